@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// role-designer: the desktop application. Opens the workspace named on the command line, or the bundled example.
+#include "rd/core/Version.h"
+#include "widgets/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("role-designer"));
+    QApplication::setApplicationName(QStringLiteral("role-designer"));
+    QApplication::setApplicationDisplayName(QStringLiteral("IAM Role Designer"));
+    QApplication::setApplicationVersion(QString::fromUtf8(rd::core::productVersion().data()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Design AWS IAM roles offline."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("workspace"),
+        QStringLiteral("Workspace file (.rdws) or `aws iam get-account-authorization-details` "
+                       "output; the bundled example when omitted."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("What the screenshot shows: main."),
+        QStringLiteral("name"), QStringLiteral("main"));
+    const QCommandLineOption role(
+        QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
+    parser.addOptions({ screenshot, view, role });
+    parser.process(app);
+
+    rd::ui::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    const QString path = files.isEmpty() ? QStringLiteral(":/examples/lambda-logging.rdws") : files.first();
+    QString error;
+    if (!window.openFile(path, &error)) {
+        QTextStream(stderr) << "role-designer: " << error << '\n';
+        return 2;
+    }
+    if (parser.isSet(role) && !window.selectRole(parser.value(role))) {
+        QTextStream(stderr) << "role-designer: no role named " << parser.value(role) << '\n';
+        return 2;
+    }
+
+    if (parser.isSet(screenshot)) {
+        if (parser.value(view) != QLatin1String("main")) {
+            QTextStream(stderr) << "role-designer: unknown view " << parser.value(view) << " (known: main)\n";
+            return 2;
+        }
+        window.resize(1100, 720);
+        window.show();
+        QApplication::processEvents();
+        const QString out = parser.value(screenshot);
+        if (!window.grab().save(out, "PNG")) {
+            QTextStream(stderr) << "role-designer: cannot write " << out << '\n';
+            return 2;
+        }
+        return 0;
+    }
+    window.show();
+    return QApplication::exec();
+}

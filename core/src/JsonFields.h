@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/Diagnostic.h"
+#include "rd/core/JsonValue.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::core
+{
+
+/// Typed, position-aware access to the members of one JSON object of a file format (workspace, GAAD). Type errors
+/// become diagnostics naming the path of the value (`roles[3].maxSessionDuration`) and its range; in strict mode,
+/// members nobody asked for are reported by finish().
+class JsonFields
+{
+public:
+    JsonFields(JsonValue &object, std::string path, Diagnostics &out, std::string code, bool strict);
+
+    /// The member's value, or nullptr when absent (reported when required).
+    JsonValue *value(std::string_view key, bool required = false);
+    std::string string(std::string_view key, bool required = false);
+    std::optional<std::int64_t> integer(std::string_view key, bool required = false);
+    std::optional<double> number(std::string_view key, bool required = false);
+    bool boolean(std::string_view key, bool fallback);
+    /// The member's elements when it is an array (empty when absent or mistyped).
+    std::vector<JsonValue> *array(std::string_view key, bool required = false);
+    /// An array of strings.
+    std::vector<std::string> strings(std::string_view key);
+    /// The member when it is an object.
+    JsonValue *object(std::string_view key, bool required = false);
+
+    /// Reports unknown members (strict mode only).
+    void finish();
+
+    const std::string &path() const { return m_path; }
+    std::string childPath(std::string_view key) const;
+    bool failed() const { return m_failed; }
+    void error(SourceRange range, std::string message);
+
+private:
+    JsonValue *find(std::string_view key);
+    void typeError(std::string_view key, const JsonValue &value, std::string_view expected);
+
+    JsonValue &m_object;
+    std::string m_path;
+    Diagnostics &m_out;
+    std::string m_code;
+    bool m_strict;
+    bool m_failed = false;
+    std::vector<bool> m_used;
+};
+
+} // namespace rd::core

@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/JsonValue.h"
+
+#include "TextUtil.h"
+
+namespace rd::core
+{
+
+std::string_view jsonTypeName(JsonType type)
+{
+    switch (type) {
+    case JsonType::Null:
+        return "null";
+    case JsonType::Bool:
+        return "boolean";
+    case JsonType::Number:
+        return "number";
+    case JsonType::String:
+        return "string";
+    case JsonType::Array:
+        return "array";
+    case JsonType::Object:
+        return "object";
+    }
+    return "null";
+}
+
+std::string jsonQuote(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 2);
+    appendJsonString(out, text);
+    return out;
+}
+
+JsonValue JsonValue::makeString(std::string value)
+{
+    JsonValue v;
+    v.type = JsonType::String;
+    v.text = std::move(value);
+    return v;
+}
+
+JsonValue JsonValue::makeBool(bool value)
+{
+    JsonValue v;
+    v.type = JsonType::Bool;
+    v.boolean = value;
+    return v;
+}
+
+JsonValue JsonValue::makeNumber(std::string literal)
+{
+    JsonValue v;
+    v.type = JsonType::Number;
+    v.text = std::move(literal);
+    return v;
+}
+
+JsonValue JsonValue::makeArray()
+{
+    JsonValue v;
+    v.type = JsonType::Array;
+    return v;
+}
+
+JsonValue JsonValue::makeObject()
+{
+    JsonValue v;
+    v.type = JsonType::Object;
+    return v;
+}
+
+const JsonValue *JsonValue::find(std::string_view key) const
+{
+    for (auto it = members.rbegin(); it != members.rend(); ++it) {
+        if (it->key == key)
+            return &it->value;
+    }
+    return nullptr;
+}
+
+JsonValue &JsonValue::add(std::string key, JsonValue value)
+{
+    members.push_back(JsonMember { std::move(key), {}, std::move(value) });
+    return members.back().value;
+}
+
+bool JsonValue::sameContent(const JsonValue &other) const
+{
+    if (type != other.type || boolean != other.boolean || text != other.text || elements.size() != other.elements.size()
+        || members.size() != other.members.size())
+        return false;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (!elements[i].sameContent(other.elements[i]))
+            return false;
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (members[i].key != other.members[i].key || !members[i].value.sameContent(other.members[i].value))
+            return false;
+    }
+    return true;
+}
+
+} // namespace rd::core

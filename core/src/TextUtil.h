@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rd::core
+{
+
+/// Length of the UTF-8 sequence that starts at `pos` if it is well formed (no overlong forms, no surrogates, at most
+/// U+10FFFF), else 0.
+std::size_t validUtf8Length(std::string_view text, std::size_t pos);
+/// Like validUtf8Length, but 1 for a malformed sequence, so that callers can always step forward.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
+/// True when the whole text is well-formed UTF-8.
+bool isValidUtf8(std::string_view text);
+void appendUtf8(std::string &out, std::uint32_t codePoint);
+std::string hex2(unsigned value);
+std::string hex4(unsigned value);
+
+/// Appends `value` as a JSON string literal, quotes included: escapes `"`, `\` and control characters; other
+/// characters, non-ASCII included, are written as they are.
+void appendJsonString(std::string &out, std::string_view value);
+
+/// Percent-decoding as IAM applies it to policy documents in API responses (RFC 3986; `+` stays `+`).
+/// Returns false on a malformed escape.
+bool percentDecode(std::string_view in, std::string &out);
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+std::string toLower(std::string_view text);
+
+} // namespace rd::core

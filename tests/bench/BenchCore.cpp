@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// Core throughput: reading and writing the AWS managed policy corpus, importing a GAAD file of 1,000 roles, loading
+// and saving the workspace it becomes.
+#include "CorpusFiles.h"
+#include "GaadFixture.h"
+#include "rd/core/GaadImporter.h"
+#include "rd/core/JsonReader.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/PolicyWriter.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace
+{
+
+using namespace rd::core;
+
+/// Every managed policy's Document exactly as it stands in its file (2-space indent), about 5.7 MB in all.
+const std::vector<std::string> &corpus()
+{
+    static const std::vector<std::string> documents = [] {
+        std::vector<std::string> out;
+        for (const std::string &file : rd::test::managedPolicyFiles()) {
+            const std::string text = rd::test::readFile(file);
+            JsonReadResult json = readJson(text);
+            const JsonValue *document = json.value ? json.value->find("Document") : nullptr;
+            if (!document) {
+                std::cerr << "cannot read " << file << '\n';
+                std::abort();
+            }
+            out.push_back(text.substr(document->range.begin.offset, document->range.length()));
+        }
+        return out;
+    }();
+    return documents;
+}
+
+std::int64_t corpusBytes()
+{
+    std::int64_t bytes = 0;
+    for (const std::string &d : corpus())
+        bytes += static_cast<std::int64_t>(d.size());
+    return bytes;
+}
+
+/// The figure: read every document into an AST and write it back out, in one process.
+void ReadAndWriteCorpus(benchmark::State &state)
+{
+    const auto &documents = corpus();
+    for (auto _ : state) {
+        std::size_t written = 0;
+        for (const std::string &text : documents) {
+            ParseResult parsed = parsePolicy(text);
+            written += writePolicy(*parsed.policy, WriteStyle::Pretty).size();
+        }
+        benchmark::DoNotOptimize(written);
+    }
+    state.SetBytesProcessed(state.iterations() * corpusBytes());
+    state.counters["documents"] = static_cast<double>(documents.size());
+}
+BENCHMARK(ReadAndWriteCorpus)->Unit(benchmark::kMillisecond);
+
+void ReadCorpus(benchmark::State &state)
+{
+    const auto &documents = corpus();
+    for (auto _ : state) {
+        for (const std::string &text : documents)
+            benchmark::DoNotOptimize(parsePolicy(text));
+    }
+    state.SetBytesProcessed(state.iterations() * corpusBytes());
+}
+BENCHMARK(ReadCorpus)->Unit(benchmark::kMillisecond);
+
+void WriteCorpus(benchmark::State &state)
+{
+    std::vector<Policy> policies;
+    for (const std::string &text : corpus())
+        policies.push_back(*parsePolicy(text).policy);
+    for (auto _ : state) {
+        for (const Policy &p : policies)
+            benchmark::DoNotOptimize(writePolicy(p, WriteStyle::Pretty));
+    }
+    state.SetBytesProcessed(state.iterations() * corpusBytes());
+}
+BENCHMARK(WriteCorpus)->Unit(benchmark::kMillisecond);
+
+/// The figure: a GAAD file of 1,000 roles (with 200 AWS managed policies) imported into a workspace.
+void ImportGaad1000Roles(benchmark::State &state)
+{
+    const std::string text = rd::test::makeGaad(1000, 200);
+    for (auto _ : state) {
+        GaadImportResult imported = importGaad(text);
+        benchmark::DoNotOptimize(imported.workspace->roles.size());
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+    state.counters["fileMB"] = static_cast<double>(text.size()) / 1e6;
+}
+BENCHMARK(ImportGaad1000Roles)->Unit(benchmark::kMillisecond);
+
+void SaveAndLoadWorkspace1000Roles(benchmark::State &state)
+{
+    const Workspace ws = *importGaad(rd::test::makeGaad(1000, 200)).workspace;
+    for (auto _ : state) {
+        const std::string text = writeWorkspace(ws);
+        WorkspaceLoadResult loaded = loadWorkspaceText(text);
+        benchmark::DoNotOptimize(loaded.workspace->roles.size());
+    }
+}
+BENCHMARK(SaveAndLoadWorkspace1000Roles)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// role-designer-cli as a user runs it: real processes, real files, the exit codes and output of DESIGN.md's
+// command-line contract.
+#include "CorpusFiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace
+{
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(RD_CLI_PATH), arguments);
+    if (!process.waitForStarted())
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+const char *kMissingEffect = "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n"
+                             "            \"Action\": \"s3:GetObject\",\n            \"Resource\": \"*\"\n        }\n"
+                             "    ]\n}\n";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void printsItsVersion();
+    void validateReportsMissingEffectWithItsPosition();
+    void validateFormats_data();
+    void validateFormats();
+    void validateExitCodes_data();
+    void validateExitCodes();
+    void badUsageExitsTwoWithOneLine_data();
+    void badUsageExitsTwoWithOneLine();
+    void fmtPrintsCanonicalJson();
+    void fmtRefusesWhatItCannotKeep();
+    void importsGaad();
+    void importRefusesWhatIsNotGaad();
+
+private:
+    QString write(const QString &name, const QByteArray &content);
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestCli::write(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return path;
+}
+
+void TestCli::printsItsVersion()
+{
+    const Run run = runCli({ QStringLiteral("--version") });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith(QStringLiteral("role-designer-cli 0.")));
+}
+
+void TestCli::validateReportsMissingEffectWithItsPosition()
+{
+    const QString file = write(QStringLiteral("missing-effect.json"), kMissingEffect);
+    const Run run = runCli({ QStringLiteral("validate"), file });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+        file
+            + QStringLiteral(":4:9: ERROR MISSING_EFFECT the statement has no `Effect`: add \"Effect\": \"Allow\" "
+                             "or \"Effect\": \"Deny\"\n"));
+}
+
+void TestCli::validateFormats_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addRow("json") << "json";
+    QTest::addRow("sarif") << "sarif";
+}
+
+void TestCli::validateFormats()
+{
+    QFETCH(QString, format);
+    const QString file = write(QStringLiteral("missing-effect.json"), kMissingEffect);
+    const Run run = runCli({ QStringLiteral("validate"), QStringLiteral("--format"), format, file });
+    QCOMPARE(run.exitCode, 1);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    if (format == QLatin1String("json")) {
+        const QJsonObject finding =
+            doc.array().at(0).toObject().value(QStringLiteral("findings")).toArray().at(0).toObject();
+        QCOMPARE(finding.value(QStringLiteral("issueCode")).toString(), QStringLiteral("MISSING_EFFECT"));
+        QCOMPARE(finding.value(QStringLiteral("findingType")).toString(), QStringLiteral("ERROR"));
+        QCOMPARE(finding.value(QStringLiteral("location")).toObject().value(QStringLiteral("line")).toInt(), 4);
+        QCOMPARE(finding.value(QStringLiteral("location")).toObject().value(QStringLiteral("column")).toInt(), 9);
+    } else {
+        QCOMPARE(doc.object().value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
+        const QJsonObject result = doc.object()
+                                       .value(QStringLiteral("runs"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("results"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(result.value(QStringLiteral("ruleId")).toString(), QStringLiteral("MISSING_EFFECT"));
+    }
+}
+
+void TestCli::validateExitCodes_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expectedOutput");
+
+    QTest::addRow("a valid policy exits 0 and prints nothing")
+        << QByteArray(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})")
+        << QStringList() << 0 << "";
+    QTest::addRow("invalid JSON is a finding (exit 1), not an unreadable file")
+        << QByteArray("{\"Version\": \"2012-10-17\",}") << QStringList() << 1 << "JSON_SYNTAX_ERROR";
+    QTest::addRow("warnings alone exit 0")
+        << QByteArray(R"({"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}})") << QStringList() << 0
+        << "WARNING MISSING_VERSION";
+    QTest::addRow("--kind trust changes the grammar")
+        << QByteArray(
+               R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}})")
+        << QStringList({ QStringLiteral("--kind"), QStringLiteral("trust") }) << 1 << "MISSING_PRINCIPAL";
+}
+
+void TestCli::validateExitCodes()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expectedOutput);
+    const QString file = write(QStringLiteral("policy.json"), content);
+    const Run run = runCli(QStringList({ QStringLiteral("validate") }) + extra + QStringList({ file }));
+    QCOMPARE(run.exitCode, exitCode);
+    if (expectedOutput.isEmpty())
+        QCOMPARE(run.out, QString());
+    else
+        QVERIFY2(run.out.contains(expectedOutput), qPrintable(run.out));
+}
+
+void TestCli::badUsageExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("no subcommand") << QStringList() << "subcommand";
+    QTest::addRow("an unknown subcommand")
+        << QStringList({ QStringLiteral("frobnicate") }) << "unknown subcommand `frobnicate`";
+    QTest::addRow("a missing file") << QStringList({ QStringLiteral("validate"), QStringLiteral("/no/such.json") })
+                                    << "cannot open `/no/such.json`";
+    QTest::addRow("a folder instead of a file")
+        << QStringList({ QStringLiteral("fmt"), QStringLiteral("/tmp") }) << "is a folder";
+    QTest::addRow("an unknown policy kind") << QStringList(
+        { QStringLiteral("validate"), QStringLiteral("--kind"), QStringLiteral("bucket"), QStringLiteral("x.json") })
+                                            << "bucket";
+    QTest::addRow("import without --out")
+        << QStringList({ QStringLiteral("import"), QStringLiteral("--gaad"), QStringLiteral("x.json") }) << "--out";
+}
+
+void TestCli::badUsageExitsTwoWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, reason);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(run.err.startsWith(QStringLiteral("role-designer-cli: ")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+}
+
+void TestCli::fmtPrintsCanonicalJson()
+{
+    const QByteArray input =
+        R"({"Statement":{"Action":["s3:GetObject"],"Effect":"Allow","Resource":"*"},"Version":"2012-10-17"})";
+    const Run pretty = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, input);
+    QCOMPARE(pretty.exitCode, 0);
+    QCOMPARE(pretty.out,
+        QStringLiteral("{\n    \"Statement\": {\n        \"Action\": [\n            \"s3:GetObject\"\n"
+                       "        ],\n        \"Effect\": \"Allow\",\n        \"Resource\": \"*\"\n    },\n"
+                       "    \"Version\": \"2012-10-17\"\n}\n"));
+    const QString file = write(QStringLiteral("fmt.json"), pretty.out.toUtf8());
+    const Run minified = runCli({ QStringLiteral("fmt"), QStringLiteral("--minify"), file });
+    QCOMPARE(minified.exitCode, 0);
+    QCOMPARE(minified.out, QString::fromUtf8(input) + QLatin1Char('\n'));
+}
+
+void TestCli::fmtRefusesWhatItCannotKeep()
+{
+    const Run broken = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, "{\"Version\": \"2012-10-17\",,}");
+    QCOMPARE(broken.exitCode, 1);
+    QCOMPARE(broken.out, QString());
+    QVERIFY(broken.err.contains(QStringLiteral("<stdin>:1:")));
+    const Run duplicate = runCli({ QStringLiteral("fmt"), QStringLiteral("-") },
+        R"({"Version":"2012-10-17","Version":"2008-10-17","Statement":[]})");
+    QCOMPARE(duplicate.exitCode, 1);
+    QVERIFY(duplicate.err.contains(QStringLiteral("DUPLICATE_KEYS")));
+}
+
+void TestCli::importsGaad()
+{
+    const QString out = m_dir.filePath(QStringLiteral("account.rdws"));
+    const Run run = runCli({ QStringLiteral("import"), QStringLiteral("--gaad"),
+        QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), QStringLiteral("--list-roles"),
+        QString::fromStdString(rd::test::testDataPath("gaad/small-account-list-roles.json")), QStringLiteral("--out"),
+        out, QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(summary.value(QStringLiteral("roles")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("users")).toInt(), 1);
+    QVERIFY(run.err.contains(QStringLiteral("role/Unknown")));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject ws = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(ws.value(QStringLiteral("format")).toString(), QStringLiteral("role-designer-workspace"));
+    QCOMPARE(ws.value(QStringLiteral("roles")).toArray().size(), 2);
+    // list-roles brought in the description GAAD lacks.
+    QVERIFY(QString::fromUtf8(QJsonDocument(ws).toJson()).contains(QStringLiteral("Front-end web servers")));
+}
+
+void TestCli::importRefusesWhatIsNotGaad()
+{
+    const QString input = write(QStringLiteral("not-gaad.json"), R"({"Roles":[]})");
+    const QString out = m_dir.filePath(QStringLiteral("never.rdws"));
+    const Run run = runCli({ QStringLiteral("import"), QStringLiteral("--gaad"), input, QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("get-account-authorization-details")));
+    QVERIFY(!QFile::exists(out));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"

@@ -1,0 +1,198 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "CorpusFiles.h"
+#include "GaadFixture.h"
+#include "rd/core/GaadImporter.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QtTest>
+
+using namespace rd::core;
+
+namespace
+{
+const Role *roleNamed(const Workspace &ws, const std::string &name)
+{
+    for (const Role &r : ws.roles) {
+        if (r.name == name)
+            return &r;
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestGaadImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void importsAHandWrittenAccount();
+    void mergesListRoles();
+    void importsAThousandRolesBuiltFromTheCorpus();
+    void reportsBrokenEntriesAndKeepsTheRest_data();
+    void reportsBrokenEntriesAndKeepsTheRest();
+    void refusesWhatIsNotGaad();
+    void workspaceLoaderDetectsGaad();
+};
+
+void TestGaadImporter::importsAHandWrittenAccount()
+{
+    // IAM API reference, GetAccountAuthorizationDetails: documents come URL-encoded (RFC 3986) from the API and as
+    // objects from the AWS CLI; this file has both.
+    GaadImportResult r = importGaad(rd::test::readFile(rd::test::testDataPath("gaad/small-account.json")));
+    for (const Diagnostic &d : r.diagnostics)
+        qWarning("%s %s", d.code.c_str(), d.message.c_str());
+    QVERIFY(r.diagnostics.empty());
+    QVERIFY(r.workspace);
+    const Workspace &ws = *r.workspace;
+    QCOMPARE(ws.accounts.size(), std::size_t(1));
+    QCOMPARE(ws.accounts[0].accountId, std::string("123456789012"));
+    QCOMPARE(ws.users.size(), std::size_t(1));
+    QCOMPARE(ws.users[0].groupNames, std::vector<std::string>({ "admins" }));
+    QCOMPARE(ws.users[0].inlinePolicies[0].document.statements[0].resource->values[0].value,
+        std::string("arn:aws:iam::*:user/${aws:username}"));
+    QCOMPARE(ws.users[0].tags[0].value, std::string("42"));
+    QCOMPARE(ws.groups[0].attachedPolicyArns[0], std::string("arn:aws:iam::aws:policy/AdministratorAccess"));
+
+    const Role *web = roleNamed(ws, "WebServer");
+    QVERIFY(web);
+    QCOMPARE(
+        web->trustPolicy.statements[0].principal->entries[0].values.values[0].value, std::string("ec2.amazonaws.com"));
+    QCOMPARE(web->instanceProfiles.size(), std::size_t(1));
+    QCOMPARE(web->inlinePolicies[0].document.statements[0].sid->value, std::string("Assets"));
+    QCOMPARE(web->maxSessionDuration, kDefaultMaxSessionDuration);
+    QCOMPARE(web->awsId, std::string("AROAWEB"));
+
+    const Role *audit = roleNamed(ws, "ExternalAudit");
+    QVERIFY(audit);
+    QCOMPARE(audit->path, std::string("/audit/"));
+    QCOMPARE(audit->description, std::string("Read-only access for the auditors"));
+    QCOMPARE(audit->maxSessionDuration, 14400);
+    QCOMPARE(audit->permissionsBoundaryArn, std::string("arn:aws:iam::123456789012:policy/AppLogs"));
+
+    QCOMPARE(ws.policies.size(), std::size_t(1));
+    const ManagedPolicy &logs = ws.policies[0];
+    QCOMPARE(logs.versions.size(), std::size_t(2));
+    QCOMPARE(logs.defaultVersion()->versionId, std::string("v3"));
+    QCOMPARE(logs.defaultVersion()->document.statements[0].action->values.size(), std::size_t(2));
+
+    // The trust policies name an AWS service and a role of another account.
+    QVERIFY(ws.externalPrincipal(ExternalPrincipalKind::Service, "ec2.amazonaws.com"));
+    QVERIFY(ws.externalPrincipal(ExternalPrincipalKind::Account, "999988887777"));
+}
+
+void TestGaadImporter::mergesListRoles()
+{
+    GaadImportResult r = importGaad(rd::test::readFile(rd::test::testDataPath("gaad/small-account.json")));
+    QVERIFY(r.workspace);
+    // IAM API reference, ListRoles: Role.Description and Role.MaxSessionDuration, which GAAD leaves out.
+    Diagnostics merged =
+        mergeListRoles(*r.workspace, rd::test::readFile(rd::test::testDataPath("gaad/small-account-list-roles.json")));
+    QCOMPARE(merged.size(), std::size_t(1));
+    QCOMPARE(merged[0].severity, Severity::Warning);
+    QVERIFY(merged[0].message.find("arn:aws:iam::123456789012:role/Unknown") != std::string::npos);
+    const Role *web = roleNamed(*r.workspace, "WebServer");
+    QCOMPARE(web->description, std::string("Front-end web servers"));
+    QCOMPARE(web->maxSessionDuration, 7200);
+    QCOMPARE(roleNamed(*r.workspace, "ExternalAudit")->maxSessionDuration, 14400);
+}
+
+void TestGaadImporter::importsAThousandRolesBuiltFromTheCorpus()
+{
+    const std::string text = rd::test::makeGaad(1000, 200);
+    GaadImportResult r = importGaad(text);
+    for (const Diagnostic &d : r.diagnostics)
+        qWarning("%s %s", d.code.c_str(), d.message.c_str());
+    QVERIFY(r.diagnostics.empty());
+    QVERIFY(r.workspace);
+    const Workspace &ws = *r.workspace;
+    QCOMPARE(ws.roles.size(), std::size_t(1000));
+    QCOMPARE(ws.policies.size(), std::size_t(201));
+    QCOMPARE(ws.users.size(), std::size_t(2));
+    QCOMPARE(ws.groups.size(), std::size_t(1));
+    // URL-encoded (odd) and object (even) documents read to the same kind of AST.
+    const Role *odd = roleNamed(ws, "Role1");
+    const Role *even = roleNamed(ws, "Role6");
+    QCOMPARE(odd->trustPolicy.statements[0].principal->entries[0].type.value, std::string("AWS"));
+    QCOMPARE(even->trustPolicy.statements[0].principal->entries[0].type.value, std::string("AWS"));
+    QVERIFY(!odd->inlinePolicies[0].document.statements.empty());
+    QCOMPARE(roleNamed(ws, "Role0")->instanceProfiles.size(), std::size_t(1));
+    QCOMPARE(roleNamed(ws, "Role4")->permissionsBoundaryArn, std::string("arn:aws:iam::111122223333:policy/Boundary"));
+    QVERIFY(ws.externalPrincipal(ExternalPrincipalKind::SamlProvider, "arn:aws:iam::111122223333:saml-provider/Okta"));
+    QVERIFY(ws.externalPrincipal(ExternalPrincipalKind::OidcProvider,
+        "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"));
+    QVERIFY(ws.externalPrincipal(ExternalPrincipalKind::Account, "444455556666"));
+    QVERIFY(!ws.externalPrincipal(ExternalPrincipalKind::Account, "111122223333"));
+
+    // The imported account survives a save and a load unchanged.
+    WorkspaceLoadResult reloaded = loadWorkspaceText(writeWorkspace(ws));
+    QVERIFY(reloaded.workspace);
+    QVERIFY(*reloaded.workspace == ws);
+}
+
+void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("roles");
+
+    QTest::addRow("a malformed percent escape skips that policy")
+        << R"({"RoleDetailList":[{"RoleName":"A","Arn":"arn:aws:iam::111122223333:role/A","AssumeRolePolicyDocument":"%7B%2"}]})"
+        << "GAAD_POLICY_ERROR"
+        << "RoleDetailList[0].AssumeRolePolicyDocument: the URL-encoded document has a malformed `%` escape" << 1;
+    QTest::addRow("an encoded document that is not JSON says where")
+        << R"({"RoleDetailList":[{"RoleName":"A","Arn":"arn:aws:iam::111122223333:role/A","AssumeRolePolicyDocument":"%7B%22Version%22"}]})"
+        << "GAAD_POLICY_ERROR"
+        << "RoleDetailList[0].AssumeRolePolicyDocument: unterminated object: no `}` matches this `{` (at line 1, "
+           "column 1 of the decoded document); the policy was skipped"
+        << 1;
+    QTest::addRow("a role that is not an object is skipped")
+        << R"({"RoleDetailList":[7,{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B"}]})"
+        << "GAAD_FORMAT_ERROR"
+        << "`RoleDetailList[0]` must be an object, not number; skipped" << 1;
+    QTest::addRow("a wrong field type is named")
+        << R"({"RoleDetailList":[{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B","MaxSessionDuration":"long"}]})"
+        << "GAAD_FORMAT_ERROR"
+        << "`RoleDetailList[0].MaxSessionDuration` must be a whole number, not string" << 1;
+    QTest::addRow("a truncated export is flagged")
+        << R"({"RoleDetailList":[],"IsTruncated":true,"Marker":"abc"})"
+        << "GAAD_FORMAT_ERROR"
+        << "the file says `IsTruncated`: it holds only the first page of the account; run the AWS CLI without "
+           "--max-items to get all of it"
+        << 0;
+}
+
+void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(int, roles);
+    GaadImportResult r = importGaad(text.toStdString());
+    QVERIFY(r.workspace);
+    QVERIFY(!r.diagnostics.empty());
+    QCOMPARE(QString::fromStdString(r.diagnostics.front().code), code);
+    QCOMPARE(QString::fromStdString(r.diagnostics.front().message), message);
+    QCOMPARE(static_cast<int>(r.workspace->roles.size()), roles);
+}
+
+void TestGaadImporter::refusesWhatIsNotGaad()
+{
+    GaadImportResult r = importGaad(R"({"Roles":[]})");
+    QVERIFY(!r.workspace);
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    GaadImportResult broken = importGaad(R"({"RoleDetailList": [)");
+    QVERIFY(!broken.workspace);
+    QCOMPARE(broken.diagnostics[0].code, std::string("JSON_SYNTAX_ERROR"));
+}
+
+void TestGaadImporter::workspaceLoaderDetectsGaad()
+{
+    WorkspaceLoadResult r = loadWorkspaceFile(rd::test::testDataPath("gaad/small-account.json"));
+    QVERIFY(r.workspace);
+    QCOMPARE(r.source, WorkspaceSource::Gaad);
+    QCOMPARE(r.workspace->roles.size(), std::size_t(2));
+}
+
+QTEST_APPLESS_MAIN(TestGaadImporter)
+#include "TestGaadImporter.moc"

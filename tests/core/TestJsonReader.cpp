@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/JsonReader.h"
+
+#include <QtTest>
+
+using namespace rd::core;
+
+class TestJsonReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void readsValuesWithRanges();
+    void syntaxErrors_data();
+    void syntaxErrors();
+    void reportsSeveralErrorsInOnePass();
+    void hostileInput_data();
+    void hostileInput();
+    void decodesEscapes();
+    void countsColumnsInCodePoints();
+};
+
+void TestJsonReader::readsValuesWithRanges()
+{
+    const std::string text = "{\n  \"a\": [1, true, null],\n  \"b\": \"x\"\n}";
+    JsonReadResult r = readJson(text);
+    QVERIFY(r.isExact());
+    const JsonValue &root = *r.value;
+    QCOMPARE(root.members.size(), std::size_t(2));
+    const JsonValue &a = root.members[0].value;
+    QCOMPARE(a.elements.size(), std::size_t(3));
+    QCOMPARE(a.range.begin.line, 2);
+    QCOMPARE(a.range.begin.column, 8);
+    QCOMPARE(text.substr(a.range.begin.offset, a.range.length()), std::string("[1, true, null]"));
+    QCOMPARE(a.elements[0].text, std::string("1"));
+    QVERIFY(a.elements[1].boolean);
+    QVERIFY(a.elements[2].isNull());
+    QCOMPARE(root.members[1].keyRange.begin.line, 3);
+    QCOMPARE(
+        text.substr(root.members[1].keyRange.begin.offset, root.members[1].keyRange.length()), std::string("\"b\""));
+    QCOMPARE(root.range.end.offset, text.size());
+}
+
+void TestJsonReader::syntaxErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("underlined");
+    QTest::addColumn<bool>("hasValue");
+
+    // RFC 8259 grammar: each row is a mistake, its message, and the exact text the editor underlines.
+    QTest::addRow("a trailing comma in an object is reported and skipped") << "{\"a\": 1,}"
+                                                                           << "trailing comma before `}`"
+                                                                           << "," << true;
+    QTest::addRow("a trailing comma in an array is reported and skipped") << "[1, 2,]"
+                                                                          << "trailing comma before `]`"
+                                                                          << "," << true;
+    QTest::addRow("a missing comma between members is reported and inserted") << "{\"a\": 1 \"b\": 2}"
+                                                                              << "missing `,` between object members"
+                                                                              << "\"" << true;
+    QTest::addRow("a missing colon is reported") << "{\"a\" 1}"
+                                                 << "missing `:` after key `a`"
+                                                 << "1" << true;
+    QTest::addRow("single-quoted strings are read with an error") << "{'a': 1}"
+                                                                  << "strings must be in double quotes"
+                                                                  << "'a'" << true;
+    QTest::addRow("unquoted words are read as strings with an error")
+        << "{\"Effect\": Allow}"
+        << "unexpected `Allow`: strings must be in double quotes"
+        << "Allow" << true;
+    QTest::addRow("comments are reported and skipped") << "{\"a\": 1 // note\n}"
+                                                       << "comments are not allowed in JSON"
+                                                       << "// note" << true;
+    QTest::addRow("an invalid number is reported") << "[01]"
+                                                   << "invalid number `01`"
+                                                   << "01" << true;
+    QTest::addRow("an invalid escape is reported") << "[\"a\\qb\"]"
+                                                   << "invalid escape `\\q`"
+                                                   << "\\q" << true;
+    QTest::addRow("a string cut by a line break is reported")
+        << "[\"abc\n]"
+        << "unterminated string: a line break comes before its closing quote"
+        << "\"abc" << true;
+    QTest::addRow("an unclosed object is fatal") << "{\"a\": 1"
+                                                 << "unterminated object: no `}` matches this `{`"
+                                                 << "{" << false;
+    QTest::addRow("an empty document is reported") << "   "
+                                                   << "the document is empty: expected a JSON value"
+                                                   << "" << false;
+    QTest::addRow("text after the value is reported") << "{} x"
+                                                      << "unexpected text after the end of the JSON value"
+                                                      << "x" << true;
+    QTest::addRow("a lone UTF-16 surrogate escape is reported") << "[\"\\ud800\"]"
+                                                                << "unpaired UTF-16 surrogate `\\uD800`"
+                                                                << "\\ud800" << true;
+    QTest::addRow("an unescaped control character is reported")
+        << "[\"a\tb\"]"
+        << "control character U+0009 must be escaped in a string"
+        << "\t" << true;
+}
+
+void TestJsonReader::syntaxErrors()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    QFETCH(QString, underlined);
+    QFETCH(bool, hasValue);
+    const std::string input = text.toStdString();
+    JsonReadResult r = readJson(input);
+    QVERIFY(!r.diagnostics.empty());
+    const Diagnostic &d = r.diagnostics.front();
+    QCOMPARE(d.code, std::string("JSON_SYNTAX_ERROR"));
+    QCOMPARE(QString::fromStdString(d.message), message);
+    QCOMPARE(QString::fromStdString(input.substr(d.range.begin.offset, d.range.length())), underlined);
+    QCOMPARE(r.value.has_value(), hasValue);
+    QVERIFY(!r.isExact());
+}
+
+void TestJsonReader::reportsSeveralErrorsInOnePass()
+{
+    const std::string text = "{\n  \"a\": 1,\n  'b': 2\n  \"c\": [1 2,],\n}";
+    JsonReadResult r = readJson(text);
+    QVERIFY(r.value.has_value());
+    QStringList messages;
+    for (const Diagnostic &d : r.diagnostics)
+        messages << QString::fromStdString(d.message);
+    QCOMPARE(messages,
+        QStringList({ "strings must be in double quotes", "missing `,` between object members",
+            "missing `,` between array elements", "trailing comma before `]`", "trailing comma before `}`" }));
+    QCOMPARE(r.diagnostics[1].range.begin.line, 4);
+}
+
+void TestJsonReader::hostileInput_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+
+    QTest::addRow("nesting 100000 levels deep is refused, not a stack overflow")
+        << QByteArray(100000, '[') << "nesting deeper than 128 levels is not supported";
+    QTest::addRow("an invalid UTF-8 byte in a string is reported")
+        << QByteArray("[\"a\xff\"]") << "invalid UTF-8 byte 0xFF in a string";
+    QTest::addRow("an overlong UTF-8 sequence is reported")
+        << QByteArray("[\"\xc0\xaf\"]") << "invalid UTF-8 byte 0xC0 in a string";
+    QTest::addRow("an encoded UTF-16 surrogate is reported")
+        << QByteArray("[\"\xed\xa0\x80\"]") << "invalid UTF-8 byte 0xED in a string";
+    QTest::addRow("a NUL byte outside strings is reported")
+        << QByteArray("{\"a\": 1}\0", 9) << "unexpected text after the end of the JSON value";
+    QTest::addRow("binary garbage is reported")
+        << QByteArray("\x89PNG\r\n\x1a\n") << "unexpected character: expected a value";
+}
+
+void TestJsonReader::hostileInput()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    JsonReadResult r = readJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    QVERIFY(!r.diagnostics.empty());
+    QCOMPARE(QString::fromStdString(r.diagnostics.front().message), message);
+}
+
+void TestJsonReader::decodesEscapes()
+{
+    JsonReadResult r = readJson(R"(["\u00e9\ud83d\ude00\n\"\\\/"])");
+    QVERIFY(r.isExact());
+    QCOMPARE(r.value->elements[0].text, std::string("\xc3\xa9\xf0\x9f\x98\x80\n\"\\/"));
+}
+
+void TestJsonReader::countsColumnsInCodePoints()
+{
+    // "é" is two bytes but one column; the offset stays in bytes for editors.
+    const std::string text = "{\"\xc3\xa9\": x}";
+    JsonReadResult r = readJson(text);
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    QCOMPARE(r.diagnostics[0].range.begin.column, 7);
+    QCOMPARE(r.diagnostics[0].range.begin.offset, std::size_t(7));
+}
+
+QTEST_APPLESS_MAIN(TestJsonReader)
+#include "TestJsonReader.moc"

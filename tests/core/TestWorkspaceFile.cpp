@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "CorpusFiles.h"
+#include "rd/core/FileIO.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rd::core;
+
+// Declared before any raw string literal: moc reads "/*" inside one as a comment.
+class TestWorkspaceFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripsEveryField();
+    void writesStableText();
+    void readsTheBundledExample();
+    void rejectsBadFiles_data();
+    void rejectsBadFiles();
+    void saveIsAtomicAndKeepsTheOldFileOnFailure();
+    void loadReportsUnreadableFiles();
+    void idsAreNeverReused();
+};
+
+namespace
+{
+Policy policy(const std::string &text)
+{
+    ParseResult r = parsePolicy(text);
+    Policy p = *r.policy;
+    clearSourceRanges(p);
+    return p;
+}
+
+Workspace sampleWorkspace()
+{
+    Workspace ws;
+    ws.name = "sample";
+    ws.accounts.push_back(Account { "111122223333", "prod" });
+    Role role;
+    role.name = "Deployer";
+    role.path = "/ci/";
+    role.arn = "arn:aws:iam::111122223333:role/ci/Deployer";
+    role.accountId = "111122223333";
+    role.description = "Deploys from CI; \"quoted\" and ünïcode";
+    role.maxSessionDuration = 7200;
+    role.trustPolicy = policy(
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"x"}}}})");
+    role.inlinePolicies.push_back(InlinePolicy { "Deploy",
+        policy(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["cloudformation:*"],"Resource":"*"}]})") });
+    role.attachedPolicyArns = { "arn:aws:iam::aws:policy/ReadOnlyAccess" };
+    role.permissionsBoundaryArn = "arn:aws:iam::111122223333:policy/Boundary";
+    role.tags = { Tag { "team", "platform" } };
+    role.instanceProfiles.push_back(
+        InstanceProfile { "Deployer", "/", "arn:aws:iam::111122223333:instance-profile/Deployer", "AIPA1" });
+    const RoleId roleId = ws.add(role);
+    User user;
+    user.name = "alice";
+    user.arn = "arn:aws:iam::111122223333:user/alice";
+    user.groupNames = { "devs" };
+    ws.add(user);
+    Group group;
+    group.name = "devs";
+    group.arn = "arn:aws:iam::111122223333:group/devs";
+    ws.add(group);
+    ManagedPolicy mp;
+    mp.name = "Boundary";
+    mp.arn = "arn:aws:iam::111122223333:policy/Boundary";
+    mp.defaultVersionId = "v1";
+    mp.versions.push_back(PolicyVersion { "v1", true, "2024-01-01T00:00:00Z",
+        policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})") });
+    ws.add(mp);
+    Resource bucket;
+    bucket.arn = "arn:aws:s3:::my-log-bucket";
+    bucket.type = "AWS::S3::Bucket";
+    bucket.policy = policy(
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::my-log-bucket/*","Condition":{"Bool":{"aws:SecureTransport":false}}}})");
+    ws.add(bucket);
+    ws.collectExternalPrincipals();
+    ws.layout.push_back(GraphPosition { "role:" + std::to_string(roleId.value), 12.5, -3 });
+    return ws;
+}
+} // namespace
+
+void TestWorkspaceFile::roundTripsEveryField()
+{
+    const Workspace ws = sampleWorkspace();
+    QCOMPARE(ws.externalPrincipals.size(), std::size_t(1));
+    QCOMPARE(ws.externalPrincipals[0].identifier, std::string("444455556666"));
+    const std::string text = writeWorkspace(ws);
+    WorkspaceLoadResult loaded = loadWorkspaceText(text);
+    for (const Diagnostic &d : loaded.diagnostics)
+        qWarning("%s", d.message.c_str());
+    QVERIFY(loaded.workspace);
+    QVERIFY(*loaded.workspace == ws);
+    QCOMPARE(writeWorkspace(*loaded.workspace), text);
+}
+
+void TestWorkspaceFile::writesStableText()
+{
+    // The same content added in another order gives the same file, so that workspaces diff well.
+    Workspace a;
+    Workspace b;
+    for (const char *name : { "B", "A", "C" }) {
+        Role r;
+        r.name = name;
+        r.arn = std::string("arn:aws:iam::111122223333:role/") + name;
+        r.id.value = static_cast<std::uint64_t>(name[0]);
+        a.add(r);
+    }
+    for (const char *name : { "C", "B", "A" }) {
+        Role r;
+        r.name = name;
+        r.arn = std::string("arn:aws:iam::111122223333:role/") + name;
+        r.id.value = static_cast<std::uint64_t>(name[0]);
+        b.add(r);
+    }
+    QCOMPARE(writeWorkspace(a), writeWorkspace(b));
+    const std::string text = writeWorkspace(a);
+    QVERIFY(text.find("\"name\": \"A\"") < text.find("\"name\": \"B\""));
+    QVERIFY(text.find("\n    \"roles\": [\n        {\n            \"id\": 65,") != std::string::npos);
+}
+
+void TestWorkspaceFile::readsTheBundledExample()
+{
+    WorkspaceLoadResult loaded =
+        loadWorkspaceFile(std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws");
+    QVERIFY(loaded.fileError.empty());
+    QVERIFY(loaded.workspace);
+    const Workspace &ws = *loaded.workspace;
+    QCOMPARE(ws.roles.size(), std::size_t(1));
+    const Role &role = ws.roles[0];
+    QCOMPARE(role.trustPolicy.statements[0].principal->entries[0].values.values[0].value,
+        std::string("lambda.amazonaws.com"));
+    QCOMPARE(role.inlinePolicies[0].document.statements[0].action->values[0].value, std::string("s3:PutObject"));
+    QCOMPARE(role.inlinePolicies[0].document.statements[0].resource->values[0].value,
+        std::string("arn:aws:s3:::my-log-bucket/*"));
+    // The example is kept in the writer's own form.
+    QCOMPARE(writeWorkspace(ws),
+        rd::test::readFile(std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws"));
+}
+
+void TestWorkspaceFile::rejectsBadFiles_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("line");
+
+    QTest::addRow("a newer format version is refused with a clear reason")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 2}"
+        << "this workspace has format version 2; this version of the role designer reads format 1: open it with a "
+           "newer version"
+        << 1;
+    QTest::addRow("an unknown field is refused so that saving cannot drop it")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1,\n \"roles\": [{\"id\": 1, \"name\": \"r\", "
+           "\"trustPolicy\": {}, \"colour\": \"red\"}]}"
+        << "unknown field `roles[0].colour`: this version does not know it" << 2;
+    QTest::addRow("a wrong type names the field")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": \"r\", "
+           "\"trustPolicy\": {}, \"maxSessionDuration\": \"1h\"}]}"
+        << "`roles[0].maxSessionDuration` must be a whole number, not string" << 1;
+    QTest::addRow("MaxSessionDuration outside IAM's 1 to 12 hours is refused")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": \"r\", "
+           "\"trustPolicy\": {}, \"maxSessionDuration\": 60}]}"
+        << "`roles[0].maxSessionDuration` is 60; IAM accepts 3600 to 43200 seconds" << 1;
+    QTest::addRow("a repeated id is refused")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": \"a\", "
+           "\"trustPolicy\": {}}, {\"id\": 1, \"name\": \"b\", \"trustPolicy\": {}}]}"
+        << "`roles[1].id` repeats the id 1" << 1;
+    QTest::addRow("a half-written file is a syntax error with its position")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1,"
+        << "unterminated object: no `}` matches this `{`" << 1;
+    QTest::addRow("a file that is not a workspace says so") << "{\"format\": \"something-else\", \"formatVersion\": 1}"
+                                                            << "`something-else` is not a role designer workspace" << 1;
+    QTest::addRow("a policy document of the wrong type is refused")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": \"r\", "
+           "\"trustPolicy\": {\"Statement\": 5}}]}"
+        << "`roles[0].trustPolicy`: `Statement` must be an object or an array of objects, not a number" << 1;
+}
+
+void TestWorkspaceFile::rejectsBadFiles()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    QFETCH(int, line);
+    WorkspaceLoadResult loaded = loadWorkspaceText(text.toStdString());
+    QVERIFY(!loaded.workspace);
+    QVERIFY(!loaded.diagnostics.empty());
+    QCOMPARE(QString::fromStdString(loaded.diagnostics.front().message), message);
+    QCOMPARE(loaded.diagnostics.front().range.begin.line, line);
+}
+
+void TestWorkspaceFile::saveIsAtomicAndKeepsTheOldFileOnFailure()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath(QStringLiteral("ws.rdws")).toStdString();
+    const Workspace ws = sampleWorkspace();
+    QVERIFY(!saveWorkspaceFile(path, ws));
+    const std::string saved = rd::test::readFile(path);
+    QCOMPARE(saved, writeWorkspace(ws));
+    // No temporary file is left behind.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+    // A save that cannot happen (its folder is gone) reports why and leaves nothing half-written.
+    const std::string missing = dir.filePath(QStringLiteral("no/such/folder/ws.rdws")).toStdString();
+    const auto error = saveWorkspaceFile(missing, ws);
+    QVERIFY(error);
+    QVERIFY(error->find("cannot create") != std::string::npos);
+
+    // A read-only folder: the old file stays intact.
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    Workspace changed = ws;
+    changed.name = "changed";
+    const auto denied = saveWorkspaceFile(path, changed);
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (denied) // root may write anyway; then the save must simply have succeeded
+        QCOMPARE(rd::test::readFile(path), saved);
+    else
+        QCOMPARE(rd::test::readFile(path), writeWorkspace(changed));
+}
+
+void TestWorkspaceFile::loadReportsUnreadableFiles()
+{
+    WorkspaceLoadResult missing = loadWorkspaceFile("/no/such/file.rdws");
+    QVERIFY(!missing.workspace);
+    QVERIFY(missing.fileError.find("cannot open `/no/such/file.rdws`") != std::string::npos);
+    WorkspaceLoadResult folder = loadWorkspaceFile("/tmp");
+    QVERIFY(folder.fileError.find("is a folder") != std::string::npos);
+}
+
+void TestWorkspaceFile::idsAreNeverReused()
+{
+    Workspace ws = sampleWorkspace();
+    const std::uint64_t next = ws.nextId();
+    WorkspaceLoadResult loaded = loadWorkspaceText(writeWorkspace(ws));
+    QVERIFY(loaded.workspace);
+    QCOMPARE(loaded.workspace->nextId(), next);
+    Role r;
+    r.name = "new";
+    QCOMPARE(loaded.workspace->add(r).value, next);
+}
+
+QTEST_APPLESS_MAIN(TestWorkspaceFile)
+#include "TestWorkspaceFile.moc"

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "CorpusFiles.h"
+#include "document/WorkspaceDocument.h"
+#include "widgets/MainWindow.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QtTest>
+
+using namespace rd;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheExampleRoleAndItsTrustPolicy();
+    void filtersRolesAsYouType();
+    void reportsAFileThatCannotBeOpened();
+};
+
+void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.findChild<QListView *>(QStringLiteral("roleListView"));
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), 1);
+    auto *title = window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"));
+    QTRY_COMPARE(title->text(), QStringLiteral("LambdaLogWriter"));
+    auto *trust = window.findChild<QPlainTextEdit *>(QStringLiteral("trustPolicyTextEdit"));
+    QVERIFY(trust->toPlainText().contains(QStringLiteral("\"Service\": \"lambda.amazonaws.com\"")));
+    auto *details = window.findChild<QLabel *>(QStringLiteral("roleDetailsLabel"));
+    QVERIFY(details->text().contains(QStringLiteral("WriteLogs")));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("lambda-logging.rdws")));
+}
+
+void TestMainWindow::filtersRolesAsYouType()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY(window.openFile(QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), &error));
+    window.show();
+    auto *list = window.findChild<QListView *>(QStringLiteral("roleListView"));
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("roleFilterLineEdit"));
+    QCOMPARE(list->model()->rowCount(), 2);
+    QTest::keyClicks(filter, QStringLiteral("audit"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("ExternalAudit"));
+    QVERIFY(window.selectRole(QStringLiteral("ExternalAudit")));
+    auto *title = window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"));
+    QCOMPARE(title->text(), QStringLiteral("ExternalAudit"));
+    // An imported account is unsaved until saved as a workspace.
+    QVERIFY(window.isWindowModified());
+}
+
+void TestMainWindow::reportsAFileThatCannotBeOpened()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY(!window.openFile(QStringLiteral("/no/such/workspace.rdws"), &error));
+    QVERIFY(error.contains(QStringLiteral("/no/such/workspace.rdws")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

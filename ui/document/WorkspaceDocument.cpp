@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "document/WorkspaceDocument.h"
+
+#include "document/StringConversion.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QFile>
+#include <QUndoStack>
+
+namespace rd::doc
+{
+
+WorkspaceDocument::WorkspaceDocument(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(new QUndoStack(this))
+{
+}
+
+WorkspaceDocument::~WorkspaceDocument() = default;
+
+bool WorkspaceDocument::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.size() > static_cast<qint64>(core::kMaxWorkspaceFileBytes)) {
+        if (error)
+            *error = tr("%1 is too large to be a workspace (%2 bytes).").arg(path).arg(file.size());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    core::WorkspaceLoadResult result =
+        core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (!result.workspace) {
+        if (error) {
+            QString reason = tr("not a workspace file");
+            for (const core::Diagnostic &d : result.diagnostics) {
+                if (d.severity == core::Severity::Error) {
+                    reason = tr("line %1, column %2: %3")
+                                 .arg(d.range.begin.line)
+                                 .arg(d.range.begin.column)
+                                 .arg(toQString(d.message));
+                    break;
+                }
+            }
+            *error = tr("Cannot open %1: %2").arg(path, reason);
+        }
+        return false;
+    }
+    const bool imported = result.source == core::WorkspaceSource::Gaad;
+    // A resource path or an imported GAAD file is not where the workspace would be saved.
+    replace(std::move(*result.workspace), imported || path.startsWith(QLatin1Char(':')) ? QString() : path, imported);
+    return true;
+}
+
+void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath)
+{
+    replace(std::move(workspace), filePath, false);
+}
+
+void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported)
+{
+    m_workspace = std::move(workspace);
+    m_undoStack->clear();
+    m_undoStack->setClean();
+    m_imported = imported;
+    if (m_filePath != filePath) {
+        m_filePath = filePath;
+        Q_EMIT filePathChanged(m_filePath);
+    }
+    Q_EMIT workspaceReset();
+}
+
+bool WorkspaceDocument::save(const QString &path, QString *error)
+{
+    if (auto failure = core::saveWorkspaceFile(toStdString(path), m_workspace)) {
+        if (error)
+            *error = toQString(*failure);
+        return false;
+    }
+    m_undoStack->setClean();
+    m_imported = false;
+    if (m_filePath != path) {
+        m_filePath = path;
+        Q_EMIT filePathChanged(m_filePath);
+    }
+    return true;
+}
+
+} // namespace rd::doc

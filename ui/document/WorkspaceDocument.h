@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/Workspace.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+class QUndoStack;
+
+namespace rd::doc
+{
+
+/// One open workspace: owns the core model, its file path and the single undo history of every view. Views read
+/// the model through workspace() and refer to entities by their stable ids.
+class WorkspaceDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceDocument(QObject *parent = nullptr);
+    ~WorkspaceDocument() override;
+
+    const core::Workspace &workspace() const { return m_workspace; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    QString filePath() const { return m_filePath; }
+    /// True when the workspace came from GAAD output and has not been saved as a workspace yet.
+    bool isImported() const { return m_imported; }
+
+    /// Opens a workspace file or GAAD output (Qt resource paths work too). On failure the current workspace stays
+    /// and `error` gets the reason, with the line and column for a corrupt file. Emits workspaceReset().
+    bool load(const QString &path, QString *error);
+    /// Replaces the workspace (a new or imported one) and clears the undo history. Emits workspaceReset().
+    void reset(core::Workspace workspace, const QString &filePath = {});
+    /// Saves atomically; on failure the file on disk is untouched and `error` gets the reason.
+    bool save(const QString &path, QString *error);
+
+Q_SIGNALS:
+    /// The whole workspace was replaced.
+    void workspaceReset();
+    void filePathChanged(const QString &path);
+
+private:
+    void replace(core::Workspace workspace, const QString &filePath, bool imported);
+
+    core::Workspace m_workspace;
+    QUndoStack *m_undoStack;
+    QString m_filePath;
+    bool m_imported = false;
+};
+
+} // namespace rd::doc

@@ -1,0 +1,217 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/MainWindow.h"
+
+#include "document/RoleListModel.h"
+#include "document/WorkspaceDocument.h"
+#include "widgets/RoleSummaryView.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace rd::ui
+{
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new doc::WorkspaceDocument(this))
+    , m_roleModel(new doc::RoleListModel(m_document, this))
+    , m_roleFilter(new QSortFilterProxyModel(this))
+    , m_filterEdit(new QLineEdit)
+    , m_roleList(new QListView)
+    , m_summary(new RoleSummaryView(m_document))
+    , m_statusLabel(new QLabel)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_roleFilter->setSourceModel(m_roleModel);
+    m_roleFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_roleFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_roleFilter->sort(0);
+
+    m_filterEdit->setObjectName(QStringLiteral("roleFilterLineEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter roles"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_roleFilter, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_roleList->setObjectName(QStringLiteral("roleListView"));
+    m_roleList->setModel(m_roleFilter);
+    m_roleList->setUniformItemSizes(true);
+    m_roleList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_roleList->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+
+    auto *browser = new QWidget;
+    auto *browserLayout = new QVBoxLayout(browser);
+    browserLayout->setContentsMargins(4, 4, 4, 4);
+    browserLayout->addWidget(m_filterEdit);
+    browserLayout->addWidget(m_roleList);
+    auto *dock = new QDockWidget(tr("Roles"), this);
+    dock->setObjectName(QStringLiteral("rolesDockWidget"));
+    dock->setWidget(browser);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    setCentralWidget(m_summary);
+    m_statusLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
+    statusBar()->addPermanentWidget(m_statusLabel);
+    createActions();
+
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
+        updateTitle();
+        updateStatus();
+        if (m_roleFilter->rowCount() > 0)
+            m_roleList->setCurrentIndex(m_roleFilter->index(0, 0));
+    });
+    connect(m_document, &doc::WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    resize(1100, 720);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
+    open->setShortcut(QKeySequence::Open);
+    QAction *save = file->addAction(tr("&Save"), this, &MainWindow::onSave);
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::onSaveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find Role"), this, [this] { m_filterEdit->setFocus(); });
+    find->setShortcut(QKeySequence::Find);
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    QString reason;
+    if (!m_document->load(path, &reason)) {
+        if (error)
+            *error = reason;
+        else
+            QMessageBox::warning(this, tr("Open workspace"), reason);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::selectRole(const QString &name)
+{
+    for (int row = 0; row < m_roleFilter->rowCount(); ++row) {
+        const QModelIndex index = m_roleFilter->index(row, 0);
+        if (index.data().toString() == name) {
+            m_roleList->setCurrentIndex(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::onOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
+        tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::onSave()
+{
+    if (m_document->filePath().isEmpty())
+        return onSaveAs();
+    QString error;
+    if (!m_document->save(m_document->filePath(), &error)) {
+        QMessageBox::critical(this, tr("Save workspace"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
+    return true;
+}
+
+bool MainWindow::onSaveAs()
+{
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save workspace"), m_document->filePath(), tr("Role designer workspaces (*.rdws)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".rdws");
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::critical(this, tr("Save workspace"), error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndex proxyIndex = m_roleList->currentIndex();
+    m_summary->showRole(m_roleModel->roleId(m_roleFilter->mapToSource(proxyIndex)));
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName();
+    if (m_document->isImported())
+        name = tr("Imported account");
+    setWindowTitle(tr("%1[*] — IAM Role Designer").arg(name));
+    setWindowModified(!m_document->undoStack()->isClean() || m_document->isImported());
+}
+
+void MainWindow::updateStatus()
+{
+    const auto &ws = m_document->workspace();
+    m_statusLabel->setText(tr("%n role(s)", nullptr, static_cast<int>(ws.roles.size())) + QStringLiteral(" · ")
+        + tr("%n user(s)", nullptr, static_cast<int>(ws.users.size())) + QStringLiteral(" · ")
+        + tr("%n managed policy(ies)", nullptr, static_cast<int>(ws.policies.size())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isWindowModified()) {
+        const auto answer =
+            QMessageBox::question(this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !onSave())) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace rd::ui

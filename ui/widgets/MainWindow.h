@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+
+namespace rd::doc
+{
+class RoleListModel;
+class WorkspaceDocument;
+} // namespace rd::doc
+
+namespace rd::ui
+{
+
+class RoleSummaryView;
+
+/// The application window: the workspace's roles in a filterable list on the left, the selected role in the middle.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    doc::WorkspaceDocument *document() const { return m_document; }
+    /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
+    bool openFile(const QString &path, QString *error = nullptr);
+    /// Selects the first role whose name matches, for scripted screenshots and tests.
+    bool selectRole(const QString &name);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void onOpen();
+    bool onSave();
+    bool onSaveAs();
+    void onSelectionChanged();
+    void updateTitle();
+    void updateStatus();
+
+    doc::WorkspaceDocument *m_document;
+    doc::RoleListModel *m_roleModel;
+    QSortFilterProxyModel *m_roleFilter;
+    QLineEdit *m_filterEdit;
+    QListView *m_roleList;
+    RoleSummaryView *m_summary;
+    QLabel *m_statusLabel;
+};
+
+} // namespace rd::ui

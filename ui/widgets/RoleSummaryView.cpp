@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/RoleSummaryView.h"
+
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/PolicyWriter.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace rd::ui
+{
+
+using doc::toQString;
+
+RoleSummaryView::RoleSummaryView(doc::WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_title(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_trustPolicy(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("roleSummaryView"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setObjectName(QStringLiteral("roleTitleLabel"));
+    m_details->setObjectName(QStringLiteral("roleDetailsLabel"));
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setWordWrap(true);
+    m_trustPolicy->setObjectName(QStringLiteral("trustPolicyTextEdit"));
+    m_trustPolicy->setReadOnly(true);
+    m_trustPolicy->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_details);
+    auto *trustLabel = new QLabel(tr("Trust policy"), this);
+    QFont bold = trustLabel->font();
+    bold.setBold(true);
+    trustLabel->setFont(bold);
+    layout->addWidget(trustLabel);
+    layout->addWidget(m_trustPolicy, 1);
+
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, &RoleSummaryView::refresh);
+    refresh();
+}
+
+void RoleSummaryView::showRole(core::RoleId id)
+{
+    m_role = id;
+    refresh();
+}
+
+void RoleSummaryView::refresh()
+{
+    const core::Role *role = m_document->workspace().role(m_role);
+    if (!role) {
+        m_title->setText(tr("No role selected"));
+        m_details->setText(tr("Pick a role in the list to see who may assume it and what it may do."));
+        m_trustPolicy->clear();
+        return;
+    }
+    m_title->setText(toQString(role->name));
+    const int hours = role->maxSessionDuration / 3600;
+    const int minutes = (role->maxSessionDuration % 3600) / 60;
+    QString details;
+    details += tr("<b>ARN</b> %1<br>").arg(toQString(role->arn).toHtmlEscaped());
+    if (!role->description.empty())
+        details += tr("<b>Description</b> %1<br>").arg(toQString(role->description).toHtmlEscaped());
+    details +=
+        tr("<b>Maximum session</b> %1 h %2 min (%3 s)<br>").arg(hours).arg(minutes).arg(role->maxSessionDuration);
+    QStringList policies;
+    for (const std::string &arn : role->attachedPolicyArns)
+        policies << toQString(arn).section(QLatin1Char('/'), -1).toHtmlEscaped();
+    details += tr("<b>Attached policies</b> %1<br>")
+                   .arg(policies.isEmpty() ? tr("none") : policies.join(QStringLiteral(", ")));
+    QStringList inlineNames;
+    for (const core::InlinePolicy &p : role->inlinePolicies)
+        inlineNames << toQString(p.name).toHtmlEscaped();
+    details += tr("<b>Inline policies</b> %1")
+                   .arg(inlineNames.isEmpty() ? tr("none") : inlineNames.join(QStringLiteral(", ")));
+    if (!role->permissionsBoundaryArn.empty())
+        details +=
+            tr("<br><b>Permissions boundary</b> %1").arg(toQString(role->permissionsBoundaryArn).toHtmlEscaped());
+    m_details->setText(details);
+    m_trustPolicy->setPlainText(toQString(core::writePolicy(role->trustPolicy)));
+}
+
+} // namespace rd::ui
