@@ -35,6 +35,9 @@ void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
     QTRY_COMPARE(title->text(), QStringLiteral("LambdaLogWriter"));
     auto *trust = window.findChild<QPlainTextEdit *>(QStringLiteral("trustPolicyTextEdit"));
     QVERIFY(trust->toPlainText().contains(QStringLiteral("\"Service\": \"lambda.amazonaws.com\"")));
+    auto *inlinePolicy = window.findChild<QPlainTextEdit *>(QStringLiteral("inlinePolicyTextEdit"));
+    QVERIFY(inlinePolicy);
+    QVERIFY(inlinePolicy->toPlainText().contains(QStringLiteral("\"Resource\": \"arn:aws:s3:::my-log-bucket/*\"")));
     auto *details = window.findChild<QLabel *>(QStringLiteral("roleDetailsLabel"));
     QVERIFY(details->text().contains(QStringLiteral("WriteLogs")));
     QVERIFY(window.windowTitle().contains(QStringLiteral("lambda-logging.rdws")));

@@ -192,9 +192,12 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const auto &ws = m_document->workspace();
-    m_statusLabel->setText(tr("%n role(s)", nullptr, static_cast<int>(ws.roles.size())) + QStringLiteral(" · ")
-        + tr("%n user(s)", nullptr, static_cast<int>(ws.users.size())) + QStringLiteral(" · ")
-        + tr("%n managed policy(ies)", nullptr, static_cast<int>(ws.policies.size())));
+    auto count = [](std::size_t n, const QString &one, const QString &many) { return n == 1 ? one : many.arg(n); };
+    m_statusLabel->setText(QStringList(
+        { count(ws.roles.size(), tr("1 role"), tr("%1 roles")), count(ws.users.size(), tr("1 user"), tr("%1 users")),
+            count(ws.groups.size(), tr("1 group"), tr("%1 groups")),
+            count(ws.policies.size(), tr("1 managed policy"), tr("%1 managed policies")) })
+                               .join(QStringLiteral(" · ")));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

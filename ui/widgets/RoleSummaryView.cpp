@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace rd::ui
@@ -21,7 +22,7 @@ RoleSummaryView::RoleSummaryView(doc::WorkspaceDocument *document, QWidget *pare
     , m_document(document)
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
-    , m_trustPolicy(new QPlainTextEdit(this))
+    , m_policies(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("roleSummaryView"));
     QFont titleFont = m_title->font();
@@ -32,19 +33,13 @@ RoleSummaryView::RoleSummaryView(doc::WorkspaceDocument *document, QWidget *pare
     m_details->setObjectName(QStringLiteral("roleDetailsLabel"));
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setWordWrap(true);
-    m_trustPolicy->setObjectName(QStringLiteral("trustPolicyTextEdit"));
-    m_trustPolicy->setReadOnly(true);
-    m_trustPolicy->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_policies->setObjectName(QStringLiteral("policyTabWidget"));
+    m_policies->setDocumentMode(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_details);
-    auto *trustLabel = new QLabel(tr("Trust policy"), this);
-    QFont bold = trustLabel->font();
-    bold.setBold(true);
-    trustLabel->setFont(bold);
-    layout->addWidget(trustLabel);
-    layout->addWidget(m_trustPolicy, 1);
+    layout->addWidget(m_policies, 1);
 
     connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, &RoleSummaryView::refresh);
     refresh();
@@ -62,7 +57,7 @@ void RoleSummaryView::refresh()
     if (!role) {
         m_title->setText(tr("No role selected"));
         m_details->setText(tr("Pick a role in the list to see who may assume it and what it may do."));
-        m_trustPolicy->clear();
+        m_policies->clear();
         return;
     }
     m_title->setText(toQString(role->name));
@@ -88,7 +83,25 @@ void RoleSummaryView::refresh()
         details +=
             tr("<br><b>Permissions boundary</b> %1").arg(toQString(role->permissionsBoundaryArn).toHtmlEscaped());
     m_details->setText(details);
-    m_trustPolicy->setPlainText(toQString(core::writePolicy(role->trustPolicy)));
+    while (m_policies->count() > 0) {
+        QWidget *page = m_policies->widget(0);
+        m_policies->removeTab(0);
+        delete page;
+    }
+    addPolicyTab(tr("Trust policy"), core::writePolicy(role->trustPolicy));
+    for (const core::InlinePolicy &p : role->inlinePolicies)
+        addPolicyTab(toQString(p.name), core::writePolicy(p.document));
+}
+
+void RoleSummaryView::addPolicyTab(const QString &title, const std::string &text)
+{
+    auto *view = new QPlainTextEdit(m_policies);
+    view->setObjectName(
+        m_policies->count() == 0 ? QStringLiteral("trustPolicyTextEdit") : QStringLiteral("inlinePolicyTextEdit"));
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setPlainText(toQString(text));
+    m_policies->addTab(view, title);
 }
 
 } // namespace rd::ui

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QTabWidget;
 
 namespace rd::doc
 {
@@ -17,8 +18,8 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
-/// A read-only summary of one role: identity, session duration, attached and inline policies, and its trust policy
-/// as the core writer prints it.
+/// A read-only summary of one role: identity, session duration, attached policies, and its trust policy and inline
+/// policies as the core writer prints them, one tab each.
 class RoleSummaryView : public QWidget
 {
     Q_OBJECT
@@ -31,12 +32,13 @@ public:
 
 private:
     void refresh();
+    void addPolicyTab(const QString &title, const std::string &text);
 
     doc::WorkspaceDocument *m_document;
     core::RoleId m_role;
     QLabel *m_title;
     QLabel *m_details;
-    QPlainTextEdit *m_trustPolicy;
+    QTabWidget *m_policies;
 };
 
 } // namespace rd::ui
