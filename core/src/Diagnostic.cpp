@@ -25,16 +25,16 @@ std::string_view severityName(Severity severity)
 
 namespace
 {
-    Diagnostic make(Severity severity, std::string code, SourceRange range, std::string message)
-    {
-        Diagnostic d;
-        d.severity = severity;
-        d.learnMoreUrl = Diagnostic::accessAnalyzerUrl(severity, code);
-        d.code = std::move(code);
-        d.range = range;
-        d.message = std::move(message);
-        return d;
-    }
+Diagnostic make(Severity severity, std::string code, SourceRange range, std::string message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.learnMoreUrl = Diagnostic::accessAnalyzerUrl(severity, code);
+    d.code = std::move(code);
+    d.range = range;
+    d.message = std::move(message);
+    return d;
+}
 } // namespace
 
 Diagnostic Diagnostic::error(std::string code, SourceRange range, std::string message)

@@ -28,31 +28,31 @@ std::string formatDiagnosticLine(std::string_view file, const Diagnostic &d)
 
 namespace
 {
-    nlohmann::ordered_json location(const Diagnostic &d)
-    {
-        nlohmann::ordered_json loc;
-        loc["line"] = d.range.begin.line;
-        loc["column"] = d.range.begin.column;
-        loc["endLine"] = d.range.end.line;
-        loc["endColumn"] = d.range.end.column;
-        loc["offset"] = d.range.begin.offset;
-        loc["length"] = d.range.length();
-        return loc;
-    }
+nlohmann::ordered_json location(const Diagnostic &d)
+{
+    nlohmann::ordered_json loc;
+    loc["line"] = d.range.begin.line;
+    loc["column"] = d.range.begin.column;
+    loc["endLine"] = d.range.end.line;
+    loc["endColumn"] = d.range.end.column;
+    loc["offset"] = d.range.begin.offset;
+    loc["length"] = d.range.length();
+    return loc;
+}
 
-    std::string sarifLevel(Severity severity)
-    {
-        switch (severity) {
-        case Severity::Error:
-        case Severity::SecurityWarning:
-            return "error";
-        case Severity::Warning:
-            return "warning";
-        case Severity::Suggestion:
-            return "note";
-        }
+std::string sarifLevel(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+    case Severity::SecurityWarning:
         return "error";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Suggestion:
+        return "note";
     }
+    return "error";
+}
 } // namespace
 
 std::string findingsToJson(const std::vector<FileFindings> &files)

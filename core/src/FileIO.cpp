@@ -18,36 +18,36 @@ namespace rd::core
 namespace
 {
 
-    std::string systemError(const std::string &what, const std::string &path)
+std::string systemError(const std::string &what, const std::string &path)
+{
+    return what + " `" + path + "`: " + std::strerror(errno);
+}
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
     {
-        return what + " `" + path + "`: " + std::strerror(errno);
+    }
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+    int get() const { return m_fd; }
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
     }
 
-    class FileDescriptor
-    {
-    public:
-        explicit FileDescriptor(int fd)
-            : m_fd(fd)
-        {
-        }
-        ~FileDescriptor()
-        {
-            if (m_fd >= 0)
-                ::close(m_fd);
-        }
-        FileDescriptor(const FileDescriptor &) = delete;
-        FileDescriptor &operator=(const FileDescriptor &) = delete;
-        int get() const { return m_fd; }
-        int release()
-        {
-            const int fd = m_fd;
-            m_fd = -1;
-            return fd;
-        }
-
-    private:
-        int m_fd;
-    };
+private:
+    int m_fd;
+};
 
 } // namespace
 

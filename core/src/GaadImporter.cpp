@@ -12,258 +12,242 @@ namespace rd::core
 namespace
 {
 
-    constexpr std::string_view kFormatError = "GAAD_FORMAT_ERROR";
-    constexpr std::string_view kPolicyError = "GAAD_POLICY_ERROR";
+constexpr std::string_view kFormatError = "GAAD_FORMAT_ERROR";
+constexpr std::string_view kPolicyError = "GAAD_POLICY_ERROR";
 
-    class GaadReader
+class GaadReader
+{
+public:
+    explicit GaadReader(Diagnostics &out)
+        : m_out(out)
     {
-    public:
-        explicit GaadReader(Diagnostics &out)
-            : m_out(out)
-        {
-        }
+    }
 
-        Workspace read(JsonValue &root)
-        {
-            Workspace ws;
-            JsonFields top(root, "", m_out, std::string(kFormatError), false);
-            each(top, "UserDetailList", [&](JsonFields &f) { readUser(ws, f); });
-            each(top, "GroupDetailList", [&](JsonFields &f) { readGroup(ws, f); });
-            each(top, "RoleDetailList", [&](JsonFields &f) { readRole(ws, f); });
-            each(top, "Policies", [&](JsonFields &f) { readPolicy(ws, f); });
-            if (top.boolean("IsTruncated", false))
-                m_out.push_back(Diagnostic::warning(std::string(kFormatError), root.range,
-                    "the file says `IsTruncated`: it holds only the first page of the "
-                    "account; run the AWS CLI without --max-items to get all of it"));
-            ws.collectExternalPrincipals();
-            ws.sortCanonically();
-            return ws;
-        }
+    Workspace read(JsonValue &root)
+    {
+        Workspace ws;
+        JsonFields top(root, "", m_out, std::string(kFormatError), false);
+        top.forEachObject("UserDetailList", [&](JsonFields &f) { readUser(ws, f); });
+        top.forEachObject("GroupDetailList", [&](JsonFields &f) { readGroup(ws, f); });
+        top.forEachObject("RoleDetailList", [&](JsonFields &f) { readRole(ws, f); });
+        top.forEachObject("Policies", [&](JsonFields &f) { readPolicy(ws, f); });
+        if (top.boolean("IsTruncated", false))
+            m_out.push_back(Diagnostic::warning(std::string(kFormatError), root.range,
+                "the file says `IsTruncated`: it holds only the first page of the "
+                "account; run the AWS CLI without --max-items to get all of it"));
+        ws.collectExternalPrincipals();
+        ws.sortCanonically();
+        return ws;
+    }
 
-    private:
-        template <class Fn> void each(JsonFields &parent, std::string_view key, Fn fn)
-        {
-            std::vector<JsonValue> *items = parent.array(key);
-            if (!items)
-                return;
-            for (std::size_t i = 0; i < items->size(); ++i) {
-                JsonValue &item = (*items)[i];
-                const std::string path = parent.childPath(key) + "[" + std::to_string(i) + "]";
-                if (!item.isObject()) {
-                    m_out.push_back(Diagnostic::error(std::string(kFormatError), item.range,
-                        "`" + path + "` must be an object, not " + std::string(jsonTypeName(item.type)) + "; skipped"));
-                    continue;
-                }
-                JsonFields fields(item, path, m_out, std::string(kFormatError), false);
-                fn(fields);
-            }
-        }
-
-        /// A policy document: an object, a JSON string, or a URL-encoded JSON string.
-        std::optional<Policy> document(JsonFields &f, std::string_view key)
-        {
-            JsonValue *value = f.value(key);
-            if (!value || value->isNull())
-                return std::nullopt;
-            const std::string where = f.childPath(key);
-            ParseResult parsed;
-            const SourceRange range = value->range;
-            bool fromString = false;
-            if (value->isObject()) {
-                parsed = policyFromJson(std::move(*value));
-            } else if (value->isString()) {
-                fromString = true;
-                std::string_view text = value->text;
-                while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t'))
-                    text.remove_prefix(1);
-                if (!text.empty() && text.front() == '{') {
-                    parsed = parsePolicy(text);
-                } else {
-                    std::string decoded;
-                    if (!percentDecode(value->text, decoded)) {
-                        policyError(range, where + ": the URL-encoded document has a malformed `%` escape");
-                        return std::nullopt;
-                    }
-                    parsed = parsePolicy(decoded);
-                }
+private:
+    /// A policy document: an object, a JSON string, or a URL-encoded JSON string.
+    std::optional<Policy> document(JsonFields &f, std::string_view key)
+    {
+        JsonValue *value = f.value(key);
+        if (!value || value->isNull())
+            return std::nullopt;
+        const std::string where = f.childPath(key);
+        ParseResult parsed;
+        const SourceRange range = value->range;
+        bool fromString = false;
+        if (value->isObject()) {
+            parsed = policyFromJson(std::move(*value));
+        } else if (value->isString()) {
+            fromString = true;
+            std::string_view text = value->text;
+            while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t'))
+                text.remove_prefix(1);
+            if (!text.empty() && text.front() == '{') {
+                parsed = parsePolicy(text);
             } else {
-                policyError(range,
-                    where + ": a policy document must be an object or a string, not "
-                        + std::string(jsonTypeName(value->type)));
-                return std::nullopt;
-            }
-            if (!parsed.isUsable()) {
-                std::string reason = "not a policy document";
-                for (const Diagnostic &d : parsed.diagnostics) {
-                    if (d.severity == Severity::Error) {
-                        reason = d.message;
-                        if (!fromString)
-                            break;
-                        reason += " (at line " + std::to_string(d.range.begin.line) + ", column "
-                            + std::to_string(d.range.begin.column) + " of the decoded document)";
-                        break;
-                    }
+                std::string decoded;
+                if (!percentDecode(value->text, decoded)) {
+                    policyError(range, where + ": the URL-encoded document has a malformed `%` escape");
+                    return std::nullopt;
                 }
-                policyError(range, where + ": " + reason + "; the policy was skipped");
-                return std::nullopt;
+                parsed = parsePolicy(decoded);
             }
-            clearSourceRanges(*parsed.policy);
-            return std::move(parsed.policy);
+        } else {
+            policyError(range,
+                where + ": a policy document must be an object or a string, not "
+                    + std::string(jsonTypeName(value->type)));
+            return std::nullopt;
         }
-
-        void policyError(SourceRange range, std::string message)
-        {
-            m_out.push_back(Diagnostic::error(std::string(kPolicyError), range, std::move(message)));
+        if (!parsed.isUsable()) {
+            std::string reason = "not a policy document";
+            for (const Diagnostic &d : parsed.diagnostics) {
+                if (d.severity == Severity::Error) {
+                    reason = d.message;
+                    if (!fromString)
+                        break;
+                    reason += " (at line " + std::to_string(d.range.begin.line) + ", column "
+                        + std::to_string(d.range.begin.column) + " of the decoded document)";
+                    break;
+                }
+            }
+            policyError(range, where + ": " + reason + "; the policy was skipped");
+            return std::nullopt;
         }
+        clearSourceRanges(*parsed.policy);
+        return std::move(parsed.policy);
+    }
 
-        std::vector<InlinePolicy> inlinePolicies(JsonFields &f, std::string_view key)
-        {
-            std::vector<InlinePolicy> out;
-            each(f, key, [&](JsonFields &p) {
-                InlinePolicy policy;
-                policy.name = p.string("PolicyName", true);
-                auto doc = document(p, "PolicyDocument");
-                if (!doc)
-                    return;
-                policy.document = std::move(*doc);
-                out.push_back(std::move(policy));
-            });
-            return out;
-        }
+    void policyError(SourceRange range, std::string message)
+    {
+        m_out.push_back(Diagnostic::error(std::string(kPolicyError), range, std::move(message)));
+    }
 
-        std::vector<std::string> attached(JsonFields &f)
-        {
-            std::vector<std::string> out;
-            each(f, "AttachedManagedPolicies", [&](JsonFields &p) {
-                std::string arn = p.string("PolicyArn", true);
-                if (!arn.empty())
-                    out.push_back(std::move(arn));
-            });
-            return out;
-        }
-
-        std::string boundary(JsonFields &f)
-        {
-            JsonValue *value = f.object("PermissionsBoundary");
-            if (!value)
-                return {};
-            JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, std::string(kFormatError), false);
-            return b.string("PermissionsBoundaryArn");
-        }
-
-        std::vector<Tag> tags(JsonFields &f)
-        {
-            std::vector<Tag> out;
-            each(f, "Tags", [&](JsonFields &t) { out.push_back(Tag { t.string("Key", true), t.string("Value") }); });
-            return out;
-        }
-
-        static std::string pathOr(JsonFields &f)
-        {
-            std::string path = f.string("Path");
-            return path.empty() ? std::string("/") : path;
-        }
-
-        void readUser(Workspace &ws, JsonFields &f)
-        {
-            User u;
-            u.name = f.string("UserName", true);
-            u.path = pathOr(f);
-            u.arn = f.string("Arn", true);
-            u.accountId = accountOfArn(u.arn);
-            u.awsId = f.string("UserId");
-            u.createDate = f.string("CreateDate");
-            u.inlinePolicies = inlinePolicies(f, "UserPolicyList");
-            u.groupNames = f.strings("GroupList");
-            u.attachedPolicyArns = attached(f);
-            u.permissionsBoundaryArn = boundary(f);
-            u.tags = tags(f);
-            if (u.name.empty())
+    std::vector<InlinePolicy> inlinePolicies(JsonFields &f, std::string_view key)
+    {
+        std::vector<InlinePolicy> out;
+        f.forEachObject(key, [&](JsonFields &p) {
+            InlinePolicy policy;
+            policy.name = p.string("PolicyName", true);
+            auto doc = document(p, "PolicyDocument");
+            if (!doc)
                 return;
-            ws.ensureAccount(u.accountId);
-            ws.add(std::move(u));
-        }
+            policy.document = std::move(*doc);
+            out.push_back(std::move(policy));
+        });
+        return out;
+    }
 
-        void readGroup(Workspace &ws, JsonFields &f)
-        {
-            Group g;
-            g.name = f.string("GroupName", true);
-            g.path = pathOr(f);
-            g.arn = f.string("Arn", true);
-            g.accountId = accountOfArn(g.arn);
-            g.awsId = f.string("GroupId");
-            g.createDate = f.string("CreateDate");
-            g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
-            g.attachedPolicyArns = attached(f);
-            if (g.name.empty())
+    std::vector<std::string> attached(JsonFields &f)
+    {
+        std::vector<std::string> out;
+        f.forEachObject("AttachedManagedPolicies", [&](JsonFields &p) {
+            std::string arn = p.string("PolicyArn", true);
+            if (!arn.empty())
+                out.push_back(std::move(arn));
+        });
+        return out;
+    }
+
+    std::string boundary(JsonFields &f)
+    {
+        JsonValue *value = f.object("PermissionsBoundary");
+        if (!value)
+            return {};
+        JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, std::string(kFormatError), false);
+        return b.string("PermissionsBoundaryArn");
+    }
+
+    std::vector<Tag> tags(JsonFields &f)
+    {
+        std::vector<Tag> out;
+        f.forEachObject("Tags", [&](JsonFields &t) {
+            out.push_back(Tag { t.string("Key", true), t.string("Value") });
+        });
+        return out;
+    }
+
+    static std::string pathOr(JsonFields &f)
+    {
+        std::string path = f.string("Path");
+        return path.empty() ? std::string("/") : path;
+    }
+
+    void readUser(Workspace &ws, JsonFields &f)
+    {
+        User u;
+        u.name = f.string("UserName", true);
+        u.path = pathOr(f);
+        u.arn = f.string("Arn", true);
+        u.accountId = accountOfArn(u.arn);
+        u.awsId = f.string("UserId");
+        u.createDate = f.string("CreateDate");
+        u.inlinePolicies = inlinePolicies(f, "UserPolicyList");
+        u.groupNames = f.strings("GroupList");
+        u.attachedPolicyArns = attached(f);
+        u.permissionsBoundaryArn = boundary(f);
+        u.tags = tags(f);
+        if (u.name.empty())
+            return;
+        ws.ensureAccount(u.accountId);
+        ws.add(std::move(u));
+    }
+
+    void readGroup(Workspace &ws, JsonFields &f)
+    {
+        Group g;
+        g.name = f.string("GroupName", true);
+        g.path = pathOr(f);
+        g.arn = f.string("Arn", true);
+        g.accountId = accountOfArn(g.arn);
+        g.awsId = f.string("GroupId");
+        g.createDate = f.string("CreateDate");
+        g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
+        g.attachedPolicyArns = attached(f);
+        if (g.name.empty())
+            return;
+        ws.ensureAccount(g.accountId);
+        ws.add(std::move(g));
+    }
+
+    void readRole(Workspace &ws, JsonFields &f)
+    {
+        Role r;
+        r.name = f.string("RoleName", true);
+        r.path = pathOr(f);
+        r.arn = f.string("Arn", true);
+        r.accountId = accountOfArn(r.arn);
+        r.awsId = f.string("RoleId");
+        r.createDate = f.string("CreateDate");
+        r.description = f.string("Description");
+        if (auto duration = f.integer("MaxSessionDuration"))
+            r.maxSessionDuration = static_cast<int>(*duration);
+        if (auto trust = document(f, "AssumeRolePolicyDocument"))
+            r.trustPolicy = std::move(*trust);
+        r.inlinePolicies = inlinePolicies(f, "RolePolicyList");
+        r.attachedPolicyArns = attached(f);
+        r.permissionsBoundaryArn = boundary(f);
+        r.tags = tags(f);
+        f.forEachObject("InstanceProfileList", [&](JsonFields &p) {
+            InstanceProfile profile;
+            profile.name = p.string("InstanceProfileName", true);
+            profile.path = pathOr(p);
+            profile.arn = p.string("Arn");
+            profile.awsId = p.string("InstanceProfileId");
+            r.instanceProfiles.push_back(std::move(profile));
+        });
+        if (r.name.empty())
+            return;
+        ws.ensureAccount(r.accountId);
+        ws.add(std::move(r));
+    }
+
+    void readPolicy(Workspace &ws, JsonFields &f)
+    {
+        ManagedPolicy p;
+        p.name = f.string("PolicyName", true);
+        p.path = pathOr(f);
+        p.arn = f.string("Arn", true);
+        p.awsId = f.string("PolicyId");
+        p.description = f.string("Description");
+        p.createDate = f.string("CreateDate");
+        p.updateDate = f.string("UpdateDate");
+        p.defaultVersionId = f.string("DefaultVersionId");
+        f.forEachObject("PolicyVersionList", [&](JsonFields &v) {
+            PolicyVersion version;
+            version.versionId = v.string("VersionId");
+            version.isDefault = v.boolean("IsDefaultVersion", false);
+            version.createDate = v.string("CreateDate");
+            auto doc = document(v, "Document");
+            if (!doc)
                 return;
-            ws.ensureAccount(g.accountId);
-            ws.add(std::move(g));
-        }
+            version.document = std::move(*doc);
+            p.versions.push_back(std::move(version));
+        });
+        if (p.name.empty())
+            return;
+        if (!p.isAwsManaged())
+            ws.ensureAccount(accountOfArn(p.arn));
+        ws.add(std::move(p));
+    }
 
-        void readRole(Workspace &ws, JsonFields &f)
-        {
-            Role r;
-            r.name = f.string("RoleName", true);
-            r.path = pathOr(f);
-            r.arn = f.string("Arn", true);
-            r.accountId = accountOfArn(r.arn);
-            r.awsId = f.string("RoleId");
-            r.createDate = f.string("CreateDate");
-            r.description = f.string("Description");
-            if (auto duration = f.integer("MaxSessionDuration"))
-                r.maxSessionDuration = static_cast<int>(*duration);
-            if (auto trust = document(f, "AssumeRolePolicyDocument"))
-                r.trustPolicy = std::move(*trust);
-            r.inlinePolicies = inlinePolicies(f, "RolePolicyList");
-            r.attachedPolicyArns = attached(f);
-            r.permissionsBoundaryArn = boundary(f);
-            r.tags = tags(f);
-            each(f, "InstanceProfileList", [&](JsonFields &p) {
-                InstanceProfile profile;
-                profile.name = p.string("InstanceProfileName", true);
-                profile.path = pathOr(p);
-                profile.arn = p.string("Arn");
-                profile.awsId = p.string("InstanceProfileId");
-                r.instanceProfiles.push_back(std::move(profile));
-            });
-            if (r.name.empty())
-                return;
-            ws.ensureAccount(r.accountId);
-            ws.add(std::move(r));
-        }
-
-        void readPolicy(Workspace &ws, JsonFields &f)
-        {
-            ManagedPolicy p;
-            p.name = f.string("PolicyName", true);
-            p.path = pathOr(f);
-            p.arn = f.string("Arn", true);
-            p.awsId = f.string("PolicyId");
-            p.description = f.string("Description");
-            p.createDate = f.string("CreateDate");
-            p.updateDate = f.string("UpdateDate");
-            p.defaultVersionId = f.string("DefaultVersionId");
-            each(f, "PolicyVersionList", [&](JsonFields &v) {
-                PolicyVersion version;
-                version.versionId = v.string("VersionId");
-                version.isDefault = v.boolean("IsDefaultVersion", false);
-                version.createDate = v.string("CreateDate");
-                auto doc = document(v, "Document");
-                if (!doc)
-                    return;
-                version.document = std::move(*doc);
-                p.versions.push_back(std::move(version));
-            });
-            if (p.name.empty())
-                return;
-            if (!p.isAwsManaged())
-                ws.ensureAccount(accountOfArn(p.arn));
-            ws.add(std::move(p));
-        }
-
-        Diagnostics &m_out;
-    };
+    Diagnostics &m_out;
+};
 
 } // namespace
 

@@ -35,6 +35,26 @@ public:
     /// The member when it is an object.
     JsonValue *object(std::string_view key, bool required = false);
 
+    /// Calls fn(JsonFields &) for each element of the array member `key`, with the same code and strictness, and
+    /// finish() after it; reports the elements that are not objects and skips them.
+    template <class Fn> void forEachObject(std::string_view key, Fn fn)
+    {
+        std::vector<JsonValue> *items = array(key);
+        if (!items)
+            return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            JsonValue &item = (*items)[i];
+            const std::string path = childPath(key) + "[" + std::to_string(i) + "]";
+            if (!item.isObject()) {
+                error(item.range, "`" + path + "` must be an object, not " + std::string(jsonTypeName(item.type)));
+                continue;
+            }
+            JsonFields fields(item, path, m_out, m_code, m_strict);
+            fn(fields);
+            fields.finish();
+        }
+    }
+
     /// Reports unknown members (strict mode only).
     void finish();
 

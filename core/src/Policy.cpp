@@ -46,70 +46,70 @@ std::optional<Effect> Statement::effectValue() const
 namespace
 {
 
-    void clear(SourceRange &range)
-    {
-        range = SourceRange {};
-    }
+void clear(SourceRange &range)
+{
+    range = SourceRange {};
+}
 
-    void clear(PolicyString &s)
-    {
-        clear(s.range);
-    }
+void clear(PolicyString &s)
+{
+    clear(s.range);
+}
 
-    void clear(JsonValue &value)
-    {
-        clear(value.range);
-        for (JsonValue &e : value.elements)
-            clear(e);
-        for (JsonMember &m : value.members) {
-            clear(m.keyRange);
-            clear(m.value);
+void clear(JsonValue &value)
+{
+    clear(value.range);
+    for (JsonValue &e : value.elements)
+        clear(e);
+    for (JsonMember &m : value.members) {
+        clear(m.keyRange);
+        clear(m.value);
+    }
+}
+
+void clear(StringList &list)
+{
+    clear(list.range);
+    for (PolicyString &s : list.values)
+        clear(s);
+}
+
+void clear(PrincipalBlock &block)
+{
+    clear(block.range);
+    clear(block.wildcard);
+    for (PrincipalEntry &e : block.entries) {
+        clear(e.type);
+        clear(e.values);
+    }
+}
+
+void clear(ConditionBlock &block)
+{
+    clear(block.range);
+    for (ConditionClause &clause : block.clauses) {
+        clear(clause.op);
+        clear(clause.valueRange);
+        for (ConditionEntry &entry : clause.entries) {
+            clear(entry.key);
+            clear(entry.valueRange);
+            for (ConditionValue &v : entry.values)
+                clear(v.range);
         }
     }
+}
 
-    void clear(StringList &list)
-    {
-        clear(list.range);
-        for (PolicyString &s : list.values)
-            clear(s);
-    }
+void clear(ExtraElement &extra)
+{
+    clear(extra.name);
+    clear(extra.value);
+}
 
-    void clear(PrincipalBlock &block)
-    {
-        clear(block.range);
-        clear(block.wildcard);
-        for (PrincipalEntry &e : block.entries) {
-            clear(e.type);
-            clear(e.values);
-        }
-    }
-
-    void clear(ConditionBlock &block)
-    {
-        clear(block.range);
-        for (ConditionClause &clause : block.clauses) {
-            clear(clause.op);
-            clear(clause.valueRange);
-            for (ConditionEntry &entry : clause.entries) {
-                clear(entry.key);
-                clear(entry.valueRange);
-                for (ConditionValue &v : entry.values)
-                    clear(v.range);
-            }
-        }
-    }
-
-    void clear(ExtraElement &extra)
-    {
-        clear(extra.name);
-        clear(extra.value);
-    }
-
-    template <class T> void clear(std::optional<T> &value)
-    {
-        if (value)
-            clear(*value);
-    }
+template <class T> void clear(std::optional<T> &value)
+{
+    if (value)
+        clear(*value);
+}
 
 } // namespace
 
@@ -139,6 +139,15 @@ void clearSourceRanges(Policy &policy)
             clear(slot.keyRange);
         clear(s.range);
     }
+}
+
+bool sameContent(const Policy &a, const Policy &b)
+{
+    Policy left = a;
+    Policy right = b;
+    clearSourceRanges(left);
+    clearSourceRanges(right);
+    return left == right;
 }
 
 } // namespace rd::core

@@ -37,13 +37,13 @@ std::optional<PolicyKind> policyKindFromName(std::string_view name)
 
 namespace
 {
-    // The actions a role trust policy may grant (IAM User Guide, "Role trust policies"; STS API reference).
-    bool isTrustAction(std::string_view action)
-    {
-        const std::string lower = toLower(action);
-        return lower.rfind("sts:assumerole", 0) == 0 || lower == "sts:tagsession" || lower == "sts:setsourceidentity"
-            || lower == "sts:setcontext";
-    }
+// The actions a role trust policy may grant (IAM User Guide, "Role trust policies"; STS API reference).
+bool isTrustAction(std::string_view action)
+{
+    const std::string lower = toLower(action);
+    return lower.rfind("sts:assumerole", 0) == 0 || lower == "sts:tagsession" || lower == "sts:setsourceidentity"
+        || lower == "sts:setcontext";
+}
 } // namespace
 
 PolicyKind guessPolicyKind(const Policy &policy)

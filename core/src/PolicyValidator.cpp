@@ -12,163 +12,162 @@ namespace rd::core
 namespace
 {
 
-    /// An element kept as an Extra under its exact name had a value of the wrong type, already reported as
-    /// DATA_TYPE_MISMATCH; it is not "missing".
-    bool hasExtra(const std::vector<ExtraElement> &extras, std::string_view name)
+/// An element kept as an Extra under its exact name had a value of the wrong type, already reported as
+/// DATA_TYPE_MISMATCH; it is not "missing".
+bool hasExtra(const std::vector<ExtraElement> &extras, std::string_view name)
+{
+    return std::any_of(extras.begin(), extras.end(), [&](const ExtraElement &e) { return e.name.value == name; });
+}
+
+SourceRange keyRange(const Statement &s, StatementElement element)
+{
+    for (const ElementSlot &slot : s.order) {
+        if (slot.element == element)
+            return slot.keyRange;
+    }
+    return s.range;
+}
+
+class GrammarChecker
+{
+public:
+    GrammarChecker(PolicyKind kind, Diagnostics &out)
+        : m_kind(kind)
+        , m_out(out)
     {
-        return std::any_of(extras.begin(), extras.end(), [&](const ExtraElement &e) { return e.name.value == name; });
     }
 
-    SourceRange keyRange(const Statement &s, StatementElement element)
+    void check(const Policy &policy)
     {
-        for (const ElementSlot &slot : s.order) {
-            if (slot.element == element)
-                return slot.keyRange;
+        // "Version": 2012-10-17 is current; 2008-10-17 is the earlier version, without policy variables.
+        if (!policy.version) {
+            if (!hasExtra(policy.extras, "Version"))
+                m_out.push_back(Diagnostic::warning("MISSING_VERSION", policy.range,
+                    "the policy has no `Version`: IAM then reads it as `2008-10-17`, without policy variables; add "
+                    "\"Version\": \"2012-10-17\""));
+        } else if (policy.version->value != "2012-10-17" && policy.version->value != "2008-10-17") {
+            m_out.push_back(Diagnostic::error("INVALID_VERSION", policy.version->range,
+                "`" + policy.version->value + "` is not a policy language version: use `2012-10-17`"));
         }
-        return s.range;
-    }
-
-    class GrammarChecker
-    {
-    public:
-        GrammarChecker(PolicyKind kind, Diagnostics &out)
-            : m_kind(kind)
-            , m_out(out)
-        {
-        }
-
-        void check(const Policy &policy)
-        {
-            // "Version": 2012-10-17 is current; 2008-10-17 is the earlier version, without policy variables.
-            if (!policy.version) {
-                if (!hasExtra(policy.extras, "Version"))
-                    m_out.push_back(Diagnostic::warning("MISSING_VERSION", policy.range,
-                        "the policy has no `Version`: IAM then reads it as `2008-10-17`, without policy variables; add "
-                        "\"Version\": \"2012-10-17\""));
-            } else if (policy.version->value != "2012-10-17" && policy.version->value != "2008-10-17") {
-                m_out.push_back(Diagnostic::error("INVALID_VERSION", policy.version->range,
-                    "`" + policy.version->value + "` is not a policy language version: use `2012-10-17`"));
-            }
-            if (policy.statementForm == StatementForm::Absent) {
-                if (!hasExtra(policy.extras, "Statement"))
-                    m_out.push_back(
-                        Diagnostic::error("MISSING_STATEMENT", policy.range, "the policy has no `Statement` element"));
-                return;
-            }
-            std::unordered_map<std::string, const PolicyString *> sids;
-            for (const Statement &s : policy.statements) {
-                checkStatement(s);
-                if (s.sid && !s.sid->value.empty()) {
-                    auto [it, inserted] = sids.emplace(s.sid->value, &*s.sid);
-                    if (!inserted)
-                        m_out.push_back(Diagnostic::error("UNIQUE_SIDS_REQUIRED", s.sid->range,
-                            "the Sid `" + s.sid->value
-                                + "` is used by another statement "
-                                  "(line "
-                                + std::to_string(it->second->range.begin.line) + "): each statement needs its own"));
-                }
-            }
-        }
-
-    private:
-        void checkStatement(const Statement &s)
-        {
-            if (!s.effect) {
-                if (!hasExtra(s.extras, "Effect"))
-                    m_out.push_back(Diagnostic::error("MISSING_EFFECT", s.range,
-                        "the statement has no `Effect`: add \"Effect\": \"Allow\" or "
-                        "\"Effect\": \"Deny\""));
-            } else if (!s.effectValue()) {
-                Diagnostic d = Diagnostic::error("INVALID_EFFECT", s.effect->range,
-                    "`" + s.effect->value + "` is not an Effect: use `Allow` or `Deny`");
-                d.help = "IAM compares the Effect value case-sensitively";
-                m_out.push_back(std::move(d));
-            }
-
-            if (!s.action && !s.notAction) {
-                if (!hasExtra(s.extras, "Action") && !hasExtra(s.extras, "NotAction"))
-                    m_out.push_back(
-                        Diagnostic::error("MISSING_ACTION", s.range, "the statement has no `Action` or `NotAction`"));
-            } else if (s.action && s.notAction) {
-                combination(s, StatementElement::NotAction, "`Action` and `NotAction`");
-            }
-
-            const bool hasResource =
-                s.resource || s.notResource || hasExtra(s.extras, "Resource") || hasExtra(s.extras, "NotResource");
-            if (s.resource && s.notResource)
-                combination(s, StatementElement::NotResource, "`Resource` and `NotResource`");
-            if (m_kind == PolicyKind::Trust) {
-                if (s.resource || s.notResource) {
-                    const StatementElement e = s.resource ? StatementElement::Resource : StatementElement::NotResource;
-                    m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", keyRange(s, e),
-                        "a role trust policy cannot have `" + std::string(statementElementName(e))
-                            + "`: the role itself is the resource"));
-                }
-            } else if (!hasResource && (m_kind == PolicyKind::Identity || m_kind == PolicyKind::Resource)) {
+        if (policy.statementForm == StatementForm::Absent) {
+            if (!hasExtra(policy.extras, "Statement"))
                 m_out.push_back(
-                    Diagnostic::error("MISSING_RESOURCE", s.range, "the statement has no `Resource` or `NotResource`"));
-            }
-
-            const bool needsPrincipal = m_kind == PolicyKind::Trust || m_kind == PolicyKind::Resource;
-            if (s.principal && s.notPrincipal)
-                combination(s, StatementElement::NotPrincipal, "`Principal` and `NotPrincipal`");
-            if (needsPrincipal) {
-                if (!s.principal && !s.notPrincipal && !hasExtra(s.extras, "Principal")
-                    && !hasExtra(s.extras, "NotPrincipal"))
-                    m_out.push_back(Diagnostic::error("MISSING_PRINCIPAL", s.range,
-                        "the statement has no `Principal`: say who the policy applies to"));
-                if (m_kind == PolicyKind::Trust && s.notPrincipal)
-                    m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
-                        keyRange(s, StatementElement::NotPrincipal),
-                        "a role trust policy cannot use `NotPrincipal`: name the "
-                        "principals in `Principal`"));
-            } else {
-                for (StatementElement e : { StatementElement::Principal, StatementElement::NotPrincipal }) {
-                    const bool present =
-                        e == StatementElement::Principal ? s.principal.has_value() : s.notPrincipal.has_value();
-                    if (present)
-                        m_out.push_back(Diagnostic::error("UNSUPPORTED_PRINCIPAL", keyRange(s, e),
-                            "`" + std::string(statementElementName(e)) + "` is not supported in "
-                                + (m_kind == PolicyKind::Identity
-                                        ? std::string("an identity policy")
-                                        : std::string("a ") + std::string(policyKindName(m_kind)) + " policy")
-                                + ": the policy applies to whoever it is attached to"));
-                }
-            }
-            for (const auto *block :
-                { s.principal ? &*s.principal : nullptr, s.notPrincipal ? &*s.notPrincipal : nullptr })
-                if (block)
-                    checkPrincipal(*block);
+                    Diagnostic::error("MISSING_STATEMENT", policy.range, "the policy has no `Statement` element"));
+            return;
         }
-
-        void checkPrincipal(const PrincipalBlock &block)
-        {
-            if (block.isString) {
-                if (block.wildcard.value != "*")
-                    m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_FORMAT", block.wildcard.range,
-                        "a principal given as a string must be `*`; name others in a map such as {\"AWS\": \""
-                            + block.wildcard.value + "\"}"));
-                return;
-            }
-            for (const PrincipalEntry &entry : block.entries) {
-                const std::string &type = entry.type.value;
-                if (type != "AWS" && type != "Service" && type != "Federated" && type != "CanonicalUser")
-                    m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_KEY", entry.type.range,
-                        "`" + type
-                            + "` is not a principal type: use `AWS`, `Service`, "
-                              "`Federated` or `CanonicalUser`"));
+        std::unordered_map<std::string, const PolicyString *> sids;
+        for (const Statement &s : policy.statements) {
+            checkStatement(s);
+            if (s.sid && !s.sid->value.empty()) {
+                auto [it, inserted] = sids.emplace(s.sid->value, &*s.sid);
+                if (!inserted)
+                    m_out.push_back(Diagnostic::error("UNIQUE_SIDS_REQUIRED", s.sid->range,
+                        "the Sid `" + s.sid->value
+                            + "` is used by another statement "
+                              "(line "
+                            + std::to_string(it->second->range.begin.line) + "): each statement needs its own"));
             }
         }
+    }
 
-        void combination(const Statement &s, StatementElement second, const std::string &pair)
-        {
-            m_out.push_back(Diagnostic::error(
-                "UNSUPPORTED_ELEMENT_COMBINATION", keyRange(s, second), "a statement cannot have both " + pair));
+private:
+    void checkStatement(const Statement &s)
+    {
+        if (!s.effect) {
+            if (!hasExtra(s.extras, "Effect"))
+                m_out.push_back(Diagnostic::error("MISSING_EFFECT", s.range,
+                    "the statement has no `Effect`: add \"Effect\": \"Allow\" or "
+                    "\"Effect\": \"Deny\""));
+        } else if (!s.effectValue()) {
+            Diagnostic d = Diagnostic::error(
+                "INVALID_EFFECT", s.effect->range, "`" + s.effect->value + "` is not an Effect: use `Allow` or `Deny`");
+            d.help = "IAM compares the Effect value case-sensitively";
+            m_out.push_back(std::move(d));
         }
 
-        PolicyKind m_kind;
-        Diagnostics &m_out;
-    };
+        if (!s.action && !s.notAction) {
+            if (!hasExtra(s.extras, "Action") && !hasExtra(s.extras, "NotAction"))
+                m_out.push_back(
+                    Diagnostic::error("MISSING_ACTION", s.range, "the statement has no `Action` or `NotAction`"));
+        } else if (s.action && s.notAction) {
+            combination(s, StatementElement::NotAction, "`Action` and `NotAction`");
+        }
+
+        const bool hasResource =
+            s.resource || s.notResource || hasExtra(s.extras, "Resource") || hasExtra(s.extras, "NotResource");
+        if (s.resource && s.notResource)
+            combination(s, StatementElement::NotResource, "`Resource` and `NotResource`");
+        if (m_kind == PolicyKind::Trust) {
+            if (s.resource || s.notResource) {
+                const StatementElement e = s.resource ? StatementElement::Resource : StatementElement::NotResource;
+                m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", keyRange(s, e),
+                    "a role trust policy cannot have `" + std::string(statementElementName(e))
+                        + "`: the role itself is the resource"));
+            }
+        } else if (!hasResource && (m_kind == PolicyKind::Identity || m_kind == PolicyKind::Resource)) {
+            m_out.push_back(
+                Diagnostic::error("MISSING_RESOURCE", s.range, "the statement has no `Resource` or `NotResource`"));
+        }
+
+        const bool needsPrincipal = m_kind == PolicyKind::Trust || m_kind == PolicyKind::Resource;
+        if (s.principal && s.notPrincipal)
+            combination(s, StatementElement::NotPrincipal, "`Principal` and `NotPrincipal`");
+        if (needsPrincipal) {
+            if (!s.principal && !s.notPrincipal && !hasExtra(s.extras, "Principal")
+                && !hasExtra(s.extras, "NotPrincipal"))
+                m_out.push_back(Diagnostic::error(
+                    "MISSING_PRINCIPAL", s.range, "the statement has no `Principal`: say who the policy applies to"));
+            if (m_kind == PolicyKind::Trust && s.notPrincipal)
+                m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
+                    keyRange(s, StatementElement::NotPrincipal),
+                    "a role trust policy cannot use `NotPrincipal`: name the "
+                    "principals in `Principal`"));
+        } else {
+            for (StatementElement e : { StatementElement::Principal, StatementElement::NotPrincipal }) {
+                const bool present =
+                    e == StatementElement::Principal ? s.principal.has_value() : s.notPrincipal.has_value();
+                if (present)
+                    m_out.push_back(Diagnostic::error("UNSUPPORTED_PRINCIPAL", keyRange(s, e),
+                        "`" + std::string(statementElementName(e)) + "` is not supported in "
+                            + (m_kind == PolicyKind::Identity
+                                    ? std::string("an identity policy")
+                                    : std::string("a ") + std::string(policyKindName(m_kind)) + " policy")
+                            + ": the policy applies to whoever it is attached to"));
+            }
+        }
+        for (const auto *block : { s.principal ? &*s.principal : nullptr, s.notPrincipal ? &*s.notPrincipal : nullptr })
+            if (block)
+                checkPrincipal(*block);
+    }
+
+    void checkPrincipal(const PrincipalBlock &block)
+    {
+        if (block.isString) {
+            if (block.wildcard.value != "*")
+                m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_FORMAT", block.wildcard.range,
+                    "a principal given as a string must be `*`; name others in a map such as {\"AWS\": \""
+                        + block.wildcard.value + "\"}"));
+            return;
+        }
+        for (const PrincipalEntry &entry : block.entries) {
+            const std::string &type = entry.type.value;
+            if (type != "AWS" && type != "Service" && type != "Federated" && type != "CanonicalUser")
+                m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_KEY", entry.type.range,
+                    "`" + type
+                        + "` is not a principal type: use `AWS`, `Service`, "
+                          "`Federated` or `CanonicalUser`"));
+        }
+    }
+
+    void combination(const Statement &s, StatementElement second, const std::string &pair)
+    {
+        m_out.push_back(Diagnostic::error(
+            "UNSUPPORTED_ELEMENT_COMBINATION", keyRange(s, second), "a statement cannot have both " + pair));
+    }
+
+    PolicyKind m_kind;
+    Diagnostics &m_out;
+};
 
 } // namespace
 

@@ -80,7 +80,7 @@ void appendUtf8(std::string &out, std::uint32_t cp)
 
 namespace
 {
-    constexpr char kHexDigits[] = "0123456789ABCDEF";
+constexpr char kHexDigits[] = "0123456789ABCDEF";
 }
 
 std::string hex2(unsigned value)

@@ -110,14 +110,14 @@ ExternalPrincipalId Workspace::add(ExternalPrincipal principal)
 
 namespace
 {
-    template <class Container, class Id> auto findById(Container &items, Id id) -> decltype(&items.front())
-    {
-        for (auto &item : items) {
-            if (item.id == id)
-                return &item;
-        }
-        return nullptr;
+template <class Container, class Id> auto findById(Container &items, Id id) -> decltype(&items.front())
+{
+    for (auto &item : items) {
+        if (item.id == id)
+            return &item;
     }
+    return nullptr;
+}
 } // namespace
 
 const Role *Workspace::role(RoleId id) const
@@ -177,11 +177,11 @@ void Workspace::ensureAccount(std::string_view accountId)
 
 namespace
 {
-    template <class T> void sortByArn(std::vector<T> &items)
-    {
-        std::stable_sort(items.begin(), items.end(),
-            [](const T &a, const T &b) { return std::tie(a.arn, a.name, a.id) < std::tie(b.arn, b.name, b.id); });
-    }
+template <class T> void sortByArn(std::vector<T> &items)
+{
+    std::stable_sort(items.begin(), items.end(),
+        [](const T &a, const T &b) { return std::tie(a.arn, a.name, a.id) < std::tie(b.arn, b.name, b.id); });
+}
 } // namespace
 
 void Workspace::sortCanonically()
@@ -221,10 +221,10 @@ std::string accountOfArn(std::string_view arn)
 
 namespace
 {
-    bool isAccountId(std::string_view s)
-    {
-        return s.size() == 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-    }
+bool isAccountId(std::string_view s)
+{
+    return s.size() == 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 } // namespace
 
 void Workspace::collectExternalPrincipals()

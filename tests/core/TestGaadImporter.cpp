@@ -149,7 +149,7 @@ void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest_data()
     QTest::addRow("a role that is not an object is skipped")
         << R"({"RoleDetailList":[7,{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B"}]})"
         << "GAAD_FORMAT_ERROR"
-        << "`RoleDetailList[0]` must be an object, not number; skipped" << 1;
+        << "`RoleDetailList[0]` must be an object, not number" << 1;
     QTest::addRow("a wrong field type is named")
         << R"({"RoleDetailList":[{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B","MaxSessionDuration":"long"}]})"
         << "GAAD_FORMAT_ERROR"

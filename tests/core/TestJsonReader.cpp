@@ -16,6 +16,8 @@ private Q_SLOTS:
     void reportsSeveralErrorsInOnePass();
     void hostileInput_data();
     void hostileInput();
+    void readsHugeStrings();
+    void refusesTextsOverTheLimit();
     void decodesEscapes();
     void countsColumnsInCodePoints();
 };
@@ -156,6 +158,27 @@ void TestJsonReader::hostileInput()
     JsonReadResult r = readJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     QVERIFY(!r.diagnostics.empty());
     QCOMPARE(QString::fromStdString(r.diagnostics.front().message), message);
+}
+
+void TestJsonReader::readsHugeStrings()
+{
+    std::string text = "{\"a\": \"";
+    text.append(std::size_t { 64 } << 20, 'x');
+    text += "\"}";
+    JsonReadResult r = readJson(text);
+    QVERIFY(r.isExact());
+    QCOMPARE(r.value->members[0].value.text.size(), std::size_t { 64 } << 20);
+    QCOMPARE(r.value->members[0].value.range.end.column, static_cast<int>((std::size_t { 64 } << 20) + 9));
+}
+
+void TestJsonReader::refusesTextsOverTheLimit()
+{
+    JsonReadOptions options;
+    options.maxBytes = 16;
+    JsonReadResult r = readJson("[\"more than sixteen bytes\"]", options);
+    QVERIFY(!r.value);
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    QCOMPARE(r.diagnostics[0].message, std::string("the text is 27 bytes; the largest accepted here is 16 bytes"));
 }
 
 void TestJsonReader::decodesEscapes()

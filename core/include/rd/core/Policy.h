@@ -174,7 +174,11 @@ struct Policy {
     friend bool operator==(const Policy &, const Policy &) = default;
 };
 
-/// Resets every source range in the policy, for comparing content or storing a policy apart from its text.
+/// Resets every source range in the policy, for storing a policy apart from its text.
 void clearSourceRanges(Policy &policy);
+
+/// True when two policies say the same thing in the same form and order, wherever their texts put it (source
+/// ranges are ignored).
+bool sameContent(const Policy &a, const Policy &b);
 
 } // namespace rd::core

@@ -19,7 +19,8 @@ inline constexpr std::size_t kMaxPolicyTextBytes = std::size_t { 1 } << 20;
 struct ParseResult {
     /// The AST; absent when the text is not a JSON object at all or could not be read to its end.
     std::optional<Policy> policy;
-    /// JSON_SYNTAX_ERROR, DUPLICATE_KEYS, DATA_TYPE_MISMATCH and INVALID_POLICY_ELEMENT findings, in text order.
+    /// JSON_SYNTAX_ERROR, DUPLICATE_KEYS, DATA_TYPE_MISMATCH, INVALID_POLICY_ELEMENT and DOCUMENT_TOO_LARGE
+    /// findings, in text order.
     Diagnostics diagnostics;
     /// True when the JSON had syntax errors and `policy` was rebuilt by error recovery: editors should treat it as a
     /// preview, not as the document.
