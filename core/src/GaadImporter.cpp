@@ -15,6 +15,22 @@ namespace
 constexpr std::string_view kFormatError = "GAAD_FORMAT_ERROR";
 constexpr std::string_view kPolicyError = "GAAD_POLICY_ERROR";
 
+/// A role entry's MaxSessionDuration when it has one IAM accepts (IAM API reference, Role: 3,600 to 43,200 seconds);
+/// a value out of that range is reported and ignored.
+std::optional<int> sessionDuration(JsonFields &f)
+{
+    const auto duration = f.integer("MaxSessionDuration");
+    if (!duration)
+        return std::nullopt;
+    if (!isValidMaxSessionDuration(*duration)) {
+        f.error(f.value("MaxSessionDuration")->range,
+            "`" + f.childPath("MaxSessionDuration") + "` is " + std::to_string(*duration)
+                + "; IAM accepts 3600 to 43200 seconds, so it was ignored");
+        return std::nullopt;
+    }
+    return static_cast<int>(*duration);
+}
+
 class GaadReader
 {
 public:
@@ -195,8 +211,7 @@ private:
         r.awsId = f.string("RoleId");
         r.createDate = f.string("CreateDate");
         r.description = f.string("Description");
-        if (auto duration = f.integer("MaxSessionDuration"))
-            r.maxSessionDuration = static_cast<int>(*duration);
+        r.maxSessionDuration = sessionDuration(f).value_or(kDefaultMaxSessionDuration);
         if (auto trust = document(f, "AssumeRolePolicyDocument"))
             r.trustPolicy = std::move(*trust);
         r.inlinePolicies = inlinePolicies(f, "RolePolicyList");
@@ -328,8 +343,8 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
         }
         if (JsonValue *description = f.value("Description"); description && description->isString())
             target->description = description->text;
-        if (auto duration = f.integer("MaxSessionDuration"))
-            target->maxSessionDuration = static_cast<int>(*duration);
+        if (auto duration = sessionDuration(f))
+            target->maxSessionDuration = *duration;
     }
     return out;
 }

@@ -296,7 +296,7 @@ public:
             r.description = f.string("description");
             r.createDate = f.string("createDate");
             if (auto duration = f.integer("maxSessionDuration")) {
-                if (*duration < kMinMaxSessionDuration || *duration > kMaxMaxSessionDuration)
+                if (!isValidMaxSessionDuration(*duration))
                     f.error(f.value("maxSessionDuration")->range,
                         "`" + f.childPath("maxSessionDuration") + "` is " + std::to_string(*duration)
                             + "; IAM accepts 3600 to 43200 seconds");

@@ -154,6 +154,11 @@ void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest_data()
         << R"({"RoleDetailList":[{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B","MaxSessionDuration":"long"}]})"
         << "GAAD_FORMAT_ERROR"
         << "`RoleDetailList[0].MaxSessionDuration` must be a whole number, not string" << 1;
+    QTest::addRow("a MaxSessionDuration IAM would refuse is ignored")
+        << R"({"RoleDetailList":[{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B","MaxSessionDuration":99999999999}]})"
+        << "GAAD_FORMAT_ERROR"
+        << "`RoleDetailList[0].MaxSessionDuration` is 99999999999; IAM accepts 3600 to 43200 seconds, so it was ignored"
+        << 1;
     QTest::addRow("a truncated export is flagged")
         << R"({"RoleDetailList":[],"IsTruncated":true,"Marker":"abc"})"
         << "GAAD_FORMAT_ERROR"

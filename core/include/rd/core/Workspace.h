@@ -92,6 +92,12 @@ inline constexpr int kDefaultMaxSessionDuration = 3600;
 inline constexpr int kMinMaxSessionDuration = 3600;
 inline constexpr int kMaxMaxSessionDuration = 43200;
 
+/// True when IAM would accept this MaxSessionDuration (seconds).
+constexpr bool isValidMaxSessionDuration(long long seconds)
+{
+    return seconds >= kMinMaxSessionDuration && seconds <= kMaxMaxSessionDuration;
+}
+
 struct Role {
     RoleId id;
     std::string accountId;
