@@ -501,21 +501,30 @@ private:
         return Next::Fatal;
     }
 
-    bool parseObject(JsonValue &out, int depth)
+    /// Steps over the opening bracket of a container; Closed (with its range set) when it is empty.
+    Next open(JsonValue &out, JsonType type, char close, int depth)
     {
         const std::size_t start = m_pos;
         if (!enter(depth, start))
-            return false;
-        out.type = JsonType::Object;
+            return Next::Fatal;
+        out.type = type;
         out.range.begin = position(start);
         ++m_pos;
-        std::unordered_set<std::string> seen;
         skipSpace();
-        if (!atEnd() && peek() == '}') {
+        if (!atEnd() && peek() == static_cast<unsigned char>(close)) {
             ++m_pos;
             out.range.end = position(m_pos);
-            return true;
+            return Next::Closed;
         }
+        return Next::More;
+    }
+
+    bool parseObject(JsonValue &out, int depth)
+    {
+        const Next first = open(out, JsonType::Object, '}', depth);
+        if (first != Next::More)
+            return first == Next::Closed;
+        std::unordered_set<std::string> seen;
         for (;;) {
             skipSpace();
             if (m_fatal)
@@ -553,18 +562,9 @@ private:
 
     bool parseArray(JsonValue &out, int depth)
     {
-        const std::size_t start = m_pos;
-        if (!enter(depth, start))
-            return false;
-        out.type = JsonType::Array;
-        out.range.begin = position(start);
-        ++m_pos;
-        skipSpace();
-        if (!atEnd() && peek() == ']') {
-            ++m_pos;
-            out.range.end = position(m_pos);
-            return true;
-        }
+        const Next first = open(out, JsonType::Array, ']', depth);
+        if (first != Next::More)
+            return first == Next::Closed;
         for (;;) {
             skipSpace();
             if (m_fatal)

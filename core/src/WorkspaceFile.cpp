@@ -94,16 +94,22 @@ void writeInlinePolicies(JsonTextWriter &w, const std::vector<InlinePolicy> &pol
     w.endArray();
 }
 
+/// The fields users, groups and roles share.
+template <class Entity> void writeIdentity(JsonTextWriter &w, const Entity &e)
+{
+    writeId(w, e.id.value);
+    writeString(w, "name", e.name);
+    writeString(w, "path", e.path);
+    writeString(w, "arn", e.arn);
+    writeString(w, "accountId", e.accountId);
+    writeString(w, "awsId", e.awsId);
+    writeString(w, "createDate", e.createDate);
+}
+
 void writeUser(JsonTextWriter &w, const User &u)
 {
     w.beginObject();
-    writeId(w, u.id.value);
-    writeString(w, "name", u.name);
-    writeString(w, "path", u.path);
-    writeString(w, "arn", u.arn);
-    writeString(w, "accountId", u.accountId);
-    writeString(w, "awsId", u.awsId);
-    writeString(w, "createDate", u.createDate);
+    writeIdentity(w, u);
     writeStrings(w, "groups", u.groupNames);
     writeString(w, "permissionsBoundary", u.permissionsBoundaryArn);
     writeStrings(w, "attachedPolicies", u.attachedPolicyArns);
@@ -115,13 +121,7 @@ void writeUser(JsonTextWriter &w, const User &u)
 void writeGroup(JsonTextWriter &w, const Group &g)
 {
     w.beginObject();
-    writeId(w, g.id.value);
-    writeString(w, "name", g.name);
-    writeString(w, "path", g.path);
-    writeString(w, "arn", g.arn);
-    writeString(w, "accountId", g.accountId);
-    writeString(w, "awsId", g.awsId);
-    writeString(w, "createDate", g.createDate);
+    writeIdentity(w, g);
     writeStrings(w, "attachedPolicies", g.attachedPolicyArns);
     writeInlinePolicies(w, g.inlinePolicies);
     w.endObject();
@@ -130,14 +130,8 @@ void writeGroup(JsonTextWriter &w, const Group &g)
 void writeRole(JsonTextWriter &w, const Role &r)
 {
     w.beginObject();
-    writeId(w, r.id.value);
-    writeString(w, "name", r.name);
-    writeString(w, "path", r.path);
-    writeString(w, "arn", r.arn);
-    writeString(w, "accountId", r.accountId);
-    writeString(w, "awsId", r.awsId);
+    writeIdentity(w, r);
     writeString(w, "description", r.description);
-    writeString(w, "createDate", r.createDate);
     w.key("maxSessionDuration");
     w.number(std::to_string(r.maxSessionDuration));
     w.key("trustPolicy");
@@ -258,13 +252,7 @@ public:
         });
         top.forEachObject("users", [&](JsonFields &f) {
             User u;
-            u.id.value = id(f);
-            u.name = f.string("name", true);
-            u.path = pathOr(f);
-            u.arn = f.string("arn");
-            u.accountId = f.string("accountId");
-            u.awsId = f.string("awsId");
-            u.createDate = f.string("createDate");
+            readIdentity(f, u);
             u.groupNames = f.strings("groups");
             u.permissionsBoundaryArn = f.string("permissionsBoundary");
             u.attachedPolicyArns = f.strings("attachedPolicies");
@@ -274,27 +262,15 @@ public:
         });
         top.forEachObject("groups", [&](JsonFields &f) {
             Group g;
-            g.id.value = id(f);
-            g.name = f.string("name", true);
-            g.path = pathOr(f);
-            g.arn = f.string("arn");
-            g.accountId = f.string("accountId");
-            g.awsId = f.string("awsId");
-            g.createDate = f.string("createDate");
+            readIdentity(f, g);
             g.attachedPolicyArns = f.strings("attachedPolicies");
             g.inlinePolicies = inlinePolicies(f);
             ws.add(std::move(g));
         });
         top.forEachObject("roles", [&](JsonFields &f) {
             Role r;
-            r.id.value = id(f);
-            r.name = f.string("name", true);
-            r.path = pathOr(f);
-            r.arn = f.string("arn");
-            r.accountId = f.string("accountId");
-            r.awsId = f.string("awsId");
+            readIdentity(f, r);
             r.description = f.string("description");
-            r.createDate = f.string("createDate");
             if (auto duration = f.integer("maxSessionDuration")) {
                 if (!isValidMaxSessionDuration(*duration))
                     f.error(f.value("maxSessionDuration")->range,
@@ -392,6 +368,18 @@ private:
         if (!m_ids.insert(id).second)
             f.error(f.value("id")->range, "`" + f.childPath("id") + "` repeats the id " + std::to_string(id));
         return id;
+    }
+
+    /// The fields users, groups and roles share.
+    template <class Entity> void readIdentity(JsonFields &f, Entity &e)
+    {
+        e.id.value = id(f);
+        e.name = f.string("name", true);
+        e.path = pathOr(f);
+        e.arn = f.string("arn");
+        e.accountId = f.string("accountId");
+        e.awsId = f.string("awsId");
+        e.createDate = f.string("createDate");
     }
 
     static std::string pathOr(JsonFields &f)
