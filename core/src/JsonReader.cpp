@@ -465,9 +465,9 @@ private:
 
     enum class Next { More, Closed, Fatal };
 
-    /// After an object member or array element: reads the `,` or the closing bracket, recovering from a trailing
-    /// comma and from a missing one.
-    Next afterItem(char close, SourcePosition opening, const std::string &unexpected)
+    /// After an object member (whose key is `lastKey`) or an array element (`lastKey` null): reads the `,` or the
+    /// closing bracket, recovering from a trailing comma and from a missing one.
+    Next afterItem(char close, SourcePosition opening, const std::string *lastKey)
     {
         const bool object = close == '}';
         skipSpace();
@@ -497,7 +497,10 @@ private:
                 object ? "missing `,` between object members" : "missing `,` between array elements");
             return Next::More;
         }
-        fatal(span(m_pos, m_pos + 1), unexpected);
+        // The message is built only here: afterItem runs once per member and element.
+        fatal(span(m_pos, m_pos + 1),
+            object ? "expected `,` or `}` after the value of `" + *lastKey + "`"
+                   : std::string("expected `,` or `]` in the array"));
         return Next::Fatal;
     }
 
@@ -549,8 +552,7 @@ private:
             if (!parseValue(member.value, depth))
                 return false;
             checkDuplicate(out, seen);
-            const Next next = afterItem(
-                '}', out.range.begin, "expected `,` or `}` after the value of `" + out.members.back().key + "`");
+            const Next next = afterItem('}', out.range.begin, &out.members.back().key);
             if (next == Next::Fatal)
                 return false;
             if (next == Next::Closed)
@@ -574,7 +576,7 @@ private:
             out.elements.emplace_back();
             if (!parseValue(out.elements.back(), depth))
                 return false;
-            const Next next = afterItem(']', out.range.begin, "expected `,` or `]` in the array");
+            const Next next = afterItem(']', out.range.begin, nullptr);
             if (next == Next::Fatal)
                 return false;
             if (next == Next::Closed)
