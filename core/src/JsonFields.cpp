@@ -26,7 +26,6 @@ std::string JsonFields::childPath(std::string_view key) const
 void JsonFields::error(SourceRange range, std::string message)
 {
     m_out.push_back(Diagnostic::error(m_code, range, std::move(message)));
-    m_failed = true;
 }
 
 JsonValue *JsonFields::find(std::string_view key)

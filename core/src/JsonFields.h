@@ -60,7 +60,6 @@ public:
 
     const std::string &path() const { return m_path; }
     std::string childPath(std::string_view key) const;
-    bool failed() const { return m_failed; }
     void error(SourceRange range, std::string message);
 
 private:
@@ -72,7 +71,6 @@ private:
     Diagnostics &m_out;
     std::string m_code;
     bool m_strict;
-    bool m_failed = false;
     std::vector<bool> m_used;
 };
 

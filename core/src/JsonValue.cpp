@@ -34,44 +34,6 @@ std::string jsonQuote(std::string_view text)
     return out;
 }
 
-JsonValue JsonValue::makeString(std::string value)
-{
-    JsonValue v;
-    v.type = JsonType::String;
-    v.text = std::move(value);
-    return v;
-}
-
-JsonValue JsonValue::makeBool(bool value)
-{
-    JsonValue v;
-    v.type = JsonType::Bool;
-    v.boolean = value;
-    return v;
-}
-
-JsonValue JsonValue::makeNumber(std::string literal)
-{
-    JsonValue v;
-    v.type = JsonType::Number;
-    v.text = std::move(literal);
-    return v;
-}
-
-JsonValue JsonValue::makeArray()
-{
-    JsonValue v;
-    v.type = JsonType::Array;
-    return v;
-}
-
-JsonValue JsonValue::makeObject()
-{
-    JsonValue v;
-    v.type = JsonType::Object;
-    return v;
-}
-
 const JsonValue *JsonValue::find(std::string_view key) const
 {
     for (auto it = members.rbegin(); it != members.rend(); ++it) {
@@ -79,12 +41,6 @@ const JsonValue *JsonValue::find(std::string_view key) const
             return &it->value;
     }
     return nullptr;
-}
-
-JsonValue &JsonValue::add(std::string key, JsonValue value)
-{
-    members.push_back(JsonMember { std::move(key), {}, std::move(value) });
-    return members.back().value;
 }
 
 bool JsonValue::sameContent(const JsonValue &other) const

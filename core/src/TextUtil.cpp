@@ -44,21 +44,6 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos)
     return length == 0 ? 1 : length;
 }
 
-bool isValidUtf8(std::string_view text)
-{
-    for (std::size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = validUtf8Length(text, i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 void appendUtf8(std::string &out, std::uint32_t cp)
 {
     if (cp < 0x80) {

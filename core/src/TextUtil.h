@@ -15,8 +15,6 @@ namespace rd::core
 std::size_t validUtf8Length(std::string_view text, std::size_t pos);
 /// Like validUtf8Length, but 1 for a malformed sequence, so that callers can always step forward.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
-/// True when the whole text is well-formed UTF-8.
-bool isValidUtf8(std::string_view text);
 void appendUtf8(std::string &out, std::uint32_t codePoint);
 std::string hex2(unsigned value);
 std::string hex4(unsigned value);

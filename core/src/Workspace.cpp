@@ -145,18 +145,6 @@ const ManagedPolicy *Workspace::policy(PolicyId id) const
     return findById(policies, id);
 }
 
-const Role *Workspace::roleByArn(std::string_view arn) const
-{
-    auto it = std::find_if(roles.begin(), roles.end(), [&](const Role &r) { return r.arn == arn; });
-    return it == roles.end() ? nullptr : &*it;
-}
-
-const ManagedPolicy *Workspace::policyByArn(std::string_view arn) const
-{
-    auto it = std::find_if(policies.begin(), policies.end(), [&](const ManagedPolicy &p) { return p.arn == arn; });
-    return it == policies.end() ? nullptr : &*it;
-}
-
 const ExternalPrincipal *Workspace::externalPrincipal(ExternalPrincipalKind kind, std::string_view identifier) const
 {
     auto it = std::find_if(externalPrincipals.begin(), externalPrincipals.end(),

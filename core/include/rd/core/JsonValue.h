@@ -29,12 +29,6 @@ struct JsonValue {
     std::vector<JsonMember> members;
     SourceRange range;
 
-    static JsonValue makeString(std::string value);
-    static JsonValue makeBool(bool value);
-    static JsonValue makeNumber(std::string literal);
-    static JsonValue makeArray();
-    static JsonValue makeObject();
-
     bool isNull() const { return type == JsonType::Null; }
     bool isBool() const { return type == JsonType::Bool; }
     bool isNumber() const { return type == JsonType::Number; }
@@ -44,8 +38,6 @@ struct JsonValue {
 
     /// The last member named `key` (JSON's usual "last one wins"), or nullptr.
     const JsonValue *find(std::string_view key) const;
-    /// Appends a member and returns its value.
-    JsonValue &add(std::string key, JsonValue value);
 
     /// Structural equality; source ranges are ignored.
     bool sameContent(const JsonValue &other) const;

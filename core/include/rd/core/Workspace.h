@@ -208,11 +208,9 @@ public:
 
     const Role *role(RoleId id) const;
     Role *role(RoleId id);
-    const Role *roleByArn(std::string_view arn) const;
     const User *user(UserId id) const;
     const Group *group(GroupId id) const;
     const ManagedPolicy *policy(PolicyId id) const;
-    const ManagedPolicy *policyByArn(std::string_view arn) const;
     const ExternalPrincipal *externalPrincipal(ExternalPrincipalKind kind, std::string_view identifier) const;
     bool hasAccount(std::string_view accountId) const;
     /// Adds the account if it is not there yet.
