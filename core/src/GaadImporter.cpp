@@ -164,52 +164,51 @@ private:
         return path.empty() ? std::string("/") : path;
     }
 
+    /// The fields users, groups and roles share; GAAD names two of them after the kind (`RoleName`, `RoleId`).
+    template <class Entity> static void readIdentity(JsonFields &f, std::string_view kind, Entity &e)
+    {
+        e.name = f.string(std::string(kind) + "Name", true);
+        e.path = pathOr(f);
+        e.arn = f.string("Arn", true);
+        e.accountId = accountOfArn(e.arn);
+        e.awsId = f.string(std::string(kind) + "Id");
+        e.createDate = f.string("CreateDate");
+    }
+
+    /// Adds an entity that has a name (one without was already reported) and its account.
+    template <class Entity> static void store(Workspace &ws, Entity &&e)
+    {
+        if (e.name.empty())
+            return;
+        ws.ensureAccount(e.accountId);
+        ws.add(std::forward<Entity>(e));
+    }
+
     void readUser(Workspace &ws, JsonFields &f)
     {
         User u;
-        u.name = f.string("UserName", true);
-        u.path = pathOr(f);
-        u.arn = f.string("Arn", true);
-        u.accountId = accountOfArn(u.arn);
-        u.awsId = f.string("UserId");
-        u.createDate = f.string("CreateDate");
+        readIdentity(f, "User", u);
         u.inlinePolicies = inlinePolicies(f, "UserPolicyList");
         u.groupNames = f.strings("GroupList");
         u.attachedPolicyArns = attached(f);
         u.permissionsBoundaryArn = boundary(f);
         u.tags = tags(f);
-        if (u.name.empty())
-            return;
-        ws.ensureAccount(u.accountId);
-        ws.add(std::move(u));
+        store(ws, std::move(u));
     }
 
     void readGroup(Workspace &ws, JsonFields &f)
     {
         Group g;
-        g.name = f.string("GroupName", true);
-        g.path = pathOr(f);
-        g.arn = f.string("Arn", true);
-        g.accountId = accountOfArn(g.arn);
-        g.awsId = f.string("GroupId");
-        g.createDate = f.string("CreateDate");
+        readIdentity(f, "Group", g);
         g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
         g.attachedPolicyArns = attached(f);
-        if (g.name.empty())
-            return;
-        ws.ensureAccount(g.accountId);
-        ws.add(std::move(g));
+        store(ws, std::move(g));
     }
 
     void readRole(Workspace &ws, JsonFields &f)
     {
         Role r;
-        r.name = f.string("RoleName", true);
-        r.path = pathOr(f);
-        r.arn = f.string("Arn", true);
-        r.accountId = accountOfArn(r.arn);
-        r.awsId = f.string("RoleId");
-        r.createDate = f.string("CreateDate");
+        readIdentity(f, "Role", r);
         r.description = f.string("Description");
         r.maxSessionDuration = sessionDuration(f).value_or(kDefaultMaxSessionDuration);
         if (auto trust = document(f, "AssumeRolePolicyDocument"))
@@ -226,10 +225,7 @@ private:
             profile.awsId = p.string("InstanceProfileId");
             r.instanceProfiles.push_back(std::move(profile));
         });
-        if (r.name.empty())
-            return;
-        ws.ensureAccount(r.accountId);
-        ws.add(std::move(r));
+        store(ws, std::move(r));
     }
 
     void readPolicy(Workspace &ws, JsonFields &f)
