@@ -62,9 +62,7 @@ public:
                 auto [it, inserted] = sids.emplace(s.sid->value, &*s.sid);
                 if (!inserted)
                     m_out.push_back(Diagnostic::error("UNIQUE_SIDS_REQUIRED", s.sid->range,
-                        "the Sid `" + s.sid->value
-                            + "` is used by another statement "
-                              "(line "
+                        "the Sid `" + s.sid->value + "` is used by another statement (line "
                             + std::to_string(it->second->range.begin.line) + "): each statement needs its own"));
             }
         }
