@@ -165,28 +165,67 @@ void Workspace::ensureAccount(std::string_view accountId)
 
 namespace
 {
-template <class T> void sortByArn(std::vector<T> &items)
+template <class T> bool byArn(const T &a, const T &b)
 {
-    std::stable_sort(items.begin(), items.end(),
-        [](const T &a, const T &b) { return std::tie(a.arn, a.name, a.id) < std::tie(b.arn, b.name, b.id); });
+    return std::tie(a.arn, a.name, a.id) < std::tie(b.arn, b.name, b.id);
+}
+
+template <class T> void sortCanonicallyIn(std::vector<T> &items)
+{
+    std::stable_sort(items.begin(), items.end(), [](const T &a, const T &b) { return canonicalLess(a, b); });
 }
 } // namespace
 
+bool canonicalLess(const Account &a, const Account &b)
+{
+    return a.accountId < b.accountId;
+}
+
+bool canonicalLess(const User &a, const User &b)
+{
+    return byArn(a, b);
+}
+
+bool canonicalLess(const Group &a, const Group &b)
+{
+    return byArn(a, b);
+}
+
+bool canonicalLess(const Role &a, const Role &b)
+{
+    return byArn(a, b);
+}
+
+bool canonicalLess(const ManagedPolicy &a, const ManagedPolicy &b)
+{
+    return byArn(a, b);
+}
+
+bool canonicalLess(const Resource &a, const Resource &b)
+{
+    return byArn(a, b);
+}
+
+bool canonicalLess(const ExternalPrincipal &a, const ExternalPrincipal &b)
+{
+    return std::tie(a.kind, a.identifier, a.id) < std::tie(b.kind, b.identifier, b.id);
+}
+
+bool canonicalLess(const GraphPosition &a, const GraphPosition &b)
+{
+    return a.node < b.node;
+}
+
 void Workspace::sortCanonically()
 {
-    std::stable_sort(
-        accounts.begin(), accounts.end(), [](const Account &a, const Account &b) { return a.accountId < b.accountId; });
-    sortByArn(users);
-    sortByArn(groups);
-    sortByArn(roles);
-    sortByArn(policies);
-    sortByArn(resources);
-    std::stable_sort(externalPrincipals.begin(), externalPrincipals.end(),
-        [](const ExternalPrincipal &a, const ExternalPrincipal &b) {
-            return std::tie(a.kind, a.identifier, a.id) < std::tie(b.kind, b.identifier, b.id);
-        });
-    std::stable_sort(
-        layout.begin(), layout.end(), [](const GraphPosition &a, const GraphPosition &b) { return a.node < b.node; });
+    sortCanonicallyIn(accounts);
+    sortCanonicallyIn(users);
+    sortCanonicallyIn(groups);
+    sortCanonicallyIn(roles);
+    sortCanonicallyIn(policies);
+    sortCanonicallyIn(resources);
+    sortCanonicallyIn(externalPrincipals);
+    sortCanonicallyIn(layout);
 }
 
 std::string accountOfArn(std::string_view arn)

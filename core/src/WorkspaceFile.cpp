@@ -199,14 +199,20 @@ void writeResource(JsonTextWriter &w, const Resource &r)
     w.endObject();
 }
 
+/// Writes a list in canonicalLess() order without copying or reordering the workspace.
 template <class T, class Fn> void writeList(JsonTextWriter &w, std::string_view key, const std::vector<T> &items, Fn fn)
 {
     if (items.empty())
         return;
+    std::vector<const T *> ordered;
+    ordered.reserve(items.size());
+    for (const T &item : items)
+        ordered.push_back(&item);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const T *a, const T *b) { return canonicalLess(*a, *b); });
     w.key(key);
     w.beginArray();
-    for (const T &item : items)
-        fn(w, item);
+    for (const T *item : ordered)
+        fn(w, *item);
     w.endArray();
 }
 
@@ -436,10 +442,8 @@ private:
 
 } // namespace
 
-std::string writeWorkspace(const Workspace &workspace)
+std::string writeWorkspace(const Workspace &ws)
 {
-    Workspace ws = workspace;
-    ws.sortCanonically();
     JsonTextWriter w(true, 4096);
     w.beginObject();
     w.key("format");
@@ -449,18 +453,13 @@ std::string writeWorkspace(const Workspace &workspace)
     writeString(w, "name", ws.name);
     w.key("nextId");
     w.number(std::to_string(ws.nextId()));
-    if (!ws.accounts.empty()) {
-        w.key("accounts");
-        w.beginArray();
-        for (const Account &a : ws.accounts) {
-            w.beginObject();
-            w.key("accountId");
-            w.string(a.accountId);
-            writeString(w, "name", a.name);
-            w.endObject();
-        }
-        w.endArray();
-    }
+    writeList(w, "accounts", ws.accounts, [](JsonTextWriter &out, const Account &a) {
+        out.beginObject();
+        out.key("accountId");
+        out.string(a.accountId);
+        writeString(out, "name", a.name);
+        out.endObject();
+    });
     writeList(w, "users", ws.users, writeUser);
     writeList(w, "groups", ws.groups, writeGroup);
     writeList(w, "roles", ws.roles, writeRole);

@@ -221,8 +221,8 @@ public:
     /// Raises the counter past `used` (for loaders that bring ids of their own).
     void reserveId(std::uint64_t used);
 
-    /// Puts every list in the order the workspace file uses (ARN, then name, then id; external principals by kind and
-    /// identifier; layout by node), so that a workspace and its saved file list things alike.
+    /// Puts every list in canonicalLess() order, the workspace file's, so that a workspace and its saved file list
+    /// things alike.
     void sortCanonically();
 
     /// Records every principal that trust policies name outside the workspace's accounts: other accounts, services,
@@ -236,6 +236,18 @@ private:
 
     std::uint64_t m_nextId = 1;
 };
+
+/// The order of the workspace file and of Workspace::sortCanonically(): accounts by id; users, groups, roles,
+/// managed policies and resources by ARN, then name, then id; external principals by kind, identifier and id;
+/// graph positions by node.
+bool canonicalLess(const Account &a, const Account &b);
+bool canonicalLess(const User &a, const User &b);
+bool canonicalLess(const Group &a, const Group &b);
+bool canonicalLess(const Role &a, const Role &b);
+bool canonicalLess(const ManagedPolicy &a, const ManagedPolicy &b);
+bool canonicalLess(const Resource &a, const Resource &b);
+bool canonicalLess(const ExternalPrincipal &a, const ExternalPrincipal &b);
+bool canonicalLess(const GraphPosition &a, const GraphPosition &b);
 
 /// The account id in an ARN (`arn:aws:iam::111122223333:role/x` -> `111122223333`), or "" when it has none.
 std::string accountOfArn(std::string_view arn);
