@@ -465,6 +465,14 @@ private:
 
     enum class Next { More, Closed, Fatal };
 
+    /// The text ended inside the container opened at `opening`.
+    bool unterminated(char close, SourcePosition opening)
+    {
+        return fatal(oneChar(opening),
+            close == '}' ? "unterminated object: no `}` matches this `{`"
+                         : "unterminated array: no `]` matches this `[`");
+    }
+
     /// After an object member (whose key is `lastKey`) or an array element (`lastKey` null): reads the `,` or the
     /// closing bracket, recovering from a trailing comma and from a missing one.
     Next afterItem(char close, SourcePosition opening, const std::string *lastKey)
@@ -472,9 +480,7 @@ private:
         const bool object = close == '}';
         skipSpace();
         if (atEnd()) {
-            fatal(oneChar(opening),
-                object ? "unterminated object: no `}` matches this `{`"
-                       : "unterminated array: no `]` matches this `[`");
+            unterminated(close, opening);
             return Next::Fatal;
         }
         const unsigned char c = peek();
@@ -533,14 +539,14 @@ private:
             if (m_fatal)
                 return false;
             if (atEnd())
-                return fatal(oneChar(out.range.begin), "unterminated object: no `}` matches this `{`");
+                return unterminated('}', out.range.begin);
             out.members.emplace_back();
             JsonMember &member = out.members.back();
             if (!parseKey(member))
                 return false;
             skipSpace();
             if (atEnd())
-                return fatal(oneChar(out.range.begin), "unterminated object: no `}` matches this `{`");
+                return unterminated('}', out.range.begin);
             if (peek() == ':') {
                 ++m_pos;
             } else if (startsValue(peek())) {
@@ -572,7 +578,7 @@ private:
             if (m_fatal)
                 return false;
             if (atEnd())
-                return fatal(oneChar(out.range.begin), "unterminated array: no `]` matches this `[`");
+                return unterminated(']', out.range.begin);
             out.elements.emplace_back();
             if (!parseValue(out.elements.back(), depth))
                 return false;
