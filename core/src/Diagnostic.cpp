@@ -79,6 +79,12 @@ std::string Diagnostic::accessAnalyzerUrl(Severity severity, std::string_view co
         + anchor;
 }
 
+void sortByPosition(Diagnostics &diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+        [](const Diagnostic &a, const Diagnostic &b) { return a.range.begin.offset < b.range.begin.offset; });
+}
+
 bool hasErrors(const Diagnostics &diagnostics)
 {
     return std::any_of(

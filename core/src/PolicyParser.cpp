@@ -342,11 +342,6 @@ private:
     Diagnostics &m_diagnostics;
 };
 
-bool byPosition(const Diagnostic &a, const Diagnostic &b)
-{
-    return a.range.begin.offset < b.range.begin.offset;
-}
-
 } // namespace
 
 ParseResult policyFromJson(JsonValue &&value)
@@ -375,7 +370,7 @@ ParseResult parsePolicy(std::string_view text)
         PolicyBuilder builder(result.diagnostics);
         result.policy = builder.build(std::move(*json.value));
     }
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), byPosition);
+    sortByPosition(result.diagnostics);
     return result;
 }
 

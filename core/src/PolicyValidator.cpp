@@ -184,8 +184,7 @@ Diagnostics validatePolicyText(std::string_view text, std::optional<PolicyKind> 
         Diagnostics grammar = validateGrammar(*parsed.policy, kind.value_or(guessPolicyKind(*parsed.policy)));
         out.insert(out.end(), std::make_move_iterator(grammar.begin()), std::make_move_iterator(grammar.end()));
     }
-    std::stable_sort(out.begin(), out.end(),
-        [](const Diagnostic &a, const Diagnostic &b) { return a.range.begin.offset < b.range.begin.offset; });
+    sortByPosition(out);
     return out;
 }
 

@@ -40,6 +40,9 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+/// Orders diagnostics by where they start in the text, keeping the order of those that start together.
+void sortByPosition(Diagnostics &diagnostics);
+
 /// True when any diagnostic has severity Error.
 bool hasErrors(const Diagnostics &diagnostics);
 
