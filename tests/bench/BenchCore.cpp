@@ -26,14 +26,11 @@ const std::vector<std::string> &corpus()
     static const std::vector<std::string> documents = [] {
         std::vector<std::string> out;
         for (const std::string &file : rd::test::managedPolicyFiles()) {
-            const std::string text = rd::test::readFile(file);
-            JsonReadResult json = readJson(text);
-            const JsonValue *document = json.value ? json.value->find("Document") : nullptr;
-            if (!document) {
+            out.push_back(rd::test::managedPolicyDocument(file));
+            if (out.back().empty()) {
                 std::cerr << "cannot read " << file << '\n';
                 std::abort();
             }
-            out.push_back(text.substr(document->range.begin.offset, document->range.length()));
         }
         return out;
     }();

@@ -33,11 +33,10 @@ std::string readFile(const std::string &path)
 
 std::string managedPolicyDocument(const std::string &file)
 {
-    core::JsonReadResult json = core::readJson(readFile(file));
-    if (!json.value)
-        return {};
-    const core::JsonValue *document = json.value->find("Document");
-    return document ? core::writeJson(*document, core::WriteStyle::Minified) : std::string();
+    const std::string text = readFile(file);
+    core::JsonReadResult json = core::readJson(text);
+    const core::JsonValue *document = json.value ? json.value->find("Document") : nullptr;
+    return document ? text.substr(document->range.begin.offset, document->range.length()) : std::string();
 }
 
 std::string testDataPath(const std::string &relative)

@@ -11,7 +11,7 @@ namespace rd::test
 /// The AWS managed policy files of ../shared/data/managed-policies (index.json excluded), sorted by name.
 std::vector<std::string> managedPolicyFiles();
 
-/// A managed policy file's `Document`, as compact JSON text.
+/// A managed policy file's `Document`, exactly as it stands in the file ("" when the file has none).
 std::string managedPolicyDocument(const std::string &file);
 
 /// A file's whole content ("" when it cannot be read).

@@ -3,7 +3,9 @@
 #include "GaadFixture.h"
 
 #include "CorpusFiles.h"
+#include "rd/core/JsonReader.h"
 #include "rd/core/JsonValue.h"
+#include "rd/core/PolicyWriter.h"
 
 #include <filesystem>
 #include <vector>
@@ -53,7 +55,9 @@ std::string makeGaad(int roleCount, int policyCount)
     std::vector<std::string> names;
     const std::size_t wanted = std::max<std::size_t>(static_cast<std::size_t>(std::max(roleCount, policyCount)), 1);
     for (std::size_t i = 0; i < files.size() && documents.size() < std::min(wanted, files.size()); ++i) {
-        documents.push_back(managedPolicyDocument(files[i]));
+        // Compact, as the API stores documents.
+        const core::JsonReadResult document = core::readJson(managedPolicyDocument(files[i]));
+        documents.push_back(core::writeJson(*document.value, core::WriteStyle::Minified));
         names.push_back(std::filesystem::path(files[i]).stem().string());
     }
     if (documents.empty()) {
