@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // role-designer-cli: the headless twin of the desktop app. Exit codes (DESIGN.md): 0 success, 1 the check failed,
 // 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr.
+#include "rd/core/BatchSimulation.h"
 #include "rd/core/DiagnosticFormat.h"
 #include "rd/core/FileIO.h"
 #include "rd/core/GaadImporter.h"
@@ -15,6 +16,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -143,10 +147,29 @@ int runImport(
     return hasErrors(findings) ? kCheckFailed : kOk;
 }
 
+int runSimulate(const std::string &batchFile, bool explain)
+{
+    std::ifstream file;
+    if (batchFile != "-") {
+        file.open(batchFile, std::ios::binary);
+        if (!file)
+            return usageError("cannot open `" + batchFile + "`: " + std::strerror(errno));
+    }
+    std::istream &in = batchFile == "-" ? std::cin : file;
+    BatchOptions options;
+    options.explain = explain;
+    const BatchSummary summary = runBatch(in, std::cout, options);
+    std::cout.flush();
+    if (file.bad() || (batchFile == "-" && std::cin.bad()))
+        return usageError("cannot read `" + batchFile + "`");
+    return summary.failed > 0 ? kCheckFailed : kOk;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    std::ios::sync_with_stdio(false);
     CLI::App app { "Design, validate and simulate AWS IAM roles offline.", "role-designer-cli" };
     app.set_version_flag("--version", "role-designer-cli " + std::string(productVersion()));
     app.require_subcommand(1);
@@ -183,6 +206,12 @@ int main(int argc, char **argv)
     import->add_option("--out", outFile, "Workspace file to write")->required();
     addFormat(import, { "text", "json" });
 
+    std::string batchFile;
+    bool explain = false;
+    CLI::App *simulate = app.add_subcommand("simulate", "Evaluate requests against policies");
+    simulate->add_option("--batch", batchFile, "JSON Lines file of cases (`-` for stdin)")->required();
+    simulate->add_flag("--explain", explain, "Add the deciding statements and near misses to every result");
+
     // CLI11 would only say "a subcommand is required" for a mistyped one: name it.
     if (argc > 1 && argv[1][0] != '-') {
         const std::string first = argv[1];
@@ -190,7 +219,7 @@ int main(int argc, char **argv)
         const bool known = std::any_of(
             subcommands.begin(), subcommands.end(), [&](const CLI::App *sub) { return sub->get_name() == first; });
         if (!known)
-            return usageError("unknown subcommand `" + first + "`: use validate, fmt or import (see --help)");
+            return usageError("unknown subcommand `" + first + "`: use validate, fmt, import or simulate (see --help)");
     }
 
     try {
@@ -213,5 +242,7 @@ int main(int argc, char **argv)
         return runFmt(fmtFile, minify, format);
     if (import->parsed())
         return runImport(gaadFile, listRolesFile, outFile, format);
+    if (simulate->parsed())
+        return runSimulate(batchFile, explain);
     return usageError("no subcommand given (see --help)");
 }

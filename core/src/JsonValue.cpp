@@ -4,6 +4,8 @@
 
 #include "TextUtil.h"
 
+#include <utility>
+
 namespace rd::core
 {
 
@@ -41,6 +43,11 @@ const JsonValue *JsonValue::find(std::string_view key) const
             return &it->value;
     }
     return nullptr;
+}
+
+JsonValue *JsonValue::find(std::string_view key)
+{
+    return const_cast<JsonValue *>(std::as_const(*this).find(key));
 }
 
 bool JsonValue::sameContent(const JsonValue &other) const

@@ -177,4 +177,35 @@ std::string toLower(std::string_view text)
     return out;
 }
 
+bool base64Decode(std::string_view in, std::string &out)
+{
+    out.clear();
+    while (!in.empty() && in.back() == '=')
+        in.remove_suffix(1);
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : in) {
+        int value = -1;
+        if (c >= 'A' && c <= 'Z')
+            value = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            value = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            value = c - '0' + 52;
+        else if (c == '+')
+            value = 62;
+        else if (c == '/')
+            value = 63;
+        if (value < 0)
+            return false;
+        buffer = (buffer << 6) | static_cast<unsigned>(value);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> bits) & 0xff);
+        }
+    }
+    return bits < 6;
+}
+
 } // namespace rd::core

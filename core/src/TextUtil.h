@@ -27,6 +27,9 @@ void appendJsonString(std::string &out, std::string_view value);
 /// Returns false on a malformed escape.
 bool percentDecode(std::string_view in, std::string &out);
 
+/// RFC 4648 base64 (standard alphabet, padding optional). Returns false on any other character.
+bool base64Decode(std::string_view in, std::string &out);
+
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view text);
 

@@ -38,6 +38,7 @@ struct JsonValue {
 
     /// The last member named `key` (JSON's usual "last one wins"), or nullptr.
     const JsonValue *find(std::string_view key) const;
+    JsonValue *find(std::string_view key);
 
     /// Structural equality; source ranges are ignored.
     bool sameContent(const JsonValue &other) const;

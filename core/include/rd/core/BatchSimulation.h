@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace rd::core
+{
+
+struct BatchOptions {
+    /// Adds a "trace" object to every result line: the reason, the deciding statements, the near misses.
+    bool explain = false;
+    /// Longer case lines are refused (an error line for that case) without being kept in memory.
+    std::size_t maxLineBytes = std::size_t { 8 } << 20;
+};
+
+struct BatchSummary {
+    std::size_t cases = 0;
+    /// Cases that had an `expected` decision.
+    std::size_t checked = 0;
+    std::size_t passed = 0;
+    /// Cases whose decision differed from `expected`, plus malformed cases.
+    std::size_t failed = 0;
+    /// Malformed cases (each got an error line).
+    std::size_t errors = 0;
+};
+
+/// Runs a JSON Lines file of cases (DESIGN.md, "Batch evaluation case format"; docs/EVALUATION.md) from `in` to
+/// `out`, one result line per case in input order, streaming: memory does not grow with the number of cases. A case
+/// that cannot be read or evaluated gets `{"id":...,"line":N,"error":"..."}` and the run goes on. When any case has
+/// `expected`, a last line `N passed, N failed` follows. Blank lines are skipped.
+BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options = {});
+
+/// One case line to its result line (without a newline). Adds to `summary`.
+std::string runBatchCase(
+    std::string_view line, std::size_t lineNumber, const BatchOptions &options, BatchSummary &summary);
+
+} // namespace rd::core

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace rd::core
+{
+
+/// The escape byte of wildcard patterns: `"\0*"` is a literal `*`, `"\0?"` a literal `?`, `"\0\0"` a NUL. Policy
+/// variables produce it (`${*}`, and request values put into a pattern), so that text from a request never acts as a
+/// wildcard.
+inline constexpr char kWildcardEscape = '\0';
+
+/// IAM's wildcard match over the whole text: `*` matches any run of characters (none included), `?` exactly one
+/// character (a whole UTF-8 sequence). Case-sensitive; lower-case both sides for a case-insensitive match.
+/// (IAM User Guide, "IAM JSON policy elements: Action" and "Resource".)
+bool wildcardMatch(std::string_view pattern, std::string_view text);
+
+/// Whether a pattern has a `*` or `?` that is not escaped.
+bool hasWildcard(std::string_view pattern);
+
+/// The six fields of an ARN, `arn:partition:service:region:account-id:resource`; the resource field keeps its own
+/// colons. Returns false when the text has fewer than six fields. An escaped character never separates fields.
+bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields);
+
+/// How Resource, NotResource and the Arn* condition operators compare an ARN with a pattern (IAM User Guide,
+/// "IAM JSON policy elements: Resource", and "Amazon Resource Name (ARN) condition operators"): field by field, each
+/// with wildcards that do not cross a colon, except in the resource field where `*` spans `/` and `:`. A pattern of
+/// fewer than six fields (`*`, `arn:aws:*`) is matched against the whole text.
+bool arnMatch(std::string_view pattern, std::string_view arn);
+
+/// The same with the ARN already split (the evaluator splits a request's resource once).
+bool arnMatch(std::string_view pattern, std::string_view arn, const std::array<std::string_view, 6> *arnFields);
+
+} // namespace rd::core

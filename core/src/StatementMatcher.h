@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/CompiledPolicy.h"
+#include "rd/core/PreparedRequest.h"
+
+#include <string>
+
+namespace rd::core
+{
+
+/// How a statement's Principal matched the requester, weakest first: the grant kinds of docs/EVALUATION.md.
+enum class Grant {
+    None,
+    /// The statement names only the requester's account.
+    Account,
+    /// The statement names the role whose session is asking.
+    Role,
+    /// The statement names the requester itself, `*`, or has no Principal (identity-based policies).
+    Direct
+};
+
+/// Matches the elements of statements against one request (IAM User Guide, "IAM JSON policy element reference").
+class StatementMatcher
+{
+public:
+    explicit StatementMatcher(const PreparedRequest &request);
+
+    bool actionMatches(const CompiledStatement &statement) const;
+    bool resourceMatches(const CompiledStatement &statement);
+    /// Direct for a statement without Principal or NotPrincipal. `requesterHasBoundary`: a Deny with NotPrincipal
+    /// applies to every requester that has a permissions boundary (IAM User Guide, "Permissions boundaries for IAM
+    /// entities").
+    Grant principalGrant(const CompiledStatement &statement, bool requesterHasBoundary) const;
+    bool conditionHolds(const CompiledCondition &condition);
+
+    /// The grant when every element matches, else None. Checks the cheapest elements first.
+    Grant applies(const CompiledStatement &statement, bool requesterHasBoundary);
+
+private:
+    bool patternMatches(const CompiledPattern &pattern, bool isAction);
+    bool valueMatches(const CompiledCondition &condition, const CompiledConditionValue &value, std::string_view given);
+    Grant entryGrant(const CompiledPrincipal &entry) const;
+    bool excludedBy(const std::vector<CompiledPrincipal> &entries) const;
+
+    const PreparedRequest &m_request;
+    std::string m_scratch;
+    std::string m_decoded;
+};
+
+} // namespace rd::core
