@@ -265,8 +265,11 @@ bool StatementMatcher::conditionHolds(const CompiledCondition &condition)
         return false;
     }
     const bool negated = isNegated(condition.spec.op);
-    if (absent) {
-        if (condition.spec.ifExists)
+    // "If the key values in the request resolve to an empty data set (for example, an empty string)", ForAllValues
+    // is true and ForAnyValue false (IAM User Guide, "Set operators for multivalued context keys").
+    const bool emptySet = absent || (entry->values.size() == 1 && entry->values.front().empty());
+    if (absent || (condition.spec.qualifier != SetQualifier::None && emptySet)) {
+        if (condition.spec.ifExists && absent)
             return true;
         switch (condition.spec.qualifier) {
         case SetQualifier::ForAllValues:
@@ -277,33 +280,47 @@ bool StatementMatcher::conditionHolds(const CompiledCondition &condition)
             return negated;
         }
     }
-    auto matchesAnyValue = [&](std::string_view given) {
-        for (const CompiledConditionValue &value : condition.values) {
-            if (valueMatches(condition, value, given))
-                return true;
-        }
-        return false;
+    // A request value that cannot be read for the operator (`abc` for NumericLessThan) satisfies neither the
+    // operator nor its negation.
+    const ConditionFamily family = conditionFamily(condition.spec.op);
+    const bool typed = family == ConditionFamily::Numeric || family == ConditionFamily::Date;
+    auto readable = [&](std::string_view given) {
+        return !typed || (family == ConditionFamily::Numeric ? parseNumber(given) : parseDateTime(given)).has_value();
     };
-    switch (condition.spec.qualifier) {
-    case SetQualifier::None: {
+    // Per request value: does it satisfy the operator (matching some policy value, or for a negated operator none)?
+    auto satisfies = [&](std::string_view given) {
+        if (!readable(given))
+            return false;
         bool any = false;
-        for (const std::string &given : entry->values) {
-            if (matchesAnyValue(given)) {
+        for (const CompiledConditionValue &value : condition.values) {
+            if (valueMatches(condition, value, given)) {
                 any = true;
                 break;
             }
         }
         return negated ? !any : any;
-    }
+    };
+    switch (condition.spec.qualifier) {
+    case SetQualifier::None:
+        // A single-valued key; an array given without a qualifier counts when any value matches (for a negated
+        // operator: when none does).
+        if (negated) {
+            for (const std::string &given : entry->values) {
+                if (!satisfies(given))
+                    return false;
+            }
+            return true;
+        }
+        [[fallthrough]];
     case SetQualifier::ForAnyValue:
         for (const std::string &given : entry->values) {
-            if (matchesAnyValue(given) != negated)
+            if (satisfies(given))
                 return true;
         }
         return false;
     case SetQualifier::ForAllValues:
         for (const std::string &given : entry->values) {
-            if (matchesAnyValue(given) == negated)
+            if (!satisfies(given))
                 return false;
         }
         return true;
