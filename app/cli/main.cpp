@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -151,6 +152,9 @@ int runSimulate(const std::string &batchFile, bool explain)
 {
     std::ifstream file;
     if (batchFile != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(batchFile, ec))
+            return usageError("`" + batchFile + "` is a folder, not a case file");
         file.open(batchFile, std::ios::binary);
         if (!file)
             return usageError("cannot open `" + batchFile + "`: " + std::strerror(errno));

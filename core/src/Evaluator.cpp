@@ -178,11 +178,11 @@ Decision Evaluation::run()
     m_hasBoundary = identityApplies && m_policies.boundary;
     // SCPs restrict the IAM principals of member accounts, the root user included, but not service-linked roles
     // (AWS Organizations User Guide, "Service control policies"). RCPs restrict access to the account's resources by
-    // any principal except AWS service principals and service-linked roles (AWS Organizations User Guide, "Resource
-    // control policies").
+    // any principal, AWS service principals included (AWS's own confused-deputy RCP example denies them), except
+    // service-linked roles (AWS Organizations User Guide, "Resource control policies").
     const bool scpsApply =
         !m_policies.scps.empty() && (identityApplies || who.kind == PrincipalKind::Root) && !who.isServiceLinkedRole();
-    const bool rcpsApply = who.kind != PrincipalKind::Service && !who.isServiceLinkedRole();
+    const bool rcpsApply = !who.isServiceLinkedRole();
     const bool sessionApplies = who.kind == PrincipalKind::RoleSession || who.kind == PrincipalKind::FederatedUser;
 
     // Step 1: an explicit deny in any policy that applies decides (IAM User Guide, "How AWS enforcement code logic
@@ -292,11 +292,21 @@ Decision Evaluation::run()
     // Same account (IAM User Guide, "Policy evaluation for requests within a single account").
     if (m_request.requiresResourcePolicy() && !resource.allow)
         return finish(Decision::ImplicitlyDenied,
-            m_request.isAssumeRole() || m_request.action().rfind("sts:", 0) == 0
-                ? "the role's trust policy does not allow the request"
-                : "the key policy does not allow the request");
+            m_request.isTrustPolicyAction() ? "the role's trust policy does not allow the request"
+                                            : "the key policy does not allow the request");
+    if (m_request.requiresIdentityAndResourcePolicy()) {
+        if (identityAllows)
+            return finish(Decision::Allowed, "both the trust policy and the identity side allow sts:SetSourceIdentity");
+        return finish(
+            Decision::ImplicitlyDenied, "sts:SetSourceIdentity needs the identity side too: " + identityFailure());
+    }
     switch (resource.grant) {
     case Grant::Direct:
+        // "If a permissions boundary is set for the user, then it must allow the sts:AssumeRole action" (IAM User
+        // Guide, "Update a role trust policy").
+        if (m_request.isTrustPolicyAction() && !boundaryAllows)
+            return finish(Decision::ImplicitlyDenied,
+                "the trust policy names the requester, but its permissions boundary does not allow the action");
         return finish(Decision::Allowed, "the resource policy names the requester");
     case Grant::Role:
         if (boundaryAllows && sessionAllows)

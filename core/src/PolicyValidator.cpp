@@ -107,7 +107,8 @@ private:
                 Diagnostic::error("MISSING_RESOURCE", s.range, "the statement has no `Resource` or `NotResource`"));
         }
 
-        const bool needsPrincipal = m_kind == PolicyKind::Trust || m_kind == PolicyKind::Resource;
+        const bool needsPrincipal =
+            m_kind == PolicyKind::Trust || m_kind == PolicyKind::Resource || m_kind == PolicyKind::ResourceControl;
         if (s.principal && s.notPrincipal)
             combination(s, StatementElement::NotPrincipal, "`Principal` and `NotPrincipal`");
         if (needsPrincipal) {
@@ -115,6 +116,18 @@ private:
                 && !hasExtra(s.extras, "NotPrincipal"))
                 m_out.push_back(Diagnostic::error(
                     "MISSING_PRINCIPAL", s.range, "the statement has no `Principal`: say who the policy applies to"));
+            // AWS Organizations User Guide, "RCP syntax": Principal is required and must be "*"; NotPrincipal is not
+            // supported (conditions narrow the principals).
+            if (m_kind == PolicyKind::ResourceControl) {
+                if (s.principal && !isEveryone(*s.principal))
+                    m_out.push_back(Diagnostic::error("UNSUPPORTED_PRINCIPAL", s.principal->range,
+                        "an RCP's `Principal` must be `*`: narrow the principals with conditions such as "
+                        "`aws:PrincipalOrgID`"));
+                if (s.notPrincipal)
+                    m_out.push_back(
+                        Diagnostic::error("UNSUPPORTED_PRINCIPAL", keyRange(s, StatementElement::NotPrincipal),
+                            "`NotPrincipal` is not supported in an RCP: use `Principal: \"*\"` with conditions"));
+            }
             if (m_kind == PolicyKind::Trust && s.notPrincipal)
                 m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
                     keyRange(s, StatementElement::NotPrincipal),
@@ -136,6 +149,15 @@ private:
         for (const auto *block : { s.principal ? &*s.principal : nullptr, s.notPrincipal ? &*s.notPrincipal : nullptr })
             if (block)
                 checkPrincipal(*block);
+    }
+
+    static bool isEveryone(const PrincipalBlock &block)
+    {
+        if (block.isString)
+            return block.wildcard.value == "*";
+        return block.entries.size() == 1 && block.entries.front().type.value == "AWS"
+            && block.entries.front().values.values.size() == 1
+            && block.entries.front().values.values.front().value == "*";
     }
 
     void checkPrincipal(const PrincipalBlock &block)

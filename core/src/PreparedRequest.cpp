@@ -28,7 +28,8 @@ PreparedRequest::PreparedRequest(Request request)
     m_action = toLower(m_request.action);
     if (m_action.find(':') == std::string::npos && m_error.empty())
         m_error = "`" + m_request.action + "` is not an action of the form service:Action";
-    m_resourceIsArn = splitArn(m_request.resource, m_fields);
+    std::array<std::string_view, 6> fields;
+    const bool resourceIsArn = splitArn(m_request.resource, fields);
     m_resourceAccount = m_request.resourceAccount.empty() ? m_principal.account : m_request.resourceAccount;
     m_crossAccount = !m_principal.account.empty() && m_principal.account != m_resourceAccount;
     m_assumeRole = m_action.rfind("sts:assumerole", 0) == 0;
@@ -36,8 +37,10 @@ PreparedRequest::PreparedRequest(Request request)
     for (std::string_view action : kTrustPolicyActions)
         trustAction = trustAction || m_action == action;
     const bool kmsKey =
-        m_action.rfind("kms:", 0) == 0 && m_resourceIsArn && m_fields[2] == "kms" && m_fields[5].rfind("key/", 0) == 0;
+        m_action.rfind("kms:", 0) == 0 && resourceIsArn && fields[2] == "kms" && fields[5].rfind("key/", 0) == 0;
+    m_trustPolicyAction = trustAction;
     m_requiresResourcePolicy = trustAction || kmsKey;
+    m_requiresBoth = m_action == "sts:setsourceidentity" && m_principal.hasIdentityPolicies();
 }
 
 } // namespace rd::core

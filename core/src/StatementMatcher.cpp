@@ -67,7 +67,7 @@ bool StatementMatcher::patternMatches(const CompiledPattern &pattern, bool isAct
                                                      : text == m_request.action();
     if (!pattern.wildcard && !pattern.variables && text.find(kWildcardEscape) == std::string_view::npos)
         return text == m_request.resource();
-    return arnMatch(text, m_request.resource(), m_request.resourceFields());
+    return resourceMatch(text, m_request.resource());
 }
 
 bool StatementMatcher::actionMatches(const CompiledStatement &statement) const

@@ -5,6 +5,8 @@
 #include "TextUtil.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 namespace rd::core
 {
@@ -101,6 +103,93 @@ bool arnMatch(std::string_view pattern, std::string_view arn, const std::array<s
             return false;
     }
     return true;
+}
+
+namespace
+{
+
+struct Token {
+    enum class Kind : std::uint8_t { Literal, AnyOne, StarInSegment, StarAcrossSegments };
+    Kind kind = Kind::Literal;
+    char c = 0;
+};
+
+// Thompson-style simulation over pattern positions: no backtracking, O(pattern x text) at worst.
+bool simulate(const std::vector<Token> &tokens, std::string_view text)
+{
+    const std::size_t m = tokens.size();
+    std::vector<char> current(m + 1, 0);
+    std::vector<char> next(m + 1, 0);
+    auto close = [&](std::vector<char> &states) {
+        for (std::size_t i = 0; i < m; ++i) {
+            if (states[i] && tokens[i].kind >= Token::Kind::StarInSegment)
+                states[i + 1] = 1;
+        }
+    };
+    current[0] = 1;
+    close(current);
+    for (char c : text) {
+        std::fill(next.begin(), next.end(), 0);
+        bool any = false;
+        for (std::size_t i = 0; i < m; ++i) {
+            if (!current[i])
+                continue;
+            const Token &t = tokens[i];
+            switch (t.kind) {
+            case Token::Kind::Literal:
+                if (t.c == c)
+                    any = next[i + 1] = 1;
+                break;
+            case Token::Kind::AnyOne:
+                any = next[i + 1] = 1;
+                break;
+            case Token::Kind::StarInSegment:
+                if (c != ':')
+                    any = next[i] = 1;
+                break;
+            case Token::Kind::StarAcrossSegments:
+                any = next[i] = 1;
+                break;
+            }
+        }
+        if (!any)
+            return false;
+        close(next);
+        current.swap(next);
+    }
+    return current[m];
+}
+
+} // namespace
+
+bool resourceMatch(std::string_view pattern, std::string_view resource)
+{
+    // Tokens, with each run of stars made one star whose reach depends on what follows the run.
+    std::vector<Token> tokens;
+    tokens.reserve(pattern.size());
+    bool starInSegment = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '*') {
+            std::size_t end = i;
+            while (end < pattern.size() && pattern[end] == '*')
+                ++end;
+            const bool across = end == pattern.size() || pattern[end] == ':';
+            starInSegment = starInSegment || !across;
+            tokens.push_back(Token { across ? Token::Kind::StarAcrossSegments : Token::Kind::StarInSegment, 0 });
+            i = end - 1;
+        } else if (c == '?') {
+            tokens.push_back(Token { Token::Kind::AnyOne, 0 });
+        } else if (c == kWildcardEscape && i + 1 < pattern.size()) {
+            tokens.push_back(Token { Token::Kind::Literal, pattern[++i] });
+        } else {
+            tokens.push_back(Token { Token::Kind::Literal, c });
+        }
+    }
+    // Without a star confined to its segment every star matches anything: the plain matcher is faster.
+    if (!starInSegment)
+        return wildcardMatch(pattern, resource);
+    return simulate(tokens, resource);
 }
 
 } // namespace rd::core

@@ -4,6 +4,7 @@
 // command-line contract.
 #include "CorpusFiles.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +61,10 @@ private Q_SLOTS:
     void fmtRefusesWhatItCannotKeep();
     void importsGaad();
     void importRefusesWhatIsNotGaad();
+    void simulateReproducesTheCorpus();
+    void simulateReportsMismatchesAndKeepsGoing();
+    void simulateWithoutExpectationsPrintsNoSummary();
+    void simulateExplains();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -187,6 +192,13 @@ void TestCli::badUsageExitsTwoWithOneLine_data()
     QTest::addRow("an unknown policy kind") << QStringList(
         { QStringLiteral("validate"), QStringLiteral("--kind"), QStringLiteral("bucket"), QStringLiteral("x.json") })
                                             << "bucket";
+    QTest::addRow("simulate without --batch") << QStringList({ QStringLiteral("simulate") }) << "--batch";
+    QTest::addRow("simulate on a missing file")
+        << QStringList({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("/no/such.jsonl") })
+        << "cannot open `/no/such.jsonl`";
+    QTest::addRow("simulate on a folder")
+        << QStringList({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("/tmp") })
+        << "is a folder";
     QTest::addRow("import without --out")
         << QStringList({ QStringLiteral("import"), QStringLiteral("--gaad"), QStringLiteral("x.json") }) << "--out";
 }
@@ -259,6 +271,68 @@ void TestCli::importRefusesWhatIsNotGaad()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("get-account-authorization-details")));
     QVERIFY(!QFile::exists(out));
+}
+
+namespace
+{
+
+const QByteArray kAllowedCase =
+    R"({"id":"ok","identityPolicies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}],"request":{"principal":"arn:aws:iam::111122223333:user/alice","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"},"expected":"Allowed"})";
+
+} // namespace
+
+void TestCli::simulateReproducesTheCorpus()
+{
+    // Done-when of the evaluation engine: the batch command gives the expected decision for every corpus case.
+    const QDir dir(QStringLiteral(RD_TEST_DATA_DIR "/eval"));
+    const QStringList files = dir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QString &name : files) {
+        const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), dir.filePath(name) });
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(run.exitCode == 0, qPrintable(name + ": " + run.out.right(2000)));
+        QVERIFY(lines.size() > 1);
+        QCOMPARE(lines.last(), QStringLiteral("%1 passed, 0 failed").arg(lines.size() - 1));
+    }
+}
+
+void TestCli::simulateReportsMismatchesAndKeepsGoing()
+{
+    QByteArray mismatch = kAllowedCase;
+    mismatch.replace("\"id\":\"ok\"", "\"id\":\"wrong\"").replace("\"Allowed\"}", "\"ExplicitlyDenied\"}");
+    const QByteArray input = kAllowedCase + "\n{\"id\":\"broken\",\"request\":7}\n\n{not json\n" + mismatch + "\r\n";
+    const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-") }, input);
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines[0], QStringLiteral(R"({"id":"ok","decision":"Allowed"})"));
+    QCOMPARE(lines[1], QStringLiteral(R"({"id":"broken","line":2,"error":"`request` must be an object"})"));
+    const QString notJson = QStringLiteral("{\"id\":null,\"line\":4,\"error\":\"the case is not valid JSON");
+    QVERIFY2(lines[2].startsWith(notJson), qPrintable(lines[2]));
+    QCOMPARE(lines[3], QStringLiteral(R"({"id":"wrong","decision":"Allowed","expected":"ExplicitlyDenied"})"));
+    QCOMPARE(lines[4], QStringLiteral("1 passed, 3 failed"));
+}
+
+void TestCli::simulateWithoutExpectationsPrintsNoSummary()
+{
+    QByteArray input = kAllowedCase;
+    input.replace(",\"expected\":\"Allowed\"", "");
+    const QString file = write(QStringLiteral("cases.jsonl"), input + "\n" + input + "\n");
+    const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), file });
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("{\"id\":\"ok\",\"decision\":\"Allowed\"}\n").repeated(2));
+}
+
+void TestCli::simulateExplains()
+{
+    const Run run = runCli(
+        { QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-"), QStringLiteral("--explain") },
+        kAllowedCase);
+    QCOMPARE(run.exitCode, 0);
+    const QString expected = QStringLiteral(R"({"id":"ok","decision":"Allowed","trace":{"reason":"allowed by the )"
+                                            R"(identity-based policies","deciding":[{"policy":"identityPolicies[0]",)"
+                                            R"("statement":0,"effect":"Allow","line":1,)");
+    QVERIFY2(run.out.startsWith(expected), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -103,8 +103,8 @@ void TestEvaluationCorpus::everyCase()
     BatchOptions explain;
     explain.explain = true;
     BatchSummary explainedSummary;
-    const auto explained = nlohmann::json::parse(runBatchCase(caseText, static_cast<std::size_t>(line), explain,
-        explainedSummary));
+    const auto explained =
+        nlohmann::json::parse(runBatchCase(caseText, static_cast<std::size_t>(line), explain, explainedSummary));
     QCOMPARE(explained.at("decision"), output.at("decision"));
     const auto &trace = explained.at("trace");
     QVERIFY(!trace.at("reason").get<std::string>().empty());

@@ -111,9 +111,9 @@ public:
             "arn:aws:sts::111122223333:assumed-role/R/s", "arn:aws:iam::444455556666:user/bob",
             "arn:aws:iam::111122223333:root", "lambda.amazonaws.com", "anonymous",
             "arn:aws:sts::111122223333:federated-user/fed" };
-        static const std::vector<std::pair<std::string, std::string>> targets {
-            { "s3:GetObject", "arn:aws:s3:::bucket/key" }, { "s3:PutObject", "arn:aws:s3:::bucket/alice/x" },
-            { "sts:AssumeRole", "arn:aws:iam::111122223333:role/R" },
+        static const std::vector<std::pair<std::string, std::string>> targets { { "s3:GetObject",
+                                                                                    "arn:aws:s3:::bucket/key" },
+            { "s3:PutObject", "arn:aws:s3:::bucket/alice/x" }, { "sts:AssumeRole", "arn:aws:iam::111122223333:role/R" },
             { "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k1" }, { "ec2:DescribeInstances", "*" } };
         Request r;
         r.principal = principals[pick(principals.size())];
@@ -285,8 +285,8 @@ void TestEvaluator::explainsANearMissByConditionKey()
     PolicySet set;
     set.identity = { &identity };
     set.resource = &trust;
-    Request r = request("arn:aws:iam::444455556666:user/bob", "sts:AssumeRole", "arn:aws:iam::111122223333:role/Audit",
-        "111122223333");
+    Request r = request(
+        "arn:aws:iam::444455556666:user/bob", "sts:AssumeRole", "arn:aws:iam::111122223333:role/Audit", "111122223333");
     r.context.set("sts:ExternalId", "wrong");
     const PreparedRequest prepared(std::move(r));
     Explanation explanation;
@@ -396,11 +396,16 @@ void TestEvaluator::malformedRequestsAreRefused_data()
 {
     QTest::addColumn<QString>("principal");
     QTest::addColumn<QString>("action");
-    QTest::addRow("principal is free text") << "alice" << "s3:GetObject";
-    QTest::addRow("principal ARN of a bucket") << "arn:aws:s3:::bucket" << "s3:GetObject";
-    QTest::addRow("principal with a short account") << "arn:aws:iam::123:user/a" << "s3:GetObject";
-    QTest::addRow("action without service") << "arn:aws:iam::111122223333:user/a" << "GetObject";
-    QTest::addRow("empty principal") << "" << "s3:GetObject";
+    QTest::addRow("principal is free text") << "alice"
+                                            << "s3:GetObject";
+    QTest::addRow("principal ARN of a bucket") << "arn:aws:s3:::bucket"
+                                               << "s3:GetObject";
+    QTest::addRow("principal with a short account") << "arn:aws:iam::123:user/a"
+                                                    << "s3:GetObject";
+    QTest::addRow("action without service") << "arn:aws:iam::111122223333:user/a"
+                                            << "GetObject";
+    QTest::addRow("empty principal") << ""
+                                     << "s3:GetObject";
 }
 
 void TestEvaluator::malformedRequestsAreRefused()

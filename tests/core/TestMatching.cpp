@@ -21,6 +21,8 @@ private Q_SLOTS:
     void wildcard();
     void arn_data();
     void arn();
+    void resource_data();
+    void resource();
     void ipRange_data();
     void ipRange();
     void dateTime_data();
@@ -42,22 +44,24 @@ void TestMatching::wildcard_data()
     QTest::addRow("Action: * matches everything") << QByteArray("*") << QByteArray("s3:getobject") << true;
     QTest::addRow("Action: * matches the empty string") << QByteArray("s3:get*") << QByteArray("s3:get") << true;
     QTest::addRow("Action: prefix wildcard") << QByteArray("s3:get*") << QByteArray("s3:getobject") << true;
-    QTest::addRow("Action: prefix wildcard, other action") << QByteArray("s3:get*") << QByteArray("s3:putobject")
-                                                           << false;
-    QTest::addRow("Action: infix wildcard") << QByteArray("ec2:*instances") << QByteArray("ec2:describeinstances")
-                                            << true;
-    QTest::addRow("Action: ? is exactly one character") << QByteArray("s3:?etobject") << QByteArray("s3:getobject")
-                                                        << true;
-    QTest::addRow("Action: ? needs a character") << QByteArray("s3:getobject?") << QByteArray("s3:getobject")
-                                                 << false;
-    QTest::addRow("Action: ? spans one UTF-8 character") << QByteArray("a?b") << QByteArray("a\xc3\xa9" "b") << true;
+    QTest::addRow("Action: prefix wildcard, other action")
+        << QByteArray("s3:get*") << QByteArray("s3:putobject") << false;
+    QTest::addRow("Action: infix wildcard")
+        << QByteArray("ec2:*instances") << QByteArray("ec2:describeinstances") << true;
+    QTest::addRow("Action: ? is exactly one character")
+        << QByteArray("s3:?etobject") << QByteArray("s3:getobject") << true;
+    QTest::addRow("Action: ? needs a character") << QByteArray("s3:getobject?") << QByteArray("s3:getobject") << false;
+    QTest::addRow("Action: ? spans one UTF-8 character") << QByteArray("a?b")
+                                                         << QByteArray("a\xc3\xa9"
+                                                                       "b")
+                                                         << true;
     QTest::addRow("Backtracking over several stars") << QByteArray("*a*b*c") << QByteArray("xxaxxbxxbxc") << true;
     QTest::addRow("Backtracking fails cleanly") << QByteArray("*a*b*c") << QByteArray("xxaxxbxxbx") << false;
     QTest::addRow("Escaped star is literal (${*})") << QByteArray("a\0*b", 4) << QByteArray("a*b") << true;
     QTest::addRow("Escaped star is not a wildcard") << QByteArray("a\0*b", 4) << QByteArray("axyzb") << false;
     QTest::addRow("Literal text is case-sensitive") << QByteArray("Bucket") << QByteArray("bucket") << false;
-    QTest::addRow("Pathological pattern stays fast") << QByteArray("*a*a*a*a*a*a*a*a*b")
-                                                     << QByteArray(4000, 'a') << false;
+    QTest::addRow("Pathological pattern stays fast")
+        << QByteArray("*a*a*a*a*a*a*a*a*b") << QByteArray(4000, 'a') << false;
 }
 
 void TestMatching::wildcard()
@@ -76,9 +80,10 @@ void TestMatching::arn_data()
     QTest::addColumn<QString>("arn");
     QTest::addColumn<bool>("match");
     // reference_policies_elements_resource: wildcards within ARN fields; in the resource field `*` spans / and :.
-    QTest::addRow("Resource: exact ARN") << "arn:aws:s3:::bucket/key" << "arn:aws:s3:::bucket/key" << true;
+    QTest::addRow("Resource: exact ARN") << "arn:aws:s3:::bucket/key"
+                                         << "arn:aws:s3:::bucket/key" << true;
     QTest::addRow("Resource: * spans / in the resource field") << "arn:aws:s3:::bucket/*"
-                                                              << "arn:aws:s3:::bucket/a/b/c" << true;
+                                                               << "arn:aws:s3:::bucket/a/b/c" << true;
     QTest::addRow("Resource: * spans : in the resource field")
         << "arn:aws:logs:us-east-1:111122223333:log-group:*"
         << "arn:aws:logs:us-east-1:111122223333:log-group:/app:log-stream:x" << true;
@@ -86,15 +91,20 @@ void TestMatching::arn_data()
                                                      << "arn:aws:dynamodb:eu-west-1:111122223333:table/T" << true;
     QTest::addRow("Resource: empty region matched by *") << "arn:aws:iam:*:111122223333:role/R"
                                                          << "arn:aws:iam::111122223333:role/R" << true;
-    QTest::addRow("Resource: a field wildcard does not cross a colon") << "arn:aws:s3*:::bucket"
-                                                                      << "arn:aws:s3:x::bucket" << false;
     QTest::addRow("Resource: account field must match") << "arn:aws:sqs:us-east-1:111122223333:q"
                                                         << "arn:aws:sqs:us-east-1:444455556666:q" << false;
-    QTest::addRow("Resource: ARNs are case-sensitive") << "arn:aws:s3:::Bucket" << "arn:aws:s3:::bucket" << false;
-    QTest::addRow("Resource: * matches any ARN") << "*" << "arn:aws:s3:::bucket" << true;
-    QTest::addRow("Resource: * matches the * resource") << "*" << "*" << true;
-    QTest::addRow("Resource: an ARN pattern does not match the * resource") << "arn:aws:s3:::*" << "*" << false;
-    QTest::addRow("Resource: short pattern matched whole") << "arn:aws:*" << "arn:aws:s3:::bucket" << true;
+    QTest::addRow("Resource: ARNs are case-sensitive") << "arn:aws:s3:::Bucket"
+                                                       << "arn:aws:s3:::bucket" << false;
+    QTest::addRow("Resource: * matches any ARN") << "*"
+                                                 << "arn:aws:s3:::bucket" << true;
+    QTest::addRow("Resource: * matches the * resource") << "*"
+                                                        << "*" << true;
+    QTest::addRow("Resource: an ARN pattern does not match the * resource") << "arn:aws:s3:::*"
+                                                                            << "*" << false;
+    QTest::addRow("Resource: short pattern matched whole") << "arn:aws:*"
+                                                           << "arn:aws:s3:::bucket" << true;
+    QTest::addRow("ArnLike: a field wildcard does not cross a colon") << "arn:aws:s3*:::bucket"
+                                                                      << "arn:aws:s3:x::bucket" << false;
     QTest::addRow("ArnLike: ? in the resource field") << "arn:aws:sns:us-east-1:111122223333:topic?"
                                                       << "arn:aws:sns:us-east-1:111122223333:topic1" << true;
 }
@@ -107,26 +117,81 @@ void TestMatching::arn()
     QCOMPARE(arnMatch(pattern.toStdString(), arn.toStdString()), match);
 }
 
+void TestMatching::resource_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<bool>("match");
+    // reference_policies_elements_resource: "If the * wildcard is the last character of a resource ARN segment, it
+    // can expand to match beyond the colon boundaries"; a * inside a segment stays in it.
+    QTest::addRow("Resource: a segment-ending * spans colons")
+        << "arn:aws:lambda:us-*:function:my-func"
+        << "arn:aws:lambda:us-east-1:111122223333:function:my-func" << true;
+    QTest::addRow("Resource: an inner * stays in its segment")
+        << "arn:aws:lambda:u*1:function:my-func"
+        << "arn:aws:lambda:us-east-1:111122223333:function:my-func" << false;
+    QTest::addRow("Resource: an inner * spans slashes") << "arn:aws:s3:::bucket/*.csv"
+                                                        << "arn:aws:s3:::bucket/a/b/report.csv" << true;
+    QTest::addRow("Resource: an inner * does not span a colon") << "arn:aws:s3:::bucket/*.csv"
+                                                                << "arn:aws:s3:::bucket/a:b.csv" << false;
+    QTest::addRow("Resource: a final * spans colons")
+        << "arn:aws:logs:us-east-1:111122223333:log-group:*"
+        << "arn:aws:logs:us-east-1:111122223333:log-group:/a:log-stream:b" << true;
+    QTest::addRow("Resource: wildcard region and account")
+        << "arn:aws:dynamodb:*:*:table/Orders"
+        << "arn:aws:dynamodb:eu-west-1:111122223333:table/Orders" << true;
+    QTest::addRow("Resource: other table") << "arn:aws:dynamodb:*:*:table/Orders"
+                                           << "arn:aws:dynamodb:eu-west-1:111122223333:table/Users" << false;
+    QTest::addRow("Resource: * matches the * resource") << "*"
+                                                        << "*" << true;
+    QTest::addRow("Resource: an ARN pattern does not match the * resource") << "arn:aws:s3:::*"
+                                                                            << "*" << false;
+    QTest::addRow("Resource: escaped star is literal")
+        << QStringLiteral("arn:aws:s3:::b/%1*x").arg(QChar(0)) << "arn:aws:s3:::b/*x" << true;
+    QTest::addRow("Resource: escaped star matches only itself")
+        << QStringLiteral("arn:aws:s3:::b/%1*x").arg(QChar(0)) << "arn:aws:s3:::b/yx" << false;
+}
+
+void TestMatching::resource()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, resource);
+    QFETCH(bool, match);
+    QCOMPARE(resourceMatch(pattern.toStdString(), resource.toStdString()), match);
+}
+
 void TestMatching::ipRange_data()
 {
     QTest::addColumn<QString>("block");
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("inside");
     // reference_policies_elements_condition_operators#Conditions_IPAddress: RFC 4632 CIDR, IPv4 and IPv6.
-    QTest::addRow("IpAddress: IPv4 /24 inside") << "203.0.113.0/24" << "203.0.113.77" << true;
-    QTest::addRow("IpAddress: IPv4 /24 outside") << "203.0.113.0/24" << "203.0.114.1" << false;
-    QTest::addRow("IpAddress: bare address is /32") << "198.51.100.7" << "198.51.100.7" << true;
-    QTest::addRow("IpAddress: bare address, other") << "198.51.100.7" << "198.51.100.8" << false;
-    QTest::addRow("IpAddress: /0 holds every IPv4") << "0.0.0.0/0" << "8.8.8.8" << true;
-    QTest::addRow("IpAddress: odd prefix /20") << "10.16.0.0/20" << "10.16.15.255" << true;
-    QTest::addRow("IpAddress: odd prefix /20, outside") << "10.16.0.0/20" << "10.16.16.0" << false;
-    QTest::addRow("IpAddress: host bits in the block are ignored") << "10.0.0.1/8" << "10.200.0.1" << true;
-    QTest::addRow("IpAddress: IPv6 /64") << "2001:DB8:1234:5678::/64" << "2001:db8:1234:5678:abcd::1" << true;
-    QTest::addRow("IpAddress: IPv6 /64, outside") << "2001:DB8:1234:5678::/64" << "2001:db8:1234:5679::1" << false;
+    QTest::addRow("IpAddress: IPv4 /24 inside") << "203.0.113.0/24"
+                                                << "203.0.113.77" << true;
+    QTest::addRow("IpAddress: IPv4 /24 outside") << "203.0.113.0/24"
+                                                 << "203.0.114.1" << false;
+    QTest::addRow("IpAddress: bare address is /32") << "198.51.100.7"
+                                                    << "198.51.100.7" << true;
+    QTest::addRow("IpAddress: bare address, other") << "198.51.100.7"
+                                                    << "198.51.100.8" << false;
+    QTest::addRow("IpAddress: /0 holds every IPv4") << "0.0.0.0/0"
+                                                    << "8.8.8.8" << true;
+    QTest::addRow("IpAddress: odd prefix /20") << "10.16.0.0/20"
+                                               << "10.16.15.255" << true;
+    QTest::addRow("IpAddress: odd prefix /20, outside") << "10.16.0.0/20"
+                                                        << "10.16.16.0" << false;
+    QTest::addRow("IpAddress: host bits in the block are ignored") << "10.0.0.1/8"
+                                                                   << "10.200.0.1" << true;
+    QTest::addRow("IpAddress: IPv6 /64") << "2001:DB8:1234:5678::/64"
+                                         << "2001:db8:1234:5678:abcd::1" << true;
+    QTest::addRow("IpAddress: IPv6 /64, outside") << "2001:DB8:1234:5678::/64"
+                                                  << "2001:db8:1234:5679::1" << false;
     QTest::addRow("IpAddress: IPv6 full form") << "2001:0db8:0000:0000:0000:0000:0000:0001"
                                                << "2001:db8::1" << true;
-    QTest::addRow("IpAddress: IPv4 never matches an IPv6 block") << "::/0" << "10.0.0.1" << false;
-    QTest::addRow("IpAddress: IPv4-mapped tail") << "::ffff:10.0.0.0/104" << "::ffff:10.1.2.3" << true;
+    QTest::addRow("IpAddress: IPv4 never matches an IPv6 block") << "::/0"
+                                                                 << "10.0.0.1" << false;
+    QTest::addRow("IpAddress: IPv4-mapped tail") << "::ffff:10.0.0.0/104"
+                                                 << "::ffff:10.1.2.3" << true;
 }
 
 void TestMatching::ipRange()
@@ -139,8 +204,8 @@ void TestMatching::ipRange()
     QVERIFY(range);
     QVERIFY(ip);
     QCOMPARE(range->contains(*ip), inside);
-    for (const char *bad : { "10.0.0.256", "10.0.0", "10.0.0.0/33", "1::2::3", "2001:db8::/129", "", "10.0.0.0/",
-             "abc", "1:2:3:4:5:6:7:8:9" })
+    for (const char *bad : { "10.0.0.256", "10.0.0", "10.0.0.0/33", "1::2::3", "2001:db8::/129", "", "10.0.0.0/", "abc",
+             "1:2:3:4:5:6:7:8:9" })
         QVERIFY2(!IpRange::parse(bad), bad);
 }
 
@@ -182,10 +247,10 @@ void TestMatching::variables_data()
     QTest::addRow("Variables: ${aws:username}") << "home/${aws:username}/*" << true << "home/alice/*";
     QTest::addRow("Variables: key names are case-insensitive") << "${AWS:UserName}" << true << "alice";
     QTest::addRow("Variables: tag key") << "${aws:PrincipalTag/team}-bucket" << true << "analytics-bucket";
-    QTest::addRow("Variables: default used when the key is absent") << "${aws:PrincipalTag/cost, 'shared'}" << true
-                                                                    << "shared";
-    QTest::addRow("Variables: default ignored when the key is present") << "${aws:username, 'nobody'}" << true
-                                                                        << "alice";
+    QTest::addRow("Variables: default used when the key is absent")
+        << "${aws:PrincipalTag/cost, 'shared'}" << true << "shared";
+    QTest::addRow("Variables: default ignored when the key is present")
+        << "${aws:username, 'nobody'}" << true << "alice";
     QTest::addRow("Variables: absent key without default") << "${aws:PrincipalTag/cost}" << false << "";
     QTest::addRow("Variables: multivalued key cannot be a variable") << "${aws:TagKeys}" << false << "";
     QTest::addRow("Variables: special characters") << "a${*}b${?}c${$}d" << true << "a*b?c$d";
@@ -220,12 +285,12 @@ void TestMatching::operatorNames_data()
                                   << int(SetQualifier::None) << false;
     QTest::addRow("StringLikeIfExists") << "StringLikeIfExists" << true << int(ConditionOperator::StringLike)
                                         << int(SetQualifier::None) << true;
-    QTest::addRow("ForAllValues:StringNotLike") << "ForAllValues:StringNotLike" << true
-                                                << int(ConditionOperator::StringNotLike)
-                                                << int(SetQualifier::ForAllValues) << false;
-    QTest::addRow("ForAnyValue:ArnLikeIfExists") << "ForAnyValue:ArnLikeIfExists" << true
-                                                 << int(ConditionOperator::ArnLike) << int(SetQualifier::ForAnyValue)
-                                                 << true;
+    QTest::addRow("ForAllValues:StringNotLike")
+        << "ForAllValues:StringNotLike" << true << int(ConditionOperator::StringNotLike)
+        << int(SetQualifier::ForAllValues) << false;
+    QTest::addRow("ForAnyValue:ArnLikeIfExists")
+        << "ForAnyValue:ArnLikeIfExists" << true << int(ConditionOperator::ArnLike) << int(SetQualifier::ForAnyValue)
+        << true;
     QTest::addRow("NotIpAddress") << "NotIpAddress" << true << int(ConditionOperator::NotIpAddress)
                                   << int(SetQualifier::None) << false;
     QTest::addRow("Null") << "Null" << true << int(ConditionOperator::Null) << int(SetQualifier::None) << false;
@@ -260,29 +325,39 @@ void TestMatching::principals_data()
     QTest::addColumn<QString>("name");
     // reference_policies_elements_principal and reference_identifiers: IAM and STS ARN forms.
     QTest::addRow("user with path") << "arn:aws:iam::111122223333:user/division/alice" << true
-                                    << int(PrincipalKind::User) << "111122223333" << "alice";
-    QTest::addRow("role") << "arn:aws:iam::111122223333:role/Dev" << true << int(PrincipalKind::Role)
-                          << "111122223333" << "Dev";
+                                    << int(PrincipalKind::User) << "111122223333"
+                                    << "alice";
+    QTest::addRow("role") << "arn:aws:iam::111122223333:role/Dev" << true << int(PrincipalKind::Role) << "111122223333"
+                          << "Dev";
     QTest::addRow("role session") << "arn:aws:sts::111122223333:assumed-role/Dev/alice" << true
-                                  << int(PrincipalKind::RoleSession) << "111122223333" << "Dev";
+                                  << int(PrincipalKind::RoleSession) << "111122223333"
+                                  << "Dev";
     QTest::addRow("federated user") << "arn:aws:sts::111122223333:federated-user/bob" << true
-                                    << int(PrincipalKind::FederatedUser) << "111122223333" << "bob";
+                                    << int(PrincipalKind::FederatedUser) << "111122223333"
+                                    << "bob";
     QTest::addRow("root") << "arn:aws:iam::111122223333:root" << true << int(PrincipalKind::Root) << "111122223333"
                           << "";
-    QTest::addRow("service") << "lambda.amazonaws.com" << true << int(PrincipalKind::Service) << "" << "";
-    QTest::addRow("Cognito is a web identity provider") << "cognito-identity.amazonaws.com" << true
-                                                        << int(PrincipalKind::IdentityProvider) << "" << "";
+    QTest::addRow("service") << "lambda.amazonaws.com" << true << int(PrincipalKind::Service) << ""
+                             << "";
+    QTest::addRow("Cognito is a web identity provider")
+        << "cognito-identity.amazonaws.com" << true << int(PrincipalKind::IdentityProvider) << ""
+        << "";
     QTest::addRow("OIDC provider") << "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
                                    << true << int(PrincipalKind::IdentityProvider) << "111122223333"
                                    << "token.actions.githubusercontent.com";
-    QTest::addRow("anonymous") << "anonymous" << true << int(PrincipalKind::Anonymous) << "" << "";
+    QTest::addRow("anonymous") << "anonymous" << true << int(PrincipalKind::Anonymous) << ""
+                               << "";
     QTest::addRow("China partition") << "arn:aws-cn:iam::111122223333:user/li" << true << int(PrincipalKind::User)
-                                     << "111122223333" << "li";
-    QTest::addRow("bad: short account") << "arn:aws:iam::1111:user/alice" << false << 0 << "" << "";
+                                     << "111122223333"
+                                     << "li";
+    QTest::addRow("bad: short account") << "arn:aws:iam::1111:user/alice" << false << 0 << ""
+                                        << "";
     QTest::addRow("bad: session without name") << "arn:aws:sts::111122223333:assumed-role/Dev" << false << 0 << ""
                                                << "";
-    QTest::addRow("bad: S3 ARN") << "arn:aws:s3:::bucket" << false << 0 << "" << "";
-    QTest::addRow("bad: free text") << "alice" << false << 0 << "" << "";
+    QTest::addRow("bad: S3 ARN") << "arn:aws:s3:::bucket" << false << 0 << ""
+                                 << "";
+    QTest::addRow("bad: free text") << "alice" << false << 0 << ""
+                                    << "";
 }
 
 void TestMatching::principals()

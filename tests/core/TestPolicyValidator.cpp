@@ -83,6 +83,18 @@ void TestPolicyValidator::grammar_data()
         << "UNSUPPORTED_PRINCIPAL"
         << "ERROR"
         << R"("Principal")";
+    QTest::addRow("Principal: an RCP's Principal must be * (AWS Organizations User Guide, RCP syntax)")
+        << R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}]})"
+        << "rcp"
+        << "UNSUPPORTED_PRINCIPAL"
+        << "ERROR"
+        << R"({"AWS":"111122223333"})";
+    QTest::addRow("Principal: an RCP statement needs one (AWS Organizations User Guide, RCP syntax)")
+        << R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]})"
+        << "rcp"
+        << "MISSING_PRINCIPAL"
+        << "ERROR"
+        << R"({"Effect":"Deny","Action":"s3:*","Resource":"*"})";
     QTest::addRow("Principal: a resource policy statement needs one")
         << R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})"
         << "resource"
@@ -154,6 +166,9 @@ void TestPolicyValidator::validPoliciesHaveNoFindings_data()
     QTest::addRow("an identity policy with NotResource")
         << R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","NotAction":"iam:*","NotResource":"arn:aws:iam::*:role/x"}})"
         << "identity";
+    QTest::addRow("an RCP names every principal and narrows them by condition")
+        << R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-abc"}}}})"
+        << "rcp";
     QTest::addRow("an SCP statement needs no Resource")
         << R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"organizations:LeaveOrganization"}})"
         << "scp";

@@ -5,7 +5,6 @@
 #include "rd/core/RequestContext.h"
 #include "rd/core/RequestPrincipal.h"
 
-#include <array>
 #include <string>
 #include <string_view>
 
@@ -25,8 +24,8 @@ struct Request {
     RequestContext context;
 };
 
-/// A request read once for many evaluations: principal parsed, action lower-cased, resource split into ARN fields.
-/// Holds views into itself, so it is neither copied nor moved.
+/// A request read once for many evaluations: principal parsed, action lower-cased, the rules that depend on the
+/// action worked out. Neither copied nor moved: evaluations keep references into it.
 class PreparedRequest
 {
 public:
@@ -44,8 +43,6 @@ public:
     const std::string &principalLower() const { return m_principalLower; }
     const std::string &action() const { return m_action; }
     const std::string &resource() const { return m_request.resource; }
-    /// The resource's ARN fields, or nullptr when the resource is not an ARN.
-    const std::array<std::string_view, 6> *resourceFields() const { return m_resourceIsArn ? &m_fields : nullptr; }
     const RequestContext &context() const { return m_request.context; }
 
     /// The account that owns the resource (the requester's when none was given).
@@ -60,18 +57,24 @@ public:
     /// (AWS KMS Developer Guide, "Key policies": "no principal...has any permissions to a KMS key unless...the key
     /// policy" allows it).
     bool requiresResourcePolicy() const { return m_requiresResourcePolicy; }
+    /// An action that a role's trust policy governs (sts:AssumeRole*, sts:TagSession, sts:SetSourceIdentity,
+    /// sts:SetContext).
+    bool isTrustPolicyAction() const { return m_trustPolicyAction; }
+    /// sts:SetSourceIdentity: "in both the permissions policy of the principal who is assuming the role and in the
+    /// role trust policy" (IAM User Guide, "Monitor and control actions taken with assumed roles").
+    bool requiresIdentityAndResourcePolicy() const { return m_requiresBoth; }
 
 private:
     Request m_request;
     RequestPrincipal m_principal;
     std::string m_principalLower;
     std::string m_action;
-    std::array<std::string_view, 6> m_fields {};
-    bool m_resourceIsArn = false;
     std::string m_resourceAccount;
     bool m_crossAccount = false;
     bool m_assumeRole = false;
     bool m_requiresResourcePolicy = false;
+    bool m_trustPolicyAction = false;
+    bool m_requiresBoth = false;
     std::string m_error;
 };
 

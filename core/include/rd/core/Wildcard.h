@@ -25,13 +25,19 @@ bool hasWildcard(std::string_view pattern);
 /// colons. Returns false when the text has fewer than six fields. An escaped character never separates fields.
 bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields);
 
-/// How Resource, NotResource and the Arn* condition operators compare an ARN with a pattern (IAM User Guide,
-/// "IAM JSON policy elements: Resource", and "Amazon Resource Name (ARN) condition operators"): field by field, each
-/// with wildcards that do not cross a colon, except in the resource field where `*` spans `/` and `:`. A pattern of
-/// fewer than six fields (`*`, `arn:aws:*`) is matched against the whole text.
+/// How the Arn* condition operators compare an ARN with a pattern (IAM User Guide, "Amazon Resource Name (ARN)
+/// condition operators": "each of the six colon-delimited components of the ARN is checked separately"): field by
+/// field, wildcards inside a field; the resource field keeps its own colons, so there `*` spans `/` and `:`. A
+/// pattern of fewer than six fields (`*`, `arn:aws:*`) is matched against the whole text.
 bool arnMatch(std::string_view pattern, std::string_view arn);
 
 /// The same with the ARN already split (the evaluator splits a request's resource once).
 bool arnMatch(std::string_view pattern, std::string_view arn, const std::array<std::string_view, 6> *arnFields);
+
+/// How Resource and NotResource compare a resource with a pattern (IAM User Guide, "IAM JSON policy elements:
+/// Resource"): the whole text at once; a `*` inside an ARN segment matches within the segment (no `:`), and "if the
+/// `*` wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon
+/// boundaries" (a `*` followed by `:` or ending the pattern matches anything). `?` matches one byte.
+bool resourceMatch(std::string_view pattern, std::string_view resource);
 
 } // namespace rd::core
