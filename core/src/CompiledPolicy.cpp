@@ -234,6 +234,28 @@ void compileConditions(const ConditionBlock &block, bool variables, CompiledStat
     }
 }
 
+// The first value of a statement that is too long to match safely, or nullptr.
+const std::string *overlongValue(const CompiledStatement &statement)
+{
+    for (const auto *patterns : { &statement.actions, &statement.resources }) {
+        for (const CompiledPattern &pattern : *patterns) {
+            if (pattern.text.size() > kMaxMatchedValueBytes)
+                return &pattern.text;
+        }
+    }
+    for (const CompiledPrincipal &principal : statement.principals) {
+        if (principal.text.size() > kMaxMatchedValueBytes)
+            return &principal.text;
+    }
+    for (const CompiledCondition &condition : statement.conditions) {
+        for (const CompiledConditionValue &value : condition.values) {
+            if (value.text.size() > kMaxMatchedValueBytes)
+                return &value.text;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 CompiledPolicy CompiledPolicy::compile(const Policy &policy, std::string name)
@@ -284,6 +306,9 @@ CompiledPolicy CompiledPolicy::compile(const Policy &policy, std::string name)
         }
         if (source.condition)
             compileConditions(*source.condition, variables, statement);
+        if (const std::string *overlong = overlongValue(statement); overlong && statement.problem.empty())
+            statement.problem = "a value is " + std::to_string(overlong->size()) + " bytes long, more than the "
+                + std::to_string(kMaxMatchedValueBytes) + " any AWS identifier can have";
         compiled.m_statements.push_back(std::move(statement));
     }
     return compiled;

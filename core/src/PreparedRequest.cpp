@@ -24,6 +24,17 @@ PreparedRequest::PreparedRequest(Request request)
     : m_request(std::move(request))
 {
     RequestPrincipal::parse(m_request.principal, m_principal, m_error);
+    auto tooLong = [](std::string_view value) { return value.size() > kMaxMatchedValueBytes; };
+    if (tooLong(m_request.principal) || tooLong(m_request.action) || tooLong(m_request.resource))
+        m_error =
+            "the principal, action or resource is longer than " + std::to_string(kMaxMatchedValueBytes) + " bytes";
+    for (const RequestContext::Entry &entry : m_request.context.entries()) {
+        for (const std::string &value : entry.values) {
+            if (tooLong(value))
+                m_error = "the value of `" + entry.name + "` is longer than " + std::to_string(kMaxMatchedValueBytes)
+                    + " bytes";
+        }
+    }
     m_principalLower = toLower(m_request.principal);
     m_action = toLower(m_request.action);
     if (m_action.find(':') == std::string::npos && m_error.empty())

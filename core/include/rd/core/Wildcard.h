@@ -3,10 +3,16 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace rd::core
 {
+
+/// Wildcard matching costs up to pattern length x text length; values longer than this are refused before matching
+/// (by CompiledPolicy for policy values, by PreparedRequest for request values). No identifier AWS accepts comes near
+/// it: ARNs stop at 2,048 characters, tag values at 256.
+inline constexpr std::size_t kMaxMatchedValueBytes = 8192;
 
 /// The escape byte of wildcard patterns: `"\0*"` is a literal `*`, `"\0?"` a literal `?`, `"\0\0"` a NUL. Policy
 /// variables produce it (`${*}`, and request values put into a pattern), so that text from a request never acts as a
