@@ -5,6 +5,7 @@
 #include "StatementMatcher.h"
 
 #include <array>
+#include <optional>
 
 namespace rd::core
 {
@@ -41,7 +42,9 @@ private:
     PolicyOutcome evaluateAny(const std::vector<const CompiledPolicy *> &policies, PolicyType type);
     void explainStatement(
         const CompiledPolicy &policy, PolicyType type, const CompiledStatement &statement, Grant matched);
-    Decision finish(Decision decision, std::string reason);
+    /// The decision; with an explanation, its reason (`reason` then `detail`) and deciding statements. Reasons are
+    /// views so that the plain path builds no string.
+    Decision finish(Decision decision, std::string_view reason, std::string_view detail = {});
     void keepDeciding(Effect effect, bool keep);
 
     const PolicySet &m_policies;
@@ -93,7 +96,7 @@ void Evaluation::explainStatement(
             + joinValues(statement.resources);
         miss.range = statement.resourceRange;
     }
-    if (m_matcher.principalGrant(statement, m_hasBoundary) == Grant::None) {
+    if (m_matcher.principalGrant(statement, type == PolicyType::Resource && m_hasBoundary) == Grant::None) {
         ++failures;
         miss.element = "principal";
         miss.detail = statement.principalMode == ElementMode::Negative ? "NotPrincipal lists the requester"
@@ -155,12 +158,12 @@ PolicyOutcome Evaluation::evaluateAny(const std::vector<const CompiledPolicy *> 
     return combined;
 }
 
-Decision Evaluation::finish(Decision decision, std::string reason)
+Decision Evaluation::finish(Decision decision, std::string_view reason, std::string_view detail)
 {
     if (!m_explanation)
         return decision;
     m_explanation->decision = decision;
-    m_explanation->reason = std::move(reason);
+    m_explanation->reason = std::string(reason) + std::string(detail);
     const Effect wanted = decision == Decision::ExplicitlyDenied ? Effect::Deny : Effect::Allow;
     if (decision != Decision::ImplicitlyDenied) {
         for (StatementRef &ref : m_matched) {
@@ -191,15 +194,16 @@ Decision Evaluation::run()
     PolicyOutcome boundary;
     PolicyOutcome session;
     PolicyOutcome resource;
-    std::vector<bool> scpLevelAllows;
+    // The first SCP level with no matching Allow, if any.
+    std::optional<std::size_t> scpLevelWithoutAllow;
     bool denied = false;
-    std::string denyReason;
+    std::string_view denyWhere;
+    std::size_t denyLevel = 0;
     auto noteDeny = [&](const PolicyOutcome &outcome, std::string_view where, std::size_t level = 0) {
         if (outcome.deny && !denied) {
             denied = true;
-            denyReason = "explicit deny in " + std::string(where);
-            if (where.back() == ' ')
-                denyReason += std::to_string(level);
+            denyWhere = where;
+            denyLevel = level;
         }
     };
     if (m_policies.resource) {
@@ -222,7 +226,8 @@ Decision Evaluation::run()
         for (std::size_t level = 0; level < m_policies.scps.size() && (!denied || m_explanation); ++level) {
             const PolicyOutcome outcome = evaluateAny(m_policies.scps[level], PolicyType::ServiceControl);
             noteDeny(outcome, "an SCP at level ", level);
-            scpLevelAllows.push_back(outcome.allow);
+            if (!outcome.allow && !scpLevelWithoutAllow)
+                scpLevelWithoutAllow = level;
         }
     }
     if (rcpsApply) {
@@ -232,14 +237,14 @@ Decision Evaluation::run()
         }
     }
     if (denied)
-        return finish(Decision::ExplicitlyDenied, denyReason);
+        return finish(Decision::ExplicitlyDenied, "explicit deny in ",
+            m_explanation ? std::string(denyWhere) + (denyWhere.back() == ' ' ? std::to_string(denyLevel) : "")
+                          : std::string());
 
     // Step 2: SCPs: every level needs an Allow.
-    for (std::size_t level = 0; level < scpLevelAllows.size(); ++level) {
-        if (!scpLevelAllows[level])
-            return finish(Decision::ImplicitlyDenied,
-                "no SCP at level " + std::to_string(level) + " of the requester's organization allows the action");
-    }
+    if (scpLevelWithoutAllow)
+        return finish(Decision::ImplicitlyDenied, "no SCP allows the action at level ",
+            m_explanation ? std::to_string(*scpLevelWithoutAllow) + " of the requester's organization" : std::string());
 
     // Principals with no identity-based policies: the resource policy alone decides.
     if (who.kind == PrincipalKind::Root) {
@@ -269,7 +274,7 @@ Decision Evaluation::run()
         ? true
         : (m_policies.session.empty() ? who.kind != PrincipalKind::FederatedUser : session.allow);
     const bool identityAllows = identity.allow && boundaryAllows && sessionAllows;
-    auto identityFailure = [&]() -> std::string {
+    auto identityFailure = [&]() -> std::string_view {
         if (!identity.allow)
             return "no identity-based policy allows the action";
         if (!boundaryAllows)
@@ -284,7 +289,7 @@ Decision Evaluation::run()
         if (!resource.allow)
             return finish(Decision::ImplicitlyDenied, "cross-account request: the resource policy does not allow it");
         if (!identityAllows)
-            return finish(Decision::ImplicitlyDenied, "cross-account request: " + identityFailure());
+            return finish(Decision::ImplicitlyDenied, "cross-account request: ", identityFailure());
         return finish(
             Decision::Allowed, "cross-account request allowed by both the resource policy and the identity side");
     }
@@ -298,7 +303,7 @@ Decision Evaluation::run()
         if (identityAllows)
             return finish(Decision::Allowed, "both the trust policy and the identity side allow sts:SetSourceIdentity");
         return finish(
-            Decision::ImplicitlyDenied, "sts:SetSourceIdentity needs the identity side too: " + identityFailure());
+            Decision::ImplicitlyDenied, "sts:SetSourceIdentity needs the identity side too: ", identityFailure());
     }
     switch (resource.grant) {
     case Grant::Direct:

@@ -45,10 +45,18 @@ bool compareNumbers(ConditionOperator op, double given, double policy)
     }
 }
 
+std::string &threadBuffer(int which)
+{
+    thread_local std::string buffers[2];
+    return buffers[which];
+}
+
 } // namespace
 
 StatementMatcher::StatementMatcher(const PreparedRequest &request)
     : m_request(request)
+    , m_scratch(threadBuffer(0))
+    , m_decoded(threadBuffer(1))
 {
 }
 

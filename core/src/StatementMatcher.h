@@ -45,8 +45,10 @@ private:
     bool excludedBy(const std::vector<CompiledPrincipal> &entries) const;
 
     const PreparedRequest &m_request;
-    std::string m_scratch;
-    std::string m_decoded;
+    // Per-thread buffers for expanded variables and decoded base64, so that matching keeps their capacity across
+    // evaluations instead of allocating in each.
+    std::string &m_scratch;
+    std::string &m_decoded;
 };
 
 } // namespace rd::core
