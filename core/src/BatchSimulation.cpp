@@ -3,6 +3,7 @@
 #include "rd/core/BatchSimulation.h"
 
 #include "JsonTextWriter.h"
+#include "rd/core/AccountId.h"
 #include "rd/core/CompiledPolicy.h"
 #include "rd/core/Evaluator.h"
 #include "rd/core/JsonReader.h"
@@ -48,17 +49,6 @@ template <std::size_t N> bool isKnown(const std::array<std::string_view, N> &nam
             return true;
     }
     return false;
-}
-
-bool isAccountId(std::string_view text)
-{
-    if (text.size() != 12)
-        return false;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
 }
 
 std::optional<CaseError> compilePolicy(

@@ -3,6 +3,7 @@
 #include "rd/core/CompiledPolicy.h"
 
 #include "TextUtil.h"
+#include "rd/core/AccountId.h"
 #include "rd/core/DateTime.h"
 #include "rd/core/Wildcard.h"
 
@@ -60,11 +61,6 @@ std::vector<CompiledPattern> compilePatterns(const StringList &list, bool isActi
     for (const PolicyString &value : list.values)
         out.push_back(compilePattern(value, isAction, variables));
     return out;
-}
-
-bool isAccountId(std::string_view text)
-{
-    return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // IAM User Guide, "AWS JSON policy elements: Principal": account ids and root ARNs stand for the account; role ARNs
@@ -139,15 +135,6 @@ void compilePrincipals(const PrincipalBlock &block, std::vector<CompiledPrincipa
     }
 }
 
-std::optional<double> parseNumber(std::string_view text)
-{
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc {} || end != text.data() + text.size() || text.empty() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
 std::optional<bool> parseBool(std::string_view text)
 {
     if (equalsIgnoreCase(text, "true"))
@@ -179,7 +166,7 @@ CompiledConditionValue compileConditionValue(const ConditionValue &written, Cond
         value.prepared = escapeLiteral(written.text);
         break;
     case ConditionFamily::Numeric: {
-        const std::optional<double> number = parseNumber(written.text);
+        const std::optional<double> number = parseDecimal(written.text);
         value.valid = number.has_value();
         value.number = number.value_or(0);
         break;

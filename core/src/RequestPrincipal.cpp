@@ -3,6 +3,7 @@
 #include "rd/core/RequestPrincipal.h"
 
 #include "TextUtil.h"
+#include "rd/core/AccountId.h"
 #include "rd/core/Wildcard.h"
 
 #include <algorithm>
@@ -13,11 +14,6 @@ namespace rd::core
 
 namespace
 {
-
-bool isAccountId(std::string_view text)
-{
-    return text.size() == 12 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 bool isCanonicalUserId(std::string_view text)
 {

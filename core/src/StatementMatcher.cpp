@@ -15,15 +15,6 @@ namespace rd::core
 namespace
 {
 
-std::optional<double> parseNumber(std::string_view text)
-{
-    double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc {} || end != text.data() + text.size() || text.empty() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
 // The comparison of the operator's positive form: NumericNotEquals compares with ==, and the caller negates.
 bool compareNumbers(ConditionOperator op, double given, double policy)
 {
@@ -252,7 +243,7 @@ bool StatementMatcher::valueMatches(
         break;
     }
     if (conditionFamily(op) == ConditionFamily::Numeric) {
-        const std::optional<double> number = parseNumber(given);
+        const std::optional<double> number = parseDecimal(given);
         return number && compareNumbers(op, *number, value.number);
     }
     const std::optional<double> date = parseDateTime(given);
@@ -293,7 +284,7 @@ bool StatementMatcher::conditionHolds(const CompiledCondition &condition)
     const ConditionFamily family = conditionFamily(condition.spec.op);
     const bool typed = family == ConditionFamily::Numeric || family == ConditionFamily::Date;
     auto readable = [&](std::string_view given) {
-        return !typed || (family == ConditionFamily::Numeric ? parseNumber(given) : parseDateTime(given)).has_value();
+        return !typed || (family == ConditionFamily::Numeric ? parseDecimal(given) : parseDateTime(given)).has_value();
     };
     // Per request value: does it satisfy the operator (matching some policy value, or for a negated operator none)?
     auto satisfies = [&](std::string_view given) {

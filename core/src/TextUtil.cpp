@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "TextUtil.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace rd::core
 {
 
@@ -206,6 +209,15 @@ bool base64Decode(std::string_view in, std::string &out)
         }
     }
     return bits < 6;
+}
+
+std::optional<double> parseDecimal(std::string_view text)
+{
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc {} || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
 }
 
 } // namespace rd::core

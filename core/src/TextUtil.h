@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,10 @@ void appendJsonString(std::string &out, std::string_view value);
 /// Percent-decoding as IAM applies it to policy documents in API responses (RFC 3986; `+` stays `+`).
 /// Returns false on a malformed escape.
 bool percentDecode(std::string_view in, std::string &out);
+
+/// A decimal number as IAM's Numeric condition operators read it (`12`, `-3.5`, `1e3`); nothing for other text,
+/// infinities and NaN.
+std::optional<double> parseDecimal(std::string_view text);
 
 /// RFC 4648 base64 (standard alphabet, padding optional). Returns false on any other character.
 bool base64Decode(std::string_view in, std::string &out);

@@ -135,22 +135,26 @@ bool simulate(const std::vector<Token> &tokens, std::string_view text)
             if (!current[i])
                 continue;
             const Token &t = tokens[i];
+            // A star stays where it is; a matched character moves on.
+            std::size_t to = i + 1;
             switch (t.kind) {
             case Token::Kind::Literal:
-                if (t.c == c)
-                    any = next[i + 1] = 1;
+                if (t.c != c)
+                    continue;
                 break;
             case Token::Kind::AnyOne:
-                any = next[i + 1] = 1;
                 break;
             case Token::Kind::StarInSegment:
-                if (c != ':')
-                    any = next[i] = 1;
+                if (c == ':')
+                    continue;
+                to = i;
                 break;
             case Token::Kind::StarAcrossSegments:
-                any = next[i] = 1;
+                to = i;
                 break;
             }
+            next[to] = 1;
+            any = true;
         }
         if (!any)
             return false;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/Workspace.h"
 
+#include "rd/core/AccountId.h"
+
 #include <algorithm>
 #include <array>
 #include <tuple>
@@ -245,14 +247,6 @@ std::string accountOfArn(std::string_view arn)
         return {};
     return std::string(arn.substr(pos, end - pos));
 }
-
-namespace
-{
-bool isAccountId(std::string_view s)
-{
-    return s.size() == 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-} // namespace
 
 void Workspace::collectExternalPrincipals()
 {
