@@ -41,8 +41,9 @@ CompiledPattern compilePattern(const PolicyString &value, bool isAction, bool va
     CompiledPattern pattern;
     pattern.text = value.value;
     pattern.range = value.range;
-    if (variables && value.value.find("${") != std::string::npos) {
-        VariableTemplate parsed = VariableTemplate::parse(isAction ? toLower(value.value) : value.value);
+    // Variables stand in Resource and NotResource only, never in actions.
+    if (variables && !isAction && value.value.find("${") != std::string::npos) {
+        VariableTemplate parsed = VariableTemplate::parse(value.value);
         if (parsed.hasVariables()) {
             pattern.variables = std::move(parsed);
             return pattern;

@@ -51,7 +51,7 @@ StatementMatcher::StatementMatcher(const PreparedRequest &request)
 {
 }
 
-bool StatementMatcher::patternMatches(const CompiledPattern &pattern, bool isAction)
+bool StatementMatcher::resourcePatternMatches(const CompiledPattern &pattern)
 {
     std::string_view text = pattern.pattern;
     if (pattern.variables) {
@@ -60,12 +60,9 @@ bool StatementMatcher::patternMatches(const CompiledPattern &pattern, bool isAct
         text = m_scratch;
     } else if (pattern.any) {
         return true;
-    }
-    if (isAction)
-        return pattern.wildcard || pattern.variables ? wildcardMatch(text, m_request.action())
-                                                     : text == m_request.action();
-    if (!pattern.wildcard && !pattern.variables && text.find(kWildcardEscape) == std::string_view::npos)
+    } else if (!pattern.wildcard && text.find(kWildcardEscape) == std::string_view::npos) {
         return text == m_request.resource();
+    }
     return resourceMatch(text, m_request.resource());
 }
 
@@ -92,7 +89,7 @@ bool StatementMatcher::resourceMatches(const CompiledStatement &statement)
         return true;
     bool any = false;
     for (const CompiledPattern &pattern : statement.resources) {
-        if (patternMatches(pattern, false)) {
+        if (resourcePatternMatches(pattern)) {
             any = true;
             break;
         }

@@ -39,7 +39,7 @@ public:
     Grant applies(const CompiledStatement &statement, bool requesterHasBoundary);
 
 private:
-    bool patternMatches(const CompiledPattern &pattern, bool isAction);
+    bool resourcePatternMatches(const CompiledPattern &pattern);
     bool valueMatches(const CompiledCondition &condition, const CompiledConditionValue &value, std::string_view given);
     Grant entryGrant(const CompiledPrincipal &entry) const;
     bool excludedBy(const std::vector<CompiledPrincipal> &entries) const;
