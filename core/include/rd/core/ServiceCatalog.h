@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace rd::core
+{
+
+/// The Service Authorization Reference's access levels.
+enum class AccessLevel : std::uint8_t { List, Read, Write, PermissionsManagement, Tagging };
+std::string_view accessLevelName(AccessLevel level);
+
+/// Condition key types of the Service Authorization Reference ("ArrayOf..." for multivalued keys).
+enum class ConditionKeyType : std::uint8_t { String, Numeric, Date, Bool, Arn, IpAddress, Binary, Unknown };
+
+struct ConditionKeyInfo {
+    /// As AWS spells it, placeholders included (`aws:ResourceTag/${TagKey}`, `aws:PrincipalTag/tag-key`).
+    std::string name;
+    ConditionKeyType type = ConditionKeyType::String;
+    /// An `ArrayOf...` key: requests may carry several values (set operators apply).
+    bool multivalued = false;
+};
+
+struct ActionResourceType {
+    std::string name;
+    /// The Service Authorization Reference's `*`: the action needs a resource of this type.
+    bool required = false;
+};
+
+struct ActionInfo {
+    std::string name;
+    AccessLevel accessLevel = AccessLevel::Read;
+    /// Empty: the action takes only `"Resource": "*"`.
+    std::vector<ActionResourceType> resourceTypes;
+    std::vector<std::string> conditionKeys;
+};
+
+struct ResourceTypeInfo {
+    std::string name;
+    /// `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`
+    std::string arnPattern;
+    std::vector<std::string> conditionKeys;
+};
+
+struct ServiceInfo {
+    std::string prefix;
+    std::string name;
+    std::vector<ActionInfo> actions;
+    std::vector<ResourceTypeInfo> resourceTypes;
+    std::vector<ConditionKeyInfo> conditionKeys;
+
+    /// Case-insensitive.
+    const ActionInfo *action(std::string_view actionName) const;
+    const ResourceTypeInfo *resourceType(std::string_view typeName) const;
+
+private:
+    friend class ServiceCatalog;
+    std::unordered_map<std::string, std::size_t> m_actionIndex;
+};
+
+/// The AWS service authorization catalog: 456 services, their actions with access levels, resource types with ARN
+/// patterns, condition keys with types, and the global condition keys. Built into the program from
+/// resources/catalog/iam-catalog.tsv.gz (scripts/make_catalog.py makes it from ../shared/data/iam-catalog.json).
+class ServiceCatalog
+{
+public:
+    /// The built-in catalog, read on first use (thread-safe) and kept for the life of the program.
+    static const ServiceCatalog &builtin();
+    /// Reads the built-in catalog afresh (what builtin() does once).
+    static std::optional<ServiceCatalog> loadBuiltin(std::string &error);
+
+    /// Reads the catalog's text form (see scripts/make_catalog.py); a reason in `error` when it is not one.
+    static std::optional<ServiceCatalog> parse(std::string_view text, std::string &error);
+
+    const std::vector<ServiceInfo> &services() const { return m_services; }
+    const std::vector<ConditionKeyInfo> &globalConditionKeys() const { return m_globalKeys; }
+    /// The catalog's version: the source package version and when its data was collected.
+    const std::string &version() const { return m_version; }
+    std::size_t actionCount() const { return m_actionCount; }
+
+    /// A service by prefix, case-insensitively (`S3`, `s3`).
+    const ServiceInfo *service(std::string_view prefix) const;
+    /// `service:Action`, case-insensitively; nullptr for a wildcard or an unknown action.
+    const ActionInfo *action(std::string_view serviceAction) const;
+    /// The actions an Action value matches (`s3:Get*`, `ec2:*Instances`, `*`), each with its service. Empty when the
+    /// value matches nothing.
+    std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> matchActions(std::string_view pattern) const;
+    /// A condition key used in a policy: a global key, or a service key where each placeholder (`${TagKey}`,
+    /// `<key>`, `tag-key`) stands for one or more characters; case-insensitive. Keys of identity providers (`saml:`,
+    /// `<host>:aud`...) are in the sts service's list.
+    const ConditionKeyInfo *conditionKey(std::string_view key) const;
+
+private:
+    std::vector<ServiceInfo> m_services;
+    std::vector<ConditionKeyInfo> m_globalKeys;
+    std::unordered_map<std::string, std::size_t> m_serviceIndex;
+    std::string m_version;
+    std::size_t m_actionCount = 0;
+};
+
+} // namespace rd::core

@@ -1,0 +1,318 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/ServiceCatalog.h"
+
+#include "TextUtil.h"
+#include "rd/core/Wildcard.h"
+
+#include <array>
+#include <memory>
+#include <zlib.h>
+
+// The gzip bytes of resources/catalog/iam-catalog.tsv.gz, embedded by cmake/EmbedFile.cmake.
+extern const unsigned char kServiceCatalogData[];
+extern const std::size_t kServiceCatalogDataSize;
+
+namespace rd::core
+{
+
+namespace
+{
+
+bool gunzip(const unsigned char *data, std::size_t size, std::string &out, std::string &error)
+{
+    z_stream stream {};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
+        error = "cannot start zlib";
+        return false;
+    }
+    std::unique_ptr<z_stream, int (*)(z_stream *)> guard(&stream, inflateEnd);
+    stream.next_in = const_cast<Bytef *>(data);
+    stream.avail_in = static_cast<uInt>(size);
+    out.resize(size * 8);
+    int status = Z_OK;
+    while (status == Z_OK) {
+        if (stream.total_out == out.size())
+            out.resize(out.size() * 2);
+        stream.next_out = reinterpret_cast<Bytef *>(out.data() + stream.total_out);
+        stream.avail_out = static_cast<uInt>(out.size() - stream.total_out);
+        status = inflate(&stream, Z_NO_FLUSH);
+    }
+    if (status != Z_STREAM_END) {
+        error = "the catalog is not valid gzip data";
+        return false;
+    }
+    out.resize(stream.total_out);
+    return true;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
+    std::vector<std::string_view> parts;
+    if (text.empty())
+        return parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end - start));
+        if (end == std::string_view::npos)
+            return parts;
+        start = end + 1;
+    }
+}
+
+std::vector<std::string> toStrings(std::string_view list)
+{
+    std::vector<std::string> out;
+    for (std::string_view part : split(list, ','))
+        out.emplace_back(part);
+    return out;
+}
+
+ConditionKeyInfo keyInfo(std::string_view name, std::string_view type)
+{
+    ConditionKeyInfo info;
+    info.name = std::string(name);
+    info.multivalued = type.rfind("ArrayOf", 0) == 0;
+    if (info.multivalued)
+        type.remove_prefix(7);
+    if (type == "String")
+        info.type = ConditionKeyType::String;
+    else if (type == "Numeric" || type == "Long")
+        info.type = ConditionKeyType::Numeric;
+    else if (type == "Date")
+        info.type = ConditionKeyType::Date;
+    else if (type == "Bool" || type == "Boolean")
+        info.type = ConditionKeyType::Bool;
+    else if (type == "ARN" || type == "Arn")
+        info.type = ConditionKeyType::Arn;
+    else if (type == "IPAddress" || type == "IpAddress")
+        info.type = ConditionKeyType::IpAddress;
+    else if (type == "Binary")
+        info.type = ConditionKeyType::Binary;
+    else
+        info.type = ConditionKeyType::Unknown;
+    return info;
+}
+
+// A key name as a lower-case wildcard pattern: each placeholder (`${TagKey}`, `<key>`, a global key's `tag-key`)
+// becomes "one or more characters"; empty when the name has none.
+std::string placeholderPattern(std::string_view name)
+{
+    std::string out;
+    bool any = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        std::size_t end = std::string_view::npos;
+        if (c == '$' && i + 1 < name.size() && name[i + 1] == '{')
+            end = name.find('}', i);
+        else if (c == '<')
+            end = name.find('>', i);
+        else if (name.substr(i, 7) == "tag-key" && i > 0 && name[i - 1] == '/')
+            end = i + 6;
+        if (end != std::string_view::npos) {
+            out += "?*";
+            i = end;
+            any = true;
+            continue;
+        }
+        if (c == '*' || c == '?')
+            out += kWildcardEscape;
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return any ? out : std::string();
+}
+
+} // namespace
+
+std::string_view accessLevelName(AccessLevel level)
+{
+    static constexpr std::array<std::string_view, 5> kNames { "List", "Read", "Write", "Permissions management",
+        "Tagging" };
+    return kNames[static_cast<std::size_t>(level)];
+}
+
+const ActionInfo *ServiceInfo::action(std::string_view actionName) const
+{
+    const auto it = m_actionIndex.find(toLower(actionName));
+    return it == m_actionIndex.end() ? nullptr : &actions[it->second];
+}
+
+const ResourceTypeInfo *ServiceInfo::resourceType(std::string_view typeName) const
+{
+    for (const ResourceTypeInfo &type : resourceTypes) {
+        if (equalsIgnoreCase(type.name, typeName))
+            return &type;
+    }
+    return nullptr;
+}
+
+std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::string &error)
+{
+    ServiceCatalog catalog;
+    std::size_t lineNumber = 0;
+    ServiceInfo *service = nullptr;
+    auto fail = [&](const std::string &why) {
+        error = "catalog line " + std::to_string(lineNumber) + ": " + why;
+        return std::nullopt;
+    };
+    for (std::string_view line : split(text, '\n')) {
+        ++lineNumber;
+        if (line.empty())
+            continue;
+        const std::vector<std::string_view> f = split(line, '\t');
+        if (lineNumber == 1) {
+            if (f.size() != 3 || f[0] != "iam-catalog-tsv/1")
+                return fail("not an iam-catalog-tsv/1 file");
+            catalog.m_version = std::string(f[1]) + " (" + std::string(f[2]) + ")";
+            continue;
+        }
+        const std::string_view kind = f.front();
+        if (kind == "G" && f.size() == 3) {
+            catalog.m_globalKeys.push_back(keyInfo(f[1], f[2]));
+        } else if (kind == "S" && f.size() == 3) {
+            service = &catalog.m_services.emplace_back();
+            service->prefix = std::string(f[1]);
+            service->name = std::string(f[2]);
+        } else if (!service) {
+            return fail("a record before the first service");
+        } else if (kind == "A" && f.size() == 5 && f[2].size() == 1) {
+            ActionInfo action;
+            action.name = std::string(f[1]);
+            static constexpr std::string_view kLevels = "LRWPT";
+            const std::size_t level = kLevels.find(f[2].front());
+            if (level == std::string_view::npos)
+                return fail("unknown access level `" + std::string(f[2]) + "`");
+            action.accessLevel = static_cast<AccessLevel>(level);
+            for (std::string_view type : split(f[3], ',')) {
+                const bool required = !type.empty() && type.back() == '*';
+                if (required)
+                    type.remove_suffix(1);
+                action.resourceTypes.push_back(ActionResourceType { std::string(type), required });
+            }
+            action.conditionKeys = toStrings(f[4]);
+            service->m_actionIndex.emplace(toLower(action.name), service->actions.size());
+            service->actions.push_back(std::move(action));
+            ++catalog.m_actionCount;
+        } else if (kind == "R" && f.size() == 4) {
+            service->resourceTypes.push_back(
+                ResourceTypeInfo { std::string(f[1]), std::string(f[2]), toStrings(f[3]) });
+        } else if (kind == "K" && f.size() == 3) {
+            service->conditionKeys.push_back(keyInfo(f[1], f[2]));
+        } else {
+            return fail("unreadable record");
+        }
+    }
+    if (catalog.m_version.empty())
+        return fail("empty catalog");
+    for (std::size_t i = 0; i < catalog.m_services.size(); ++i)
+        catalog.m_serviceIndex.emplace(toLower(catalog.m_services[i].prefix), i);
+    return catalog;
+}
+
+std::optional<ServiceCatalog> ServiceCatalog::loadBuiltin(std::string &error)
+{
+    std::string text;
+    if (!gunzip(kServiceCatalogData, kServiceCatalogDataSize, text, error))
+        return std::nullopt;
+    return parse(text, error);
+}
+
+const ServiceCatalog &ServiceCatalog::builtin()
+{
+    static const ServiceCatalog catalog = [] {
+        std::string error;
+        std::optional<ServiceCatalog> loaded = loadBuiltin(error);
+        // The data is part of the program and TestServiceCatalog reads it: failing here means a broken build, and
+        // an empty catalog then makes every lookup fail rather than the program.
+        return loaded ? std::move(*loaded) : ServiceCatalog {};
+    }();
+    return catalog;
+}
+
+const ServiceInfo *ServiceCatalog::service(std::string_view prefix) const
+{
+    const auto it = m_serviceIndex.find(toLower(prefix));
+    return it == m_serviceIndex.end() ? nullptr : &m_services[it->second];
+}
+
+const ActionInfo *ServiceCatalog::action(std::string_view serviceAction) const
+{
+    const std::size_t colon = serviceAction.find(':');
+    if (colon == std::string_view::npos)
+        return nullptr;
+    const ServiceInfo *s = service(serviceAction.substr(0, colon));
+    return s ? s->action(serviceAction.substr(colon + 1)) : nullptr;
+}
+
+std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::matchActions(
+    std::string_view pattern) const
+{
+    std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> out;
+    const std::string lower = toLower(pattern);
+    const std::size_t colon = lower.find(':');
+    auto matchIn = [&](const ServiceInfo &s, std::string_view actionPattern) {
+        if (!hasWildcard(actionPattern)) {
+            if (const ActionInfo *a = s.action(actionPattern))
+                out.emplace_back(&s, a);
+            return;
+        }
+        for (const ActionInfo &a : s.actions) {
+            if (wildcardMatch(actionPattern, toLower(a.name)))
+                out.emplace_back(&s, &a);
+        }
+    };
+    if (colon == std::string::npos) {
+        if (lower.find_first_not_of('*') == std::string::npos && !lower.empty()) {
+            for (const ServiceInfo &s : m_services)
+                matchIn(s, "*");
+        }
+        return out;
+    }
+    const std::string_view prefix = std::string_view(lower).substr(0, colon);
+    const std::string_view actionPattern = std::string_view(lower).substr(colon + 1);
+    if (!hasWildcard(prefix)) {
+        if (const ServiceInfo *s = service(prefix))
+            matchIn(*s, actionPattern);
+        return out;
+    }
+    for (const ServiceInfo &s : m_services) {
+        if (wildcardMatch(prefix, toLower(s.prefix)))
+            matchIn(s, actionPattern);
+    }
+    return out;
+}
+
+const ConditionKeyInfo *ServiceCatalog::conditionKey(std::string_view key) const
+{
+    const std::string lower = toLower(key);
+    auto find = [&](const std::vector<ConditionKeyInfo> &keys) -> const ConditionKeyInfo * {
+        for (const ConditionKeyInfo &info : keys) {
+            if (info.name.size() == lower.size() && equalsIgnoreCase(info.name, lower))
+                return &info;
+        }
+        for (const ConditionKeyInfo &info : keys) {
+            const std::string pattern = placeholderPattern(info.name);
+            if (!pattern.empty() && wildcardMatch(pattern, lower))
+                return &info;
+        }
+        return nullptr;
+    };
+    if (lower.rfind("aws:", 0) == 0)
+        return find(m_globalKeys);
+    const std::size_t colon = lower.find(':');
+    if (colon != std::string::npos) {
+        if (const ServiceInfo *s = service(std::string_view(lower).substr(0, colon))) {
+            if (const ConditionKeyInfo *info = find(s->conditionKeys))
+                return info;
+        }
+    }
+    // Session keys such as ec2:SourceInstanceArn are global; identity-provider keys (saml:, <host>:aud) are in sts.
+    if (const ConditionKeyInfo *info = find(m_globalKeys))
+        return info;
+    if (const ServiceInfo *sts = service("sts"))
+        return find(sts->conditionKeys);
+    return nullptr;
+}
+
+} // namespace rd::core
