@@ -42,6 +42,11 @@ Diagnostic Diagnostic::error(std::string code, SourceRange range, std::string me
     return make(Severity::Error, std::move(code), range, std::move(message));
 }
 
+Diagnostic Diagnostic::securityWarning(std::string code, SourceRange range, std::string message)
+{
+    return make(Severity::SecurityWarning, std::move(code), range, std::move(message));
+}
+
 Diagnostic Diagnostic::warning(std::string code, SourceRange range, std::string message)
 {
     return make(Severity::Warning, std::move(code), range, std::move(message));

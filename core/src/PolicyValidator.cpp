@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/PolicyValidator.h"
 
+#include "CatalogChecker.h"
+#include "SecurityChecker.h"
 #include "rd/core/PolicyParser.h"
 
 #include <algorithm>
@@ -198,13 +200,24 @@ Diagnostics validateGrammar(const Policy &policy, PolicyKind kind)
     return out;
 }
 
-Diagnostics validatePolicyText(std::string_view text, std::optional<PolicyKind> kind)
+Diagnostics validatePolicy(const Policy &policy, PolicyKind kind, const ValidationOptions &options)
+{
+    Diagnostics out;
+    GrammarChecker(kind, out).check(policy);
+    if (options.catalog)
+        CatalogChecker(*options.catalog, kind, out).check(policy);
+    SecurityChecker(kind, options, out).check(policy);
+    sortByPosition(out);
+    return out;
+}
+
+Diagnostics validatePolicyText(std::string_view text, std::optional<PolicyKind> kind, const ValidationOptions &options)
 {
     ParseResult parsed = parsePolicy(text);
     Diagnostics out = std::move(parsed.diagnostics);
     if (parsed.policy) {
-        Diagnostics grammar = validateGrammar(*parsed.policy, kind.value_or(guessPolicyKind(*parsed.policy)));
-        out.insert(out.end(), std::make_move_iterator(grammar.begin()), std::make_move_iterator(grammar.end()));
+        Diagnostics checks = validatePolicy(*parsed.policy, kind.value_or(guessPolicyKind(*parsed.policy)), options);
+        out.insert(out.end(), std::make_move_iterator(checks.begin()), std::make_move_iterator(checks.end()));
     }
     sortByPosition(out);
     return out;

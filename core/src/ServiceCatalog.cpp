@@ -123,6 +123,16 @@ std::string placeholderPattern(std::string_view name)
     return any ? out : std::string();
 }
 
+// The text before the first wildcard or placeholder.
+std::string_view literalStart(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '*' || text[i] == '?' || (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{'))
+            return text.substr(0, i);
+    }
+    return text;
+}
+
 } // namespace
 
 std::string_view accessLevelName(AccessLevel level)
@@ -205,8 +215,37 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
     }
     if (catalog.m_version.empty())
         return fail("empty catalog");
-    for (std::size_t i = 0; i < catalog.m_services.size(); ++i)
+    auto indexKey = [&catalog](const ConditionKeyInfo &info) {
+        std::string pattern = placeholderPattern(info.name);
+        if (pattern.empty())
+            catalog.m_keyIndex.emplace(toLower(info.name), &info);
+        else
+            catalog.m_keyPatterns.emplace_back(std::move(pattern), &info);
+    };
+    for (const ConditionKeyInfo &info : catalog.m_globalKeys)
+        indexKey(info);
+    for (std::size_t i = 0; i < catalog.m_services.size(); ++i) {
+        for (const ConditionKeyInfo &info : catalog.m_services[i].conditionKeys)
+            indexKey(info);
         catalog.m_serviceIndex.emplace(toLower(catalog.m_services[i].prefix), i);
+        for (const ResourceTypeInfo &type : catalog.m_services[i].resourceTypes) {
+            // A few types have several forms, written "pattern, pattern".
+            std::string_view patterns = type.arnPattern;
+            while (!patterns.empty()) {
+                const std::size_t comma = patterns.find(", ");
+                std::array<std::string_view, 6> fields;
+                // A placeholder service (AWS Backup's `arn:${Partition}:${Vendor}:...` recovery points) stands for
+                // the owning service's own ARNs.
+                if (splitArn(patterns.substr(0, comma), fields)) {
+                    const std::string arnService = fields[2].find("${") == std::string_view::npos
+                        ? toLower(fields[2])
+                        : toLower(catalog.m_services[i].prefix);
+                    catalog.m_arnServices[arnService].push_back(std::string(literalStart(fields[5])));
+                }
+                patterns = comma == std::string_view::npos ? std::string_view() : patterns.substr(comma + 2);
+            }
+        }
+    }
     return catalog;
 }
 
@@ -228,6 +267,25 @@ const ServiceCatalog &ServiceCatalog::builtin()
         return loaded ? std::move(*loaded) : ServiceCatalog {};
     }();
     return catalog;
+}
+
+bool ServiceCatalog::isArnService(std::string_view name) const
+{
+    return m_arnServices.count(toLower(name)) > 0;
+}
+
+bool ServiceCatalog::arnResourceFits(std::string_view arnService, std::string_view resourcePart) const
+{
+    const auto it = m_arnServices.find(toLower(arnService));
+    if (it == m_arnServices.end())
+        return false;
+    const std::string_view start = literalStart(resourcePart);
+    for (const std::string &typeStart : it->second) {
+        const std::size_t common = std::min(typeStart.size(), start.size());
+        if (typeStart.compare(0, common, start.substr(0, common)) == 0)
+            return true;
+    }
+    return false;
 }
 
 const ServiceInfo *ServiceCatalog::service(std::string_view prefix) const
@@ -285,33 +343,15 @@ std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::
 
 const ConditionKeyInfo *ServiceCatalog::conditionKey(std::string_view key) const
 {
+    // Keys are looked up across every service: some use a prefix of their own (`catalog:ChangeType` belongs to AWS
+    // Marketplace Catalog; identity-provider keys such as `saml:aud` are listed under sts).
     const std::string lower = toLower(key);
-    auto find = [&](const std::vector<ConditionKeyInfo> &keys) -> const ConditionKeyInfo * {
-        for (const ConditionKeyInfo &info : keys) {
-            if (info.name.size() == lower.size() && equalsIgnoreCase(info.name, lower))
-                return &info;
-        }
-        for (const ConditionKeyInfo &info : keys) {
-            const std::string pattern = placeholderPattern(info.name);
-            if (!pattern.empty() && wildcardMatch(pattern, lower))
-                return &info;
-        }
-        return nullptr;
-    };
-    if (lower.rfind("aws:", 0) == 0)
-        return find(m_globalKeys);
-    const std::size_t colon = lower.find(':');
-    if (colon != std::string::npos) {
-        if (const ServiceInfo *s = service(std::string_view(lower).substr(0, colon))) {
-            if (const ConditionKeyInfo *info = find(s->conditionKeys))
-                return info;
-        }
+    if (const auto it = m_keyIndex.find(lower); it != m_keyIndex.end())
+        return it->second;
+    for (const auto &[pattern, info] : m_keyPatterns) {
+        if (wildcardMatch(pattern, lower))
+            return info;
     }
-    // Session keys such as ec2:SourceInstanceArn are global; identity-provider keys (saml:, <host>:aud) are in sts.
-    if (const ConditionKeyInfo *info = find(m_globalKeys))
-        return info;
-    if (const ServiceInfo *sts = service("sts"))
-        return find(sts->conditionKeys);
     return nullptr;
 }
 

@@ -73,6 +73,11 @@ bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields)
     for (std::size_t i = 0; i < arn.size() && field < 5; ++i) {
         if (arn[i] == kWildcardEscape) {
             ++i;
+        } else if (arn[i] == '$' && i + 1 < arn.size() && arn[i + 1] == '{') {
+            // A policy variable is one piece: `${aws:PrincipalAccount}` does not end a field at its colon.
+            const std::size_t close = arn.find('}', i);
+            if (close != std::string_view::npos)
+                i = close;
         } else if (arn[i] == ':') {
             fields[field++] = arn.substr(start, i - start);
             start = i + 1;

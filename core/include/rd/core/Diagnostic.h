@@ -29,6 +29,7 @@ struct Diagnostic {
     std::string learnMoreUrl;
 
     static Diagnostic error(std::string code, SourceRange range, std::string message);
+    static Diagnostic securityWarning(std::string code, SourceRange range, std::string message);
     static Diagnostic warning(std::string code, SourceRange range, std::string message);
     static Diagnostic suggestion(std::string code, SourceRange range, std::string message);
 

@@ -5,8 +5,10 @@
 #include "rd/core/Diagnostic.h"
 #include "rd/core/Policy.h"
 #include "rd/core/PolicyKind.h"
+#include "rd/core/ServiceCatalog.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace rd::core
@@ -19,8 +21,35 @@ namespace rd::core
 /// ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL, ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE, UNIQUE_SIDS_REQUIRED.
 Diagnostics validateGrammar(const Policy &policy, PolicyKind kind);
 
-/// Parses the text and, when that yields a policy, checks its grammar for `kind` (or for guessPolicyKind() when no
-/// kind is given): every finding in text order.
-Diagnostics validatePolicyText(std::string_view text, std::optional<PolicyKind> kind = std::nullopt);
+/// IAM's size quotas, in characters without white space (IAM User Guide, "IAM and AWS STS quotas"; AWS
+/// Organizations User Guide, "Quotas"). Accounts can raise some: set them per account.
+struct PolicyQuotas {
+    int managedPolicy = 6144;
+    int roleInlinePoliciesTotal = 10240;
+    int roleTrustPolicy = 2048;
+    int serviceControlPolicy = 5120;
+    int resourceControlPolicy = 5120;
+    int managedPoliciesPerRole = 10;
+};
+
+struct ValidationOptions {
+    /// The catalog for actions, services, resource ARNs and condition keys; nullptr leaves those checks out.
+    const ServiceCatalog *catalog = &ServiceCatalog::builtin();
+    /// The account the policy belongs to, when known: trust to other accounts then needs `sts:ExternalId`.
+    std::string ownerAccount;
+    PolicyQuotas quotas;
+    /// Check the policy's size against its quota (identity policies: the managed-policy quota).
+    bool checkSize = true;
+};
+
+/// Every check for one policy of a kind: the grammar (validateGrammar), then the catalog and value checks (actions,
+/// resource ARNs, condition operators, keys, types and values, policy variables, empty values). Findings in text
+/// order. Cheap enough for every keystroke: the catalog is indexed once.
+Diagnostics validatePolicy(const Policy &policy, PolicyKind kind, const ValidationOptions &options = {});
+
+/// Parses the text and, when that yields a policy, validates it as `kind` (or as guessPolicyKind() when no kind is
+/// given): every finding in text order.
+Diagnostics validatePolicyText(
+    std::string_view text, std::optional<PolicyKind> kind = std::nullopt, const ValidationOptions &options = {});
 
 } // namespace rd::core

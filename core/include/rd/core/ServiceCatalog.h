@@ -70,6 +70,13 @@ private:
 class ServiceCatalog
 {
 public:
+    ServiceCatalog() = default;
+    // The indexes point into the service lists: moving keeps them valid, copying would not.
+    ServiceCatalog(const ServiceCatalog &) = delete;
+    ServiceCatalog &operator=(const ServiceCatalog &) = delete;
+    ServiceCatalog(ServiceCatalog &&) = default;
+    ServiceCatalog &operator=(ServiceCatalog &&) = default;
+
     /// The built-in catalog, read on first use (thread-safe) and kept for the life of the program.
     static const ServiceCatalog &builtin();
     /// Reads the built-in catalog afresh (what builtin() does once).
@@ -95,11 +102,23 @@ public:
     /// `<key>`, `tag-key`) stands for one or more characters; case-insensitive. Keys of identity providers (`saml:`,
     /// `<host>:aud`...) are in the sts service's list.
     const ConditionKeyInfo *conditionKey(std::string_view key) const;
+    /// A service name that ARNs use (the third field of some resource type's ARN pattern: `catalog` for AWS Service
+    /// Catalog, `s3`, `iam`...), case-insensitively.
+    bool isArnService(std::string_view name) const;
+    /// Whether the resource part of an ARN (after the fifth colon, wildcards allowed) can be a resource of some type
+    /// whose ARNs use this service name: the two agree up to the first placeholder or wildcard of either.
+    bool arnResourceFits(std::string_view arnService, std::string_view resourcePart) const;
 
 private:
     std::vector<ServiceInfo> m_services;
     std::vector<ConditionKeyInfo> m_globalKeys;
     std::unordered_map<std::string, std::size_t> m_serviceIndex;
+    /// ARN service name → the literal start of each of its resource types' resource parts (`role/`, `table/`).
+    std::unordered_map<std::string, std::vector<std::string>> m_arnServices;
+    /// Every key without a placeholder, lower case, global keys first.
+    std::unordered_map<std::string, const ConditionKeyInfo *> m_keyIndex;
+    /// Keys with placeholders, as lower-case wildcard patterns.
+    std::vector<std::pair<std::string, const ConditionKeyInfo *>> m_keyPatterns;
     std::string m_version;
     std::size_t m_actionCount = 0;
 };

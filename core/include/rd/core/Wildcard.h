@@ -28,7 +28,8 @@ bool wildcardMatch(std::string_view pattern, std::string_view text);
 bool hasWildcard(std::string_view pattern);
 
 /// The six fields of an ARN, `arn:partition:service:region:account-id:resource`; the resource field keeps its own
-/// colons. Returns false when the text has fewer than six fields. An escaped character never separates fields.
+/// colons. Returns false when the text has fewer than six fields. An escaped character, and a colon inside a policy
+/// variable (`${aws:PrincipalAccount}`), never separates fields.
 bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields);
 
 /// How the Arn* condition operators compare an ARN with a pattern (IAM User Guide, "Amazon Resource Name (ARN)
