@@ -10,12 +10,14 @@
 #include "rd/core/PolicyParser.h"
 #include "rd/core/PolicyValidator.h"
 #include "rd/core/PolicyWriter.h"
+#include "rd/core/RoleValidator.h"
 #include "rd/core/Version.h"
 #include "rd/core/WorkspaceFile.h"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -45,7 +47,55 @@ void printFindings(std::ostream &out, const std::string &file, const Diagnostics
         out << formatDiagnosticLine(file, d) << '\n';
 }
 
-int runValidate(const std::vector<std::string> &files, const std::string &kindName, const std::string &format)
+std::optional<Severity> severityFromName(const std::string &name)
+{
+    for (Severity s : { Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion }) {
+        std::string lower(severityName(s));
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (lower == name)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool reaches(const Diagnostics &diagnostics, Severity failOn)
+{
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+        [&](const Diagnostic &d) { return static_cast<int>(d.severity) <= static_cast<int>(failOn); });
+}
+
+// Every role of a workspace: role-level findings first, then the trust policy's and each inline policy's, with the
+// role and policy named in the message (positions are in the workspace file).
+std::optional<FileFindings> validateWorkspace(const std::string &file)
+{
+    WorkspaceLoadResult loaded = loadWorkspaceFile(file);
+    if (!loaded.workspace) {
+        std::cerr << "role-designer-cli: "
+                  << (loaded.fileError.empty() && !loaded.diagnostics.empty()
+                             ? file + ": " + loaded.diagnostics.front().message
+                             : loaded.fileError)
+                  << '\n';
+        return std::nullopt;
+    }
+    FileFindings findings { file, {} };
+    auto add = [&](Diagnostics diagnostics, const std::string &where) {
+        for (Diagnostic &d : diagnostics) {
+            d.message = where + ": " + d.message;
+            findings.diagnostics.push_back(std::move(d));
+        }
+    };
+    for (const Role &role : loaded.workspace->roles) {
+        RoleFindings roleFindings = validateRole(*loaded.workspace, role);
+        add(std::move(roleFindings.role), "role " + role.name);
+        add(std::move(roleFindings.trustPolicy), "role " + role.name + ", trust policy");
+        for (auto &[name, diagnostics] : roleFindings.inlinePolicies)
+            add(std::move(diagnostics), "role " + role.name + ", inline policy " + name);
+    }
+    return findings;
+}
+
+int runValidate(const std::vector<std::string> &files, const std::string &workspace, const std::string &kindName,
+    const std::string &format, const std::string &failOnName)
 {
     std::optional<PolicyKind> kind;
     if (!kindName.empty()) {
@@ -53,9 +103,23 @@ int runValidate(const std::vector<std::string> &files, const std::string &kindNa
         if (!kind)
             return usageError("unknown policy kind `" + kindName + "`: use identity, trust, resource, scp or rcp");
     }
+    const std::optional<Severity> failOn = severityFromName(failOnName);
+    if (!failOn)
+        return usageError("unknown severity `" + failOnName + "`: use error, security_warning, warning or suggestion");
+    if (files.empty() && workspace.empty())
+        return usageError("give policy files, or --workspace FILE");
     std::vector<FileFindings> results;
     bool unreadable = false;
     bool failed = false;
+    if (!workspace.empty()) {
+        std::optional<FileFindings> findings = validateWorkspace(workspace);
+        if (findings) {
+            failed = reaches(findings->diagnostics, *failOn);
+            results.push_back(std::move(*findings));
+        } else {
+            unreadable = true;
+        }
+    }
     for (const std::string &file : files) {
         FileReadResult read = readTextFile(file, kMaxPolicyTextBytes * 16);
         if (!read.ok()) {
@@ -64,7 +128,7 @@ int runValidate(const std::vector<std::string> &files, const std::string &kindNa
             continue;
         }
         FileFindings findings { file == "-" ? std::string("<stdin>") : file, validatePolicyText(read.text, kind) };
-        failed = failed || hasErrors(findings.diagnostics);
+        failed = failed || reaches(findings.diagnostics, *failOn);
         results.push_back(std::move(findings));
     }
     if (format == "json")
@@ -185,8 +249,13 @@ int main(int argc, char **argv)
 
     std::vector<std::string> validateFiles;
     std::string kind;
+    std::string validateWorkspaceFile;
+    std::string failOn = "error";
     CLI::App *validate = app.add_subcommand("validate", "Report the findings of policy files (`-` for stdin)");
-    validate->add_option("files", validateFiles, "Policy JSON files")->required();
+    validate->add_option("files", validateFiles, "Policy JSON files");
+    validate->add_option("--workspace", validateWorkspaceFile, "Validate every role of a workspace file");
+    validate->add_option("--fail-on", failOn,
+        "Exit 1 at findings of this severity or worse: error, security_warning, warning, suggestion (default error)");
     validate->add_option("--kind", kind, "identity, trust, resource, scp or rcp (default: guessed per file)")
         ->check(CLI::IsMember({ "identity", "trust", "resource", "scp", "rcp" }));
     addFormat(validate, { "text", "json", "sarif" });
@@ -241,7 +310,7 @@ int main(int argc, char **argv)
     }
 
     if (validate->parsed())
-        return runValidate(validateFiles, kind, format);
+        return runValidate(validateFiles, validateWorkspaceFile, kind, format, failOn);
     if (fmt->parsed())
         return runFmt(fmtFile, minify, format);
     if (import->parsed())

@@ -14,8 +14,10 @@ namespace rd::core
 std::string formatDiagnosticLine(std::string_view file, const Diagnostic &d)
 {
     std::string line(file);
-    line += ':' + std::to_string(std::max(d.range.begin.line, 1)) + ':'
-        + std::to_string(std::max(d.range.begin.column, 1)) + ": ";
+    // A finding about something that has no text of its own (a role's name, a workspace policy) has no position.
+    if (d.range.isValid())
+        line += ':' + std::to_string(d.range.begin.line) + ':' + std::to_string(d.range.begin.column);
+    line += ": ";
     line += severityName(d.severity);
     line += ' ';
     line += d.code;

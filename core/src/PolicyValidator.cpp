@@ -5,6 +5,7 @@
 #include "CatalogChecker.h"
 #include "SecurityChecker.h"
 #include "rd/core/PolicyParser.h"
+#include "rd/core/PolicyWriter.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -200,10 +201,65 @@ Diagnostics validateGrammar(const Policy &policy, PolicyKind kind)
     return out;
 }
 
+std::size_t policySize(const Policy &policy)
+{
+    // IAM counts the characters of the document without white space: the minified text, in code points.
+    const std::string text = writePolicy(policy, WriteStyle::Minified);
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+namespace
+{
+
+void checkSize(const Policy &policy, PolicyKind kind, const PolicyQuotas &quotas, Diagnostics &out)
+{
+    struct Quota {
+        int limit;
+        const char *code;
+        Severity severity;
+        const char *what;
+    };
+    std::optional<Quota> quota;
+    switch (kind) {
+    case PolicyKind::Identity:
+        quota = Quota { quotas.managedPolicy, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", Severity::Warning,
+            "a managed policy" };
+        break;
+    case PolicyKind::Trust:
+        quota = Quota { quotas.roleTrustPolicy, "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA", Severity::Warning,
+            "a role trust policy" };
+        break;
+    case PolicyKind::ServiceControl:
+        quota = Quota { quotas.serviceControlPolicy, "POLICY_SIZE_EXCEEDS_SCP_QUOTA", Severity::Error, "an SCP" };
+        break;
+    case PolicyKind::ResourceControl:
+        quota = Quota { quotas.resourceControlPolicy, "POLICY_SIZE_EXCEEDS_RCP_QUOTA", Severity::Error, "an RCP" };
+        break;
+    case PolicyKind::Resource:
+        // Each service sets its own limit (S3 bucket policies 20 KB, SQS queue policies 20 KB...): not checked.
+        break;
+    }
+    if (!quota)
+        return;
+    const std::size_t size = policySize(policy);
+    if (size <= static_cast<std::size_t>(quota->limit))
+        return;
+    std::string message = "the policy has " + std::to_string(size) + " characters without white space, more than the "
+        + std::to_string(quota->limit) + " IAM allows for " + quota->what;
+    out.push_back(quota->severity == Severity::Error
+            ? Diagnostic::error(quota->code, policy.range, std::move(message))
+            : Diagnostic::warning(quota->code, policy.range, std::move(message)));
+}
+
+} // namespace
+
 Diagnostics validatePolicy(const Policy &policy, PolicyKind kind, const ValidationOptions &options)
 {
     Diagnostics out;
     GrammarChecker(kind, out).check(policy);
+    if (options.checkSize)
+        checkSize(policy, kind, options.quotas, out);
     if (options.catalog)
         CatalogChecker(*options.catalog, kind, out).check(policy);
     SecurityChecker(kind, options, out).check(policy);

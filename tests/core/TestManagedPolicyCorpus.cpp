@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <set>
 
 using namespace rd::core;
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void corpusIsThere();
     void roundTrip_data();
     void roundTrip();
+    void validatesWithOnlyKnownErrors();
 };
 
 void TestManagedPolicyCorpus::corpusIsThere()
@@ -68,5 +70,29 @@ void TestManagedPolicyCorpus::roundTrip()
     QCOMPARE(minified, original.dump());
 }
 
-QTEST_APPLESS_MAIN(TestManagedPolicyCorpus)
+void TestManagedPolicyCorpus::validatesWithOnlyKnownErrors()
+{
+    // Validated as identity policies, AWS's own policies raise no ERROR except actions and services the bundled
+    // catalog lacks (retired services, catalog gaps) and MISSING_QUALIFIER where AWS wrote a multivalued key without
+    // ForAllValues/ForAnyValue. docs/VALIDATION.md lists every finding with its policy.
+    const std::set<std::string> allowed { "INVALID_ACTION", "INVALID_SERVICE", "MISSING_QUALIFIER" };
+    QStringList unexpected;
+    int errors = 0;
+    for (const std::string &file : rd::test::managedPolicyFiles()) {
+        const std::string document = rd::test::managedPolicyDocument(file);
+        for (const Diagnostic &d : validatePolicyText(document, PolicyKind::Identity)) {
+            if (d.severity != Severity::Error)
+                continue;
+            ++errors;
+            if (!allowed.count(d.code))
+                unexpected << QString::fromStdString(file + ": " + d.code + " " + d.message);
+        }
+    }
+    QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QLatin1Char('\n'))));
+    // The known gaps: 95 actions of 11 retired services, 53 missing actions, 3 keys of a retired service, 3 unqualified
+    // multivalued keys (../shared/data/README.md counts the first two).
+    QCOMPARE(errors, 98 + 53 + 3);
+}
+
+QTEST_GUILESS_MAIN(TestManagedPolicyCorpus)
 #include "TestManagedPolicyCorpus.moc"

@@ -17,7 +17,8 @@ struct FileFindings {
     Diagnostics diagnostics;
 };
 
-/// `FILE:LINE:COL: SEVERITY CODE message` (the compiler convention editors and CI logs understand); a hint follows
+/// `FILE:LINE:COL: SEVERITY CODE message` (the compiler convention editors and CI logs understand; `FILE: ...` for a
+/// finding without a position, such as one about a role of a workspace); a hint follows
 /// on its own indented line.
 std::string formatDiagnosticLine(std::string_view file, const Diagnostic &diagnostic);
 

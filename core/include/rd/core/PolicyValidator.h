@@ -7,6 +7,7 @@
 #include "rd/core/PolicyKind.h"
 #include "rd/core/ServiceCatalog.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,9 @@ struct ValidationOptions {
 /// resource ARNs, condition operators, keys, types and values, policy variables, empty values). Findings in text
 /// order. Cheap enough for every keystroke: the catalog is indexed once.
 Diagnostics validatePolicy(const Policy &policy, PolicyKind kind, const ValidationOptions &options = {});
+
+/// The policy's size as IAM counts it against its quotas: characters without white space.
+std::size_t policySize(const Policy &policy);
 
 /// Parses the text and, when that yields a policy, validates it as `kind` (or as guessPolicyKind() when no kind is
 /// given): every finding in text order.
