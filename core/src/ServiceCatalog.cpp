@@ -202,6 +202,7 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
             }
             action.conditionKeys = toStrings(f[4]);
             service->m_actionIndex.emplace(toLower(action.name), service->actions.size());
+            service->m_lowerNames.push_back(toLower(action.name));
             service->actions.push_back(std::move(action));
             ++catalog.m_actionCount;
         } else if (kind == "R" && f.size() == 4) {
@@ -315,9 +316,9 @@ std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::
                 out.emplace_back(&s, a);
             return;
         }
-        for (const ActionInfo &a : s.actions) {
-            if (wildcardMatch(actionPattern, toLower(a.name)))
-                out.emplace_back(&s, &a);
+        for (std::size_t i = 0; i < s.actions.size(); ++i) {
+            if (wildcardMatch(actionPattern, s.m_lowerNames[i]))
+                out.emplace_back(&s, &s.actions[i]);
         }
     };
     if (colon == std::string::npos) {

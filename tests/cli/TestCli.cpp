@@ -61,6 +61,7 @@ private Q_SLOTS:
     void fmtRefusesWhatItCannotKeep();
     void importsGaad();
     void importRefusesWhatIsNotGaad();
+    void validatesAWorkspaceAndFailsOnChosenSeverity();
     void simulateReproducesTheCorpus();
     void simulateReportsMismatchesAndKeepsGoing();
     void simulateWithoutExpectationsPrintsNoSummary();
@@ -139,6 +140,33 @@ void TestCli::validateFormats()
                                        .at(0)
                                        .toObject();
         QCOMPARE(result.value(QStringLiteral("ruleId")).toString(), QStringLiteral("MISSING_EFFECT"));
+        // What code-scanning tools require of SARIF 2.1.0: the rules with their ids, each result's level and the
+        // region of its physical location.
+        const QJsonObject driver = doc.object()
+                                       .value(QStringLiteral("runs"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("tool"))
+                                       .toObject()
+                                       .value(QStringLiteral("driver"))
+                                       .toObject();
+        QVERIFY(!driver.value(QStringLiteral("name")).toString().isEmpty());
+        QCOMPARE(
+            driver.value(QStringLiteral("rules")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
+            QStringLiteral("MISSING_EFFECT"));
+        QCOMPARE(result.value(QStringLiteral("level")).toString(), QStringLiteral("error"));
+        const QJsonObject region = result.value(QStringLiteral("locations"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("physicalLocation"))
+                                       .toObject()
+                                       .value(QStringLiteral("region"))
+                                       .toObject();
+        QCOMPARE(region.value(QStringLiteral("startLine")).toInt(), 4);
+        QCOMPARE(region.value(QStringLiteral("startColumn")).toInt(), 9);
+        QVERIFY(region.contains(QStringLiteral("endLine")));
     }
 }
 
@@ -333,6 +361,27 @@ void TestCli::simulateExplains()
                                             R"(identity-based policies","deciding":[{"policy":"identityPolicies[0]",)"
                                             R"("statement":0,"effect":"Allow","line":1,)");
     QVERIFY2(run.out.startsWith(expected), qPrintable(run.out));
+}
+
+void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
+{
+    // The bundled example has no finding at all.
+    const Run clean = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"),
+        QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), QStringLiteral("--fail-on"),
+        QStringLiteral("suggestion") });
+    QCOMPARE(clean.exitCode, 0);
+    QCOMPARE(clean.out, QString());
+
+    const QString policy = write(QStringLiteral("pass-role.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]})");
+    const Run securityOnly = runCli({ QStringLiteral("validate"), policy });
+    QCOMPARE(securityOnly.exitCode, 0); // a SECURITY_WARNING is not an ERROR
+    QVERIFY(securityOnly.out.contains(QStringLiteral("SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE")));
+    const Run strict =
+        runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("security_warning"), policy });
+    QCOMPARE(strict.exitCode, 1);
+    const Run bad = runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("loud"), policy });
+    QCOMPARE(bad.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -62,6 +62,8 @@ struct ServiceInfo {
 private:
     friend class ServiceCatalog;
     std::unordered_map<std::string, std::size_t> m_actionIndex;
+    /// The action names in lower case, in `actions` order, for wildcard matching.
+    std::vector<std::string> m_lowerNames;
 };
 
 /// The AWS service authorization catalog: 456 services, their actions with access levels, resource types with ARN
