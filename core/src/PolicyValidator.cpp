@@ -3,6 +3,7 @@
 #include "rd/core/PolicyValidator.h"
 
 #include "CatalogChecker.h"
+#include "RedundancyChecker.h"
 #include "SecurityChecker.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/PolicyWriter.h"
@@ -263,6 +264,7 @@ Diagnostics validatePolicy(const Policy &policy, PolicyKind kind, const Validati
     if (options.catalog)
         CatalogChecker(*options.catalog, kind, out).check(policy);
     SecurityChecker(kind, options, out).check(policy);
+    RedundancyChecker(out).check(policy);
     sortByPosition(out);
     return out;
 }
