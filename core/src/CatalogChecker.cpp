@@ -318,6 +318,20 @@ bool CatalogChecker::checkVariables(
             continue;
         }
         found = true;
+        // `${key}` or `${key, 'default'}`: no space inside the key, a default in single quotes.
+        const std::size_t comma = inner.find(',');
+        const std::string_view key = inner.substr(0, comma);
+        if (key.find(' ') != std::string_view::npos)
+            m_out.push_back(Diagnostic::error("UNSUPPORTED_SPACE_IN_VARIABLE", range,
+                "a space is not supported inside the variable `${" + std::string(inner) + "}`"));
+        if (comma != std::string_view::npos) {
+            std::string_view fallback = inner.substr(comma + 1);
+            while (!fallback.empty() && fallback.front() == ' ')
+                fallback.remove_prefix(1);
+            if (fallback.size() < 2 || fallback.front() != '\'' || fallback.back() != '\'')
+                m_out.push_back(Diagnostic::error("MISSING_QUOTE_IN_VARIABLE", range,
+                    "the default value of `${" + std::string(inner) + "}` must be in single quotes"));
+        }
         if (!m_variablesSupported) {
             m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_VERSION", range,
                 "policy variables need \"Version\": \"2012-10-17\"; here `${" + std::string(inner)

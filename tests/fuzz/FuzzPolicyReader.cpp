@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// Any bytes into the policy reader: no crash, no hang, and every policy read from exact JSON survives
-// write -> read unchanged.
+// Any bytes into the policy reader and the validator: no crash, no hang, findings inside the text, and every policy
+// read from exact JSON survives write -> read unchanged.
 #include "rd/core/PolicyParser.h"
 #include "rd/core/PolicyValidator.h"
 #include "rd/core/PolicyWriter.h"
@@ -21,7 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     if (!parsed.isUsable())
         return 0;
-    (void)validateGrammar(*parsed.policy, guessPolicyKind(*parsed.policy));
+    // Every check of every kind, catalog included; each finding's range must lie inside the text.
+    for (PolicyKind kind : { PolicyKind::Identity, PolicyKind::Trust, PolicyKind::Resource, PolicyKind::ServiceControl,
+             PolicyKind::ResourceControl }) {
+        for (const Diagnostic &d : validatePolicy(*parsed.policy, kind)) {
+            if (d.range.isValid() && (d.range.end.offset < d.range.begin.offset || d.range.end.offset > size))
+                std::abort();
+        }
+    }
     for (WriteStyle style : { WriteStyle::Pretty, WriteStyle::Minified }) {
         ParseResult again = parsePolicy(writePolicy(*parsed.policy, style));
         if (!again.policy)
