@@ -64,8 +64,8 @@ bool reaches(const Diagnostics &diagnostics, Severity failOn)
         [&](const Diagnostic &d) { return static_cast<int>(d.severity) <= static_cast<int>(failOn); });
 }
 
-// Every role of a workspace: role-level findings first, then the trust policy's and each inline policy's, with the
-// role and policy named in the message (positions are in the workspace file).
+// Every role of a workspace (role-level findings, then its trust policy's and each inline policy's) and every
+// resource policy, with the role or resource named in each message.
 std::optional<FileFindings> validateWorkspace(const std::string &file)
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(file);
@@ -90,6 +90,14 @@ std::optional<FileFindings> validateWorkspace(const std::string &file)
         add(std::move(roleFindings.trustPolicy), "role " + role.name + ", trust policy");
         for (auto &[name, diagnostics] : roleFindings.inlinePolicies)
             add(std::move(diagnostics), "role " + role.name + ", inline policy " + name);
+    }
+    for (const Resource &resource : loaded.workspace->resources) {
+        if (!resource.policy)
+            continue;
+        ValidationOptions options;
+        options.attachedResourceArn = resource.arn;
+        options.ownerAccount = resource.accountId;
+        add(validatePolicy(*resource.policy, PolicyKind::Resource, options), "resource " + resource.arn + " policy");
     }
     return findings;
 }

@@ -284,16 +284,30 @@ private:
             mismatch(value.range, "`Condition`", "an object of condition operators", value.type);
             return std::nullopt;
         }
-        ConditionBlock block;
-        block.range = value.range;
+        // Check everything before taking anything: a refused Condition is kept whole as an extra element, so no
+        // string of it may have been moved out.
         bool ok = true;
-        for (JsonMember &opMember : value.members) {
+        for (const JsonMember &opMember : value.members) {
             if (!opMember.value.isObject()) {
                 mismatch(opMember.value.range, "the condition operator `" + opMember.key + "`",
                     "an object of condition keys", opMember.value.type);
                 ok = false;
                 continue;
             }
+            for (const JsonMember &keyMember : opMember.value.members) {
+                if (keyMember.value.isArray()) {
+                    for (const JsonValue &element : keyMember.value.elements)
+                        ok = checkConditionValue(element, keyMember.key) && ok;
+                } else {
+                    ok = checkConditionValue(keyMember.value, keyMember.key) && ok;
+                }
+            }
+        }
+        if (!ok)
+            return std::nullopt;
+        ConditionBlock block;
+        block.range = value.range;
+        for (JsonMember &opMember : value.members) {
             ConditionClause clause;
             clause.op = PolicyString { opMember.key, opMember.keyRange };
             clause.valueRange = opMember.value.range;
@@ -303,39 +317,36 @@ private:
                 entry.valueRange = keyMember.value.range;
                 if (keyMember.value.isArray()) {
                     entry.isArray = true;
-                    for (JsonValue &element : keyMember.value.elements) {
-                        if (auto v = takeConditionValue(element, keyMember.key))
-                            entry.values.push_back(std::move(*v));
-                        else
-                            ok = false;
-                    }
-                } else if (auto v = takeConditionValue(keyMember.value, keyMember.key)) {
-                    entry.values.push_back(std::move(*v));
+                    for (JsonValue &element : keyMember.value.elements)
+                        entry.values.push_back(takeConditionValue(element));
                 } else {
-                    ok = false;
+                    entry.values.push_back(takeConditionValue(keyMember.value));
                 }
                 clause.entries.push_back(std::move(entry));
             }
             block.clauses.push_back(std::move(clause));
         }
-        if (!ok)
-            return std::nullopt;
         return block;
     }
 
-    std::optional<ConditionValue> takeConditionValue(JsonValue &value, const std::string &key)
+    /// Condition values are strings, booleans or numbers.
+    bool checkConditionValue(const JsonValue &value, const std::string &key)
+    {
+        if (value.isString() || value.isBool() || value.isNumber())
+            return true;
+        mismatch(value.range, "a value of condition key `" + key + "`", "a string, a boolean or a number", value.type);
+        return false;
+    }
+
+    static ConditionValue takeConditionValue(JsonValue &value)
     {
         switch (value.type) {
-        case JsonType::String:
-            return ConditionValue { ConditionValue::Kind::String, std::move(value.text), value.range };
         case JsonType::Bool:
             return ConditionValue { ConditionValue::Kind::Bool, value.boolean ? "true" : "false", value.range };
         case JsonType::Number:
             return ConditionValue { ConditionValue::Kind::Number, std::move(value.text), value.range };
         default:
-            mismatch(
-                value.range, "a value of condition key `" + key + "`", "a string, a boolean or a number", value.type);
-            return std::nullopt;
+            return ConditionValue { ConditionValue::Kind::String, std::move(value.text), value.range };
         }
     }
 

@@ -143,6 +143,8 @@ void SecurityChecker::check(const Policy &policy)
             checkTrustStatement(statement);
         if (m_kind == PolicyKind::Identity || m_kind == PolicyKind::Resource)
             checkBreadth(statement);
+        if (m_kind == PolicyKind::Resource && !m_options.attachedResourceArn.empty() && statement.resource)
+            checkAttachedResource(*statement.resource);
         if (m_kind == PolicyKind::Resource) {
             const std::set<std::string> keys = conditionKeys(statement);
             for (const PrincipalEntry &entry :
@@ -351,6 +353,21 @@ void SecurityChecker::checkBreadth(const Statement &statement)
         else if (equalsIgnoreCase(value.value, "iam:*"))
             m_out.push_back(Diagnostic::securityWarning("FULL_IAM_ACCESS", value.range,
                 "this statement allows every IAM action on every resource: the principal can grant itself anything"));
+    }
+}
+
+// IAM User Guide, "IAM policy validation check reference": "The resource ARN is not supported for the
+// resource-based policy attached to the resource type". A resource policy governs its own resource: a value must
+// match the attached resource, or something under it (a bucket's objects), or be matched by it.
+void SecurityChecker::checkAttachedResource(const StringList &resources)
+{
+    const std::string &attached = m_options.attachedResourceArn;
+    for (const PolicyString &value : resources.values) {
+        if (value.value == "*" || resourceMatch(value.value, attached) || resourceMatch(attached + "*", value.value))
+            continue;
+        m_out.push_back(Diagnostic::error("UNSUPPORTED_RESOURCE_ARN_IN_POLICY", value.range,
+            quoted(value.value) + " is not the resource this policy is attached to (" + quoted(attached)
+                + ") or part of it"));
     }
 }
 

@@ -82,13 +82,15 @@ void TestPolicyChecks::check_data()
     QTest::addColumn<bool>("pass");
     QTest::addColumn<QString>("severity");
     QTest::addColumn<QString>("underline");
+    QTest::addColumn<QString>("attached");
     for (const auto &row : rows()) {
         const bool pass = row.contains("pass");
         QTest::newRow(row["name"].get<std::string>().c_str())
             << QString::fromStdString(row["kind"].get<std::string>()) << QString::fromStdString(row["policy"].dump())
             << QString::fromStdString(row["code"].get<std::string>()) << pass
             << (pass ? QString() : QString::fromStdString(row["severity"].get<std::string>()))
-            << (pass ? QString() : QString::fromStdString(row["underline"].get<std::string>()));
+            << (pass ? QString() : QString::fromStdString(row["underline"].get<std::string>()))
+            << QString::fromStdString(row.value("attached", std::string()));
     }
 }
 
@@ -98,8 +100,11 @@ void TestPolicyChecks::check()
     QFETCH(QString, text);
     QFETCH(QString, code);
     QFETCH(bool, pass);
+    QFETCH(QString, attached);
     const std::string input = text.toStdString();
-    const Diagnostics findings = validatePolicyText(input, policyKindFromName(kind.toStdString()));
+    ValidationOptions options;
+    options.attachedResourceArn = attached.toStdString();
+    const Diagnostics findings = validatePolicyText(input, policyKindFromName(kind.toStdString()), options);
     const auto it = std::find_if(
         findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.code == code.toStdString(); });
     if (pass) {

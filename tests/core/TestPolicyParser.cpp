@@ -27,6 +27,7 @@ private Q_SLOTS:
     void structuralErrors_data();
     void structuralErrors();
     void keepsUnknownElementsVerbatim();
+    void keepsARefusedConditionWhole();
     void refusesHugeDocuments();
     void writesStatementsBuiltWithoutText();
 };
@@ -238,6 +239,20 @@ void TestPolicyParser::keepsUnknownElementsVerbatim()
     QVERIFY(r.isUsable());
     QCOMPARE(r.diagnostics.size(), std::size_t(3));
     QCOMPARE(r.diagnostics[0].help, std::string("element names are case-sensitive: did you mean `Effect`?"));
+    QCOMPARE(writePolicy(*r.policy, WriteStyle::Minified), text);
+}
+
+void TestPolicyParser::keepsARefusedConditionWhole()
+{
+    // A Condition with a value of the wrong type is refused (DATA_TYPE_MISMATCH) and kept as written, every value
+    // included, even those read before the bad one (found by fuzz_policy_reader).
+    const std::string text = R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*",)"
+                             R"("Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":3600,"aws:a":["x",{"o":1}],)"
+                             R"("aws:b":"y"}}}})";
+    ParseResult r = parsePolicy(text);
+    QVERIFY(r.isUsable());
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    QCOMPARE(r.diagnostics[0].code, std::string("DATA_TYPE_MISMATCH"));
     QCOMPARE(writePolicy(*r.policy, WriteStyle::Minified), text);
 }
 

@@ -38,6 +38,9 @@ struct ValidationOptions {
     const ServiceCatalog *catalog = &ServiceCatalog::builtin();
     /// The account the policy belongs to, when known: trust to other accounts then needs `sts:ExternalId`.
     std::string ownerAccount;
+    /// For a resource policy: the ARN of the resource it is attached to, when known. Its statements may then name
+    /// only that resource and what it holds (a bucket and its objects).
+    std::string attachedResourceArn;
     PolicyQuotas quotas;
     /// Check the policy's size against its quota (identity policies: the managed-policy quota).
     bool checkSize = true;
