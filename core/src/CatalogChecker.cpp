@@ -185,16 +185,25 @@ void CatalogChecker::check(const Policy &policy)
     }
 }
 
+// The statement's Action or NotAction (Resource or NotResource) values, with a suggestion when the list is empty.
+const StringList *CatalogChecker::elementList(const std::optional<StringList> &positive,
+    const std::optional<StringList> &negative, std::string_view element, const char *emptyCode)
+{
+    const StringList *list = positive ? &*positive : (negative ? &*negative : nullptr);
+    if (list && list->isArray && list->values.empty())
+        m_out.push_back(Diagnostic::suggestion(emptyCode, list->range,
+            "the `" + std::string(positive ? "" : "Not") + std::string(element)
+                + "` list is empty, so the statement does not affect the policy"));
+    return list;
+}
+
 // IAM User Guide, "IAM JSON policy elements: Action": `service:action`, wildcards allowed, case-insensitive; the
 // Service Authorization Reference lists the actions that exist.
 void CatalogChecker::checkActions(const Statement &statement)
 {
-    const std::optional<StringList> &list = statement.action ? statement.action : statement.notAction;
+    const StringList *list = elementList(statement.action, statement.notAction, "Action", "EMPTY_ARRAY_ACTION");
     if (!list)
         return;
-    if (list->isArray && list->values.empty())
-        m_out.push_back(Diagnostic::suggestion("EMPTY_ARRAY_ACTION", list->range,
-            std::string("the `") + (statement.action ? "Action" : "NotAction") + "` list is empty"));
     for (const PolicyString &value : list->values) {
         const std::string &text = value.value;
         if (text == "*")
@@ -230,12 +239,9 @@ void CatalogChecker::checkActions(const Statement &statement)
 
 void CatalogChecker::checkResources(const Statement &statement)
 {
-    const std::optional<StringList> &list = statement.resource ? statement.resource : statement.notResource;
+    const StringList *list = elementList(statement.resource, statement.notResource, "Resource", "EMPTY_ARRAY_RESOURCE");
     if (!list)
         return;
-    if (list->isArray && list->values.empty())
-        m_out.push_back(Diagnostic::suggestion("EMPTY_ARRAY_RESOURCE", list->range,
-            std::string("the `") + (statement.resource ? "Resource" : "NotResource") + "` list is empty"));
     for (const PolicyString &value : list->values)
         checkResourceArn(value);
 }

@@ -8,6 +8,9 @@
 #include "rd/core/PolicyKind.h"
 #include "rd/core/ServiceCatalog.h"
 
+#include <optional>
+#include <string_view>
+
 namespace rd::core
 {
 
@@ -22,6 +25,8 @@ public:
     void check(const Policy &policy);
 
 private:
+    const StringList *elementList(const std::optional<StringList> &positive, const std::optional<StringList> &negative,
+        std::string_view element, const char *emptyCode);
     void checkActions(const Statement &statement);
     void checkResources(const Statement &statement);
     void checkResourceArn(const PolicyString &value);
