@@ -26,7 +26,7 @@ int main(int argc, char **argv)
                        "output; the bundled example when omitted."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("What the screenshot shows: main."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("What the screenshot shows: main, findings."),
         QStringLiteral("name"), QStringLiteral("main"));
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
@@ -47,11 +47,15 @@ int main(int argc, char **argv)
     }
 
     if (parser.isSet(screenshot)) {
-        if (parser.value(view) != QLatin1String("main")) {
-            QTextStream(stderr) << "role-designer: unknown view " << parser.value(view) << " (known: main)\n";
+        const QString name = parser.value(view);
+        if (name != QLatin1String("main") && name != QLatin1String("findings")) {
+            QTextStream(stderr) << "role-designer: unknown view " << name << " (known: main, findings)\n";
             return 2;
         }
-        window.resize(1100, 720);
+        // `findings` opens the policy of the first finding, as a double-click on it would.
+        if (name == QLatin1String("findings"))
+            window.showFirstFinding();
+        window.resize(1100, 760);
         window.show();
         QApplication::processEvents();
         const QString out = parser.value(screenshot);

@@ -3,11 +3,13 @@
 #include "CorpusFiles.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/MainWindow.h"
+#include "widgets/RoleSummaryView.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace rd;
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void showsTheExampleRoleAndItsTrustPolicy();
     void filtersRolesAsYouType();
     void reportsAFileThatCannotBeOpened();
+    void showsTheSelectedRolesFindings();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -68,6 +71,34 @@ void TestMainWindow::reportsAFileThatCannotBeOpened()
     QString error;
     QVERIFY(!window.openFile(QStringLiteral("/no/such/workspace.rdws"), &error));
     QVERIFY(error.contains(QStringLiteral("/no/such/workspace.rdws")));
+}
+
+void TestMainWindow::showsTheSelectedRolesFindings()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_NEEDS_REVIEW_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectRole(QStringLiteral("CiDeploy")));
+    auto *summary = window.findChild<QLabel *>(QStringLiteral("findingsSummaryLabel"));
+    QVERIFY(summary);
+    QCOMPARE(summary->text(), QStringLiteral("1 error, 2 security warnings, 1 suggestion"));
+    auto *table = window.findChild<QTreeView *>(QStringLiteral("findingsTreeView"));
+    QCOMPARE(table->model()->rowCount(), 4);
+
+    // Activating the GitHub finding (Return, or a double-click where the platform activates so) brings the trust
+    // policy to the front.
+    QVERIFY(window.summaryView()->currentPolicyTitle() == QStringLiteral("Trust policy"));
+    window.summaryView()->showPolicy(QStringLiteral("Deploy"));
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Deploy"));
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(1, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    QTRY_COMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust policy"));
+
+    QVERIFY(window.selectRole(QStringLiteral("PartnerAudit")));
+    QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
 }
 
 QTEST_MAIN(TestMainWindow)

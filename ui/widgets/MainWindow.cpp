@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/MainWindow.h"
 
+#include "document/FindingsModel.h"
 #include "document/RoleListModel.h"
 #include "document/WorkspaceDocument.h"
+#include "widgets/FindingsPanel.h"
 #include "widgets/RoleSummaryView.h"
 
 #include <QAction>
@@ -33,6 +35,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_filterEdit(new QLineEdit)
     , m_roleList(new QListView)
     , m_summary(new RoleSummaryView(m_document))
+    , m_findingsModel(new doc::FindingsModel(m_document, this))
+    , m_findings(new FindingsPanel(m_findingsModel))
     , m_statusLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -64,6 +68,16 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     setCentralWidget(m_summary);
+    auto *findingsDock = new QDockWidget(tr("Findings"), this);
+    findingsDock->setObjectName(QStringLiteral("findingsDockWidget"));
+    findingsDock->setWidget(m_findings);
+    findingsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, findingsDock);
+    connect(m_findings, &FindingsPanel::policyRequested, m_summary, &RoleSummaryView::showPolicy);
+    // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
+    // settings, wins).
+    resizeDocks({ findingsDock }, { 190 }, Qt::Vertical);
+
     m_statusLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
     statusBar()->addPermanentWidget(m_statusLabel);
     createActions();
@@ -174,10 +188,18 @@ bool MainWindow::onSaveAs()
     return true;
 }
 
+void MainWindow::showFirstFinding()
+{
+    if (!m_findingsModel->findings().isEmpty())
+        m_summary->showPolicy(m_findingsModel->findings().first().policy);
+}
+
 void MainWindow::onSelectionChanged()
 {
     const QModelIndex proxyIndex = m_roleList->currentIndex();
-    m_summary->showRole(m_roleModel->roleId(m_roleFilter->mapToSource(proxyIndex)));
+    const core::RoleId id = m_roleModel->roleId(m_roleFilter->mapToSource(proxyIndex));
+    m_summary->showRole(id);
+    m_findingsModel->setRole(id);
 }
 
 void MainWindow::updateTitle()

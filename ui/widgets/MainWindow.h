@@ -11,6 +11,7 @@ class QSortFilterProxyModel;
 
 namespace rd::doc
 {
+class FindingsModel;
 class RoleListModel;
 class WorkspaceDocument;
 } // namespace rd::doc
@@ -18,9 +19,11 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
+class FindingsPanel;
 class RoleSummaryView;
 
-/// The application window: the workspace's roles in a filterable list on the left, the selected role in the middle.
+/// The application window: the workspace's roles in a filterable list on the left, the selected role in the middle,
+/// the selected role's findings below.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,10 +32,14 @@ public:
     ~MainWindow() override;
 
     doc::WorkspaceDocument *document() const { return m_document; }
+    FindingsPanel *findingsPanel() const { return m_findings; }
+    RoleSummaryView *summaryView() const { return m_summary; }
     /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
+    /// Brings the policy of the selected role's first finding to the front.
+    void showFirstFinding();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +59,8 @@ private:
     QLineEdit *m_filterEdit;
     QListView *m_roleList;
     RoleSummaryView *m_summary;
+    doc::FindingsModel *m_findingsModel;
+    FindingsPanel *m_findings;
     QLabel *m_statusLabel;
 };
 

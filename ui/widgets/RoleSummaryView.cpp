@@ -93,6 +93,25 @@ void RoleSummaryView::refresh()
         addPolicyTab(toQString(p.name), core::writePolicy(p.document));
 }
 
+void RoleSummaryView::showPolicy(const QString &policy)
+{
+    if (policy.isEmpty())
+        return;
+    if (policy == QLatin1String("trust")) {
+        m_policies->setCurrentIndex(0);
+        return;
+    }
+    for (int i = 1; i < m_policies->count(); ++i) {
+        if (m_policies->tabText(i) == policy)
+            m_policies->setCurrentIndex(i);
+    }
+}
+
+QString RoleSummaryView::currentPolicyTitle() const
+{
+    return m_policies->tabText(m_policies->currentIndex());
+}
+
 void RoleSummaryView::addPolicyTab(const QString &title, const std::string &text)
 {
     auto *view = new QPlainTextEdit(m_policies);

@@ -29,6 +29,10 @@ public:
     /// Shows the role with this id, or an empty state when there is none.
     void showRole(core::RoleId id);
     core::RoleId role() const { return m_role; }
+    /// Brings a policy's tab to the front: "trust" or an inline policy's name ("" leaves the tabs as they are).
+    void showPolicy(const QString &policy);
+    /// The title of the tab in front.
+    QString currentPolicyTitle() const;
 
 private:
     void refresh();

@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// The findings model: the validator's findings for the selected role, most severe first, cleared when the role goes.
+#include "document/FindingsModel.h"
+#include "document/RoleListModel.h"
+#include "document/WorkspaceDocument.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace rd;
+
+class TestFindingsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void listsTheFindingsOfTheSelectedRole();
+    void hasNoFindingsForTheExampleRole();
+};
+
+namespace
+{
+
+core::RoleId roleNamed(const doc::WorkspaceDocument &document, const std::string &name)
+{
+    for (const core::Role &role : document.workspace().roles) {
+        if (role.name == name)
+            return role.id;
+    }
+    return {};
+}
+
+} // namespace
+
+void TestFindingsModel::listsTheFindingsOfTheSelectedRole()
+{
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/needs-review.rdws"), &error),
+        qPrintable(error));
+    QSignalSpy changed(&model, &doc::FindingsModel::findingsChanged);
+    model.setRole(roleNamed(document, "CiDeploy"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.columnCount(), int(doc::FindingsModel::ColumnCount));
+    // Most severe first.
+    QStringList codes;
+    for (int row = 0; row < model.rowCount(); ++row)
+        codes << model.index(row, doc::FindingsModel::CodeColumn).data().toString();
+    QCOMPARE(codes,
+        QStringList({ "INVALID_ACTION", "MISSING_GITHUB_REPO_CONDITION_KEY", "PASS_ROLE_WITH_STAR_IN_RESOURCE",
+            "REDUNDANT_ACTION" }));
+    QCOMPARE(model.count(core::Severity::SecurityWarning), 2);
+    const QModelIndex first = model.index(0, doc::FindingsModel::SeverityColumn);
+    QCOMPARE(first.data().toString(), QStringLiteral("Error"));
+    QVERIFY(first.data(Qt::DecorationRole).value<QColor>().isValid());
+    QCOMPARE(first.data(doc::FindingsModel::PolicyRole).toString(), QStringLiteral("Deploy"));
+    QCOMPARE(model.index(1, doc::FindingsModel::WhereColumn).data().toString(), QStringLiteral("trust policy"));
+    QVERIFY(model.index(0, 0)
+                .data(doc::FindingsModel::LearnMoreRole)
+                .toString()
+                .contains(QStringLiteral("error-invalid-action")));
+    QCOMPARE(model.headerData(doc::FindingsModel::MessageColumn, Qt::Horizontal).toString(), QStringLiteral("Message"));
+
+    // The other role: a partner account trusted without sts:ExternalId.
+    model.setRole(roleNamed(document, "PartnerAudit"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("MISSING_EXTERNAL_ID"));
+
+    // Loading another workspace clears the list.
+    QVERIFY(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.role().isValid());
+}
+
+void TestFindingsModel::hasNoFindingsForTheExampleRole()
+{
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QString error;
+    QVERIFY(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error));
+    model.setRole(roleNamed(document, "LambdaLogWriter"));
+    QVERIFY(model.role().isValid());
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestFindingsModel)
+#include "TestFindingsModel.moc"

@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "FindingsModel.h"
+
+#include "StringConversion.h"
+#include "WorkspaceDocument.h"
+#include "rd/core/RoleValidator.h"
+
+#include <QColor>
+
+namespace rd::doc
+{
+
+namespace
+{
+
+QString severityText(core::Severity severity)
+{
+    switch (severity) {
+    case core::Severity::Error:
+        return FindingsModel::tr("Error");
+    case core::Severity::SecurityWarning:
+        return FindingsModel::tr("Security warning");
+    case core::Severity::Warning:
+        return FindingsModel::tr("Warning");
+    case core::Severity::Suggestion:
+        return FindingsModel::tr("Suggestion");
+    }
+    return {};
+}
+
+// Colours that read on light and dark palettes alike.
+QColor severityColor(core::Severity severity)
+{
+    switch (severity) {
+    case core::Severity::Error:
+        return QColor(0xd3, 0x2f, 0x2f);
+    case core::Severity::SecurityWarning:
+        return QColor(0xe6, 0x51, 0x00);
+    case core::Severity::Warning:
+        return QColor(0xf9, 0xa8, 0x25);
+    case core::Severity::Suggestion:
+        return QColor(0x19, 0x76, 0xd2);
+    }
+    return {};
+}
+
+} // namespace
+
+FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+{
+    connect(document, &WorkspaceDocument::workspaceReset, this, [this] { setRole({}); });
+}
+
+void FindingsModel::setRole(core::RoleId id)
+{
+    m_role = id;
+    refresh();
+}
+
+void FindingsModel::refresh()
+{
+    beginResetModel();
+    m_findings.clear();
+    if (const core::Role *role = m_document->workspace().role(m_role)) {
+        core::RoleFindings found = core::validateRole(m_document->workspace(), *role);
+        for (core::Diagnostic &d : found.role)
+            m_findings.append(Finding { std::move(d), QString() });
+        for (core::Diagnostic &d : found.trustPolicy)
+            m_findings.append(Finding { std::move(d), QStringLiteral("trust") });
+        for (auto &[name, diagnostics] : found.inlinePolicies) {
+            for (core::Diagnostic &d : diagnostics)
+                m_findings.append(Finding { std::move(d), toQString(name) });
+        }
+        // Most severe first, in text order within a severity (a stable sort keeps the validator's order).
+        std::stable_sort(m_findings.begin(), m_findings.end(), [](const Finding &a, const Finding &b) {
+            return static_cast<int>(a.diagnostic.severity) < static_cast<int>(b.diagnostic.severity);
+        });
+    }
+    endResetModel();
+    Q_EMIT findingsChanged();
+}
+
+int FindingsModel::count(core::Severity severity) const
+{
+    return static_cast<int>(std::count_if(
+        m_findings.begin(), m_findings.end(), [&](const Finding &f) { return f.diagnostic.severity == severity; }));
+}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_findings.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Finding &f = m_findings.at(index.row());
+    const core::Diagnostic &d = f.diagnostic;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeverityColumn:
+            return severityText(d.severity);
+        case CodeColumn:
+            return toQString(d.code);
+        case WhereColumn: {
+            QString where = f.policy.isEmpty()       ? tr("role")
+                : f.policy == QLatin1String("trust") ? tr("trust policy")
+                                                     : tr("inline policy %1").arg(f.policy);
+            if (d.range.isValid())
+                where += tr(", line %1").arg(d.range.begin.line);
+            return where;
+        }
+        case MessageColumn:
+            return toQString(d.message);
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == SeverityColumn)
+            return severityColor(d.severity);
+        break;
+    case Qt::ToolTipRole:
+        return toQString(d.message) + (d.help.empty() ? QString() : QStringLiteral("\n") + toQString(d.help));
+    case SeverityRole:
+        return static_cast<int>(d.severity);
+    case PolicyRole:
+        return f.policy;
+    case LearnMoreRole:
+        return toQString(d.learnMoreUrl);
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case CodeColumn:
+        return tr("Code");
+    case WhereColumn:
+        return tr("Where");
+    case MessageColumn:
+        return tr("Message");
+    }
+    return {};
+}
+
+} // namespace rd::doc
