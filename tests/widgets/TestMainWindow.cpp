@@ -5,10 +5,15 @@
 #include "widgets/MainWindow.h"
 #include "widgets/RoleSummaryView.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
 
@@ -22,6 +27,7 @@ private Q_SLOTS:
     void filtersRolesAsYouType();
     void reportsAFileThatCannotBeOpened();
     void showsTheSelectedRolesFindings();
+    void exportsAndCopiesTheRolesPolicies();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -99,6 +105,32 @@ void TestMainWindow::showsTheSelectedRolesFindings()
 
     QVERIFY(window.selectRole(QStringLiteral("PartnerAudit")));
     QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
+}
+
+void TestMainWindow::exportsAndCopiesTheRolesPolicies()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    auto *exportAction = window.findChild<QAction *>(QStringLiteral("exportRolePoliciesAction"));
+    QVERIFY(exportAction);
+    QTRY_VERIFY(exportAction->isEnabled());
+    QTemporaryDir dir;
+    QStringList written;
+    QVERIFY2(window.exportRolePolicies(dir.path(), &written, &error), qPrintable(error));
+    QCOMPARE(written, QStringList({ "LambdaLogWriter.trust-policy.json", "LambdaLogWriter.WriteLogs.json" }));
+    QFile permissions(dir.filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json")));
+    QVERIFY(permissions.open(QIODevice::ReadOnly));
+    QCOMPARE(permissions.readAll(),
+        QByteArray("{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Sid\": "
+                   "\"PutLogObjects\",\n            \"Effect\": \"Allow\",\n            \"Action\": \"s3:PutObject\",\n"
+                   "            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n        }\n    ]\n}\n"));
+
+    auto *copy = window.findChild<QAction *>(QStringLiteral("copyPolicyAction"));
+    QVERIFY(copy && copy->isEnabled());
+    copy->trigger();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("lambda.amazonaws.com")));
 }
 
 QTEST_MAIN(TestMainWindow)

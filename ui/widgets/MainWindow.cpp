@@ -4,15 +4,19 @@
 
 #include "document/FindingsModel.h"
 #include "document/RoleListModel.h"
+#include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "rd/core/PolicyExport.h"
 #include "widgets/FindingsPanel.h"
 #include "widgets/RoleSummaryView.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -111,6 +115,11 @@ void MainWindow::createActions()
     QAction *saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::onSaveAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export Role Policies…"), this, &MainWindow::onExport);
+    m_exportAction->setObjectName(QStringLiteral("exportRolePoliciesAction"));
+    m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportAction->setEnabled(false);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -122,8 +131,51 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    m_copyPolicyAction = edit->addAction(tr("&Copy Policy"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_summary->currentPolicyText());
+        statusBar()->showMessage(tr("Copied %1 to the clipboard").arg(m_summary->currentPolicyTitle()), 4000);
+    });
+    m_copyPolicyAction->setObjectName(QStringLiteral("copyPolicyAction"));
+    m_copyPolicyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_copyPolicyAction->setEnabled(false);
+    edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find Role"), this, [this] { m_filterEdit->setFocus(); });
     find->setShortcut(QKeySequence::Find);
+}
+
+void MainWindow::onExport()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the role's policies to"));
+    if (folder.isEmpty())
+        return;
+    QString error;
+    QStringList written;
+    if (!exportRolePolicies(folder, &written, &error)) {
+        QMessageBox::critical(this, tr("Export role policies"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 to %2").arg(written.join(QStringLiteral(", ")), folder), 8000);
+}
+
+bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written, QString *error)
+{
+    const core::Role *role = m_document->workspace().role(m_summary->role());
+    if (!role) {
+        if (error)
+            *error = tr("Select a role to export.");
+        return false;
+    }
+    const std::vector<core::ExportedFile> files = core::rolePolicyFiles(*role);
+    if (auto reason = core::writeExportedFiles(files, folder.toStdString())) {
+        if (error)
+            *error = doc::toQString(*reason);
+        return false;
+    }
+    if (written) {
+        for (const core::ExportedFile &file : files)
+            written->append(doc::toQString(file.name));
+    }
+    return true;
 }
 
 bool MainWindow::openFile(const QString &path, QString *error)
@@ -200,6 +252,8 @@ void MainWindow::onSelectionChanged()
     const core::RoleId id = m_roleModel->roleId(m_roleFilter->mapToSource(proxyIndex));
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
+    m_exportAction->setEnabled(id.isValid());
+    m_copyPolicyAction->setEnabled(id.isValid());
 }
 
 void MainWindow::updateTitle()

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -40,6 +41,9 @@ public:
     bool selectRole(const QString &name);
     /// Brings the policy of the selected role's first finding to the front.
     void showFirstFinding();
+    /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what
+    /// File > Export Role Policies does after asking for the folder).
+    bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -50,6 +54,7 @@ private:
     bool onSave();
     bool onSaveAs();
     void onSelectionChanged();
+    void onExport();
     void updateTitle();
     void updateStatus();
 
@@ -62,6 +67,8 @@ private:
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
     QLabel *m_statusLabel;
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyPolicyAction = nullptr;
 };
 
 } // namespace rd::ui

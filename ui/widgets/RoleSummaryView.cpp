@@ -112,6 +112,12 @@ QString RoleSummaryView::currentPolicyTitle() const
     return m_policies->tabText(m_policies->currentIndex());
 }
 
+QString RoleSummaryView::currentPolicyText() const
+{
+    const auto *view = qobject_cast<const QPlainTextEdit *>(m_policies->currentWidget());
+    return view ? view->toPlainText() : QString();
+}
+
 void RoleSummaryView::addPolicyTab(const QString &title, const std::string &text)
 {
     auto *view = new QPlainTextEdit(m_policies);

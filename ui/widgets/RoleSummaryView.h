@@ -33,6 +33,8 @@ public:
     void showPolicy(const QString &policy);
     /// The title of the tab in front.
     QString currentPolicyTitle() const;
+    /// The JSON text of the policy in front.
+    QString currentPolicyText() const;
 
 private:
     void refresh();

@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// Exporting a role's policies as the files the AWS CLI takes (`file://...`).
+#include "rd/core/FileIO.h"
+#include "rd/core/PolicyExport.h"
+#include "rd/core/PolicyParser.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rd::core;
+
+class TestPolicyExport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void namesAndTexts();
+    void writesIntoAFolderOnly();
+};
+
+namespace
+{
+
+Role lambdaRole()
+{
+    Role role;
+    role.name = "LambdaLogWriter";
+    role.trustPolicy = *parsePolicy(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})")
+                            .policy;
+    role.inlinePolicies.push_back(InlinePolicy { "Write Logs/2",
+        *parsePolicy(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::my-log-bucket/*"}]})")
+             .policy });
+    return role;
+}
+
+} // namespace
+
+void TestPolicyExport::namesAndTexts()
+{
+    const std::vector<ExportedFile> pretty = rolePolicyFiles(lambdaRole());
+    QCOMPARE(pretty.size(), std::size_t { 2 });
+    QCOMPARE(pretty[0].name, std::string("LambdaLogWriter.trust-policy.json"));
+    // A name with characters IAM does not allow cannot escape the folder.
+    QCOMPARE(pretty[1].name, std::string("LambdaLogWriter.Write_Logs_2.json"));
+    QCOMPARE(pretty[1].text,
+        std::string("{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": "
+                    "\"Allow\",\n            \"Action\": \"s3:PutObject\",\n            \"Resource\": "
+                    "\"arn:aws:s3:::my-log-bucket/*\"\n        }\n    ]\n}\n"));
+    const std::vector<ExportedFile> minified = rolePolicyFiles(lambdaRole(), WriteStyle::Minified);
+    QCOMPARE(minified[0].text,
+        std::string(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})")
+            + "\n");
+}
+
+void TestPolicyExport::writesIntoAFolderOnly()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<ExportedFile> files = rolePolicyFiles(lambdaRole());
+    QVERIFY(!writeExportedFiles(files, dir.path().toStdString()));
+    for (const ExportedFile &file : files) {
+        const FileReadResult read =
+            readTextFile(dir.filePath(QString::fromStdString(file.name)).toStdString(), 1 << 20);
+        QVERIFY(read.ok());
+        QCOMPARE(read.text, file.text);
+    }
+    const auto error = writeExportedFiles(files, dir.filePath(QStringLiteral("missing")).toStdString());
+    QVERIFY(error);
+    QVERIFY(error->find("is not a folder") != std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(TestPolicyExport)
+#include "TestPolicyExport.moc"
