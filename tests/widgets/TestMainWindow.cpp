@@ -13,8 +13,10 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace rd;
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void reportsAFileThatCannotBeOpened();
     void showsTheSelectedRolesFindings();
     void exportsAndCopiesTheRolesPolicies();
+    void editsARoleAndUndoesIt();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -131,6 +134,40 @@ void TestMainWindow::exportsAndCopiesTheRolesPolicies()
     QVERIFY(copy && copy->isEnabled());
     copy->trigger();
     QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("lambda.amazonaws.com")));
+}
+
+void TestMainWindow::editsARoleAndUndoesIt()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *name = window.findChild<QLineEdit *>(QStringLiteral("roleNameLineEdit"));
+    auto *list = window.findChild<QListView *>(QStringLiteral("roleListView"));
+    auto *findings = window.findChild<QLabel *>(QStringLiteral("findingsSummaryLabel"));
+    QTRY_COMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
+    QCOMPARE(findings->text(), QStringLiteral("No findings: the role passes every check."));
+
+    // Typing a character IAM does not allow: the list follows, and the findings name the rule at once.
+    name->setFocus();
+    name->end(false);
+    QTest::keyClicks(name, QStringLiteral(" v2"));
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("LambdaLogWriter v2"));
+    QCOMPARE(findings->text(), QStringLiteral("1 error"));
+    QVERIFY(window.windowTitle().contains(QLatin1Char('*')) || window.isWindowModified());
+
+    // One undo takes back the whole gesture.
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+    window.document()->undoStack()->undo();
+    QCOMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("LambdaLogWriter"));
+    QCOMPARE(findings->text(), QStringLiteral("No findings: the role passes every check."));
+
+    auto *session = window.findChild<QSpinBox *>(QStringLiteral("roleMaxSessionSpinBox"));
+    QCOMPARE(session->maximum(), 43200);
+    session->setValue(7200);
+    QCOMPARE(window.document()->workspace().roles.front().maxSessionDuration, 7200);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -52,6 +52,11 @@ FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
     , m_document(document)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, [this] { setRole({}); });
+    // Any role edit can change this role's findings (a duplicate name is a finding of both roles).
+    connect(document, &WorkspaceDocument::roleChanged, this, [this] {
+        if (m_role.isValid())
+            refresh();
+    });
 }
 
 void FindingsModel::setRole(core::RoleId id)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
 
+#include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "rd/core/WorkspaceFile.h"
 
@@ -89,6 +90,37 @@ bool WorkspaceDocument::save(const QString &path, QString *error)
         Q_EMIT filePathChanged(m_filePath);
     }
     return true;
+}
+
+bool WorkspaceDocument::editRole(
+    core::RoleId id, const QString &text, RoleEditCommand::Field field, const std::function<void(core::Role &)> &change)
+{
+    const core::Role *current = m_workspace.role(id);
+    if (!current)
+        return false;
+    core::Role after = *current;
+    change(after);
+    if (after.name != current->name || after.path != current->path) {
+        // arn:partition:iam::account:role/path/name, keeping the partition of the ARN the role had.
+        const std::size_t colon = current->arn.find(':', 4);
+        const std::string partition = current->arn.rfind("arn:", 0) == 0 && colon != std::string::npos
+            ? current->arn.substr(4, colon - 4)
+            : "aws";
+        after.arn = "arn:" + partition + ":iam::" + after.accountId + ":role" + after.path + after.name;
+    }
+    if (after == *current)
+        return false;
+    m_undoStack->push(new RoleEditCommand(this, *current, std::move(after), field, text));
+    return true;
+}
+
+void WorkspaceDocument::replaceRole(const core::Role &role)
+{
+    core::Role *target = m_workspace.role(role.id);
+    if (!target)
+        return;
+    *target = role;
+    Q_EMIT roleChanged(role.id);
 }
 
 } // namespace rd::doc

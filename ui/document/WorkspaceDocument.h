@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "document/RoleEditCommand.h"
 #include "rd/core/Workspace.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 class QUndoStack;
 
@@ -36,10 +39,20 @@ public:
     /// Saves atomically; on failure the file on disk is untouched and `error` gets the reason.
     bool save(const QString &path, QString *error);
 
+    /// Edits a role through the undo stack: `change` is applied to a copy, and when that differs from the role a
+    /// RoleEditCommand with `text` (the Undo menu's wording) is pushed. Renaming or moving the role keeps its ARN in
+    /// step. Returns false when the role does not exist or nothing changed.
+    bool editRole(core::RoleId id, const QString &text, RoleEditCommand::Field field,
+        const std::function<void(core::Role &)> &change);
+    /// Puts a role back as given (for undo commands). Emits roleChanged().
+    void replaceRole(const core::Role &role);
+
 Q_SIGNALS:
     /// The whole workspace was replaced.
     void workspaceReset();
     void filePathChanged(const QString &path);
+    /// A role was edited (or an edit undone or redone).
+    void roleChanged(core::RoleId id);
 
 private:
     void replace(core::Workspace workspace, const QString &filePath, bool imported);

@@ -5,6 +5,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/PolicyWriter.h"
+#include "widgets/RoleEditor.h"
 
 #include <QFontDatabase>
 #include <QLabel>
@@ -21,6 +22,7 @@ RoleSummaryView::RoleSummaryView(doc::WorkspaceDocument *document, QWidget *pare
     : QWidget(parent)
     , m_document(document)
     , m_title(new QLabel(this))
+    , m_editor(new RoleEditor(document, this))
     , m_details(new QLabel(this))
     , m_policies(new QTabWidget(this))
 {
@@ -38,16 +40,22 @@ RoleSummaryView::RoleSummaryView(doc::WorkspaceDocument *document, QWidget *pare
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_editor);
     layout->addWidget(m_details);
     layout->addWidget(m_policies, 1);
 
     connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, &RoleSummaryView::refresh);
+    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, [this](core::RoleId id) {
+        if (id == m_role)
+            refresh();
+    });
     refresh();
 }
 
 void RoleSummaryView::showRole(core::RoleId id)
 {
     m_role = id;
+    m_editor->setRole(id);
     refresh();
 }
 
@@ -61,14 +69,8 @@ void RoleSummaryView::refresh()
         return;
     }
     m_title->setText(toQString(role->name));
-    const int hours = role->maxSessionDuration / 3600;
-    const int minutes = (role->maxSessionDuration % 3600) / 60;
     QString details;
     details += tr("<b>ARN</b> %1<br>").arg(toQString(role->arn).toHtmlEscaped());
-    if (!role->description.empty())
-        details += tr("<b>Description</b> %1<br>").arg(toQString(role->description).toHtmlEscaped());
-    details +=
-        tr("<b>Maximum session</b> %1 h %2 min (%3 s)<br>").arg(hours).arg(minutes).arg(role->maxSessionDuration);
     QStringList policies;
     for (const std::string &arn : role->attachedPolicyArns)
         policies << toQString(arn).section(QLatin1Char('/'), -1).toHtmlEscaped();

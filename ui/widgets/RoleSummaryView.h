@@ -18,8 +18,10 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
-/// A read-only summary of one role: identity, session duration, attached policies, and its trust policy and inline
-/// policies as the core writer prints them, one tab each.
+class RoleEditor;
+
+/// One role: its editable properties (RoleEditor), what it is attached to, and its trust policy and inline policies
+/// as the core writer prints them, one tab each.
 class RoleSummaryView : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,7 @@ private:
     doc::WorkspaceDocument *m_document;
     core::RoleId m_role;
     QLabel *m_title;
+    RoleEditor *m_editor;
     QLabel *m_details;
     QTabWidget *m_policies;
 };
