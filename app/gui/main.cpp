@@ -66,5 +66,6 @@ int main(int argc, char **argv)
         return 0;
     }
     window.show();
+    window.offerRecovery();
     return QApplication::exec();
 }

@@ -6,7 +6,11 @@
 #include "document/StringConversion.h"
 #include "rd/core/WorkspaceFile.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QUndoStack>
 
 namespace rd::doc
@@ -63,12 +67,13 @@ void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath
     replace(std::move(workspace), filePath, false);
 }
 
-void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported)
+void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered)
 {
     m_workspace = std::move(workspace);
     m_undoStack->clear();
     m_undoStack->setClean();
     m_imported = imported;
+    m_recovered = recovered;
     if (m_filePath != filePath) {
         m_filePath = filePath;
         Q_EMIT filePathChanged(m_filePath);
@@ -85,6 +90,9 @@ bool WorkspaceDocument::save(const QString &path, QString *error)
     }
     m_undoStack->setClean();
     m_imported = false;
+    m_recovered = false;
+    // The recovery copy of the old path is obsolete once the workspace is saved anywhere.
+    discardRecovery();
     if (m_filePath != path) {
         m_filePath = path;
         Q_EMIT filePathChanged(m_filePath);
@@ -121,6 +129,73 @@ void WorkspaceDocument::replaceRole(const core::Role &role)
         return;
     *target = role;
     Q_EMIT roleChanged(role.id);
+}
+
+bool WorkspaceDocument::hasUnsavedChanges() const
+{
+    return !m_undoStack->isClean() || m_imported || m_recovered;
+}
+
+QString WorkspaceDocument::recoveryFilePath(const QString &workspacePath)
+{
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/recovery");
+    const QString key = workspacePath.isEmpty()
+        ? QStringLiteral("untitled")
+        : QString::fromLatin1(
+            QCryptographicHash::hash(QFileInfo(workspacePath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+                .toHex());
+    return folder + QLatin1Char('/') + key + QStringLiteral(".rdws");
+}
+
+QDateTime WorkspaceDocument::recoveryTime(const QString &workspacePath)
+{
+    const QFileInfo recovery(recoveryFilePath(workspacePath));
+    if (!recovery.exists())
+        return {};
+    const QFileInfo original(workspacePath);
+    if (!workspacePath.isEmpty() && original.exists() && original.lastModified() > recovery.lastModified())
+        return {};
+    return recovery.lastModified();
+}
+
+bool WorkspaceDocument::autosave(QString *error)
+{
+    const QString path = recoveryFilePath(m_filePath);
+    if (!hasUnsavedChanges()) {
+        QFile::remove(path);
+        return true;
+    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        if (error)
+            *error = tr("Cannot create the folder of %1").arg(path);
+        return false;
+    }
+    if (auto failure = core::saveWorkspaceFile(toStdString(path), m_workspace)) {
+        if (error)
+            *error = toQString(*failure);
+        return false;
+    }
+    return true;
+}
+
+bool WorkspaceDocument::restoreRecovery(QString *error)
+{
+    const QString path = recoveryFilePath(m_filePath);
+    core::WorkspaceLoadResult result = core::loadWorkspaceFile(toStdString(path));
+    if (!result.workspace) {
+        if (error)
+            *error = tr("The recovery copy %1 cannot be read").arg(path);
+        return false;
+    }
+    const QString filePath = m_filePath;
+    replace(std::move(*result.workspace), filePath, false, true);
+    return true;
+}
+
+void WorkspaceDocument::discardRecovery()
+{
+    QFile::remove(recoveryFilePath(m_filePath));
 }
 
 } // namespace rd::doc

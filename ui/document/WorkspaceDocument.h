@@ -5,6 +5,7 @@
 #include "document/RoleEditCommand.h"
 #include "rd/core/Workspace.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,8 @@ public:
     QString filePath() const { return m_filePath; }
     /// True when the workspace came from GAAD output and has not been saved as a workspace yet.
     bool isImported() const { return m_imported; }
+    /// Edits not saved yet: undoable ones, an import, or a restored recovery copy.
+    bool hasUnsavedChanges() const;
 
     /// Opens a workspace file or GAAD output (Qt resource paths work too). On failure the current workspace stays
     /// and `error` gets the reason, with the line and column for a corrupt file. Emits workspaceReset().
@@ -47,6 +50,20 @@ public:
     /// Puts a role back as given (for undo commands). Emits roleChanged().
     void replaceRole(const core::Role &role);
 
+    /// Where unsaved changes of the workspace at `workspacePath` are kept between autosaves: one file per path under
+    /// the application's local data folder (`untitled` for a workspace never saved).
+    static QString recoveryFilePath(const QString &workspacePath);
+    /// The time of the recovery copy of `workspacePath` when there is one newer than the file itself.
+    static QDateTime recoveryTime(const QString &workspacePath);
+    /// Writes the workspace to its recovery file (atomically) when it has unsaved changes, and removes the file when
+    /// it has none.
+    bool autosave(QString *error = nullptr);
+    /// Replaces the workspace by its recovery copy, keeping the file path; the workspace then has unsaved changes.
+    /// Emits workspaceReset().
+    bool restoreRecovery(QString *error = nullptr);
+    /// Removes the recovery copy of the current workspace.
+    void discardRecovery();
+
 Q_SIGNALS:
     /// The whole workspace was replaced.
     void workspaceReset();
@@ -55,12 +72,13 @@ Q_SIGNALS:
     void roleChanged(core::RoleId id);
 
 private:
-    void replace(core::Workspace workspace, const QString &filePath, bool imported);
+    void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false);
 
     core::Workspace m_workspace;
     QUndoStack *m_undoStack;
     QString m_filePath;
     bool m_imported = false;
+    bool m_recovered = false;
 };
 
 } // namespace rd::doc

@@ -20,11 +20,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -94,6 +96,16 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_document, &doc::WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    // Unsaved work is copied to a recovery file every 30 seconds: a crash loses at most that much.
+    auto *autosave = new QTimer(this);
+    autosave->setInterval(std::chrono::seconds(30));
+    connect(autosave, &QTimer::timeout, this, [this] {
+        QString error;
+        if (!m_document->autosave(&error))
+            statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+    });
+    autosave->start();
 
     resize(1100, 720);
     QSettings settings;
@@ -207,8 +219,24 @@ void MainWindow::onOpen()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
         tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    if (!path.isEmpty() && openFile(path))
+        offerRecovery();
+}
+
+void MainWindow::offerRecovery()
+{
+    const QDateTime time = doc::WorkspaceDocument::recoveryTime(m_document->filePath());
+    if (!time.isValid())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Recover unsaved changes"),
+        tr("Changes to this workspace were not saved when the application last stopped. Restore the copy kept at %1?")
+            .arg(QLocale().toString(time, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    QString error;
+    if (answer == QMessageBox::Yes && !m_document->restoreRecovery(&error))
+        QMessageBox::warning(this, tr("Recover unsaved changes"), error);
+    else if (answer == QMessageBox::No)
+        m_document->discardRecovery();
 }
 
 bool MainWindow::onSave()
@@ -262,7 +290,7 @@ void MainWindow::updateTitle()
     if (m_document->isImported())
         name = tr("Imported account");
     setWindowTitle(tr("%1[*] — IAM Role Designer").arg(name));
-    setWindowModified(!m_document->undoStack()->isClean() || m_document->isImported());
+    setWindowModified(m_document->hasUnsavedChanges());
 }
 
 void MainWindow::updateStatus()
@@ -286,6 +314,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
+        if (answer == QMessageBox::Discard)
+            m_document->discardRecovery();
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());

@@ -39,6 +39,8 @@ public:
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
+    /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
+    void offerRecovery();
     /// Brings the policy of the selected role's first finding to the front.
     void showFirstFinding();
     /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// Autosave and recovery: unsaved edits survive a crash in a recovery copy, which saving or discarding removes.
+#include "document/WorkspaceDocument.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rd;
+
+class TestWorkspaceRecovery : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void unsavedEditsSurviveInTheRecoveryCopy();
+    void nothingIsKeptWithoutChanges();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_workspace;
+};
+
+void TestWorkspaceRecovery::initTestCase()
+{
+    // Recovery files go under the test-mode data folder, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(QStringLiteral("role-designer-recovery-test"));
+    QVERIFY(m_dir.isValid());
+    m_workspace = m_dir.filePath(QStringLiteral("example.rdws"));
+    QVERIFY(QFile::copy(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), m_workspace));
+    QVERIFY(QFile::setPermissions(m_workspace, QFile::ReadOwner | QFile::WriteOwner));
+}
+
+void TestWorkspaceRecovery::unsavedEditsSurviveInTheRecoveryCopy()
+{
+    QString error;
+    {
+        doc::WorkspaceDocument document;
+        QVERIFY2(document.load(m_workspace, &error), qPrintable(error));
+        const core::RoleId id = document.workspace().roles.front().id;
+        QVERIFY(document.editRole(id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name,
+            [](core::Role &r) { r.name = "Renamed"; }));
+        QVERIFY2(document.autosave(&error), qPrintable(error));
+        QVERIFY(QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
+        // The process "crashes" here: the document goes away without saving.
+    }
+    doc::WorkspaceDocument reopened;
+    QVERIFY(reopened.load(m_workspace, &error));
+    QCOMPARE(reopened.workspace().roles.front().name, std::string("LambdaLogWriter"));
+    QVERIFY(doc::WorkspaceDocument::recoveryTime(m_workspace).isValid());
+    QVERIFY2(reopened.restoreRecovery(&error), qPrintable(error));
+    QCOMPARE(reopened.workspace().roles.front().name, std::string("Renamed"));
+    QCOMPARE(reopened.filePath(), m_workspace);
+    QVERIFY(reopened.hasUnsavedChanges());
+
+    // Saving makes the copy obsolete.
+    QVERIFY(reopened.save(m_workspace, &error));
+    QVERIFY(!reopened.hasUnsavedChanges());
+    QVERIFY(!QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
+    QVERIFY(!doc::WorkspaceDocument::recoveryTime(m_workspace).isValid());
+}
+
+void TestWorkspaceRecovery::nothingIsKeptWithoutChanges()
+{
+    QString error;
+    doc::WorkspaceDocument document;
+    QVERIFY(document.load(m_workspace, &error));
+    const core::RoleId id = document.workspace().roles.front().id;
+    document.editRole(
+        id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Other"; });
+    QVERIFY(document.autosave());
+    QVERIFY(QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
+    // Undoing back to the saved state: the next autosave removes the copy.
+    document.undoStack()->undo();
+    QVERIFY(!document.hasUnsavedChanges());
+    QVERIFY(document.autosave());
+    QVERIFY(!QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
+    // Untitled workspaces have a copy of their own.
+    QVERIFY(doc::WorkspaceDocument::recoveryFilePath({}).endsWith(QStringLiteral("/recovery/untitled.rdws")));
+}
+
+QTEST_GUILESS_MAIN(TestWorkspaceRecovery)
+#include "TestWorkspaceRecovery.moc"
