@@ -3,6 +3,7 @@
 // role-designer: the desktop application. Opens the workspace named on the command line, or the bundled example.
 #include "rd/core/Version.h"
 #include "widgets/MainWindow.h"
+#include "widgets/NewRoleDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,8 +27,9 @@ int main(int argc, char **argv)
                        "output; the bundled example when omitted."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("What the screenshot shows: main, findings."),
-        QStringLiteral("name"), QStringLiteral("main"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QStringLiteral("What the screenshot shows: main, findings, new-role."), QStringLiteral("name"),
+        QStringLiteral("main"));
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
     parser.addOptions({ screenshot, view, role });
@@ -48,9 +50,22 @@ int main(int argc, char **argv)
 
     if (parser.isSet(screenshot)) {
         const QString name = parser.value(view);
-        if (name != QLatin1String("main") && name != QLatin1String("findings")) {
-            QTextStream(stderr) << "role-designer: unknown view " << name << " (known: main, findings)\n";
+        if (name != QLatin1String("main") && name != QLatin1String("findings") && name != QLatin1String("new-role")) {
+            QTextStream(stderr) << "role-designer: unknown view " << name << " (known: main, findings, new-role)\n";
             return 2;
+        }
+        const QString out = parser.value(screenshot);
+        if (name == QLatin1String("new-role")) {
+            // The template dialog for the classic Lambda role, as File > New Role from Template opens it.
+            rd::ui::NewRoleDialog dialog(QStringLiteral("111122223333"));
+            dialog.selectTemplate(QStringLiteral("lambda-s3-logs"));
+            dialog.show();
+            QApplication::processEvents();
+            if (!dialog.grab().save(out, "PNG")) {
+                QTextStream(stderr) << "role-designer: cannot write " << out << '\n';
+                return 2;
+            }
+            return 0;
         }
         // `findings` opens the policy of the first finding, as a double-click on it would.
         if (name == QLatin1String("findings"))
@@ -58,7 +73,6 @@ int main(int argc, char **argv)
         window.resize(1100, 760);
         window.show();
         QApplication::processEvents();
-        const QString out = parser.value(screenshot);
         if (!window.grab().save(out, "PNG")) {
             QTextStream(stderr) << "role-designer: cannot write " << out << '\n';
             return 2;

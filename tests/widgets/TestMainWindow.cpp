@@ -3,6 +3,7 @@
 #include "CorpusFiles.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/MainWindow.h"
+#include "widgets/NewRoleDialog.h"
 #include "widgets/RoleSummaryView.h"
 
 #include <QAction>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void showsTheSelectedRolesFindings();
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
+    void buildsTheClassicLambdaRoleFromATemplate();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -168,6 +170,53 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QCOMPARE(session->maximum(), 43200);
     session->setValue(7200);
     QCOMPARE(window.document()->workspace().roles.front().maxSessionDuration, 7200);
+}
+
+void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()
+{
+    // A new, empty workspace; the role is made without touching JSON.
+    ui::MainWindow window;
+    window.show();
+    QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 0 });
+    ui::NewRoleDialog dialog(QStringLiteral("111122223333"), &window);
+    QVERIFY(dialog.selectTemplate(QStringLiteral("lambda-s3-logs")));
+    auto *bucket = dialog.findChild<QLineEdit *>(QStringLiteral("blank_bucket"));
+    QVERIFY(bucket);
+    QTest::keyClicks(bucket, QStringLiteral("Bad_Bucket"));
+    dialog.accept();
+    QVERIFY(!dialog.role());
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("templateErrorLabel"))->text().isEmpty());
+    bucket->clear();
+    QTest::keyClicks(bucket, QStringLiteral("my-log-bucket"));
+    dialog.accept();
+    QVERIFY(dialog.role());
+    window.addRole(*dialog.role());
+
+    auto *findings = window.findChild<QLabel *>(QStringLiteral("findingsSummaryLabel"));
+    QCOMPARE(findings->text(), QStringLiteral("No findings: the role passes every check."));
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(window.exportRolePolicies(dir.path(), nullptr, &error), qPrintable(error));
+    auto read = [&](const QString &name) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")),
+        QByteArray(
+            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+            "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"
+            "            \"Action\": \"sts:AssumeRole\"\n        }\n    ]\n}\n"));
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.WriteLogs.json")),
+        QByteArray(
+            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+            "            \"Action\": \"s3:PutObject\",\n            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n"
+            "        }\n    ]\n}\n"));
+
+    // Undo takes the workspace back to the empty one.
+    window.document()->undoStack()->undo();
+    QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 0 });
+    window.document()->undoStack()->redo();
+    QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 1 });
 }
 
 QTEST_MAIN(TestMainWindow)

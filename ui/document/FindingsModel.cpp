@@ -53,6 +53,10 @@ FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, [this] { setRole({}); });
     // Any role edit can change this role's findings (a duplicate name is a finding of both roles).
+    connect(document, &WorkspaceDocument::rolesChanged, this, [this] {
+        if (m_role.isValid())
+            refresh();
+    });
     connect(document, &WorkspaceDocument::roleChanged, this, [this] {
         if (m_role.isValid())
             refresh();

@@ -13,6 +13,7 @@ RoleListModel::RoleListModel(WorkspaceDocument *document, QObject *parent)
     , m_document(document)
 {
     connect(m_document, &WorkspaceDocument::workspaceReset, this, &RoleListModel::onWorkspaceReset);
+    connect(m_document, &WorkspaceDocument::rolesChanged, this, &RoleListModel::onWorkspaceReset);
     connect(m_document, &WorkspaceDocument::roleChanged, this, [this](core::RoleId id) {
         const QModelIndex index = indexOf(id);
         if (index.isValid())

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
 
+#include "document/AddRoleCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "rd/core/WorkspaceFile.h"
@@ -12,6 +13,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace rd::doc
 {
@@ -129,6 +132,29 @@ void WorkspaceDocument::replaceRole(const core::Role &role)
         return;
     *target = role;
     Q_EMIT roleChanged(role.id);
+}
+
+core::RoleId WorkspaceDocument::addRole(core::Role role)
+{
+    auto *command = new AddRoleCommand(this, std::move(role));
+    m_undoStack->push(command);
+    return command->roleId();
+}
+
+core::RoleId WorkspaceDocument::insertRole(core::Role role)
+{
+    m_workspace.ensureAccount(role.accountId);
+    const core::RoleId id = m_workspace.add(std::move(role));
+    Q_EMIT rolesChanged();
+    return id;
+}
+
+void WorkspaceDocument::removeRole(core::RoleId id)
+{
+    auto &roles = m_workspace.roles;
+    roles.erase(
+        std::remove_if(roles.begin(), roles.end(), [&](const core::Role &r) { return r.id == id; }), roles.end());
+    Q_EMIT rolesChanged();
 }
 
 bool WorkspaceDocument::hasUnsavedChanges() const

@@ -49,6 +49,12 @@ public:
         const std::function<void(core::Role &)> &change);
     /// Puts a role back as given (for undo commands). Emits roleChanged().
     void replaceRole(const core::Role &role);
+    /// Adds a role through the undo stack (AddRoleCommand); returns its id.
+    core::RoleId addRole(core::Role role);
+    /// For AddRoleCommand: inserts a role (keeping its id, or giving it one) and emits rolesChanged().
+    core::RoleId insertRole(core::Role role);
+    /// For AddRoleCommand: removes a role and emits rolesChanged().
+    void removeRole(core::RoleId id);
 
     /// Where unsaved changes of the workspace at `workspacePath` are kept between autosaves: one file per path under
     /// the application's local data folder (`untitled` for a workspace never saved).
@@ -70,6 +76,8 @@ Q_SIGNALS:
     void filePathChanged(const QString &path);
     /// A role was edited (or an edit undone or redone).
     void roleChanged(core::RoleId id);
+    /// Roles were added or removed.
+    void rolesChanged();
 
 private:
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false);

@@ -8,6 +8,7 @@
 #include "document/WorkspaceDocument.h"
 #include "rd/core/PolicyExport.h"
 #include "widgets/FindingsPanel.h"
+#include "widgets/NewRoleDialog.h"
 #include "widgets/RoleSummaryView.h"
 
 #include <QAction>
@@ -120,6 +121,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newRole = file->addAction(tr("&New Role from Template…"), this, &MainWindow::onNewRole);
+    newRole->setObjectName(QStringLiteral("newRoleAction"));
+    newRole->setShortcut(QKeySequence::New);
+    file->addSeparator();
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
     open->setShortcut(QKeySequence::Open);
     QAction *save = file->addAction(tr("&Save"), this, &MainWindow::onSave);
@@ -221,6 +226,22 @@ void MainWindow::onOpen()
         tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
     if (!path.isEmpty() && openFile(path))
         offerRecovery();
+}
+
+void MainWindow::onNewRole()
+{
+    const auto &accounts = m_document->workspace().accounts;
+    NewRoleDialog dialog(accounts.empty() ? QString() : doc::toQString(accounts.front().accountId), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.role())
+        addRole(*dialog.role());
+}
+
+void MainWindow::addRole(const core::Role &role)
+{
+    const core::RoleId id = m_document->addRole(role);
+    const QModelIndex index = m_roleFilter->mapFromSource(m_roleModel->indexOf(id));
+    if (index.isValid())
+        m_roleList->setCurrentIndex(index);
 }
 
 void MainWindow::offerRecovery()

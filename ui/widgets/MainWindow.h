@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/Workspace.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -39,6 +41,8 @@ public:
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
+    /// Adds a role through the undo stack and selects it (what File > New Role from Template does).
+    void addRole(const core::Role &role);
     /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
     void offerRecovery();
     /// Brings the policy of the selected role's first finding to the front.
@@ -57,6 +61,7 @@ private:
     bool onSaveAs();
     void onSelectionChanged();
     void onExport();
+    void onNewRole();
     void updateTitle();
     void updateStatus();
 
