@@ -8,16 +8,21 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QUrl>
 #include <QtTest>
 
 using namespace rd;
@@ -33,6 +38,7 @@ private Q_SLOTS:
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
+    void remembersRecentFilesAndOpensDroppedOnes();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -217,6 +223,31 @@ void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()
     QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 0 });
     window.document()->undoStack()->redo();
     QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 1 });
+}
+
+void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()
+{
+    QSettings().remove(QStringLiteral("recentFiles"));
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error));
+    QCOMPARE(window.recentFiles(), QStringList({ QStringLiteral(RD_EXAMPLE_WORKSPACE) }));
+
+    // Dropping a workspace file on the window opens it.
+    auto *mime = new QMimeData;
+    mime->setUrls({ QUrl::fromLocalFile(QStringLiteral(RD_NEEDS_REVIEW_WORKSPACE)) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 2 });
+    QCOMPARE(window.recentFiles().first(), QStringLiteral(RD_NEEDS_REVIEW_WORKSPACE));
+    QCOMPARE(window.recentFiles().size(), 2);
+    delete mime;
+    QSettings().remove(QStringLiteral("recentFiles"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -15,6 +15,8 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -24,6 +26,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -47,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     m_roleFilter->setSourceModel(m_roleModel);
     m_roleFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_roleFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -127,6 +131,9 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+    updateRecentFilesMenu();
     QAction *save = file->addAction(tr("&Save"), this, &MainWindow::onSave);
     save->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::onSaveAs);
@@ -205,6 +212,7 @@ bool MainWindow::openFile(const QString &path, QString *error)
             QMessageBox::warning(this, tr("Open workspace"), reason);
         return false;
     }
+    addRecentFile(m_document->filePath());
     return true;
 }
 
@@ -224,7 +232,7 @@ void MainWindow::onOpen()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
         tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
-    if (!path.isEmpty() && openFile(path))
+    if (!path.isEmpty() && maybeSave() && openFile(path))
         offerRecovery();
 }
 
@@ -325,18 +333,76 @@ void MainWindow::updateStatus()
                                .join(QStringLiteral(" · ")));
 }
 
+bool MainWindow::maybeSave()
+{
+    if (!m_document->hasUnsavedChanges())
+        return true;
+    const auto answer =
+        QMessageBox::question(this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !onSave()))
+        return false;
+    if (answer == QMessageBox::Discard)
+        m_document->discardRecovery();
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().size() == 1
+        && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // A workspace file or GAAD output dropped on the window opens like File > Open.
+    const QString path = event->mimeData()->urls().first().toLocalFile();
+    event->acceptProposedAction();
+    if (maybeSave() && openFile(path))
+        offerRecovery();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
+        return;
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), files);
+    updateRecentFilesMenu();
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::updateRecentFilesMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &file : files) {
+        m_recentMenu
+            ->addAction(QFileInfo(file).fileName(), this,
+                [this, file] {
+                    if (maybeSave() && openFile(file))
+                        offerRecovery();
+                })
+            ->setToolTip(file);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (isWindowModified()) {
-        const auto answer =
-            QMessageBox::question(this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
-                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !onSave())) {
-            event->ignore();
-            return;
-        }
-        if (answer == QMessageBox::Discard)
-            m_document->discardRecovery();
+    if (!maybeSave()) {
+        event->ignore();
+        return;
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());

@@ -8,6 +8,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
@@ -51,8 +52,13 @@ public:
     /// File > Export Role Policies does after asking for the folder).
     bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
 
+    /// The most recently opened workspace files, newest first (kept in the settings).
+    QStringList recentFiles() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -62,6 +68,12 @@ private:
     void onSelectionChanged();
     void onExport();
     void onNewRole();
+    /// Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    void addRecentFile(const QString &path);
+    void updateRecentFilesMenu();
+
+    static constexpr int kMaxRecentFiles = 8;
     void updateTitle();
     void updateStatus();
 
@@ -74,6 +86,7 @@ private:
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
     QLabel *m_statusLabel;
+    QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_copyPolicyAction = nullptr;
 };
