@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QUrl>
 #include <QtTest>
 
@@ -165,8 +166,12 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QCOMPARE(findings->text(), QStringLiteral("1 error"));
     QVERIFY(window.windowTitle().contains(QLatin1Char('*')) || window.isWindowModified());
 
-    // One undo takes back the whole gesture.
+    // One undo takes back the whole gesture; the History panel lists it.
     QCOMPARE(window.document()->undoStack()->count(), 1);
+    auto *history = window.findChild<QUndoView *>(QStringLiteral("historyUndoView"));
+    QVERIFY(history);
+    QCOMPARE(history->model()->rowCount(), 2); // the opened workspace, then the rename
+    QCOMPARE(history->model()->index(1, 0).data().toString(), QStringLiteral("Rename role"));
     window.document()->undoStack()->undo();
     QCOMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
     QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("LambdaLogWriter"));

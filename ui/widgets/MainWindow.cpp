@@ -32,6 +32,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 namespace rd::ui
@@ -85,6 +86,17 @@ MainWindow::MainWindow(QWidget *parent)
     findingsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock);
     connect(m_findings, &FindingsPanel::policyRequested, m_summary, &RoleSummaryView::showPolicy);
+    // The undo history as a list: clicking an entry goes back (or forward) to it.
+    auto *history = new QUndoView(m_document->undoStack());
+    history->setObjectName(QStringLiteral("historyUndoView"));
+    history->setEmptyLabel(tr("Opened workspace"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDockWidget"));
+    historyDock->setWidget(history);
+    historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(findingsDock, historyDock);
+    findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
     resizeDocks({ findingsDock }, { 190 }, Qt::Vertical);
