@@ -85,48 +85,33 @@ bool familyAccepts(ConditionFamily family, ConditionKeyType type)
     return true;
 }
 
-std::string_view keyTypeName(ConditionKeyType type)
+/// How the Service Authorization Reference names a key type, and the operators it calls for (TYPE_MISMATCH's advice).
+struct KeyTypeNames {
+    std::string_view type;
+    std::string_view operators;
+};
+
+KeyTypeNames keyTypeNames(ConditionKeyType type)
 {
     switch (type) {
     case ConditionKeyType::String:
-        return "String";
+        return { "String", "String" };
     case ConditionKeyType::Numeric:
-        return "Numeric";
+        return { "Numeric", "Numeric" };
     case ConditionKeyType::Date:
-        return "Date";
+        return { "Date", "Date" };
     case ConditionKeyType::Bool:
-        return "Bool";
+        return { "Bool", "Bool" };
     case ConditionKeyType::Arn:
-        return "ARN";
+        return { "ARN", "Arn" };
     case ConditionKeyType::IpAddress:
-        return "IPAddress";
+        return { "IPAddress", "IpAddress" };
     case ConditionKeyType::Binary:
-        return "Binary";
+        return { "Binary", "BinaryEquals" };
     case ConditionKeyType::Unknown:
         break;
     }
-    return "unknown";
-}
-
-// The operator family a key type calls for, for TYPE_MISMATCH's advice.
-std::string_view operatorsFor(ConditionKeyType type)
-{
-    switch (type) {
-    case ConditionKeyType::Numeric:
-        return "Numeric";
-    case ConditionKeyType::Date:
-        return "Date";
-    case ConditionKeyType::Bool:
-        return "Bool";
-    case ConditionKeyType::Arn:
-        return "Arn";
-    case ConditionKeyType::IpAddress:
-        return "IpAddress";
-    case ConditionKeyType::Binary:
-        return "BinaryEquals";
-    default:
-        return "String";
-    }
+    return { "unknown", "String" };
 }
 
 // Condition keys that AWS's own managed policies use but the bundled catalog does not list (its source package
@@ -406,9 +391,9 @@ void CatalogChecker::checkConditions(const ConditionBlock &block)
             }
             if (info && info->type != ConditionKeyType::Unknown && !familyAccepts(family, info->type))
                 m_out.push_back(Diagnostic::warning("TYPE_MISMATCH", clause.op.range,
-                    "use a " + std::string(operatorsFor(info->type)) + " operator instead of " + quoted(opText)
-                        + " for the condition key " + quoted(key) + " (type " + std::string(keyTypeName(info->type))
-                        + ")"));
+                    "use a " + std::string(keyTypeNames(info->type).operators) + " operator instead of "
+                        + quoted(opText) + " for the condition key " + quoted(key) + " (type "
+                        + std::string(keyTypeNames(info->type).type) + ")"));
             if (info && info->type == ConditionKeyType::Arn && family == ConditionFamily::String
                 && (spec->op == ConditionOperator::StringLike || spec->op == ConditionOperator::StringNotLike))
                 m_out.push_back(

@@ -76,6 +76,10 @@ Policy policy(const std::string &text, const Values &values)
 const char *kLambdaTrust =
     R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
 
+// People of the role's own account who signed in with MFA (IAM User Guide, "Configuring MFA-protected API access").
+const char *kOwnAccountWithMfaTrust =
+    R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{account}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})";
+
 struct Definition {
     RoleTemplate info;
     std::string path;
@@ -159,8 +163,7 @@ const std::vector<Definition> &definitions()
                           "only.",
                           { named("EmailAnalyticsReadOnly"), region,
                               { "table", "Suppression table", "email-suppression", Kind::Name } } },
-            "/", "Reads email sending statistics and {table}",
-            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{account}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})",
+            "/", "Reads email sending statistics and {table}", kOwnAccountWithMfaTrust,
             { { "ReadEmailStatistics",
                 R"({"Version":"2012-10-17","Statement":[{"Sid":"SendingStatistics","Effect":"Allow","Action":["ses:GetSendStatistics","ses:GetSendQuota","cloudwatch:GetMetricData","cloudwatch:ListMetrics"],"Resource":"*"},{"Sid":"SuppressionTable","Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:Query","dynamodb:Scan"],"Resource":"arn:aws:dynamodb:{region}:{account}:table/{table}"}]})" } },
             {}, false });
@@ -168,8 +171,7 @@ const std::vector<Definition> &definitions()
                           "For the people who manage SES configuration sets and their event destinations, with MFA.",
                           { named("EmailConfigurationManager"), region,
                               { "configurationSet", "Configuration set", "transactional", Kind::Name } } },
-            "/", "Manages the SES configuration set {configurationSet}",
-            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{account}:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})",
+            "/", "Manages the SES configuration set {configurationSet}", kOwnAccountWithMfaTrust,
             { { "ManageConfigurationSet",
                 R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ses:DescribeConfigurationSet","ses:UpdateConfigurationSetEventDestination","ses:CreateConfigurationSetEventDestination","ses:DeleteConfigurationSetEventDestination"],"Resource":"arn:aws:ses:{region}:{account}:configuration-set/{configurationSet}"}]})" } },
             {}, false });
