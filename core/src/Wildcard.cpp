@@ -169,14 +169,35 @@ bool simulate(const std::vector<Token> &tokens, std::string_view text)
     return current[m];
 }
 
+// Whether some `*` of the pattern is followed by a character other than `:` (a star confined to its segment).
+bool hasStarInSegment(std::string_view pattern)
+{
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == kWildcardEscape) {
+            ++i;
+        } else if (pattern[i] == '*') {
+            std::size_t end = i;
+            while (end < pattern.size() && pattern[end] == '*')
+                ++end;
+            if (end < pattern.size() && pattern[end] != ':')
+                return true;
+            i = end - 1;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 bool resourceMatch(std::string_view pattern, std::string_view resource)
 {
+    // Without a star confined to its segment every star matches anything: the plain matcher does, without
+    // allocating (the common `arn:aws:s3:::bucket/*`).
+    if (!hasStarInSegment(pattern))
+        return wildcardMatch(pattern, resource);
     // Tokens, with each run of stars made one star whose reach depends on what follows the run.
     std::vector<Token> tokens;
     tokens.reserve(pattern.size());
-    bool starInSegment = false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char c = pattern[i];
         if (c == '*') {
@@ -184,7 +205,6 @@ bool resourceMatch(std::string_view pattern, std::string_view resource)
             while (end < pattern.size() && pattern[end] == '*')
                 ++end;
             const bool across = end == pattern.size() || pattern[end] == ':';
-            starInSegment = starInSegment || !across;
             tokens.push_back(Token { across ? Token::Kind::StarAcrossSegments : Token::Kind::StarInSegment, 0 });
             i = end - 1;
         } else if (c == '?') {
@@ -195,9 +215,6 @@ bool resourceMatch(std::string_view pattern, std::string_view resource)
             tokens.push_back(Token { Token::Kind::Literal, c });
         }
     }
-    // Without a star confined to its segment every star matches anything: the plain matcher is faster.
-    if (!starInSegment)
-        return wildcardMatch(pattern, resource);
     return simulate(tokens, resource);
 }
 
