@@ -194,11 +194,6 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
     if (!statement.principal)
         return;
     const std::set<std::string> keys = conditionKeys(statement);
-    std::vector<std::string> actions;
-    if (statement.action) {
-        for (const PolicyString &value : statement.action->values)
-            actions.push_back(toLower(value.value));
-    }
     auto mismatched = [&](std::initializer_list<std::string_view> allowed, const PolicyString &principal) {
         if (!statement.action)
             return;
@@ -216,7 +211,6 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
     const bool principalRestricted = hasAnyKey(keys,
         { "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
             "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:userid", "aws:username" });
-    const bool everyone = statement.principal->isString && statement.principal->wildcard.value == "*";
     for (const PrincipalEntry &entry : statement.principal->entries) {
         const std::string &type = entry.type.value;
         for (const PolicyString &value : entry.values.values) {
@@ -290,8 +284,6 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
             }
         }
     }
-    (void)everyone;
-    (void)actions;
 }
 
 // IAM User Guide, "IAM policy validation check reference": the PASS_ROLE_* (security warnings) and CREATE_SLR_*
