@@ -215,7 +215,7 @@ std::optional<CaseError> readCase(JsonValue &root, CaseData &data)
         return CaseError { prepared.error() };
     auto member = [&](std::string_view key) { return root.find(key); };
     // A role's trust policy governs the sts:AssumeRole* family: validate it as one.
-    const bool trust = prepared.requiresResourcePolicy() && prepared.action().rfind("sts:", 0) == 0;
+    const bool trust = prepared.isTrustPolicyAction();
     if (auto error =
             compileList(member("identityPolicies"), "identityPolicies", PolicyKind::Identity, data, data.set.identity))
         return error;

@@ -91,20 +91,14 @@ bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields)
 
 bool arnMatch(std::string_view pattern, std::string_view arn)
 {
-    std::array<std::string_view, 6> fields;
-    const bool split = splitArn(arn, fields);
-    return arnMatch(pattern, arn, split ? &fields : nullptr);
-}
-
-bool arnMatch(std::string_view pattern, std::string_view arn, const std::array<std::string_view, 6> *arnFields)
-{
     std::array<std::string_view, 6> patternFields;
     if (!splitArn(pattern, patternFields))
         return wildcardMatch(pattern, arn);
-    if (!arnFields)
+    std::array<std::string_view, 6> arnFields;
+    if (!splitArn(arn, arnFields))
         return false;
     for (std::size_t i = 0; i < 6; ++i) {
-        if (!wildcardMatch(patternFields[i], (*arnFields)[i]))
+        if (!wildcardMatch(patternFields[i], arnFields[i]))
             return false;
     }
     return true;

@@ -38,9 +38,6 @@ bool splitArn(std::string_view arn, std::array<std::string_view, 6> &fields);
 /// pattern of fewer than six fields (`*`, `arn:aws:*`) is matched against the whole text.
 bool arnMatch(std::string_view pattern, std::string_view arn);
 
-/// The same with the ARN already split (the evaluator splits a request's resource once).
-bool arnMatch(std::string_view pattern, std::string_view arn, const std::array<std::string_view, 6> *arnFields);
-
 /// How Resource and NotResource compare a resource with a pattern (IAM User Guide, "IAM JSON policy elements:
 /// Resource"): the whole text at once; a `*` inside an ARN segment matches within the segment (no `:`), and "if the
 /// `*` wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon
