@@ -3,9 +3,9 @@
 #include "rd/core/BatchSimulation.h"
 
 #include "JsonTextWriter.h"
-#include "rd/core/AccountId.h"
 #include "rd/core/CompiledPolicy.h"
 #include "rd/core/Evaluator.h"
+#include "rd/core/IamIdentifiers.h"
 #include "rd/core/JsonReader.h"
 #include "rd/core/PolicyKind.h"
 #include "rd/core/PolicyParser.h"

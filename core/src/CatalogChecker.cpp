@@ -3,9 +3,9 @@
 #include "CatalogChecker.h"
 
 #include "TextUtil.h"
-#include "rd/core/AccountId.h"
 #include "rd/core/ConditionOperator.h"
 #include "rd/core/DateTime.h"
+#include "rd/core/IamIdentifiers.h"
 #include "rd/core/IpRange.h"
 #include "rd/core/Wildcard.h"
 

@@ -3,8 +3,8 @@
 #include "rd/core/CompiledPolicy.h"
 
 #include "TextUtil.h"
-#include "rd/core/AccountId.h"
 #include "rd/core/DateTime.h"
+#include "rd/core/IamIdentifiers.h"
 #include "rd/core/Wildcard.h"
 
 #include <algorithm>

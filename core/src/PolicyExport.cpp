@@ -3,6 +3,7 @@
 #include "rd/core/PolicyExport.h"
 
 #include "rd/core/FileIO.h"
+#include "rd/core/IamIdentifiers.h"
 
 #include <filesystem>
 
@@ -15,11 +16,8 @@ namespace
 std::string safeName(std::string_view name)
 {
     std::string out;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || std::string_view("+=,.@_-").find(c) != std::string_view::npos;
-        out += ok ? c : '_';
-    }
+    for (char c : name)
+        out += isIamNameCharacter(c) ? c : '_';
     return out.empty() || out == "." || out == ".." ? "_" + out : out;
 }
 

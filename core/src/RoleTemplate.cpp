@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/RoleTemplate.h"
 
-#include "rd/core/AccountId.h"
+#include "rd/core/IamIdentifiers.h"
 #include "rd/core/PolicyParser.h"
 
 #include <algorithm>
@@ -29,7 +29,7 @@ std::string checkBlank(const TemplateBlank &blank, const std::string &value)
 {
     switch (blank.kind) {
     case Kind::Name:
-        return value.size() <= 64 && allOf(value, "+=,.@_-") ? "" : "1 to 64 letters, digits or +=,.@_-";
+        return isValidIamName(value, 64) ? "" : "1 to 64 letters, digits or +=,.@_-";
     case Kind::AccountId:
         return isAccountId(value) ? "" : "12 digits";
     case Kind::Region:

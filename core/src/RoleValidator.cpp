@@ -3,6 +3,7 @@
 #include "rd/core/RoleValidator.h"
 
 #include "TextUtil.h"
+#include "rd/core/IamIdentifiers.h"
 
 #include <algorithm>
 
@@ -11,14 +12,6 @@ namespace rd::core
 
 namespace
 {
-
-bool validRoleName(std::string_view name)
-{
-    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || std::string_view("+=,.@_-").find(c) != std::string_view::npos;
-    });
-}
 
 // IAM identifiers: "/" alone, or starting and ending with "/", up to 512 printable ASCII characters.
 bool validPath(std::string_view path)
@@ -55,7 +48,7 @@ RoleFindings validateRole(const Workspace &workspace, const Role &role, const Va
 {
     RoleFindings findings;
     const SourceRange none;
-    if (!validRoleName(role.name))
+    if (!isValidIamName(role.name, 64))
         findings.role.push_back(Diagnostic::error("INVALID_ROLE_NAME", none,
             "the role name `" + role.name + "` must be 1 to 64 letters, digits or `+=,.@_-`"));
     for (const Role &other : workspace.roles) {

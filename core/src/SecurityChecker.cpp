@@ -3,7 +3,7 @@
 #include "SecurityChecker.h"
 
 #include "TextUtil.h"
-#include "rd/core/AccountId.h"
+#include "rd/core/IamIdentifiers.h"
 #include "rd/core/Wildcard.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/Workspace.h"
 
-#include "rd/core/AccountId.h"
+#include "rd/core/IamIdentifiers.h"
 
 #include <algorithm>
 #include <array>
