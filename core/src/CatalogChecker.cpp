@@ -7,6 +7,7 @@
 #include "rd/core/DateTime.h"
 #include "rd/core/IamIdentifiers.h"
 #include "rd/core/IpRange.h"
+#include "rd/core/VariableTemplate.h"
 #include "rd/core/Wildcard.h"
 
 #include <algorithm>
@@ -291,51 +292,45 @@ bool CatalogChecker::checkVariables(const PolicyString &value, bool allowed, std
 }
 
 // IAM User Guide, "IAM policy elements: Variables and tags": `${key}`, `${key, 'default'}`, `${*}` `${?}` `${$}`,
-// Version 2012-10-17 only.
+// Version 2012-10-17 only. The evaluator's own reader (VariableTemplate) finds the problems.
 bool CatalogChecker::checkVariables(
     std::string_view text, const SourceRange &range, bool allowed, std::string_view where)
 {
-    bool found = false;
-    for (std::size_t pos = text.find("${"); pos != std::string_view::npos; pos = text.find("${", pos + 2)) {
-        const std::size_t close = text.find('}', pos);
-        if (close == std::string_view::npos) {
+    if (text.find("${") == std::string_view::npos)
+        return false;
+    const VariableTemplate parsed = VariableTemplate::parse(text);
+    for (VariableTemplate::Problem problem : parsed.problems()) {
+        switch (problem) {
+        case VariableTemplate::Problem::MissingBrace:
             m_out.push_back(Diagnostic::error(
-                "MISSING_BRACE_IN_VARIABLE", range, "the policy variable that starts at `${` has no closing `}`"));
-            return found;
-        }
-        const std::string_view inner = text.substr(pos + 2, close - pos - 2);
-        if (inner.find_first_not_of(' ') == std::string_view::npos) {
+                "MISSING_BRACE_IN_VARIABLE", range, "a policy variable that starts with `${` has no closing `}`"));
+            break;
+        case VariableTemplate::Problem::Empty:
             m_out.push_back(Diagnostic::error("EMPTY_VARIABLE", range, "`${}` names no key"));
-            continue;
-        }
-        found = true;
-        // `${key}` or `${key, 'default'}`: no space inside the key, a default in single quotes.
-        const std::size_t comma = inner.find(',');
-        const std::string_view key = inner.substr(0, comma);
-        if (key.find(' ') != std::string_view::npos)
-            m_out.push_back(Diagnostic::error("UNSUPPORTED_SPACE_IN_VARIABLE", range,
-                "a space is not supported inside the variable `${" + std::string(inner) + "}`"));
-        if (comma != std::string_view::npos) {
-            std::string_view fallback = inner.substr(comma + 1);
-            while (!fallback.empty() && fallback.front() == ' ')
-                fallback.remove_prefix(1);
-            if (fallback.size() < 2 || fallback.front() != '\'' || fallback.back() != '\'')
-                m_out.push_back(Diagnostic::error("MISSING_QUOTE_IN_VARIABLE", range,
-                    "the default value of `${" + std::string(inner) + "}` must be in single quotes"));
-        }
-        if (!m_variablesSupported) {
-            m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_VERSION", range,
-                "policy variables need \"Version\": \"2012-10-17\"; here `${" + std::string(inner)
-                    + "}` is literal text"));
-            return false;
-        }
-        if (!allowed) {
+            break;
+        case VariableTemplate::Problem::SpaceInKey:
             m_out.push_back(Diagnostic::error(
-                "VARIABLE_UNSUPPORTED_IN_ELEMENT", range, "policy variables cannot stand in " + std::string(where)));
-            return false;
+                "UNSUPPORTED_SPACE_IN_VARIABLE", range, "a space is not supported inside a policy variable's key"));
+            break;
+        case VariableTemplate::Problem::UnquotedDefault:
+            m_out.push_back(Diagnostic::error(
+                "MISSING_QUOTE_IN_VARIABLE", range, "the default value of a policy variable must be in single quotes"));
+            break;
         }
     }
-    return found;
+    if (!parsed.hasWellFormedVariables())
+        return false;
+    if (!m_variablesSupported) {
+        m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_VERSION", range,
+            "policy variables need \"Version\": \"2012-10-17\"; with an older version they are literal text"));
+        return false;
+    }
+    if (!allowed) {
+        m_out.push_back(Diagnostic::error(
+            "VARIABLE_UNSUPPORTED_IN_ELEMENT", range, "policy variables cannot stand in " + std::string(where)));
+        return false;
+    }
+    return true;
 }
 
 // Keys of identity providers, valid in trust policies though the catalog lists only some: `saml:...`, and

@@ -5,6 +5,8 @@
 #include "TextUtil.h"
 #include "rd/core/Wildcard.h"
 
+#include <algorithm>
+
 namespace rd::core
 {
 
@@ -60,8 +62,10 @@ VariableTemplate VariableTemplate::parse(std::string_view text)
         if (open == std::string_view::npos)
             break;
         const std::size_t close = text.find('}', open + 2);
-        if (close == std::string_view::npos)
+        if (close == std::string_view::npos) {
+            result.m_problems.push_back(Problem::MissingBrace);
             break;
+        }
         appendLiteral(result.m_parts, text.substr(pos, open - pos));
         const std::string_view inner = text.substr(open + 2, close - open - 2);
         pos = close + 1;
@@ -76,16 +80,28 @@ VariableTemplate VariableTemplate::parse(std::string_view text)
         if (const std::size_t comma = inner.find(','); comma != std::string_view::npos) {
             key = inner.substr(0, comma);
             const std::string_view fallback = trim(inner.substr(comma + 1));
-            if (fallback.size() >= 2 && fallback.front() == '\'' && fallback.back() == '\'')
+            if (fallback.size() >= 2 && fallback.front() == '\'' && fallback.back() == '\'') {
                 part.defaultValue = std::string(fallback.substr(1, fallback.size() - 2));
-            else
+            } else {
                 part.defaultValue = std::string(fallback);
+                result.m_problems.push_back(Problem::UnquotedDefault);
+            }
         }
         part.text = toLower(trim(key));
+        if (part.text.empty())
+            result.m_problems.push_back(Problem::Empty);
+        else if (part.text.find(' ') != std::string::npos)
+            result.m_problems.push_back(Problem::SpaceInKey);
         result.m_parts.push_back(std::move(part));
     }
     appendLiteral(result.m_parts, text.substr(pos));
     return result;
+}
+
+bool VariableTemplate::hasWellFormedVariables() const
+{
+    return std::any_of(m_parts.begin(), m_parts.end(),
+        [](const Part &part) { return part.isSpecialCharacter || (part.isVariable && !part.text.empty()); });
 }
 
 bool VariableTemplate::expand(const RequestContext &context, Mode mode, std::string &out) const

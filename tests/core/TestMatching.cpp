@@ -29,6 +29,8 @@ private Q_SLOTS:
     void dateTime();
     void variables_data();
     void variables();
+    void variableProblems_data();
+    void variableProblems();
     void operatorNames_data();
     void operatorNames();
     void principals_data();
@@ -271,6 +273,35 @@ void TestMatching::variables()
     QCOMPARE(parsed.expand(context, VariableTemplate::Mode::Text, out), expands);
     if (expands)
         QCOMPARE(QString::fromStdString(out), asText);
+}
+
+void TestMatching::variableProblems_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("problem");
+    QTest::addColumn<bool>("wellFormed");
+    // reference_policies_variables and Access Analyzer's variable checks.
+    using P = VariableTemplate::Problem;
+    QTest::addRow("MISSING_BRACE_IN_VARIABLE") << "a/${aws:username" << int(P::MissingBrace) << false;
+    QTest::addRow("EMPTY_VARIABLE") << "a/${ }/b" << int(P::Empty) << false;
+    QTest::addRow("UNSUPPORTED_SPACE_IN_VARIABLE") << "${aws: username}" << int(P::SpaceInKey) << true;
+    QTest::addRow("MISSING_QUOTE_IN_VARIABLE") << "${aws:username, nobody}" << int(P::UnquotedDefault) << true;
+    QTest::addRow("well formed") << "${aws:username, 'nobody'}/${*}" << -1 << true;
+}
+
+void TestMatching::variableProblems()
+{
+    QFETCH(QString, text);
+    QFETCH(int, problem);
+    QFETCH(bool, wellFormed);
+    const VariableTemplate parsed = VariableTemplate::parse(text.toStdString());
+    QCOMPARE(parsed.hasWellFormedVariables(), wellFormed);
+    if (problem < 0) {
+        QVERIFY(parsed.problems().empty());
+        return;
+    }
+    QCOMPARE(parsed.problems().size(), std::size_t { 1 });
+    QCOMPARE(int(parsed.problems().front()), problem);
 }
 
 void TestMatching::operatorNames_data()

@@ -36,10 +36,26 @@ public:
         Pattern
     };
 
+    /// What is malformed in a text's variables (the validator reports them; evaluation reads such a text as
+    /// described on each).
+    enum class Problem {
+        /// `${` without `}`: the rest of the text is literal.
+        MissingBrace,
+        /// `${}` or `${ }`: a variable that names no key, so it never resolves.
+        Empty,
+        /// A space inside the key (`${aws: username}`).
+        SpaceInKey,
+        /// A default not in single quotes (`${key, value}`): taken as written.
+        UnquotedDefault
+    };
+
     static VariableTemplate parse(std::string_view text);
 
     /// True when the text held at least one `${...}`.
     bool hasVariables() const { return m_hasVariables; }
+    /// True when at least one `${...}` names a key or is `${*}`, `${?}` or `${$}`.
+    bool hasWellFormedVariables() const;
+    const std::vector<Problem> &problems() const { return m_problems; }
     const std::vector<Part> &parts() const { return m_parts; }
 
     /// Writes the text with every variable replaced by the request's value. Returns false when a variable's key is
@@ -48,6 +64,7 @@ public:
 
 private:
     std::vector<Part> m_parts;
+    std::vector<Problem> m_problems;
     bool m_hasVariables = false;
 };
 
