@@ -197,9 +197,11 @@ Decision Evaluation::run()
     // The first SCP level with no matching Allow, if any.
     std::optional<std::size_t> scpLevelWithoutAllow;
     bool denied = false;
+    // Where the first deny was found; an organization level only for SCPs and RCPs.
     std::string_view denyWhere;
-    std::size_t denyLevel = 0;
-    auto noteDeny = [&](const PolicyOutcome &outcome, std::string_view where, std::size_t level = 0) {
+    std::optional<std::size_t> denyLevel;
+    auto noteDeny = [&](const PolicyOutcome &outcome, std::string_view where,
+                        std::optional<std::size_t> level = std::nullopt) {
         if (outcome.deny && !denied) {
             denied = true;
             denyWhere = where;
@@ -225,7 +227,7 @@ Decision Evaluation::run()
     if (scpsApply) {
         for (std::size_t level = 0; level < m_policies.scps.size() && (!denied || m_explanation); ++level) {
             const PolicyOutcome outcome = evaluateAny(m_policies.scps[level], PolicyType::ServiceControl);
-            noteDeny(outcome, "an SCP at level ", level);
+            noteDeny(outcome, "an SCP", level);
             if (!outcome.allow && !scpLevelWithoutAllow)
                 scpLevelWithoutAllow = level;
         }
@@ -233,12 +235,12 @@ Decision Evaluation::run()
     if (rcpsApply) {
         for (std::size_t level = 0; level < m_policies.rcps.size() && (!denied || m_explanation); ++level) {
             const PolicyOutcome outcome = evaluateAny(m_policies.rcps[level], PolicyType::ResourceControl);
-            noteDeny(outcome, "an RCP at level ", level);
+            noteDeny(outcome, "an RCP", level);
         }
     }
     if (denied)
         return finish(Decision::ExplicitlyDenied, "explicit deny in ",
-            m_explanation ? std::string(denyWhere) + (denyWhere.back() == ' ' ? std::to_string(denyLevel) : "")
+            m_explanation ? std::string(denyWhere) + (denyLevel ? " at level " + std::to_string(*denyLevel) : "")
                           : std::string());
 
     // Step 2: SCPs: every level needs an Allow.

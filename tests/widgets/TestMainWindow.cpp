@@ -164,7 +164,7 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QTest::keyClicks(name, QStringLiteral(" v2"));
     QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("LambdaLogWriter v2"));
     QCOMPARE(findings->text(), QStringLiteral("1 error"));
-    QVERIFY(window.windowTitle().contains(QLatin1Char('*')) || window.isWindowModified());
+    QVERIFY(window.isWindowModified());
 
     // One undo takes back the whole gesture; the History panel lists it.
     QCOMPARE(window.document()->undoStack()->count(), 1);

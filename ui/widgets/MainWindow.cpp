@@ -244,8 +244,8 @@ void MainWindow::onOpen()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
         tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
-    if (!path.isEmpty() && maybeSave() && openFile(path))
-        offerRecovery();
+    if (!path.isEmpty())
+        openAfterAsking(path);
 }
 
 void MainWindow::onNewRole()
@@ -345,6 +345,14 @@ void MainWindow::updateStatus()
                                .join(QStringLiteral(" · ")));
 }
 
+void MainWindow::openAfterAsking(const QString &path)
+{
+    // Every interactive open (menu, recent files, a dropped file): save what is pending, open, then offer what a
+    // crash left behind.
+    if (maybeSave() && openFile(path))
+        offerRecovery();
+}
+
 bool MainWindow::maybeSave()
 {
     if (!m_document->hasUnsavedChanges())
@@ -371,8 +379,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     // A workspace file or GAAD output dropped on the window opens like File > Open.
     const QString path = event->mimeData()->urls().first().toLocalFile();
     event->acceptProposedAction();
-    if (maybeSave() && openFile(path))
-        offerRecovery();
+    openAfterAsking(path);
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -399,12 +406,7 @@ void MainWindow::updateRecentFilesMenu()
     m_recentMenu->clear();
     const QStringList files = recentFiles();
     for (const QString &file : files) {
-        m_recentMenu
-            ->addAction(QFileInfo(file).fileName(), this,
-                [this, file] {
-                    if (maybeSave() && openFile(file))
-                        offerRecovery();
-                })
+        m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openAfterAsking(file); })
             ->setToolTip(file);
     }
     m_recentMenu->setEnabled(!files.isEmpty());

@@ -70,6 +70,7 @@ private:
     void onNewRole();
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
+    void openAfterAsking(const QString &path);
     void addRecentFile(const QString &path);
     void updateRecentFilesMenu();
 
