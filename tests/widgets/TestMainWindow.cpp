@@ -158,12 +158,15 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QTRY_COMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
     QCOMPARE(findings->text(), QStringLiteral("No findings: the role passes every check."));
 
-    // Typing a character IAM does not allow: the list follows, and the findings name the rule at once.
+    // Typing a character IAM does not allow: the list follows, and the findings name the rule at once; the policy
+    // in front stays in front.
+    window.summaryView()->showPolicy(QStringLiteral("WriteLogs"));
     name->setFocus();
     name->end(false);
     QTest::keyClicks(name, QStringLiteral(" v2"));
     QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("LambdaLogWriter v2"));
     QCOMPARE(findings->text(), QStringLiteral("1 error"));
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("WriteLogs"));
     QVERIFY(window.isWindowModified());
 
     // One undo takes back the whole gesture; the History panel lists it.

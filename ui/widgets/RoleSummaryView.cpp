@@ -65,7 +65,7 @@ void RoleSummaryView::refresh()
     if (!role) {
         m_title->setText(tr("No role selected"));
         m_details->setText(tr("Pick a role in the list to see who may assume it and what it may do."));
-        m_policies->clear();
+        removePolicyTabs();
         return;
     }
     m_title->setText(toQString(role->name));
@@ -85,14 +85,34 @@ void RoleSummaryView::refresh()
         details +=
             tr("<br><b>Permissions boundary</b> %1").arg(toQString(role->permissionsBoundaryArn).toHtmlEscaped());
     m_details->setText(details);
+    QList<QPair<QString, QString>> wanted { { tr("Trust policy"), toQString(core::writePolicy(role->trustPolicy)) } };
+    for (const core::InlinePolicy &p : role->inlinePolicies)
+        wanted.append({ toQString(p.name), toQString(core::writePolicy(p.document)) });
+    // An edit of the role (typing its name) keeps the tabs, their scroll positions and the one in front; only a
+    // different set of policies rebuilds them.
+    bool sameTabs = m_policies->count() == wanted.size();
+    for (int i = 0; sameTabs && i < wanted.size(); ++i)
+        sameTabs = m_policies->tabText(i) == wanted[i].first;
+    if (sameTabs) {
+        for (int i = 0; i < wanted.size(); ++i) {
+            auto *view = static_cast<QPlainTextEdit *>(m_policies->widget(i));
+            if (view->toPlainText() != wanted[i].second)
+                view->setPlainText(wanted[i].second);
+        }
+        return;
+    }
+    removePolicyTabs();
+    for (const auto &[title, text] : wanted)
+        addPolicyTab(title, text);
+}
+
+void RoleSummaryView::removePolicyTabs()
+{
     while (m_policies->count() > 0) {
         QWidget *page = m_policies->widget(0);
         m_policies->removeTab(0);
         delete page;
     }
-    addPolicyTab(tr("Trust policy"), core::writePolicy(role->trustPolicy));
-    for (const core::InlinePolicy &p : role->inlinePolicies)
-        addPolicyTab(toQString(p.name), core::writePolicy(p.document));
 }
 
 void RoleSummaryView::showPolicy(const QString &policy)
@@ -120,14 +140,14 @@ QString RoleSummaryView::currentPolicyText() const
     return view ? view->toPlainText() : QString();
 }
 
-void RoleSummaryView::addPolicyTab(const QString &title, const std::string &text)
+void RoleSummaryView::addPolicyTab(const QString &title, const QString &text)
 {
     auto *view = new QPlainTextEdit(m_policies);
     view->setObjectName(
         m_policies->count() == 0 ? QStringLiteral("trustPolicyTextEdit") : QStringLiteral("inlinePolicyTextEdit"));
     view->setReadOnly(true);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setPlainText(toQString(text));
+    view->setPlainText(text);
     m_policies->addTab(view, title);
 }
 

@@ -40,7 +40,8 @@ public:
 
 private:
     void refresh();
-    void addPolicyTab(const QString &title, const std::string &text);
+    void addPolicyTab(const QString &title, const QString &text);
+    void removePolicyTabs();
 
     doc::WorkspaceDocument *m_document;
     core::RoleId m_role;
