@@ -189,8 +189,9 @@ Grant StatementMatcher::principalGrant(const CompiledStatement &statement, bool 
 }
 
 bool StatementMatcher::valueMatches(
-    const CompiledCondition &condition, const CompiledConditionValue &value, std::string_view given)
+    const CompiledCondition &condition, const CompiledConditionValue &value, const GivenValue &givenValue)
 {
+    const std::string_view given = givenValue.text;
     const ConditionOperator op = condition.spec.op;
     std::string_view prepared = value.prepared;
     if (value.variables) {
@@ -230,21 +231,15 @@ bool StatementMatcher::valueMatches(
             return m_decoded == prepared;
         return given == value.text;
     case ConditionOperator::IpAddress:
-    case ConditionOperator::NotIpAddress: {
-        const std::optional<IpRange> address = IpRange::parse(given);
-        return address && value.ip->contains(*address);
-    }
+    case ConditionOperator::NotIpAddress:
+        return givenValue.address && value.ip->contains(*givenValue.address);
     case ConditionOperator::Null:
         return false;
     default:
         break;
     }
-    if (conditionFamily(op) == ConditionFamily::Numeric) {
-        const std::optional<double> number = parseDecimal(given);
-        return number && compareNumbers(op, *number, value.number);
-    }
-    const std::optional<double> date = parseDateTime(given);
-    return date && compareNumbers(op, *date, value.number);
+    // Numeric and Date: the request value was read once, in conditionHolds().
+    return givenValue.number && compareNumbers(op, *givenValue.number, value.number);
 }
 
 // IAM User Guide, "Condition operators" and "Single-valued vs. multivalued context keys"; docs/EVALUATION.md gives
@@ -279,13 +274,17 @@ bool StatementMatcher::conditionHolds(const CompiledCondition &condition)
     // A request value that cannot be read for the operator (`abc` for NumericLessThan) satisfies neither the
     // operator nor its negation.
     const ConditionFamily family = conditionFamily(condition.spec.op);
-    const bool typed = family == ConditionFamily::Numeric || family == ConditionFamily::Date;
-    auto readable = [&](std::string_view given) {
-        return !typed || (family == ConditionFamily::Numeric ? parseDecimal(given) : parseDateTime(given)).has_value();
-    };
     // Per request value: does it satisfy the operator (matching some policy value, or for a negated operator none)?
-    auto satisfies = [&](std::string_view given) {
-        if (!readable(given))
+    // The value is read once for its operator, not once per policy value.
+    auto satisfies = [&](std::string_view text) {
+        GivenValue given { text, std::nullopt, std::nullopt };
+        if (family == ConditionFamily::Numeric)
+            given.number = parseDecimal(text);
+        else if (family == ConditionFamily::Date)
+            given.number = parseDateTime(text);
+        else if (family == ConditionFamily::IpAddress)
+            given.address = IpRange::parse(text);
+        if ((family == ConditionFamily::Numeric || family == ConditionFamily::Date) && !given.number)
             return false;
         bool any = false;
         for (const CompiledConditionValue &value : condition.values) {

@@ -5,7 +5,9 @@
 #include "rd/core/CompiledPolicy.h"
 #include "rd/core/PreparedRequest.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace rd::core
 {
@@ -40,7 +42,13 @@ public:
 
 private:
     bool resourcePatternMatches(const CompiledPattern &pattern);
-    bool valueMatches(const CompiledCondition &condition, const CompiledConditionValue &value, std::string_view given);
+    /// A request value read once for its operator: its number (Numeric, epoch seconds for Date) or address block.
+    struct GivenValue {
+        std::string_view text;
+        std::optional<double> number;
+        std::optional<IpRange> address;
+    };
+    bool valueMatches(const CompiledCondition &condition, const CompiledConditionValue &value, const GivenValue &given);
     Grant entryGrant(const CompiledPrincipal &entry) const;
     bool excludedBy(const std::vector<CompiledPrincipal> &entries) const;
 
