@@ -216,7 +216,7 @@ void CatalogChecker::checkActions(const Statement &statement)
             if (!m_catalog.action(text))
                 m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
                     "the action " + quoted(name) + " does not exist in the service " + quoted(prefix)));
-        } else if (m_catalog.matchActions(text).empty()) {
+        } else if (m_catalog.matchActions(text, 1).empty()) {
             m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
                 quoted(text) + " matches no action" + (hasWildcard(prefix) ? std::string() : " of " + quoted(prefix))));
         }

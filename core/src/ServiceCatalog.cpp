@@ -305,7 +305,7 @@ const ActionInfo *ServiceCatalog::action(std::string_view serviceAction) const
 }
 
 std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::matchActions(
-    std::string_view pattern) const
+    std::string_view pattern, std::size_t limit) const
 {
     std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> out;
     const std::string lower = toLower(pattern);
@@ -316,15 +316,15 @@ std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::
                 out.emplace_back(&s, a);
             return;
         }
-        for (std::size_t i = 0; i < s.actions.size(); ++i) {
+        for (std::size_t i = 0; i < s.actions.size() && out.size() < limit; ++i) {
             if (wildcardMatch(actionPattern, s.m_lowerNames[i]))
                 out.emplace_back(&s, &s.actions[i]);
         }
     };
     if (colon == std::string::npos) {
         if (lower.find_first_not_of('*') == std::string::npos && !lower.empty()) {
-            for (const ServiceInfo &s : m_services)
-                matchIn(s, "*");
+            for (std::size_t i = 0; i < m_services.size() && out.size() < limit; ++i)
+                matchIn(m_services[i], "*");
         }
         return out;
     }
@@ -335,9 +335,9 @@ std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> ServiceCatalog::
             matchIn(*s, actionPattern);
         return out;
     }
-    for (const ServiceInfo &s : m_services) {
-        if (wildcardMatch(prefix, toLower(s.prefix)))
-            matchIn(s, actionPattern);
+    for (std::size_t i = 0; i < m_services.size() && out.size() < limit; ++i) {
+        if (wildcardMatch(prefix, toLower(m_services[i].prefix)))
+            matchIn(m_services[i], actionPattern);
     }
     return out;
 }

@@ -98,8 +98,9 @@ public:
     /// `service:Action`, case-insensitively; nullptr for a wildcard or an unknown action.
     const ActionInfo *action(std::string_view serviceAction) const;
     /// The actions an Action value matches (`s3:Get*`, `ec2:*Instances`, `*`), each with its service. Empty when the
-    /// value matches nothing.
-    std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> matchActions(std::string_view pattern) const;
+    /// value matches nothing. Stops after `limit` matches (1 answers "does it match anything?").
+    std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> matchActions(
+        std::string_view pattern, std::size_t limit = static_cast<std::size_t>(-1)) const;
     /// A condition key used in a policy: a global key, or a service key where each placeholder (`${TagKey}`,
     /// `<key>`, `tag-key`) stands for one or more characters; case-insensitive. Keys of identity providers (`saml:`,
     /// `<host>:aud`...) are in the sts service's list.
