@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // role-designer: the desktop application. Opens the workspace named on the command line, or the bundled example.
 #include "rd/core/Version.h"
+#include "widgets/AppTheme.h"
 #include "widgets/MainWindow.h"
 #include "widgets/NewRoleDialog.h"
 
@@ -28,13 +29,14 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("What the screenshot shows: main, findings, new-role."), QStringLiteral("name"),
-        QStringLiteral("main"));
+        QStringLiteral("What the screenshot shows: main, trust, permissions, json, findings, new-role."),
+        QStringLiteral("name"), QStringLiteral("main"));
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
     parser.addOptions({ screenshot, view, role });
     parser.process(app);
 
+    rd::ui::AppTheme::apply(rd::ui::AppTheme::saved());
     rd::ui::MainWindow window;
     const QStringList files = parser.positionalArguments();
     const QString path = files.isEmpty() ? QStringLiteral(":/examples/lambda-logging.rdws") : files.first();
@@ -50,8 +52,9 @@ int main(int argc, char **argv)
 
     if (parser.isSet(screenshot)) {
         const QString name = parser.value(view);
-        if (name != QLatin1String("main") && name != QLatin1String("findings") && name != QLatin1String("new-role")) {
-            QTextStream(stderr) << "role-designer: unknown view " << name << " (known: main, findings, new-role)\n";
+        if (!rd::ui::MainWindow::viewNames().contains(name)) {
+            QTextStream(stderr) << "role-designer: unknown view " << name
+                                << " (known: " << rd::ui::MainWindow::viewNames().join(QStringLiteral(", ")) << ")\n";
             return 2;
         }
         const QString out = parser.value(screenshot);
@@ -67,11 +70,10 @@ int main(int argc, char **argv)
             }
             return 0;
         }
-        // `findings` opens the policy of the first finding, as a double-click on it would.
-        if (name == QLatin1String("findings"))
-            window.showFirstFinding();
-        window.resize(1100, 760);
+        window.resize(1280, 800);
         window.show();
+        QApplication::processEvents();
+        window.showView(name);
         QApplication::processEvents();
         if (!window.grab().save(out, "PNG")) {
             QTextStream(stderr) << "role-designer: cannot write " << out << '\n';

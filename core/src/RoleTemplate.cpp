@@ -241,4 +241,23 @@ std::optional<Role> buildRole(const RoleTemplate &roleTemplate, const std::strin
     return role;
 }
 
+std::optional<Role> buildEmptyRole(const std::string &name, const std::string &accountId, std::string &error)
+{
+    if (!isAccountId(accountId)) {
+        error = "the account `" + accountId + "` is not a 12-digit account id";
+        return std::nullopt;
+    }
+    const TemplateBlank blank { "name", "Role name", "", TemplateBlank::Kind::Name };
+    if (const std::string problem = checkBlank(blank, name); !problem.empty()) {
+        error = blank.label + ": `" + name + "` is not " + problem;
+        return std::nullopt;
+    }
+    Role role;
+    role.accountId = accountId;
+    role.name = name;
+    role.arn = "arn:aws:iam::" + accountId + ":role/" + name;
+    role.trustPolicy = policy(R"({"Version":"2012-10-17","Statement":[]})", {});
+    return role;
+}
+
 } // namespace rd::core

@@ -3,11 +3,10 @@
 #include "rd/core/ServiceCatalog.h"
 
 #include "TextUtil.h"
+#include "rd/core/Gzip.h"
 #include "rd/core/Wildcard.h"
 
 #include <array>
-#include <memory>
-#include <zlib.h>
 
 // The gzip bytes of resources/catalog/iam-catalog.tsv.gz, embedded by cmake/EmbedFile.cmake.
 extern const unsigned char kServiceCatalogData[];
@@ -18,33 +17,6 @@ namespace rd::core
 
 namespace
 {
-
-bool gunzip(const unsigned char *data, std::size_t size, std::string &out, std::string &error)
-{
-    z_stream stream {};
-    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
-        error = "cannot start zlib";
-        return false;
-    }
-    std::unique_ptr<z_stream, int (*)(z_stream *)> guard(&stream, inflateEnd);
-    stream.next_in = const_cast<Bytef *>(data);
-    stream.avail_in = static_cast<uInt>(size);
-    out.resize(size * 8);
-    int status = Z_OK;
-    while (status == Z_OK) {
-        if (stream.total_out == out.size())
-            out.resize(out.size() * 2);
-        stream.next_out = reinterpret_cast<Bytef *>(out.data() + stream.total_out);
-        stream.avail_out = static_cast<uInt>(out.size() - stream.total_out);
-        status = inflate(&stream, Z_NO_FLUSH);
-    }
-    if (status != Z_STREAM_END) {
-        error = "the catalog is not valid gzip data";
-        return false;
-    }
-    out.resize(stream.total_out);
-    return true;
-}
 
 std::vector<std::string_view> split(std::string_view text, char separator)
 {
@@ -253,8 +225,10 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
 std::optional<ServiceCatalog> ServiceCatalog::loadBuiltin(std::string &error)
 {
     std::string text;
-    if (!gunzip(kServiceCatalogData, kServiceCatalogDataSize, text, error))
+    if (!gunzip(kServiceCatalogData, kServiceCatalogDataSize, text, error)) {
+        error = "the built-in service catalog: " + error;
         return std::nullopt;
+    }
     return parse(text, error);
 }
 

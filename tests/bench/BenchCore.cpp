@@ -4,6 +4,7 @@
 // and saving the workspace it becomes.
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
+#include "rd/core/AwsManagedPolicies.h"
 #include "rd/core/GaadImporter.h"
 #include "rd/core/JsonReader.h"
 #include "rd/core/PolicyParser.h"
@@ -142,6 +143,33 @@ void SaveAndLoadWorkspace1000Roles(benchmark::State &state)
     }
 }
 BENCHMARK(SaveAndLoadWorkspace1000Roles)->Unit(benchmark::kMillisecond);
+
+/// What AwsManagedPolicies::builtin() does on first use: inflate the embedded list (3.4 MB of text) and split it into
+/// 1,594 entries whose documents stay text. It has to stay well under 100 ms: the policy picker waits for it.
+void LoadBuiltinAwsManagedPolicies(benchmark::State &state)
+{
+    for (auto _ : state) {
+        std::string error;
+        std::optional<AwsManagedPolicies> loaded = AwsManagedPolicies::loadBuiltin(error);
+        if (!loaded) {
+            state.SkipWithError(error.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(loaded->entries().size());
+    }
+}
+BENCHMARK(LoadBuiltinAwsManagedPolicies)->Unit(benchmark::kMillisecond);
+
+/// Opening one policy of the list: ReadOnlyAccess, the largest general one (91 KB, thousands of actions).
+void ParseReadOnlyAccess(benchmark::State &state)
+{
+    const AwsManagedPolicies &policies = AwsManagedPolicies::builtin();
+    for (auto _ : state) {
+        std::optional<ManagedPolicy> policy = policies.policy("arn:aws:iam::aws:policy/ReadOnlyAccess");
+        benchmark::DoNotOptimize(policy->versions.size());
+    }
+}
+BENCHMARK(ParseReadOnlyAccess)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

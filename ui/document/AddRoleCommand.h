@@ -24,6 +24,7 @@ public:
 private:
     WorkspaceDocument *m_document;
     core::Role m_role;
+    bool m_addedAccount = false;
 };
 
 } // namespace rd::doc

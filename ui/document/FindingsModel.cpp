@@ -4,6 +4,7 @@
 
 #include "StringConversion.h"
 #include "WorkspaceDocument.h"
+#include "rd/core/PolicyParser.h"
 #include "rd/core/RoleValidator.h"
 
 #include <QColor>
@@ -61,6 +62,10 @@ FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
         if (m_role.isValid())
             refresh();
     });
+    connect(document, &WorkspaceDocument::policyTextChanged, this, [this](core::RoleId id) {
+        if (id == m_role)
+            refresh();
+    });
 }
 
 void FindingsModel::setRole(core::RoleId id)
@@ -73,8 +78,20 @@ void FindingsModel::refresh()
 {
     beginResetModel();
     m_findings.clear();
-    if (const core::Role *role = m_document->workspace().role(m_role)) {
-        core::RoleFindings found = core::validateRole(m_document->workspace(), *role);
+    if (const core::Role *stored = m_document->workspace().role(m_role)) {
+        // The policies are validated as read from the text the JSON editor shows, so that each finding's range
+        // points into that text.
+        core::Role role = *stored;
+        auto withRanges = [&](core::Policy &policy, const PolicyRef &ref) {
+            const QByteArray text = m_document->policyText(ref).toUtf8();
+            core::ParseResult parsed = core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
+            if (parsed.isUsable())
+                policy = std::move(*parsed.policy);
+        };
+        withRanges(role.trustPolicy, PolicyRef { role.id, {} });
+        for (core::InlinePolicy &p : role.inlinePolicies)
+            withRanges(p.document, PolicyRef { role.id, p.name });
+        core::RoleFindings found = core::validateRole(m_document->workspace(), role);
         for (core::Diagnostic &d : found.role)
             m_findings.append(Finding { std::move(d), QString() });
         for (core::Diagnostic &d : found.trustPolicy)

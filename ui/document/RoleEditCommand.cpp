@@ -13,37 +13,54 @@ namespace
 constexpr int kRoleEditId = 0x526f6c00;
 } // namespace
 
-RoleEditCommand::RoleEditCommand(
-    WorkspaceDocument *document, core::Role before, core::Role after, Field field, const QString &text)
+RoleEditCommand::RoleEditCommand(WorkspaceDocument *document, core::Role before, core::Role after, Field field,
+    const QString &text, const QString &mergeKey)
     : QUndoCommand(text)
     , m_document(document)
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_field(field)
+    , m_mergeKey(mergeKey)
 {
+}
+
+void RoleEditCommand::setPolicyText(const PolicyRef &policy, const QString &before, const QString &after)
+{
+    m_text = PolicyText { policy, before, after };
 }
 
 void RoleEditCommand::undo()
 {
+    if (m_text)
+        m_document->setPolicyText(m_text->policy, m_text->before);
     m_document->replaceRole(m_before);
 }
 
 void RoleEditCommand::redo()
 {
+    if (m_text)
+        m_document->setPolicyText(m_text->policy, m_text->after);
     m_document->replaceRole(m_after);
 }
 
 int RoleEditCommand::id() const
 {
-    return m_field == Field::Other ? -1 : kRoleEditId + static_cast<int>(m_field);
+    if (m_field == Field::Other || (m_field == Field::Policy && m_mergeKey.isEmpty()))
+        return -1;
+    return kRoleEditId + static_cast<int>(m_field);
 }
 
 bool RoleEditCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const RoleEditCommand *>(other);
-    if (next->m_after.id != m_after.id || next->m_field != m_field)
+    if (next->m_after.id != m_after.id || next->m_field != m_field || next->m_mergeKey != m_mergeKey)
+        return false;
+    // A text edit merges only with text edits of the same policy, a form edit only with form edits.
+    if (m_text.has_value() != next->m_text.has_value() || (m_text && !(m_text->policy == next->m_text->policy)))
         return false;
     m_after = next->m_after;
+    if (m_text)
+        m_text->after = next->m_text->after;
     return true;
 }
 

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "document/PolicyRef.h"
 #include "rd/core/Workspace.h"
 
 #include <QUndoCommand>
+
+#include <optional>
 
 namespace rd::doc
 {
@@ -16,10 +19,16 @@ class WorkspaceDocument;
 class RoleEditCommand : public QUndoCommand
 {
 public:
-    /// Fields whose successive edits merge; Other never merges.
-    enum class Field { Other, Name, Path, Description, MaxSessionDuration };
+    /// Fields whose successive edits merge; Other never merges. Policy edits merge when they carry the same
+    /// non-empty merge key (one form field, or the JSON text of one policy).
+    enum class Field { Other, Name, Path, Description, MaxSessionDuration, Tags, Policy };
 
-    RoleEditCommand(WorkspaceDocument *document, core::Role before, core::Role after, Field field, const QString &text);
+    RoleEditCommand(WorkspaceDocument *document, core::Role before, core::Role after, Field field, const QString &text,
+        const QString &mergeKey = {});
+
+    /// The JSON text a policy had before and has after the edit, for an edit typed in the JSON editor: undo and
+    /// redo then bring back the text as typed, not as the writer would print it.
+    void setPolicyText(const PolicyRef &policy, const QString &before, const QString &after);
 
     void undo() override;
     void redo() override;
@@ -31,6 +40,13 @@ private:
     core::Role m_before;
     core::Role m_after;
     Field m_field;
+    QString m_mergeKey;
+    struct PolicyText {
+        PolicyRef policy;
+        QString before;
+        QString after;
+    };
+    std::optional<PolicyText> m_text;
 };
 
 } // namespace rd::doc

@@ -5,6 +5,8 @@
 #include "document/AddRoleCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/PolicyWriter.h"
 #include "rd/core/WorkspaceFile.h"
 
 #include <QCryptographicHash>
@@ -15,6 +17,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace rd::doc
 {
@@ -29,39 +32,54 @@ WorkspaceDocument::~WorkspaceDocument() = default;
 
 bool WorkspaceDocument::load(const QString &path, QString *error)
 {
+    return adopt(readFile(path), error);
+}
+
+WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
+{
+    LoadedFile loaded;
+    loaded.path = path;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("Cannot open %1: %2").arg(path, file.errorString());
-        return false;
+        loaded.error = tr("Cannot open %1: %2").arg(path, file.errorString());
+        return loaded;
     }
     if (file.size() > static_cast<qint64>(core::kMaxWorkspaceFileBytes)) {
-        if (error)
-            *error = tr("%1 is too large to be a workspace (%2 bytes).").arg(path).arg(file.size());
-        return false;
+        loaded.error = tr("%1 is too large to be a workspace (%2 bytes).").arg(path).arg(file.size());
+        return loaded;
     }
     const QByteArray bytes = file.readAll();
     core::WorkspaceLoadResult result =
         core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     if (!result.workspace) {
-        if (error) {
-            QString reason = tr("not a workspace file");
-            for (const core::Diagnostic &d : result.diagnostics) {
-                if (d.severity == core::Severity::Error) {
-                    reason = tr("line %1, column %2: %3")
-                                 .arg(d.range.begin.line)
-                                 .arg(d.range.begin.column)
-                                 .arg(toQString(d.message));
-                    break;
-                }
+        QString reason = tr("not a workspace file");
+        for (const core::Diagnostic &d : result.diagnostics) {
+            if (d.severity == core::Severity::Error) {
+                reason = tr("line %1, column %2: %3")
+                             .arg(d.range.begin.line)
+                             .arg(d.range.begin.column)
+                             .arg(toQString(d.message));
+                break;
             }
-            *error = tr("Cannot open %1: %2").arg(path, reason);
         }
+        loaded.error = tr("Cannot open %1: %2").arg(path, reason);
+        return loaded;
+    }
+    loaded.imported = result.source == core::WorkspaceSource::Gaad;
+    loaded.workspace = std::move(result.workspace);
+    return loaded;
+}
+
+bool WorkspaceDocument::adopt(LoadedFile file, QString *error)
+{
+    if (!file.workspace) {
+        if (error)
+            *error = file.error;
         return false;
     }
-    const bool imported = result.source == core::WorkspaceSource::Gaad;
     // A resource path or an imported GAAD file is not where the workspace would be saved.
-    replace(std::move(*result.workspace), imported || path.startsWith(QLatin1Char(':')) ? QString() : path, imported);
+    const bool noPath = file.imported || file.path.startsWith(QLatin1Char(':'));
+    replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported);
     return true;
 }
 
@@ -73,6 +91,7 @@ void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath
 void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered)
 {
     m_workspace = std::move(workspace);
+    m_typedTexts.clear();
     m_undoStack->clear();
     m_undoStack->setClean();
     m_imported = imported;
@@ -149,12 +168,71 @@ core::RoleId WorkspaceDocument::insertRole(core::Role role)
     return id;
 }
 
-void WorkspaceDocument::removeRole(core::RoleId id)
+void WorkspaceDocument::removeRole(core::RoleId id, const std::string &account)
 {
     auto &roles = m_workspace.roles;
     roles.erase(
         std::remove_if(roles.begin(), roles.end(), [&](const core::Role &r) { return r.id == id; }), roles.end());
+    if (!account.empty()) {
+        auto &accounts = m_workspace.accounts;
+        accounts.erase(std::remove_if(accounts.begin(), accounts.end(),
+                           [&](const core::Account &a) { return a.accountId == account; }),
+            accounts.end());
+    }
     Q_EMIT rolesChanged();
+}
+
+bool WorkspaceDocument::editPolicy(const PolicyRef &ref, core::Policy policy, const QString &undoText,
+    const QString &mergeKey, const QString *typedText)
+{
+    const core::Role *current = m_workspace.role(ref.role);
+    if (!current)
+        return false;
+    const core::Policy *old = ref.find(*current);
+    if (!old)
+        return false;
+    core::clearSourceRanges(policy);
+    const QString oldText = typedText ? policyText(ref) : QString();
+    if (*old == policy) {
+        // The same policy in other words (white space, a key typed again): only the typed text changes, which no
+        // other view shows, so it is recorded without an undo step of its own.
+        if (typedText)
+            setPolicyText(ref, *typedText);
+        return false;
+    }
+    core::Role after = *current;
+    *ref.find(after) = std::move(policy);
+    auto *command = new RoleEditCommand(this, *current, std::move(after), RoleEditCommand::Field::Policy, undoText,
+        mergeKey);
+    if (typedText)
+        command->setPolicyText(ref, oldText, *typedText);
+    m_undoStack->push(command);
+    return true;
+}
+
+QString WorkspaceDocument::policyText(const PolicyRef &ref) const
+{
+    const core::Role *role = m_workspace.role(ref.role);
+    const core::Policy *policy = role ? ref.find(*role) : nullptr;
+    if (!policy)
+        return {};
+    const auto typed = m_typedTexts.find({ ref.role.value, ref.inlineName });
+    if (typed != m_typedTexts.end()) {
+        const QByteArray utf8 = typed->second.toUtf8();
+        core::ParseResult parsed = core::parsePolicy(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        if (parsed.isUsable() && core::sameContent(*parsed.policy, *policy))
+            return typed->second;
+    }
+    return toQString(core::writePolicy(*policy));
+}
+
+void WorkspaceDocument::setPolicyText(const PolicyRef &ref, const QString &text)
+{
+    QString &stored = m_typedTexts[{ ref.role.value, ref.inlineName }];
+    if (stored == text)
+        return;
+    stored = text;
+    Q_EMIT policyTextChanged(ref.role);
 }
 
 bool WorkspaceDocument::hasUnsavedChanges() const
@@ -223,5 +301,129 @@ void WorkspaceDocument::discardRecovery()
 {
     QFile::remove(recoveryFilePath(m_filePath));
 }
+
+// --- Entities of every kind, for EntityCommand (the workspace browser) -------------------------------------------
+
+namespace
+{
+
+template <class T> std::vector<T> &entityList(core::Workspace &workspace)
+{
+    if constexpr (std::is_same_v<T, core::Role>)
+        return workspace.roles;
+    else if constexpr (std::is_same_v<T, core::User>)
+        return workspace.users;
+    else if constexpr (std::is_same_v<T, core::Group>)
+        return workspace.groups;
+    else if constexpr (std::is_same_v<T, core::ManagedPolicy>)
+        return workspace.policies;
+    else if constexpr (std::is_same_v<T, core::Resource>)
+        return workspace.resources;
+    else
+        return workspace.externalPrincipals;
+}
+
+template <class T> void eraseAt(std::vector<T> &items, std::size_t position)
+{
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(position));
+}
+
+} // namespace
+
+std::uint64_t WorkspaceDocument::insertEntity(WorkspaceEntity entity, std::size_t position, bool *addedAccount)
+{
+    const EntityKind kind = entityKind(entity);
+    const std::string account = entityAccount(entity);
+    const bool addAccount = !account.empty() && !m_workspace.hasAccount(account);
+    if (addAccount)
+        m_workspace.ensureAccount(account);
+    if (addedAccount)
+        *addedAccount = addAccount;
+    const std::uint64_t id = std::visit(
+        [&](auto &e) -> std::uint64_t {
+            using T = std::decay_t<decltype(e)>;
+            std::vector<T> &items = entityList<T>(m_workspace);
+            // Workspace::add keeps the id (or gives one) and appends; the entity then moves to its place.
+            const std::uint64_t given = m_workspace.add(std::move(e)).value;
+            const std::size_t at = std::min(position, items.size() - 1);
+            std::rotate(items.begin() + static_cast<std::ptrdiff_t>(at), items.end() - 1, items.end());
+            return given;
+        },
+        entity);
+    if (kind == EntityKind::Role)
+        Q_EMIT rolesChanged();
+    else
+        Q_EMIT entitiesChanged(kind);
+    if (addAccount)
+        Q_EMIT entitiesChanged(EntityKind::Account);
+    return id;
+}
+
+bool WorkspaceDocument::removeEntity(EntityKind kind, std::uint64_t id, const std::string &account)
+{
+    const std::optional<std::size_t> position = entityPosition(m_workspace, kind, id);
+    if (!position)
+        return false;
+    switch (kind) {
+    case EntityKind::Role:
+        eraseAt(m_workspace.roles, *position);
+        break;
+    case EntityKind::User:
+        eraseAt(m_workspace.users, *position);
+        break;
+    case EntityKind::Group:
+        eraseAt(m_workspace.groups, *position);
+        break;
+    case EntityKind::Policy:
+        eraseAt(m_workspace.policies, *position);
+        break;
+    case EntityKind::Resource:
+        eraseAt(m_workspace.resources, *position);
+        break;
+    case EntityKind::ExternalPrincipal:
+        eraseAt(m_workspace.externalPrincipals, *position);
+        break;
+    case EntityKind::Account:
+        return false;
+    }
+    bool removedAccount = false;
+    if (!account.empty()) {
+        auto &accounts = m_workspace.accounts;
+        const auto kept = std::remove_if(
+            accounts.begin(), accounts.end(), [&](const core::Account &a) { return a.accountId == account; });
+        removedAccount = kept != accounts.end();
+        accounts.erase(kept, accounts.end());
+    }
+    if (kind == EntityKind::Role)
+        Q_EMIT rolesChanged();
+    else
+        Q_EMIT entitiesChanged(kind);
+    if (removedAccount)
+        Q_EMIT entitiesChanged(EntityKind::Account);
+    return true;
+}
+
+bool WorkspaceDocument::replaceEntity(const WorkspaceEntity &entity)
+{
+    const EntityKind kind = entityKind(entity);
+    const std::uint64_t id = entityId(entity);
+    const std::optional<std::size_t> position = entityPosition(m_workspace, kind, id);
+    if (!position)
+        return false;
+    if (kind == EntityKind::Role) {
+        replaceRole(std::get<core::Role>(entity));
+        return true;
+    }
+    std::visit(
+        [&](const auto &e) {
+            using T = std::decay_t<decltype(e)>;
+            entityList<T>(m_workspace)[*position] = e;
+        },
+        entity);
+    Q_EMIT entityChanged(kind, id);
+    return true;
+}
+
+// --- End of the entities of every kind ------------------------------------------------------------------------
 
 } // namespace rd::doc

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "document/PolicyRef.h"
 #include "document/RoleEditCommand.h"
+#include "document/WorkspaceEntity.h"
 #include "rd/core/Workspace.h"
 
 #include <QDateTime>
@@ -11,6 +13,9 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
+#include <optional>
+#include <string>
 
 class QUndoStack;
 
@@ -37,6 +42,17 @@ public:
     /// Opens a workspace file or GAAD output (Qt resource paths work too). On failure the current workspace stays
     /// and `error` gets the reason, with the line and column for a corrupt file. Emits workspaceReset().
     bool load(const QString &path, QString *error);
+    /// What load() reads: a workspace from a workspace file or GAAD output. Touches no document, so that a long
+    /// import can run on another thread while the window shows its progress.
+    struct LoadedFile {
+        std::optional<core::Workspace> workspace;
+        bool imported = false;
+        QString path;
+        QString error;
+    };
+    static LoadedFile readFile(const QString &path);
+    /// Takes what readFile() read (on success); emits workspaceReset().
+    bool adopt(LoadedFile file, QString *error);
     /// Replaces the workspace (a new or imported one) and clears the undo history. Emits workspaceReset().
     void reset(core::Workspace workspace, const QString &filePath = {});
     /// Saves atomically; on failure the file on disk is untouched and `error` gets the reason.
@@ -53,8 +69,20 @@ public:
     core::RoleId addRole(core::Role role);
     /// For AddRoleCommand: inserts a role (keeping its id, or giving it one) and emits rolesChanged().
     core::RoleId insertRole(core::Role role);
-    /// For AddRoleCommand: removes a role and emits rolesChanged().
-    void removeRole(core::RoleId id);
+    /// For AddRoleCommand: removes a role and emits rolesChanged(); with `account`, also the account (which the
+    /// role's insertion added).
+    void removeRole(core::RoleId id, const std::string &account = {});
+
+    /// Replaces one policy of a role through the undo stack (a form or JSON editor edit). Successive edits with the
+    /// same non-empty `mergeKey` merge into one undo step. `typedText`: the JSON text the policy was read from,
+    /// which policyText() then returns and undo/redo restore. The policy is stored without source ranges.
+    bool editPolicy(const PolicyRef &ref, core::Policy policy, const QString &undoText, const QString &mergeKey,
+        const QString *typedText = nullptr);
+    /// The JSON text of a policy: as last typed in the JSON editor while that text still says what the model says,
+    /// otherwise as the core writer prints the policy. Empty when there is no such policy.
+    QString policyText(const PolicyRef &ref) const;
+    /// For RoleEditCommand: records the typed text of a policy.
+    void setPolicyText(const PolicyRef &ref, const QString &text);
 
     /// Where unsaved changes of the workspace at `workspacePath` are kept between autosaves: one file per path under
     /// the application's local data folder (`untitled` for a workspace never saved).
@@ -70,6 +98,21 @@ public:
     /// Removes the recovery copy of the current workspace.
     void discardRecovery();
 
+    // --- Entities of every kind, for EntityCommand (the workspace browser) ---------------------------------------
+    /// For EntityCommand: puts `entity` at `position` of its kind's list (at the end when `position` is past it),
+    /// keeping its id or giving it a fresh one; returns the id. A role, user, group or customer managed policy whose
+    /// account the workspace lacks brings the account along, and `addedAccount` says whether it did. Emits
+    /// rolesChanged() for a role, entitiesChanged() for the other kinds, and entitiesChanged(EntityKind::Account)
+    /// when an account was added.
+    std::uint64_t insertEntity(WorkspaceEntity entity, std::size_t position, bool *addedAccount = nullptr);
+    /// For EntityCommand: removes the entity of `kind` with `id`; with `account`, also that account (which the
+    /// entity's insertion added). Emits as insertEntity() does. False when there is no such entity.
+    bool removeEntity(EntityKind kind, std::uint64_t id, const std::string &account = {});
+    /// For EntityCommand: puts `entity` over the one with its id. Emits roleChanged() for a role, entityChanged()
+    /// for the other kinds. False when there is no such entity.
+    bool replaceEntity(const WorkspaceEntity &entity);
+    // --- End of the entities of every kind -------------------------------------------------------------------
+
 Q_SIGNALS:
     /// The whole workspace was replaced.
     void workspaceReset();
@@ -78,11 +121,20 @@ Q_SIGNALS:
     void roleChanged(core::RoleId id);
     /// Roles were added or removed.
     void rolesChanged();
+    /// The typed text of one of the role's policies changed (see policyText()).
+    void policyTextChanged(core::RoleId id);
+    /// Entities of `kind` were added or removed (insertEntity(), removeEntity()). Roles announce this with
+    /// rolesChanged() instead, as AddRoleCommand always has, so that views of roles listen to one signal.
+    void entitiesChanged(rd::doc::EntityKind kind);
+    /// An entity other than a role was replaced (an edit, its undo or redo); roles announce this with roleChanged().
+    void entityChanged(rd::doc::EntityKind kind, quint64 id);
 
 private:
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false);
 
     core::Workspace m_workspace;
+    /// Texts typed in the JSON editor, by role id and inline policy name ("" for the trust policy).
+    std::map<std::pair<std::uint64_t, std::string>, QString> m_typedTexts;
     QUndoStack *m_undoStack;
     QString m_filePath;
     bool m_imported = false;

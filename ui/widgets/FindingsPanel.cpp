@@ -39,6 +39,7 @@ FindingsPanel::FindingsPanel(doc::FindingsModel *model, QWidget *parent)
 
     connect(m_table, &QTreeView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT policyRequested(index.data(doc::FindingsModel::PolicyRole).toString());
+        Q_EMIT findingActivated(index.row());
     });
     connect(model, &doc::FindingsModel::findingsChanged, this, &FindingsPanel::updateSummary);
     updateSummary();

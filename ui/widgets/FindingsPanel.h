@@ -28,6 +28,8 @@ public:
 Q_SIGNALS:
     /// A finding was activated: its policy ("" for the role itself, "trust", or an inline policy's name).
     void policyRequested(const QString &policy);
+    /// A finding was double-clicked (or Return pressed on it): its row in the model.
+    void findingActivated(int row);
 
 private:
     void updateSummary();

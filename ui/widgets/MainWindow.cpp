@@ -7,16 +7,23 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/PolicyExport.h"
+#include "rd/core/PolicyKind.h"
+#include "rd/core/PolicyParser.h"
+#include "widgets/AppTheme.h"
 #include "widgets/FindingsPanel.h"
 #include "widgets/NewRoleDialog.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
 #include "widgets/RoleSummaryView.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -27,9 +34,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QThread>
 #include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
@@ -85,7 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     findingsDock->setWidget(m_findings);
     findingsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock);
-    connect(m_findings, &FindingsPanel::policyRequested, m_summary, &RoleSummaryView::showPolicy);
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::revealFinding);
     // The undo history as a list: clicking an entry goes back (or forward) to it.
     auto *history = new QUndoView(m_document->undoStack());
     history->setObjectName(QStringLiteral("historyUndoView"));
@@ -137,12 +148,18 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newRole = file->addAction(tr("&New Role from Template…"), this, &MainWindow::onNewRole);
+    QAction *newWorkspace = file->addAction(tr("&New Workspace"), this, &MainWindow::onNewWorkspace);
+    newWorkspace->setObjectName(QStringLiteral("newWorkspaceAction"));
+    newWorkspace->setShortcut(QKeySequence::New);
+    QAction *newRole = file->addAction(tr("New &Role…"), this, &MainWindow::onNewRole);
     newRole->setObjectName(QStringLiteral("newRoleAction"));
-    newRole->setShortcut(QKeySequence::New);
+    newRole->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
     open->setShortcut(QKeySequence::Open);
+    QAction *importPolicy = file->addAction(tr("&Import Policy JSON…"), this, &MainWindow::onImportPolicy);
+    importPolicy->setObjectName(QStringLiteral("importPolicyAction"));
+    importPolicy->setShortcut(QKeySequence(tr("Ctrl+I")));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     updateRecentFilesMenu();
@@ -160,12 +177,30 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    // Typing not yet read into the model is read first, so that Undo takes back the last thing typed.
+    QUndoStack *stack = m_document->undoStack();
+    QAction *undo = edit->addAction(tr("&Undo"), this, [this, stack] {
+        m_summary->flushTextEdits();
+        stack->undo();
+    });
+    undo->setObjectName(QStringLiteral("undoAction"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = edit->addAction(tr("&Redo"), this, [this, stack] {
+        m_summary->flushTextEdits();
+        stack->redo();
+    });
+    redo->setObjectName(QStringLiteral("redoAction"));
     redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    auto updateUndo = [this, undo, redo, stack] {
+        const bool pending = false;
+        undo->setEnabled(stack->canUndo() || pending);
+        redo->setEnabled(stack->canRedo());
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
     edit->addSeparator();
     m_copyPolicyAction = edit->addAction(tr("&Copy Policy"), this, [this] {
         QGuiApplication::clipboard()->setText(m_summary->currentPolicyText());
@@ -177,6 +212,146 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find Role"), this, [this] { m_filterEdit->setFocus(); });
     find->setShortcut(QKeySequence::Find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (AppTheme::Mode mode : { AppTheme::Mode::System, AppTheme::Mode::Light, AppTheme::Mode::Dark }) {
+        QAction *action = theme->addAction(AppTheme::name(mode), this, [mode] {
+            AppTheme::apply(mode);
+            AppTheme::save(mode);
+        });
+        action->setCheckable(true);
+        action->setChecked(mode == AppTheme::saved());
+        themes->addAction(action);
+    }
+}
+
+void MainWindow::onNewWorkspace()
+{
+    if (!maybeSave())
+        return;
+    m_document->reset(core::Workspace {});
+}
+
+void MainWindow::onImportPolicy()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import policy JSON"), QString(), tr("Policy documents (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !importPolicyFile(path, &error))
+        QMessageBox::warning(this, tr("Import policy JSON"), error);
+}
+
+bool MainWindow::importPolicyFile(const QString &path, QString *error)
+{
+    const core::RoleId id = m_summary->role();
+    const core::Role *role = m_document->workspace().role(id);
+    if (!role) {
+        if (error)
+            *error = tr("Select the role that should receive the policy in %1.").arg(QFileInfo(path).fileName());
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(core::kMaxPolicyTextBytes)) {
+        if (error)
+            *error = file.isOpen() ? tr("%1 is too large to be a policy.").arg(path)
+                                   : tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    core::ParseResult parsed = core::parsePolicy(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    if (!parsed.isUsable()) {
+        QString reason = tr("not a policy document");
+        for (const core::Diagnostic &d : parsed.diagnostics) {
+            if (d.severity == core::Severity::Error) {
+                reason = tr("line %1, column %2: %3")
+                             .arg(d.range.begin.line)
+                             .arg(d.range.begin.column)
+                             .arg(doc::toQString(d.message));
+                break;
+            }
+        }
+        if (error)
+            *error = tr("Cannot import %1: %2").arg(path, reason);
+        return false;
+    }
+    core::Policy policy = std::move(*parsed.policy);
+    core::clearSourceRanges(policy);
+    // A document whose statements name principals and grant sts:AssumeRole* is a trust policy; anything else
+    // becomes an inline policy named after the file.
+    if (core::guessPolicyKind(policy) == core::PolicyKind::Trust) {
+        m_document->editPolicy(doc::PolicyRef { id, {} }, std::move(policy),
+            tr("Import trust policy %1").arg(QFileInfo(path).fileName()), {});
+        m_summary->showPolicy(QStringLiteral("trust"));
+        return true;
+    }
+    QString base = QFileInfo(path).completeBaseName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9+=,.@_-]")), QStringLiteral("-"));
+    if (base.isEmpty())
+        base = QStringLiteral("Imported");
+    base.truncate(120);
+    QString name = base;
+    for (int n = 2; doc::PolicyRef { id, doc::toStdString(name) }.find(*role); ++n)
+        name = base + QString::number(n);
+    const std::string stdName = doc::toStdString(name);
+    m_document->editRole(
+        id, tr("Import inline policy %1").arg(name), doc::RoleEditCommand::Field::Other, [&](core::Role &r) {
+            r.inlinePolicies.push_back(core::InlinePolicy { stdName, std::move(policy) });
+        });
+    m_summary->showPolicy(name);
+    return true;
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    if (name == QLatin1String("main") || name == QLatin1String("role")) {
+        m_summary->showPolicy(QStringLiteral("role"));
+    } else if (name == QLatin1String("findings")) {
+        showFirstFinding();
+    } else if (name == QLatin1String("trust")) {
+        m_summary->showPolicy(QStringLiteral("trust"));
+    } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
+        const core::Role *role = m_document->workspace().role(m_summary->role());
+        if (role && !role->inlinePolicies.empty())
+            m_summary->showPolicy(doc::toQString(role->inlinePolicies.front().name));
+        else
+            m_summary->showPolicy(QStringLiteral("trust"));
+        if (name == QLatin1String("json")) {
+            // The text gets the room: the form narrows to a strip.
+            if (PolicyEditorPane *pane = m_summary->currentPane()) {
+                pane->splitter()->setSizes({ 1, 3 });
+                pane->jsonEditor()->setFocus();
+            }
+        }
+    } else {
+        return false;
+    }
+    return true;
+}
+
+QStringList MainWindow::viewNames()
+{
+    return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
+        QStringLiteral("findings"), QStringLiteral("new-role") };
+}
+
+void MainWindow::revealFinding(int row)
+{
+    const auto &findings = m_findingsModel->findings();
+    if (row < 0 || row >= findings.size())
+        return;
+    const doc::FindingsModel::Finding &finding = findings.at(row);
+    if (finding.policy.isEmpty()) {
+        m_summary->showPolicy(QStringLiteral("role"));
+        return;
+    }
+    m_summary->showPolicy(finding.policy);
+    if (PolicyEditorPane *pane = m_summary->pane(finding.policy))
+        pane->jsonEditor()->revealRange(finding.diagnostic.range);
 }
 
 void MainWindow::onExport()
@@ -216,8 +391,26 @@ bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written,
 
 bool MainWindow::openFile(const QString &path, QString *error)
 {
+    // Reading runs on a worker thread; a file that takes a moment (a large account export) shows a progress
+    // dialog meanwhile, and the window keeps painting.
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    progress.setObjectName(QStringLiteral("openProgressDialog"));
+    progress.setWindowTitle(tr("Opening"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setCancelButton(nullptr);
+    doc::WorkspaceDocument::LoadedFile loaded;
+    QEventLoop loop;
+    QThread *reader = QThread::create([&loaded, path] { loaded = doc::WorkspaceDocument::readFile(path); });
+    connect(reader, &QThread::finished, &loop, &QEventLoop::quit);
+    reader->start();
+    if (!reader->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    reader->wait();
+    delete reader;
+    progress.setLabelText(tr("Opening %1 roles…").arg(loaded.workspace ? loaded.workspace->roles.size() : 0));
     QString reason;
-    if (!m_document->load(path, &reason)) {
+    if (!m_document->adopt(std::move(loaded), &reason)) {
         if (error)
             *error = reason;
         else
@@ -311,8 +504,7 @@ bool MainWindow::onSaveAs()
 
 void MainWindow::showFirstFinding()
 {
-    if (!m_findingsModel->findings().isEmpty())
-        m_summary->showPolicy(m_findingsModel->findings().first().policy);
+    revealFinding(0);
 }
 
 void MainWindow::onSelectionChanged()
@@ -367,6 +559,16 @@ bool MainWindow::maybeSave()
     return true;
 }
 
+bool MainWindow::isPolicyFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(core::kMaxPolicyTextBytes))
+        return false;
+    const QByteArray bytes = file.readAll();
+    const core::ParseResult parsed = core::parsePolicy(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    return parsed.isUsable() && parsed.policy->statementForm != core::StatementForm::Absent;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls() && event->mimeData()->urls().size() == 1
@@ -376,9 +578,16 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    // A workspace file or GAAD output dropped on the window opens like File > Open.
+    // A workspace file or GAAD output dropped on the window opens like File > Open; a policy document goes to the
+    // selected role like File > Import Policy JSON.
     const QString path = event->mimeData()->urls().first().toLocalFile();
     event->acceptProposedAction();
+    if (isPolicyFile(path)) {
+        QString error;
+        if (!importPolicyFile(path, &error))
+            QMessageBox::warning(this, tr("Import policy JSON"), error);
+        return;
+    }
     openAfterAsking(path);
 }
 

@@ -52,6 +52,18 @@ public:
     /// File > Export Role Policies does after asking for the folder).
     bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
 
+    /// Adds a policy JSON file to the selected role: as its trust policy when the document is one, else as an inline
+    /// policy named after the file (what File > Import Policy JSON and dropping a policy file do).
+    bool importPolicyFile(const QString &path, QString *error = nullptr);
+    /// True when a file holds a policy document (a JSON object with a Statement) rather than a workspace.
+    static bool isPolicyFile(const QString &path);
+    /// Brings a named view to the front (see viewNames()); false for an unknown name.
+    bool showView(const QString &name);
+    /// main, trust, permissions, json, findings, new-role (the last is a dialog the application opens).
+    static QStringList viewNames();
+    /// Shows a finding of the findings panel: its policy, with its range selected in the JSON text.
+    void revealFinding(int row);
+
     /// The most recently opened workspace files, newest first (kept in the settings).
     QStringList recentFiles() const;
 
@@ -68,6 +80,8 @@ private:
     void onSelectionChanged();
     void onExport();
     void onNewRole();
+    void onNewWorkspace();
+    void onImportPolicy();
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     void openAfterAsking(const QString &path);

@@ -15,6 +15,12 @@
 namespace rd::ui
 {
 
+namespace
+{
+// The first entry of the template list: a role built from scratch rather than from a template.
+constexpr const char *kEmptyRole = "empty-role";
+} // namespace
+
 NewRoleDialog::NewRoleDialog(const QString &accountId, QWidget *parent)
     : QDialog(parent)
     , m_templates(new QComboBox)
@@ -23,9 +29,10 @@ NewRoleDialog::NewRoleDialog(const QString &accountId, QWidget *parent)
     , m_blanks(new QFormLayout)
     , m_error(new QLabel)
 {
-    setWindowTitle(tr("New Role from Template"));
+    setWindowTitle(tr("New Role"));
     setObjectName(QStringLiteral("newRoleDialog"));
     m_templates->setObjectName(QStringLiteral("templateComboBox"));
+    m_templates->addItem(tr("Empty role"), QString::fromLatin1(kEmptyRole));
     for (const core::RoleTemplate &t : core::roleTemplates())
         m_templates->addItem(doc::toQString(t.title), doc::toQString(t.id));
     m_description->setWordWrap(true);
@@ -79,6 +86,15 @@ void NewRoleDialog::showTemplate(int index)
         m_blanks->removeRow(0);
     m_fields.clear();
     m_error->clear();
+    if (m_templates->itemData(index).toString() == QLatin1String(kEmptyRole)) {
+        m_description->setText(tr("A role with no trusted entity and no permission yet: add them in the editors."));
+        auto *edit = new QLineEdit;
+        edit->setObjectName(QStringLiteral("blank_name"));
+        m_blanks->addRow(tr("Role name"), edit);
+        m_fields.append({ QStringLiteral("name"), edit });
+        adjustSize();
+        return;
+    }
     const core::RoleTemplate *t = core::findRoleTemplate(doc::toStdString(m_templates->itemData(index).toString()));
     if (!t)
         return;
@@ -95,13 +111,23 @@ void NewRoleDialog::showTemplate(int index)
 
 void NewRoleDialog::accept()
 {
+    std::string error;
+    if (m_templates->currentData().toString() == QLatin1String(kEmptyRole)) {
+        m_role = core::buildEmptyRole(doc::toStdString(m_fields.front().second->text().trimmed()),
+            doc::toStdString(m_account->text().trimmed()), error);
+        if (!m_role) {
+            m_error->setText(doc::toQString(error));
+            return;
+        }
+        QDialog::accept();
+        return;
+    }
     const core::RoleTemplate *t = core::findRoleTemplate(doc::toStdString(m_templates->currentData().toString()));
     if (!t)
         return;
     std::map<std::string, std::string> values;
     for (const auto &[key, edit] : m_fields)
         values[doc::toStdString(key)] = doc::toStdString(edit->text().trimmed());
-    std::string error;
     m_role = core::buildRole(*t, doc::toStdString(m_account->text().trimmed()), values, error);
     if (!m_role) {
         m_error->setText(doc::toQString(error));

@@ -40,4 +40,8 @@ const RoleTemplate *findRoleTemplate(std::string_view id);
 std::optional<Role> buildRole(const RoleTemplate &roleTemplate, const std::string &accountId,
     const std::map<std::string, std::string> &values, std::string &error);
 
+/// A role with a name and nothing else: a trust policy with no statement (nobody may assume it yet) and no
+/// permissions, for building one from scratch in the editors.
+std::optional<Role> buildEmptyRole(const std::string &name, const std::string &accountId, std::string &error);
+
 } // namespace rd::core

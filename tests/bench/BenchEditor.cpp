@@ -1,0 +1,173 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// The desktop app's responsiveness, measured end to end in a real (offscreen) main window: a keystroke in the JSON
+// text of a 10 KB policy until the squiggles, the form, the findings and the undo history show it; opening a
+// 1,000-role account export; scrolling the workspace browser.
+#include "GaadFixture.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/PolicyWriter.h"
+#include "widgets/MainWindow.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
+#include "widgets/RoleSummaryView.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QScrollBar>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+using namespace rd;
+
+namespace
+{
+
+/// An identity policy of about 10 KB as IAM counts it: statements over several services, with conditions.
+std::string tenKilobytePolicy()
+{
+    std::string text = R"({"Version":"2012-10-17","Statement":[)";
+    for (int i = 0; text.size() < 10 * 1024; ++i) {
+        if (i > 0)
+            text += ',';
+        text += R"({"Sid":"S)" + std::to_string(i)
+            + R"(","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","dynamodb:Query","sqs:SendMessage"],)"
+            + R"("Resource":["arn:aws:s3:::bucket-)" + std::to_string(i)
+            + R"(/*","arn:aws:dynamodb:eu-west-1:111122223333:table/t)" + std::to_string(i)
+            + R"(","arn:aws:sqs:eu-west-1:111122223333:q)" + std::to_string(i) + R"("],)"
+            + R"("Condition":{"StringEquals":{"aws:PrincipalTag/team":"team-)" + std::to_string(i)
+            + R"("},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}})";
+    }
+    text += "]}";
+    return text;
+}
+
+core::Workspace workspaceWithBigPolicy()
+{
+    core::Workspace ws;
+    ws.ensureAccount("111122223333");
+    core::Role role;
+    role.accountId = "111122223333";
+    role.name = "BigPolicyRole";
+    role.arn = "arn:aws:iam::111122223333:role/BigPolicyRole";
+    core::ParseResult trust = core::parsePolicy(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
+    role.trustPolicy = *trust.policy;
+    core::ParseResult big = core::parsePolicy(tenKilobytePolicy());
+    role.inlinePolicies.push_back(core::InlinePolicy { "Big", *big.policy });
+    core::clearSourceRanges(role.trustPolicy);
+    core::clearSourceRanges(role.inlinePolicies.front().document);
+    ws.add(std::move(role));
+    return ws;
+}
+
+// One keystroke in the JSON text of a 10 KB policy, read at once (no debounce): parse, validate, squiggles, the
+// undo command, the form's update, the role's findings, and the repaint of the window.
+void RetypeInTenKilobytePolicy(benchmark::State &state)
+{
+    ui::MainWindow window;
+    window.document()->reset(workspaceWithBigPolicy());
+    window.resize(1280, 800);
+    window.show();
+    window.selectRole(QStringLiteral("BigPolicyRole"));
+    window.summaryView()->showPolicy(QStringLiteral("Big"));
+    QApplication::processEvents();
+    ui::PolicyEditorPane *pane = window.summaryView()->pane(QStringLiteral("Big"));
+    ui::PolicyJsonEditor *editor = pane->jsonEditor();
+    const int at = editor->text().toUtf8().indexOf("\"S0\"") + 3;
+    bool added = false;
+    for (auto _ : state) {
+        // Alternately type and delete one character of the first Sid: each is a real edit of the policy.
+        if (!added)
+            editor->SendScintilla(QsciScintillaBase::SCI_INSERTTEXT, static_cast<unsigned long>(at), "x");
+        else
+            editor->SendScintilla(QsciScintillaBase::SCI_DELETERANGE, static_cast<unsigned long>(at), 1L);
+        added = !added;
+        pane->flushTextEdit();
+        QApplication::processEvents();
+    }
+    state.counters["policy_bytes"] = double(editor->text().toUtf8().size());
+}
+BENCHMARK(RetypeInTenKilobytePolicy)->Unit(benchmark::kMillisecond);
+
+QString gaadFile(QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("account-1000-roles.json"));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        const std::string text = test::makeGaad(1000, 1000);
+        file.write(text.data(), qint64(text.size()));
+    }
+    return path;
+}
+
+// File > Open of a 1,000-role, 1,000-policy account export until the window shows the first role.
+void OpenThousandRoleAccount(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    const QString path = gaadFile(dir);
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QApplication::processEvents();
+    for (auto _ : state) {
+        QString error;
+        if (!window.openFile(path, &error))
+            state.SkipWithError(error.toUtf8().constData());
+        QApplication::processEvents();
+    }
+    state.counters["roles"] = double(window.document()->workspace().roles.size());
+    state.counters["file_MB"] = double(QFileInfo(path).size()) / 1e6;
+}
+BENCHMARK(OpenThousandRoleAccount)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// One page down in the workspace browser of that account, painted.
+void ScrollBrowserPage(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    const QString path = gaadFile(dir);
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QString error;
+    window.openFile(path, &error);
+    QApplication::processEvents();
+    QAbstractItemView *view = nullptr;
+    for (auto *candidate : window.findChildren<QAbstractItemView *>()) {
+        if (candidate->objectName() == QLatin1String("workspaceTree")
+            || candidate->objectName() == QLatin1String("roleListView"))
+            view = candidate;
+    }
+    if (!view) {
+        state.SkipWithError("no browser view");
+        return;
+    }
+    QScrollBar *bar = view->verticalScrollBar();
+    for (auto _ : state) {
+        int next = bar->value() + bar->pageStep();
+        if (next >= bar->maximum())
+            next = 0;
+        bar->setValue(next);
+        view->viewport()->repaint();
+    }
+    state.counters["rows_range"] = double(bar->maximum());
+}
+BENCHMARK(ScrollBrowserPage)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Settings of the benchmark runs stay apart from the user's.
+    QApplication::setOrganizationName(QStringLiteral("role-designer-bench"));
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,230 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "document/FindingsModel.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/PolicyWriter.h"
+#include "rd/core/RoleTemplate.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
+#include "widgets/RoleSummaryView.h"
+
+#include <QElapsedTimer>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rd;
+
+class TestPolicyEditorPane : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void aTypoIsUnderlinedAtItsRangeWithinOneSecond();
+    void typingReplacesThePolicyAfterAPauseAsOneUndoStep();
+    void unparsableTextMarksTheFormStaleAndKeepsTheModel();
+    void undoRestoresTheTextAsTyped();
+    void aFormEditRewritesTheTextThroughTheWriter();
+    void anEditElsewhereInTheRoleLeavesTheTypedTextAlone();
+    void completionOffersCatalogActionsAndConditionKeys();
+    void findingsOfTheRoleCarryRangesIntoTheShownText();
+
+private:
+    doc::WorkspaceDocument *m_document = nullptr;
+    core::RoleId m_role;
+};
+
+void TestPolicyEditorPane::init()
+{
+    delete m_document;
+    m_document = new doc::WorkspaceDocument;
+    std::string error;
+    std::optional<core::Role> role =
+        core::buildRole(*core::findRoleTemplate("lambda-s3-logs"), "111122223333", {}, error);
+    QVERIFY2(role, error.c_str());
+    core::Workspace workspace;
+    workspace.ensureAccount("111122223333");
+    m_role = workspace.add(std::move(*role));
+    m_document->reset(std::move(workspace));
+}
+
+void TestPolicyEditorPane::aTypoIsUnderlinedAtItsRangeWithinOneSecond()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    pane.show();
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    QVERIFY(editor->text().contains(QStringLiteral("s3:PutObject")));
+    // The user types a typo into the action name: s3:PutObjekt.
+    const int at = editor->text().toUtf8().indexOf("PutObject") + 7;
+    editor->setFocus();
+    int line = 0;
+    int index = 0;
+    editor->lineIndexFromPosition(at, &line, &index);
+    editor->setCursorPosition(line, index);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClick(editor, Qt::Key_K);
+    QVERIFY(editor->text().contains(QStringLiteral("s3:PutObjekt")));
+    QElapsedTimer timer;
+    timer.start();
+    const int actionStart = editor->text().toUtf8().indexOf("\"s3:PutObjekt\"");
+    const int errorIndicator = ui::PolicyJsonEditor::indicatorFor(core::Severity::Error);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->hasIndicatorAt(errorIndicator, std::size_t(actionStart + 1)), 1000);
+    QVERIFY(timer.elapsed() < 1000);
+    const core::Diagnostic *finding = editor->diagnosticAt(std::size_t(actionStart + 1));
+    QVERIFY(finding);
+    QCOMPARE(QString::fromStdString(finding->code), QStringLiteral("INVALID_ACTION"));
+    // The squiggle covers the string value `"s3:PutObjekt"` and nothing before or after it.
+    QCOMPARE(int(finding->range.begin.offset), actionStart);
+    QCOMPARE(int(finding->range.end.offset), actionStart + int(qstrlen("\"s3:PutObjekt\"")));
+    QVERIFY(!editor->hasIndicatorAt(errorIndicator, std::size_t(actionStart - 1)));
+}
+
+void TestPolicyEditorPane::typingReplacesThePolicyAfterAPauseAsOneUndoStep()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    pane.show();
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    const int at = editor->text().toUtf8().indexOf("my-log-bucket") + int(qstrlen("my-log-bucket"));
+    int line = 0;
+    int index = 0;
+    editor->lineIndexFromPosition(at, &line, &index);
+    editor->setCursorPosition(line, index);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("-eu"));
+    // Nothing is read before the pause.
+    QCOMPARE(m_document->undoStack()->count(), 0);
+    QTRY_COMPARE(m_document->undoStack()->count(), 1);
+    const core::Role *role = m_document->workspace().role(m_role);
+    QCOMPARE(
+        QString::fromStdString(role->inlinePolicies.front().document.statements.front().resource->values.front().value),
+        QStringLiteral("arn:aws:s3:::my-log-bucket-eu/*"));
+    // More typing in the same text merges into the same step.
+    QTest::keyClicks(editor, QStringLiteral("-1"));
+    pane.flushTextEdit();
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(QString::fromStdString(m_document->workspace()
+                                        .role(m_role)
+                                        ->inlinePolicies.front()
+                                        .document.statements.front()
+                                        .resource->values.front()
+                                        .value),
+        QStringLiteral("arn:aws:s3:::my-log-bucket/*"));
+    QVERIFY(editor->text().contains(QStringLiteral("\"arn:aws:s3:::my-log-bucket/*\"")));
+}
+
+void TestPolicyEditorPane::unparsableTextMarksTheFormStaleAndKeepsTheModel()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    const core::Role before = *m_document->workspace().role(m_role);
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    editor->setCursorPosition(0, 1);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("\"oops"));
+    pane.flushTextEdit();
+    QVERIFY(pane.isStale());
+    QVERIFY(!pane.form()->isEnabled() || pane.form()->property("stale").toBool() || pane.isStale());
+    QCOMPARE(*m_document->workspace().role(m_role), before);
+    QCOMPARE(m_document->undoStack()->count(), 0);
+    QVERIFY(!pane.diagnostics().empty());
+    QCOMPARE(QString::fromStdString(pane.diagnostics().front().code), QStringLiteral("JSON_SYNTAX_ERROR"));
+    // Taking the typing back makes the text a policy again: no longer stale, and still no edit of the model.
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(editor, Qt::Key_Backspace);
+    pane.flushTextEdit();
+    QVERIFY(!pane.isStale());
+    QCOMPARE(*m_document->workspace().role(m_role), before);
+}
+
+void TestPolicyEditorPane::undoRestoresTheTextAsTyped()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    // Typed in the user's own layout: compact, one line.
+    const QString typed = QStringLiteral(
+        R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})");
+    editor->selectAll();
+    editor->setFocus();
+    editor->replaceSelectedText(typed);
+    pane.flushTextEdit();
+    QCOMPARE(editor->text(), typed);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    // A form edit (through the document, as the form does it) rewrites the text through the writer.
+    core::Policy changed = m_document->workspace().role(m_role)->inlinePolicies.front().document;
+    changed.statements.front().effect->value = "Deny";
+    m_document->editPolicy(doc::PolicyRef { m_role, "WriteLogs" }, changed, QStringLiteral("Deny"), {});
+    QCOMPARE(editor->text(), QString::fromStdString(core::writePolicy(changed)));
+    // Undo brings back the text exactly as typed, then the text before the typing; redo the typed text again.
+    m_document->undoStack()->undo();
+    QCOMPARE(editor->text(), typed);
+    m_document->undoStack()->undo();
+    QVERIFY(editor->text().contains(QStringLiteral("s3:PutObject")));
+    m_document->undoStack()->redo();
+    QCOMPARE(editor->text(), typed);
+    m_document->undoStack()->redo();
+    QCOMPARE(editor->text(), QString::fromStdString(core::writePolicy(changed)));
+}
+
+void TestPolicyEditorPane::aFormEditRewritesTheTextThroughTheWriter()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, {} });
+    core::Policy trust = m_document->workspace().role(m_role)->trustPolicy;
+    trust.statements.front().principal->entries.front().values.values.front().value = "edgelambda.amazonaws.com";
+    m_document->editPolicy(doc::PolicyRef { m_role, {} }, trust, QStringLiteral("principal"), {});
+    QCOMPARE(pane.jsonEditor()->text(), QString::fromStdString(core::writePolicy(trust)));
+    QVERIFY(pane.diagnostics().empty() || pane.diagnostics().front().severity != core::Severity::Error);
+}
+
+void TestPolicyEditorPane::anEditElsewhereInTheRoleLeavesTheTypedTextAlone()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    editor->setCursorPosition(0, 1);
+    QTest::keyClicks(editor, QStringLiteral("  "));
+    const QString typing = editor->text();
+    // Typing not read yet; meanwhile the role is renamed in the role form.
+    m_document->editRole(
+        m_role, QStringLiteral("Rename"), doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Renamed"; });
+    QCOMPARE(editor->text(), typing);
+}
+
+void TestPolicyEditorPane::completionOffersCatalogActionsAndConditionKeys()
+{
+    const QStringList actions = ui::PolicyJsonEditor::completionsFor(QStringLiteral("s3:PutObj"), false);
+    QVERIFY(actions.contains(QStringLiteral("s3:PutObject")));
+    QVERIFY(actions.contains(QStringLiteral("s3:PutObjectAcl")));
+    QVERIFY(!actions.contains(QStringLiteral("s3:GetObject")));
+    const QStringList services = ui::PolicyJsonEditor::completionsFor(QStringLiteral("dynamo"), false);
+    QCOMPARE(services, QStringList { QStringLiteral("dynamodb:") });
+    const QStringList keys = ui::PolicyJsonEditor::completionsFor(QStringLiteral("aws:SourceI"), true);
+    QVERIFY(keys.contains(QStringLiteral("aws:SourceIp")));
+    QVERIFY(ui::PolicyJsonEditor::completionsFor(QStringLiteral("nosuchservice:Get"), false).isEmpty());
+}
+
+void TestPolicyEditorPane::findingsOfTheRoleCarryRangesIntoTheShownText()
+{
+    doc::FindingsModel findings(m_document);
+    findings.setRole(m_role);
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    const QString text = QStringLiteral(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObjekt","Resource":"*"}]})");
+    editor->selectAll();
+    editor->replaceSelectedText(text);
+    pane.flushTextEdit();
+    bool found = false;
+    for (const doc::FindingsModel::Finding &f : findings.findings()) {
+        if (f.policy != QLatin1String("WriteLogs") || !f.diagnostic.range.isValid())
+            continue;
+        found = true;
+        const QByteArray bytes = editor->text().toUtf8();
+        QVERIFY(f.diagnostic.range.end.offset <= std::size_t(bytes.size()));
+        // The range names a piece of what the editor shows: the misspelt action.
+        if (f.diagnostic.code == "INVALID_ACTION")
+            QCOMPARE(bytes.mid(int(f.diagnostic.range.begin.offset), int(f.diagnostic.range.length())),
+                QByteArray("\"s3:PutObjekt\""));
+    }
+    QVERIFY(found);
+}
+
+QTEST_MAIN(TestPolicyEditorPane)
+#include "TestPolicyEditorPane.moc"

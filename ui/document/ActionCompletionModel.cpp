@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "document/ActionCompletionModel.h"
+
+#include "document/StringConversion.h"
+#include "rd/core/ServiceCatalog.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace rd::doc
+{
+
+ActionCompletionModel::ActionCompletionModel(const core::ServiceCatalog &catalog, QObject *parent)
+    : QAbstractListModel(parent)
+{
+    struct Entry {
+        std::string lower;
+        std::string name;
+        core::AccessLevel level;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(catalog.actionCount());
+    for (const core::ServiceInfo &service : catalog.services()) {
+        for (const core::ActionInfo &action : service.actions) {
+            Entry e { {}, service.prefix + ':' + action.name, action.accessLevel };
+            e.lower = e.name;
+            std::transform(e.lower.begin(), e.lower.end(), e.lower.begin(),
+                [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            entries.push_back(std::move(e));
+        }
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.lower < b.lower; });
+    m_names.reserve(static_cast<qsizetype>(entries.size()));
+    m_levels.reserve(static_cast<qsizetype>(entries.size()));
+    for (const Entry &e : entries) {
+        m_names.append(toQString(e.name));
+        m_levels.append(toQString(core::accessLevelName(e.level)));
+    }
+}
+
+ActionCompletionModel *ActionCompletionModel::instance()
+{
+    static QPointer<ActionCompletionModel> s_instance;
+    if (!s_instance)
+        s_instance = new ActionCompletionModel(core::ServiceCatalog::builtin(), QCoreApplication::instance());
+    return s_instance;
+}
+
+int ActionCompletionModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_names.size());
+}
+
+QVariant ActionCompletionModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return m_names.at(index.row());
+    case Qt::ToolTipRole:
+        return m_levels.at(index.row());
+    default:
+        return {};
+    }
+}
+
+} // namespace rd::doc
