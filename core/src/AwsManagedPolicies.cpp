@@ -228,6 +228,7 @@ std::optional<ManagedPolicy> AwsManagedPolicies::policy(std::string_view arn) co
     PolicyVersion version;
     version.versionId = entry->versionId;
     version.isDefault = true;
+    // The default version is the newest: it was created when the policy was last updated.
     version.createDate = entry->updateDate;
     version.document = std::move(*parsed.policy);
     policy.versions.push_back(std::move(version));

@@ -97,13 +97,13 @@ void TestEntityCommand::redoUndoRedoRestoresTheWorkspace_data()
 {
     QTest::addColumn<EntityKind>("kind");
     QTest::addColumn<Operation>("operation");
-    const std::pair<EntityKind, const char *> kinds[] = { { EntityKind::Role, "role" }, { EntityKind::User, "user" },
-        { EntityKind::Group, "group" }, { EntityKind::Policy, "managed policy" }, { EntityKind::Resource, "resource" },
-        { EntityKind::ExternalPrincipal, "external principal" } };
+    const std::pair<EntityKind, const char *> kinds[] = { { EntityKind::Role, "a role" },
+        { EntityKind::User, "a user" }, { EntityKind::Group, "a group" }, { EntityKind::Policy, "a managed policy" },
+        { EntityKind::Resource, "a resource" }, { EntityKind::ExternalPrincipal, "an external principal" } };
     for (const auto &[kind, noun] : kinds) {
-        QTest::addRow("adding a copy of a %s is undone and redone exactly", noun) << kind << Operation::AddCopy;
-        QTest::addRow("removing a %s is undone and redone exactly", noun) << kind << Operation::Remove;
-        QTest::addRow("renaming a %s is undone and redone exactly", noun) << kind << Operation::Rename;
+        QTest::addRow("adding a copy of %s is undone and redone exactly", noun) << kind << Operation::AddCopy;
+        QTest::addRow("removing %s is undone and redone exactly", noun) << kind << Operation::Remove;
+        QTest::addRow("renaming %s is undone and redone exactly", noun) << kind << Operation::Rename;
     }
 }
 

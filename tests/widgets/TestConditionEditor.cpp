@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void setConditionInPlaceKeepsFocusAndCursor();
     void offersTheKeysOfTheActions();
     void readOnlyTakesNoGesture();
+    void stringListEditorUpdatesInPlace();
 };
 
 void TestConditionEditor::addEntryMergesIntoClauses_data()
@@ -448,6 +450,57 @@ void TestConditionEditor::readOnlyTakesNoGesture()
     QTest::keyClicks(valueEdit(editor.row(0), 0), QStringLiteral("zz"));
     QVERIFY(log.edits.empty());
     QCOMPARE(conditionJson(editor.condition()), J("{'StringEquals':{'a:b':'x'}}"));
+}
+
+void TestConditionEditor::stringListEditorUpdatesInPlace()
+{
+    ui::StringListEditor list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    std::vector<std::pair<QStringList, int>> edits;
+    std::vector<int> activated;
+    connect(&list, &ui::StringListEditor::valuesEdited, &list,
+        [&](const QStringList &values, int row) { edits.emplace_back(values, row); });
+    connect(&list, &ui::StringListEditor::rowActivated, &list, [&](int row) { activated.push_back(row); });
+    // The host echoes every edit back, as the document does.
+    connect(
+        &list, &ui::StringListEditor::valuesEdited, &list, [&](const QStringList &values) { list.setValues(values); });
+
+    // An empty list still has a row to type into.
+    QCOMPARE(list.rowCount(), 1);
+    list.setValues({ QStringLiteral("s3:GetObject") });
+    QTest::mouseClick(list.findChild<QPushButton *>(QStringLiteral("addValueButton")), Qt::LeftButton);
+    // The new empty row survives the echo (values() has no empty rows), and has the focus.
+    QCOMPARE(list.rowCount(), 2);
+    QCOMPARE(edits.back().second, -1);
+    QVERIFY(list.lineEdit(1)->hasFocus());
+    QTest::keyClicks(list.lineEdit(1), QStringLiteral("s3:Put "));
+    QCOMPARE(edits.back().first, (QStringList { QStringLiteral("s3:GetObject"), QStringLiteral("s3:Put") }));
+    QCOMPARE(edits.back().second, 1);
+    // The trailing space being typed is kept, with the cursor.
+    QCOMPARE(list.lineEdit(1)->text(), QStringLiteral("s3:Put "));
+    QCOMPARE(list.lineEdit(1)->cursorPosition(), 7);
+    QTest::keyClick(list.lineEdit(1), Qt::Key_Return);
+    QCOMPARE(activated, std::vector<int> { 1 });
+
+    // A change from outside updates only the row that differs.
+    QLineEdit *first = list.lineEdit(0);
+    list.setValues({ QStringLiteral("s3:GetObject"), QStringLiteral("s3:PutObject") });
+    QCOMPARE(list.lineEdit(0), first);
+    QCOMPARE(list.lineEdit(1)->text(), QStringLiteral("s3:PutObject"));
+    list.setValues({});
+    QCOMPARE(list.rowCount(), 1);
+    QCOMPARE(list.lineEdit(0)->text(), QString());
+
+    // Completion matches anywhere in the text, without regard to case.
+    QStringListModel model({ QStringLiteral("lambda.amazonaws.com"), QStringLiteral("ec2.amazonaws.com") });
+    list.setCompletionModel(&model);
+    QCompleter *completer = list.lineEdit(0)->completer();
+    QVERIFY(completer);
+    completer->setCompletionPrefix(QStringLiteral("LAMBDA"));
+    QCOMPARE(completer->completionCount(), 1);
+    completer->setCompletionPrefix(QStringLiteral("amazonaws"));
+    QCOMPARE(completer->completionCount(), 2);
 }
 
 QTEST_MAIN(TestConditionEditor)

@@ -1,13 +1,19 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/MainWindow.h"
 #include "widgets/NewRoleDialog.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
 #include "widgets/RoleSummaryView.h"
+#include "widgets/StringListEditor.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -19,7 +25,10 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
@@ -39,6 +48,7 @@ private Q_SLOTS:
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
+    void authorsTheClassicLambdaRoleWithClicksAndKeysOnly();
     void remembersRecentFilesAndOpensDroppedOnes();
 };
 
@@ -54,13 +64,15 @@ void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
     QCOMPARE(list->model()->rowCount(), 1);
     auto *title = window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"));
     QTRY_COMPARE(title->text(), QStringLiteral("LambdaLogWriter"));
-    auto *trust = window.findChild<QPlainTextEdit *>(QStringLiteral("trustPolicyTextEdit"));
-    QVERIFY(trust->toPlainText().contains(QStringLiteral("\"Service\": \"lambda.amazonaws.com\"")));
-    auto *inlinePolicy = window.findChild<QPlainTextEdit *>(QStringLiteral("inlinePolicyTextEdit"));
+    ui::PolicyEditorPane *trust = window.summaryView()->pane(QStringLiteral("trust"));
+    QVERIFY(trust);
+    QVERIFY(trust->jsonEditor()->text().contains(QStringLiteral("\"Service\": \"lambda.amazonaws.com\"")));
+    ui::PolicyEditorPane *inlinePolicy = window.summaryView()->pane(QStringLiteral("WriteLogs"));
     QVERIFY(inlinePolicy);
-    QVERIFY(inlinePolicy->toPlainText().contains(QStringLiteral("\"Resource\": \"arn:aws:s3:::my-log-bucket/*\"")));
+    QVERIFY(
+        inlinePolicy->jsonEditor()->text().contains(QStringLiteral("\"Resource\": \"arn:aws:s3:::my-log-bucket/*\"")));
     auto *details = window.findChild<QLabel *>(QStringLiteral("roleDetailsLabel"));
-    QVERIFY(details->text().contains(QStringLiteral("WriteLogs")));
+    QVERIFY(details->text().contains(QStringLiteral("arn:aws:iam::111122223333:role/service-role/LambdaLogWriter")));
     QVERIFY(window.windowTitle().contains(QStringLiteral("lambda-logging.rdws")));
 }
 
@@ -107,13 +119,14 @@ void TestMainWindow::showsTheSelectedRolesFindings()
 
     // Activating the GitHub finding (Return, or a double-click where the platform activates so) brings the trust
     // policy to the front.
-    QVERIFY(window.summaryView()->currentPolicyTitle() == QStringLiteral("Trust policy"));
     window.summaryView()->showPolicy(QStringLiteral("Deploy"));
     QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Deploy"));
     table->setFocus();
     table->setCurrentIndex(table->model()->index(1, 0));
     QTest::keyClick(table, Qt::Key_Return);
-    QTRY_COMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust policy"));
+    QTRY_COMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust relationships"));
+    // The finding's range is selected in the trust policy's text.
+    QVERIFY(window.summaryView()->currentPane()->jsonEditor()->hasSelectedText());
 
     QVERIFY(window.selectRole(QStringLiteral("PartnerAudit")));
     QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
@@ -231,6 +244,146 @@ void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()
     QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 0 });
     window.document()->undoStack()->redo();
     QCOMPARE(window.document()->workspace().roles.size(), std::size_t { 1 });
+}
+
+namespace
+{
+// Everything a workspace holds but the id counter, which an undone addition leaves raised.
+bool sameEntities(const core::Workspace &a, const core::Workspace &b)
+{
+    return a.name == b.name && a.accounts == b.accounts && a.users == b.users && a.groups == b.groups
+        && a.roles == b.roles && a.policies == b.policies && a.resources == b.resources
+        && a.externalPrincipals == b.externalPrincipals && a.layout == b.layout;
+}
+
+// The first line edit of a list editor, adding a row with its Add button when it has none.
+QLineEdit *firstRow(QWidget *listEditor)
+{
+    auto *editor = qobject_cast<ui::StringListEditor *>(listEditor);
+    if (!editor)
+        return nullptr;
+    if (!editor->lineEdit(0)) {
+        auto *add = editor->findChild<QAbstractButton *>(QStringLiteral("addValueButton"));
+        if (!add)
+            return nullptr;
+        QTest::mouseClick(add, Qt::LeftButton);
+    }
+    return editor->lineEdit(0);
+}
+
+void clickTab(QTabWidget *tabs, const QString &title)
+{
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == title)
+            QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(i).center());
+    }
+}
+} // namespace
+
+void TestMainWindow::authorsTheClassicLambdaRoleWithClicksAndKeysOnly()
+{
+    // From an empty workspace to the classic Lambda-to-S3 role, through the menus, the forms and the keyboard only:
+    // no JSON is typed, no model call is made.
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const core::Workspace empty = window.document()->workspace();
+
+    // File > New Role (Ctrl+Shift+N): the empty role, named and placed in an account in the dialog.
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::NewRoleDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialogSeen = true;
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("blank_name"));
+        auto *account = dialog->findChild<QLineEdit *>(QStringLiteral("templateAccountLineEdit"));
+        QVERIFY(name && account);
+        QTest::keyClicks(account, QStringLiteral("111122223333"));
+        QTest::keyClicks(name, QStringLiteral("LambdaLogWriter"));
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(dialogSeen);
+    QTRY_COMPARE(window.document()->workspace().roles.size(), std::size_t { 1 });
+    ui::RoleSummaryView *summary = window.summaryView();
+    QTRY_COMPARE(
+        window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"))->text(), QStringLiteral("LambdaLogWriter"));
+
+    // Trust relationships: an AWS service, lambda.amazonaws.com.
+    clickTab(summary->tabs(), QStringLiteral("Trust relationships"));
+    ui::PolicyEditorPane *trustPane = summary->pane(QStringLiteral("trust"));
+    QVERIFY(trustPane);
+    QCOMPARE(summary->currentPane(), trustPane);
+    auto *kind = trustPane->findChild<QComboBox *>(QStringLiteral("kindCombo"));
+    auto *principal = trustPane->findChild<QLineEdit *>(QStringLiteral("principalValueLineEdit"));
+    auto *addPrincipal = trustPane->findChild<QAbstractButton *>(QStringLiteral("addPrincipalButton"));
+    QVERIFY(kind && principal && addPrincipal);
+    QCOMPARE(kind->currentText(), QStringLiteral("AWS service"));
+    QTest::keyClicks(principal, QStringLiteral("lambda.amazonaws.com"));
+    QTest::mouseClick(addPrincipal, Qt::LeftButton);
+
+    // Permissions: a new inline policy, one statement, the action and the bucket's objects.
+    QTest::mouseClick(summary->findChild<QAbstractButton *>(QStringLiteral("addInlinePolicyButton")), Qt::LeftButton);
+    ui::PolicyEditorPane *permissions = summary->pane(QStringLiteral("Permissions"));
+    QVERIFY(permissions);
+    QCOMPARE(summary->currentPane(), permissions);
+    QTest::mouseClick(permissions->findChild<QAbstractButton *>(QStringLiteral("addStatementButton")), Qt::LeftButton);
+    QLineEdit *action = nullptr;
+    QTRY_VERIFY((action = firstRow(permissions->findChild<QWidget *>(QStringLiteral("actionListEditor")))));
+    QTest::keyClicks(action, QStringLiteral("s3:PutObject"));
+    QLineEdit *resource = firstRow(permissions->findChild<QWidget *>(QStringLiteral("resourceListEditor")));
+    QVERIFY(resource);
+    QTest::keyClicks(resource, QStringLiteral("arn:aws:s3:::my-log-bucket/*"));
+
+    // No error and no security warning.
+    auto *findingsTable = window.findChild<QTreeView *>(QStringLiteral("findingsTreeView"));
+    for (int row = 0; row < findingsTable->model()->rowCount(); ++row) {
+        const auto severity =
+            core::Severity(findingsTable->model()->index(row, 0).data(doc::FindingsModel::SeverityRole).toInt());
+        QVERIFY2(severity != core::Severity::Error && severity != core::Severity::SecurityWarning,
+            qPrintable(findingsTable->model()->index(row, 1).data().toString()));
+    }
+
+    // Exported byte for byte, pretty-printed.
+    QTemporaryDir dir;
+    QString error;
+    QStringList written;
+    QVERIFY2(window.exportRolePolicies(dir.path(), &written, &error), qPrintable(error));
+    QCOMPARE(written, QStringList({ "LambdaLogWriter.trust-policy.json", "LambdaLogWriter.Permissions.json" }));
+    auto read = [&](const QString &name) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")),
+        QByteArray(
+            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+            "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"
+            "            \"Action\": \"sts:AssumeRole\"\n        }\n    ]\n}\n"));
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.Permissions.json")),
+        QByteArray(
+            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+            "            \"Action\": \"s3:PutObject\",\n            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n"
+            "        }\n    ]\n}\n"));
+    // The JSON editor shows the same text.
+    QCOMPARE(permissions->jsonEditor()->text().toUtf8(), read(QStringLiteral("LambdaLogWriter.Permissions.json")));
+
+    // Ctrl+Z, as often as Edit > Undo is enabled, takes the workspace back to the empty one; a gesture is one step.
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QVERIFY(window.document()->undoStack()->count() <= 6);
+    // Ctrl+Z pressed in the resource's line edit reaches the workspace's history, not the line edit's own.
+    resource->setFocus();
+    const int steps = window.document()->undoStack()->count();
+    QTest::keyClick(resource, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.document()->undoStack()->index(), steps - 1);
+    for (int guard = 0; undo->isEnabled() && guard < 20; ++guard) {
+        QWidget *focus = QApplication::focusWidget();
+        QTest::keyClick(focus ? focus : static_cast<QWidget *>(&window), Qt::Key_Z, Qt::ControlModifier);
+    }
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(sameEntities(window.document()->workspace(), empty));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"))->text(), QStringLiteral("No role selected"));
 }
 
 void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()

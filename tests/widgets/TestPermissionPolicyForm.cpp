@@ -20,6 +20,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <algorithm>
 #include <array>
 
 using namespace rd;
@@ -95,6 +96,9 @@ private Q_SLOTS:
     void writesListsAsStringOrArray_data();
     void writesListsAsStringOrArray();
     void addsAVersionWhenMissing();
+    void placesANewElementInGrammarOrder();
+    void emptyRowsAreNoEdit();
+    void buildsLongPoliciesCardByCard();
     void validatesTheSid();
     void movesDuplicatesAndRemovesStatements();
     void insertsAnArnFromTheBuilder();
@@ -419,6 +423,66 @@ void TestPermissionPolicyForm::addsAVersionWhenMissing()
                        "\"Resource\":\"*\"}]}"));
 }
 
+void TestPermissionPolicyForm::placesANewElementInGrammarOrder()
+{
+    ui::PermissionPolicyForm form;
+    form.setPolicy(parse(QStringLiteral(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Foo\":1}]}")));
+    Recorder recorder(form);
+    QTest::keyClicks(resourcesOf(form, 0)->lineEdit(0), QStringLiteral("*"));
+    // Before the unknown element that ended the statement, where the grammar puts Resource.
+    QCOMPARE(recorder.last().json,
+        QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                       "\"Resource\":\"*\",\"Foo\":1}]}"));
+}
+
+void TestPermissionPolicyForm::emptyRowsAreNoEdit()
+{
+    ui::PermissionPolicyForm form;
+    form.setPolicy(parse(QStringLiteral(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":"
+        "\"*\"}]}")));
+    Recorder recorder(form);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    ui::StringListEditor *actions = actionsOf(form, 0);
+    QTest::mouseClick(child<QPushButton>(actions, "addValueButton"), Qt::LeftButton);
+    QCOMPARE(actions->rowCount(), 2);
+    QTest::keyClicks(actions->lineEdit(1), QStringLiteral(" "));
+    QCOMPARE(recorder.count(), 0);
+    QTest::keyClicks(actions->lineEdit(1), QStringLiteral("s3:PutObject"));
+    QCOMPARE(recorder.count(), 12);
+    QCOMPARE(actions->rowCount(), 2);
+}
+
+void TestPermissionPolicyForm::buildsLongPoliciesCardByCard()
+{
+    QString text = QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[");
+    for (int i = 0; i < 40; ++i) {
+        text +=
+            QStringLiteral("%1{\"Sid\":\"S%2\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")
+                .arg(i == 0 ? QString() : QStringLiteral(","))
+                .arg(i);
+    }
+    text += QStringLiteral("]}");
+    ui::PermissionPolicyForm form;
+    form.resize(800, 600);
+    form.setPolicy(parse(text));
+    const auto cards = form.findChildren<ui::PermissionStatementCard *>();
+    QCOMPARE(cards.size(), 40);
+    // The first cards are made at once, the others show a summary until they are built.
+    QVERIFY(cards.first()->isBuilt());
+    QVERIFY(!cards.last()->isBuilt());
+    QVERIFY(child<QLabel>(cards.last(), "statementSummaryLabel")->text().contains(QStringLiteral("S39")));
+    // Asking for a card builds it; the rest are built from the event loop.
+    QCOMPARE(child<QLineEdit>(form.card(30), "sidLineEdit")->text(), QStringLiteral("S30"));
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    QTRY_VERIFY(std::all_of(cards.begin(), cards.end(), [](auto *card) { return card->isBuilt(); }));
+    QCOMPARE(child<QLineEdit>(cards.last(), "sidLineEdit")->text(), QStringLiteral("S39"));
+    QCOMPARE(form.cardCount(), 40);
+}
+
 void TestPermissionPolicyForm::validatesTheSid()
 {
     ui::PermissionPolicyForm form;
@@ -478,10 +542,13 @@ void TestPermissionPolicyForm::movesDuplicatesAndRemovesStatements()
     QTest::mouseClick(child<QToolButton>(form.card(1), "duplicateButton"), Qt::LeftButton);
     QCOMPARE(recorder.count(), 2);
     QCOMPARE(sids(), QStringLiteral("B,A,A2,C"));
+    QTest::mouseClick(child<QToolButton>(form.card(2), "duplicateButton"), Qt::LeftButton);
+    QCOMPARE(sids(), QStringLiteral("B,A,A2,A3,C"));
+    QTest::mouseClick(child<QToolButton>(form.card(3), "removeButton"), Qt::LeftButton);
     QCOMPARE(form.cardCount(), 4);
 
     QTest::mouseClick(child<QToolButton>(form.card(0), "removeButton"), Qt::LeftButton);
-    QCOMPARE(recorder.count(), 3);
+    QCOMPARE(recorder.count(), 5);
     QCOMPARE(sids(), QStringLiteral("A,A2,C"));
     QCOMPARE(recorder.last().json,
         QStringLiteral(
@@ -489,7 +556,7 @@ void TestPermissionPolicyForm::movesDuplicatesAndRemovesStatements()
             "GetObject\",\"Resource\":\"*\"},{\"Sid\":\"A2\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
             "\"Resource\":\"*\"},{\"Sid\":\"C\",\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":"
             "\"*\"}]}"));
-    QCOMPARE(recorder.edits[2].undoText, QStringLiteral("Remove statement"));
+    QCOMPARE(recorder.last().undoText, QStringLiteral("Remove statement"));
 
     QTest::mouseClick(child<QToolButton>(form.card(2), "moveUpButton"), Qt::LeftButton);
     QCOMPARE(sids(), QStringLiteral("A,C,A2"));

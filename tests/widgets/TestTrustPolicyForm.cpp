@@ -355,7 +355,8 @@ void TestTrustPolicyForm::suggestsHardeningWhereItApplies()
     QCOMPARE(log.edits.size(), std::size_t { 1 });
     QCOMPARE(log.edits.back().mergeKey, QString());
     QVERIFY(!suggestion->isVisible());
-    const core::Statement &edited = form.policy().statements.front();
+    const core::Policy after = form.policy();
+    const core::Statement &edited = after.statements.front();
     QVERIFY(edited.condition);
     core::Policy holder;
     holder.statements.push_back(core::Statement {});

@@ -77,6 +77,8 @@ class TestWorkspaceBrowser : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsRolesAndMakesTheFirstCurrent();
+    void contextMenuOffersWhatFitsTheRow_data();
+    void contextMenuOffersWhatFitsTheRow();
     void duplicateAndDeleteActionsGoThroughUndo();
     void newRoleAsksTheMainWindow();
     void newUserAsksForAName();
@@ -112,6 +114,55 @@ void TestWorkspaceBrowser::showsRolesAndMakesTheFirstCurrent()
     QCOMPARE(browser.currentRole(), document.workspace().roles.front().id);
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.at(0).at(0).value<core::RoleId>(), document.workspace().roles.front().id);
+}
+
+void TestWorkspaceBrowser::contextMenuOffersWhatFitsTheRow_data()
+{
+    QTest::addColumn<EntityKind>("kind");
+    QTest::addColumn<bool>("section");
+    QTest::addColumn<QStringList>("actions");
+    const QString open = QStringLiteral("browserOpenAction");
+    const QString rename = QStringLiteral("browserRenameAction");
+    const QString duplicate = QStringLiteral("browserDuplicateAction");
+    const QString remove = QStringLiteral("browserDeleteAction");
+    const QString newRole = QStringLiteral("browserNewRoleAction");
+    const QString newUser = QStringLiteral("browserNewUserAction");
+    const QString newGroup = QStringLiteral("browserNewGroupAction");
+    const QString newPolicy = QStringLiteral("browserNewPolicyAction");
+    QTest::newRow("a role can be opened, renamed, copied and deleted, and has roles beside it")
+        << EntityKind::Role << false << QStringList { open, rename, duplicate, remove, newRole };
+    QTest::newRow("a user has users beside it")
+        << EntityKind::User << false << QStringList { open, rename, duplicate, remove, newUser };
+    QTest::newRow("a resource has nothing made beside it by name")
+        << EntityKind::Resource << false << QStringList { open, rename, duplicate, remove };
+    QTest::newRow("an account can be opened and anything made in it")
+        << EntityKind::Account << false << QStringList { open, newRole, newUser, newGroup, newPolicy };
+    QTest::newRow("the Roles section makes roles") << EntityKind::Role << true << QStringList { newRole };
+    QTest::newRow("the Policies section makes policies") << EntityKind::Policy << true << QStringList { newPolicy };
+    QTest::newRow("the External principals section has no menu")
+        << EntityKind::ExternalPrincipal << true << QStringList {};
+}
+
+void TestWorkspaceBrowser::contextMenuOffersWhatFitsTheRow()
+{
+    QFETCH(EntityKind, kind);
+    QFETCH(bool, section);
+    QFETCH(QStringList, actions);
+    doc::WorkspaceDocument document;
+    ui::WorkspaceBrowser browser(&document);
+    QString error;
+    QVERIFY(document.load(gaadAccount(), &error));
+    document.undoStack()->push(doc::EntityCommand::add(&document,
+        core::Resource { {}, "arn:aws:s3:::my-log-bucket", "AWS::S3::Bucket", "123456789012", "my-log-bucket",
+            {} }).release());
+    QSortFilterProxyModel *proxy = browser.filterModel();
+    const QModelIndex sectionIndex = proxy->mapFromSource(browser.model()->sectionIndex(kind));
+    const QModelIndex row = section ? sectionIndex : proxy->index(0, 0, sectionIndex);
+    QVERIFY(row.isValid());
+    QStringList names;
+    for (const QAction *action : browser.contextActions(row))
+        names << action->objectName();
+    QCOMPARE(names, actions);
 }
 
 void TestWorkspaceBrowser::duplicateAndDeleteActionsGoThroughUndo()

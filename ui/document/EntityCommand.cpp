@@ -75,7 +75,7 @@ void EntityCommand::insert()
 {
     // The first insertion of an addition gives the entity its id and takes the end of the list; every later one
     // puts it back under that id at the same place.
-    const std::uint64_t id = m_document->insertEntity(m_entity, static_cast<std::size_t>(-1), &m_addedAccount);
+    const std::uint64_t id = m_document->insertEntity(m_entity, m_position, &m_addedAccount);
     std::visit([id](auto &e) { e.id.value = id; }, m_entity);
     m_position = entityPosition(m_document->workspace(), kind(), id).value_or(m_position);
 }

@@ -140,14 +140,10 @@ ConditionEditor::ConditionEditor(QWidget *parent)
     m_rowLayout->setSpacing(4);
     m_add->setObjectName(QStringLiteral("addConditionButton"));
     m_add->setToolTip(tr("Add a condition: an operator, a condition key and its values"));
-    auto *buttons = new QHBoxLayout;
-    buttons->setContentsMargins(0, 0, 0, 0);
-    buttons->addWidget(m_add);
-    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_rowLayout);
-    layout->addLayout(buttons);
+    layout->addWidget(m_add, 0, Qt::AlignLeft);
     connect(m_add, &QPushButton::clicked, this, &ConditionEditor::addRow);
     setActions({});
 }

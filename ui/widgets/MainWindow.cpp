@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -27,6 +28,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -115,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
     statusBar()->addPermanentWidget(m_statusLabel);
     createActions();
+    qApp->installEventFilter(this);
 
     connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
         updateTitle();
@@ -204,7 +207,9 @@ void MainWindow::createActions()
     edit->addSeparator();
     m_copyPolicyAction = edit->addAction(tr("&Copy Policy"), this, [this] {
         QGuiApplication::clipboard()->setText(m_summary->currentPolicyText());
-        statusBar()->showMessage(tr("Copied %1 to the clipboard").arg(m_summary->currentPolicyTitle()), 4000);
+        const QString title =
+            m_summary->currentPane() ? m_summary->currentPolicyTitle() : m_summary->tabs()->tabText(1);
+        statusBar()->showMessage(tr("Copied %1 to the clipboard").arg(title), 4000);
     });
     m_copyPolicyAction->setObjectName(QStringLiteral("copyPolicyAction"));
     m_copyPolicyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
@@ -567,6 +572,22 @@ bool MainWindow::isPolicyFile(const QString &path)
     const QByteArray bytes = file.readAll();
     const core::ParseResult parsed = core::parsePolicy(std::string_view(bytes.constData(), std::size_t(bytes.size())));
     return parsed.isUsable() && parsed.policy->statementForm != core::StatementForm::Absent;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The editors' line edits and spin boxes would take Ctrl+Z for their own little undo; in the role's views the
+    // workspace's history is the only one, so the keys go to Edit > Undo and Redo.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (widget && m_summary->isAncestorOf(widget)
+            && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -460,18 +460,19 @@ void PermissionStatementCard::listEdited(bool actions, const QStringList &values
         return;
     const StatementElement element = actions ? actionElement() : resourceElement();
     std::optional<core::StringList> &field = *Edit::stringListField(m_statement, element);
-    // An empty row added or removed, or a space typed, changes nothing in the policy: no edit to undo.
-    if (field.has_value() == !values.isEmpty() && Edit::values(field) == values
-        && (!field || field->isArray == (values.size() > 1) || values.isEmpty()))
-        return;
-    if (!field && !values.isEmpty())
-        created(element) = true;
+    const std::optional<core::StringList> before = field;
     Edit::setStringList(field, values);
+    if (!before && field)
+        created(element) = true;
     if (values.isEmpty() && created(element)) {
         // The user typed into a list the statement did not have and cleared it again: leave it out.
         field.reset();
         created(element) = false;
     }
+    // An empty row added or removed, or a space typed, changes nothing in the policy: no edit to undo.
+    if (before.has_value() == field.has_value()
+        && (!field || (before->isArray == field->isArray && Edit::values(before) == Edit::values(field))))
+        return;
     Edit::syncOrder(m_statement);
     if (actions) {
         m_preview->setActions(Edit::values(*Edit::stringListField(m_statement, element)));

@@ -234,7 +234,7 @@ QString RoleSummaryView::currentPolicyTitle() const
 
 QString RoleSummaryView::currentPolicyText() const
 {
-    const PolicyEditorPane *p = currentPane();
+    const PolicyEditorPane *p = currentPane() ? currentPane() : pane(QStringLiteral("trust"));
     return p ? p->jsonEditor()->text() : QString();
 }
 

@@ -37,7 +37,7 @@ public:
     void showPolicy(const QString &policy);
     /// The title of the tab in front.
     QString currentPolicyTitle() const;
-    /// The JSON text of the policy in front ("" on the role's tab).
+    /// The JSON text of the policy in front (the trust policy's when the role's own tab is in front).
     QString currentPolicyText() const;
     /// The policy pane in front, or nullptr.
     PolicyEditorPane *currentPane() const;

@@ -22,15 +22,11 @@ StringListEditor::StringListEditor(QWidget *parent)
     m_rowLayout->setSpacing(2);
     m_add->setObjectName(QStringLiteral("addValueButton"));
     m_add->setToolTip(tr("Add a value"));
-    auto *buttons = new QHBoxLayout;
-    buttons->setContentsMargins(0, 0, 0, 0);
-    buttons->addWidget(m_add);
-    buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(m_rowLayout);
-    layout->addLayout(buttons);
+    layout->addWidget(m_add, 0, Qt::AlignLeft);
     connect(m_add, &QPushButton::clicked, this, &StringListEditor::addRow);
     setRowCount(1);
 }

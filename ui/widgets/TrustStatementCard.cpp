@@ -10,9 +10,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
-#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStringListModel>
 #include <QToolButton>
@@ -226,7 +226,6 @@ TrustStatementCard::TrustStatementCard(QStringListModel *servicePrincipals, QWid
         auto *button = new QPushButton(suggestionText(kSuggestions[i]));
         button->setObjectName(suggestionObjectName(kSuggestions[i]));
         button->setToolTip(suggestionToolTip(kSuggestions[i]));
-        button->setFlat(true);
         button->hide();
         m_suggestionButtons[i] = button;
         suggestions->addWidget(button);

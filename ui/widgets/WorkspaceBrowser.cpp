@@ -297,9 +297,16 @@ void WorkspaceBrowser::onModelReset()
 {
     // A new workspace: its roles are what one works on, so they show, and the first one (by name) is current.
     const QModelIndex roles = m_filter->mapFromSource(m_model->sectionIndex(EntityKind::Role));
-    if (!roles.isValid())
+    if (!roles.isValid()) {
+        // The filter hides every role.
+        if (m_filtering)
+            m_tree->expandAll();
         return;
-    m_tree->expand(roles);
+    }
+    if (m_filtering)
+        m_tree->expandAll();
+    else
+        m_tree->expand(roles);
     const QModelIndex first = m_filter->index(0, 0, roles);
     if (first.isValid())
         m_tree->setCurrentIndex(first);
@@ -494,38 +501,47 @@ quint64 WorkspaceBrowser::addNewEntity(EntityKind kind, const QString &name)
     return pushed->entityId();
 }
 
+QList<QAction *> WorkspaceBrowser::contextActions(const QModelIndex &index) const
+{
+    QList<QAction *> actions;
+    const bool section = !index.isValid() || Model::isSection(index);
+    const EntityKind kind = Model::kindOf(index);
+    if (!section) {
+        actions << m_openAction;
+        if (kind != EntityKind::Account)
+            actions << m_renameAction << m_duplicateAction << m_deleteAction;
+    }
+    // What can be made here: in a section or on an entity, that kind; on an account or the empty area, anything.
+    const bool anyNew = !index.isValid() || (!section && kind == EntityKind::Account);
+    if (anyNew || kind == EntityKind::Role)
+        actions << m_newRoleAction;
+    if (anyNew || kind == EntityKind::User)
+        actions << m_newUserAction;
+    if (anyNew || kind == EntityKind::Group)
+        actions << m_newGroupAction;
+    if (anyNew || kind == EntityKind::Policy)
+        actions << m_newPolicyAction;
+    return actions;
+}
+
 void WorkspaceBrowser::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_tree->indexAt(position);
     if (index.isValid() && index != m_tree->currentIndex())
         m_tree->setCurrentIndex(index);
     updateActions();
-
+    const QList<QAction *> actions = contextActions(index);
+    if (actions.isEmpty())
+        return;
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("browserContextMenu"));
-    const bool section = !index.isValid() || Model::isSection(index);
-    const EntityKind kind = index.isValid() ? Model::kindOf(index) : EntityKind::Role;
-    if (!section) {
-        menu.addAction(m_openAction);
-        if (kind != EntityKind::Account) {
-            menu.addAction(m_renameAction);
-            menu.addAction(m_duplicateAction);
-            menu.addAction(m_deleteAction);
-        }
-        menu.addSeparator();
+    const QList<QAction *> creating { m_newRoleAction, m_newUserAction, m_newGroupAction, m_newPolicyAction };
+    for (QAction *action : actions) {
+        // The entity's own actions, then what can be made beside it.
+        if (creating.contains(action) && !menu.actions().isEmpty() && !creating.contains(menu.actions().back()))
+            menu.addSeparator();
+        menu.addAction(action);
     }
-    // What can be made here: in a section, that section's kind; on an account, anything in that account.
-    const bool anyNew = !index.isValid() || kind == EntityKind::Account;
-    if (anyNew || kind == EntityKind::Role)
-        menu.addAction(m_newRoleAction);
-    if (anyNew || kind == EntityKind::User)
-        menu.addAction(m_newUserAction);
-    if (anyNew || kind == EntityKind::Group)
-        menu.addAction(m_newGroupAction);
-    if (anyNew || kind == EntityKind::Policy)
-        menu.addAction(m_newPolicyAction);
-    if (menu.actions().isEmpty() || (menu.actions().size() == 1 && menu.actions().front()->isSeparator()))
-        return;
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 

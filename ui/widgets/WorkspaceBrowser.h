@@ -5,6 +5,7 @@
 #include "document/EntityKind.h"
 #include "rd/core/Workspace.h"
 
+#include <QList>
 #include <QSet>
 #include <QWidget>
 
@@ -53,6 +54,10 @@ public:
     core::RoleId currentRole() const;
     /// The message shown last (why a name was refused...), "" when none is shown.
     QString message() const;
+    /// What the context menu offers on a row of the tree (an index of filterModel(); invalid: the empty area below
+    /// the rows): on an entity Open, Rename, Duplicate and Delete (enabled as they apply), then the New… actions of
+    /// its kind; on a section its kind's New… action; on an account or the empty area every New… action.
+    QList<QAction *> contextActions(const QModelIndex &index) const;
 
 public Q_SLOTS:
     /// Makes a role current, clearing the filter when it hides the role; false when there is no such role. Emits
