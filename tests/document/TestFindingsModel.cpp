@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 // The findings model: the validator's findings for the selected role, most severe first, cleared when the role goes.
 #include "document/FindingsModel.h"
-#include "document/RoleListModel.h"
 #include "document/WorkspaceDocument.h"
 
 #include <QAbstractItemModelTester>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 // Editing a role through the undo stack: redo/undo/redo restore it exactly, typing in one field is one step, the ARN
 // follows the name and path.
-#include "document/RoleListModel.h"
 #include "document/WorkspaceDocument.h"
+#include "document/WorkspaceTreeModel.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -38,7 +38,7 @@ core::RoleId loadExample(doc::WorkspaceDocument &document)
 void TestRoleEditCommand::redoUndoRedoRestoresTheRole()
 {
     doc::WorkspaceDocument document;
-    doc::RoleListModel list(&document);
+    doc::WorkspaceTreeModel list(&document);
     const core::RoleId id = loadExample(document);
     const core::Role before = *document.workspace().role(id);
     QSignalSpy changed(&document, &doc::WorkspaceDocument::roleChanged);

@@ -36,6 +36,9 @@ void TestArnBuilderDialog::offersTheObjectTypeForPutObject()
     QVERIFY2(types.contains(QStringLiteral("s3:object")), qPrintable(types.join(u',')));
     QVERIFY(types.contains(QStringLiteral("s3:accesspointobject")));
     QVERIFY(!types.contains(QStringLiteral("*")));
+    // The simplest format is offered first.
+    QCOMPARE(types.first(), QStringLiteral("s3:object"));
+    QCOMPARE(dialog.arnPattern(), QStringLiteral("arn:${Partition}:s3:::${BucketName}/${ObjectName}"));
     QVERIFY(dialog.selectResourceType(QStringLiteral("s3:object")));
     QCOMPARE(dialog.arnPattern(), QStringLiteral("arn:${Partition}:s3:::${BucketName}/${ObjectName}"));
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("resourceTypeList"));

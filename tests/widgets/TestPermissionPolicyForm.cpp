@@ -97,6 +97,7 @@ private Q_SLOTS:
     void writesListsAsStringOrArray();
     void addsAVersionWhenMissing();
     void placesANewElementInGrammarOrder();
+    void turnsASingleStatementObjectIntoAnArray();
     void emptyRowsAreNoEdit();
     void buildsLongPoliciesCardByCard();
     void validatesTheSid();
@@ -434,6 +435,25 @@ void TestPermissionPolicyForm::placesANewElementInGrammarOrder()
     QCOMPARE(recorder.last().json,
         QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
                        "\"Resource\":\"*\",\"Foo\":1}]}"));
+}
+
+void TestPermissionPolicyForm::turnsASingleStatementObjectIntoAnArray()
+{
+    ui::PermissionPolicyForm form;
+    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":"
+                                        "\"s3:GetObject\",\"Resource\":\"*\"}}")));
+    Recorder recorder(form);
+    QLineEdit *sid = child<QLineEdit>(form.card(0), "sidLineEdit");
+    QTest::keyClicks(sid, QStringLiteral("A"));
+    // One statement keeps the object form it was written in.
+    QCOMPARE(recorder.last().json,
+        QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":\"s3:"
+                       "GetObject\",\"Resource\":\"*\"}}"));
+    form.addStatement();
+    QCOMPARE(recorder.last().json,
+        QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":\"s3:"
+                       "GetObject\",\"Resource\":\"*\"},{\"Effect\":\"Allow\"}]}"));
+    QCOMPARE(recorder.last().undoText, QStringLiteral("Add statement"));
 }
 
 void TestPermissionPolicyForm::emptyRowsAreNoEdit()

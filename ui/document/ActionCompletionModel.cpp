@@ -21,26 +21,30 @@ ActionCompletionModel::ActionCompletionModel(const core::ServiceCatalog &catalog
 {
     struct Entry {
         std::string lower;
-        std::string name;
-        core::AccessLevel level;
+        const core::ServiceInfo *service;
+        const core::ActionInfo *action;
     };
     std::vector<Entry> entries;
     entries.reserve(catalog.actionCount());
     for (const core::ServiceInfo &service : catalog.services()) {
         for (const core::ActionInfo &action : service.actions) {
-            Entry e { {}, service.prefix + ':' + action.name, action.accessLevel };
-            e.lower = e.name;
-            std::transform(e.lower.begin(), e.lower.end(), e.lower.begin(),
+            std::string lower;
+            lower.reserve(service.prefix.size() + 1 + action.name.size());
+            lower.append(service.prefix).append(1, ':').append(action.name);
+            std::transform(lower.begin(), lower.end(), lower.begin(),
                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            entries.push_back(std::move(e));
+            entries.push_back(Entry { std::move(lower), &service, &action });
         }
     }
     std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.lower < b.lower; });
     m_names.reserve(static_cast<qsizetype>(entries.size()));
-    m_levels.reserve(static_cast<qsizetype>(entries.size()));
+    m_levels.reserve(entries.size());
     for (const Entry &e : entries) {
-        m_names.append(toQString(e.name));
-        m_levels.append(toQString(core::accessLevelName(e.level)));
+        QString name = toQString(e.service->prefix);
+        name += QLatin1Char(':');
+        name += toQString(e.action->name);
+        m_names.append(std::move(name));
+        m_levels.push_back(e.action->accessLevel);
     }
 }
 
@@ -66,7 +70,7 @@ QVariant ActionCompletionModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return m_names.at(index.row());
     case Qt::ToolTipRole:
-        return m_levels.at(index.row());
+        return toQString(core::accessLevelName(m_levels[static_cast<std::size_t>(index.row())]));
     default:
         return {};
     }

@@ -5,9 +5,13 @@
 #include <QAbstractListModel>
 #include <QStringList>
 
+#include <cstdint>
+#include <vector>
+
 namespace rd::core
 {
 class ServiceCatalog;
+enum class AccessLevel : std::uint8_t;
 }
 
 namespace rd::doc
@@ -30,7 +34,7 @@ public:
 
 private:
     QStringList m_names;
-    QStringList m_levels;
+    std::vector<core::AccessLevel> m_levels;
 };
 
 } // namespace rd::doc

@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace rd::ui
@@ -179,6 +180,13 @@ void ArnBuilderDialog::collect(const QStringList &actions)
             }
         }
     }
+    // Types an action requires first, then the simplest ARN formats (an S3 object before an access point object),
+    // otherwise in the order the actions named them.
+    std::stable_sort(m_choices.begin(), m_choices.end(), [](const Choice &a, const Choice &b) {
+        if (a.required != b.required)
+            return a.required;
+        return placeholders(a.pattern).size() < placeholders(b.pattern).size();
+    });
     if (anyResource)
         m_choices.push_back(Choice { QStringLiteral("*"), QStringLiteral("*"), m_needStar, false });
 }

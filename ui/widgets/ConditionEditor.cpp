@@ -7,7 +7,6 @@
 #include "rd/core/ServiceCatalog.h"
 #include "widgets/ConditionRow.h"
 
-#include <QHBoxLayout>
 #include <QPushButton>
 #include <QVBoxLayout>
 

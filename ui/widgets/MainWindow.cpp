@@ -3,7 +3,6 @@
 #include "widgets/MainWindow.h"
 
 #include "document/FindingsModel.h"
-#include "document/RoleListModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/PolicyExport.h"
@@ -15,6 +14,7 @@
 #include "widgets/PolicyEditorPane.h"
 #include "widgets/PolicyJsonEditor.h"
 #include "widgets/RoleSummaryView.h"
+#include "widgets/WorkspaceBrowser.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -31,7 +31,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -54,10 +53,7 @@ namespace rd::ui
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new doc::WorkspaceDocument(this))
-    , m_roleModel(new doc::RoleListModel(m_document, this))
-    , m_roleFilter(new QSortFilterProxyModel(this))
-    , m_filterEdit(new QLineEdit)
-    , m_roleList(new QListView)
+    , m_browser(new WorkspaceBrowser(m_document))
     , m_summary(new RoleSummaryView(m_document))
     , m_findingsModel(new doc::FindingsModel(m_document, this))
     , m_findings(new FindingsPanel(m_findingsModel))
@@ -65,30 +61,16 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
-    m_roleFilter->setSourceModel(m_roleModel);
-    m_roleFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_roleFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_roleFilter->sort(0);
+    connect(m_browser, &WorkspaceBrowser::roleActivated, this, &MainWindow::showRoleOf);
+    // Another kind of entity (or a section) in front: the role view empties.
+    connect(m_browser, &WorkspaceBrowser::entityActivated, this, [this] { showRoleOf(core::RoleId {}); });
+    connect(m_browser, &WorkspaceBrowser::newRoleRequested, this, &MainWindow::onNewRole);
+    connect(m_browser, &WorkspaceBrowser::messageShown, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 6000); });
 
-    m_filterEdit->setObjectName(QStringLiteral("roleFilterLineEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter roles"));
-    m_filterEdit->setClearButtonEnabled(true);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_roleFilter, &QSortFilterProxyModel::setFilterFixedString);
-
-    m_roleList->setObjectName(QStringLiteral("roleListView"));
-    m_roleList->setModel(m_roleFilter);
-    m_roleList->setUniformItemSizes(true);
-    m_roleList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_roleList->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
-
-    auto *browser = new QWidget;
-    auto *browserLayout = new QVBoxLayout(browser);
-    browserLayout->setContentsMargins(4, 4, 4, 4);
-    browserLayout->addWidget(m_filterEdit);
-    browserLayout->addWidget(m_roleList);
-    auto *dock = new QDockWidget(tr("Roles"), this);
-    dock->setObjectName(QStringLiteral("rolesDockWidget"));
-    dock->setWidget(browser);
+    auto *dock = new QDockWidget(tr("Workspace"), this);
+    dock->setObjectName(QStringLiteral("workspaceDockWidget"));
+    dock->setWidget(m_browser);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
@@ -112,7 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
-    resizeDocks({ findingsDock }, { 190 }, Qt::Vertical);
+    resizeDocks({ findingsDock }, { 150 }, Qt::Vertical);
 
     m_statusLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
     statusBar()->addPermanentWidget(m_statusLabel);
@@ -122,9 +104,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
         updateTitle();
         updateStatus();
-        if (m_roleFilter->rowCount() > 0)
-            m_roleList->setCurrentIndex(m_roleFilter->index(0, 0));
+        // The browser picked the first role before the views emptied themselves for the new workspace.
+        showRoleOf(m_browser->currentRole());
     });
+    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, &MainWindow::updateStatus);
+    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, &MainWindow::updateStatus);
     connect(m_document, &doc::WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
@@ -215,8 +199,9 @@ void MainWindow::createActions()
     m_copyPolicyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     m_copyPolicyAction->setEnabled(false);
     edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Find Role"), this, [this] { m_filterEdit->setFocus(); });
-    find->setShortcut(QKeySequence::Find);
+    QAction *find = m_browser->focusFilterAction();
+    find->setText(tr("&Find in Workspace"));
+    edit->addAction(find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -428,11 +413,10 @@ bool MainWindow::openFile(const QString &path, QString *error)
 
 bool MainWindow::selectRole(const QString &name)
 {
-    for (int row = 0; row < m_roleFilter->rowCount(); ++row) {
-        const QModelIndex index = m_roleFilter->index(row, 0);
-        if (index.data().toString() == name) {
-            m_roleList->setCurrentIndex(index);
-            return true;
+    for (const core::Role &role : m_document->workspace().roles) {
+        if (doc::toQString(role.name) == name) {
+            m_browser->selectRole(role.id);
+            return m_summary->role() == role.id;
         }
     }
     return false;
@@ -456,10 +440,7 @@ void MainWindow::onNewRole()
 
 void MainWindow::addRole(const core::Role &role)
 {
-    const core::RoleId id = m_document->addRole(role);
-    const QModelIndex index = m_roleFilter->mapFromSource(m_roleModel->indexOf(id));
-    if (index.isValid())
-        m_roleList->setCurrentIndex(index);
+    m_browser->selectRole(m_document->addRole(role));
 }
 
 void MainWindow::offerRecovery()
@@ -512,14 +493,14 @@ void MainWindow::showFirstFinding()
     revealFinding(0);
 }
 
-void MainWindow::onSelectionChanged()
+void MainWindow::showRoleOf(core::RoleId id)
 {
-    const QModelIndex proxyIndex = m_roleList->currentIndex();
-    const core::RoleId id = m_roleModel->roleId(m_roleFilter->mapToSource(proxyIndex));
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
-    m_exportAction->setEnabled(id.isValid());
-    m_copyPolicyAction->setEnabled(id.isValid());
+    if (m_exportAction)
+        m_exportAction->setEnabled(id.isValid());
+    if (m_copyPolicyAction)
+        m_copyPolicyAction->setEnabled(id.isValid());
 }
 
 void MainWindow::updateTitle()

@@ -10,13 +10,10 @@ class QAction;
 class QLabel;
 class QMenu;
 class QLineEdit;
-class QListView;
-class QSortFilterProxyModel;
 
 namespace rd::doc
 {
 class FindingsModel;
-class RoleListModel;
 class WorkspaceDocument;
 } // namespace rd::doc
 
@@ -25,9 +22,10 @@ namespace rd::ui
 
 class FindingsPanel;
 class RoleSummaryView;
+class WorkspaceBrowser;
 
-/// The application window: the workspace's roles in a filterable list on the left, the selected role in the middle,
-/// the selected role's findings below.
+/// The application window: the workspace browser on the left, the selected role in the middle (its properties, trust
+/// relationships and permissions, each as a form beside its JSON), its findings and the undo history below.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +36,7 @@ public:
     doc::WorkspaceDocument *document() const { return m_document; }
     FindingsPanel *findingsPanel() const { return m_findings; }
     RoleSummaryView *summaryView() const { return m_summary; }
+    WorkspaceBrowser *browser() const { return m_browser; }
     /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
@@ -78,7 +77,8 @@ private:
     void onOpen();
     bool onSave();
     bool onSaveAs();
-    void onSelectionChanged();
+    /// Shows a role (or none) in the role view, the findings panel and the actions.
+    void showRoleOf(core::RoleId id);
     void onExport();
     void onNewRole();
     void onNewWorkspace();
@@ -94,10 +94,7 @@ private:
     void updateStatus();
 
     doc::WorkspaceDocument *m_document;
-    doc::RoleListModel *m_roleModel;
-    QSortFilterProxyModel *m_roleFilter;
-    QLineEdit *m_filterEdit;
-    QListView *m_roleList;
+    WorkspaceBrowser *m_browser;
     RoleSummaryView *m_summary;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;

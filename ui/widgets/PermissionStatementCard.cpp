@@ -100,7 +100,7 @@ void PermissionStatementCard::ensureBuilt()
     m_moveUp = toolButton(QStringLiteral("moveUpButton"), QStringLiteral("\u2191"), tr("Move the statement up"));
     m_moveDown = toolButton(QStringLiteral("moveDownButton"), QStringLiteral("\u2193"), tr("Move the statement down"));
     m_duplicate =
-        toolButton(QStringLiteral("duplicateButton"), QStringLiteral("\u29c9"), tr("Duplicate the statement"));
+        toolButton(QStringLiteral("duplicateButton"), QStringLiteral("\u2750"), tr("Duplicate the statement"));
     m_remove = toolButton(QStringLiteral("removeButton"), QStringLiteral("\u2715"), tr("Remove the statement"));
     m_actionElement = new QComboBox;
     m_actions = new StringListEditor;

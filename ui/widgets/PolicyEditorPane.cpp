@@ -70,7 +70,17 @@ PolicyEditorPane::PolicyEditorPane(doc::WorkspaceDocument *document, const doc::
     textLayout->addWidget(m_sizeLabel);
 
     m_splitter->setObjectName(QStringLiteral("policySplitter"));
-    m_splitter->addWidget(m_form);
+    if (policy.isTrust()) {
+        // The trust form grows with its cards; the permission form scrolls its own.
+        auto *scroll = new QScrollArea(this);
+        scroll->setObjectName(QStringLiteral("trustFormScrollArea"));
+        scroll->setWidget(m_form);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_splitter->addWidget(scroll);
+    } else {
+        m_splitter->addWidget(m_form);
+    }
     m_splitter->addWidget(textSide);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
