@@ -182,6 +182,8 @@ TrustStatementCard::TrustStatementCard(QStringListModel *servicePrincipals, QWid
     setFrameShape(QFrame::StyledPanel);
     m_title->setObjectName(QStringLiteral("trustEntityTitleLabel"));
     m_title->setTextFormat(Qt::PlainText);
+    // A long provider ARN is cut (its tooltip has it whole) rather than widening the card.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -206,17 +208,19 @@ TrustStatementCard::TrustStatementCard(QStringListModel *servicePrincipals, QWid
     header->addWidget(m_effect);
     header->addWidget(m_remove);
 
-    auto *actions = new QHBoxLayout;
+    // Three columns, so that the card stays narrow enough to sit beside the JSON text.
+    auto *actions = new QGridLayout;
     actions->setContentsMargins(0, 0, 0, 0);
+    constexpr int kActionColumns = 3;
     for (std::size_t i = 0; i < kTrustActions.size(); ++i) {
         auto *box = new QCheckBox(QString::fromLatin1(kTrustActions[i]));
         box->setObjectName(actionObjectName(kTrustActions[i]));
         m_actionBoxes[i] = box;
-        actions->addWidget(box);
+        actions->addWidget(box, int(i) / kActionColumns, int(i) % kActionColumns);
         connect(
             box, &QCheckBox::clicked, this, [this, i](bool checked) { actionToggled(static_cast<int>(i), checked); });
     }
-    actions->addStretch(1);
+    actions->setColumnStretch(kActionColumns, 1);
 
     auto *suggestions = new QHBoxLayout(m_suggestionBox);
     suggestions->setContentsMargins(0, 0, 0, 0);
