@@ -293,14 +293,20 @@ int main(int argc, char **argv)
     simulate->add_option("--batch", batchFile, "JSON Lines file of cases (`-` for stdin)")->required();
     simulate->add_flag("--explain", explain, "Add the deciding statements and near misses to every result");
 
+    // Subcommands in files of their own are registered here.
+
     // CLI11 would only say "a subcommand is required" for a mistyped one: name it.
     if (argc > 1 && argv[1][0] != '-') {
         const std::string first = argv[1];
         const auto subcommands = app.get_subcommands({});
         const bool known = std::any_of(
             subcommands.begin(), subcommands.end(), [&](const CLI::App *sub) { return sub->get_name() == first; });
-        if (!known)
-            return usageError("unknown subcommand `" + first + "`: use validate, fmt, import or simulate (see --help)");
+        if (!known) {
+            std::string names;
+            for (const CLI::App *sub : subcommands)
+                names += (names.empty() ? "" : ", ") + sub->get_name();
+            return usageError("unknown subcommand `" + first + "`: use " + names + " (see --help)");
+        }
     }
 
     try {
@@ -325,5 +331,6 @@ int main(int argc, char **argv)
         return runImport(gaadFile, listRolesFile, outFile, format);
     if (simulate->parsed())
         return runSimulate(batchFile, explain);
+    // Subcommands in files of their own (app/cli/<Name>Command.cpp) are dispatched here.
     return usageError("no subcommand given (see --help)");
 }

@@ -9,6 +9,7 @@
 #include "widgets/RoleSummaryView.h"
 
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void undoRestoresTheTextAsTyped();
     void aFormEditRewritesTheTextThroughTheWriter();
     void anEditElsewhereInTheRoleLeavesTheTypedTextAlone();
+    void focusLeavingTheTextReadsItAtOnce();
     void completionOffersCatalogActionsAndConditionKeys();
     void findingsOfTheRoleCarryRangesIntoTheShownText();
 
@@ -185,6 +187,36 @@ void TestPolicyEditorPane::anEditElsewhereInTheRoleLeavesTheTypedTextAlone()
     m_document->editRole(
         m_role, QStringLiteral("Rename"), doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Renamed"; });
     QCOMPARE(editor->text(), typing);
+}
+
+void TestPolicyEditorPane::focusLeavingTheTextReadsItAtOnce()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    editor->setFocus();
+    QTRY_VERIFY(editor->hasFocus());
+    const int at = editor->text().toUtf8().indexOf("PutObject");
+    int line = 0;
+    int index = 0;
+    editor->lineIndexFromPosition(at, &line, &index);
+    editor->setCursorPosition(line, index);
+    QTest::keyClicks(editor, QStringLiteral("Abort"));
+    // Before the pause ends, the user clicks into the form: the typing is read first, so the form edits what the
+    // text says.
+    auto *sid = pane.form()->findChild<QLineEdit *>(QStringLiteral("sidLineEdit"));
+    QVERIFY(sid);
+    sid->setFocus();
+    QTRY_VERIFY(sid->hasFocus());
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_document->workspace()
+                 .role(m_role)
+                 ->inlinePolicies.front()
+                 .document.statements.front()
+                 .action->values.front()
+                 .value,
+        std::string("s3:AbortPutObject"));
 }
 
 void TestPolicyEditorPane::completionOffersCatalogActionsAndConditionKeys()

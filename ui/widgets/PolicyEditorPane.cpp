@@ -10,6 +10,7 @@
 #include "widgets/PolicyJsonEditor.h"
 #include "widgets/TrustPolicyForm.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
@@ -45,7 +46,7 @@ PolicyEditorPane::PolicyEditorPane(doc::WorkspaceDocument *document, const doc::
 {
     setObjectName(policy.isTrust() ? QStringLiteral("trustPolicyPane") : QStringLiteral("permissionPolicyPane"));
     auto onFormEdit = [this](const core::Policy &edited, const QString &undoText, const QString &mergeKey) {
-        // The text may hold typing not read yet; the form's edit builds on the model, so that typing is read first.
+        // Focus moving to the form has read any typing in the text already; this catches an edit made without it.
         flushTextEdit();
         m_document->editPolicy(m_ref, edited, undoText, mergeKey);
     };
@@ -93,6 +94,12 @@ PolicyEditorPane::PolicyEditorPane(doc::WorkspaceDocument *document, const doc::
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &PolicyEditorPane::flushTextEdit);
     connect(m_editor, &PolicyJsonEditor::textEdited, this, &PolicyEditorPane::onTextEdited);
+    // Focus leaving the text reads what was typed at once: the form's next edit then builds on it.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
+        if (m_textPending && old && (old == m_editor || m_editor->isAncestorOf(old))
+            && !(now && (now == m_editor || m_editor->isAncestorOf(now))))
+            flushTextEdit();
+    });
     connect(m_document, &doc::WorkspaceDocument::roleChanged, this, [this](core::RoleId id) {
         if (id == m_ref.role)
             refresh();
