@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -18,6 +19,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("role-designer"));
     QApplication::setApplicationDisplayName(QStringLiteral("IAM Role Designer"));
     QApplication::setApplicationVersion(QString::fromUtf8(rd::core::productVersion().data()));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.role_designer.RoleDesigner"));
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("io.github.role_designer.RoleDesigner"), QIcon(QStringLiteral(":/icons/role-designer.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Design AWS IAM roles offline."));
@@ -33,10 +37,27 @@ int main(int argc, char **argv)
         QStringLiteral("name"), QStringLiteral("main"));
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
-    parser.addOptions({ screenshot, view, role });
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QStringLiteral("Colours for this run: system, light or dark (View > Theme keeps a choice)."),
+        QStringLiteral("name"));
+    parser.addOptions({ screenshot, view, role, theme });
     parser.process(app);
 
-    rd::ui::AppTheme::apply(rd::ui::AppTheme::saved());
+    rd::ui::AppTheme::Mode mode = rd::ui::AppTheme::saved();
+    if (parser.isSet(theme)) {
+        const QString name = parser.value(theme);
+        if (name == QLatin1String("light"))
+            mode = rd::ui::AppTheme::Mode::Light;
+        else if (name == QLatin1String("dark"))
+            mode = rd::ui::AppTheme::Mode::Dark;
+        else if (name == QLatin1String("system"))
+            mode = rd::ui::AppTheme::Mode::System;
+        else {
+            QTextStream(stderr) << "role-designer: unknown theme " << name << " (known: system, light, dark)\n";
+            return 2;
+        }
+    }
+    rd::ui::AppTheme::apply(mode);
     rd::ui::MainWindow window;
     const QStringList files = parser.positionalArguments();
     const QString path = files.isEmpty() ? QStringLiteral(":/examples/lambda-logging.rdws") : files.first();

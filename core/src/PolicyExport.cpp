@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/PolicyExport.h"
 
+#include "ExportModel.h"
+
 #include "rd/core/FileIO.h"
-#include "rd/core/IamIdentifiers.h"
 
 #include <filesystem>
 
@@ -12,14 +13,6 @@ namespace rd::core
 
 namespace
 {
-
-std::string safeName(std::string_view name)
-{
-    std::string out;
-    for (char c : name)
-        out += isIamNameCharacter(c) ? c : '_';
-    return out.empty() || out == "." || out == ".." ? "_" + out : out;
-}
 
 std::string document(const Policy &policy, WriteStyle style)
 {
@@ -34,11 +27,29 @@ std::string document(const Policy &policy, WriteStyle style)
 std::vector<ExportedFile> rolePolicyFiles(const Role &role, WriteStyle style)
 {
     std::vector<ExportedFile> files;
-    const std::string base = safeName(role.name);
+    const std::string base = fileSafeName(role.name);
     files.push_back(ExportedFile { base + ".trust-policy.json", document(role.trustPolicy, style) });
     for (const InlinePolicy &policy : role.inlinePolicies)
         files.push_back(
-            ExportedFile { base + "." + safeName(policy.name) + ".json", document(policy.document, style) });
+            ExportedFile { base + "." + fileSafeName(policy.name) + ".json", document(policy.document, style) });
+    return files;
+}
+
+std::vector<ExportedFile> policyJsonFiles(const Workspace &workspace, const std::vector<RoleId> &roles, WriteStyle style)
+{
+    const ExportSet set = makeExportSet(workspace, roles);
+    const PolicyFileNames names = policyFileNames(set.roles, set.customerPolicies);
+    std::vector<ExportedFile> files;
+    for (std::size_t i = 0; i < set.customerPolicies.size(); ++i)
+        files.push_back(
+            ExportedFile { names.managedPolicies[i], document(managedPolicyDocument(*set.customerPolicies[i]), style) });
+    for (std::size_t r = 0; r < set.roles.size(); ++r) {
+        const Role &role = *set.roles[r];
+        files.push_back(ExportedFile { names.roles[r].trustPolicy, document(role.trustPolicy, style) });
+        for (std::size_t p = 0; p < role.inlinePolicies.size(); ++p)
+            files.push_back(
+                ExportedFile { names.roles[r].inlinePolicies[p], document(role.inlinePolicies[p].document, style) });
+    }
     return files;
 }
 

@@ -4,6 +4,8 @@
 // follows the name and path.
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/RoleTemplate.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -18,6 +20,9 @@ private Q_SLOTS:
     void redoUndoRedoRestoresTheRole();
     void typingInOneFieldIsOneStep();
     void refusesNoOpsAndUnknownRoles();
+    void policyEditsMergeOnlyWithinOneField();
+    void typedTextComesBackWithUndoAndRedo();
+    void undoingAnAddedRoleTakesItsAccountAlong();
 };
 
 namespace
@@ -92,6 +97,73 @@ void TestRoleEditCommand::refusesNoOpsAndUnknownRoles()
     QVERIFY(!document.editRole(
         core::RoleId { 999 }, QStringLiteral("Rename role"), Field::Name, [](core::Role &r) { r.name = "x"; }));
     QCOMPARE(document.undoStack()->count(), 0);
+}
+
+void TestRoleEditCommand::policyEditsMergeOnlyWithinOneField()
+{
+    doc::WorkspaceDocument document;
+    const core::RoleId id = loadExample(document);
+    const doc::PolicyRef ref { id, "WriteLogs" };
+    const core::Policy original = document.workspace().role(id)->inlinePolicies.front().document;
+    auto withResource = [&](const std::string &arn) {
+        core::Policy p = original;
+        p.statements.front().resource->values.front().value = arn;
+        return p;
+    };
+    // Keystrokes in one field (one merge key) are one step; another field, or a gesture without a key, is another.
+    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::b"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
+    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::bu"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::bux"), QStringLiteral("Edit Sid"), QStringLiteral("sid")));
+    QCOMPARE(document.undoStack()->count(), 2);
+    QVERIFY(document.editPolicy(ref, original, QStringLiteral("Remove"), {}));
+    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::c"), QStringLiteral("Add"), {}));
+    QCOMPARE(document.undoStack()->count(), 4);
+    // The same policy again is no step at all.
+    QVERIFY(!document.editPolicy(ref, withResource("arn:aws:s3:::c"), QStringLiteral("Add"), {}));
+    QCOMPARE(document.undoStack()->count(), 4);
+    for (int i = 0; i < 4; ++i)
+        document.undoStack()->undo();
+    QCOMPARE(document.workspace().role(id)->inlinePolicies.front().document, original);
+    QVERIFY(!document.editPolicy(doc::PolicyRef { id, "NoSuchPolicy" }, original, QStringLiteral("x"), {}));
+}
+
+void TestRoleEditCommand::typedTextComesBackWithUndoAndRedo()
+{
+    doc::WorkspaceDocument document;
+    const core::RoleId id = loadExample(document);
+    const doc::PolicyRef ref { id, {} };
+    const QString writer = document.policyText(ref);
+    const QString typed = QStringLiteral(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
+    core::ParseResult parsed = core::parsePolicy(typed.toStdString());
+    QVERIFY(document.editPolicy(ref, *parsed.policy, QStringLiteral("Edit text"), QStringLiteral("json:"), &typed));
+    QCOMPARE(document.policyText(ref), typed);
+    document.undoStack()->undo();
+    QCOMPARE(document.policyText(ref), writer);
+    document.undoStack()->redo();
+    QCOMPARE(document.policyText(ref), typed);
+    // A form edit that changes the policy makes the writer's text the current one again.
+    core::Policy changed = *parsed.policy;
+    changed.statements.front().effect->value = "Deny";
+    document.editPolicy(ref, changed, QStringLiteral("Deny"), {});
+    QVERIFY(document.policyText(ref).contains(QStringLiteral("\n")));
+}
+
+void TestRoleEditCommand::undoingAnAddedRoleTakesItsAccountAlong()
+{
+    doc::WorkspaceDocument document;
+    std::string error;
+    std::optional<core::Role> role = core::buildEmptyRole("Fresh", "444455556666", error);
+    QVERIFY2(role, error.c_str());
+    const core::RoleId id = document.addRole(*role);
+    QVERIFY(document.workspace().hasAccount("444455556666"));
+    document.undoStack()->undo();
+    QVERIFY(!document.workspace().hasAccount("444455556666"));
+    QVERIFY(document.workspace().roles.empty());
+    document.undoStack()->redo();
+    QVERIFY(document.workspace().hasAccount("444455556666"));
+    QCOMPARE(document.workspace().roles.front().id, id);
 }
 
 QTEST_GUILESS_MAIN(TestRoleEditCommand)

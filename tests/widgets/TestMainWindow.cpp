@@ -4,6 +4,7 @@
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
+#include "widgets/AppTheme.h"
 #include "widgets/MainWindow.h"
 #include "widgets/NewRoleDialog.h"
 #include "widgets/PolicyEditorPane.h"
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void buildsTheClassicLambdaRoleFromATemplate();
     void authorsTheClassicLambdaRoleWithClicksAndKeysOnly();
     void remembersRecentFilesAndOpensDroppedOnes();
+    void importsPolicyFilesIntoTheSelectedRole();
+    void switchesBetweenLightAndDarkPalettes();
 };
 
 void TestMainWindow::showsTheExampleRoleAndItsTrustPolicy()
@@ -421,6 +424,70 @@ void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()
     QCOMPARE(window.recentFiles().size(), 2);
     delete mime;
     QSettings().remove(QStringLiteral("recentFiles"));
+}
+
+void TestMainWindow::importsPolicyFilesIntoTheSelectedRole()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return file.fileName();
+    };
+    const QString identity = write(QStringLiteral("read logs.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::my-log-bucket/*"}]})");
+    const QString trust = write(QStringLiteral("trust.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"edgelambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
+    const QString broken = write(QStringLiteral("broken.json"), R"({"Version":"2012-10-17","Statement":[{"Effect":)");
+    QVERIFY(ui::MainWindow::isPolicyFile(identity));
+    QVERIFY(!ui::MainWindow::isPolicyFile(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
+
+    // A permission policy becomes an inline policy named after its file (characters IAM refuses become dashes).
+    QVERIFY2(window.importPolicyFile(identity, &error), qPrintable(error));
+    const core::Role &role = window.document()->workspace().roles.front();
+    QCOMPARE(role.inlinePolicies.size(), std::size_t { 2 });
+    QCOMPARE(role.inlinePolicies.back().name, std::string("read-logs"));
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("read-logs"));
+
+    // A trust policy replaces the role's, dropped on the window as a file.
+    auto *mime = new QMimeData;
+    mime->setUrls({ QUrl::fromLocalFile(trust) });
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    delete mime;
+    QCOMPARE(window.document()->workspace().roles.front().trustPolicy.statements.front().principal->entries.front()
+                 .values.values.front()
+                 .value,
+        std::string("edgelambda.amazonaws.com"));
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust relationships"));
+
+    // A broken file is refused with its line and column, and nothing changes.
+    const int steps = window.document()->undoStack()->count();
+    QVERIFY(!window.importPolicyFile(broken, &error));
+    QVERIFY2(error.contains(QStringLiteral("line 1")), qPrintable(error));
+    QCOMPARE(window.document()->undoStack()->count(), steps);
+    // Each import is one undo step.
+    QCOMPARE(steps, 2);
+}
+
+void TestMainWindow::switchesBetweenLightAndDarkPalettes()
+{
+    ui::MainWindow window;
+    window.show();
+    ui::AppTheme::apply(ui::AppTheme::Mode::Dark);
+    QVERIFY(ui::AppTheme::isDark(QApplication::palette()));
+    QTRY_VERIFY(ui::AppTheme::isDark(window.palette()));
+    QTRY_VERIFY(ui::AppTheme::isDark(window.summaryView()->palette()));
+    ui::AppTheme::apply(ui::AppTheme::Mode::Light);
+    QVERIFY(!ui::AppTheme::isDark(QApplication::palette()));
+    ui::AppTheme::apply(ui::AppTheme::Mode::System);
 }
 
 QTEST_MAIN(TestMainWindow)
