@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: MIT
 # The project's two set-up commands (see README.md):
 #   scripts/dev.sh run    installs what is missing, builds, and starts the app on the bundled example workspace
-#   scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite
+#   scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite, then builds the Debian
+#                         package and smoke-runs both programs from it (scripts/package-smoke.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,7 @@ test)
     cmake --preset ci
     cmake --build --preset ci
     ctest --preset ci
+    scripts/package-smoke.sh build/ci
     ;;
 *)
     echo "usage: scripts/dev.sh run|test" >&2

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 // role-designer-cli: the headless twin of the desktop app. Exit codes (DESIGN.md): 0 success, 1 the check failed,
 // 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr.
+#include "ExportCommand.h"
+#include "AssumeCommand.h"
 #include "rd/core/BatchSimulation.h"
 #include "rd/core/DiagnosticFormat.h"
 #include "rd/core/FileIO.h"
@@ -294,6 +296,8 @@ int main(int argc, char **argv)
     simulate->add_flag("--explain", explain, "Add the deciding statements and near misses to every result");
 
     // Subcommands in files of their own are registered here.
+    AssumeCommand assume(app);
+    ExportCommand exportCommand(app);
 
     // CLI11 would only say "a subcommand is required" for a mistyped one: name it.
     if (argc > 1 && argv[1][0] != '-') {
@@ -332,5 +336,9 @@ int main(int argc, char **argv)
     if (simulate->parsed())
         return runSimulate(batchFile, explain);
     // Subcommands in files of their own (app/cli/<Name>Command.cpp) are dispatched here.
+    if (assume.parsed())
+        return assume.run();
+    if (exportCommand.parsed())
+        return exportCommand.run();
     return usageError("no subcommand given (see --help)");
 }

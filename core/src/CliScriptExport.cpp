@@ -37,7 +37,8 @@ namespace
 // Comments hold names only on one line.
 std::string commentText(std::string text)
 {
-    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     return text;
 }
 
@@ -49,10 +50,7 @@ public:
     {
     }
     // A flag and its value, the value quoted.
-    Command &arg(std::string_view flag, std::string_view value)
-    {
-        return raw(flag, shellQuote(value));
-    }
+    Command &arg(std::string_view flag, std::string_view value) { return raw(flag, shellQuote(value)); }
     // A flag and a value already made a shell word (a "$variable").
     Command &raw(std::string_view flag, const std::string &word)
     {
@@ -153,7 +151,7 @@ std::vector<ExportedFile> cliScriptFiles(const Workspace &workspace, const std::
         }
     }
     std::vector<ExportedFile> files;
-    files.push_back(ExportedFile { std::string(kCliScriptName), std::move(script) });
+    files.push_back(ExportedFile { std::string(kCliScriptName), std::move(script), true });
     std::vector<ExportedFile> documents = policyJsonFiles(workspace, roles, WriteStyle::Pretty);
     files.insert(files.end(), std::make_move_iterator(documents.begin()), std::make_move_iterator(documents.end()));
     return files;

@@ -34,7 +34,7 @@ std::string cloudFormationLogicalId(std::string_view name, std::string_view suff
 namespace
 {
 
-JsonValue ref(const std::string &logicalId)
+JsonValue cfnRef(const std::string &logicalId)
 {
     JsonValue value = jsonObject();
     addMember(value, "Ref", jsonString(logicalId));
@@ -67,7 +67,7 @@ JsonValue buildTemplate(const ExportSet &set)
     }
     auto policyRef = [&](const std::string &arn) {
         const auto it = policyIds.find(arn);
-        return it == policyIds.end() ? jsonString(arn) : ref(it->second);
+        return it == policyIds.end() ? jsonString(arn) : cfnRef(it->second);
     };
     for (const Role *role : set.roles) {
         const std::string id = ids.claim(cloudFormationLogicalId(role->name, "Role"));
@@ -112,7 +112,7 @@ JsonValue buildTemplate(const ExportSet &set)
             addMember(profileProperties, "InstanceProfileName", jsonString(profile.name));
             addMember(profileProperties, "Path", jsonString(profile.path));
             JsonValue profileRoles = jsonArray();
-            profileRoles.elements.push_back(ref(id));
+            profileRoles.elements.push_back(cfnRef(id));
             addMember(profileProperties, "Roles", std::move(profileRoles));
             addMember(resources, ids.claim(cloudFormationLogicalId(profile.name, "InstanceProfile")),
                 resource("AWS::IAM::InstanceProfile", std::move(profileProperties)));

@@ -3,7 +3,6 @@
 #include "ExportModel.h"
 
 #include "UniqueNames.h"
-
 #include "rd/core/IamIdentifiers.h"
 #include "rd/core/JsonReader.h"
 #include "rd/core/PolicyWriter.h"
@@ -101,7 +100,8 @@ std::string fileSafeName(std::string_view name)
     return out.empty() || out == "." || out == ".." ? "_" + out : out;
 }
 
-PolicyFileNames policyFileNames(const std::vector<const Role *> &roles, const std::vector<const ManagedPolicy *> &policies)
+PolicyFileNames policyFileNames(
+    const std::vector<const Role *> &roles, const std::vector<const ManagedPolicy *> &policies)
 {
     UniqueNames used(true);
     PolicyFileNames names;
@@ -126,7 +126,8 @@ std::string exportSourceLine(const Workspace &workspace)
     while (cut > 0 && cut < workspace.name.size() && (static_cast<unsigned char>(workspace.name[cut]) & 0xC0) == 0x80)
         --cut;
     std::string name = workspace.name.substr(0, cut);
-    std::replace_if(name.begin(), name.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     return name.empty() ? std::string("IAM roles exported by IAM Role Designer")
                         : "IAM roles of " + name + ", exported by IAM Role Designer";
 }

@@ -51,7 +51,8 @@ struct PolicyFileNames {
     std::vector<std::string> managedPolicies;
     std::vector<RolePolicyFileNames> roles;
 };
-PolicyFileNames policyFileNames(const std::vector<const Role *> &roles, const std::vector<const ManagedPolicy *> &policies);
+PolicyFileNames policyFileNames(
+    const std::vector<const Role *> &roles, const std::vector<const ManagedPolicy *> &policies);
 
 /// A name as a file name: IAM name characters kept, anything else `_`, never `.` or `..`.
 std::string fileSafeName(std::string_view name);

@@ -3,7 +3,6 @@
 #include "rd/core/PolicyExport.h"
 
 #include "ExportModel.h"
-
 #include "rd/core/FileIO.h"
 
 #include <filesystem>
@@ -35,14 +34,15 @@ std::vector<ExportedFile> rolePolicyFiles(const Role &role, WriteStyle style)
     return files;
 }
 
-std::vector<ExportedFile> policyJsonFiles(const Workspace &workspace, const std::vector<RoleId> &roles, WriteStyle style)
+std::vector<ExportedFile> policyJsonFiles(
+    const Workspace &workspace, const std::vector<RoleId> &roles, WriteStyle style)
 {
     const ExportSet set = makeExportSet(workspace, roles);
     const PolicyFileNames names = policyFileNames(set.roles, set.customerPolicies);
     std::vector<ExportedFile> files;
     for (std::size_t i = 0; i < set.customerPolicies.size(); ++i)
-        files.push_back(
-            ExportedFile { names.managedPolicies[i], document(managedPolicyDocument(*set.customerPolicies[i]), style) });
+        files.push_back(ExportedFile {
+            names.managedPolicies[i], document(managedPolicyDocument(*set.customerPolicies[i]), style) });
     for (std::size_t r = 0; r < set.roles.size(); ++r) {
         const Role &role = *set.roles[r];
         files.push_back(ExportedFile { names.roles[r].trustPolicy, document(role.trustPolicy, style) });
@@ -59,8 +59,16 @@ std::optional<std::string> writeExportedFiles(const std::vector<ExportedFile> &f
     if (!std::filesystem::is_directory(folder, ec))
         return "`" + folder + "` is not a folder";
     for (const ExportedFile &file : files) {
-        if (auto error = writeFileAtomically((std::filesystem::path(folder) / file.name).string(), file.text))
+        const std::filesystem::path path = std::filesystem::path(folder) / file.name;
+        if (auto error = writeFileAtomically(path.string(), file.text))
             return error;
+        if (file.executable) {
+            using std::filesystem::perms;
+            std::filesystem::permissions(path, perms::owner_exec | perms::group_exec | perms::others_exec,
+                std::filesystem::perm_options::add, ec);
+            if (ec)
+                return "cannot make `" + path.string() + "` executable: " + ec.message();
+        }
     }
     return std::nullopt;
 }

@@ -15,7 +15,8 @@ namespace
 
 bool isPlainCharacter(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_./:*@+=,-").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c))
+        || std::string_view("_./:*@+=,-").find(c) != std::string_view::npos;
 }
 
 // YAML 1.1 (which CloudFormation's and PyYAML's readers follow) reads these words as booleans or null.

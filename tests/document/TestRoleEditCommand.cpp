@@ -111,10 +111,13 @@ void TestRoleEditCommand::policyEditsMergeOnlyWithinOneField()
         return p;
     };
     // Keystrokes in one field (one merge key) are one step; another field, or a gesture without a key, is another.
-    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::b"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
-    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::bu"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
+    QVERIFY(document.editPolicy(
+        ref, withResource("arn:aws:s3:::b"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
+    QVERIFY(document.editPolicy(
+        ref, withResource("arn:aws:s3:::bu"), QStringLiteral("Edit resource"), QStringLiteral("r0")));
     QCOMPARE(document.undoStack()->count(), 1);
-    QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::bux"), QStringLiteral("Edit Sid"), QStringLiteral("sid")));
+    QVERIFY(
+        document.editPolicy(ref, withResource("arn:aws:s3:::bux"), QStringLiteral("Edit Sid"), QStringLiteral("sid")));
     QCOMPARE(document.undoStack()->count(), 2);
     QVERIFY(document.editPolicy(ref, original, QStringLiteral("Remove"), {}));
     QVERIFY(document.editPolicy(ref, withResource("arn:aws:s3:::c"), QStringLiteral("Add"), {}));

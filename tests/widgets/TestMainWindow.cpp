@@ -168,6 +168,20 @@ void TestMainWindow::exportsAndCopiesTheRolesPolicies()
                    "\"PutLogObjects\",\n            \"Effect\": \"Allow\",\n            \"Action\": \"s3:PutObject\",\n"
                    "            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n        }\n    ]\n}\n"));
 
+    // Minified, as IAM stores it.
+    auto *minify = window.findChild<QAction *>(QStringLiteral("minifyExportAction"));
+    QVERIFY(minify);
+    minify->setChecked(true);
+    QTemporaryDir minified;
+    QVERIFY2(window.exportRolePolicies(minified.path(), nullptr, &error), qPrintable(error));
+    minify->setChecked(false);
+    QFile compact(minified.filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json")));
+    QVERIFY(compact.open(QIODevice::ReadOnly));
+    const QByteArray expected =
+        R"({"Version":"2012-10-17","Statement":[{"Sid":"PutLogObjects","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::my-log-bucket/*"}]})"
+        "\n";
+    QCOMPARE(compact.readAll(), expected);
+
     auto *copy = window.findChild<QAction *>(QStringLiteral("copyPolicyAction"));
     QVERIFY(copy && copy->isEnabled());
     copy->trigger();
@@ -462,7 +476,11 @@ void TestMainWindow::importsPolicyFilesIntoTheSelectedRole()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &drop);
     delete mime;
-    QCOMPARE(window.document()->workspace().roles.front().trustPolicy.statements.front().principal->entries.front()
+    QCOMPARE(window.document()
+                 ->workspace()
+                 .roles.front()
+                 .trustPolicy.statements.front()
+                 .principal->entries.front()
                  .values.values.front()
                  .value,
         std::string("edgelambda.amazonaws.com"));

@@ -159,6 +159,13 @@ void MainWindow::createActions()
     m_exportAction->setObjectName(QStringLiteral("exportRolePoliciesAction"));
     m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportAction->setEnabled(false);
+    // IAM stores policies without white space; some pipelines want them so.
+    m_minifyAction = file->addAction(tr("&Minify Exported JSON"));
+    m_minifyAction->setObjectName(QStringLiteral("minifyExportAction"));
+    m_minifyAction->setCheckable(true);
+    m_minifyAction->setChecked(QSettings().value(QStringLiteral("export/minify"), false).toBool());
+    connect(m_minifyAction, &QAction::toggled, this,
+        [](bool on) { QSettings().setValue(QStringLiteral("export/minify"), on); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -366,7 +373,10 @@ bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written,
             *error = tr("Select a role to export.");
         return false;
     }
-    const std::vector<core::ExportedFile> files = core::rolePolicyFiles(*role);
+    m_summary->flushTextEdits();
+    const bool minify = m_minifyAction && m_minifyAction->isChecked();
+    const std::vector<core::ExportedFile> files =
+        core::rolePolicyFiles(*role, minify ? core::WriteStyle::Minified : core::WriteStyle::Pretty);
     if (auto reason = core::writeExportedFiles(files, folder.toStdString())) {
         if (error)
             *error = doc::toQString(*reason);

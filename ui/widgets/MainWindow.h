@@ -48,7 +48,8 @@ public:
     /// Brings the policy of the selected role's first finding to the front.
     void showFirstFinding();
     /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what
-    /// File > Export Role Policies does after asking for the folder).
+    /// File > Export Role Policies does after asking for the folder), pretty-printed or, with File > Minify Exported
+    /// JSON checked, without white space.
     bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
 
     /// Adds a policy JSON file to the selected role: as its trust policy when the document is one, else as an inline
@@ -101,6 +102,7 @@ private:
     QLabel *m_statusLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_minifyAction = nullptr;
     QAction *m_copyPolicyAction = nullptr;
 };
 

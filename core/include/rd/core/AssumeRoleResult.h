@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/AssumeRoleRequest.h"
 #include "rd/core/CompiledPolicy.h"
 #include "rd/core/Evaluator.h"
 #include "rd/core/ServiceCatalog.h"

@@ -16,6 +16,8 @@ namespace rd::core
 struct ExportedFile {
     std::string name;
     std::string text;
+    /// Written with the executable bits (a script).
+    bool executable = false;
 };
 
 /// A role's policies as the files `aws iam create-role --assume-role-policy-document file://...` and
@@ -32,7 +34,8 @@ std::vector<ExportedFile> rolePolicyFiles(const Role &role, WriteStyle style = W
 std::vector<ExportedFile> policyJsonFiles(
     const Workspace &workspace, const std::vector<RoleId> &roles, WriteStyle style = WriteStyle::Pretty);
 
-/// Writes the files into an existing folder, each atomically. Returns a one-line reason on the first failure.
+/// Writes the files into an existing folder, each atomically, executable ones with `chmod +x` where the file system
+/// has permissions. Returns a one-line reason on the first failure.
 std::optional<std::string> writeExportedFiles(const std::vector<ExportedFile> &files, const std::string &folder);
 
 } // namespace rd::core

@@ -1,0 +1,217 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "AssumeCommand.h"
+
+#include "rd/core/AssumeRoleJson.h"
+#include "rd/core/DateTime.h"
+#include "rd/core/FileIO.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/StsSimulator.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <cmath>
+#include <iostream>
+#include <optional>
+
+namespace
+{
+
+using namespace rd::core;
+
+constexpr int kOk = 0;
+constexpr int kDenied = 1;
+constexpr int kUsage = 2;
+
+int usageError(const std::string &reason)
+{
+    std::cerr << "role-designer-cli: " << reason << '\n';
+    return kUsage;
+}
+
+// `KEY=VALUE`, split at the first `=`.
+bool splitPair(const std::string &text, std::string &key, std::string &value)
+{
+    const std::size_t eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        return false;
+    key = text.substr(0, eq);
+    value = text.substr(eq + 1);
+    return true;
+}
+
+void printText(const AssumeRoleResult &result, const EffectivePermissions *permissions, const SessionCheck *check)
+{
+    std::cout << (result.allowed ? "ALLOWED" : "DENIED") << '\n';
+    for (std::size_t i = 0; i < result.hops.size(); ++i) {
+        const AssumeRoleHop &hop = result.hops[i];
+        std::cout << "hop " << i + 1 << ": " << hop.caller << " -> " << hop.roleArn << " (" << stsApiName(hop.api)
+                  << (hop.chained ? ", role chaining" : "") << ")\n";
+        if (hop.failure) {
+            const StsFailure &f = *hop.failure;
+            std::cout << "  failed: " << f.code << ": " << f.message << '\n';
+            if (!f.policy.empty()) {
+                std::cout << "  policy: " << f.policy;
+                if (f.statement)
+                    std::cout << ", statement " << *f.statement << (f.sid.empty() ? "" : " (" + f.sid + ")");
+                std::cout << '\n';
+            }
+            std::cout << "  rule: " << f.rule << '\n';
+            continue;
+        }
+        std::cout << "  session: " << hop.assumedRoleArn << '\n';
+        std::cout << "  duration: " << hop.durationSeconds << " s, issued " << hop.issued << ", expires "
+                  << hop.expiration << '\n';
+        std::cout << "  packed policy size: " << hop.packedPolicySize << " % (approximation)\n";
+        if (hop.credentials) {
+            std::cout << "  credentials (simulated, not usable): AccessKeyId " << hop.credentials->accessKeyId << '\n';
+        }
+        for (const Tag &tag : hop.sessionTags)
+            std::cout << "  session tag: " << tag.key << '=' << tag.value << '\n';
+        if (!hop.sourceIdentity.empty())
+            std::cout << "  source identity: " << hop.sourceIdentity << '\n';
+        for (const StatementRef &ref : hop.deciding)
+            std::cout << "  allowed by: " << ref.policy << ", statement " << ref.statement
+                      << (ref.sid.empty() ? "" : " (" + ref.sid + ")") << '\n';
+    }
+    if (!result.error.empty())
+        std::cout << "error: " << result.error << '\n';
+    for (const std::string &assumption : result.assumptions)
+        std::cout << "assumed: " << assumption << '\n';
+    if (permissions) {
+        std::cout << "effective permissions: " << permissions->actionCount << " actions\n";
+        for (const EffectiveService &service : permissions->services) {
+            std::cout << "  " << service.prefix << ":";
+            for (std::size_t level = 0; level < service.countByLevel.size(); ++level) {
+                if (service.countByLevel[level] > 0)
+                    std::cout << ' ' << accessLevelName(static_cast<AccessLevel>(level)) << ' '
+                              << service.countByLevel[level];
+            }
+            std::cout << '\n';
+        }
+    }
+    if (check) {
+        std::cout << "check " << check->action << " on " << check->resource << ": " << decisionName(check->decision)
+                  << '\n';
+        std::cout << "  " << check->explanation.reason << '\n';
+        for (const StatementRef &ref : check->explanation.deciding)
+            std::cout << "  " << (ref.effect == Effect::Allow ? "allowed" : "denied") << " by: " << ref.policy
+                      << ", statement " << ref.statement << (ref.sid.empty() ? "" : " (" + ref.sid + ")") << '\n';
+    }
+}
+
+} // namespace
+
+AssumeCommand::AssumeCommand(CLI::App &app)
+{
+    m_sub = app.add_subcommand("assume", "Simulate AWS STS AssumeRole (and role chains) over a workspace");
+    m_sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
+    m_sub->add_option("--principal", m_principal,
+            "Caller: user ARN, role or role session ARN, service principal, SAML/OIDC provider, external account root")
+        ->required();
+    m_sub->add_option("--role", m_roles, "Role ARN to assume; repeat for a chain")->required();
+    m_sub->add_option("--api", m_api, "assume-role, saml or web-identity (default: from the principal)")
+        ->check(CLI::IsMember({ "assume-role", "saml", "web-identity" }));
+    m_sub->add_option("--duration", m_duration, "DurationSeconds (default 3600)");
+    m_sub->add_option("--session-name", m_sessionName, "RoleSessionName");
+    m_sub->add_option("--external-id", m_externalId, "ExternalId");
+    m_sub->add_option("--source-identity", m_sourceIdentity, "SourceIdentity");
+    m_sub->add_option("--tag", m_tags, "Session tag KEY=VALUE (repeatable)");
+    m_sub->add_option("--transitive-tag-key", m_transitiveTagKeys, "Transitive session tag key (repeatable)");
+    m_sub->add_flag("--mfa", m_mfa, "The caller signed in with MFA");
+    m_sub->add_option("--mfa-age", m_mfaAge, "Seconds since the MFA sign-in (aws:MultiFactorAuthAge)");
+    m_sub->add_option("--source-ip", m_sourceIp, "aws:SourceIp");
+    m_sub->add_option("--time", m_time, "Current time, ISO 8601 (default now)");
+    m_sub->add_option("--org-id", m_orgId, "aws:PrincipalOrgID of the caller");
+    m_sub->add_option("--principal-tag", m_principalTags, "Extra caller tag KEY=VALUE (repeatable)");
+    m_sub->add_option("--context", m_context, "Extra condition key KEY=VALUE (repeatable; overrides derived keys)");
+    m_sub->add_option("--session-policy", m_sessionPolicyFile, "Inline session policy file (`-` for stdin)");
+    m_sub->add_option("--session-policy-arn", m_sessionPolicyArns, "Managed session policy ARN (repeatable)");
+    m_sub->add_option("--check", m_check, "ACTION RESOURCE: what the session may do")->expected(2);
+    m_sub->add_flag("--permissions", m_permissions, "Add the session's effective permissions");
+    m_sub->add_option("--format", m_format, "Output format")->check(CLI::IsMember({ "text", "json" }));
+}
+
+bool AssumeCommand::parsed() const
+{
+    return m_sub->parsed();
+}
+
+int AssumeCommand::run()
+{
+    AssumeRoleRequest request;
+    request.principal = m_principal;
+    request.roleArns = m_roles;
+    if (!m_api.empty())
+        request.api = stsApiFromName(m_api);
+    if (m_sub->count("--duration") > 0)
+        request.durationSeconds = m_duration;
+    request.roleSessionName = m_sessionName;
+    if (m_sub->count("--external-id") > 0)
+        request.externalId = m_externalId;
+    if (m_sub->count("--source-identity") > 0)
+        request.sourceIdentity = m_sourceIdentity;
+    for (const std::string &text : m_tags) {
+        Tag tag;
+        if (!splitPair(text, tag.key, tag.value))
+            return usageError("--tag `" + text + "` is not KEY=VALUE");
+        request.sessionTags.push_back(tag);
+    }
+    request.transitiveTagKeys = m_transitiveTagKeys;
+    for (const std::string &text : m_principalTags) {
+        Tag tag;
+        if (!splitPair(text, tag.key, tag.value))
+            return usageError("--principal-tag `" + text + "` is not KEY=VALUE");
+        request.principalTags.push_back(tag);
+    }
+    for (const std::string &text : m_context) {
+        std::string key;
+        std::string value;
+        if (!splitPair(text, key, value))
+            return usageError("--context `" + text + "` is not KEY=VALUE");
+        request.context.emplace_back(key, value);
+    }
+    request.mfaPresent = m_mfa || m_mfaAge >= 0;
+    if (m_mfaAge >= 0)
+        request.mfaAgeSeconds = m_mfaAge;
+    request.sourceIp = m_sourceIp;
+    request.organizationId = m_orgId;
+    if (!m_time.empty()) {
+        const std::optional<double> seconds = parseDateTime(m_time);
+        if (!seconds)
+            return usageError("--time `" + m_time + "` is not an ISO 8601 date and time");
+        request.currentTime = static_cast<long long>(std::floor(*seconds));
+    }
+    if (!m_sessionPolicyFile.empty()) {
+        FileReadResult read = readTextFile(m_sessionPolicyFile, kMaxPolicyTextBytes);
+        if (!read.ok())
+            return usageError(read.error);
+        request.sessionPolicy = read.text;
+    }
+    request.sessionPolicyArns = m_sessionPolicyArns;
+
+    WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
+    if (!loaded.workspace)
+        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
+                ? m_workspace + ": " + loaded.diagnostics.front().message
+                : loaded.fileError);
+
+    StsSimulator simulator(*loaded.workspace);
+    const AssumeRoleResult result = simulator.assume(request);
+    if (!result.error.empty())
+        return usageError(result.error);
+    std::optional<EffectivePermissions> permissions;
+    if (m_permissions)
+        permissions = simulator.effectivePermissions(result);
+    std::optional<SessionCheck> check;
+    if (m_check.size() == 2)
+        check = simulator.check(result, request, m_check[0], m_check[1]);
+    if (check && !check->error.empty() && result.allowed)
+        return usageError("--check: " + check->error);
+
+    if (m_format == "json")
+        std::cout << assumeRoleResultToJson(result, permissions ? &*permissions : nullptr, check ? &*check : nullptr);
+    else
+        printText(result, permissions ? &*permissions : nullptr, check ? &*check : nullptr);
+    const bool checkAllowed = !check || check->decision == Decision::Allowed;
+    return result.allowed && checkAllowed ? kOk : kDenied;
+}

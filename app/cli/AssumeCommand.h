@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+/// `role-designer-cli assume`: simulates AWS STS AssumeRole (and its SAML and web identity forms, and role chains)
+/// over a workspace, prints the hops, the simulated credentials and, with --check, what the session may do
+/// (docs/SIMULATION.md). Exit 0 when the role is assumed and the check (if any) is allowed, 1 when either is denied,
+/// 2 for bad usage or an unreadable workspace.
+class AssumeCommand
+{
+public:
+    explicit AssumeCommand(CLI::App &app);
+    bool parsed() const;
+    int run();
+
+private:
+    CLI::App *m_sub = nullptr;
+    std::string m_workspace;
+    std::string m_principal;
+    std::vector<std::string> m_roles;
+    std::string m_api;
+    long long m_duration = 0;
+    std::string m_sessionName;
+    std::string m_externalId;
+    std::string m_sourceIdentity;
+    std::vector<std::string> m_tags;
+    std::vector<std::string> m_transitiveTagKeys;
+    bool m_mfa = false;
+    long long m_mfaAge = -1;
+    std::string m_sourceIp;
+    std::string m_time;
+    std::string m_orgId;
+    std::vector<std::string> m_principalTags;
+    std::vector<std::string> m_context;
+    std::string m_sessionPolicyFile;
+    std::vector<std::string> m_sessionPolicyArns;
+    std::vector<std::string> m_check;
+    bool m_permissions = false;
+    std::string m_format = "text";
+};

@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "ExportCommand.h"
+
+#include "rd/core/WorkspaceExport.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+namespace
+{
+
+using namespace rd::core;
+
+constexpr int kOk = 0;
+constexpr int kRefused = 1;
+constexpr int kUsage = 2;
+
+int usageError(const std::string &reason)
+{
+    std::cerr << "role-designer-cli: " << reason << '\n';
+    return kUsage;
+}
+
+} // namespace
+
+ExportCommand::ExportCommand(CLI::App &app)
+    : m_sub(app.add_subcommand(
+        "export", "Write roles as policy JSON, a CloudFormation template, Terraform or an AWS CLI script"))
+{
+    m_sub->add_option("--workspace", m_workspace, "Workspace file")->required();
+    m_sub
+        ->add_option("--format", m_format,
+            "policy-json, cloudformation (YAML), cloudformation-json, terraform or cli (a bash script)")
+        ->required()
+        ->check(CLI::IsMember({ "policy-json", "cloudformation", "cloudformation-json", "terraform", "cli" }));
+    m_sub->add_option("--role", m_roles, "A role to export, by name (repeatable; default: every role)");
+    m_sub->add_flag("--minify", m_minify, "Policy JSON and CloudFormation JSON without white space");
+    m_sub->add_flag("--force", m_force, "Export even when roles or their policies have ERROR findings");
+    m_sub->add_option("--out", m_out, "Folder to write the files into (made if missing)")->required();
+}
+
+bool ExportCommand::parsed() const
+{
+    return m_sub->parsed();
+}
+
+int ExportCommand::run()
+{
+    const std::optional<ExportFormat> format = exportFormatFromName(m_format);
+    if (!format)
+        return usageError("unknown export format `" + m_format + "`");
+    WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
+    if (!loaded.workspace) {
+        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
+                ? m_workspace + ": " + loaded.diagnostics.front().message
+                : loaded.fileError);
+    }
+    const Workspace &workspace = *loaded.workspace;
+
+    std::vector<RoleId> roles;
+    if (m_roles.empty()) {
+        for (const Role &role : workspace.roles)
+            roles.push_back(role.id);
+    }
+    for (const std::string &name : m_roles) {
+        const auto it = std::find_if(
+            workspace.roles.begin(), workspace.roles.end(), [&](const Role &role) { return role.name == name; });
+        if (it == workspace.roles.end())
+            return usageError("no role named `" + name + "` in " + m_workspace);
+        roles.push_back(it->id);
+    }
+    if (roles.empty())
+        return usageError(m_workspace + " has no roles to export");
+
+    ExportOptions options;
+    options.format = *format;
+    options.style = m_minify ? WriteStyle::Minified : WriteStyle::Pretty;
+    options.force = m_force;
+    const ExportResult result = exportRoles(workspace, roles, options);
+    for (const ExportBlocker &blocker : result.blockers)
+        std::cerr << formatExportBlocker(blocker) << '\n';
+    if (result.refused) {
+        std::cerr << "role-designer-cli: export refused: " << result.blockers.size()
+                  << " ERROR finding(s); fix them or pass --force\n";
+        return kRefused;
+    }
+
+    std::error_code ec;
+    std::filesystem::create_directories(m_out, ec);
+    if (ec)
+        return usageError("cannot make the folder `" + m_out + "`: " + ec.message());
+    if (auto error = writeExportedFiles(result.files, m_out))
+        return usageError(*error);
+    for (const ExportedFile &file : result.files)
+        std::cout << (std::filesystem::path(m_out) / file.name).string() << '\n';
+    return kOk;
+}

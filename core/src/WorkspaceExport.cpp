@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/WorkspaceExport.h"
+
+#include "ExportModel.h"
+#include "rd/core/CliScriptExport.h"
+#include "rd/core/CloudFormationExport.h"
+#include "rd/core/PolicyValidator.h"
+#include "rd/core/RoleValidator.h"
+#include "rd/core/TerraformExport.h"
+
+#include <array>
+#include <utility>
+
+namespace rd::core
+{
+
+namespace
+{
+
+constexpr std::array<std::pair<ExportFormat, std::string_view>, 5> kFormatNames { {
+    { ExportFormat::PolicyJson, "policy-json" },
+    { ExportFormat::CloudFormationYaml, "cloudformation" },
+    { ExportFormat::CloudFormationJson, "cloudformation-json" },
+    { ExportFormat::Terraform, "terraform" },
+    { ExportFormat::CliScript, "cli" },
+} };
+
+void addErrors(std::vector<ExportBlocker> &out, const std::string &subject, const std::string &part,
+    const Diagnostics &diagnostics)
+{
+    for (const Diagnostic &d : diagnostics) {
+        if (d.severity == Severity::Error)
+            out.push_back(ExportBlocker { subject, part, d });
+    }
+}
+
+} // namespace
+
+std::string_view exportFormatName(ExportFormat format)
+{
+    for (const auto &[value, name] : kFormatNames) {
+        if (value == format)
+            return name;
+    }
+    return {};
+}
+
+std::optional<ExportFormat> exportFormatFromName(std::string_view name)
+{
+    for (const auto &[value, formatName] : kFormatNames) {
+        if (formatName == name)
+            return value;
+    }
+    return std::nullopt;
+}
+
+std::vector<ExportBlocker> exportBlockers(const Workspace &workspace, const std::vector<RoleId> &roles)
+{
+    const ExportSet set = makeExportSet(workspace, roles);
+    std::vector<ExportBlocker> blockers;
+    for (const ManagedPolicy *policy : set.customerPolicies) {
+        ValidationOptions options;
+        options.ownerAccount = accountOfArn(policy->arn);
+        addErrors(blockers, policy->name, "policy document",
+            validatePolicy(managedPolicyDocument(*policy), PolicyKind::Identity, options));
+    }
+    for (const Role *role : set.roles) {
+        const RoleFindings findings = validateRole(workspace, *role);
+        if (!findings.hasSeverityAtLeast(Severity::Error))
+            continue;
+        addErrors(blockers, role->name, "", findings.role);
+        addErrors(blockers, role->name, "trust policy", findings.trustPolicy);
+        for (const auto &[name, diagnostics] : findings.inlinePolicies)
+            addErrors(blockers, role->name, "inline policy " + name, diagnostics);
+    }
+    return blockers;
+}
+
+std::vector<ExportedFile> exportFiles(
+    const Workspace &workspace, const std::vector<RoleId> &roles, ExportFormat format, WriteStyle style)
+{
+    switch (format) {
+    case ExportFormat::PolicyJson:
+        return policyJsonFiles(workspace, roles, style);
+    case ExportFormat::CloudFormationYaml:
+        return { ExportedFile {
+            "iam-roles.yaml", cloudFormationTemplate(workspace, roles, CloudFormationSyntax::Yaml, style) } };
+    case ExportFormat::CloudFormationJson:
+        return { ExportedFile {
+            "iam-roles.json", cloudFormationTemplate(workspace, roles, CloudFormationSyntax::Json, style) } };
+    case ExportFormat::Terraform:
+        return { ExportedFile { "iam-roles.tf", terraformConfiguration(workspace, roles) } };
+    case ExportFormat::CliScript:
+        return cliScriptFiles(workspace, roles);
+    }
+    return {};
+}
+
+ExportResult exportRoles(const Workspace &workspace, const std::vector<RoleId> &roles, const ExportOptions &options)
+{
+    ExportResult result;
+    result.blockers = exportBlockers(workspace, roles);
+    result.refused = !options.force && !result.blockers.empty();
+    if (!result.refused)
+        result.files = exportFiles(workspace, roles, options.format, options.style);
+    return result;
+}
+
+std::string formatExportBlocker(const ExportBlocker &blocker)
+{
+    std::string line = blocker.subject + ": " + std::string(severityName(blocker.diagnostic.severity)) + ' '
+        + (blocker.diagnostic.code.empty() ? std::string("-") : blocker.diagnostic.code) + ' ';
+    if (!blocker.part.empty())
+        line += blocker.part + ": ";
+    return line + blocker.diagnostic.message;
+}
+
+} // namespace rd::core
