@@ -4,10 +4,11 @@
 # Validates the desktop integration files with the tools desktops use, and checks that they agree with each other
 # and with the project on the application id, the MIME type and the version. Run by CTest (DesktopMetadataValidates).
 #   validate-metadata.sh --id ID --version X.Y.Z --desktop F.desktop --metainfo F.metainfo.xml --mime F.xml --icon F.svg
-# The tools come from Debian's desktop-file-utils, appstream, shared-mime-info and libxml2-utils.
+#                        --changelog installer/changelog
+# The tools come from Debian's desktop-file-utils, appstream, shared-mime-info, libxml2-utils and dpkg-dev.
 set -euo pipefail
 
-id='' version='' desktop='' metainfo='' mime='' icon=''
+id='' version='' desktop='' metainfo='' mime='' icon='' changelog=''
 while [ $# -gt 0 ]; do
     case "$1" in
     --id) id="$2" ;;
@@ -16,6 +17,7 @@ while [ $# -gt 0 ]; do
     --metainfo) metainfo="$2" ;;
     --mime) mime="$2" ;;
     --icon) icon="$2" ;;
+    --changelog) changelog="$2" ;;
     *)
         echo "validate-metadata.sh: unknown argument $1" >&2
         exit 2
@@ -39,6 +41,7 @@ need desktop-file-validate desktop-file-utils
 need appstreamcli appstream
 need update-mime-database shared-mime-info
 need xmllint libxml2-utils
+need dpkg-parsechangelog dpkg-dev
 
 mime_type=application/x-role-designer-workspace
 
@@ -84,8 +87,20 @@ echo "== icon $(basename "$icon")"
 xmllint --noout "$icon" || fail "$icon is not well-formed XML"
 [ "$(xmllint --xpath 'local-name(/*)' "$icon")" = svg ] || fail "$icon is not an SVG document"
 
+echo "== Debian changelog $(basename "$changelog")"
+# The newest entry is this version, released on the day the metainfo's newest release gives.
+if changelog_version=$(dpkg-parsechangelog -l "$changelog" -S Version 2>&1); then
+    [ "$changelog_version" = "$version" ] || fail "the changelog's newest entry is $changelog_version, not $version"
+    changelog_day=$(date -u -d "$(dpkg-parsechangelog -l "$changelog" -S Date)" +%F)
+    release_day=$(xmllint --xpath 'string(/component/releases/release[1]/@date)' "$metainfo")
+    [ "$changelog_day" = "$release_day" ] ||
+        fail "the changelog's newest entry is dated $changelog_day, the metainfo's release $release_day"
+else
+    fail "dpkg-parsechangelog cannot read $changelog: $changelog_version"
+fi
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed" >&2
     exit 1
 fi
-echo "desktop entry, metainfo, MIME type and icon valid"
+echo "desktop entry, metainfo, MIME type, icon and changelog valid"

@@ -36,7 +36,7 @@ echo "== cpack (DEB, TGZ) in $build"
 rm -f "$build"/role-designer_*.deb "$build"/role-designer-*.tar.gz
 # Only what the package holds is built (scripts/dev.sh test has built everything already); cpack then makes the
 # generators of CPACK_GENERATOR, as `cmake --build --preset ci --target package` does after building all.
-cmake --build "$build" --target role-designer role-designer-cli rd_icons
+cmake --build "$build" --target role-designer role-designer-cli rd_icons rd_package_docs
 (cd "$build" && cpack)
 shopt -s nullglob
 debs=("$build"/role-designer_"$version"_*.deb)
@@ -76,6 +76,9 @@ expected=(
     "usr/share/mime/packages/$id.xml"
     "usr/share/icons/hicolor/scalable/apps/$id.svg"
     usr/share/doc/role-designer/copyright
+    usr/share/doc/role-designer/changelog.gz
+    usr/share/man/man1/role-designer.1.gz
+    usr/share/man/man1/role-designer-cli.1.gz
 )
 for size in 16 24 32 48 64 128 256; do
     expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$id.png")

@@ -21,6 +21,8 @@ using namespace rd::core;
 constexpr int kOk = 0;
 constexpr int kDenied = 1;
 constexpr int kUsage = 2;
+// Effective permissions list at most this many actions (all are counted): AdministratorAccess alone has thousands.
+constexpr std::size_t kListedActions = 200;
 
 int usageError(const std::string &reason)
 {
@@ -105,7 +107,8 @@ AssumeCommand::AssumeCommand(CLI::App &app)
 {
     m_sub = app.add_subcommand("assume", "Simulate AWS STS AssumeRole (and role chains) over a workspace");
     m_sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
-    m_sub->add_option("--principal", m_principal,
+    m_sub
+        ->add_option("--principal", m_principal,
             "Caller: user ARN, role or role session ARN, service principal, SAML/OIDC provider, external account root")
         ->required();
     m_sub->add_option("--role", m_roles, "Role ARN to assume; repeat for a chain")->required();
@@ -201,7 +204,7 @@ int AssumeCommand::run()
         return usageError(result.error);
     std::optional<EffectivePermissions> permissions;
     if (m_permissions)
-        permissions = simulator.effectivePermissions(result);
+        permissions = simulator.effectivePermissions(result, kListedActions);
     std::optional<SessionCheck> check;
     if (m_check.size() == 2)
         check = simulator.check(result, request, m_check[0], m_check[1]);

@@ -88,6 +88,8 @@ int ExportCommand::run()
         return kRefused;
     }
 
+    for (const std::string &warning : result.warnings)
+        std::cerr << "role-designer-cli: warning: " << warning << '\n';
     std::error_code ec;
     std::filesystem::create_directories(m_out, ec);
     if (ec)

@@ -91,7 +91,8 @@ int main(int argc, char **argv)
             }
             return 0;
         }
-        window.resize(1280, 800);
+        window.resize(
+            name == QLatin1String("simulation") ? 1600 : 1280, name == QLatin1String("simulation") ? 960 : 800);
         window.show();
         QApplication::processEvents();
         window.showView(name);

@@ -239,8 +239,8 @@ struct StsSimulator::Private {
                 if (group.name != groupName || group.accountId != user.accountId)
                     continue;
                 for (const InlinePolicy &policy : group.inlinePolicies)
-                    side.identity.push_back(compile("group-inline:" + group.arn + "\n" + policy.name,
-                        policy.document, "inline policy " + policy.name + " of group " + group.name));
+                    side.identity.push_back(compile("group-inline:" + group.arn + "\n" + policy.name, policy.document,
+                        "inline policy " + policy.name + " of group " + group.name));
                 for (const std::string &arn : group.attachedPolicyArns) {
                     if (const CompiledPolicy *policy = managed(arn))
                         side.identity.push_back(policy);
@@ -449,21 +449,23 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         return result;
     }
     const PrincipalKind kind = caller.principal.kind;
-    if (kind == PrincipalKind::Anonymous || kind == PrincipalKind::CanonicalUser || kind == PrincipalKind::FederatedUser) {
+    if (kind == PrincipalKind::Anonymous || kind == PrincipalKind::CanonicalUser
+        || kind == PrincipalKind::FederatedUser) {
         result.error = "a " + std::string(principalKindName(kind))
             + " cannot call AssumeRole here: give a user, role session, role, service, identity provider or external "
               "account";
         return result;
     }
-    const bool samlProvider = kind == PrincipalKind::IdentityProvider
-        && caller.principal.text.find(":saml-provider/") != std::string::npos;
+    const bool samlProvider =
+        kind == PrincipalKind::IdentityProvider && caller.principal.text.find(":saml-provider/") != std::string::npos;
     const StsApi api = request.api.value_or(kind != PrincipalKind::IdentityProvider
             ? StsApi::AssumeRole
             : (samlProvider ? StsApi::AssumeRoleWithSaml : StsApi::AssumeRoleWithWebIdentity));
     // AssumeRoleWithSAML takes a SAML provider's assertion, AssumeRoleWithWebIdentity an OIDC token, AssumeRole an
     // IAM principal's or a service's signed request (AWS STS API Reference, the three operations).
     if (api == StsApi::AssumeRoleWithSaml && !samlProvider) {
-        result.error = "AssumeRoleWithSAML needs a SAML provider as the principal (arn:aws:iam::ACCOUNT:saml-provider/NAME)";
+        result.error =
+            "AssumeRoleWithSAML needs a SAML provider as the principal (arn:aws:iam::ACCOUNT:saml-provider/NAME)";
         return result;
     }
     if (api == StsApi::AssumeRoleWithWebIdentity && (kind != PrincipalKind::IdentityProvider || samlProvider)) {
@@ -499,8 +501,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             if (kind == PrincipalKind::RoleSession || kind == PrincipalKind::Role) {
                 caller.chained = true;
                 caller.temporary = kind == PrincipalKind::RoleSession;
-                caller.principalArnKey = "arn:" + caller.principal.partition + ":iam::" + account + ":role/"
-                    + caller.principal.name;
+                caller.principalArnKey =
+                    "arn:" + caller.principal.partition + ":iam::" + account + ":role/" + caller.principal.name;
                 caller.principalType = "AssumedRole";
             }
         } else if (kind == PrincipalKind::User) {
@@ -534,8 +536,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 caller.arn = "arn:" + caller.principal.partition + ":sts::" + account + ":assumed-role/" + role->name
                     + "/" + session;
                 RequestPrincipal::parse(caller.arn, caller.principal, parseError);
-                result.assumptions.push_back("the role `" + request.principal
-                    + "` calls through one of its sessions, `" + caller.arn + "` (role chaining)");
+                result.assumptions.push_back("the role `" + request.principal + "` calls through one of its sessions, `"
+                    + caller.arn + "` (role chaining)");
             }
         } else if (kind == PrincipalKind::Root) {
             caller.principalType = "Account";
@@ -544,10 +546,10 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             setTag(caller.principalTags, tag);
     }
     if (request.roleSessionName.empty() && api != StsApi::AssumeRoleWithSaml)
-        result.assumptions.push_back("no RoleSessionName given: the session is named `"
-            + std::string(kDefaultSessionName) + "`");
+        result.assumptions.push_back(
+            "no RoleSessionName given: the session is named `" + std::string(kDefaultSessionName) + "`");
     result.assumptions.push_back("the workspace models no service control policies: none were applied (AWS "
-                                     "Organizations User Guide, \"Service control policies\")");
+                                 "Organizations User Guide, \"Service control policies\")");
 
     const std::string sessionName =
         request.roleSessionName.empty() ? std::string(kDefaultSessionName) : request.roleSessionName;
@@ -576,14 +578,15 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         hop.issuedEpoch = now;
         hop.issued = formatIsoTime(now);
         hop.expiration = formatIsoTime(now + duration);
-        const std::string partition = role->arn.rfind("arn:aws-", 0) == 0 ? role->arn.substr(4, role->arn.find(':', 4) - 4)
-                                                                          : std::string("aws");
+        const std::string partition =
+            role->arn.rfind("arn:aws-", 0) == 0 ? role->arn.substr(4, role->arn.find(':', 4) - 4) : std::string("aws");
         hop.assumedRoleArn =
             "arn:" + partition + ":sts::" + role->accountId + ":assumed-role/" + role->name + "/" + sessionName;
         hop.assumedRoleId = (role->awsId.empty() ? role->name : role->awsId) + ":" + sessionName;
 
         const std::vector<Tag> passedTags = first ? request.sessionTags : std::vector<Tag> {};
-        const std::vector<std::string> passedTransitive = first ? request.transitiveTagKeys : std::vector<std::string> {};
+        const std::vector<std::string> passedTransitive =
+            first ? request.transitiveTagKeys : std::vector<std::string> {};
         // "Chaining roles with session tags": transitive tags pass to later sessions of the chain.
         hop.sessionTags = caller.transitiveTags;
         for (const Tag &tag : passedTags)
@@ -594,7 +597,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                     [&](const std::string &k) { return equalsIgnoreCase(k, key); }))
                 hop.transitiveTagKeys.push_back(key);
         }
-        hop.sourceIdentity = caller.sourceIdentity.empty() ? request.sourceIdentity.value_or("") : caller.sourceIdentity;
+        hop.sourceIdentity =
+            caller.sourceIdentity.empty() ? request.sourceIdentity.value_or("") : caller.sourceIdentity;
 
         bool failed = false;
         auto record = [&](std::string rule, std::string source, const std::optional<StsFailure> &failure,
@@ -628,29 +632,21 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             record("ExternalId is 2 to 1224 characters of [\\w+=,.@:/-]", std::string(kSrcAssumeRoleParams), failure);
         }
         if (!failed && request.sourceIdentity) {
-            std::optional<StsFailure> failure = checkSourceIdentity(*request.sourceIdentity);
-            if (!failure && !caller.sourceIdentity.empty() && caller.sourceIdentity != *request.sourceIdentity) {
-                StsFailure f;
-                f.code = "AccessDenied";
-                f.message = "The source identity `" + caller.sourceIdentity
-                    + "` set earlier in the chain cannot be changed to `" + *request.sourceIdentity + "`";
-                f.parameter = "SourceIdentity";
-                f.rule = "a source identity cannot be changed once set (" + std::string(kSrcSourceIdentity) + ")";
-                failure = f;
-            }
-            record("SourceIdentity is 2 to 64 characters of [\\w+=,.@-] and is never changed in a chain",
-                std::string(kSrcSourceIdentity), failure);
+            const std::optional<StsFailure> failure = checkSourceIdentity(*request.sourceIdentity);
+            record("SourceIdentity is 2 to 64 characters of [\\w+=,.@-]", std::string(kSrcSourceIdentity), failure);
         }
         if (!failed)
             record("DurationSeconds is from 900 to 43200", sourceOf(hopApi, "Request Parameters"),
                 checkDurationRange(duration), std::to_string(duration) + " s");
+        // The chaining cap is checked first: it is the more specific rule, and STS names it whatever the role's
+        // MaxSessionDuration.
+        if (!failed && caller.chained)
+            record("a session from role chaining lasts at most one hour", std::string(kSrcRoleChaining),
+                checkRoleChainingDuration(duration), std::to_string(duration) + " s of at most 3600 s");
         if (!failed)
             record("DurationSeconds is at most the role's MaxSessionDuration", sourceOf(hopApi, "Request Parameters"),
                 checkMaxSessionDuration(duration, role->maxSessionDuration),
                 std::to_string(duration) + " s of at most " + std::to_string(role->maxSessionDuration) + " s");
-        if (!failed && caller.chained)
-            record("a session from role chaining lasts at most one hour", std::string(kSrcRoleChaining),
-                checkRoleChainingDuration(duration), std::to_string(duration) + " s of at most 3600 s");
 
         // Session policies go with the last hop.
         std::vector<const CompiledPolicy *> newSessionPolicies;
@@ -752,8 +748,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             if (decision != Decision::Allowed) {
                 StsFailure f;
                 f.code = "AccessDenied";
-                f.message = principalNoun(caller) + ": " + caller.arn + " is not authorized to perform: "
-                    + std::string(action) + " on resource: " + target.arn
+                f.message = principalNoun(caller) + ": " + caller.arn
+                    + " is not authorized to perform: " + std::string(action) + " on resource: " + target.arn
                     + (decision == Decision::ExplicitlyDenied ? " with an explicit deny" : "") + " ("
                     + explanation.reason + ")";
                 f.rule = rule + " (" + source + ")";
@@ -867,10 +863,9 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             for (const CompiledPolicy *policy : newSessionPolicies) {
                 auto owned = std::find_if(ownedSessionPolicies.begin(), ownedSessionPolicies.end(),
                     [&](const auto &p) { return p.get() == policy; });
-                if (owned != ownedSessionPolicies.end())
-                    session.sessionPolicies.push_back(*owned);
-                else // Owned by the simulator's cache, which outlives the result's use with this simulator.
-                    session.sessionPolicies.push_back(std::shared_ptr<const CompiledPolicy>(policy, [](auto *) {}));
+                // A copy of a cached managed policy: the result stays usable after the simulator is gone.
+                session.sessionPolicies.push_back(
+                    owned != ownedSessionPolicies.end() ? *owned : std::make_shared<const CompiledPolicy>(*policy));
             }
             result.session = std::move(session);
         }

@@ -56,6 +56,27 @@ std::string terraformName(std::string_view name)
 namespace
 {
 
+// Attributes or object items as `terraform fmt` lays them out: a run of one-line items has its `=` aligned; an
+// item whose value spans lines is not padded and ends the run.
+void writeAligned(
+    std::string &out, const std::vector<std::pair<std::string, std::string>> &items, const std::string &pad)
+{
+    std::size_t i = 0;
+    while (i < items.size()) {
+        std::size_t end = i;
+        std::size_t width = 0;
+        while (end < items.size() && items[end].second.find('\n') == std::string::npos)
+            width = std::max(width, items[end++].first.size());
+        for (; i < end; ++i)
+            out +=
+                pad + items[i].first + std::string(width - items[i].first.size(), ' ') + " = " + items[i].second + '\n';
+        if (i < items.size()) {
+            out += pad + items[i].first + " = " + items[i].second + '\n';
+            ++i;
+        }
+    }
+}
+
 void writeHcl(std::string &out, const JsonValue &v, int indent)
 {
     const std::string pad(static_cast<std::size_t>(indent), ' ');
@@ -90,18 +111,20 @@ void writeHcl(std::string &out, const JsonValue &v, int indent)
             out += "{}";
             return;
         }
-        out += "{\n";
+        std::vector<std::pair<std::string, std::string>> items;
         for (const JsonMember &m : v.members) {
-            out += pad + "  " + hclQuote(m.key) + " = ";
-            writeHcl(out, m.value, indent + 2);
-            out += '\n';
+            std::string value;
+            writeHcl(value, m.value, indent + 2);
+            items.emplace_back(hclQuote(m.key), std::move(value));
         }
+        out += "{\n";
+        writeAligned(out, items, pad + "  ");
         out += pad + "}";
         return;
     }
 }
 
-// One block's attributes, in order, aligned on `=` as `terraform fmt` does for consecutive one-line attributes.
+// One block's attributes, in order.
 class Block
 {
 public:
@@ -110,24 +133,7 @@ public:
     void write(std::string &out, const std::string &header) const
     {
         out += header + " {\n";
-        std::size_t i = 0;
-        while (i < m_lines.size()) {
-            // A run of one-line attributes shares one alignment column; a multi-line value ends the run.
-            std::size_t end = i;
-            std::size_t width = 0;
-            while (end < m_lines.size()) {
-                width = std::max(width, m_lines[end].first.size());
-                if (m_lines[end].second.find('\n') != std::string::npos) {
-                    ++end;
-                    break;
-                }
-                ++end;
-            }
-            for (; i < end; ++i) {
-                const auto &[name, value] = m_lines[i];
-                out += "  " + name + std::string(width - name.size(), ' ') + " = " + value + '\n';
-            }
-        }
+        writeAligned(out, m_lines, "  ");
         out += "}\n";
     }
 
@@ -145,16 +151,12 @@ std::string jsonencode(const Policy &policy)
 
 std::string tagsMap(const std::vector<Tag> &tags)
 {
-    std::size_t width = 0;
+    std::vector<std::pair<std::string, std::string>> items;
     for (const Tag &tag : tags)
-        width = std::max(width, hclQuote(tag.key).size());
+        items.emplace_back(hclQuote(tag.key), hclQuote(tag.value));
     std::string out = "{\n";
-    for (const Tag &tag : tags) {
-        const std::string key = hclQuote(tag.key);
-        out += "    " + key + std::string(width - key.size(), ' ') + " = " + hclQuote(tag.value) + '\n';
-    }
-    out += "  }";
-    return out;
+    writeAligned(out, items, "    ");
+    return out + "  }";
 }
 
 // The policy name at the end of a policy ARN (`arn:aws:iam::aws:policy/service-role/X` -> `X`).

@@ -18,6 +18,10 @@ namespace rd::core
 namespace
 {
 
+constexpr std::size_t kCloudFormationMaxResources = 500;
+constexpr std::size_t kCloudFormationMaxTemplateBytes = 1024 * 1024;
+constexpr std::size_t kCloudFormationMaxInlineTemplateBytes = 51200;
+
 constexpr std::array<std::pair<ExportFormat, std::string_view>, 5> kFormatNames { {
     { ExportFormat::PolicyJson, "policy-json" },
     { ExportFormat::CloudFormationYaml, "cloudformation" },
@@ -102,8 +106,27 @@ ExportResult exportRoles(const Workspace &workspace, const std::vector<RoleId> &
     ExportResult result;
     result.blockers = exportBlockers(workspace, roles);
     result.refused = !options.force && !result.blockers.empty();
-    if (!result.refused)
-        result.files = exportFiles(workspace, roles, options.format, options.style);
+    if (result.refused)
+        return result;
+    result.files = exportFiles(workspace, roles, options.format, options.style);
+    if (options.format == ExportFormat::CloudFormationYaml || options.format == ExportFormat::CloudFormationJson) {
+        // AWS CloudFormation User Guide, "CloudFormation quotas": 500 resources per template, a template body of at
+        // most 1 MB from S3 (51,200 bytes when passed directly).
+        const ExportSet set = makeExportSet(workspace, roles);
+        std::size_t resources = set.customerPolicies.size() + set.roles.size();
+        for (const Role *role : set.roles)
+            resources += role->instanceProfiles.size();
+        if (resources > kCloudFormationMaxResources)
+            result.warnings.push_back("the template declares " + std::to_string(resources)
+                + " resources; CloudFormation accepts at most 500 per template: export fewer roles at a time");
+        const std::size_t bytes = result.files.front().text.size();
+        if (bytes > kCloudFormationMaxTemplateBytes)
+            result.warnings.push_back("the template is " + std::to_string(bytes)
+                + " bytes; CloudFormation accepts at most 1 MB (from S3): export fewer roles at a time");
+        else if (bytes > kCloudFormationMaxInlineTemplateBytes)
+            result.warnings.push_back("the template is " + std::to_string(bytes)
+                + " bytes; over 51,200 bytes CloudFormation takes it only from an S3 bucket (--s3-bucket)");
+    }
     return result;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // Core throughput: reading and writing the AWS managed policy corpus, importing a GAAD file of 1,000 roles, loading
-// and saving the workspace it becomes.
+// and saving the workspace it becomes, exporting it.
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
 #include "rd/core/AwsManagedPolicies.h"
@@ -9,6 +9,7 @@
 #include "rd/core/JsonReader.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/PolicyWriter.h"
+#include "rd/core/WorkspaceExport.h"
 #include "rd/core/WorkspaceFile.h"
 
 #include <benchmark/benchmark.h>
@@ -143,6 +144,47 @@ void SaveAndLoadWorkspace1000Roles(benchmark::State &state)
     }
 }
 BENCHMARK(SaveAndLoadWorkspace1000Roles)->Unit(benchmark::kMillisecond);
+
+/// Issue 8's figure: the 1,000-role account exported in each format (the files' text, not writing them), without
+/// the checks that may refuse it (ExportBlockers1000Roles).
+void Export1000Roles(benchmark::State &state)
+{
+    const Workspace ws = *importGaad(rd::test::makeGaad(1000, 200)).workspace;
+    std::vector<RoleId> ids;
+    for (const Role &role : ws.roles)
+        ids.push_back(role.id);
+    const auto format = static_cast<ExportFormat>(state.range(0));
+    state.SetLabel(std::string(exportFormatName(format)));
+    std::int64_t bytes = 0;
+    for (auto _ : state) {
+        const std::vector<ExportedFile> files = exportFiles(ws, ids, format, WriteStyle::Pretty);
+        bytes = 0;
+        for (const ExportedFile &file : files)
+            bytes += static_cast<std::int64_t>(file.text.size());
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["outputMB"] = static_cast<double>(bytes) / 1e6;
+}
+BENCHMARK(Export1000Roles)
+    ->Arg(static_cast<int>(ExportFormat::PolicyJson))
+    ->Arg(static_cast<int>(ExportFormat::CloudFormationYaml))
+    ->Arg(static_cast<int>(ExportFormat::CloudFormationJson))
+    ->Arg(static_cast<int>(ExportFormat::Terraform))
+    ->Arg(static_cast<int>(ExportFormat::CliScript))
+    ->Unit(benchmark::kMillisecond);
+
+/// The checks before an export: validateRole() for each of the 1,000 roles and validatePolicy() for the customer
+/// managed policies they use.
+void ExportBlockers1000Roles(benchmark::State &state)
+{
+    const Workspace ws = *importGaad(rd::test::makeGaad(1000, 200)).workspace;
+    std::vector<RoleId> ids;
+    for (const Role &role : ws.roles)
+        ids.push_back(role.id);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(exportBlockers(ws, ids).size());
+}
+BENCHMARK(ExportBlockers1000Roles)->Unit(benchmark::kMillisecond);
 
 /// What AwsManagedPolicies::builtin() does on first use: inflate the embedded list (3.4 MB of text) and split it into
 /// 1,594 entries whose documents stay text. It has to stay well under 100 ms: the policy picker waits for it.

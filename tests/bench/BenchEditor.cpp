@@ -11,6 +11,7 @@
 #include "widgets/PolicyEditorPane.h"
 #include "widgets/PolicyJsonEditor.h"
 #include "widgets/RoleSummaryView.h"
+#include "widgets/SimulationPanel.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -156,6 +157,40 @@ void ScrollBrowserPage(benchmark::State &state)
     state.counters["rows_range"] = double(bar->maximum());
 }
 BENCHMARK(ScrollBrowserPage)->Unit(benchmark::kMicrosecond);
+
+// An edit of the trust policy until the assume-role simulation panel shows its new result (the panel runs on the
+// next turn of the event loop after the edit): the Lambda example role, with an s3:PutObject check.
+void SimulationFollowsTrustEdit(benchmark::State &state)
+{
+    ui::MainWindow window;
+    QString error;
+    if (!window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error)) {
+        state.SkipWithError(error.toUtf8().constData());
+        return;
+    }
+    window.resize(1600, 960);
+    window.show();
+    window.showView(QStringLiteral("simulation"));
+    QApplication::processEvents();
+    ui::SimulationPanel *panel = window.simulationPanel();
+    const core::Role &role = window.document()->workspace().roles.front();
+    const doc::PolicyRef trustRef { role.id, {} };
+    core::Policy lambda = role.trustPolicy;
+    core::Policy ec2 = lambda;
+    ec2.statements.front().principal->entries.front().values.values.front().value = "ec2.amazonaws.com";
+    bool flip = false;
+    int runs = 0;
+    QObject::connect(panel, &ui::SimulationPanel::simulated, [&runs] { ++runs; });
+    for (auto _ : state) {
+        const int before = runs;
+        window.document()->editPolicy(trustRef, flip ? lambda : ec2, QStringLiteral("Edit trust"), {});
+        flip = !flip;
+        while (runs == before)
+            QApplication::processEvents();
+    }
+    state.counters["allowed_last"] = panel->result().allowed ? 1 : 0;
+}
+BENCHMARK(SimulationFollowsTrustEdit)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

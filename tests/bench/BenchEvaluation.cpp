@@ -5,6 +5,8 @@
 #include "rd/core/CompiledPolicy.h"
 #include "rd/core/Evaluator.h"
 #include "rd/core/PolicyParser.h"
+#include "rd/core/RoleTemplate.h"
+#include "rd/core/StsSimulator.h"
 
 #include <benchmark/benchmark.h>
 
@@ -250,5 +252,30 @@ void BatchEndToEnd(benchmark::State &state)
 BENCHMARK(BatchEndToEnd)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
+
+// The assume-role simulator: the Lambda service assumes the classic Lambda execution role, then the session's
+// s3:PutObject is checked (issue #6: "one assume + check well under 1 ms").
+void AssumeRoleAndCheck(benchmark::State &state)
+{
+    std::string error;
+    std::optional<rd::core::Role> role =
+        rd::core::buildRole(*rd::core::findRoleTemplate("lambda-s3-logs"), "111122223333", {}, error);
+    rd::core::Workspace workspace;
+    workspace.ensureAccount("111122223333");
+    workspace.add(std::move(*role));
+    const rd::core::StsSimulator simulator(workspace);
+    rd::core::AssumeRoleRequest request;
+    request.principal = "lambda.amazonaws.com";
+    request.roleArns = { workspace.roles.front().arn };
+    request.currentTime = 1767225600; // 2026-01-01T00:00:00Z
+    std::size_t allowed = 0;
+    for (auto _ : state) {
+        const rd::core::AssumeRoleResult result = simulator.assume(request);
+        allowed += simulator.check(result, request, "s3:PutObject", "arn:aws:s3:::my-log-bucket/a.log").decision
+            == rd::core::Decision::Allowed;
+    }
+    state.counters["allowed"] = double(allowed) / double(state.iterations());
+}
+BENCHMARK(AssumeRoleAndCheck)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void examplesRoundTripThroughPolicyJson();
     void aThousandRoleAccountRoundTrips();
     void importReportsWhatItCannotRead();
+    void survivesAnyTemplateText();
+    void exportsEntitiesWithNothingInThem();
     void writesTheScriptExecutable();
 };
 
@@ -616,6 +618,17 @@ void TestExporters::aThousandRoleAccountRoundTrips()
     }
     QCOMPARE(i, files.size());
 
+    // AWS CloudFormation User Guide, "CloudFormation quotas": 500 resources and 1 MB per template.
+    ExportOptions cfn { ExportFormat::CloudFormationJson };
+    cfn.force = true;
+    const ExportResult big = exportRoles(ws, ids, cfn);
+    QCOMPARE(big.warnings.size(), std::size_t(2));
+    QVERIFY(big.warnings[0].find("at most 500") != std::string::npos);
+    QVERIFY(big.warnings[1].find("at most 1 MB") != std::string::npos);
+    for (const std::string &warning : exportRoles(ws, { ids[0] }, cfn).warnings)
+        QVERIFY2(warning.find("51,200") != std::string::npos, warning.c_str());
+    QVERIFY(exportRoles(load(examplePath("lambda-logging.rdws")), { RoleId { 1 } }, cfn).warnings.empty());
+
     // The other formats are as quick and name every role.
     for (ExportFormat format : { ExportFormat::CloudFormationYaml, ExportFormat::Terraform, ExportFormat::CliScript }) {
         const std::string text = exportFiles(ws, ids, format, WriteStyle::Pretty).front().text;
@@ -650,6 +663,55 @@ void TestExporters::importReportsWhatItCannotRead()
             "CFN_UNSUPPORTED resource `BadRef`: a policy ARN that is neither a string nor a `Ref` is skipped",
             "CFN_UNSUPPORTED resource `Bucket`: resource type `AWS::S3::Bucket` is not imported",
             "CFN_FORMAT_ERROR resource `Profile`: an entry of `Roles` is not a `Ref` to a role of the template" }));
+}
+
+void TestExporters::survivesAnyTemplateText()
+{
+    // Bad input never crashes: every prefix of a real template, and the template with single bytes changed.
+    const Workspace ws = load(std::string(RD_TEST_DATA_DIR) + "/export/ec2-web-server.rdws");
+    const std::string json = cloudFormationTemplate(ws, allRoles(ws), CloudFormationSyntax::Json, WriteStyle::Minified);
+    for (std::size_t n = 0; n < json.size(); ++n)
+        importCloudFormationJson(std::string_view(json).substr(0, n));
+    for (std::size_t i = 0; i < json.size(); i += 3) {
+        for (char c : { '"', '{', ']', '1', 'x' }) {
+            std::string changed = json;
+            changed[i] = c;
+            importCloudFormationJson(changed);
+        }
+    }
+    QVERIFY(importCloudFormationJson(json).workspace);
+}
+
+void TestExporters::exportsEntitiesWithNothingInThem()
+{
+    Workspace ws;
+    Role empty;
+    ws.add(empty);
+    ManagedPolicy versionless;
+    versionless.name = "";
+    versionless.arn = "arn:aws:iam::111122223333:policy/";
+    ws.add(versionless);
+    ws.roles[0].attachedPolicyArns.push_back(versionless.arn);
+    ws.roles[0].permissionsBoundaryArn = versionless.arn;
+    ws.roles[0].instanceProfiles.push_back(InstanceProfile {});
+    const std::vector<RoleId> ids = allRoles(ws);
+    QVERIFY(!exportBlockers(ws, ids).empty());
+    for (ExportFormat format : { ExportFormat::PolicyJson, ExportFormat::CloudFormationYaml,
+             ExportFormat::CloudFormationJson, ExportFormat::Terraform, ExportFormat::CliScript }) {
+        const std::vector<ExportedFile> files = exportFiles(ws, ids, format, WriteStyle::Pretty);
+        QVERIFY(!files.empty());
+        for (const ExportedFile &file : files) {
+            QVERIFY(!file.name.empty());
+            QVERIFY(file.name.find('/') == std::string::npos);
+        }
+    }
+    const std::string json = cloudFormationTemplate(ws, ids, CloudFormationSyntax::Json);
+    JsonReadResult read = readJson(json);
+    QVERIFY(read.isExact());
+    std::vector<std::string> logicalIds;
+    for (const JsonMember &m : read.value->find("Resources")->members)
+        logicalIds.push_back(m.key);
+    QCOMPARE(logicalIds, std::vector<std::string>({ "Policy", "Role", "InstanceProfile" }));
 }
 
 void TestExporters::writesTheScriptExecutable()

@@ -14,6 +14,7 @@
 #include "widgets/PolicyEditorPane.h"
 #include "widgets/PolicyJsonEditor.h"
 #include "widgets/RoleSummaryView.h"
+#include "widgets/SimulationPanel.h"
 #include "widgets/WorkspaceBrowser.h"
 
 #include <QAction>
@@ -37,6 +38,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -91,6 +93,20 @@ MainWindow::MainWindow(QWidget *parent)
     historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(findingsDock, historyDock);
+    // The simulation of the role in front, on the right: it follows every edit.
+    m_simulation = new SimulationPanel(m_document);
+    auto *simulationScroll = new QScrollArea;
+    simulationScroll->setWidget(m_simulation);
+    simulationScroll->setWidgetResizable(true);
+    simulationScroll->setFrameShape(QFrame::NoFrame);
+    auto *simulationDock = new QDockWidget(tr("Assume-Role Simulation"), this);
+    simulationDock->setObjectName(QStringLiteral("simulationDockWidget"));
+    simulationDock->setWidget(simulationScroll);
+    simulationDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, simulationDock);
+    simulationDock->hide();
+    connect(m_simulation, &SimulationPanel::statementActivated, this, &MainWindow::revealStatement);
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -309,6 +325,14 @@ bool MainWindow::showView(const QString &name)
         m_summary->showPolicy(QStringLiteral("role"));
     } else if (name == QLatin1String("findings")) {
         showFirstFinding();
+    } else if (name == QLatin1String("simulation")) {
+        // The Lambda story: the role's first trusted principal assumes it; may the session write its logs?
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+        dock->show();
+        dock->raise();
+        m_summary->showPolicy(QStringLiteral("trust"));
+        m_simulation->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"));
+        m_simulation->simulateNow();
     } else if (name == QLatin1String("trust")) {
         m_summary->showPolicy(QStringLiteral("trust"));
     } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
@@ -333,7 +357,36 @@ bool MainWindow::showView(const QString &name)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
-        QStringLiteral("findings"), QStringLiteral("new-role") };
+        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("new-role") };
+}
+
+void MainWindow::revealStatement(const QString &policy, int statement)
+{
+    // The simulator names policies `trust policy of role R` and `inline policy P of role R`.
+    static const QRegularExpression trust(QStringLiteral("^trust policy of role (.+)$"));
+    static const QRegularExpression inlinePolicy(QStringLiteral("^inline policy (.+) of role (.+)$"));
+    QString roleName;
+    QString key;
+    if (const auto m = trust.match(policy); m.hasMatch()) {
+        roleName = m.captured(1);
+        key = QStringLiteral("trust");
+    } else if (const auto m2 = inlinePolicy.match(policy); m2.hasMatch()) {
+        roleName = m2.captured(2);
+        key = m2.captured(1);
+    } else {
+        statusBar()->showMessage(tr("%1 is not a policy of a role in the editors").arg(policy), 6000);
+        return;
+    }
+    if (!selectRole(roleName))
+        return;
+    m_summary->showPolicy(key);
+    PolicyEditorPane *pane = m_summary->pane(key);
+    if (!pane)
+        return;
+    const QByteArray text = pane->jsonEditor()->text().toUtf8();
+    const core::ParseResult parsed = core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
+    if (parsed.policy && statement >= 0 && std::size_t(statement) < parsed.policy->statements.size())
+        pane->jsonEditor()->revealRange(parsed.policy->statements[std::size_t(statement)].range);
 }
 
 void MainWindow::revealFinding(int row)
@@ -507,6 +560,7 @@ void MainWindow::showRoleOf(core::RoleId id)
 {
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
+    m_simulation->setRole(id);
     if (m_exportAction)
         m_exportAction->setEnabled(id.isValid());
     if (m_copyPolicyAction)

@@ -22,6 +22,7 @@ namespace rd::ui
 
 class FindingsPanel;
 class RoleSummaryView;
+class SimulationPanel;
 class WorkspaceBrowser;
 
 /// The application window: the workspace browser on the left, the selected role in the middle (its properties, trust
@@ -59,8 +60,11 @@ public:
     static bool isPolicyFile(const QString &path);
     /// Brings a named view to the front (see viewNames()); false for an unknown name.
     bool showView(const QString &name);
-    /// main, trust, permissions, json, findings, new-role (the last is a dialog the application opens).
+    /// main, trust, permissions, json, findings, simulation, new-role (the last is a dialog the application opens).
     static QStringList viewNames();
+    /// Opens a statement that a simulation names: its role, its policy, the statement selected in the JSON text.
+    void revealStatement(const QString &policy, int statement);
+    SimulationPanel *simulationPanel() const { return m_simulation; }
     /// Shows a finding of the findings panel: its policy, with its range selected in the JSON text.
     void revealFinding(int row);
 
@@ -96,6 +100,7 @@ private:
 
     doc::WorkspaceDocument *m_document;
     WorkspaceBrowser *m_browser;
+    SimulationPanel *m_simulation = nullptr;
     RoleSummaryView *m_summary;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;

@@ -11,12 +11,12 @@ resource "aws_iam_policy" "AppConfigRead" {
   name        = "AppConfigRead"
   path        = "/app/"
   description = "Read the application's parameters"
-  policy      = jsonencode({
+  policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
       {
-        "Effect" = "Allow"
-        "Action" = "ssm:GetParametersByPath"
+        "Effect"   = "Allow"
+        "Action"   = "ssm:GetParametersByPath"
         "Resource" = "arn:aws:ssm:eu-west-1:111122223333:parameter/app/*"
       },
     ]
@@ -24,8 +24,8 @@ resource "aws_iam_policy" "AppConfigRead" {
 }
 
 resource "aws_iam_policy" "DeveloperBoundary" {
-  name   = "DeveloperBoundary"
-  path   = "/"
+  name = "DeveloperBoundary"
+  path = "/"
   policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
@@ -39,8 +39,8 @@ resource "aws_iam_policy" "DeveloperBoundary" {
         "Resource" = "*"
       },
       {
-        "Effect" = "Deny"
-        "Action" = "iam:*"
+        "Effect"   = "Deny"
+        "Action"   = "iam:*"
         "Resource" = "*"
       },
     ]
@@ -53,7 +53,7 @@ resource "aws_iam_role" "WebServer" {
   description          = "Instances of the web tier: read their configuration, \"no\" writes"
   max_session_duration = 7200
   permissions_boundary = aws_iam_policy.DeveloperBoundary.arn
-  assume_role_policy   = jsonencode({
+  assume_role_policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
       {
@@ -72,13 +72,13 @@ resource "aws_iam_role" "WebServer" {
 }
 
 resource "aws_iam_role_policy" "WebServer_ReadReleases" {
-  name   = "ReadReleases"
-  role   = aws_iam_role.WebServer.name
+  name = "ReadReleases"
+  role = aws_iam_role.WebServer.name
   policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
       {
-        "Sid" = "ReadReleases"
+        "Sid"    = "ReadReleases"
         "Effect" = "Allow"
         "Action" = [
           "s3:GetObject",

@@ -12,7 +12,7 @@ resource "aws_iam_role" "LambdaLogWriter" {
   path                 = "/service-role/"
   description          = "Execution role of a Lambda function that writes its logs to my-log-bucket"
   max_session_duration = 3600
-  assume_role_policy   = jsonencode({
+  assume_role_policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
       {
@@ -32,15 +32,15 @@ resource "aws_iam_role" "LambdaLogWriter" {
 }
 
 resource "aws_iam_role_policy" "LambdaLogWriter_WriteLogs" {
-  name   = "WriteLogs"
-  role   = aws_iam_role.LambdaLogWriter.name
+  name = "WriteLogs"
+  role = aws_iam_role.LambdaLogWriter.name
   policy = jsonencode({
     "Version" = "2012-10-17"
     "Statement" = [
       {
-        "Sid" = "PutLogObjects"
-        "Effect" = "Allow"
-        "Action" = "s3:PutObject"
+        "Sid"      = "PutLogObjects"
+        "Effect"   = "Allow"
+        "Action"   = "s3:PutObject"
         "Resource" = "arn:aws:s3:::my-log-bucket/*"
       },
     ]

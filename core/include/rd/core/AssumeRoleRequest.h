@@ -61,7 +61,8 @@ struct AssumeRoleRequest {
     std::optional<long long> currentTime;
     /// aws:PrincipalOrgID, when given.
     std::string organizationId;
-    /// Extra aws:PrincipalTag values of the caller (added to, and overriding, the workspace's tags of the user or role).
+    /// Extra aws:PrincipalTag values of the caller (added to, and overriding, the workspace's tags of the user or
+    /// role).
     std::vector<Tag> principalTags;
     /// Further condition keys, applied last: they override the derived ones (`saml:aud`, `aws:SourceAccount`...).
     std::vector<std::pair<std::string, std::string>> context;

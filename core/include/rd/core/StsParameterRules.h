@@ -38,8 +38,8 @@ inline constexpr std::size_t kPackedPolicyBudgetBytes = 1024;
 std::optional<StsFailure> checkRoleSessionName(std::string_view name);
 /// ExternalId: 2 to 1,224 characters of `[\w+=,.@:\/-]` (AWS STS API Reference, AssumeRole, "Request Parameters").
 std::optional<StsFailure> checkExternalId(std::string_view externalId);
-/// SourceIdentity: 2 to 64 characters of `[\w+=,.@-]` (AWS STS API Reference, AssumeRole, "Request Parameters"), and
-/// not starting with `aws:` (IAM User Guide, "Monitor and control actions taken with assumed roles").
+/// SourceIdentity: 2 to 64 characters of `[\w+=,.@-]` (AWS STS API Reference, AssumeRole, "Request Parameters"), which
+/// also rules out the reserved `aws:` prefix (IAM User Guide, "Monitor and control actions taken with assumed roles").
 std::optional<StsFailure> checkSourceIdentity(std::string_view sourceIdentity);
 /// DurationSeconds within 900..43,200 (AWS STS API Reference, AssumeRole, "Request Parameters").
 std::optional<StsFailure> checkDurationRange(long long seconds);
@@ -58,7 +58,8 @@ std::optional<StsFailure> checkSessionPolicyArns(const std::vector<std::string> 
 /// Tags and TransitiveTagKeys: at most 50 tags; keys 1 to 128 and values 0 to 256 characters of
 /// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`; no key twice, compared case-insensitively; every transitive key one of the tags'
 /// (AWS STS API Reference, AssumeRole, "Request Parameters"; IAM User Guide, "Passing session tags in AWS STS").
-std::optional<StsFailure> checkSessionTags(const std::vector<Tag> &tags, const std::vector<std::string> &transitiveKeys);
+std::optional<StsFailure> checkSessionTags(
+    const std::vector<Tag> &tags, const std::vector<std::string> &transitiveKeys);
 
 /// An approximation of STS's PackedPolicySize, in percent: the zlib-compressed size of the minified inline session
 /// policy, the managed policy ARNs and the session tags, against kPackedPolicyBudgetBytes. AWS compresses these into

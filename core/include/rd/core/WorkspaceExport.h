@@ -55,6 +55,9 @@ struct ExportResult {
     std::vector<ExportBlocker> blockers;
     /// True when the export was refused because of `blockers` (and not forced).
     bool refused = false;
+    /// Limits the files exceed at deployment, one sentence each: a CloudFormation template with more than 500
+    /// resources or over 1 MB (AWS CloudFormation User Guide, "CloudFormation quotas"). The files are still written.
+    std::vector<std::string> warnings;
 };
 
 /// The ERROR findings that refuse exporting these roles: validateRole() for each role, validatePolicy() (identity)

@@ -1,0 +1,299 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// `role-designer-cli assume` as a user runs it: real processes and files, the JSON contract of docs/SIMULATION.md
+// and the exit codes (0 assumed and allowed, 1 assumption or check denied, 2 bad usage or unreadable input).
+#include "rd/core/PolicyParser.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace
+{
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RD_CLI_PATH), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+const QString kExample = QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
+const QString kLambdaRole = QStringLiteral("arn:aws:iam::111122223333:role/service-role/LambdaLogWriter");
+
+QStringList lambdaArgs()
+{
+    return { QStringLiteral("assume"), QStringLiteral("--workspace"), kExample, QStringLiteral("--principal"),
+        QStringLiteral("lambda.amazonaws.com"), QStringLiteral("--role"), kLambdaRole, QStringLiteral("--time"),
+        QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json") };
+}
+
+rd::core::Policy policyOf(const std::string &text)
+{
+    rd::core::ParseResult parsed = rd::core::parsePolicy(text);
+    if (!parsed.isUsable())
+        qFatal("test policy does not parse: %s", text.c_str());
+    return *parsed.policy;
+}
+
+} // namespace
+
+class TestAssumeCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void lambdaMayPutButNotGet();
+    void outputIsDeterministicWithTime();
+    void durationOverMaxSessionDurationFailsWithExitOne();
+    void textFormatSummarises();
+    void chainWithTagsSessionPolicyAndContext();
+    void badUsageExitsTwoWithOneLine_data();
+    void badUsageExitsTwoWithOneLine();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_chainWorkspace;
+};
+
+void TestAssumeCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    using namespace rd::core;
+    Workspace w;
+    w.accounts.push_back({ "111122223333", "a" });
+    User alice;
+    alice.accountId = "111122223333";
+    alice.name = "alice";
+    alice.arn = "arn:aws:iam::111122223333:user/alice";
+    w.add(alice);
+    Role first;
+    first.accountId = "111122223333";
+    first.name = "First";
+    first.arn = "arn:aws:iam::111122223333:role/First";
+    first.maxSessionDuration = 7200;
+    first.trustPolicy = policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":)"
+                                 R"("arn:aws:iam::111122223333:user/alice"},"Action":["sts:AssumeRole",)"
+                                 R"("sts:TagSession"],"Condition":{"StringEquals":{"sts:ExternalId":"X-1"},)"
+                                 R"("Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})");
+    first.inlinePolicies.push_back({ "Next",
+        policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                 R"("Action":"sts:AssumeRole","Resource":"*"}]})") });
+    w.add(first);
+    Role second;
+    second.accountId = "111122223333";
+    second.name = "Second";
+    second.arn = "arn:aws:iam::111122223333:role/Second";
+    second.trustPolicy = policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":)"
+                                  R"("arn:aws:iam::111122223333:role/First"},"Action":["sts:AssumeRole",)"
+                                  R"("sts:TagSession"],"Condition":{"StringEquals":{"aws:RequestedRegion":)"
+                                  R"("eu-west-1"}}}]})");
+    second.inlinePolicies.push_back({ "S3",
+        policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                 R"("Action":["s3:GetObject","s3:PutObject"],"Resource":"*"}]})") });
+    w.add(second);
+    m_chainWorkspace = m_dir.filePath(QStringLiteral("chain.rdws"));
+    QVERIFY(!saveWorkspaceFile(m_chainWorkspace.toStdString(), w).has_value());
+}
+
+void TestAssumeCommand::lambdaMayPutButNotGet()
+{
+    QStringList args = lambdaArgs();
+    args << QStringLiteral("--duration") << QStringLiteral("1800") << QStringLiteral("--check")
+         << QStringLiteral("s3:PutObject") << QStringLiteral("arn:aws:s3:::my-log-bucket/x");
+    const Run put = runCli(args);
+    QCOMPARE(put.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(put.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("allowed")).toBool(), true);
+    const QJsonObject hop = json.value(QStringLiteral("hops")).toArray().first().toObject();
+    QCOMPARE(hop.value(QStringLiteral("role")).toString(), kLambdaRole);
+    QCOMPARE(hop.value(QStringLiteral("assumedRoleArn")).toString(),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/LambdaLogWriter/role-designer-simulation"));
+    QCOMPARE(hop.value(QStringLiteral("durationSeconds")).toInt(), 1800);
+    QCOMPARE(hop.value(QStringLiteral("expiration")).toString(), QStringLiteral("2026-01-01T00:30:00Z"));
+    const QJsonObject credentials = hop.value(QStringLiteral("credentials")).toObject();
+    QVERIFY(credentials.value(QStringLiteral("AccessKeyId")).toString().startsWith(QStringLiteral("ASIA")));
+    QCOMPARE(credentials.value(QStringLiteral("SecretAccessKey")).toString().size(), 40);
+    QCOMPARE(credentials.value(QStringLiteral("simulated")).toBool(), true);
+    QVERIFY(hop.value(QStringLiteral("failure")).isNull());
+    QVERIFY(!json.value(QStringLiteral("assumptions")).toArray().isEmpty());
+    const QJsonObject check = json.value(QStringLiteral("check")).toObject();
+    QCOMPARE(check.value(QStringLiteral("decision")).toString(), QStringLiteral("Allowed"));
+    QVERIFY(
+        !check.value(QStringLiteral("explanation")).toObject().value(QStringLiteral("reason")).toString().isEmpty());
+
+    args = lambdaArgs();
+    args << QStringLiteral("--check") << QStringLiteral("s3:GetObject")
+         << QStringLiteral("arn:aws:s3:::my-log-bucket/x");
+    const Run get = runCli(args);
+    QCOMPARE(get.exitCode, 1);
+    const QJsonObject denied = QJsonDocument::fromJson(get.out.toUtf8()).object();
+    QCOMPARE(denied.value(QStringLiteral("allowed")).toBool(), true);
+    QCOMPARE(denied.value(QStringLiteral("check")).toObject().value(QStringLiteral("decision")).toString(),
+        QStringLiteral("ImplicitlyDenied"));
+}
+
+void TestAssumeCommand::outputIsDeterministicWithTime()
+{
+    const Run a = runCli(lambdaArgs());
+    const Run b = runCli(lambdaArgs());
+    QCOMPARE(a.exitCode, 0);
+    QCOMPARE(a.out, b.out);
+}
+
+void TestAssumeCommand::durationOverMaxSessionDurationFailsWithExitOne()
+{
+    // AWS STS API Reference, AssumeRole, "Request Parameters": more than the role's MaxSessionDuration fails.
+    QStringList args = lambdaArgs();
+    args << QStringLiteral("--duration") << QStringLiteral("3601");
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("allowed")).toBool(), false);
+    const QJsonObject failure =
+        json.value(QStringLiteral("hops")).toArray().first().toObject().value(QStringLiteral("failure")).toObject();
+    QCOMPARE(failure.value(QStringLiteral("code")).toString(), QStringLiteral("ValidationError"));
+    QCOMPARE(failure.value(QStringLiteral("message")).toString(),
+        QStringLiteral("The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
+    QVERIFY(failure.contains(QStringLiteral("policy")));
+    QVERIFY(failure.contains(QStringLiteral("statement")));
+
+    // A trust policy refusal names the policy and the statement.
+    args = lambdaArgs();
+    args.replace(args.indexOf(QStringLiteral("lambda.amazonaws.com")), QStringLiteral("ec2.amazonaws.com"));
+    const Run denied = runCli(args);
+    QCOMPARE(denied.exitCode, 1);
+    const QJsonObject refusal = QJsonDocument::fromJson(denied.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("hops"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("failure"))
+                                    .toObject();
+    QCOMPARE(refusal.value(QStringLiteral("code")).toString(), QStringLiteral("AccessDenied"));
+    QCOMPARE(
+        refusal.value(QStringLiteral("policy")).toString(), QStringLiteral("trust policy of role LambdaLogWriter"));
+    QCOMPARE(refusal.value(QStringLiteral("statement")).toInt(-1), 0);
+}
+
+void TestAssumeCommand::textFormatSummarises()
+{
+    QStringList args = lambdaArgs();
+    args.removeLast();
+    args << QStringLiteral("text") << QStringLiteral("--permissions");
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith(QStringLiteral("ALLOWED\n")));
+    QVERIFY(run.out.contains(QStringLiteral("assumed-role/LambdaLogWriter/")));
+    QVERIFY(run.out.contains(QStringLiteral("s3: Write 1")));
+}
+
+void TestAssumeCommand::chainWithTagsSessionPolicyAndContext()
+{
+    const QString policyFile = m_dir.filePath(QStringLiteral("session.json"));
+    QFile file(policyFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})");
+    file.close();
+    QStringList args = { QStringLiteral("assume"), QStringLiteral("--workspace"), m_chainWorkspace,
+        QStringLiteral("--principal"), QStringLiteral("arn:aws:iam::111122223333:user/alice"), QStringLiteral("--role"),
+        QStringLiteral("arn:aws:iam::111122223333:role/First"), QStringLiteral("--role"),
+        QStringLiteral("arn:aws:iam::111122223333:role/Second"), QStringLiteral("--external-id"), QStringLiteral("X-1"),
+        QStringLiteral("--mfa"), QStringLiteral("--tag"), QStringLiteral("Project=blue"),
+        QStringLiteral("--transitive-tag-key"), QStringLiteral("Project"), QStringLiteral("--context"),
+        QStringLiteral("aws:RequestedRegion=eu-west-1"), QStringLiteral("--session-policy"), policyFile,
+        QStringLiteral("--session-name"), QStringLiteral("alice"), QStringLiteral("--time"),
+        QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--check"), QStringLiteral("s3:GetObject"),
+        QStringLiteral("arn:aws:s3:::b/k"), QStringLiteral("--format"), QStringLiteral("json") };
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonArray hops = json.value(QStringLiteral("hops")).toArray();
+    QCOMPARE(hops.size(), 2);
+    QCOMPARE(hops.at(1).toObject().value(QStringLiteral("assumedRoleArn")).toString(),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/Second/alice"));
+    QCOMPARE(hops.at(1).toObject().value(QStringLiteral("chained")).toBool(), true);
+    QCOMPARE(hops.at(1).toObject().value(QStringLiteral("sessionTags")).toArray().size(), 1);
+
+    // The session policy limits the last session: s3:PutObject is denied although the role allows it.
+    args[args.indexOf(QStringLiteral("s3:GetObject"))] = QStringLiteral("s3:PutObject");
+    QCOMPARE(runCli(args).exitCode, 1);
+
+    // Without the external ID the first hop is denied.
+    args.removeAt(args.indexOf(QStringLiteral("--external-id")) + 1);
+    args.removeAt(args.indexOf(QStringLiteral("--external-id")));
+    const Run denied = runCli(args);
+    QCOMPARE(denied.exitCode, 1);
+    QCOMPARE(QJsonDocument::fromJson(denied.out.toUtf8()).object().value(QStringLiteral("hops")).toArray().size(), 1);
+    // The second hop of a chain is capped at one hour (IAM User Guide, "Role chaining").
+    args << QStringLiteral("--external-id") << QStringLiteral("X-1") << QStringLiteral("--duration")
+         << QStringLiteral("7200");
+    const Run capped = runCli(args);
+    QCOMPARE(capped.exitCode, 1);
+    QVERIFY2(capped.out.contains(QStringLiteral("1 hour session limit for roles assumed by role chaining")),
+        qPrintable(capped.out));
+}
+
+void TestAssumeCommand::badUsageExitsTwoWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("a role the workspace does not have")
+        << QStringList { QStringLiteral("--role"), QStringLiteral("arn:aws:iam::111122223333:role/Nope") }
+        << QStringLiteral("is not in the workspace");
+    QTest::newRow("a tag without =") << QStringList { QStringLiteral("--tag"), QStringLiteral("novalue") }
+                                     << QStringLiteral("is not KEY=VALUE");
+    QTest::newRow("a time that is not ISO 8601")
+        << QStringList { QStringLiteral("--time"), QStringLiteral("soon") } << QStringLiteral("ISO 8601");
+    QTest::newRow("an unknown api") << QStringList { QStringLiteral("--api"), QStringLiteral("magic") }
+                                    << QStringLiteral("--api");
+    QTest::newRow("a missing session policy file")
+        << QStringList { QStringLiteral("--session-policy"), QStringLiteral("/nonexistent/policy.json") }
+        << QStringLiteral("policy.json");
+}
+
+void TestAssumeCommand::badUsageExitsTwoWithOneLine()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(QString, message);
+    QStringList args = lambdaArgs();
+    if (extra.first() == QStringLiteral("--role")) {
+        args[args.indexOf(kLambdaRole)] = extra.at(1);
+    } else if (extra.first() == QStringLiteral("--time")) {
+        args[args.indexOf(QStringLiteral("--time")) + 1] = extra.at(1);
+    } else {
+        args << extra;
+    }
+    const Run run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+
+    const Run noWorkspace = runCli({ QStringLiteral("assume"), QStringLiteral("--workspace"),
+        QStringLiteral("/nonexistent.rdws"), QStringLiteral("--principal"), QStringLiteral("lambda.amazonaws.com"),
+        QStringLiteral("--role"), kLambdaRole });
+    QCOMPARE(noWorkspace.exitCode, 2);
+    QCOMPARE(runCli({ QStringLiteral("assume"), QStringLiteral("--workspace"), kExample }).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestAssumeCommand)
+#include "TestAssumeCommand.moc"

@@ -1,0 +1,313 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// `role-designer-cli export` as a user runs it: real processes and files, exit codes 0 (written), 1 (refused by
+// ERROR findings) and 2 (bad usage), and the generated AWS CLI script run against a stand-in `aws` that records its
+// arguments.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace
+{
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = {})
+{
+    QProcess process;
+    if (!env.isEmpty())
+        process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+Run runCli(const QStringList &arguments)
+{
+    return runProcess(QStringLiteral(RD_CLI_PATH), arguments);
+}
+
+QString example(const QString &name)
+{
+    return QStringLiteral(RD_SOURCE_DIR "/resources/examples/") + name;
+}
+
+QString exportData(const QString &name)
+{
+    return QStringLiteral(RD_SOURCE_DIR "/tests/data/export/") + name;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A stand-in for the AWS CLI: records each call's arguments (separated by 0x1F, calls by 0x1E) and answers
+// create-policy with the ARN the real one would print for `--query Policy.Arn --output text`.
+const char *kFakeAws = "#!/usr/bin/env bash\n"
+                       "printf '%s\\037' \"$@\" >> \"$AWS_LOG\"\n"
+                       "printf '\\036' >> \"$AWS_LOG\"\n"
+                       "if [ \"$2\" = create-policy ]; then\n"
+                       "    name=''; path=''\n"
+                       "    while [ $# -gt 0 ]; do\n"
+                       "        case \"$1\" in --policy-name) name=$2 ;; --path) path=$2 ;; esac\n"
+                       "        shift\n"
+                       "    done\n"
+                       "    echo \"arn:aws:iam::111122223333:policy$path$name\"\n"
+                       "fi\n";
+
+const char *kMinifiedWriteLogs =
+    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PutLogObjects\",\"Effect\":"
+    "\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::my-log-bucket/*\"}]}\n";
+
+const char *kTags = "[{\"Key\":\"team\",\"Value\":\"web\"},{\"Key\":\"cost-center\",\"Value\":\"4711\"}]";
+
+} // namespace
+
+class TestExportCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void writesEveryFormat_data();
+    void writesEveryFormat();
+    void minifiesPolicyJson();
+    void exportsOnlyTheNamedRoles();
+    void refusesErrorFindingsWithExitOne();
+    void forceExportsAnyway();
+    void badUsageExitsTwo_data();
+    void badUsageExitsTwo();
+    void theScriptPassesEveryArgumentIntact();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExportCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestExportCommand::writesEveryFormat_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("reference");
+    QTest::newRow("policy JSON: the trust policy and each inline policy")
+        << QStringLiteral("policy-json")
+        << QStringList { QStringLiteral("LambdaLogWriter.trust-policy.json"),
+               QStringLiteral("LambdaLogWriter.WriteLogs.json") }
+        << QString();
+    QTest::newRow("CloudFormation YAML: one template")
+        << QStringLiteral("cloudformation") << QStringList { QStringLiteral("iam-roles.yaml") }
+        << QStringLiteral("lambda-logging.yaml");
+    QTest::newRow("CloudFormation JSON: one template")
+        << QStringLiteral("cloudformation-json") << QStringList { QStringLiteral("iam-roles.json") }
+        << QStringLiteral("lambda-logging.template.json");
+    QTest::newRow("Terraform: one configuration")
+        << QStringLiteral("terraform") << QStringList { QStringLiteral("iam-roles.tf") }
+        << QStringLiteral("lambda-logging.tf");
+    QTest::newRow("AWS CLI: the script and the files it reads")
+        << QStringLiteral("cli")
+        << QStringList { QStringLiteral("create-roles.sh"), QStringLiteral("LambdaLogWriter.trust-policy.json"),
+               QStringLiteral("LambdaLogWriter.WriteLogs.json") }
+        << QStringLiteral("lambda-logging.sh");
+}
+
+void TestExportCommand::writesEveryFormat()
+{
+    QFETCH(QString, format);
+    QFETCH(QStringList, files);
+    QFETCH(QString, reference);
+    // A folder that does not exist yet is made.
+    const QString out = m_dir.filePath(QStringLiteral("every/") + format);
+    const Run run = runCli(
+        { QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("lambda-logging.rdws")),
+            QStringLiteral("--format"), format, QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QString());
+    QStringList listed = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList expected;
+    for (const QString &file : files)
+        expected << QDir(out).filePath(file);
+    QCOMPARE(listed, expected);
+    QStringList sorted = files;
+    sorted.sort();
+    QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name), sorted);
+    if (!reference.isEmpty())
+        QCOMPARE(readAll(QDir(out).filePath(files.front())), readAll(exportData(reference)));
+}
+
+void TestExportCommand::minifiesPolicyJson()
+{
+    const QString out = m_dir.filePath(QStringLiteral("minified"));
+    const Run run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
+        example(QStringLiteral("lambda-logging.rdws")), QStringLiteral("--format"), QStringLiteral("policy-json"),
+        QStringLiteral("--minify"), QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray text = readAll(QDir(out).filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json")));
+    const QByteArray expected = kMinifiedWriteLogs;
+    QCOMPARE(text, expected);
+}
+
+void TestExportCommand::exportsOnlyTheNamedRoles()
+{
+    const QString out = m_dir.filePath(QStringLiteral("named"));
+    const Run run =
+        runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("needs-review.rdws")),
+            QStringLiteral("--format"), QStringLiteral("policy-json"), QStringLiteral("--role"),
+            QStringLiteral("PartnerAudit"), QStringLiteral("--force"), QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 0);
+    const QStringList written = QDir(out).entryList(QDir::Files);
+    QVERIFY(!written.isEmpty());
+    for (const QString &file : written)
+        QVERIFY2(file.startsWith(QStringLiteral("PartnerAudit.")), qPrintable(file));
+}
+
+void TestExportCommand::refusesErrorFindingsWithExitOne()
+{
+    const QString out = m_dir.filePath(QStringLiteral("refused"));
+    const Run run =
+        runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("needs-review.rdws")),
+            QStringLiteral("--format"), QStringLiteral("terraform"), QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, QString());
+    QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 2);
+    QVERIFY(lines.takeLast().contains(QStringLiteral("export refused")));
+    // `ROLE: SEVERITY CODE message`.
+    const QRegularExpression finding(QStringLiteral("^[A-Za-z0-9+=,.@_-]+: ERROR [A-Z_]+ .+$"));
+    for (const QString &line : lines)
+        QVERIFY2(finding.match(line).hasMatch(), qPrintable(line));
+    QVERIFY(!QDir(out).exists());
+}
+
+void TestExportCommand::forceExportsAnyway()
+{
+    const QString out = m_dir.filePath(QStringLiteral("forced"));
+    const Run run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
+        example(QStringLiteral("needs-review.rdws")), QStringLiteral("--format"), QStringLiteral("terraform"),
+        QStringLiteral("--force"), QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.contains(QStringLiteral(": ERROR ")));
+    QVERIFY(QFile::exists(QDir(out).filePath(QStringLiteral("iam-roles.tf"))));
+}
+
+void TestExportCommand::badUsageExitsTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("reason");
+    const QString lambda = example(QStringLiteral("lambda-logging.rdws"));
+    const QString out = QDir::temp().filePath(QStringLiteral("rd-export-never-written"));
+    QTest::newRow("an unknown role is named") << QStringList { QStringLiteral("--workspace"), lambda,
+        QStringLiteral("--format"), QStringLiteral("cli"), QStringLiteral("--role"), QStringLiteral("NoSuchRole"),
+        QStringLiteral("--out"), out } << QStringLiteral("no role named `NoSuchRole`");
+    QTest::newRow("an unknown format") << QStringList { QStringLiteral("--workspace"), lambda,
+        QStringLiteral("--format"), QStringLiteral("pulumi"), QStringLiteral("--out"), out }
+                                       << QStringLiteral("pulumi");
+    QTest::newRow("a workspace that does not exist") << QStringList { QStringLiteral("--workspace"),
+        QStringLiteral("/nonexistent/x.rdws"), QStringLiteral("--format"), QStringLiteral("cli"),
+        QStringLiteral("--out"), out } << QStringLiteral("/nonexistent/x.rdws");
+    QTest::newRow("no output folder") << QStringList { QStringLiteral("--workspace"), lambda,
+        QStringLiteral("--format"), QStringLiteral("cli") }
+                                      << QStringLiteral("--out");
+    QTest::newRow("the output folder is a file") << QStringList { QStringLiteral("--workspace"), lambda,
+        QStringLiteral("--format"), QStringLiteral("cli"), QStringLiteral("--out"), lambda }
+                                                 << QStringLiteral("lambda-logging.rdws");
+}
+
+void TestExportCommand::badUsageExitsTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, reason);
+    const Run run = runCli(QStringList { QStringLiteral("export") } + arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(run.err.contains(reason), qPrintable(run.err));
+    QVERIFY(!QDir(QDir::temp().filePath(QStringLiteral("rd-export-never-written"))).exists());
+}
+
+void TestExportCommand::theScriptPassesEveryArgumentIntact()
+{
+    // A role whose description and tag would break a carelessly quoted script.
+    const QString description = QStringLiteral("it's \"$(touch pwned)\" `id` ${HOME} %{x}\nZürich ☃");
+    QByteArray workspace = readAll(exportData(QStringLiteral("ec2-web-server.rdws")));
+    QVERIFY(!workspace.isEmpty());
+    workspace.replace("Instances of the web tier: read their configuration, \\\"no\\\" writes",
+        "it's \\\"$(touch pwned)\\\" `id` ${HOME} %{x}\\nZürich ☃");
+    const QString file = m_dir.filePath(QStringLiteral("awkward.rdws"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(workspace);
+    }
+    const QString out = m_dir.filePath(QStringLiteral("script"));
+    QCOMPARE(runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), file, QStringLiteral("--format"),
+                        QStringLiteral("cli"), QStringLiteral("--out"), out })
+                 .exitCode,
+        0);
+
+    const QString bin = m_dir.filePath(QStringLiteral("bin"));
+    QVERIFY(QDir().mkpath(bin));
+    {
+        QFile aws(QDir(bin).filePath(QStringLiteral("aws")));
+        QVERIFY(aws.open(QIODevice::WriteOnly));
+        aws.write(kFakeAws);
+        aws.setPermissions(aws.permissions() | QFileDevice::ExeOwner);
+    }
+    const QString log = m_dir.filePath(QStringLiteral("aws.log"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("AWS_LOG"), log);
+    // Run from elsewhere: the script finds its files itself.
+    const Run run = runProcess(QDir(out).filePath(QStringLiteral("create-roles.sh")), {}, env);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("pwned"))));
+
+    QStringList calls;
+    for (const QString &call : QString::fromUtf8(readAll(log)).split(QChar(0x1E), Qt::SkipEmptyParts)) {
+        QStringList args = call.split(QChar(0x1F));
+        args.removeLast();
+        calls << args.join(QLatin1Char('|'));
+    }
+    const QStringList expected {
+        QStringLiteral("iam|create-policy|--policy-name|AppConfigRead|--path|/app/|--description|Read the "
+                       "application's parameters|--policy-document|file://AppConfigRead.managed-policy.json|--query|"
+                       "Policy.Arn|--output|text"),
+        QStringLiteral("iam|create-policy|--policy-name|DeveloperBoundary|--path|/|--policy-document|"
+                       "file://DeveloperBoundary.managed-policy.json|--query|Policy.Arn|--output|text"),
+        QStringLiteral("iam|create-role|--role-name|WebServer|--path|/app/|--assume-role-policy-document|"
+                       "file://WebServer.trust-policy.json|--description|")
+            + description
+            + QStringLiteral("|--max-session-duration|7200|--permissions-boundary|"
+                             "arn:aws:iam::111122223333:policy/DeveloperBoundary|--tags|")
+            + QString::fromUtf8(kTags),
+        QStringLiteral("iam|put-role-policy|--role-name|WebServer|--policy-name|ReadReleases|--policy-document|"
+                       "file://WebServer.ReadReleases.json"),
+        QStringLiteral("iam|attach-role-policy|--role-name|WebServer|--policy-arn|"
+                       "arn:aws:iam::111122223333:policy/app/AppConfigRead"),
+        QStringLiteral("iam|attach-role-policy|--role-name|WebServer|--policy-arn|"
+                       "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"),
+        QStringLiteral("iam|create-instance-profile|--instance-profile-name|WebServer|--path|/app/"),
+        QStringLiteral("iam|add-role-to-instance-profile|--instance-profile-name|WebServer|--role-name|WebServer"),
+    };
+    QCOMPARE(calls, expected);
+}
+
+QTEST_GUILESS_MAIN(TestExportCommand)
+#include "TestExportCommand.moc"

@@ -1,0 +1,877 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// The STS simulator: every parameter rule and authorization rule of AssumeRole, AssumeRoleWithSAML and
+// AssumeRoleWithWebIdentity that docs/SIMULATION.md lists, each row named by the rule and the page that states it
+// (AWS STS API Reference "Request Parameters" and "Errors"; IAM User Guide "Role chaining", "Passing session tags in
+// AWS STS", "Chaining roles with session tags", "Monitor and control actions taken with assumed roles", "IAM and AWS
+// STS quotas", "Cross-account policy evaluation logic").
+#include "rd/core/AssumeRoleJson.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/StsParameterRules.h"
+#include "rd/core/StsSimulator.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QtTest>
+
+#include <functional>
+#include <vector>
+
+using namespace rd::core;
+
+class TestStsSimulator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rules_data();
+    void rules();
+    void defaultDurationGivesOneHourAndDeterministicCredentials();
+    void failureNamesThePolicyAndStatement();
+    void chainCarriesTransitiveTagsAndCapsEveryLaterHop();
+    void sourceIdentityPersistsThroughAChain();
+    void effectivePermissionsIntersectBoundaryAndSessionPolicy();
+    void attachedAwsManagedPoliciesAreResolvedOffline();
+    void lambdaStoryFromTheExampleWorkspace();
+    void samlAndWebIdentityCallers();
+    void unusableRequestsGiveAnErrorNotACrash_data();
+    void unusableRequestsGiveAnErrorNotACrash();
+    void jsonCarriesTheContract();
+};
+
+namespace
+{
+
+const std::string kA = "111122223333";
+const std::string kB = "444455556666";
+const std::string kAlice = "arn:aws:iam::111122223333:user/alice";
+const std::string kBob = "arn:aws:iam::444455556666:user/bob";
+const std::string kTarget = "arn:aws:iam::111122223333:role/Target";
+const std::string kHop = "arn:aws:iam::111122223333:role/Hop";
+const std::string kHopSession = "arn:aws:sts::111122223333:assumed-role/Hop/hop-session";
+constexpr long long kJan1 = 1767225600; // 2026-01-01T00:00:00Z
+
+Policy policyOf(const std::string &text)
+{
+    ParseResult parsed = parsePolicy(text);
+    if (!parsed.isUsable())
+        qFatal("test policy does not parse: %s", text.c_str());
+    return *parsed.policy;
+}
+
+std::string allowStatement(const std::string &principal, const std::string &actions, const std::string &condition = {})
+{
+    return R"({"Effect":"Allow","Principal":)" + principal + R"(,"Action":)" + actions
+        + (condition.empty() ? std::string() : R"(,"Condition":)" + condition) + "}";
+}
+
+std::string policyText(const std::string &statements)
+{
+    return R"({"Version":"2012-10-17","Statement":[)" + statements + "]}";
+}
+
+const std::string kTrustAlice = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")"));
+const std::string kIdentityAssumeAny = policyText(R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})");
+
+struct Setup {
+    std::string trust = kTrustAlice;
+    std::string aliceIdentity;
+    std::string bobIdentity;
+    std::string hopIdentity;
+    int maxSessionDuration = 3600;
+};
+
+Workspace makeWorkspace(const Setup &setup)
+{
+    Workspace w;
+    w.name = "sts";
+    w.accounts.push_back({ kA, "a" });
+    w.accounts.push_back({ kB, "b" });
+    User alice;
+    alice.accountId = kA;
+    alice.name = "alice";
+    alice.arn = kAlice;
+    if (!setup.aliceIdentity.empty())
+        alice.inlinePolicies.push_back({ "AliceAssume", policyOf(setup.aliceIdentity) });
+    w.add(alice);
+    User bob;
+    bob.accountId = kB;
+    bob.name = "bob";
+    bob.arn = kBob;
+    if (!setup.bobIdentity.empty())
+        bob.inlinePolicies.push_back({ "BobAssume", policyOf(setup.bobIdentity) });
+    w.add(bob);
+    Role target;
+    target.accountId = kA;
+    target.name = "Target";
+    target.arn = kTarget;
+    target.maxSessionDuration = setup.maxSessionDuration;
+    target.trustPolicy = policyOf(setup.trust);
+    target.inlinePolicies.push_back(
+        { "Read", policyOf(policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})")) });
+    w.add(target);
+    Role hop;
+    hop.accountId = kA;
+    hop.name = "Hop";
+    hop.arn = kHop;
+    hop.maxSessionDuration = 43200;
+    hop.trustPolicy = policyOf(kTrustAlice);
+    hop.inlinePolicies.push_back(
+        { "HopAssume", policyOf(setup.hopIdentity.empty() ? kIdentityAssumeAny : setup.hopIdentity) });
+    w.add(hop);
+    return w;
+}
+
+AssumeRoleRequest baseRequest(const std::string &principal = kAlice, const std::string &role = kTarget)
+{
+    AssumeRoleRequest request;
+    request.principal = principal;
+    request.roleArns = { role };
+    request.roleSessionName = "test-session";
+    request.currentTime = kJan1;
+    return request;
+}
+
+struct Case {
+    Setup setup;
+    std::function<void(AssumeRoleRequest &)> adjust;
+    bool allowed = true;
+    std::string code;
+    std::string messagePart;
+};
+
+std::vector<std::pair<const char *, Case>> &cases()
+{
+    static std::vector<std::pair<const char *, Case>> list;
+    if (!list.empty())
+        return list;
+    auto add = [](const char *name, Case c) { list.emplace_back(name, std::move(c)); };
+    auto duration = [](long long s) { return [s](AssumeRoleRequest &r) { r.durationSeconds = s; }; };
+    Setup roleMax7200;
+    roleMax7200.maxSessionDuration = 7200;
+
+    // --- DurationSeconds ---
+    add("DurationSeconds 900, the minimum, is accepted (STS AssumeRole, Request Parameters)",
+        { {}, duration(900), true, "", "" });
+    add("DurationSeconds 899 is a ValidationError (STS AssumeRole, Request Parameters: minimum 900)",
+        { {}, duration(899), false, "ValidationError", "greater than or equal to 900" });
+    add("DurationSeconds equal to the role's MaxSessionDuration is accepted (STS AssumeRole, Request Parameters)",
+        { roleMax7200, duration(7200), true, "", "" });
+    add("DurationSeconds above the role's MaxSessionDuration fails (STS AssumeRole, Request Parameters)",
+        { roleMax7200, duration(7201), false, "ValidationError",
+            "The requested DurationSeconds exceeds the MaxSessionDuration set for this role" });
+    add("DurationSeconds above 3600 fails for a role with the default MaxSessionDuration (STS AssumeRole)",
+        { {}, duration(3601), false, "ValidationError", "MaxSessionDuration" });
+    add("DurationSeconds above 43200 is a ValidationError (STS AssumeRole, Request Parameters: maximum 43200)",
+        { {}, duration(43201), false, "ValidationError", "less than or equal to 43200" });
+
+    // --- Role chaining ---
+    {
+        Setup s = roleMax7200;
+        s.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
+        add("a role session may assume a role for 3600 seconds (IAM User Guide, Role chaining)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.principal = kHopSession;
+                    r.durationSeconds = 3600;
+                },
+                true, "", "" });
+        add("a role session asking for more than one hour fails even under MaxSessionDuration (IAM User Guide, "
+            "Role chaining)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.principal = kHopSession;
+                    r.durationSeconds = 7200;
+                },
+                false, "ValidationError", "1 hour session limit for roles assumed by role chaining" });
+        add("a same-account trust policy naming the calling role allows its session without an identity policy "
+            "(IAM User Guide, Policy evaluation logic)",
+            { [&] {
+                 Setup t = s;
+                 t.hopIdentity = policyText(R"({"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"})");
+                 return t;
+             }(),
+                [](AssumeRoleRequest &r) { r.principal = kHopSession; }, true, "", "" });
+    }
+
+    // --- ExternalId ---
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+            R"({"StringEquals":{"sts:ExternalId":"Unique-123"}})"));
+        add("a trust policy requiring an external ID denies a request without one (IAM User Guide, confused deputy)",
+            { s, {}, false, "AccessDenied", "sts:ExternalId" });
+        add("a trust policy requiring an external ID denies a different one (IAM User Guide, confused deputy)",
+            { s, [](AssumeRoleRequest &r) { r.externalId = "Other-456"; }, false, "AccessDenied",
+                "is not authorized to perform: sts:AssumeRole" });
+        add("the matching external ID is allowed (IAM User Guide, confused deputy)",
+            { s, [](AssumeRoleRequest &r) { r.externalId = "Unique-123"; }, true, "", "" });
+        add("an external ID of one character is a ValidationError (STS AssumeRole, Request Parameters: 2 to 1224)",
+            { s, [](AssumeRoleRequest &r) { r.externalId = "x"; }, false, "ValidationError",
+                "greater than or equal to 2" });
+        add("an external ID of 1225 characters is a ValidationError (STS AssumeRole, Request Parameters)",
+            { s, [](AssumeRoleRequest &r) { r.externalId = std::string(1225, 'a'); }, false, "ValidationError",
+                "less than or equal to 1224" });
+        add("an external ID of 1224 characters with :/ is accepted by the pattern (STS AssumeRole, Request "
+            "Parameters)",
+            { {}, [](AssumeRoleRequest &r) { r.externalId = "a:b/c" + std::string(1219, 'z'); }, true, "", "" });
+        add("an external ID with a space is a ValidationError (STS AssumeRole, Request Parameters: [\\w+=,.@:/-]*)",
+            { s, [](AssumeRoleRequest &r) { r.externalId = "Unique 123"; }, false, "ValidationError",
+                "regular expression pattern" });
+    }
+
+    // --- MFA ---
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+            R"({"Bool":{"aws:MultiFactorAuthPresent":"true"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}})"));
+        add("MFA present and recent satisfies the trust condition (IAM User Guide, Configuring MFA-protected API "
+            "access)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.mfaPresent = true;
+                    r.mfaAgeSeconds = 120;
+                },
+                true, "", "" });
+        add("without MFA a user's long-term credentials carry no aws:MultiFactorAuthPresent and are denied (IAM User "
+            "Guide, AWS global condition context keys)",
+            { s, {}, false, "AccessDenied", "trust policy does not allow" });
+        add("an MFA sign-in older than the trust policy's limit is denied (IAM User Guide, AWS global condition "
+            "context keys: aws:MultiFactorAuthAge)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.mfaPresent = true;
+                    r.mfaAgeSeconds = 7200;
+                },
+                false, "AccessDenied", "aws:MultiFactorAuthAge" });
+    }
+
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":[")" + kAlice + R"(",")" + kHop + R"("]})", R"("sts:AssumeRole")",
+            R"({"Bool":{"aws:MultiFactorAuthPresent":"false"}})"));
+        add("a role session without MFA carries aws:MultiFactorAuthPresent false (IAM User Guide, AWS global "
+            "condition context keys)",
+            { s, [](AssumeRoleRequest &r) { r.principal = kHopSession; }, true, "", "" });
+        add("a user's long-term credentials carry no aws:MultiFactorAuthPresent, so a Bool false condition fails (IAM "
+            "User Guide, AWS global condition context keys)",
+            { s, {}, false, "AccessDenied", "" });
+    }
+
+    // --- same account and cross-account ---
+    add("a same-account trust policy naming the user suffices without an identity policy (IAM User Guide, Policy "
+        "evaluation logic)",
+        { {}, {}, true, "", "" });
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
+        add("a same-account trust policy naming only the account needs the user's identity policy too (IAM User "
+            "Guide, Grant a user permissions to switch roles)",
+            { s, {}, false, "AccessDenied", "no identity-based policy allows" });
+        Setup t = s;
+        t.aliceIdentity = kIdentityAssumeAny;
+        add("a same-account trust policy naming the account and the user's identity policy together allow (IAM User "
+            "Guide, Grant a user permissions to switch roles)",
+            { t, {}, true, "", "" });
+    }
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":"444455556666"})", R"("sts:AssumeRole")"));
+        add("cross-account: a trust policy naming the account without the caller's identity policy is denied (IAM "
+            "User Guide, Cross-account policy evaluation logic)",
+            { s, [](AssumeRoleRequest &r) { r.principal = kBob; }, false, "AccessDenied", "cross-account request" });
+        Setup t = s;
+        t.bobIdentity = kIdentityAssumeAny;
+        add("cross-account: the trust policy and the caller's identity policy together allow (IAM User Guide, "
+            "Cross-account policy evaluation logic)",
+            { t, [](AssumeRoleRequest &r) { r.principal = kBob; }, true, "", "" });
+        Setup u;
+        u.bobIdentity = kIdentityAssumeAny;
+        add("cross-account: an identity policy alone is not enough when the trust policy does not name the account "
+            "(IAM User Guide, Cross-account policy evaluation logic)",
+            { u, [](AssumeRoleRequest &r) { r.principal = kBob; }, false, "AccessDenied", "trust policy" });
+        Setup v;
+        v.trust = policyText(allowStatement(R"({"AWS":"999988887777"})", R"("sts:AssumeRole")"));
+        add("a caller from an account the workspace does not model is assumed allowed by its own policies",
+            { v, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::999988887777:user/eve"; }, true, "", "" });
+        add("an outside account's root stands for a principal of that account",
+            { v, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::999988887777:root"; }, true, "", "" });
+        add("a caller from an unmodelled account is still refused by a trust policy that does not name it",
+            { {}, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::999988887777:user/eve"; }, false,
+                "AccessDenied", "" });
+    }
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
+        add("the root user cannot call AssumeRole (IAM User Guide, AWS account root user)",
+            { s, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::111122223333:root"; }, false, "AccessDenied",
+                "root user cannot assume a role" });
+    }
+
+    // --- service principals ---
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"Service":"ec2.amazonaws.com"})", R"("sts:AssumeRole")"));
+        add("a service principal named in the trust policy needs no identity side (IAM User Guide, Role trust "
+            "policies)",
+            { s, [](AssumeRoleRequest &r) { r.principal = "ec2.amazonaws.com"; }, true, "", "" });
+        add("a service principal the trust policy does not name is denied (IAM User Guide, Role trust policies)",
+            { s, [](AssumeRoleRequest &r) { r.principal = "lambda.amazonaws.com"; }, false, "AccessDenied",
+                "does not allow this principal" });
+    }
+
+    // --- session tags ---
+    {
+        auto tags = [](AssumeRoleRequest &r) { r.sessionTags = { { "Project", "blue" } }; };
+        add("session tags need sts:TagSession in the trust policy (IAM User Guide, Passing session tags in AWS STS)",
+            { {}, tags, false, "AccessDenied", "sts:TagSession" });
+        Setup s;
+        s.trust =
+            policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
+        add("session tags are accepted when the trust policy allows sts:TagSession (IAM User Guide, Passing session "
+            "tags in AWS STS)",
+            { s, tags, true, "", "" });
+        add("51 session tags are a ValidationError (STS AssumeRole, Request Parameters: up to 50 tags)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    for (int i = 0; i < 51; ++i)
+                        r.sessionTags.push_back({ "k" + std::to_string(i), "v" });
+                },
+                false, "ValidationError", "less than or equal to 50" });
+        add("a session tag key of 129 characters is a ValidationError (IAM User Guide, IAM and AWS STS quotas)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { std::string(129, 'k'), "v" } };
+                },
+                false, "ValidationError", "less than or equal to 128" });
+        add("a session tag value of 257 characters is a ValidationError (IAM User Guide, IAM and AWS STS quotas)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { "k", std::string(257, 'v') } };
+                },
+                false, "ValidationError", "less than or equal to 256" });
+        add("session tag keys differing only in case are refused (IAM User Guide, Passing session tags in AWS STS)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { "Project", "a" }, { "project", "b" } };
+                },
+                false, "InvalidParameterValue", "Duplicate tag keys" });
+        add("a transitive tag key must be one of the session tags (IAM User Guide, Chaining roles with session tags)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { "Project", "a" } };
+                    r.transitiveTagKeys = { "Team" };
+                },
+                false, "InvalidParameterValue", "Team" });
+        add("50 long, varied session tags exceed the packed size (STS AssumeRole, Errors: PackedPolicyTooLarge)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    for (int i = 0; i < 50; ++i) {
+                        std::string value;
+                        unsigned x = 2654435761u * static_cast<unsigned>(i + 1);
+                        for (int j = 0; j < 256; ++j) {
+                            x = x * 1103515245u + 12345u;
+                            value += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[(x >> 16) % 62];
+                        }
+                        r.sessionTags.push_back({ "key" + std::to_string(i), value });
+                    }
+                },
+                false, "PackedPolicyTooLarge", "Packed size of session tags consumes" });
+    }
+
+    // --- source identity ---
+    {
+        Setup trustOnly;
+        trustOnly.trust = policyText(
+            allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:SetSourceIdentity"])"));
+        auto source = [](AssumeRoleRequest &r) { r.sourceIdentity = "alice@example.com"; };
+        add("a source identity needs sts:SetSourceIdentity in the trust policy (IAM User Guide, Monitor and control "
+            "actions taken with assumed roles)",
+            { {}, source, false, "AccessDenied", "sts:SetSourceIdentity" });
+        add("a source identity needs sts:SetSourceIdentity in the caller's identity policy too (IAM User Guide, "
+            "Monitor and control actions taken with assumed roles)",
+            { trustOnly, source, false, "AccessDenied", "sts:SetSourceIdentity" });
+        Setup both = trustOnly;
+        both.aliceIdentity =
+            policyText(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
+        add("a source identity allowed on both sides is set (IAM User Guide, Monitor and control actions taken with "
+            "assumed roles)",
+            { both, source, true, "", "" });
+        add("a source identity beginning with the reserved aws: is refused (IAM User Guide, Monitor and control "
+            "actions taken with assumed roles; STS AssumeRole, Request Parameters: [\\w+=,.@-]*)",
+            { both, [](AssumeRoleRequest &r) { r.sourceIdentity = "aws:admin"; }, false, "ValidationError",
+                "regular expression pattern" });
+        add("a source identity of one character is a ValidationError (STS AssumeRole, Request Parameters)",
+            { both, [](AssumeRoleRequest &r) { r.sourceIdentity = "a"; }, false, "ValidationError",
+                "greater than or equal to 2" });
+    }
+
+    // --- RoleSessionName ---
+    add("a RoleSessionName of one character is a ValidationError (STS AssumeRole, Request Parameters: 2 to 64)",
+        { {}, [](AssumeRoleRequest &r) { r.roleSessionName = "a"; }, false, "ValidationError",
+            "greater than or equal to 2" });
+    add("a RoleSessionName of 65 characters is a ValidationError (STS AssumeRole, Request Parameters: 2 to 64)",
+        { {}, [](AssumeRoleRequest &r) { r.roleSessionName = std::string(65, 's'); }, false, "ValidationError",
+            "less than or equal to 64" });
+    add("a RoleSessionName with a space is a ValidationError (STS AssumeRole, Request Parameters: [\\w+=,.@-]*)",
+        { {}, [](AssumeRoleRequest &r) { r.roleSessionName = "my session"; }, false, "ValidationError",
+            "regular expression pattern: [\\w+=,.@-]*" });
+    add("a RoleSessionName using every allowed symbol is accepted (STS AssumeRole, Request Parameters)",
+        { {}, [](AssumeRoleRequest &r) { r.roleSessionName = "a+b=c,d.e@f_g-h"; }, true, "", "" });
+
+    // --- session policies ---
+    add("an inline session policy over 2048 characters is a ValidationError (STS AssumeRole, Request Parameters)",
+        { {},
+            [](AssumeRoleRequest &r) {
+                r.sessionPolicy = policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::)"
+                    + std::string(2048, 'b') + R"("})");
+            },
+            false, "ValidationError", "less than or equal to 2048" });
+    add("a session policy that is not a policy is MalformedPolicyDocument (STS AssumeRole, Errors)",
+        { {}, [](AssumeRoleRequest &r) { r.sessionPolicy = "{\"Statement\": ["; }, false, "MalformedPolicyDocument",
+            "" });
+    add("eleven managed session policy ARNs are a ValidationError (STS AssumeRole, Request Parameters: up to 10)",
+        { {},
+            [](AssumeRoleRequest &r) {
+                for (int i = 0; i < 11; ++i)
+                    r.sessionPolicyArns.push_back("arn:aws:iam::aws:policy/ReadOnlyAccess");
+            },
+            false, "ValidationError", "less than or equal to 10" });
+    add("ten managed session policy ARNs are accepted (STS AssumeRole, Request Parameters: up to 10)",
+        { {},
+            [](AssumeRoleRequest &r) {
+                for (int i = 0; i < 10; ++i)
+                    r.sessionPolicyArns.push_back("arn:aws:iam::aws:policy/ReadOnlyAccess");
+            },
+            true, "", "" });
+
+    // --- explicit deny ---
+    {
+        Setup s;
+        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
+            + R"({"Sid":"DenyOutsideOffice","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",)"
+            + R"("Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}})");
+        add("an explicit deny in the trust policy wins over its allow (IAM User Guide, Policy evaluation logic)",
+            { s, [](AssumeRoleRequest &r) { r.sourceIp = "198.51.100.7"; }, false, "AccessDenied", "explicit deny" });
+        add("the same trust policy allows from inside the address block (IAM User Guide, Policy evaluation logic)",
+            { s, [](AssumeRoleRequest &r) { r.sourceIp = "203.0.113.9"; }, true, "", "" });
+    }
+    return list;
+}
+
+} // namespace
+
+void TestStsSimulator::rules_data()
+{
+    QTest::addColumn<int>("index");
+    const auto &list = cases();
+    for (std::size_t i = 0; i < list.size(); ++i)
+        QTest::newRow(list[i].first) << static_cast<int>(i);
+}
+
+void TestStsSimulator::rules()
+{
+    QFETCH(int, index);
+    const Case &c = cases()[static_cast<std::size_t>(index)].second;
+    const Workspace workspace = makeWorkspace(c.setup);
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest();
+    if (c.adjust)
+        c.adjust(request);
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY2(result.error.empty(), result.error.c_str());
+    QVERIFY(!result.hops.empty());
+    const AssumeRoleHop &hop = result.hops.back();
+    const std::string failure = hop.failure ? hop.failure->code + ": " + hop.failure->message : std::string("none");
+    QVERIFY2(result.allowed == c.allowed, failure.c_str());
+    if (c.allowed) {
+        QVERIFY(hop.credentials.has_value());
+        QVERIFY(result.session.has_value());
+        return;
+    }
+    QVERIFY(hop.failure.has_value());
+    QCOMPARE(QString::fromStdString(hop.failure->code), QString::fromStdString(c.code));
+    QVERIFY2(hop.failure->message.find(c.messagePart) != std::string::npos, hop.failure->message.c_str());
+    QVERIFY(!hop.failure->rule.empty());
+    QVERIFY(!hop.credentials.has_value());
+    QVERIFY(!result.session.has_value());
+    // The failed rule is the last check, and the only failed one.
+    QVERIFY(!hop.checks.empty());
+    QVERIFY(!hop.checks.back().passed);
+    QCOMPARE(std::count_if(hop.checks.begin(), hop.checks.end(), [](const StsCheck &k) { return !k.passed; }), 1);
+}
+
+void TestStsSimulator::defaultDurationGivesOneHourAndDeterministicCredentials()
+{
+    // STS AssumeRole, Request Parameters: "By default, the value is set to 3600 seconds."
+    const Workspace workspace = makeWorkspace({});
+    StsSimulator simulator(workspace);
+    const AssumeRoleRequest request = baseRequest();
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    const AssumeRoleHop &hop = result.hops.front();
+    QCOMPARE(hop.durationSeconds, 3600LL);
+    QCOMPARE(QString::fromStdString(hop.issued), QStringLiteral("2026-01-01T00:00:00Z"));
+    QCOMPARE(QString::fromStdString(hop.expiration), QStringLiteral("2026-01-01T01:00:00Z"));
+    QCOMPARE(QString::fromStdString(hop.assumedRoleArn),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/Target/test-session"));
+    const SimulatedCredentials &c = *hop.credentials;
+    QVERIFY(c.simulated);
+    QVERIFY(!c.note.empty());
+    QCOMPARE(c.expiration, hop.expiration);
+    QCOMPARE(c.accessKeyId.size(), std::size_t { 20 });
+    QVERIFY(c.accessKeyId.rfind("ASIA", 0) == 0);
+    QVERIFY(std::all_of(c.accessKeyId.begin(), c.accessKeyId.end(),
+        [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }));
+    QCOMPARE(c.secretAccessKey.size(), std::size_t { 40 });
+    QVERIFY(!c.sessionToken.empty());
+    // Same inputs, same credentials; a different session name, different ones.
+    const AssumeRoleResult again = simulator.assume(request);
+    QCOMPARE(again.hops.front().credentials->accessKeyId, c.accessKeyId);
+    AssumeRoleRequest other = request;
+    other.roleSessionName = "other-session";
+    QVERIFY(simulator.assume(other).hops.front().credentials->accessKeyId != c.accessKeyId);
+    // An explicit duration moves the expiration.
+    other.durationSeconds = 900;
+    QCOMPARE(QString::fromStdString(simulator.assume(other).hops.front().expiration),
+        QStringLiteral("2026-01-01T00:15:00Z"));
+    QCOMPARE(QString::fromStdString(formatIsoTime(951782400)), QStringLiteral("2000-02-29T00:00:00Z"));
+}
+
+void TestStsSimulator::failureNamesThePolicyAndStatement()
+{
+    Setup setup;
+    setup.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
+        + R"({"Sid":"NoContractors","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",)"
+        + R"("Condition":{"StringEquals":{"aws:PrincipalTag/kind":"contractor"}}})");
+    const Workspace workspace = makeWorkspace(setup);
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest();
+    request.principalTags = { { "kind", "contractor" } };
+    const AssumeRoleResult denied = simulator.assume(request);
+    QVERIFY(!denied.allowed);
+    const StsFailure &f = *denied.hops.front().failure;
+    QCOMPARE(QString::fromStdString(f.code), QStringLiteral("AccessDenied"));
+    QCOMPARE(QString::fromStdString(f.policy), QStringLiteral("trust policy of role Target"));
+    QCOMPARE(f.statement, std::optional<std::size_t>(1));
+    QCOMPARE(QString::fromStdString(f.sid), QStringLiteral("NoContractors"));
+    QVERIFY(f.message.rfind("User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole "
+                            "on resource: arn:aws:iam::111122223333:role/Target",
+                0)
+        == 0);
+
+    // An implicit deny names the statement that nearly matched, and the element that failed.
+    Setup external;
+    external.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+        R"({"StringEquals":{"sts:ExternalId":"Unique-123"}})"));
+    const Workspace second = makeWorkspace(external);
+    StsSimulator simulator2(second);
+    const AssumeRoleResult missing = simulator2.assume(baseRequest());
+    const StsFailure &g = *missing.hops.front().failure;
+    QCOMPARE(QString::fromStdString(g.policy), QStringLiteral("trust policy of role Target"));
+    QCOMPARE(g.statement, std::optional<std::size_t>(0));
+    QVERIFY2(g.message.find("condition") != std::string::npos, g.message.c_str());
+
+    // A parameter rule names the parameter and no policy.
+    AssumeRoleRequest tooLong = baseRequest();
+    tooLong.durationSeconds = 5000;
+    const StsFailure &h = *simulator.assume(tooLong).hops.front().failure;
+    QCOMPARE(QString::fromStdString(h.parameter), QStringLiteral("DurationSeconds"));
+    QVERIFY(h.policy.empty());
+    QVERIFY(h.rule.find("Request Parameters") != std::string::npos);
+}
+
+void TestStsSimulator::chainCarriesTransitiveTagsAndCapsEveryLaterHop()
+{
+    // IAM User Guide, "Chaining roles with session tags": transitive tags persist to later sessions; others do not.
+    Setup setup;
+    setup.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
+    setup.maxSessionDuration = 43200;
+    Workspace workspace = makeWorkspace(setup);
+    for (Role &role : workspace.roles) {
+        if (role.name == "Hop")
+            role.trustPolicy = policyOf(
+                policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])")));
+        if (role.name == "Target")
+            role.inlinePolicies.push_back({ "BlueProject",
+                policyOf(policyText(R"({"Effect":"Allow","Action":"s3:PutObject","Resource":"*",)"
+                                    R"("Condition":{"StringEquals":{"aws:PrincipalTag/Project":"blue"}}})")) });
+    }
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest(kAlice, kHop);
+    request.roleArns.push_back(kTarget);
+    request.sessionTags = { { "Project", "blue" }, { "Team", "red" } };
+    request.transitiveTagKeys = { "Project" };
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY2(result.allowed, result.hops.back().failure ? result.hops.back().failure->message.c_str() : "");
+    QCOMPARE(result.hops.size(), std::size_t { 2 });
+    QVERIFY(!result.hops[0].chained);
+    QVERIFY(result.hops[1].chained);
+    QCOMPARE(QString::fromStdString(result.hops[1].caller),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/Hop/test-session"));
+    QCOMPARE(result.hops[1].sessionTags.size(), std::size_t { 1 });
+    QCOMPARE(QString::fromStdString(result.hops[1].sessionTags.front().key), QStringLiteral("Project"));
+    QCOMPARE(result.session->principalTags.size(), std::size_t { 1 });
+    QCOMPARE(QString::fromStdString(result.session->assumedRoleArn),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/Target/test-session"));
+    QCOMPARE(simulator.check(result, request, "s3:PutObject", "arn:aws:s3:::b/k").decision, Decision::Allowed);
+
+    // Without the transitive mark the tag stays with the first session: the final session lacks it.
+    AssumeRoleRequest notTransitive = request;
+    notTransitive.transitiveTagKeys.clear();
+    const AssumeRoleResult lost = simulator.assume(notTransitive);
+    QVERIFY(lost.allowed);
+    QVERIFY(lost.hops[1].sessionTags.empty());
+    QVERIFY(lost.session->principalTags.empty());
+    QCOMPARE(simulator.check(lost, request, "s3:PutObject", "arn:aws:s3:::b/k").decision, Decision::ImplicitlyDenied);
+
+    // IAM User Guide, "Role chaining": the second hop is capped at one hour even when the first may last longer.
+    AssumeRoleRequest longer = request;
+    longer.durationSeconds = 7200;
+    const AssumeRoleResult capped = simulator.assume(longer);
+    QVERIFY(!capped.allowed);
+    QCOMPARE(capped.hops.size(), std::size_t { 2 });
+    QVERIFY(!capped.hops[0].failure.has_value());
+    QCOMPARE(QString::fromStdString(capped.hops[1].failure->code), QStringLiteral("ValidationError"));
+    QVERIFY(capped.hops[1].failure->rule.find("Role chaining") != std::string::npos);
+}
+
+void TestStsSimulator::sourceIdentityPersistsThroughAChain()
+{
+    // IAM User Guide, "Monitor and control actions taken with assumed roles": the source identity "persists across
+    // chained role sessions", and each role in the chain must allow sts:SetSourceIdentity.
+    const std::string both = R"(["sts:AssumeRole","sts:SetSourceIdentity"])";
+    const std::string identityBoth =
+        policyText(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
+    Setup setup;
+    setup.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
+    setup.aliceIdentity = identityBoth;
+    setup.hopIdentity = identityBoth;
+    Workspace workspace = makeWorkspace(setup);
+    for (Role &role : workspace.roles) {
+        if (role.name == "Hop")
+            role.trustPolicy = policyOf(policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", both)));
+    }
+    AssumeRoleRequest request = baseRequest(kAlice, kHop);
+    request.roleArns.push_back(kTarget);
+    request.sourceIdentity = "alice";
+    {
+        StsSimulator simulator(workspace);
+        const AssumeRoleResult result = simulator.assume(request);
+        QVERIFY(!result.allowed);
+        QCOMPARE(result.hops.size(), std::size_t { 2 });
+        QVERIFY(!result.hops[0].failure.has_value());
+        QVERIFY(result.hops[1].failure->message.find("sts:SetSourceIdentity") != std::string::npos);
+    }
+    for (Role &role : workspace.roles) {
+        if (role.name == "Target")
+            role.trustPolicy = policyOf(policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", both)));
+    }
+    StsSimulator simulator(workspace);
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    QCOMPARE(QString::fromStdString(result.hops[1].sourceIdentity), QStringLiteral("alice"));
+    QCOMPARE(QString::fromStdString(result.session->sourceIdentity), QStringLiteral("alice"));
+}
+
+void TestStsSimulator::effectivePermissionsIntersectBoundaryAndSessionPolicy()
+{
+    Workspace workspace = makeWorkspace({});
+    ManagedPolicy boundary;
+    boundary.name = "S3Only";
+    boundary.arn = "arn:aws:iam::111122223333:policy/S3Only";
+    boundary.defaultVersionId = "v1";
+    boundary.versions.push_back(
+        { "v1", true, "", policyOf(policyText(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})")) });
+    workspace.add(boundary);
+    for (Role &role : workspace.roles) {
+        if (role.name != "Target")
+            continue;
+        role.inlinePolicies = { { "Mixed",
+            policyOf(policyText(R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject",)"
+                                R"("ec2:DescribeInstances"],"Resource":"*"})")) } };
+        role.permissionsBoundaryArn = boundary.arn;
+    }
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest();
+    AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    auto actions = [](const EffectivePermissions &p) {
+        QStringList names;
+        for (const EffectiveService &s : p.services)
+            for (const EffectiveAction &a : s.actions)
+                names << QString::fromStdString(a.action);
+        return names;
+    };
+    // IAM User Guide, "Permissions boundaries for IAM entities": identity ∩ boundary.
+    QCOMPARE(actions(simulator.effectivePermissions(result)),
+        QStringList({ QStringLiteral("s3:GetObject"), QStringLiteral("s3:PutObject") }));
+
+    // IAM User Guide, "Session policies": identity ∩ boundary ∩ session policy.
+    request.sessionPolicy = policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})");
+    result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    const EffectivePermissions withSession = simulator.effectivePermissions(result);
+    QCOMPARE(actions(withSession), QStringList({ QStringLiteral("s3:GetObject") }));
+    QCOMPARE(withSession.actionCount, std::size_t { 1 });
+    QCOMPARE(withSession.services.front().countByLevel[static_cast<std::size_t>(AccessLevel::Read)], std::size_t { 1 });
+    QVERIFY(result.hops.front().packedPolicySize > 0);
+
+    const SessionCheck get = simulator.check(result, request, "s3:GetObject", "arn:aws:s3:::bucket/key");
+    QCOMPARE(get.decision, Decision::Allowed);
+    const SessionCheck put = simulator.check(result, request, "s3:PutObject", "arn:aws:s3:::bucket/key");
+    QCOMPARE(put.decision, Decision::ImplicitlyDenied);
+    QVERIFY2(put.explanation.reason.find("session policy") != std::string::npos, put.explanation.reason.c_str());
+    const SessionCheck ec2 = simulator.check(result, request, "ec2:DescribeInstances", "*");
+    QCOMPARE(ec2.decision, Decision::ImplicitlyDenied);
+    QVERIFY2(ec2.explanation.reason.find("boundary") != std::string::npos, ec2.explanation.reason.c_str());
+
+    // The listing stops at its limit but every action is counted.
+    request.sessionPolicy.reset();
+    result = simulator.assume(request);
+    const EffectivePermissions limited = simulator.effectivePermissions(result, 1);
+    QCOMPARE(limited.actionCount, std::size_t { 2 });
+    QCOMPARE(limited.unlisted, std::size_t { 1 });
+}
+
+void TestStsSimulator::attachedAwsManagedPoliciesAreResolvedOffline()
+{
+    Workspace workspace = makeWorkspace({});
+    for (Role &role : workspace.roles) {
+        if (role.name == "Target") {
+            role.inlinePolicies.clear();
+            role.attachedPolicyArns = { "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+                "arn:aws:iam::111122223333:policy/Missing" };
+        }
+    }
+    StsSimulator simulator(workspace);
+    const AssumeRoleRequest request = baseRequest();
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    QCOMPARE(simulator.check(result, request, "s3:GetObject", "arn:aws:s3:::any/key").decision, Decision::Allowed);
+    QCOMPARE(
+        simulator.check(result, request, "s3:PutObject", "arn:aws:s3:::any/key").decision, Decision::ImplicitlyDenied);
+    const EffectivePermissions permissions = simulator.effectivePermissions(result);
+    QVERIFY(permissions.actionCount > 10);
+    QCOMPARE(permissions.unresolvedPolicies, std::vector<std::string>({ "arn:aws:iam::111122223333:policy/Missing" }));
+    for (const EffectiveService &service : permissions.services) {
+        QCOMPARE(service.countByLevel[static_cast<std::size_t>(AccessLevel::Write)], std::size_t { 0 });
+        QCOMPARE(service.countByLevel[static_cast<std::size_t>(AccessLevel::PermissionsManagement)], std::size_t { 0 });
+    }
+}
+
+void TestStsSimulator::lambdaStoryFromTheExampleWorkspace()
+{
+    // The issue's story: lambda.amazonaws.com assumes the example role, gets credentials for the chosen duration,
+    // and the session may s3:PutObject to my-log-bucket but not s3:GetObject.
+    WorkspaceLoadResult loaded = loadWorkspaceFile(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
+    QVERIFY(loaded.workspace.has_value());
+    StsSimulator simulator(*loaded.workspace);
+    AssumeRoleRequest request;
+    request.principal = "lambda.amazonaws.com";
+    request.roleArns = { "arn:aws:iam::111122223333:role/service-role/LambdaLogWriter" };
+    request.durationSeconds = 1800;
+    request.roleSessionName = "my-function";
+    request.currentTime = kJan1;
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    QCOMPARE(result.hops.front().durationSeconds, 1800LL);
+    QCOMPARE(QString::fromStdString(result.hops.front().expiration), QStringLiteral("2026-01-01T00:30:00Z"));
+    QCOMPARE(QString::fromStdString(result.hops.front().assumedRoleArn),
+        QStringLiteral("arn:aws:sts::111122223333:assumed-role/LambdaLogWriter/my-function"));
+    // The trust policy's aws:SourceAccount condition is met by the derived value, and the result says so.
+    QVERIFY(std::any_of(result.assumptions.begin(), result.assumptions.end(),
+        [](const std::string &a) { return a.find("aws:SourceAccount") != std::string::npos; }));
+    const SessionCheck put = simulator.check(result, request, "s3:PutObject", "arn:aws:s3:::my-log-bucket/x");
+    QCOMPARE(put.decision, Decision::Allowed);
+    QCOMPARE(QString::fromStdString(put.explanation.deciding.front().sid), QStringLiteral("PutLogObjects"));
+    const SessionCheck get = simulator.check(result, request, "s3:GetObject", "arn:aws:s3:::my-log-bucket/x");
+    QCOMPARE(get.decision, Decision::ImplicitlyDenied);
+
+    // A confused deputy: the service acting for another account is refused by the same condition.
+    request.context = { { "aws:SourceAccount", "999988887777" } };
+    QVERIFY(!simulator.assume(request).allowed);
+}
+
+void TestStsSimulator::samlAndWebIdentityCallers()
+{
+    const std::string saml = "arn:aws:iam::111122223333:saml-provider/Okta";
+    Setup setup;
+    setup.trust = policyText(allowStatement(R"({"Federated":")" + saml + R"("})", R"("sts:AssumeRoleWithSAML")",
+                                 R"({"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}})")
+        + ","
+        + allowStatement(R"({"Federated":"accounts.google.com"})", R"("sts:AssumeRoleWithWebIdentity")",
+            R"({"StringEquals":{"accounts.google.com:aud":"my-client"}})"));
+    const Workspace workspace = makeWorkspace(setup);
+    StsSimulator simulator(workspace);
+    // STS AssumeRoleWithSAML: the operation is inferred from the SAML provider.
+    AssumeRoleRequest request = baseRequest(saml);
+    AssumeRoleResult result = simulator.assume(request);
+    QVERIFY2(result.allowed, result.hops.front().failure ? result.hops.front().failure->message.c_str() : "");
+    QCOMPARE(result.hops.front().api, StsApi::AssumeRoleWithSaml);
+    // ExternalId is a parameter of AssumeRole only.
+    request.externalId = "abc";
+    QCOMPARE(QString::fromStdString(simulator.assume(request).hops.front().failure->code),
+        QStringLiteral("InvalidParameterValue"));
+
+    // STS AssumeRoleWithWebIdentity: the token's audience comes from the context.
+    AssumeRoleRequest web = baseRequest("accounts.google.com");
+    QVERIFY(!simulator.assume(web).allowed);
+    web.context = { { "accounts.google.com:aud", "my-client" } };
+    result = simulator.assume(web);
+    QVERIFY(result.allowed);
+    QCOMPARE(result.hops.front().api, StsApi::AssumeRoleWithWebIdentity);
+    // Mismatched operation and principal is bad input.
+    web.api = StsApi::AssumeRoleWithSaml;
+    QVERIFY(!simulator.assume(web).error.empty());
+}
+
+void TestStsSimulator::unusableRequestsGiveAnErrorNotACrash_data()
+{
+    QTest::addColumn<QString>("principal");
+    QTest::addColumn<QString>("role");
+    QTest::newRow("an unreadable principal")
+        << QStringLiteral("arn:aws:iam::12:user/x") << QString::fromStdString(kTarget);
+    QTest::newRow("a role the workspace does not have")
+        << QString::fromStdString(kAlice) << QStringLiteral("arn:aws:iam::111122223333:role/Nope");
+    QTest::newRow("a user the workspace does not have in a modelled account")
+        << QStringLiteral("arn:aws:iam::111122223333:user/mallory") << QString::fromStdString(kTarget);
+    QTest::newRow("anonymous") << QStringLiteral("anonymous") << QString::fromStdString(kTarget);
+    QTest::newRow("an empty principal") << QString() << QString::fromStdString(kTarget);
+    QTest::newRow("no role") << QString::fromStdString(kAlice) << QString();
+}
+
+void TestStsSimulator::unusableRequestsGiveAnErrorNotACrash()
+{
+    QFETCH(QString, principal);
+    QFETCH(QString, role);
+    const Workspace workspace = makeWorkspace({});
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest(principal.toStdString(), role.toStdString());
+    if (role.isEmpty())
+        request.roleArns.clear();
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(!result.allowed);
+    QVERIFY(!result.error.empty());
+    QVERIFY(result.hops.empty());
+    const SessionCheck check = simulator.check(result, request, "s3:GetObject", "*");
+    QVERIFY(!check.error.empty());
+    QCOMPARE(check.decision, Decision::ImplicitlyDenied);
+}
+
+void TestStsSimulator::jsonCarriesTheContract()
+{
+    const Workspace workspace = makeWorkspace({});
+    StsSimulator simulator(workspace);
+    const AssumeRoleRequest request = baseRequest();
+    const AssumeRoleResult result = simulator.assume(request);
+    const SessionCheck check = simulator.check(result, request, "s3:GetObject", "arn:aws:s3:::b/k");
+    const EffectivePermissions permissions = simulator.effectivePermissions(result);
+    const QByteArray json = QByteArray::fromStdString(assumeRoleResultToJson(result, &permissions, &check));
+    for (const char *needle : { "\"allowed\": true", "\"hops\"", "\"assumedRoleArn\"", "\"durationSeconds\": 3600",
+             "\"expiration\": \"2026-01-01T01:00:00Z\"", "\"credentials\"", "\"AccessKeyId\": \"ASIA",
+             "\"simulated\": true", "\"failure\": null", "\"assumptions\"", "\"check\"", "\"decision\": \"Allowed\"",
+             "\"explanation\"", "\"effectivePermissions\"" })
+        QVERIFY2(json.contains(needle), needle);
+}
+
+QTEST_APPLESS_MAIN(TestStsSimulator)
+#include "TestStsSimulator.moc"

@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "document/WorkspaceDocument.h"
+#include "rd/core/PolicyParser.h"
+#include "widgets/MainWindow.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
+#include "widgets/RoleSummaryView.h"
+#include "widgets/SimulationPanel.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rd;
+
+class TestSimulationPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void theLambdaStoryWorksEndToEnd();
+    void followsAnEditOfTheTrustPolicyByItself();
+    void boundsTheDurationByTheRolesMaximumSession();
+    void linksTheDecidingStatementToItsEditor();
+};
+
+namespace
+{
+// 2026-01-01T00:00:00Z, so that expirations are predictable.
+const QDateTime kIssued(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+ui::SimulationPanel *openExample(ui::MainWindow &window)
+{
+    QString error;
+    if (!window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error))
+        qFatal("%s", qPrintable(error));
+    window.showView(QStringLiteral("simulation"));
+    ui::SimulationPanel *panel = window.simulationPanel();
+    panel->setCurrentTime(kIssued);
+    panel->simulateNow();
+    return panel;
+}
+} // namespace
+
+void TestSimulationPanel::theLambdaStoryWorksEndToEnd()
+{
+    // Issue #6: lambda.amazonaws.com assumes the role, gets credentials for the chosen duration, and the session may
+    // s3:PutObject to my-log-bucket but not s3:GetObject.
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openExample(window);
+    window.show();
+    QCOMPARE(panel->findChild<QComboBox *>(QStringLiteral("simulationPrincipalCombo"))->currentText(),
+        QStringLiteral("lambda.amazonaws.com"));
+    panel->setDurationSeconds(1800);
+    panel->simulateNow();
+    const core::AssumeRoleResult &result = panel->result();
+    QVERIFY2(result.allowed, qPrintable(panel->verdict()));
+    QCOMPARE(result.hops.size(), std::size_t { 1 });
+    const core::AssumeRoleHop &hop = result.hops.front();
+    QCOMPARE(hop.durationSeconds, 1800LL);
+    QCOMPARE(QString::fromStdString(hop.expiration), QStringLiteral("2026-01-01T00:30:00Z"));
+    QVERIFY(hop.credentials);
+    QVERIFY(QString::fromStdString(hop.credentials->accessKeyId).startsWith(QStringLiteral("ASIA")));
+    QVERIFY(QString::fromStdString(hop.assumedRoleArn)
+                .startsWith(QStringLiteral("arn:aws:sts::111122223333:assumed-role/LambdaLogWriter/")));
+    QVERIFY(panel->findChild<QPlainTextEdit *>(QStringLiteral("simulationCredentialsText"))
+                ->toPlainText()
+                .contains(QStringLiteral("SIMULATED")));
+
+    panel->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/2026/01/01.log"));
+    panel->simulateNow();
+    QVERIFY(panel->checkResult());
+    QCOMPARE(panel->checkResult()->decision, core::Decision::Allowed);
+    panel->setCheck(QStringLiteral("s3:GetObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/2026/01/01.log"));
+    panel->simulateNow();
+    QVERIFY(panel->checkResult());
+    QVERIFY(panel->checkResult()->decision != core::Decision::Allowed);
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("simulationCheckVerdictLabel"))
+                ->text()
+                .contains(QStringLiteral("s3:GetObject")));
+    // The effective permissions list the one action, as Write.
+    auto *permissions = panel->findChild<QTreeWidget *>(QStringLiteral("simulationPermissionsTree"));
+    QCOMPARE(permissions->topLevelItemCount(), 1);
+    QCOMPARE(permissions->topLevelItem(0)->child(0)->text(0), QStringLiteral("s3:PutObject"));
+}
+
+void TestSimulationPanel::followsAnEditOfTheTrustPolicyByItself()
+{
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openExample(window);
+    window.show();
+    QVERIFY(panel->result().allowed);
+    // The trust policy now names another service: Lambda may no longer assume the role. No run button: the panel
+    // follows the edit by itself.
+    const core::Role &role = window.document()->workspace().roles.front();
+    core::Policy trust = role.trustPolicy;
+    trust.statements.front().principal->entries.front().values.values.front().value = "ec2.amazonaws.com";
+    // (How fast it follows is measured by tests/bench/BenchEditor.cpp, SimulationFollowsTrustEdit.)
+    QSignalSpy simulated(panel, &ui::SimulationPanel::simulated);
+    window.document()->editPolicy(doc::PolicyRef { role.id, {} }, trust, QStringLiteral("Trust EC2"), {});
+    QTRY_VERIFY(simulated.count() > 0);
+    QVERIFY(!panel->result().allowed);
+    QVERIFY2(panel->verdict().startsWith(QStringLiteral("AccessDenied")), qPrintable(panel->verdict()));
+    // Undo: allowed again.
+    window.document()->undoStack()->undo();
+    QTRY_VERIFY(panel->result().allowed);
+}
+
+void TestSimulationPanel::boundsTheDurationByTheRolesMaximumSession()
+{
+    // AWS STS API Reference, AssumeRole, DurationSeconds: 900 seconds up to the role's MaxSessionDuration.
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openExample(window);
+    QSlider *slider = panel->durationSlider();
+    QCOMPARE(slider->minimum(), 900);
+    QCOMPARE(slider->maximum(), 3600);
+    QCOMPARE(slider->value(), 3600);
+    const core::RoleId id = window.document()->workspace().roles.front().id;
+    window.document()->editRole(id, QStringLiteral("Longer sessions"), doc::RoleEditCommand::Field::MaxSessionDuration,
+        [](core::Role &r) { r.maxSessionDuration = 43200; });
+    QCOMPARE(slider->maximum(), 43200);
+    panel->setDurationSeconds(43200);
+    panel->simulateNow();
+    QVERIFY(panel->result().allowed);
+    QCOMPARE(panel->result().hops.front().durationSeconds, 43200LL);
+    // Back to one hour: the slider follows and the duration is clamped.
+    window.document()->undoStack()->undo();
+    QCOMPARE(slider->maximum(), 3600);
+    QVERIFY(slider->value() <= 3600);
+}
+
+void TestSimulationPanel::linksTheDecidingStatementToItsEditor()
+{
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openExample(window);
+    window.show();
+    auto *hops = panel->findChild<QTreeWidget *>(QStringLiteral("simulationHopsTree"));
+    QTreeWidgetItem *link = nullptr;
+    for (QTreeWidgetItemIterator it(hops); *it; ++it) {
+        if ((*it)->text(0).startsWith(QStringLiteral("trust policy of role LambdaLogWriter")))
+            link = *it;
+    }
+    QVERIFY(link);
+    window.summaryView()->showPolicy(QStringLiteral("role"));
+    Q_EMIT hops->itemActivated(link, 0);
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust relationships"));
+    ui::PolicyJsonEditor *editor = window.summaryView()->currentPane()->jsonEditor();
+    QVERIFY(editor->hasSelectedText());
+    QVERIFY(editor->selectedText().contains(QStringLiteral("lambda.amazonaws.com")));
+}
+
+QTEST_MAIN(TestSimulationPanel)
+#include "TestSimulationPanel.moc"
