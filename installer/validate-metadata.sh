@@ -75,7 +75,8 @@ xmllint --noout "$mime" || fail "$mime is not well-formed XML"
 mkdir -p "$scratch/mime/packages"
 cp "$mime" "$scratch/mime/packages/"
 # update-mime-database reports a malformed package but still exits 0: its output must be empty.
-messages=$(XDG_DATA_HOME="$scratch" XDG_DATA_DIRS="$scratch" update-mime-database "$scratch/mime" 2>&1) || fail "update-mime-database failed"
+messages=$(XDG_DATA_HOME="$scratch" XDG_DATA_DIRS="$scratch" update-mime-database "$scratch/mime" 2>&1) ||
+    fail "update-mime-database failed"
 [ -z "$messages" ] || fail "update-mime-database: $messages"
 grep -q "^50:$mime_type:\*\.rdws$" "$scratch/mime/globs2" 2>/dev/null || fail "*.rdws does not map to $mime_type"
 grep -qx "$mime_type application/json" "$scratch/mime/subclasses" 2>/dev/null ||

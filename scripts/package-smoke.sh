@@ -86,7 +86,8 @@ done
 for path in "${expected[@]}"; do
     check "the package holds /$path" grep -q " \./$path\$" "$scratch/contents.txt"
 done
-check "nothing is installed outside /usr" test -z "$(awk '{print $6}' "$scratch/contents.txt" | grep -Ev '^\./(usr(/.*)?)?$')"
+outside_usr=$(awk '{print $6}' "$scratch/contents.txt" | grep -Ev '^\./(usr(/.*)?)?$' || true)
+check "nothing is installed outside /usr" test -z "$outside_usr"
 check "no file is group- or world-writable" test -z "$(awk '$1 ~ /^.....w|^........w/' "$scratch/contents.txt")"
 
 echo "== dpkg -x into a scratch root"
@@ -98,7 +99,8 @@ for program in role-designer role-designer-cli; do
 done
 for size in 16 24 32 48 64 128 256; do
     png="$root/usr/share/icons/hicolor/${size}x${size}/apps/$id.png"
-    check "the ${size}x${size} icon is a ${size} x ${size} PNG" grep -q "PNG image data, $size x $size," <<<"$(file -b "$png" 2>&1)"
+    kind=$(file -b "$png" 2>&1)
+    check "the ${size}x${size} icon is a $size x $size PNG" grep -q "PNG image data, $size x $size," <<<"$kind"
 done
 check "the installed desktop entry validates" desktop-file-validate "$root/usr/share/applications/$id.desktop"
 

@@ -3,6 +3,7 @@
 // role-designer: the desktop application. Opens the workspace named on the command line, or the bundled example.
 #include "rd/core/Version.h"
 #include "widgets/AppTheme.h"
+#include "widgets/ExportDialog.h"
 #include "widgets/MainWindow.h"
 #include "widgets/NewRoleDialog.h"
 
@@ -79,6 +80,18 @@ int main(int argc, char **argv)
             return 2;
         }
         const QString out = parser.value(screenshot);
+        if (name == QLatin1String("export")) {
+            // File > Export on the open workspace, as a CloudFormation template.
+            rd::ui::ExportDialog dialog(window.document(), {}, &window);
+            dialog.setFormat(rd::core::ExportFormat::CloudFormationYaml);
+            dialog.show();
+            QApplication::processEvents();
+            if (!dialog.grab().save(out, "PNG")) {
+                QTextStream(stderr) << "role-designer: cannot write " << out << '\n';
+                return 2;
+            }
+            return 0;
+        }
         if (name == QLatin1String("new-role")) {
             // The template dialog for the classic Lambda role, as File > New Role from Template opens it.
             rd::ui::NewRoleDialog dialog(QStringLiteral("111122223333"));

@@ -154,7 +154,7 @@ void TestMainWindow::exportsAndCopiesTheRolesPolicies()
     QString error;
     QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
     window.show();
-    auto *exportAction = window.findChild<QAction *>(QStringLiteral("exportRolePoliciesAction"));
+    auto *exportAction = window.findChild<QAction *>(QStringLiteral("exportAction"));
     QVERIFY(exportAction);
     QTRY_VERIFY(exportAction->isEnabled());
     QTemporaryDir dir;

@@ -202,8 +202,8 @@ bool WorkspaceDocument::editPolicy(const PolicyRef &ref, core::Policy policy, co
     }
     core::Role after = *current;
     *ref.find(after) = std::move(policy);
-    auto *command = new RoleEditCommand(this, *current, std::move(after), RoleEditCommand::Field::Policy, undoText,
-        mergeKey);
+    auto *command =
+        new RoleEditCommand(this, *current, std::move(after), RoleEditCommand::Field::Policy, undoText, mergeKey);
     if (typedText)
         command->setPolicyText(ref, oldText, *typedText);
     m_undoStack->push(command);

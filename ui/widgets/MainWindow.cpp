@@ -9,6 +9,7 @@
 #include "rd/core/PolicyKind.h"
 #include "rd/core/PolicyParser.h"
 #include "widgets/AppTheme.h"
+#include "widgets/ExportDialog.h"
 #include "widgets/FindingsPanel.h"
 #include "widgets/NewRoleDialog.h"
 #include "widgets/PolicyEditorPane.h"
@@ -171,8 +172,8 @@ void MainWindow::createActions()
     QAction *saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::onSaveAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    m_exportAction = file->addAction(tr("&Export Role Policies…"), this, &MainWindow::onExport);
-    m_exportAction->setObjectName(QStringLiteral("exportRolePoliciesAction"));
+    m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::onExport);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
     m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportAction->setEnabled(false);
     // IAM stores policies without white space; some pipelines want them so.
@@ -201,9 +202,8 @@ void MainWindow::createActions()
     });
     redo->setObjectName(QStringLiteral("redoAction"));
     redo->setShortcut(QKeySequence::Redo);
-    auto updateUndo = [this, undo, redo, stack] {
-        const bool pending = false;
-        undo->setEnabled(stack->canUndo() || pending);
+    auto updateUndo = [undo, redo, stack] {
+        undo->setEnabled(stack->canUndo());
         redo->setEnabled(stack->canRedo());
         undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
         redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
@@ -357,7 +357,8 @@ bool MainWindow::showView(const QString &name)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
-        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("new-role") };
+        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("new-role"),
+        QStringLiteral("export") };
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
@@ -406,16 +407,12 @@ void MainWindow::revealFinding(int row)
 
 void MainWindow::onExport()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the role's policies to"));
-    if (folder.isEmpty())
-        return;
-    QString error;
-    QStringList written;
-    if (!exportRolePolicies(folder, &written, &error)) {
-        QMessageBox::critical(this, tr("Export role policies"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1 to %2").arg(written.join(QStringLiteral(", ")), folder), 8000);
+    m_summary->flushTextEdits();
+    std::vector<core::RoleId> selected;
+    if (m_summary->role().isValid())
+        selected.push_back(m_summary->role());
+    ExportDialog dialog(m_document, selected, this);
+    dialog.exec();
 }
 
 bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written, QString *error)
@@ -561,8 +558,6 @@ void MainWindow::showRoleOf(core::RoleId id)
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
     m_simulation->setRole(id);
-    if (m_exportAction)
-        m_exportAction->setEnabled(id.isValid());
     if (m_copyPolicyAction)
         m_copyPolicyAction->setEnabled(id.isValid());
 }
@@ -579,6 +574,8 @@ void MainWindow::updateTitle()
 void MainWindow::updateStatus()
 {
     const auto &ws = m_document->workspace();
+    if (m_exportAction)
+        m_exportAction->setEnabled(!ws.roles.empty());
     auto count = [](std::size_t n, const QString &one, const QString &many) { return n == 1 ? one : many.arg(n); };
     m_statusLabel->setText(QStringList(
         { count(ws.roles.size(), tr("1 role"), tr("%1 roles")), count(ws.users.size(), tr("1 user"), tr("%1 users")),
