@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTimeZone>
 #include <QTimer>
 #include <QTreeWidget>
@@ -152,7 +153,6 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     m_credentials->setObjectName(QStringLiteral("simulationCredentialsText"));
     m_credentials->setReadOnly(true);
     m_credentials->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_credentials->setMaximumHeight(m_credentials->fontMetrics().height() * 7);
     m_checkAction->setObjectName(QStringLiteral("simulationCheckActionEdit"));
     m_checkAction->setPlaceholderText(tr("action, e.g. s3:PutObject"));
     m_checkResource->setObjectName(QStringLiteral("simulationCheckResourceEdit"));
@@ -186,21 +186,27 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     form->addRow(tr("C&ontext"), m_context);
     form->addRow(tr("Derived"), m_derived);
 
-    auto *check = new QGroupBox(tr("Then the session may…"), this);
+    auto *check = new QWidget(this);
     auto *checkLayout = new QFormLayout(check);
     checkLayout->addRow(tr("&Action"), m_checkAction);
     checkLayout->addRow(tr("&Resource"), m_checkResource);
     checkLayout->addRow(m_checkVerdict);
+    checkLayout->addRow(new QLabel(tr("Effective permissions of the session"), this));
+    checkLayout->addRow(m_permissions);
+
+    // The verdict and the timeline stay in view; the details share the rest.
+    m_details = new QTabWidget(this);
+    m_details->setObjectName(QStringLiteral("simulationDetailsTabs"));
+    m_details->setDocumentMode(true);
+    m_details->addTab(check, tr("What the session may do"));
+    m_details->addTab(m_hops, tr("Hops and rules"));
+    m_details->addTab(m_credentials, tr("Credentials"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(request);
     layout->addWidget(m_verdict);
     layout->addWidget(m_timeline);
-    layout->addWidget(m_hops, 2);
-    layout->addWidget(m_credentials);
-    layout->addWidget(check);
-    layout->addWidget(new QLabel(tr("Effective permissions of the session"), this));
-    layout->addWidget(m_permissions, 2);
+    layout->addWidget(m_details, 1);
 
     // Every change schedules one simulation on the next turn of the event loop: a burst of edits runs it once.
     m_pending->setSingleShot(true);
@@ -506,9 +512,9 @@ void SimulationPanel::showResult()
                            .arg(allowed ? QStringLiteral("✓") : QStringLiteral("✗"), toQString(m_check->action),
                                toQString(m_check->resource), toQString(core::decisionName(m_check->decision)));
         if (!m_check->error.empty())
-            text += QLatin1String(" — ") + toQString(m_check->error);
+            text += QStringLiteral(" — ") + toQString(m_check->error);
         else if (!m_check->explanation.reason.empty())
-            text += QLatin1String(" — ") + toQString(m_check->explanation.reason);
+            text += QStringLiteral(" — ") + toQString(m_check->explanation.reason);
         m_checkVerdict->setText(text);
         m_checkVerdict->setStyleSheet(allowed ? QStringLiteral("color: #2e7d32") : QStringLiteral("color: #d32f2f"));
     } else {

@@ -15,6 +15,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSlider;
 class QSpinBox;
+class QTabWidget;
 class QTimer;
 class QTreeWidget;
 
@@ -97,6 +98,7 @@ private:
     QLineEdit *m_checkResource;
     QLabel *m_checkVerdict;
     QTreeWidget *m_permissions;
+    QTabWidget *m_details = nullptr;
     core::AssumeRoleResult m_result;
     std::optional<core::SessionCheck> m_check;
     bool m_settingFields = false;
