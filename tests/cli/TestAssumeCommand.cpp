@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // `role-designer-cli assume` as a user runs it: real processes and files, the JSON contract of docs/SIMULATION.md
 // and the exit codes (0 assumed and allowed, 1 assumption or check denied, 2 bad usage or unreadable input).
+#include "CliRun.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/WorkspaceFile.h"
 
@@ -15,26 +16,8 @@
 namespace
 {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RD_CLI_PATH), arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using rd::test::CliRun;
+using rd::test::runCli;
 
 const QString kExample = QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
 const QString kLambdaRole = QStringLiteral("arn:aws:iam::111122223333:role/service-role/LambdaLogWriter");
@@ -119,7 +102,7 @@ void TestAssumeCommand::lambdaMayPutButNotGet()
     QStringList args = lambdaArgs();
     args << QStringLiteral("--duration") << QStringLiteral("1800") << QStringLiteral("--check")
          << QStringLiteral("s3:PutObject") << QStringLiteral("arn:aws:s3:::my-log-bucket/x");
-    const Run put = runCli(args);
+    const CliRun put = runCli(args);
     QCOMPARE(put.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(put.out.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("allowed")).toBool(), true);
@@ -143,7 +126,7 @@ void TestAssumeCommand::lambdaMayPutButNotGet()
     args = lambdaArgs();
     args << QStringLiteral("--check") << QStringLiteral("s3:GetObject")
          << QStringLiteral("arn:aws:s3:::my-log-bucket/x");
-    const Run get = runCli(args);
+    const CliRun get = runCli(args);
     QCOMPARE(get.exitCode, 1);
     const QJsonObject denied = QJsonDocument::fromJson(get.out.toUtf8()).object();
     QCOMPARE(denied.value(QStringLiteral("allowed")).toBool(), true);
@@ -153,8 +136,8 @@ void TestAssumeCommand::lambdaMayPutButNotGet()
 
 void TestAssumeCommand::outputIsDeterministicWithTime()
 {
-    const Run a = runCli(lambdaArgs());
-    const Run b = runCli(lambdaArgs());
+    const CliRun a = runCli(lambdaArgs());
+    const CliRun b = runCli(lambdaArgs());
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(a.out, b.out);
 }
@@ -164,7 +147,7 @@ void TestAssumeCommand::durationOverMaxSessionDurationFailsWithExitOne()
     // AWS STS API Reference, AssumeRole, "Request Parameters": more than the role's MaxSessionDuration fails.
     QStringList args = lambdaArgs();
     args << QStringLiteral("--duration") << QStringLiteral("3601");
-    const Run run = runCli(args);
+    const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, 1);
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(json.value(QStringLiteral("allowed")).toBool(), false);
@@ -179,7 +162,7 @@ void TestAssumeCommand::durationOverMaxSessionDurationFailsWithExitOne()
     // A trust policy refusal names the policy and the statement.
     args = lambdaArgs();
     args.replace(args.indexOf(QStringLiteral("lambda.amazonaws.com")), QStringLiteral("ec2.amazonaws.com"));
-    const Run denied = runCli(args);
+    const CliRun denied = runCli(args);
     QCOMPARE(denied.exitCode, 1);
     const QJsonObject refusal = QJsonDocument::fromJson(denied.out.toUtf8())
                                     .object()
@@ -200,7 +183,7 @@ void TestAssumeCommand::textFormatSummarises()
     QStringList args = lambdaArgs();
     args.removeLast();
     args << QStringLiteral("text") << QStringLiteral("--permissions");
-    const Run run = runCli(args);
+    const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("ALLOWED\n")));
     QVERIFY(run.out.contains(QStringLiteral("assumed-role/LambdaLogWriter/")));
@@ -224,7 +207,7 @@ void TestAssumeCommand::chainWithTagsSessionPolicyAndContext()
         QStringLiteral("--session-name"), QStringLiteral("alice"), QStringLiteral("--time"),
         QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--check"), QStringLiteral("s3:GetObject"),
         QStringLiteral("arn:aws:s3:::b/k"), QStringLiteral("--format"), QStringLiteral("json") };
-    const Run run = runCli(args);
+    const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     const QJsonArray hops = json.value(QStringLiteral("hops")).toArray();
@@ -241,13 +224,13 @@ void TestAssumeCommand::chainWithTagsSessionPolicyAndContext()
     // Without the external ID the first hop is denied.
     args.removeAt(args.indexOf(QStringLiteral("--external-id")) + 1);
     args.removeAt(args.indexOf(QStringLiteral("--external-id")));
-    const Run denied = runCli(args);
+    const CliRun denied = runCli(args);
     QCOMPARE(denied.exitCode, 1);
     QCOMPARE(QJsonDocument::fromJson(denied.out.toUtf8()).object().value(QStringLiteral("hops")).toArray().size(), 1);
     // The second hop of a chain is capped at one hour (IAM User Guide, "Role chaining").
     args << QStringLiteral("--external-id") << QStringLiteral("X-1") << QStringLiteral("--duration")
          << QStringLiteral("7200");
-    const Run capped = runCli(args);
+    const CliRun capped = runCli(args);
     QCOMPARE(capped.exitCode, 1);
     QVERIFY2(capped.out.contains(QStringLiteral("1 hour session limit for roles assumed by role chaining")),
         qPrintable(capped.out));
@@ -283,12 +266,12 @@ void TestAssumeCommand::badUsageExitsTwoWithOneLine()
     } else {
         args << extra;
     }
-    const Run run = runCli(args);
+    const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
 
-    const Run noWorkspace = runCli({ QStringLiteral("assume"), QStringLiteral("--workspace"),
+    const CliRun noWorkspace = runCli({ QStringLiteral("assume"), QStringLiteral("--workspace"),
         QStringLiteral("/nonexistent.rdws"), QStringLiteral("--principal"), QStringLiteral("lambda.amazonaws.com"),
         QStringLiteral("--role"), kLambdaRole });
     QCOMPARE(noWorkspace.exitCode, 2);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // role-designer-cli as a user runs it: real processes, real files, the exit codes and output of DESIGN.md's
 // command-line contract.
+#include "CliRun.h"
 #include "CorpusFiles.h"
 
 #include <QDir>
@@ -15,28 +16,8 @@
 namespace
 {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(RD_CLI_PATH), arguments);
-    if (!process.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using rd::test::CliRun;
+using rd::test::runCli;
 
 const char *kMissingEffect = "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n"
                              "            \"Action\": \"s3:GetObject\",\n            \"Resource\": \"*\"\n        }\n"
@@ -89,7 +70,7 @@ QString TestCli::write(const QString &name, const QByteArray &content)
 
 void TestCli::printsItsVersion()
 {
-    const Run run = runCli({ QStringLiteral("--version") });
+    const CliRun run = runCli({ QStringLiteral("--version") });
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith(QStringLiteral("role-designer-cli 0.")));
 }
@@ -97,7 +78,7 @@ void TestCli::printsItsVersion()
 void TestCli::validateReportsMissingEffectWithItsPosition()
 {
     const QString file = write(QStringLiteral("missing-effect.json"), kMissingEffect);
-    const Run run = runCli({ QStringLiteral("validate"), file });
+    const CliRun run = runCli({ QStringLiteral("validate"), file });
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out,
         file
@@ -116,7 +97,7 @@ void TestCli::validateFormats()
 {
     QFETCH(QString, format);
     const QString file = write(QStringLiteral("missing-effect.json"), kMissingEffect);
-    const Run run = runCli({ QStringLiteral("validate"), QStringLiteral("--format"), format, file });
+    const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--format"), format, file });
     QCOMPARE(run.exitCode, 1);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
@@ -198,7 +179,7 @@ void TestCli::validateExitCodes()
     QFETCH(int, exitCode);
     QFETCH(QString, expectedOutput);
     const QString file = write(QStringLiteral("policy.json"), content);
-    const Run run = runCli(QStringList({ QStringLiteral("validate") }) + extra + QStringList({ file }));
+    const CliRun run = runCli(QStringList({ QStringLiteral("validate") }) + extra + QStringList({ file }));
     QCOMPARE(run.exitCode, exitCode);
     if (expectedOutput.isEmpty())
         QCOMPARE(run.out, QString());
@@ -235,7 +216,7 @@ void TestCli::badUsageExitsTwoWithOneLine()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, reason);
-    const Run run = runCli(arguments);
+    const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
     QVERIFY2(run.err.startsWith(QStringLiteral("role-designer-cli: ")), qPrintable(run.err));
@@ -246,25 +227,25 @@ void TestCli::fmtPrintsCanonicalJson()
 {
     const QByteArray input =
         R"({"Statement":{"Action":["s3:GetObject"],"Effect":"Allow","Resource":"*"},"Version":"2012-10-17"})";
-    const Run pretty = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, input);
+    const CliRun pretty = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, input);
     QCOMPARE(pretty.exitCode, 0);
     QCOMPARE(pretty.out,
         QStringLiteral("{\n    \"Statement\": {\n        \"Action\": [\n            \"s3:GetObject\"\n"
                        "        ],\n        \"Effect\": \"Allow\",\n        \"Resource\": \"*\"\n    },\n"
                        "    \"Version\": \"2012-10-17\"\n}\n"));
     const QString file = write(QStringLiteral("fmt.json"), pretty.out.toUtf8());
-    const Run minified = runCli({ QStringLiteral("fmt"), QStringLiteral("--minify"), file });
+    const CliRun minified = runCli({ QStringLiteral("fmt"), QStringLiteral("--minify"), file });
     QCOMPARE(minified.exitCode, 0);
     QCOMPARE(minified.out, QString::fromUtf8(input) + QLatin1Char('\n'));
 }
 
 void TestCli::fmtRefusesWhatItCannotKeep()
 {
-    const Run broken = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, "{\"Version\": \"2012-10-17\",,}");
+    const CliRun broken = runCli({ QStringLiteral("fmt"), QStringLiteral("-") }, "{\"Version\": \"2012-10-17\",,}");
     QCOMPARE(broken.exitCode, 1);
     QCOMPARE(broken.out, QString());
     QVERIFY(broken.err.contains(QStringLiteral("<stdin>:1:")));
-    const Run duplicate = runCli({ QStringLiteral("fmt"), QStringLiteral("-") },
+    const CliRun duplicate = runCli({ QStringLiteral("fmt"), QStringLiteral("-") },
         R"({"Version":"2012-10-17","Version":"2008-10-17","Statement":[]})");
     QCOMPARE(duplicate.exitCode, 1);
     QVERIFY(duplicate.err.contains(QStringLiteral("DUPLICATE_KEYS")));
@@ -273,7 +254,7 @@ void TestCli::fmtRefusesWhatItCannotKeep()
 void TestCli::importsGaad()
 {
     const QString out = m_dir.filePath(QStringLiteral("account.rdws"));
-    const Run run = runCli({ QStringLiteral("import"), QStringLiteral("--gaad"),
+    const CliRun run = runCli({ QStringLiteral("import"), QStringLiteral("--gaad"),
         QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), QStringLiteral("--list-roles"),
         QString::fromStdString(rd::test::testDataPath("gaad/small-account-list-roles.json")), QStringLiteral("--out"),
         out, QStringLiteral("--format"), QStringLiteral("json") });
@@ -295,7 +276,8 @@ void TestCli::importRefusesWhatIsNotGaad()
 {
     const QString input = write(QStringLiteral("not-gaad.json"), R"({"Roles":[]})");
     const QString out = m_dir.filePath(QStringLiteral("never.rdws"));
-    const Run run = runCli({ QStringLiteral("import"), QStringLiteral("--gaad"), input, QStringLiteral("--out"), out });
+    const CliRun run =
+        runCli({ QStringLiteral("import"), QStringLiteral("--gaad"), input, QStringLiteral("--out"), out });
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("get-account-authorization-details")));
     QVERIFY(!QFile::exists(out));
@@ -316,7 +298,7 @@ void TestCli::simulateReproducesTheCorpus()
     const QStringList files = dir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files);
     QVERIFY(!files.isEmpty());
     for (const QString &name : files) {
-        const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), dir.filePath(name) });
+        const CliRun run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), dir.filePath(name) });
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(run.exitCode == 0, qPrintable(name + ": " + run.out.right(2000)));
         QVERIFY(lines.size() > 1);
@@ -329,7 +311,7 @@ void TestCli::simulateReportsMismatchesAndKeepsGoing()
     QByteArray mismatch = kAllowedCase;
     mismatch.replace("\"id\":\"ok\"", "\"id\":\"wrong\"").replace("\"Allowed\"}", "\"ExplicitlyDenied\"}");
     const QByteArray input = kAllowedCase + "\n{\"id\":\"broken\",\"request\":7}\n\n{not json\n" + mismatch + "\r\n";
-    const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-") }, input);
+    const CliRun run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-") }, input);
     QCOMPARE(run.exitCode, 1);
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
@@ -346,14 +328,14 @@ void TestCli::simulateWithoutExpectationsPrintsNoSummary()
     QByteArray input = kAllowedCase;
     input.replace(",\"expected\":\"Allowed\"", "");
     const QString file = write(QStringLiteral("cases.jsonl"), input + "\n" + input + "\n");
-    const Run run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), file });
+    const CliRun run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), file });
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("{\"id\":\"ok\",\"decision\":\"Allowed\"}\n").repeated(2));
 }
 
 void TestCli::simulateExplains()
 {
-    const Run run = runCli(
+    const CliRun run = runCli(
         { QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-"), QStringLiteral("--explain") },
         kAllowedCase);
     QCOMPARE(run.exitCode, 0);
@@ -366,7 +348,7 @@ void TestCli::simulateExplains()
 void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
 {
     // The bundled example has no finding at all.
-    const Run clean = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"),
+    const CliRun clean = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"),
         QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), QStringLiteral("--fail-on"),
         QStringLiteral("suggestion") });
     QCOMPARE(clean.exitCode, 0);
@@ -374,13 +356,14 @@ void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
 
     const QString policy = write(QStringLiteral("pass-role.json"),
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]})");
-    const Run securityOnly = runCli({ QStringLiteral("validate"), policy });
+    const CliRun securityOnly = runCli({ QStringLiteral("validate"), policy });
     QCOMPARE(securityOnly.exitCode, 0); // a SECURITY_WARNING is not an ERROR
     QVERIFY(securityOnly.out.contains(QStringLiteral("SECURITY_WARNING PASS_ROLE_WITH_STAR_IN_RESOURCE")));
-    const Run strict =
+    const CliRun strict =
         runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("security_warning"), policy });
     QCOMPARE(strict.exitCode, 1);
-    const Run bad = runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("loud"), policy });
+    const CliRun bad =
+        runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("loud"), policy });
     QCOMPARE(bad.exitCode, 2);
 }
 

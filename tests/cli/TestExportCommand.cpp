@@ -3,6 +3,8 @@
 // `role-designer-cli export` as a user runs it: real processes and files, exit codes 0 (written), 1 (refused by
 // ERROR findings) and 2 (bad usage), and the generated AWS CLI script run against a stand-in `aws` that records its
 // arguments.
+#include "CliRun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -13,32 +15,12 @@
 namespace
 {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using rd::test::CliRun;
+using rd::test::runCli;
 
-Run runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = {})
+CliRun runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = {})
 {
-    QProcess process;
-    if (!env.isEmpty())
-        process.setProcessEnvironment(env);
-    process.start(program, arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-Run runCli(const QStringList &arguments)
-{
-    return runProcess(QStringLiteral(RD_CLI_PATH), arguments);
+    return rd::test::runProgram(program, arguments, {}, env);
 }
 
 QString example(const QString &name)
@@ -136,7 +118,7 @@ void TestExportCommand::writesEveryFormat()
     QFETCH(QString, reference);
     // A folder that does not exist yet is made.
     const QString out = m_dir.filePath(QStringLiteral("every/") + format);
-    const Run run = runCli(
+    const CliRun run = runCli(
         { QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("lambda-logging.rdws")),
             QStringLiteral("--format"), format, QStringLiteral("--out"), out });
     QCOMPARE(run.exitCode, 0);
@@ -156,7 +138,7 @@ void TestExportCommand::writesEveryFormat()
 void TestExportCommand::minifiesPolicyJson()
 {
     const QString out = m_dir.filePath(QStringLiteral("minified"));
-    const Run run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
+    const CliRun run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
         example(QStringLiteral("lambda-logging.rdws")), QStringLiteral("--format"), QStringLiteral("policy-json"),
         QStringLiteral("--minify"), QStringLiteral("--out"), out });
     QCOMPARE(run.exitCode, 0);
@@ -168,7 +150,7 @@ void TestExportCommand::minifiesPolicyJson()
 void TestExportCommand::exportsOnlyTheNamedRoles()
 {
     const QString out = m_dir.filePath(QStringLiteral("named"));
-    const Run run =
+    const CliRun run =
         runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("needs-review.rdws")),
             QStringLiteral("--format"), QStringLiteral("policy-json"), QStringLiteral("--role"),
             QStringLiteral("PartnerAudit"), QStringLiteral("--force"), QStringLiteral("--out"), out });
@@ -182,7 +164,7 @@ void TestExportCommand::exportsOnlyTheNamedRoles()
 void TestExportCommand::refusesErrorFindingsWithExitOne()
 {
     const QString out = m_dir.filePath(QStringLiteral("refused"));
-    const Run run =
+    const CliRun run =
         runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), example(QStringLiteral("needs-review.rdws")),
             QStringLiteral("--format"), QStringLiteral("terraform"), QStringLiteral("--out"), out });
     QCOMPARE(run.exitCode, 1);
@@ -200,7 +182,7 @@ void TestExportCommand::refusesErrorFindingsWithExitOne()
 void TestExportCommand::forceExportsAnyway()
 {
     const QString out = m_dir.filePath(QStringLiteral("forced"));
-    const Run run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
+    const CliRun run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"),
         example(QStringLiteral("needs-review.rdws")), QStringLiteral("--format"), QStringLiteral("terraform"),
         QStringLiteral("--force"), QStringLiteral("--out"), out });
     QCOMPARE(run.exitCode, 0);
@@ -235,7 +217,7 @@ void TestExportCommand::badUsageExitsTwo()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, reason);
-    const Run run = runCli(QStringList { QStringLiteral("export") } + arguments);
+    const CliRun run = runCli(QStringList { QStringLiteral("export") } + arguments);
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
     QVERIFY2(run.err.contains(reason), qPrintable(run.err));
@@ -275,7 +257,7 @@ void TestExportCommand::theScriptPassesEveryArgumentIntact()
     env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
     env.insert(QStringLiteral("AWS_LOG"), log);
     // Run from elsewhere: the script finds its files itself.
-    const Run run = runProcess(QDir(out).filePath(QStringLiteral("create-roles.sh")), {}, env);
+    const CliRun run = runProcess(QDir(out).filePath(QStringLiteral("create-roles.sh")), {}, env);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("pwned"))));
 
