@@ -4,6 +4,7 @@
 // 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr.
 #include "ExportCommand.h"
 #include "AssumeCommand.h"
+#include "ReachCommand.h"
 #include "rd/core/BatchSimulation.h"
 #include "rd/core/DiagnosticFormat.h"
 #include "rd/core/FileIO.h"
@@ -296,6 +297,7 @@ int main(int argc, char **argv)
     simulate->add_flag("--explain", explain, "Add the deciding statements and near misses to every result");
 
     // Subcommands in files of their own are registered here.
+    ReachCommand reachCommand(app);
     AssumeCommand assume(app);
     ExportCommand exportCommand(app);
 
@@ -336,6 +338,8 @@ int main(int argc, char **argv)
     if (simulate->parsed())
         return runSimulate(batchFile, explain);
     // Subcommands in files of their own (app/cli/<Name>Command.cpp) are dispatched here.
+    if (reachCommand.parsed())
+        return reachCommand.run();
     if (assume.parsed())
         return assume.run();
     if (exportCommand.parsed())
