@@ -1,0 +1,263 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "ReachCommand.h"
+
+#include "rd/core/AccessGraph.h"
+#include "rd/core/JsonValue.h"
+#include "rd/core/Reachability.h"
+#include "rd/core/Wildcard.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+using namespace rd::core;
+
+namespace
+{
+
+constexpr int kFound = 0;
+constexpr int kNone = 1;
+constexpr int kUsage = 2;
+
+int usageError(const std::string &reason)
+{
+    std::cerr << "role-designer-cli: " << reason << '\n';
+    return kUsage;
+}
+
+// A Graphviz double-quoted ID: `"` and `\` escaped, control characters dropped (Graphviz, "The DOT Language").
+std::string dotString(const std::string &text)
+{
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c < 0x20)
+            continue;
+        out += static_cast<char>(c);
+    }
+    return out + "\"";
+}
+
+std::string actionsJson(const std::vector<ActionGroup> &groups)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const ActionGroup &g = groups[i];
+        out += (i ? "," : "") + std::string("{\"service\":") + rd::core::jsonQuote(g.service)
+            + ",\"accessLevel\":" + rd::core::jsonQuote(g.accessLevel) + ",\"patterns\":[";
+        for (std::size_t j = 0; j < g.patterns.size(); ++j)
+            out += (j ? "," : "") + rd::core::jsonQuote(g.patterns[j]);
+        out += "]}";
+    }
+    return out + "]";
+}
+
+std::string answerJson(const ReachAnswer &a)
+{
+    std::string out = "{\"principal\":" + rd::core::jsonQuote(a.principal) + ",\"resource\":" + rd::core::jsonQuote(a.resource)
+        + ",\"actions\":" + actionsJson(a.actions) + ",\"path\":[";
+    for (std::size_t i = 0; i < a.path.size(); ++i) {
+        const ReachHop &h = a.path[i];
+        out += (i ? "," : "") + std::string("{\"from\":") + rd::core::jsonQuote(h.from) + ",\"to\":" + rd::core::jsonQuote(h.to)
+            + ",\"kind\":" + rd::core::jsonQuote(std::string(graphEdgeKindName(h.kind)))
+            + ",\"conditional\":" + (h.conditional ? "true" : "false") + ",\"conditionKeys\":[";
+        for (std::size_t k = 0; k < h.conditionKeys.size(); ++k)
+            out += (k ? "," : "") + rd::core::jsonQuote(h.conditionKeys[k]);
+        out += "],\"statements\":[";
+        for (std::size_t s = 0; s < h.statements.size(); ++s) {
+            const GraphStatementRef &r = h.statements[s];
+            out += (s ? "," : "") + std::string("{\"policy\":") + rd::core::jsonQuote(r.policy)
+                + ",\"index\":" + std::to_string(r.index) + ",\"sid\":" + rd::core::jsonQuote(r.sid) + "}";
+        }
+        out += "]}";
+    }
+    return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
+}
+
+std::string groupText(const ActionGroup &g)
+{
+    std::string patterns;
+    for (const std::string &p : g.patterns)
+        patterns += (patterns.empty() ? "" : " ") + p;
+    return g.service + " " + g.accessLevel + " (" + patterns + ")";
+}
+
+void printText(const std::vector<ReachAnswer> &answers)
+{
+    for (const ReachAnswer &a : answers) {
+        std::cout << a.principal << " -> " << a.resource << (a.conditional ? "  [conditional]" : "") << '\n';
+        for (const ActionGroup &g : a.actions)
+            std::cout << "    actions: " << groupText(g) << '\n';
+        for (const ReachHop &h : a.path) {
+            std::cout << "    " << graphEdgeKindName(h.kind) << ": " << h.from << " -> " << h.to;
+            if (h.conditional) {
+                std::string keys;
+                for (const std::string &k : h.conditionKeys)
+                    keys += (keys.empty() ? "" : ", ") + k;
+                std::cout << " (if " << keys << ")";
+            }
+            std::cout << '\n';
+            for (const GraphStatementRef &r : h.statements)
+                std::cout << "        " << r.policy << ", statement " << r.index
+                          << (r.sid.empty() ? "" : " (" + r.sid + ")") << '\n';
+        }
+    }
+    std::cout << answers.size() << (answers.size() == 1 ? " answer" : " answers") << '\n';
+}
+
+std::string nodeShape(GraphNodeKind kind)
+{
+    switch (kind) {
+    case GraphNodeKind::User:
+        return "ellipse";
+    case GraphNodeKind::Group:
+        return "folder";
+    case GraphNodeKind::Role:
+        return "box";
+    case GraphNodeKind::Resource:
+        return "note";
+    default:
+        return "diamond";
+    }
+}
+
+std::string edgeStyle(const GraphEdge &e)
+{
+    std::string style = e.kind == GraphEdgeKind::MemberOf ? "dotted"
+        : e.kind == GraphEdgeKind::MayAssume              ? "solid"
+                                                          : "bold";
+    if (e.conditional)
+        style = "dashed";
+    return style;
+}
+
+void printDot(const AccessGraph &graph, const std::set<std::size_t> &nodes, const std::set<std::size_t> &edges)
+{
+    std::cout << "digraph access {\n  rankdir=LR;\n";
+    for (std::size_t n : nodes) {
+        const GraphNode &node = graph.nodes()[n];
+        std::cout << "  n" << n << " [shape=" << nodeShape(node.kind)
+                  << ", label=" << dotString(std::string(graphNodeKindName(node.kind)) + "\n" + node.label)
+                  << ", tooltip=" << dotString(node.key) << "];\n";
+    }
+    for (std::size_t e : edges) {
+        const GraphEdge &edge = graph.edges()[e];
+        std::string label(graphEdgeKindName(edge.kind));
+        for (const ActionGroup &g : edge.actions)
+            label += "\n" + g.service + " " + g.accessLevel;
+        std::cout << "  n" << edge.from << " -> n" << edge.to << " [label=" << dotString(label)
+                  << ", style=" << edgeStyle(edge) << "];\n";
+    }
+    std::cout << "}\n";
+}
+
+} // namespace
+
+ReachCommand::ReachCommand(CLI::App &app)
+{
+    m_sub = app.add_subcommand("reach", "Who reaches what, directly or through role chains");
+    m_sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
+    m_sub->add_option("--principal", m_principal, "What can this principal reach (user, role, account root, service)");
+    m_sub->add_option("--resource", m_resource, "Who can reach this resource ARN");
+    m_sub->add_option("--action", m_action, "Only this action (service:Action)");
+    m_sub->add_option("--max-hops", m_maxHops, "At most this many role assumptions (default 8)")
+        ->check(CLI::Range(0, 1000));
+    m_sub->add_option("--format", m_format, "json, text or dot")->check(CLI::IsMember({ "json", "text", "dot" }));
+}
+
+bool ReachCommand::parsed() const
+{
+    return m_sub->parsed();
+}
+
+int ReachCommand::run()
+{
+    WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
+    if (!loaded.workspace)
+        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
+                ? m_workspace + ": " + loaded.diagnostics.front().message
+                : loaded.fileError);
+    const AccessGraph graph = AccessGraph::build(*loaded.workspace);
+    const Reachability reach(graph);
+    const std::string lowerAction = [&] {
+        std::string a = m_action;
+        std::transform(a.begin(), a.end(), a.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        return a;
+    }();
+
+    std::vector<ReachAnswer> answers;
+    const bool query = !m_principal.empty() || !m_resource.empty() || !m_action.empty();
+    if (!m_principal.empty()) {
+        const std::size_t node = graph.find(m_principal);
+        if (node == AccessGraph::npos || !graph.isPrincipal(node))
+            return usageError("principal `" + m_principal + "` is not in the workspace's access graph");
+        for (ReachAnswer &a : reach.whatCan(node, m_maxHops)) {
+            if (!m_resource.empty() && !(a.resource == "*" || resourceMatch(a.resource, m_resource)))
+                continue;
+            if (!lowerAction.empty()) {
+                std::erase_if(a.actions, [&](const ActionGroup &g) {
+                    bool any = false;
+                    for (const std::string &p : g.patterns)
+                        any = any || p == "*" || wildcardMatch(p, lowerAction);
+                    return g.accessLevel == "NotAction" ? any : !any;
+                });
+                if (a.actions.empty())
+                    continue;
+            }
+            answers.push_back(std::move(a));
+        }
+    } else if (!m_resource.empty()) {
+        answers = reach.whoCan(m_resource,
+            m_action.empty() ? std::optional<std::string>() : std::optional<std::string>(m_action), m_maxHops);
+    } else if (!m_action.empty()) {
+        return usageError("--action needs --principal or --resource");
+    } else if (m_format != "dot") {
+        for (std::size_t node = 0; node < graph.nodes().size(); ++node) {
+            if (graph.isPrincipal(node)) {
+                std::vector<ReachAnswer> more = reach.whatCan(node, m_maxHops);
+                answers.insert(
+                    answers.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+            }
+        }
+    }
+    std::sort(answers.begin(), answers.end(), [](const ReachAnswer &a, const ReachAnswer &b) {
+        return std::tie(a.principal, a.resource, a.conditional) < std::tie(b.principal, b.resource, b.conditional);
+    });
+
+    if (m_format == "json") {
+        std::cout << "[";
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            std::cout << (i ? ",\n " : "\n ") << answerJson(answers[i]);
+        std::cout << (answers.empty() ? "]\n" : "\n]\n");
+    } else if (m_format == "dot") {
+        std::set<std::size_t> nodes;
+        std::set<std::size_t> edges;
+        if (!query) {
+            for (std::size_t n = 0; n < graph.nodes().size(); ++n)
+                nodes.insert(n);
+            for (std::size_t e = 0; e < graph.edges().size(); ++e)
+                edges.insert(e);
+        } else {
+            for (const ReachAnswer &a : answers) {
+                for (const ReachHop &h : a.path) {
+                    edges.insert(h.edge);
+                    nodes.insert(graph.edges()[h.edge].from);
+                    nodes.insert(graph.edges()[h.edge].to);
+                }
+            }
+        }
+        printDot(graph, nodes, edges);
+    } else {
+        printText(answers);
+    }
+    return query && answers.empty() ? kNone : kFound;
+}

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+/// `role-designer-cli reach`: who reaches what through role chains (docs/REACHABILITY.md). With --principal, every
+/// resource pattern and action group it reaches; with --resource (and --action), every principal that reaches it;
+/// with both, the principal's answers for that resource; with neither, every principal's answers. Output as JSON
+/// (`[{principal, resource, actions, path, conditional}]`), text, or Graphviz dot (the query's subgraph, or the whole
+/// graph without a query). Exit 0 with answers, 1 when a query has none, 2 for bad usage or an unreadable workspace.
+class ReachCommand
+{
+public:
+    explicit ReachCommand(CLI::App &app);
+    bool parsed() const;
+    int run();
+
+private:
+    CLI::App *m_sub = nullptr;
+    std::string m_workspace;
+    std::string m_principal;
+    std::string m_resource;
+    std::string m_action;
+    int m_maxHops = 8;
+    std::string m_format = "text";
+};

@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/Workspace.h"
+
+#include <cstddef>
+
+namespace rd::test
+{
+
+struct LargeAccountSize {
+    std::size_t roles = 5000;
+    std::size_t users = 2000;
+    std::size_t groups = 200;
+    std::size_t policies = 1000;
+    std::size_t resources = 10000;
+};
+
+/// A generated account (deterministic: same size, same workspace) for the access graph benchmarks: roles with a
+/// realistic variety of trust policies (AWS services, the account root, same-account roles forming chains, users,
+/// partner accounts with sts:ExternalId, MFA conditions), users in groups, customer managed policies granting
+/// actions on resource patterns (some of them sts:AssumeRole on role paths), a few permissions boundaries.
+rd::core::Workspace makeLargeAccount(const LargeAccountSize &size = {});
+
+} // namespace rd::test

@@ -1,0 +1,215 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// `role-designer-cli reach` as a user runs it: a real process over a saved workspace, the JSON contract of
+// docs/REACHABILITY.md, text and Graphviz output, and the exit codes (0 answers, 1 none, 2 bad usage or input).
+// The chain follows IAM User Guide, "Role chaining"; the trust rules "Policy evaluation logic".
+#include "CliRun.h"
+#include "rd/core/PolicyParser.h"
+#include "rd/core/WorkspaceFile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using rd::test::CliRun;
+using rd::test::runCli;
+
+class TestReachCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void principalQueryGivesThePathAsJson();
+    void resourceQueryFindsEveryPrincipalOnTheChain();
+    void textNamesTheHopsAndStatements();
+    void dotIsValidGraphvizWithEscapedLabels();
+    void exitCodes_data();
+    void exitCodes();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_workspace;
+};
+
+namespace
+{
+
+const std::string kAlice = "arn:aws:iam::111122223333:user/alice";
+const std::string kRoleA = "arn:aws:iam::111122223333:role/A";
+const std::string kRoleB = "arn:aws:iam::111122223333:role/B";
+
+rd::core::Policy policyOf(const std::string &text)
+{
+    rd::core::ParseResult parsed = rd::core::parsePolicy(text);
+    if (!parsed.isUsable())
+        qFatal("test policy does not parse: %s", text.c_str());
+    return *parsed.policy;
+}
+
+std::string doc(const std::string &statement)
+{
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
+}
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+void TestReachCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    using namespace rd::core;
+    Workspace w;
+    w.name = "reach-cli";
+    w.accounts.push_back({ "111122223333", "a" });
+    User alice;
+    alice.accountId = "111122223333";
+    alice.name = "alice";
+    alice.arn = kAlice;
+    w.add(alice);
+    Role a;
+    a.accountId = "111122223333";
+    a.name = "A";
+    a.arn = kRoleA;
+    a.trustPolicy = policyOf(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kAlice
+        + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"));
+    a.inlinePolicies.push_back({ "Hop",
+        policyOf(doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + kRoleB + "\"}")) });
+    w.add(a);
+    Role b;
+    b.accountId = "111122223333";
+    b.name = "B";
+    b.arn = kRoleB;
+    b.trustPolicy = policyOf(
+        doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kRoleA + "\"},\"Action\":\"sts:AssumeRole\"}"));
+    b.inlinePolicies.push_back({ "Read \"quoted\"",
+        policyOf(doc(
+            R"({"Sid":"ReadData","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"arn:aws:s3:::data-bucket/*"})")) });
+    w.add(b);
+    m_workspace = m_dir.filePath(QStringLiteral("reach.rdws"));
+    QVERIFY(!saveWorkspaceFile(m_workspace.toStdString(), w).has_value());
+}
+
+void TestReachCommand::principalQueryGivesThePathAsJson()
+{
+    const CliRun run = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+        QStringLiteral("--principal"), q(kAlice), QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray answers = json.array();
+    // The bucket through A and B, and role B itself (alice's session of A may call sts:AssumeRole on it).
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers.at(0).toObject().value(QStringLiteral("resource")).toString(), q(kRoleB));
+    const QJsonObject answer = answers.at(1).toObject();
+    QCOMPARE(answer.value(QStringLiteral("principal")).toString(), q(kAlice));
+    QCOMPARE(answer.value(QStringLiteral("resource")).toString(), QStringLiteral("arn:aws:s3:::data-bucket/*"));
+    QVERIFY(answer.value(QStringLiteral("conditional")).toBool());
+    const QJsonArray path = answer.value(QStringLiteral("path")).toArray();
+    QCOMPARE(path.size(), 3);
+    QCOMPARE(path.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("may-assume"));
+    QCOMPARE(path.at(0).toObject().value(QStringLiteral("to")).toString(), q(kRoleA));
+    QVERIFY(path.at(0).toObject().value(QStringLiteral("conditional")).toBool());
+    QCOMPARE(path.at(1).toObject().value(QStringLiteral("to")).toString(), q(kRoleB));
+    QCOMPARE(path.at(2).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("may-act-on"));
+    const QJsonObject statement = path.at(2).toObject().value(QStringLiteral("statements")).toArray().at(0).toObject();
+    QCOMPARE(statement.value(QStringLiteral("sid")).toString(), QStringLiteral("ReadData"));
+    QCOMPARE(statement.value(QStringLiteral("policy")).toString(),
+        QStringLiteral("inline policy Read \"quoted\" of role B"));
+    const QJsonArray actions = answer.value(QStringLiteral("actions")).toArray();
+    QVERIFY(actions.size() >= 2); // s3 Read (GetObject) and s3 List (ListBucket)
+}
+
+void TestReachCommand::resourceQueryFindsEveryPrincipalOnTheChain()
+{
+    const CliRun run =
+        runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace, QStringLiteral("--resource"),
+            QStringLiteral("arn:aws:s3:::data-bucket/2026/report.csv"), QStringLiteral("--action"),
+            QStringLiteral("s3:GetObject"), QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray answers = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QStringList principals;
+    for (const QJsonValue &v : answers)
+        principals << v.toObject().value(QStringLiteral("principal")).toString();
+    principals.sort();
+    QCOMPARE(principals, (QStringList { q(kRoleA), q(kRoleB), q(kAlice) }));
+    // --max-hops 1 leaves alice (two assumptions away) out.
+    const CliRun limited = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+        QStringLiteral("--resource"), QStringLiteral("arn:aws:s3:::data-bucket/x"), QStringLiteral("--max-hops"),
+        QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(limited.exitCode, 0);
+    QVERIFY(!limited.out.contains(q(kAlice)));
+}
+
+void TestReachCommand::textNamesTheHopsAndStatements()
+{
+    const CliRun run = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+        QStringLiteral("--principal"), q(kAlice) });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("[conditional]")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("(if aws:multifactorauthpresent)")));
+    QVERIFY(run.out.contains(QStringLiteral("statement 0 (ReadData)")));
+    QVERIFY(run.out.contains(QStringLiteral("2 answers")));
+}
+
+void TestReachCommand::dotIsValidGraphvizWithEscapedLabels()
+{
+    for (const QStringList &query : { QStringList {}, QStringList { QStringLiteral("--principal"), q(kAlice) } }) {
+        QStringList args { QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+            QStringLiteral("--format"), QStringLiteral("dot") };
+        args << query;
+        const CliRun run = runCli(args);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith(QStringLiteral("digraph access {")));
+        QVERIFY(run.out.trimmed().endsWith(QLatin1Char('}')));
+        QVERIFY(run.out.contains(QStringLiteral("may-assume")));
+        QVERIFY(run.out.contains(QStringLiteral("style=dashed"))); // the MFA hop
+        const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
+        if (!dot.isEmpty()) {
+            const CliRun check = rd::test::runProgram(dot, { QStringLiteral("-Tcanon") }, run.out.toUtf8());
+            QCOMPARE(check.exitCode, 0);
+        }
+    }
+}
+
+void TestReachCommand::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("a resource nobody reaches gives 1")
+        << QStringList { QStringLiteral("--resource"), QStringLiteral("arn:aws:s3:::other-bucket/x") } << 1;
+    QTest::newRow("an action nobody may do on the resource gives 1") << QStringList { QStringLiteral("--resource"),
+        QStringLiteral("arn:aws:s3:::data-bucket/x"), QStringLiteral("--action"), QStringLiteral("s3:DeleteObject") }
+                                                                     << 1;
+    QTest::newRow("an unknown principal gives 2")
+        << QStringList { QStringLiteral("--principal"), QStringLiteral("arn:aws:iam::111122223333:user/nobody") } << 2;
+    QTest::newRow("an action alone gives 2")
+        << QStringList { QStringLiteral("--action"), QStringLiteral("s3:GetObject") } << 2;
+    QTest::newRow("an unknown format gives 2")
+        << QStringList { QStringLiteral("--format"), QStringLiteral("xml") } << 2;
+}
+
+void TestReachCommand::exitCodes()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    QStringList args { QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace };
+    args << extra;
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode == 2)
+        QVERIFY(!run.err.isEmpty());
+    const CliRun missing = runCli(
+        { QStringLiteral("reach"), QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("missing.rdws")) });
+    QCOMPARE(missing.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestReachCommand)
+#include "TestReachCommand.moc"
