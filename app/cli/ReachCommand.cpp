@@ -63,12 +63,12 @@ std::string actionsJson(const std::vector<ActionGroup> &groups)
 
 std::string answerJson(const ReachAnswer &a)
 {
-    std::string out = "{\"principal\":" + rd::core::jsonQuote(a.principal) + ",\"resource\":" + rd::core::jsonQuote(a.resource)
-        + ",\"actions\":" + actionsJson(a.actions) + ",\"path\":[";
+    std::string out = "{\"principal\":" + rd::core::jsonQuote(a.principal)
+        + ",\"resource\":" + rd::core::jsonQuote(a.resource) + ",\"actions\":" + actionsJson(a.actions) + ",\"path\":[";
     for (std::size_t i = 0; i < a.path.size(); ++i) {
         const ReachHop &h = a.path[i];
-        out += (i ? "," : "") + std::string("{\"from\":") + rd::core::jsonQuote(h.from) + ",\"to\":" + rd::core::jsonQuote(h.to)
-            + ",\"kind\":" + rd::core::jsonQuote(std::string(graphEdgeKindName(h.kind)))
+        out += (i ? "," : "") + std::string("{\"from\":") + rd::core::jsonQuote(h.from) + ",\"to\":"
+            + rd::core::jsonQuote(h.to) + ",\"kind\":" + rd::core::jsonQuote(std::string(graphEdgeKindName(h.kind)))
             + ",\"conditional\":" + (h.conditional ? "true" : "false") + ",\"conditionKeys\":[";
         for (std::size_t k = 0; k < h.conditionKeys.size(); ++k)
             out += (k ? "," : "") + rd::core::jsonQuote(h.conditionKeys[k]);

@@ -14,6 +14,7 @@
 #include "widgets/NewRoleDialog.h"
 #include "widgets/PolicyEditorPane.h"
 #include "widgets/PolicyJsonEditor.h"
+#include "widgets/ReachExplorer.h"
 #include "widgets/RoleSummaryView.h"
 #include "widgets/SimulationPanel.h"
 #include "widgets/WorkspaceBrowser.h"
@@ -46,6 +47,7 @@
 #include <QStatusBar>
 #include <QThread>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -108,6 +110,16 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, simulationDock);
     simulationDock->hide();
     connect(m_simulation, &SimulationPanel::statementActivated, this, &MainWindow::revealStatement);
+    // Who reaches what, through role chains: a table of answers under the role view.
+    auto *reach = new ReachExplorer(m_document);
+    auto *reachDock = new QDockWidget(tr("Reach Explorer"), this);
+    reachDock->setObjectName(QStringLiteral("reachDockWidget"));
+    reachDock->setWidget(reach);
+    reachDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, reachDock);
+    tabifyDockWidget(historyDock, reachDock);
+    connect(reach, &ReachExplorer::statementActivated, this, &MainWindow::revealStatement);
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -325,6 +337,26 @@ bool MainWindow::showView(const QString &name)
         m_summary->showPolicy(QStringLiteral("role"));
     } else if (name == QLatin1String("findings")) {
         showFirstFinding();
+    } else if (name == QLatin1String("reach")) {
+        // What the selected role can reach, through role chains.
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("reachDockWidget"));
+        dock->show();
+        dock->raise();
+        resizeDocks({ dock }, { 320 }, Qt::Vertical);
+        // What the role's first trusted principal reaches through it (the role itself when it trusts nobody).
+        if (const core::Role *role = m_document->workspace().role(m_summary->role())) {
+            QString subject = doc::toQString(role->arn);
+            for (const core::Statement &statement : role->trustPolicy.statements) {
+                if (statement.principal && !statement.principal->entries.empty()
+                    && !statement.principal->entries.front().values.values.empty()) {
+                    subject = doc::toQString(statement.principal->entries.front().values.values.front().value);
+                    break;
+                }
+            }
+            auto *explorer = findChild<ReachExplorer *>();
+            explorer->ask(ReachExplorer::Mode::WhatCan, subject);
+            explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"))->expandAll();
+        }
     } else if (name == QLatin1String("simulation")) {
         // The Lambda story: the role's first trusted principal assumes it; may the session write its logs?
         auto *dock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
@@ -357,7 +389,7 @@ bool MainWindow::showView(const QString &name)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
-        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("new-role"),
+        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("new-role"),
         QStringLiteral("export") };
 }
 

@@ -60,7 +60,7 @@ public:
     static bool isPolicyFile(const QString &path);
     /// Brings a named view to the front (see viewNames()); false for an unknown name.
     bool showView(const QString &name);
-    /// main, trust, permissions, json, findings, simulation, and the dialogs new-role and export (which the
+    /// main, trust, permissions, json, findings, simulation, reach, and the dialogs new-role and export (which the
     /// application opens itself).
     static QStringList viewNames();
     /// Opens a statement that a simulation names: its role, its policy, the statement selected in the JSON text.

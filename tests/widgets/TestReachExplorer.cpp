@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "document/WorkspaceDocument.h"
+#include "widgets/MainWindow.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
+#include "widgets/ReachExplorer.h"
+#include "widgets/RoleSummaryView.h"
+
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace rd;
+
+class TestReachExplorer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void answersWhatTheLambdaServiceReaches();
+    void answersWhoReachesTheBucketAndFollowsEdits();
+};
+
+void TestReachExplorer::answersWhatTheLambdaServiceReaches()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    QVERIFY(explorer);
+    // lambda.amazonaws.com assumes the role (IAM User Guide, "Role chaining" counts that hop), whose policy allows
+    // s3:PutObject on the bucket's objects.
+    explorer->ask(ui::ReachExplorer::Mode::WhatCan, QStringLiteral("lambda.amazonaws.com"));
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QVERIFY(explorer->answerCount() >= 1);
+    QTreeWidgetItem *bucket = nullptr;
+    for (int i = 0; i < answers->topLevelItemCount(); ++i) {
+        if (answers->topLevelItem(i)->text(1) == QLatin1String("arn:aws:s3:::my-log-bucket/*"))
+            bucket = answers->topLevelItem(i);
+    }
+    QVERIFY(bucket);
+    QVERIFY(bucket->text(2).contains(QStringLiteral("s3 Write")));
+    QCOMPARE(bucket->text(3), QStringLiteral("2"));
+    // The first hop's deciding statement is the trust policy's; activating it opens it in the editor.
+    QTreeWidgetItem *statement = bucket->child(0)->child(0);
+    QVERIFY(statement);
+    QVERIFY(statement->text(0).startsWith(QStringLiteral("trust policy of role LambdaLogWriter")));
+    Q_EMIT answers->itemActivated(statement, 0);
+    QCOMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust relationships"));
+    QVERIFY(window.summaryView()->currentPane()->jsonEditor()->hasSelectedText());
+}
+
+void TestReachExplorer::answersWhoReachesTheBucketAndFollowsEdits()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.showView(QStringLiteral("reach"));
+    window.show();
+    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    explorer->ask(ui::ReachExplorer::Mode::WhoCan, QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"),
+        QStringLiteral("s3:PutObject"));
+    const int before = explorer->answerCount();
+    QVERIFY(before >= 2); // the role itself and the Lambda service through it
+    explorer->ask(ui::ReachExplorer::Mode::WhoCan, QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"),
+        QStringLiteral("s3:GetObject"));
+    QCOMPARE(explorer->answerCount(), 0);
+    // Remove the permission: nobody reaches the bucket any more, without asking again.
+    explorer->ask(ui::ReachExplorer::Mode::WhoCan, QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"),
+        QStringLiteral("s3:PutObject"));
+    const core::RoleId id = window.document()->workspace().roles.front().id;
+    window.document()->editRole(id, QStringLiteral("Drop permissions"), doc::RoleEditCommand::Field::Other,
+        [](core::Role &r) { r.inlinePolicies.clear(); });
+    QTRY_COMPARE(explorer->answerCount(), 0);
+}
+
+QTEST_MAIN(TestReachExplorer)
+#include "TestReachExplorer.moc"
