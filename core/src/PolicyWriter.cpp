@@ -128,22 +128,10 @@ bool writeElement(JsonTextWriter &w, const Statement &s, StatementElement elemen
     return false;
 }
 
-constexpr std::array<StatementElement, 9> kGrammarOrder {
-    StatementElement::Sid,
-    StatementElement::Effect,
-    StatementElement::Principal,
-    StatementElement::NotPrincipal,
-    StatementElement::Action,
-    StatementElement::NotAction,
-    StatementElement::Resource,
-    StatementElement::NotResource,
-    StatementElement::Condition,
-};
-
 void writeStatement(JsonTextWriter &w, const Statement &s)
 {
     w.beginObject();
-    std::array<bool, kGrammarOrder.size()> written {};
+    std::array<bool, kStatementGrammarOrder.size()> written {};
     std::size_t extra = 0;
     for (const ElementSlot &slot : s.order) {
         if (slot.element == StatementElement::Extra) {
@@ -158,7 +146,7 @@ void writeStatement(JsonTextWriter &w, const Statement &s)
         if (!done)
             done = writeElement(w, s, slot.element);
     }
-    for (StatementElement element : kGrammarOrder) {
+    for (StatementElement element : kStatementGrammarOrder) {
         if (!written[static_cast<std::size_t>(element)])
             writeElement(w, s, element);
     }

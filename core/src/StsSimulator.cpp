@@ -209,16 +209,24 @@ struct StsSimulator::Private {
         return nullptr;
     }
 
+    /// The inline and attached policies of a user, group or role (`kind`), compiled once each.
+    void addIdentityPolicies(IdentitySide &side, const std::string &kind, const std::string &arn,
+        const std::string &name, const std::vector<InlinePolicy> &inlinePolicies,
+        const std::vector<std::string> &attached) const
+    {
+        for (const InlinePolicy &policy : inlinePolicies)
+            side.identity.push_back(compile(kind + "-inline:" + arn + "\n" + policy.name, policy.document,
+                "inline policy " + policy.name + " of " + kind + " " + name));
+        for (const std::string &policyArn : attached) {
+            if (const CompiledPolicy *policy = managed(policyArn))
+                side.identity.push_back(policy);
+        }
+    }
+
     IdentitySide roleSide(const Role &role) const
     {
         IdentitySide side;
-        for (const InlinePolicy &policy : role.inlinePolicies)
-            side.identity.push_back(compile("role-inline:" + role.arn + "\n" + policy.name, policy.document,
-                "inline policy " + policy.name + " of role " + role.name));
-        for (const std::string &arn : role.attachedPolicyArns) {
-            if (const CompiledPolicy *policy = managed(arn))
-                side.identity.push_back(policy);
-        }
+        addIdentityPolicies(side, "role", role.arn, role.name, role.inlinePolicies, role.attachedPolicyArns);
         if (!role.permissionsBoundaryArn.empty())
             side.boundary = managed(role.permissionsBoundaryArn);
         return side;
@@ -227,24 +235,12 @@ struct StsSimulator::Private {
     IdentitySide userSide(const User &user) const
     {
         IdentitySide side;
-        for (const InlinePolicy &policy : user.inlinePolicies)
-            side.identity.push_back(compile("user-inline:" + user.arn + "\n" + policy.name, policy.document,
-                "inline policy " + policy.name + " of user " + user.name));
-        for (const std::string &arn : user.attachedPolicyArns) {
-            if (const CompiledPolicy *policy = managed(arn))
-                side.identity.push_back(policy);
-        }
+        addIdentityPolicies(side, "user", user.arn, user.name, user.inlinePolicies, user.attachedPolicyArns);
         for (const std::string &groupName : user.groupNames) {
             for (const Group &group : workspace.groups) {
-                if (group.name != groupName || group.accountId != user.accountId)
-                    continue;
-                for (const InlinePolicy &policy : group.inlinePolicies)
-                    side.identity.push_back(compile("group-inline:" + group.arn + "\n" + policy.name, policy.document,
-                        "inline policy " + policy.name + " of group " + group.name));
-                for (const std::string &arn : group.attachedPolicyArns) {
-                    if (const CompiledPolicy *policy = managed(arn))
-                        side.identity.push_back(policy);
-                }
+                if (group.name == groupName && group.accountId == user.accountId)
+                    addIdentityPolicies(
+                        side, "group", group.arn, group.name, group.inlinePolicies, group.attachedPolicyArns);
             }
         }
         if (!user.permissionsBoundaryArn.empty())

@@ -42,6 +42,22 @@ using namespace rd;
 
 namespace
 {
+// The classic Lambda-to-S3 role's two documents as issue #5 wants them exported (pretty-printed).
+const QByteArray kLambdaTrustExport =
+    "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+    "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"
+    "            \"Action\": \"sts:AssumeRole\"\n        }\n    ]\n}\n";
+const QByteArray kLambdaPermissionsExport =
+    "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
+    "            \"Action\": \"s3:PutObject\",\n            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n"
+    "        }\n    ]\n}\n";
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 // The role names the workspace browser shows (after its filter), in its order.
 QStringList shownRoles(ui::MainWindow &window)
 {
@@ -253,20 +269,9 @@ void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()
     QTemporaryDir dir;
     QString error;
     QVERIFY2(window.exportRolePolicies(dir.path(), nullptr, &error), qPrintable(error));
-    auto read = [&](const QString &name) {
-        QFile file(dir.filePath(name));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    };
-    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")),
-        QByteArray(
-            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
-            "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"
-            "            \"Action\": \"sts:AssumeRole\"\n        }\n    ]\n}\n"));
-    QCOMPARE(read(QStringLiteral("LambdaLogWriter.WriteLogs.json")),
-        QByteArray(
-            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
-            "            \"Action\": \"s3:PutObject\",\n            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n"
-            "        }\n    ]\n}\n"));
+    auto read = [&](const QString &name) { return readFile(dir.filePath(name)); };
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")), kLambdaTrustExport);
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.WriteLogs.json")), kLambdaPermissionsExport);
 
     // Undo takes the workspace back to the empty one.
     window.document()->undoStack()->undo();
@@ -380,20 +385,9 @@ void TestMainWindow::authorsTheClassicLambdaRoleWithClicksAndKeysOnly()
     QStringList written;
     QVERIFY2(window.exportRolePolicies(dir.path(), &written, &error), qPrintable(error));
     QCOMPARE(written, QStringList({ "LambdaLogWriter.trust-policy.json", "LambdaLogWriter.Permissions.json" }));
-    auto read = [&](const QString &name) {
-        QFile file(dir.filePath(name));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    };
-    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")),
-        QByteArray(
-            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
-            "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"
-            "            \"Action\": \"sts:AssumeRole\"\n        }\n    ]\n}\n"));
-    QCOMPARE(read(QStringLiteral("LambdaLogWriter.Permissions.json")),
-        QByteArray(
-            "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
-            "            \"Action\": \"s3:PutObject\",\n            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n"
-            "        }\n    ]\n}\n"));
+    auto read = [&](const QString &name) { return readFile(dir.filePath(name)); };
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.trust-policy.json")), kLambdaTrustExport);
+    QCOMPARE(read(QStringLiteral("LambdaLogWriter.Permissions.json")), kLambdaPermissionsExport);
     // The JSON editor shows the same text.
     QCOMPARE(permissions->jsonEditor()->text().toUtf8(), read(QStringLiteral("LambdaLogWriter.Permissions.json")));
 

@@ -15,22 +15,11 @@ namespace
 
 using core::StatementElement;
 
-constexpr std::array<StatementElement, 9> kGrammarOrder {
-    StatementElement::Sid,
-    StatementElement::Effect,
-    StatementElement::Principal,
-    StatementElement::NotPrincipal,
-    StatementElement::Action,
-    StatementElement::NotAction,
-    StatementElement::Resource,
-    StatementElement::NotResource,
-    StatementElement::Condition,
-};
-
 std::size_t grammarRank(StatementElement element)
 {
     return static_cast<std::size_t>(
-        std::find(kGrammarOrder.begin(), kGrammarOrder.end(), element) - kGrammarOrder.begin());
+        std::find(core::kStatementGrammarOrder.begin(), core::kStatementGrammarOrder.end(), element)
+        - core::kStatementGrammarOrder.begin());
 }
 
 bool isPresent(const core::Statement &s, StatementElement element)
@@ -139,7 +128,7 @@ void syncOrder(core::Statement &statement)
     if (order.empty())
         return;
     std::erase_if(order, [&](const core::ElementSlot &slot) { return !isPresent(statement, slot.element); });
-    for (StatementElement element : kGrammarOrder) {
+    for (StatementElement element : core::kStatementGrammarOrder) {
         if (!isPresent(statement, element))
             continue;
         const bool listed = std::any_of(

@@ -5,6 +5,7 @@
 #include "rd/core/JsonValue.h"
 #include "rd/core/SourceRange.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +112,20 @@ enum class StatementElement {
     NotResource,
     Condition,
     Extra
+};
+
+/// The statement elements in the grammar's order (IAM User Guide, "Grammar of the IAM JSON policy language"): the
+/// order the writer gives elements that a form adds.
+inline constexpr std::array<StatementElement, 9> kStatementGrammarOrder {
+    StatementElement::Sid,
+    StatementElement::Effect,
+    StatementElement::Principal,
+    StatementElement::NotPrincipal,
+    StatementElement::Action,
+    StatementElement::NotAction,
+    StatementElement::Resource,
+    StatementElement::NotResource,
+    StatementElement::Condition,
 };
 
 /// The element name as IAM spells it (`NotPrincipal`); "" for Extra.
