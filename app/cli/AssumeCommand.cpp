@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "AssumeCommand.h"
 
+#include "CliSupport.h"
 #include "rd/core/AssumeRoleJson.h"
 #include "rd/core/DateTime.h"
 #include "rd/core/FileIO.h"
@@ -20,15 +21,9 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kDenied = 1;
-constexpr int kUsage = 2;
+using rd::cli::usageError;
 // Effective permissions list at most this many actions (all are counted): AdministratorAccess alone has thousands.
 constexpr std::size_t kListedActions = 200;
-
-int usageError(const std::string &reason)
-{
-    std::cerr << "role-designer-cli: " << reason << '\n';
-    return kUsage;
-}
 
 // `KEY=VALUE`, split at the first `=`.
 bool splitPair(const std::string &text, std::string &key, std::string &value)
@@ -194,9 +189,7 @@ int AssumeCommand::run()
 
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace)
-        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
-                ? m_workspace + ": " + loaded.diagnostics.front().message
-                : loaded.fileError);
+        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
 
     StsSimulator simulator(*loaded.workspace);
     const AssumeRoleResult result = simulator.assume(request);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "ExportCommand.h"
 
+#include "CliSupport.h"
 #include "rd/core/WorkspaceExport.h"
 #include "rd/core/WorkspaceFile.h"
 
@@ -16,13 +17,7 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kRefused = 1;
-constexpr int kUsage = 2;
-
-int usageError(const std::string &reason)
-{
-    std::cerr << "role-designer-cli: " << reason << '\n';
-    return kUsage;
-}
+using rd::cli::usageError;
 
 } // namespace
 
@@ -54,9 +49,7 @@ int ExportCommand::run()
         return usageError("unknown export format `" + m_format + "`");
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace) {
-        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
-                ? m_workspace + ": " + loaded.diagnostics.front().message
-                : loaded.fileError);
+        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
     }
     const Workspace &workspace = *loaded.workspace;
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "ReachCommand.h"
 
+#include "CliSupport.h"
 #include "rd/core/AccessGraph.h"
 #include "rd/core/JsonValue.h"
 #include "rd/core/Reachability.h"
@@ -21,13 +22,7 @@ namespace
 
 constexpr int kFound = 0;
 constexpr int kNone = 1;
-constexpr int kUsage = 2;
-
-int usageError(const std::string &reason)
-{
-    std::cerr << "role-designer-cli: " << reason << '\n';
-    return kUsage;
-}
+using rd::cli::usageError;
 
 // A Graphviz double-quoted ID: `"` and `\` escaped, control characters dropped (Graphviz, "The DOT Language").
 std::string dotString(const std::string &text)
@@ -183,9 +178,7 @@ int ReachCommand::run()
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace)
-        return usageError(loaded.fileError.empty() && !loaded.diagnostics.empty()
-                ? m_workspace + ": " + loaded.diagnostics.front().message
-                : loaded.fileError);
+        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
     const AccessGraph graph = AccessGraph::build(*loaded.workspace);
     const Reachability reach(graph);
     const std::string lowerAction = [&] {

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 // role-designer-cli: the headless twin of the desktop app. Exit codes (DESIGN.md): 0 success, 1 the check failed,
 // 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr.
-#include "ExportCommand.h"
 #include "AssumeCommand.h"
+#include "CliSupport.h"
+#include "ExportCommand.h"
 #include "ReachCommand.h"
 #include "rd/core/BatchSimulation.h"
 #include "rd/core/DiagnosticFormat.h"
@@ -36,13 +37,8 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kCheckFailed = 1;
-constexpr int kUsage = 2;
-
-int usageError(const std::string &reason)
-{
-    std::cerr << "role-designer-cli: " << reason << '\n';
-    return kUsage;
-}
+constexpr int kUsage = rd::cli::kUsageExit;
+using rd::cli::usageError;
 
 void printFindings(std::ostream &out, const std::string &file, const Diagnostics &diagnostics)
 {
@@ -73,11 +69,7 @@ std::optional<FileFindings> validateWorkspace(const std::string &file)
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(file);
     if (!loaded.workspace) {
-        std::cerr << "role-designer-cli: "
-                  << (loaded.fileError.empty() && !loaded.diagnostics.empty()
-                             ? file + ": " + loaded.diagnostics.front().message
-                             : loaded.fileError)
-                  << '\n';
+        usageError(rd::cli::workspaceLoadError(file, loaded));
         return std::nullopt;
     }
     FileFindings findings { file, {} };

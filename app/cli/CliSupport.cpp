@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "CliSupport.h"
+
+#include <iostream>
+
+namespace rd::cli
+{
+
+int usageError(const std::string &reason)
+{
+    std::cerr << "role-designer-cli: " << reason << '\n';
+    return kUsageExit;
+}
+
+std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded)
+{
+    if (loaded.fileError.empty() && !loaded.diagnostics.empty())
+        return path + ": " + loaded.diagnostics.front().message;
+    return loaded.fileError;
+}
+
+} // namespace rd::cli

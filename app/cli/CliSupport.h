@@ -1,0 +1,21 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/WorkspaceFile.h"
+
+#include <string>
+
+namespace rd::cli
+{
+
+/// The exit code of bad usage or an input that cannot be read at all (DESIGN.md's command-line contract).
+inline constexpr int kUsageExit = 2;
+
+/// Prints `role-designer-cli: REASON` on stderr and returns kUsageExit.
+int usageError(const std::string &reason);
+
+/// Why a workspace file could not be loaded, in one line: the file's error, or its first finding.
+std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded);
+
+} // namespace rd::cli
