@@ -217,21 +217,23 @@ QString WorkspaceDocument::policyText(const PolicyRef &ref) const
     if (!policy)
         return {};
     const auto typed = m_typedTexts.find({ ref.role.value, ref.inlineName });
-    if (typed != m_typedTexts.end()) {
-        const QByteArray utf8 = typed->second.toUtf8();
-        core::ParseResult parsed = core::parsePolicy(std::string_view(utf8.constData(), std::size_t(utf8.size())));
-        if (parsed.isUsable() && core::sameContent(*parsed.policy, *policy))
-            return typed->second;
-    }
+    if (typed != m_typedTexts.end() && typed->second.policy && core::sameContent(*typed->second.policy, *policy))
+        return typed->second.text;
     return toQString(core::writePolicy(*policy));
 }
 
 void WorkspaceDocument::setPolicyText(const PolicyRef &ref, const QString &text)
 {
-    QString &stored = m_typedTexts[{ ref.role.value, ref.inlineName }];
-    if (stored == text)
+    auto [entry, added] = m_typedTexts.try_emplace({ ref.role.value, ref.inlineName });
+    TypedText &stored = entry->second;
+    if (!added && stored.text == text)
         return;
-    stored = text;
+    stored.text = text;
+    const QByteArray utf8 = text.toUtf8();
+    core::ParseResult parsed = core::parsePolicy(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    stored.policy.reset();
+    if (parsed.isUsable())
+        stored.policy = std::move(parsed.policy);
     Q_EMIT policyTextChanged(ref.role);
 }
 

@@ -134,7 +134,12 @@ private:
 
     core::Workspace m_workspace;
     /// Texts typed in the JSON editor, by role id and inline policy name ("" for the trust policy).
-    std::map<std::pair<std::uint64_t, std::string>, QString> m_typedTexts;
+    /// Each with the policy it reads as (read once, when recorded), or none when it does not read as one.
+    struct TypedText {
+        QString text;
+        std::optional<core::Policy> policy;
+    };
+    std::map<std::pair<std::uint64_t, std::string>, TypedText> m_typedTexts;
     QUndoStack *m_undoStack;
     QString m_filePath;
     bool m_imported = false;

@@ -359,7 +359,7 @@ void SimulationPanel::simulateNow()
     if (!ws.role(m_role)) {
         m_result = {};
         m_result.error = toStdString(tr("Pick a role to simulate who may assume it."));
-        showResult();
+        showResult(request());
         return;
     }
     const core::AssumeRoleRequest r = request();
@@ -370,7 +370,7 @@ void SimulationPanel::simulateNow()
             toStdString(
                 m_checkResource->text().trimmed().isEmpty() ? QStringLiteral("*") : m_checkResource->text().trimmed()));
     }
-    showResult();
+    showResult(r);
     // The effective permissions: by service, then access level, then action.
     m_permissions->clear();
     if (m_result.allowed) {
@@ -409,14 +409,13 @@ QString SimulationPanel::verdict() const
     return m_verdict->text();
 }
 
-void SimulationPanel::showResult()
+void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
 {
     m_hops->clear();
     m_credentials->clear();
     const core::Workspace &ws = m_document->workspace();
     const core::Role *role = ws.role(m_role);
     // The keys the simulator derives, shown so that nobody has to guess them.
-    const core::AssumeRoleRequest r = request();
     QStringList derived;
     derived << QStringLiteral("aws:PrincipalArn = %1").arg(toQString(r.principal));
     derived << QStringLiteral("aws:CurrentTime = %1").arg(m_time->dateTime().toString(Qt::ISODate));

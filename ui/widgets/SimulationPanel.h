@@ -71,7 +71,7 @@ private:
     void schedule();
     void refreshPrincipals();
     core::AssumeRoleRequest request() const;
-    void showResult();
+    void showResult(const core::AssumeRoleRequest &request);
     void updateDurationBounds();
 
     doc::WorkspaceDocument *m_document;
