@@ -4,6 +4,7 @@
 
 #include "CliSupport.h"
 #include "rd/core/AccessGraph.h"
+#include "rd/core/GraphFormats.h"
 #include "rd/core/JsonValue.h"
 #include "rd/core/Reachability.h"
 #include "rd/core/Wildcard.h"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <set>
 #include <sstream>
 
 using namespace rd::core;
@@ -23,24 +23,6 @@ namespace
 constexpr int kFound = 0;
 constexpr int kNone = 1;
 using rd::cli::usageError;
-
-// A Graphviz double-quoted ID: `"` and `\` escaped, control characters dropped (Graphviz, "The DOT Language").
-std::string dotString(const std::string &text)
-{
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        if (c < 0x20)
-            continue;
-        out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
 
 std::string actionsJson(const std::vector<ActionGroup> &groups)
 {
@@ -78,83 +60,6 @@ std::string answerJson(const ReachAnswer &a)
     return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
 }
 
-std::string groupText(const ActionGroup &g)
-{
-    std::string patterns;
-    for (const std::string &p : g.patterns)
-        patterns += (patterns.empty() ? "" : " ") + p;
-    return g.service + " " + g.accessLevel + " (" + patterns + ")";
-}
-
-void printText(const std::vector<ReachAnswer> &answers)
-{
-    for (const ReachAnswer &a : answers) {
-        std::cout << a.principal << " -> " << a.resource << (a.conditional ? "  [conditional]" : "") << '\n';
-        for (const ActionGroup &g : a.actions)
-            std::cout << "    actions: " << groupText(g) << '\n';
-        for (const ReachHop &h : a.path) {
-            std::cout << "    " << graphEdgeKindName(h.kind) << ": " << h.from << " -> " << h.to;
-            if (h.conditional) {
-                std::string keys;
-                for (const std::string &k : h.conditionKeys)
-                    keys += (keys.empty() ? "" : ", ") + k;
-                std::cout << " (if " << keys << ")";
-            }
-            std::cout << '\n';
-            for (const GraphStatementRef &r : h.statements)
-                std::cout << "        " << r.policy << ", statement " << r.index
-                          << (r.sid.empty() ? "" : " (" + r.sid + ")") << '\n';
-        }
-    }
-    std::cout << answers.size() << (answers.size() == 1 ? " answer" : " answers") << '\n';
-}
-
-std::string nodeShape(GraphNodeKind kind)
-{
-    switch (kind) {
-    case GraphNodeKind::User:
-        return "ellipse";
-    case GraphNodeKind::Group:
-        return "folder";
-    case GraphNodeKind::Role:
-        return "box";
-    case GraphNodeKind::Resource:
-        return "note";
-    default:
-        return "diamond";
-    }
-}
-
-std::string edgeStyle(const GraphEdge &e)
-{
-    std::string style = e.kind == GraphEdgeKind::MemberOf ? "dotted"
-        : e.kind == GraphEdgeKind::MayAssume              ? "solid"
-                                                          : "bold";
-    if (e.conditional)
-        style = "dashed";
-    return style;
-}
-
-void printDot(const AccessGraph &graph, const std::set<std::size_t> &nodes, const std::set<std::size_t> &edges)
-{
-    std::cout << "digraph access {\n  rankdir=LR;\n";
-    for (std::size_t n : nodes) {
-        const GraphNode &node = graph.nodes()[n];
-        std::cout << "  n" << n << " [shape=" << nodeShape(node.kind)
-                  << ", label=" << dotString(std::string(graphNodeKindName(node.kind)) + "\n" + node.label)
-                  << ", tooltip=" << dotString(node.key) << "];\n";
-    }
-    for (std::size_t e : edges) {
-        const GraphEdge &edge = graph.edges()[e];
-        std::string label(graphEdgeKindName(edge.kind));
-        for (const ActionGroup &g : edge.actions)
-            label += "\n" + g.service + " " + g.accessLevel;
-        std::cout << "  n" << edge.from << " -> n" << edge.to << " [label=" << dotString(label)
-                  << ", style=" << edgeStyle(edge) << "];\n";
-    }
-    std::cout << "}\n";
-}
-
 } // namespace
 
 ReachCommand::ReachCommand(CLI::App &app)
@@ -166,7 +71,11 @@ ReachCommand::ReachCommand(CLI::App &app)
     m_sub->add_option("--action", m_action, "Only this action (service:Action)");
     m_sub->add_option("--max-hops", m_maxHops, "At most this many role assumptions (default 8)")
         ->check(CLI::Range(0, 1000));
-    m_sub->add_option("--format", m_format, "json, text or dot")->check(CLI::IsMember({ "json", "text", "dot" }));
+    m_sub
+        ->add_option("--format", m_format,
+            "text, json, dot (Graphviz) or graphml: dot and graphml write the query's subgraph, or the whole graph "
+            "without a query")
+        ->check(CLI::IsMember({ "json", "text", "dot", "graphml" }));
 }
 
 bool ReachCommand::parsed() const
@@ -213,7 +122,7 @@ int ReachCommand::run()
             m_action.empty() ? std::optional<std::string>() : std::optional<std::string>(m_action), m_maxHops);
     } else if (!m_action.empty()) {
         return usageError("--action needs --principal or --resource");
-    } else if (m_format != "dot") {
+    } else if (m_format != "dot" && m_format != "graphml") {
         for (std::size_t node = 0; node < graph.nodes().size(); ++node) {
             if (graph.isPrincipal(node)) {
                 std::vector<ReachAnswer> more = reach.whatCan(node, m_maxHops);
@@ -231,26 +140,17 @@ int ReachCommand::run()
         for (std::size_t i = 0; i < answers.size(); ++i)
             std::cout << (i ? ",\n " : "\n ") << answerJson(answers[i]);
         std::cout << (answers.empty() ? "]\n" : "\n]\n");
-    } else if (m_format == "dot") {
-        std::set<std::size_t> nodes;
-        std::set<std::size_t> edges;
-        if (!query) {
-            for (std::size_t n = 0; n < graph.nodes().size(); ++n)
-                nodes.insert(n);
-            for (std::size_t e = 0; e < graph.edges().size(); ++e)
-                edges.insert(e);
-        } else {
-            for (const ReachAnswer &a : answers) {
-                for (const ReachHop &h : a.path) {
-                    edges.insert(h.edge);
-                    nodes.insert(graph.edges()[h.edge].from);
-                    nodes.insert(graph.edges()[h.edge].to);
-                }
-            }
-        }
-        printDot(graph, nodes, edges);
+    } else if (m_format == "dot" || m_format == "graphml") {
+        const GraphSelection selection = query ? selectionOf(graph, answers) : GraphSelection {};
+        std::cout << (m_format == "dot" ? writeDot(graph, selection) : writeGraphMl(graph, selection));
     } else {
-        printText(answers);
+        std::string text;
+        for (const ReachAnswer &a : answers) {
+            text.clear();
+            appendReachText(text, a);
+            std::cout << text;
+        }
+        std::cout << answers.size() << (answers.size() == 1 ? " answer" : " answers") << '\n';
     }
     return query && answers.empty() ? kNone : kFound;
 }

@@ -9,8 +9,9 @@
 /// `role-designer-cli reach`: who reaches what through role chains (docs/REACHABILITY.md). With --principal, every
 /// resource pattern and action group it reaches; with --resource (and --action), every principal that reaches it;
 /// with both, the principal's answers for that resource; with neither, every principal's answers. Output as JSON
-/// (`[{principal, resource, actions, path, conditional}]`), text, or Graphviz dot (the query's subgraph, or the whole
-/// graph without a query). Exit 0 with answers, 1 when a query has none, 2 for bad usage or an unreadable workspace.
+/// (`[{principal, resource, actions, path, conditional}]`), text, Graphviz dot or GraphML (core/GraphFormats.h: the
+/// query's subgraph, or the whole graph without a query). Exit 0 with answers, 1 when a query has none, 2 for bad usage
+/// or an unreadable workspace.
 class ReachCommand
 {
 public:

@@ -104,8 +104,9 @@ int main(int argc, char **argv)
             }
             return 0;
         }
-        window.resize(
-            name == QLatin1String("simulation") ? 1600 : 1280, name == QLatin1String("simulation") ? 960 : 800);
+        const bool wide =
+            name == QLatin1String("simulation") || name == QLatin1String("graph") || name == QLatin1String("reach");
+        window.resize(wide ? 1600 : 1280, wide ? 960 : 800);
         window.show();
         QApplication::processEvents();
         window.showView(name);

@@ -38,6 +38,15 @@ std::string_view graphNodeKindName(GraphNodeKind kind)
     return "resource";
 }
 
+std::string graphLayoutKey(const GraphNode &node)
+{
+    if (node.entityId != 0)
+        return std::string(graphNodeKindName(node.kind)) + ":" + std::to_string(node.entityId);
+    if (node.kind == GraphNodeKind::Resource)
+        return "pattern:" + node.key;
+    return std::string(graphNodeKindName(node.kind)) + ":" + node.key;
+}
+
 std::string_view graphEdgeKindName(GraphEdgeKind kind)
 {
     switch (kind) {
@@ -49,6 +58,17 @@ std::string_view graphEdgeKindName(GraphEdgeKind kind)
         return "may-act-on";
     }
     return "member-of";
+}
+
+std::size_t AccessGraph::findEdge(std::size_t from, std::size_t to, GraphEdgeKind kind) const
+{
+    if (from >= m_out.size())
+        return npos;
+    for (std::size_t edge : m_out[from]) {
+        if (m_edges[edge].to == to && m_edges[edge].kind == kind)
+            return edge;
+    }
+    return npos;
 }
 
 std::size_t AccessGraph::addNode(GraphNode node)
@@ -146,9 +166,13 @@ bool resourceMatches(const CompiledStatement &s, std::string_view arn)
     return s.resourceMode == ElementMode::Positive ? any : !any;
 }
 
-GraphStatementRef refOf(const CompiledPolicy &policy, const CompiledStatement &s)
+/// Where each compiled policy lives in the workspace.
+using SourceMap = std::unordered_map<const CompiledPolicy *, PolicySource>;
+
+GraphStatementRef refOf(const SourceMap &sources, const CompiledPolicy &policy, const CompiledStatement &s)
 {
-    return { policy.name(), s.index, s.sid };
+    auto it = sources.find(&policy);
+    return { policy.name(), s.index, s.sid, it == sources.end() ? PolicySource {} : it->second };
 }
 
 void addKeys(std::vector<std::string> &keys, const CompiledStatement &s)
@@ -179,7 +203,8 @@ struct SideVerdict {
 // conditions may or may not apply: the grant is then conditional on it not applying.
 using StatementList = std::vector<std::pair<const CompiledPolicy *, const CompiledStatement *>>;
 
-SideVerdict judge(const StatementList &statements, const std::function<bool(const CompiledStatement &)> &matches)
+SideVerdict judge(const SourceMap &sources, const StatementList &statements,
+    const std::function<bool(const CompiledStatement &)> &matches)
 {
     SideVerdict verdict;
     bool unconditionalAllow = false;
@@ -199,7 +224,7 @@ SideVerdict judge(const StatementList &statements, const std::function<bool(cons
             continue;
         }
         verdict.allowed = true;
-        verdict.statements.push_back(refOf(*policy, s));
+        verdict.statements.push_back(refOf(sources, *policy, s));
         if (s.conditions.empty())
             unconditionalAllow = true;
         else
@@ -256,10 +281,16 @@ public:
     }
 
 private:
-    const CompiledPolicy *compile(const Policy &policy, std::string label)
+    const CompiledPolicy *compile(const Policy &policy, std::string label, PolicySource source)
     {
         m_compiled.push_back(std::make_unique<CompiledPolicy>(CompiledPolicy::compile(policy, std::move(label))));
+        m_sources.emplace(m_compiled.back().get(), std::move(source));
         return m_compiled.back().get();
+    }
+
+    GraphStatementRef refOf(const CompiledPolicy &policy, const CompiledStatement &s) const
+    {
+        return rd::core::refOf(m_sources, policy, s);
     }
 
     // A managed policy by ARN, compiled once: the workspace's copy, else the built-in AWS managed one.
@@ -271,20 +302,26 @@ private:
         const CompiledPolicy *result = nullptr;
         auto it = m_managedByArn.find(arn);
         if (it != m_managedByArn.end()) {
+            // A copy of an AWS managed policy is still AWS's: it cannot be edited.
+            const bool aws = it->second->isAwsManaged();
+            const PolicySource source { aws ? PolicySource::Kind::AwsManaged : PolicySource::Kind::CustomerManaged,
+                aws ? 0 : it->second->id.value, arn };
             if (const PolicyVersion *version = it->second->defaultVersion())
-                result = compile(version->document, arn);
+                result = compile(version->document, arn, source);
         } else if (std::optional<ManagedPolicy> aws = m_aws.policy(arn)) {
             if (const PolicyVersion *version = aws->defaultVersion())
-                result = compile(version->document, arn);
+                result = compile(version->document, arn, { PolicySource::Kind::AwsManaged, 0, arn });
         }
         m_managed.emplace(arn, result);
         return result;
     }
 
-    void addInline(IdentitySet &set, const std::vector<InlinePolicy> &policies, const std::string &owner)
+    void addInline(IdentitySet &set, const std::vector<InlinePolicy> &policies, const std::string &owner,
+        PolicySource::Kind kind, std::uint64_t ownerId)
     {
         for (const InlinePolicy &policy : policies)
-            set.identity.push_back(compile(policy.document, "inline policy " + policy.name + " of " + owner));
+            set.identity.push_back(compile(
+                policy.document, "inline policy " + policy.name + " of " + owner, { kind, ownerId, policy.name }));
     }
 
     void addAttached(IdentitySet &set, const std::vector<std::string> &arns)
@@ -315,13 +352,13 @@ private:
         for (const Group &group : m_workspace.groups) {
             groups.emplace(std::make_pair(group.accountId, group.name), &group);
             m_groupNode[&group] =
-                m_graph.addNode({ GraphNodeKind::Group, group.arn, group.name, group.accountId, true });
+                m_graph.addNode({ GraphNodeKind::Group, group.arn, group.name, group.accountId, true, group.id.value });
         }
         for (const User &user : m_workspace.users) {
             const std::size_t node =
-                m_graph.addNode({ GraphNodeKind::User, user.arn, user.name, user.accountId, true });
+                m_graph.addNode({ GraphNodeKind::User, user.arn, user.name, user.accountId, true, user.id.value });
             IdentitySet set;
-            addInline(set, user.inlinePolicies, "user " + user.name);
+            addInline(set, user.inlinePolicies, "user " + user.name, PolicySource::Kind::UserInline, user.id.value);
             addAttached(set, user.attachedPolicyArns);
             // IAM User Guide, "IAM user groups": a user has the permissions of the groups it belongs to.
             for (const std::string &groupName : user.groupNames) {
@@ -331,7 +368,8 @@ private:
                 auto cached = m_groupSets.find(it->second);
                 if (cached == m_groupSets.end()) {
                     IdentitySet groupSet;
-                    addInline(groupSet, it->second->inlinePolicies, "group " + it->second->name);
+                    addInline(groupSet, it->second->inlinePolicies, "group " + it->second->name,
+                        PolicySource::Kind::GroupInline, it->second->id.value);
                     addAttached(groupSet, it->second->attachedPolicyArns);
                     cached = m_groupSets.emplace(it->second, std::move(groupSet)).first;
                 }
@@ -345,9 +383,9 @@ private:
         }
         for (const Role &role : m_workspace.roles) {
             const std::size_t node =
-                m_graph.addNode({ GraphNodeKind::Role, role.arn, role.name, role.accountId, true });
+                m_graph.addNode({ GraphNodeKind::Role, role.arn, role.name, role.accountId, true, role.id.value });
             IdentitySet set;
-            addInline(set, role.inlinePolicies, "role " + role.name);
+            addInline(set, role.inlinePolicies, "role " + role.name, PolicySource::Kind::RoleInline, role.id.value);
             addAttached(set, role.attachedPolicyArns);
             if (!role.permissionsBoundaryArn.empty())
                 set.boundary = managed(role.permissionsBoundaryArn);
@@ -374,8 +412,9 @@ private:
         }
         for (const Resource &resource : m_workspace.resources) {
             if (m_graph.find(resource.arn, GraphNodeKind::Resource) == AccessGraph::npos)
-                m_graph.addNode({ GraphNodeKind::Resource, resource.arn,
-                    resource.name.empty() ? resource.arn : resource.name, resource.accountId, true });
+                m_graph.addNode(
+                    { GraphNodeKind::Resource, resource.arn, resource.name.empty() ? resource.arn : resource.name,
+                        resource.accountId, true, resource.id.value });
         }
         for (const Account &account : m_workspace.accounts)
             m_modelledAccounts.insert(account.accountId);
@@ -457,7 +496,8 @@ private:
     void addAssumeEdges()
     {
         for (const auto &[role, roleNode] : m_roles) {
-            const CompiledPolicy *trust = compile(role->trustPolicy, "trust policy of role " + role->name);
+            const CompiledPolicy *trust = compile(role->trustPolicy, "trust policy of role " + role->name,
+                { PolicySource::Kind::RoleTrust, role->id.value, {} });
             std::map<std::size_t, Candidate> candidates;
             for (const CompiledStatement &s : trust->statements()) {
                 if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive
@@ -578,14 +618,14 @@ private:
             auto matches = [&](const CompiledStatement &s) {
                 return assumeActionMatches(s) && resourceMatches(s, role.arn);
             };
-            SideVerdict identity = judge(m_assumeStatements[node], matches);
+            SideVerdict identity = judge(m_sources, m_assumeStatements[node], matches);
             if (identity.denied || (!identity.allowed && identityNeeded))
                 return;
             if (identity.allowed)
                 mergeVerdict(edge, identity);
             // IAM User Guide, "Permissions boundaries for IAM entities": the boundary limits identity-based grants.
             if (identityNeeded && set->second.boundary) {
-                SideVerdict boundary = judge(m_boundaryAssumeStatements[node], matches);
+                SideVerdict boundary = judge(m_sources, m_boundaryAssumeStatements[node], matches);
                 if (!boundary.allowed)
                     return;
                 mergeVerdict(edge, boundary);
@@ -796,7 +836,8 @@ private:
         for (const Resource &resource : m_workspace.resources) {
             if (!resource.policy)
                 continue;
-            const CompiledPolicy *policy = compile(*resource.policy, "resource policy of " + resource.arn);
+            const CompiledPolicy *policy = compile(*resource.policy, "resource policy of " + resource.arn,
+                { PolicySource::Kind::ResourcePolicy, resource.id.value, {} });
             std::map<std::tuple<std::size_t, std::size_t, bool>, GraphEdge> edges;
             for (const CompiledStatement &s : policy->statements()) {
                 if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive)
@@ -895,6 +936,7 @@ private:
     const ServiceCatalog &m_catalog;
     AccessGraph m_graph;
     std::vector<std::unique_ptr<CompiledPolicy>> m_compiled;
+    SourceMap m_sources;
     std::unordered_map<std::string, const ManagedPolicy *> m_managedByArn;
     std::unordered_map<std::string, const CompiledPolicy *> m_managed;
     std::unordered_map<const Group *, IdentitySet> m_groupSets;

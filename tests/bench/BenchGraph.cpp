@@ -3,11 +3,13 @@
 // The access graph on a generated account (tests/bench/LargeAccount.h): 5,000 roles, 2,000 users, 200 groups,
 // 1,000 customer managed policies, 10,000 resources. Measures building the graph, one who-can and one what-can query,
 // all-pairs reachability (what-can for every principal, in its light form Reachability::visitReach: the best path per
-// reached may-act-on edge, not materialised) and the peak resident set size. Targets (issue 7): build
-// < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
+// reached may-act-on edge, not materialised), all pairs with full paths (Reachability::whatCan for every principal,
+// each answer's path written as `reach --format text` prints it) and the peak resident set size. Targets (issue 7):
+// build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"
 #include "rd/core/AccessGraph.h"
+#include "rd/core/GraphFormats.h"
 #include "rd/core/Reachability.h"
 
 #include <benchmark/benchmark.h>
@@ -144,6 +146,40 @@ void AllPairsReachability(benchmark::State &state)
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(AllPairsReachability)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// What `reach --format text` without a query does, minus the sort and the output: every principal's whatCan (each
+// answer with its shortest path: hops with their keys, condition keys and deciding statements), and each answer
+// written as text. The text is dropped after each answer, so memory is the graph's and one principal's answers.
+void AllPairsWithPathText(benchmark::State &state)
+{
+    const Reachability reach(graph());
+    std::size_t answers = 0;
+    std::size_t hops = 0;
+    std::size_t bytes = 0;
+    std::string text;
+    for (auto _ : state) {
+        answers = 0;
+        hops = 0;
+        bytes = 0;
+        for (std::size_t n = 0; n < graph().nodes().size(); ++n) {
+            if (!graph().isPrincipal(n))
+                continue;
+            for (const ReachAnswer &answer : reach.whatCan(n, kDefaultMaxHops)) {
+                text.clear();
+                appendReachText(text, answer);
+                ++answers;
+                hops += answer.path.size();
+                bytes += text.size();
+            }
+        }
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["answers"] = static_cast<double>(answers);
+    state.counters["hops"] = static_cast<double>(hops);
+    state.counters["text_mb"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    state.counters["peak_rss_mb"] = peakRssMb();
+}
+BENCHMARK(AllPairsWithPathText)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
 

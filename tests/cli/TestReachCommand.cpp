@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // `role-designer-cli reach` as a user runs it: a real process over a saved workspace, the JSON contract of
-// docs/REACHABILITY.md, text and Graphviz output, and the exit codes (0 answers, 1 none, 2 bad usage or input).
-// The chain follows IAM User Guide, "Role chaining"; the trust rules "Policy evaluation logic".
+// docs/REACHABILITY.md, text, Graphviz and GraphML output, and the exit codes (0 answers, 1 none, 2 bad usage or
+// input). The chain follows IAM User Guide, "Role chaining"; the trust rules "Policy evaluation logic".
 #include "CliRun.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/WorkspaceFile.h"
@@ -10,8 +10,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using rd::test::CliRun;
@@ -26,6 +28,8 @@ private Q_SLOTS:
     void resourceQueryFindsEveryPrincipalOnTheChain();
     void textNamesTheHopsAndStatements();
     void dotIsValidGraphvizWithEscapedLabels();
+    void graphMlIsTheWholeGraphOrTheQuerysSubgraph_data();
+    void graphMlIsTheWholeGraphOrTheQuerysSubgraph();
     void exitCodes_data();
     void exitCodes();
 
@@ -179,6 +183,94 @@ void TestReachCommand::dotIsValidGraphvizWithEscapedLabels()
     }
 }
 
+void TestReachCommand::graphMlIsTheWholeGraphOrTheQuerysSubgraph_data()
+{
+    QTest::addColumn<QStringList>("query");
+    // `kind key` of every node expected, sorted; empty for "the same nodes as the dot output of the whole graph".
+    QTest::addColumn<QStringList>("nodes");
+    QTest::addColumn<int>("edges");
+    QTest::newRow("without a query the whole graph, as dot writes it") << QStringList {} << QStringList {} << -1;
+    QTest::newRow("a principal query gives its answers' principals, resources and hops")
+        << QStringList { QStringLiteral("--principal"), q(kAlice) }
+        << QStringList { QStringLiteral("resource ") + q(kRoleB), QStringLiteral("resource arn:aws:s3:::data-bucket/*"),
+               QStringLiteral("role ") + q(kRoleA), QStringLiteral("role ") + q(kRoleB),
+               QStringLiteral("user ") + q(kAlice) }
+        << 4;
+    QTest::newRow("a resource query gives everyone on the chain to it")
+        << QStringList { QStringLiteral("--resource"), QStringLiteral("arn:aws:s3:::data-bucket/2026/report.csv"),
+               QStringLiteral("--action"), QStringLiteral("s3:GetObject") }
+        << QStringList { QStringLiteral("resource arn:aws:s3:::data-bucket/*"), QStringLiteral("role ") + q(kRoleA),
+               QStringLiteral("role ") + q(kRoleB), QStringLiteral("user ") + q(kAlice) }
+        << 3;
+}
+
+void TestReachCommand::graphMlIsTheWholeGraphOrTheQuerysSubgraph()
+{
+    QFETCH(QStringList, query);
+    QFETCH(QStringList, nodes);
+    QFETCH(int, edges);
+    QStringList args { QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace, QStringLiteral("--format"),
+        QStringLiteral("graphml") };
+    args << query;
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith(QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")));
+
+    QXmlStreamReader xml(run.out);
+    QStringList found;
+    QSet<QString> nodeIds;
+    QString kind;
+    QString key;
+    int edgeCount = 0;
+    bool quotedPolicy = false;
+    QString dataKey;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("graphml"))
+            QCOMPARE(xml.namespaceUri().toString(), QStringLiteral("http://graphml.graphdrawing.org/xmlns"));
+        if (xml.isStartElement() && xml.name() == QLatin1String("node"))
+            nodeIds.insert(xml.attributes().value(QLatin1String("id")).toString());
+        if (xml.isStartElement() && xml.name() == QLatin1String("edge")) {
+            ++edgeCount;
+            // Every edge's ends are nodes of the file.
+            QVERIFY(nodeIds.contains(xml.attributes().value(QLatin1String("source")).toString()));
+            QVERIFY(nodeIds.contains(xml.attributes().value(QLatin1String("target")).toString()));
+        }
+        if (xml.isStartElement() && xml.name() == QLatin1String("data")) {
+            dataKey = xml.attributes().value(QLatin1String("key")).toString();
+            const QString value = xml.readElementText();
+            if (dataKey == QLatin1String("nkind"))
+                kind = value;
+            else if (dataKey == QLatin1String("nkey"))
+                key = value;
+            else if (dataKey == QLatin1String("estatements"))
+                quotedPolicy =
+                    quotedPolicy || value.contains(QStringLiteral("inline policy Read \"quoted\" of role B"));
+        }
+        if (xml.isEndElement() && xml.name() == QLatin1String("node"))
+            found << kind + QLatin1Char(' ') + key;
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    found.sort();
+    if (nodes.isEmpty()) {
+        const CliRun dot = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+            QStringLiteral("--format"), QStringLiteral("dot") });
+        QCOMPARE(found.size(), dot.out.count(QStringLiteral(" [shape=")));
+        QCOMPARE(edgeCount, dot.out.count(QStringLiteral(" -> n")));
+        QVERIFY(found.contains(QStringLiteral("user ") + q(kAlice)));
+    } else {
+        QCOMPARE(found, nodes);
+        QCOMPARE(edgeCount, edges);
+    }
+    QVERIFY(quotedPolicy); // the hop to the bucket cites B's inline policy, quotes intact
+    const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
+    if (!xmllint.isEmpty()) {
+        const CliRun check =
+            rd::test::runProgram(xmllint, { QStringLiteral("--noout"), QStringLiteral("-") }, run.out.toUtf8());
+        QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+    }
+}
+
 void TestReachCommand::exitCodes_data()
 {
     QTest::addColumn<QStringList>("extra");
@@ -192,6 +284,9 @@ void TestReachCommand::exitCodes_data()
         << QStringList { QStringLiteral("--principal"), QStringLiteral("arn:aws:iam::111122223333:user/nobody") } << 2;
     QTest::newRow("an action alone gives 2")
         << QStringList { QStringLiteral("--action"), QStringLiteral("s3:GetObject") } << 2;
+    QTest::newRow("a GraphML query nobody answers gives 1") << QStringList { QStringLiteral("--resource"),
+        QStringLiteral("arn:aws:s3:::other-bucket/x"), QStringLiteral("--format"), QStringLiteral("graphml") }
+                                                            << 1;
     QTest::newRow("an unknown format gives 2")
         << QStringList { QStringLiteral("--format"), QStringLiteral("xml") } << 2;
 }

@@ -3,6 +3,8 @@
 #include "document/WorkspaceDocument.h"
 
 #include "document/AddRoleCommand.h"
+#include "document/EntityCommand.h"
+#include "document/GraphLayoutCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "rd/core/PolicyParser.h"
@@ -28,7 +30,13 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
 {
 }
 
-WorkspaceDocument::~WorkspaceDocument() = default;
+WorkspaceDocument::~WorkspaceDocument()
+{
+    // The history goes first, silently: clearing it announces a new index, and views that listen would read a
+    // workspace whose members are already destroyed when QObject deletes the children.
+    m_undoStack->blockSignals(true);
+    delete m_undoStack;
+}
 
 bool WorkspaceDocument::load(const QString &path, QString *error)
 {
@@ -426,6 +434,64 @@ bool WorkspaceDocument::replaceEntity(const WorkspaceEntity &entity)
     return true;
 }
 
+bool WorkspaceDocument::replaceEntities(const std::vector<WorkspaceEntity> &entities, const QString &text)
+{
+    bool changes = false;
+    for (const WorkspaceEntity &entity : entities) {
+        const std::optional<WorkspaceEntity> before = findEntity(m_workspace, entityKind(entity), entityId(entity));
+        if (!before)
+            return false;
+        changes = changes || !(*before == entity);
+    }
+    if (!changes)
+        return false;
+    // One macro: a single undo step that puts every entity back, in reverse order.
+    m_undoStack->beginMacro(text);
+    for (const WorkspaceEntity &entity : entities) {
+        if (std::unique_ptr<EntityCommand> command = EntityCommand::replace(this, entity, text))
+            m_undoStack->push(command.release());
+    }
+    m_undoStack->endMacro();
+    return true;
+}
+
 // --- End of the entities of every kind ------------------------------------------------------------------------
+
+// --- Graph editor layout ------------------------------------------------------------------------------------
+
+bool WorkspaceDocument::moveGraphNodes(const std::vector<core::GraphPosition> &positions, const QString &text)
+{
+    std::vector<core::GraphPosition> after = m_workspace.layout;
+    for (const core::GraphPosition &position : positions) {
+        auto it = std::find_if(
+            after.begin(), after.end(), [&](const core::GraphPosition &kept) { return kept.node == position.node; });
+        if (it == after.end())
+            after.push_back(position);
+        else
+            *it = position;
+    }
+    std::sort(after.begin(), after.end(),
+        [](const core::GraphPosition &a, const core::GraphPosition &b) { return core::canonicalLess(a, b); });
+    if (after == m_workspace.layout)
+        return false;
+    m_undoStack->push(new GraphLayoutCommand(this, m_workspace.layout, std::move(after), text));
+    return true;
+}
+
+bool WorkspaceDocument::clearGraphLayout(const QString &text)
+{
+    if (m_workspace.layout.empty())
+        return false;
+    m_undoStack->push(new GraphLayoutCommand(this, m_workspace.layout, {}, text));
+    return true;
+}
+
+void WorkspaceDocument::setGraphLayout(std::vector<core::GraphPosition> layout)
+{
+    std::sort(layout.begin(), layout.end(),
+        [](const core::GraphPosition &a, const core::GraphPosition &b) { return core::canonicalLess(a, b); });
+    m_workspace.layout = std::move(layout);
+    Q_EMIT graphLayoutChanged();
+}
 
 } // namespace rd::doc

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 class QUndoStack;
 
@@ -111,9 +112,23 @@ public:
     /// For EntityCommand: puts `entity` over the one with its id. Emits roleChanged() for a role, entityChanged()
     /// for the other kinds. False when there is no such entity.
     bool replaceEntity(const WorkspaceEntity &entity);
+    /// Replaces several entities as one undo step (a graph editor gesture): each takes the place of the entity with
+    /// its kind and id. False, with nothing done, when one of them does not exist or nothing changes.
+    bool replaceEntities(const std::vector<WorkspaceEntity> &entities, const QString &text);
     // --- End of the entities of every kind -------------------------------------------------------------------
 
+    // --- Graph editor layout (Workspace::layout) ------------------------------------------------------------------
+    /// Keeps where the graph editor's nodes were put, as one undo step: each position replaces the one with its node
+    /// key, or is added. False when nothing changes.
+    bool moveGraphNodes(const std::vector<core::GraphPosition> &positions, const QString &text);
+    /// Forgets every kept position (the editor lays the graph out afresh), as one undo step. False when none is kept.
+    bool clearGraphLayout(const QString &text);
+    /// For GraphLayoutCommand: puts the layout as given (sorted by node key); emits graphLayoutChanged().
+    void setGraphLayout(std::vector<core::GraphPosition> layout);
+
 Q_SIGNALS:
+    /// The graph editor's kept positions changed (a move, its undo or redo).
+    void graphLayoutChanged();
     /// The whole workspace was replaced.
     void workspaceReset();
     void filePathChanged(const QString &path);

@@ -3,6 +3,7 @@
 #include "widgets/ConditionEditor.h"
 
 #include "document/StringConversion.h"
+#include "rd/core/ConditionBlockEdit.h"
 #include "rd/core/ConditionOperator.h"
 #include "rd/core/ServiceCatalog.h"
 #include "widgets/ConditionRow.h"
@@ -30,11 +31,7 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b)
 /// Whether two operator texts name the same operator (IAM reads operator names without regard to case).
 bool sameOperator(const std::string &a, const std::string &b)
 {
-    if (a == b)
-        return true;
-    const auto specA = core::parseConditionOperator(a);
-    const auto specB = core::parseConditionOperator(b);
-    return specA && specB && *specA == *specB;
+    return core::sameConditionOperator(a, b);
 }
 
 /// The operator a new row gets when the user picks a key of this type, so that the value editor fits the key
@@ -258,37 +255,7 @@ void ConditionEditor::addRow()
 void ConditionEditor::addEntry(
     core::ConditionBlock &block, const std::string &op, const std::string &key, const std::vector<std::string> &values)
 {
-    std::optional<std::size_t> clause;
-    for (std::size_t i = 0; i < block.clauses.size() && !clause; ++i) {
-        if (block.clauses[i].op.value == op)
-            clause = i;
-    }
-    for (std::size_t i = 0; i < block.clauses.size() && !clause; ++i) {
-        if (sameOperator(block.clauses[i].op.value, op))
-            clause = i;
-    }
-    if (!clause) {
-        core::ConditionClause added;
-        added.op.value = op;
-        block.clauses.push_back(std::move(added));
-        clause = block.clauses.size() - 1;
-    }
-    auto &entries = block.clauses[*clause].entries;
-    auto entry = std::find_if(entries.begin(), entries.end(),
-        [&](const core::ConditionEntry &e) { return equalsIgnoringCase(e.key.value, key); });
-    if (entry == entries.end()) {
-        core::ConditionEntry added;
-        added.key.value = key;
-        entries.push_back(std::move(added));
-        entry = entries.end() - 1;
-    }
-    for (const std::string &value : values) {
-        const bool present = std::any_of(
-            entry->values.begin(), entry->values.end(), [&](const core::ConditionValue &v) { return v.text == value; });
-        if (!present)
-            entry->values.push_back(core::ConditionValue { core::ConditionValue::Kind::String, value, {} });
-    }
-    entry->isArray = entry->values.size() != 1;
+    core::addConditionEntry(block, op, key, values);
 }
 
 std::vector<ConditionEditor::Position> ConditionEditor::positions() const

@@ -11,6 +11,8 @@
 #include "widgets/AppTheme.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/FindingsPanel.h"
+#include "widgets/GraphEditActions.h"
+#include "widgets/GraphEditor.h"
 #include "widgets/NewRoleDialog.h"
 #include "widgets/PolicyEditorPane.h"
 #include "widgets/PolicyJsonEditor.h"
@@ -45,6 +47,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
@@ -60,6 +63,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new doc::WorkspaceDocument(this))
     , m_browser(new WorkspaceBrowser(m_document))
     , m_summary(new RoleSummaryView(m_document))
+    , m_center(new QTabWidget)
+    , m_graphEditor(new GraphEditor(m_document))
+    , m_graphActions(new GraphEditActions(m_document, this))
     , m_findingsModel(new doc::FindingsModel(m_document, this))
     , m_findings(new FindingsPanel(m_findingsModel))
     , m_statusLabel(new QLabel)
@@ -79,7 +85,30 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
-    setCentralWidget(m_summary);
+    // The centre: the role in front, or the access graph of the whole workspace.
+    m_center->setObjectName(QStringLiteral("centralTabs"));
+    m_center->setDocumentMode(true);
+    m_center->addTab(m_summary, tr("Role"));
+    m_center->addTab(m_graphEditor, tr("Access Graph"));
+    setCentralWidget(m_center);
+    // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
+    connect(m_graphEditor, &GraphEditor::connectRequested, this, [this](std::size_t from, std::size_t to) {
+        if (const core::AccessGraph *graph = m_graphEditor->graph())
+            m_graphActions->connectNodes(*graph, from, to);
+    });
+    connect(m_graphEditor, &GraphEditor::edgeRemovalRequested, this, [this](const std::vector<std::size_t> &edges) {
+        if (const core::AccessGraph *graph = m_graphEditor->graph())
+            m_graphActions->removeEdges(*graph, edges);
+    });
+    connect(m_graphActions, &GraphEditActions::message, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_graphEditor, &GraphEditor::roleActivated, this, [this](quint64 id) {
+        if (const core::Role *role = m_document->workspace().role(core::RoleId { id })) {
+            selectRole(doc::toQString(role->name));
+            showGraph(false);
+        }
+    });
+    connect(m_graphEditor, &GraphEditor::statementActivated, this, &MainWindow::revealStatement);
     auto *findingsDock = new QDockWidget(tr("Findings"), this);
     findingsDock->setObjectName(QStringLiteral("findingsDockWidget"));
     findingsDock->setWidget(m_findings);
@@ -120,6 +149,40 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, reachDock);
     tabifyDockWidget(historyDock, reachDock);
     connect(reach, &ReachExplorer::statementActivated, this, &MainWindow::revealStatement);
+    // The explorer's answers light up in the graph: the explorer's graph and the editor's are built apart, so nodes
+    // and edges are matched by key and kind.
+    connect(reach, &ReachExplorer::subgraphSelected, this,
+        [this](const core::AccessGraph *from, const std::vector<std::size_t> &nodes,
+            const std::vector<std::size_t> &edges) {
+            const core::AccessGraph *to = m_graphEditor->graph();
+            if (!from || !to)
+                return;
+            if (nodes.empty() && edges.empty()) {
+                m_graphEditor->clearHighlight();
+                return;
+            }
+            std::vector<std::size_t> mappedNodes;
+            std::vector<std::size_t> mappedEdges;
+            auto mapNode = [&](std::size_t node) {
+                const core::GraphNode &n = from->nodes()[node];
+                return to->find(n.key, n.kind);
+            };
+            for (std::size_t node : nodes) {
+                if (const std::size_t mapped = mapNode(node); mapped != core::AccessGraph::npos)
+                    mappedNodes.push_back(mapped);
+            }
+            for (std::size_t edge : edges) {
+                const core::GraphEdge &e = from->edges()[edge];
+                const std::size_t edgeFrom = mapNode(e.from);
+                const std::size_t edgeTo = mapNode(e.to);
+                if (edgeFrom == core::AccessGraph::npos || edgeTo == core::AccessGraph::npos)
+                    continue;
+                const std::size_t mapped = to->findEdge(edgeFrom, edgeTo, e.kind);
+                if (mapped != core::AccessGraph::npos)
+                    mappedEdges.push_back(mapped);
+            }
+            m_graphEditor->highlight(mappedNodes, mappedEdges);
+        });
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -239,6 +302,13 @@ void MainWindow::createActions()
     edit->addAction(find);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *roleView = view->addAction(tr("&Role Editor"), this, [this] { showGraph(false); });
+    roleView->setObjectName(QStringLiteral("showRoleEditorAction"));
+    roleView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *graphView = view->addAction(tr("Access &Graph"), this, [this] { showGraph(true); });
+    graphView->setObjectName(QStringLiteral("showAccessGraphAction"));
+    graphView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
@@ -333,6 +403,13 @@ bool MainWindow::importPolicyFile(const QString &path, QString *error)
 
 bool MainWindow::showView(const QString &name)
 {
+    if (!viewNames().contains(name) && name != QLatin1String("role"))
+        return false;
+    // The reach explorer's answers light up in the access graph above it.
+    const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach");
+    showGraph(graph);
+    if (graph)
+        m_graphEditor->rebuildNow();
     if (name == QLatin1String("main") || name == QLatin1String("role")) {
         m_summary->showPolicy(QStringLiteral("role"));
     } else if (name == QLatin1String("findings")) {
@@ -356,7 +433,12 @@ bool MainWindow::showView(const QString &name)
             auto *explorer = findChild<ReachExplorer *>();
             explorer->ask(ReachExplorer::Mode::WhatCan, subject);
             explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"))->expandAll();
+            m_graphEditor->fitHighlight();
         }
+    } else if (name == QLatin1String("graph")) {
+        // The whole workspace's access graph; with the reach explorer's answer for the role lit up when one is
+        // selected.
+        m_graphEditor->fit();
     } else if (name == QLatin1String("simulation")) {
         // The Lambda story: the role's first trusted principal assumes it; may the session write its logs?
         auto *dock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
@@ -389,8 +471,8 @@ bool MainWindow::showView(const QString &name)
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
-        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("new-role"),
-        QStringLiteral("export") };
+        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
+        QStringLiteral("new-role"), QStringLiteral("export") };
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
@@ -412,6 +494,7 @@ void MainWindow::revealStatement(const QString &policy, int statement)
     }
     if (!selectRole(roleName))
         return;
+    showGraph(false);
     m_summary->showPolicy(key);
     PolicyEditorPane *pane = m_summary->pane(key);
     if (!pane)
@@ -583,6 +666,11 @@ bool MainWindow::onSaveAs()
 void MainWindow::showFirstFinding()
 {
     revealFinding(0);
+}
+
+void MainWindow::showGraph(bool graph)
+{
+    m_center->setCurrentWidget(graph ? static_cast<QWidget *>(m_graphEditor) : m_summary);
 }
 
 void MainWindow::showRoleOf(core::RoleId id)

@@ -10,6 +10,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QLineEdit;
+class QTabWidget;
 
 namespace rd::doc
 {
@@ -21,12 +22,15 @@ namespace rd::ui
 {
 
 class FindingsPanel;
+class GraphEditActions;
+class GraphEditor;
 class RoleSummaryView;
 class SimulationPanel;
 class WorkspaceBrowser;
 
-/// The application window: the workspace browser on the left, the selected role in the middle (its properties, trust
-/// relationships and permissions, each as a form beside its JSON), its findings and the undo history below.
+/// The application window: the workspace browser on the left; in the middle the selected role (its properties, trust
+/// relationships and permissions, each as a form beside its JSON) or, on the other tab, the access graph editor; the
+/// findings, the undo history and the reach explorer below.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +42,10 @@ public:
     FindingsPanel *findingsPanel() const { return m_findings; }
     RoleSummaryView *summaryView() const { return m_summary; }
     WorkspaceBrowser *browser() const { return m_browser; }
+    GraphEditor *graphEditor() const { return m_graphEditor; }
+    GraphEditActions *graphEditActions() const { return m_graphActions; }
+    /// Brings the role editor (false) or the access graph (true) to the front of the central area.
+    void showGraph(bool graph);
     /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
@@ -60,8 +68,8 @@ public:
     static bool isPolicyFile(const QString &path);
     /// Brings a named view to the front (see viewNames()); false for an unknown name.
     bool showView(const QString &name);
-    /// main, trust, permissions, json, findings, simulation, reach, and the dialogs new-role and export (which the
-    /// application opens itself).
+    /// main, trust, permissions, json, findings, simulation, reach, graph, and the dialogs new-role and export (which
+    /// the application opens itself).
     static QStringList viewNames();
     /// Opens a statement that a simulation names: its role, its policy, the statement selected in the JSON text.
     void revealStatement(const QString &policy, int statement);
@@ -103,6 +111,9 @@ private:
     WorkspaceBrowser *m_browser;
     SimulationPanel *m_simulation = nullptr;
     RoleSummaryView *m_summary;
+    QTabWidget *m_center;
+    GraphEditor *m_graphEditor;
+    GraphEditActions *m_graphActions;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
     QLabel *m_statusLabel;

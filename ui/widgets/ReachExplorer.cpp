@@ -17,6 +17,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rd::ui
 {
 
@@ -25,7 +27,7 @@ using doc::toStdString;
 
 namespace
 {
-enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole };
+enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole, AnswerIndexRole };
 enum Column { PrincipalColumn, ResourceColumn, ActionsColumn, HopsColumn, ConditionalColumn };
 
 QString actionsText(const std::vector<core::ActionGroup> &groups)
@@ -98,6 +100,17 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     connect(m_document, &doc::WorkspaceDocument::roleChanged, this, stale);
     connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, stale);
     connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, stale);
+    // A row (or one of its hops or statements) selected: its answer's path is highlighted.
+    connect(m_answers, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        while (item && item->parent())
+            item = item->parent();
+        if (!item) {
+            highlightAnswers(0, m_shown.size());
+            return;
+        }
+        const auto index = std::size_t(item->data(0, AnswerIndexRole).toULongLong());
+        highlightAnswers(index, index + 1);
+    });
     connect(m_answers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const QString label = item->data(0, PolicyLabelRole).toString();
         if (!label.isEmpty())
@@ -106,6 +119,35 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
 }
 
 ReachExplorer::~ReachExplorer() = default;
+
+void ReachExplorer::selectAnswer(int row)
+{
+    if (QTreeWidgetItem *item = m_answers->topLevelItem(row))
+        m_answers->setCurrentItem(item);
+}
+
+void ReachExplorer::highlightAnswers(std::size_t first, std::size_t last)
+{
+    if (!m_graph)
+        return;
+    std::vector<std::size_t> nodes;
+    std::vector<std::size_t> edges;
+    for (std::size_t i = first; i < last && i < m_shown.size(); ++i) {
+        const core::ReachAnswer &answer = m_shown[i];
+        nodes.push_back(answer.principalNode);
+        nodes.push_back(answer.resourceNode);
+        for (const core::ReachHop &hop : answer.path) {
+            edges.push_back(hop.edge);
+            nodes.push_back(m_graph->edges()[hop.edge].from);
+            nodes.push_back(m_graph->edges()[hop.edge].to);
+        }
+    }
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    Q_EMIT subgraphSelected(m_graph.get(), nodes, edges);
+}
 
 void ReachExplorer::showEvent(QShowEvent *event)
 {
@@ -151,11 +193,13 @@ void ReachExplorer::answerNow()
         m_subject->blockSignals(blocked);
     }
     m_answers->clear();
+    m_shown.clear();
     const QString subject = m_subject->currentText().trimmed();
     if (subject.isEmpty()) {
         m_summary->setText(tr("%1 nodes, %2 edges. Name a principal or a resource.")
                                .arg(m_graph->nodes().size())
                                .arg(m_graph->edges().size()));
+        highlightAnswers(0, 0);
         return;
     }
     const core::Reachability reach(*m_graph);
@@ -170,6 +214,7 @@ void ReachExplorer::answerNow()
         auto *item = new QTreeWidgetItem(m_answers,
             { toQString(answer.principal), toQString(answer.resource), actionsText(answer.actions),
                 QString::number(answer.path.size()), answer.conditional ? tr("yes") : QString() });
+        item->setData(0, AnswerIndexRole, qulonglong(&answer - answers.data()));
         conditional += answer.conditional ? 1 : 0;
         for (const core::ReachHop &hop : answer.path) {
             QString text =
@@ -201,6 +246,8 @@ void ReachExplorer::answerNow()
             : tr("%n answer(s), %1 conditional; expand one for its path and the deciding statements.", nullptr,
                 int(answers.size()))
                   .arg(conditional));
+    m_shown = std::move(answers);
+    highlightAnswers(0, m_shown.size());
 }
 
 } // namespace rd::ui

@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+#include <cstddef>
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -16,7 +18,8 @@ class QTreeWidget;
 namespace rd::core
 {
 class AccessGraph;
-}
+struct ReachAnswer;
+} // namespace rd::core
 
 namespace rd::doc
 {
@@ -44,16 +47,24 @@ public:
     void answerNow();
     /// How many answers the table shows.
     int answerCount() const;
+    /// Selects the answer in `row` (what clicking it does).
+    void selectAnswer(int row);
 
 Q_SIGNALS:
     /// A deciding statement was activated: the policy's label (`trust policy of role R`...) and the statement.
     void statementActivated(const QString &policy, int statement);
+    /// The part of `graph` to highlight: after an answer, every answer's principal, resource and path; after a row is
+    /// selected, that answer's. `graph` is the explorer's own and lives until the next signal.
+    void subgraphSelected(const rd::core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
+        const std::vector<std::size_t> &edges);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void schedule();
+    /// Emits subgraphSelected() for answers [first, last).
+    void highlightAnswers(std::size_t first, std::size_t last);
 
     doc::WorkspaceDocument *m_document;
     QComboBox *m_mode;
@@ -64,6 +75,7 @@ private:
     QTreeWidget *m_answers;
     QTimer *m_pending;
     std::unique_ptr<core::AccessGraph> m_graph;
+    std::vector<core::ReachAnswer> m_shown;
     bool m_graphStale = true;
 };
 

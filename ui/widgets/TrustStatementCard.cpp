@@ -3,6 +3,7 @@
 #include "widgets/TrustStatementCard.h"
 
 #include "document/StringConversion.h"
+#include "rd/core/TrustHardening.h"
 #include "widgets/ConditionEditor.h"
 #include "widgets/StringListEditor.h"
 #include "widgets/TrustedEntityKind.h"
@@ -34,12 +35,6 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b)
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
         return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
     });
-}
-
-bool isAccountId(const std::string &text)
-{
-    return text.size() == 12
-        && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 QString principalTypeLabel(const std::string &type)
@@ -158,6 +153,23 @@ QString suggestionToolTip(TrustStatementCard::Suggestion suggestion)
             "(IAM User Guide, \"Create a role for SAML 2.0 federation\").");
     }
     return {};
+}
+
+core::TrustHardening hardeningOf(TrustStatementCard::Suggestion suggestion)
+{
+    switch (suggestion) {
+    case TrustStatementCard::Suggestion::ExternalId:
+        return core::TrustHardening::ExternalId;
+    case TrustStatementCard::Suggestion::SourceAccount:
+        return core::TrustHardening::SourceAccount;
+    case TrustStatementCard::Suggestion::OidcAudience:
+        return core::TrustHardening::OidcAudience;
+    case TrustStatementCard::Suggestion::OidcSubject:
+        return core::TrustHardening::OidcSubject;
+    case TrustStatementCard::Suggestion::SamlAudience:
+        return core::TrustHardening::SamlAudience;
+    }
+    return core::TrustHardening::ExternalId;
 }
 
 constexpr std::array<TrustStatementCard::Suggestion, 5> kSuggestions { TrustStatementCard::Suggestion::ExternalId,
@@ -307,104 +319,23 @@ void TrustStatementCard::setReadOnly(bool readOnly)
 
 bool TrustStatementCard::hasThirdPartyAccount(const core::Statement &statement, const std::string &roleAccount)
 {
-    if (!statement.principal || statement.principal->isString)
-        return false;
-    for (const core::PrincipalEntry &entry : statement.principal->entries) {
-        if (entry.type.value != "AWS")
-            continue;
-        for (const core::PolicyString &value : entry.values.values) {
-            const std::string account = accountOfPrincipal(value.value);
-            if (!account.empty() && account != roleAccount)
-                return true;
-        }
-    }
-    return false;
+    return core::hasThirdPartyAccount(statement, roleAccount);
 }
 
 bool TrustStatementCard::suggestionApplies(Suggestion suggestion) const
 {
-    // Hardening narrows who may assume the role: it is for Allow statements with a principal map.
-    if (m_statement.effectValue() != core::Effect::Allow || !m_statement.principal || m_statement.principal->isString)
-        return false;
-    auto hasKind = [&](TrustedEntityKind kind) {
-        for (const core::PrincipalEntry &entry : m_statement.principal->entries) {
-            for (const core::PolicyString &value : entry.values.values) {
-                if (classifyPrincipal(entry.type.value, value.value) == kind)
-                    return true;
-            }
-        }
-        return false;
-    };
-    switch (suggestion) {
-    case Suggestion::ExternalId:
-        return hasThirdPartyAccount(m_statement, m_roleAccount) && !hasConditionKey("sts:ExternalId");
-    case Suggestion::SourceAccount:
-        // IAM User Guide, "The confused deputy problem": aws:SourceArn or aws:SourceAccount (or the organization
-        // keys aws:SourceOrgID, aws:SourceOrgPaths) in service trust policies.
-        return hasKind(TrustedEntityKind::Service) && isAccountId(m_roleAccount)
-            && !hasConditionKey("aws:SourceAccount") && !hasConditionKey("aws:SourceArn")
-            && !hasConditionKey("aws:SourceOrgID") && !hasConditionKey("aws:SourceOrgPaths");
-    case Suggestion::OidcAudience:
-        for (const std::string &host : audienceHosts()) {
-            if (!hasConditionKey(host + ":aud"))
-                return true;
-        }
-        return false;
-    case Suggestion::OidcSubject:
-        for (const std::string &host : oidcHosts()) {
-            if (!hasConditionKey(host + ":sub"))
-                return true;
-        }
-        return false;
-    case Suggestion::SamlAudience:
-        return hasKind(TrustedEntityKind::Saml) && !hasConditionKey("SAML:aud");
-    }
-    return false;
+    // The rules and their sources are in core/TrustHardening.
+    return core::hardeningApplies(m_statement, hardeningOf(suggestion), m_roleAccount);
 }
 
 void TrustStatementCard::applySuggestion(Suggestion suggestion)
 {
     if (m_readOnly || !suggestionApplies(suggestion))
         return;
-    core::ConditionBlock block = m_statement.condition.value_or(core::ConditionBlock {});
-    switch (suggestion) {
-    case Suggestion::ExternalId:
-        ConditionEditor::addEntry(block, "StringEquals", "sts:ExternalId",
-            { doc::toStdString(QUuid::createUuid().toString(QUuid::WithoutBraces)) });
-        break;
-    case Suggestion::SourceAccount:
-        ConditionEditor::addEntry(block, "StringEquals", "aws:SourceAccount", { m_roleAccount });
-        break;
-    case Suggestion::OidcAudience:
-        for (const std::string &host : audienceHosts()) {
-            if (hasConditionKey(host + ":aud"))
-                continue;
-            // GitHub Actions and Amazon EKS tokens carry the audience sts.amazonaws.com (IAM User Guide,
-            // "Configuring a role for GitHub OIDC identity provider"; Amazon EKS User Guide, "IAM roles for service
-            // accounts"); other providers use their client ID, left for the user to type.
-            const bool sts = host == "token.actions.githubusercontent.com" || host.starts_with("oidc.eks.");
-            ConditionEditor::addEntry(block, "StringEquals", host + ":aud", { sts ? "sts.amazonaws.com" : "" });
-            break;
-        }
-        break;
-    case Suggestion::OidcSubject:
-        for (const std::string &host : oidcHosts()) {
-            if (hasConditionKey(host + ":sub"))
-                continue;
-            std::string subject;
-            if (host == "token.actions.githubusercontent.com")
-                subject = "repo:OWNER/REPO:*";
-            else if (host.starts_with("oidc.eks."))
-                subject = "system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT";
-            ConditionEditor::addEntry(block, "StringLike", host + ":sub", { subject });
-            break;
-        }
-        break;
-    case Suggestion::SamlAudience:
-        ConditionEditor::addEntry(block, "StringEquals", "SAML:aud", { "https://signin.aws.amazon.com/saml" });
-        break;
-    }
-    m_statement.condition = std::move(block);
+    // A fresh external ID for each use (IAM User Guide, "Access to AWS accounts owned by third parties": the ID
+    // should be unique to the third party); the user replaces it with the agreed one.
+    core::applyHardening(m_statement, hardeningOf(suggestion), m_roleAccount,
+        doc::toStdString(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     m_updating = true;
     m_condition->setCondition(m_statement.condition);
     m_updating = false;
@@ -644,54 +575,6 @@ std::vector<std::string> TrustStatementCard::actionValues() const
             actions.push_back(value.value);
     }
     return actions;
-}
-
-std::vector<std::string> TrustStatementCard::audienceHosts() const
-{
-    std::vector<std::string> hosts = oidcHosts();
-    // Web identity providers whose tokens name an audience: Amazon Cognito (the identity pool ID; IAM User Guide,
-    // "Available keys for AWS web identity federation") and Google (the client ID).
-    if (m_statement.principal && !m_statement.principal->isString) {
-        for (const core::PrincipalEntry &entry : m_statement.principal->entries) {
-            if (entry.type.value != "Federated")
-                continue;
-            for (const core::PolicyString &value : entry.values.values) {
-                if (value.value == "cognito-identity.amazonaws.com" || value.value == "accounts.google.com")
-                    hosts.push_back(value.value);
-            }
-        }
-    }
-    return hosts;
-}
-
-std::vector<std::string> TrustStatementCard::oidcHosts() const
-{
-    std::vector<std::string> hosts;
-    if (!m_statement.principal || m_statement.principal->isString)
-        return hosts;
-    for (const core::PrincipalEntry &entry : m_statement.principal->entries) {
-        if (entry.type.value != "Federated")
-            continue;
-        for (const core::PolicyString &value : entry.values.values) {
-            std::string host = oidcHostOf(value.value);
-            if (!host.empty())
-                hosts.push_back(std::move(host));
-        }
-    }
-    return hosts;
-}
-
-bool TrustStatementCard::hasConditionKey(std::string_view key) const
-{
-    if (!m_statement.condition)
-        return false;
-    for (const core::ConditionClause &clause : m_statement.condition->clauses) {
-        for (const core::ConditionEntry &entry : clause.entries) {
-            if (equalsIgnoringCase(entry.key.value, key))
-                return true;
-        }
-    }
-    return false;
 }
 
 } // namespace rd::ui

@@ -57,7 +57,7 @@ public:
     void applySuggestion(Suggestion suggestion);
 
     /// IAM User Guide, "Access to AWS accounts owned by third parties": an AWS principal of another account than
-    /// the role's (any account when the role's is unknown).
+    /// the role's (any account when the role's is unknown). Same as core::hasThirdPartyAccount().
     static bool hasThirdPartyAccount(const core::Statement &statement, const std::string &roleAccount);
 
 Q_SIGNALS:
@@ -81,10 +81,6 @@ private:
     void principalEdited(int entry, const QStringList &values, int row);
     void actionToggled(int action, bool checked);
     std::vector<std::string> actionValues() const;
-    /// The OIDC and web identity hosts of the statement's Federated principals, in order.
-    std::vector<std::string> audienceHosts() const;
-    std::vector<std::string> oidcHosts() const;
-    bool hasConditionKey(std::string_view key) const;
 
     core::Statement m_statement;
     int m_index = 0;

@@ -6,6 +6,7 @@
 #include "rd/core/Workspace.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,12 +31,31 @@ struct GraphNode {
     std::string accountId;
     /// A resource node the workspace models (not only a pattern named by a statement).
     bool modelled = false;
+    /// The id of the workspace's user, group, role or resource the node stands for; 0 for accounts, services,
+    /// providers and resource patterns.
+    std::uint64_t entityId = 0;
 };
+
+/// The key under which the graph editor keeps a node's position (Workspace::layout): `role:12`, `user:3`,
+/// `group:4`, `resource:7` for the workspace's entities (stable across renames), else the kind and the node's key
+/// (`service:lambda.amazonaws.com`, `account:arn:aws:iam::111122223333:root`, `provider:...`, `pattern:arn:...`).
+std::string graphLayoutKey(const GraphNode &node);
 
 enum class GraphEdgeKind { MemberOf, MayAssume, MayActOn };
 
 /// `member-of`, `may-assume`, `may-act-on`.
 std::string_view graphEdgeKindName(GraphEdgeKind kind);
+
+/// Where a policy of the graph lives in the workspace, so that an edit can find it without reading labels.
+struct PolicySource {
+    enum class Kind { RoleTrust, RoleInline, UserInline, GroupInline, CustomerManaged, AwsManaged, ResourcePolicy };
+    Kind kind = Kind::RoleTrust;
+    /// The role, user, group, managed policy or resource entity id (0 for AWS managed policies).
+    std::uint64_t owner = 0;
+    /// The inline policy's name; the managed policy's ARN; "" for trust and resource policies.
+    std::string name;
+    friend bool operator==(const PolicySource &, const PolicySource &) = default;
+};
 
 /// A statement that decided an edge.
 struct GraphStatementRef {
@@ -43,6 +63,9 @@ struct GraphStatementRef {
     std::string policy;
     std::size_t index = 0;
     std::string sid;
+    /// The policy in the workspace. A managed policy that is a user's or role's permissions boundary has its
+    /// managed kind too: compare its ARN with the principal's permissionsBoundaryArn.
+    PolicySource source;
 };
 
 /// Actions of one service at one access level, kept as the patterns the statements wrote (never enumerated).
@@ -89,6 +112,8 @@ public:
     std::size_t find(std::string_view key) const;
     /// A node by key and kind; npos when none.
     std::size_t find(std::string_view key, GraphNodeKind kind) const;
+    /// The edge of `kind` from node `from` to node `to`; npos when none.
+    std::size_t findEdge(std::size_t from, std::size_t to, GraphEdgeKind kind) const;
     /// Whether the node is one that requests come from (user, role, account, service, provider).
     bool isPrincipal(std::size_t node) const;
 

@@ -1,0 +1,435 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "LargeAccount.h"
+#include "document/GraphProjection.h"
+#include "rd/core/AccessGraph.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace rd;
+using core::GraphEdgeKind;
+using core::GraphNodeKind;
+using doc::GraphCollapse;
+using doc::GraphProjection;
+
+Q_DECLARE_METATYPE(rd::doc::GraphCollapse)
+
+namespace
+{
+
+const std::string kAccount = "111122223333";
+
+/// A hand-made access graph: group `devs` (id 1) with alice, bob and carol (carol's first group is `ops`, id 2,
+/// which has her alone), dave in no group, roles `deploy` (id 10) and `audit` (id 11), `count` service principals,
+/// s3 and sqs resources, a few edges.
+struct Sample {
+    core::AccessGraph graph;
+    std::size_t devs, ops, alice, bob, carol, dave, deploy, audit;
+    std::vector<std::size_t> services, s3, sqs;
+    std::size_t aliceMember, bobMember, carolOps, carolDevs, aliceAssume, bobAssume, deployActs, auditActs;
+};
+
+std::size_t node(core::AccessGraph &graph, GraphNodeKind kind, const std::string &key, const std::string &label,
+    std::uint64_t id = 0)
+{
+    return graph.addNode({ kind, key, label, kAccount, id != 0, id });
+}
+
+std::size_t edge(core::AccessGraph &graph, GraphEdgeKind kind, std::size_t from, std::size_t to, bool conditional)
+{
+    core::GraphEdge e;
+    e.kind = kind;
+    e.from = from;
+    e.to = to;
+    e.conditional = conditional;
+    return graph.addEdge(std::move(e));
+}
+
+Sample sample(std::size_t services = 14, std::size_t s3 = 13, std::size_t sqs = 2)
+{
+    Sample s;
+    core::AccessGraph &g = s.graph;
+    const std::string iam = "arn:aws:iam::" + kAccount + ":";
+    s.devs = node(g, GraphNodeKind::Group, iam + "group/devs", "devs", 1);
+    s.ops = node(g, GraphNodeKind::Group, iam + "group/ops", "ops", 2);
+    s.alice = node(g, GraphNodeKind::User, iam + "user/alice", "alice", 3);
+    s.bob = node(g, GraphNodeKind::User, iam + "user/bob", "bob", 4);
+    s.carol = node(g, GraphNodeKind::User, iam + "user/carol", "carol", 5);
+    s.dave = node(g, GraphNodeKind::User, iam + "user/dave", "dave", 6);
+    s.deploy = node(g, GraphNodeKind::Role, iam + "role/deploy", "deploy", 10);
+    s.audit = node(g, GraphNodeKind::Role, iam + "role/audit", "audit", 11);
+    for (std::size_t i = 0; i < services; ++i) {
+        const std::string name = "svc" + std::to_string(100 + i) + ".amazonaws.com";
+        s.services.push_back(node(g, GraphNodeKind::Service, name, name));
+    }
+    for (std::size_t i = 0; i < s3; ++i) {
+        const std::string arn = "arn:aws:s3:::bucket-" + std::to_string(100 + i);
+        s.s3.push_back(node(g, GraphNodeKind::Resource, arn, arn));
+    }
+    for (std::size_t i = 0; i < sqs; ++i) {
+        const std::string arn = "arn:aws:sqs:us-east-1:" + kAccount + ":queue-" + std::to_string(i);
+        s.sqs.push_back(node(g, GraphNodeKind::Resource, arn, arn));
+    }
+    s.aliceMember = edge(g, GraphEdgeKind::MemberOf, s.alice, s.devs, false);
+    s.bobMember = edge(g, GraphEdgeKind::MemberOf, s.bob, s.devs, false);
+    s.carolOps = edge(g, GraphEdgeKind::MemberOf, s.carol, s.ops, false);
+    s.carolDevs = edge(g, GraphEdgeKind::MemberOf, s.carol, s.devs, false);
+    s.aliceAssume = edge(g, GraphEdgeKind::MayAssume, s.alice, s.deploy, true);
+    s.bobAssume = edge(g, GraphEdgeKind::MayAssume, s.bob, s.deploy, true);
+    s.deployActs = s3 > 0 ? edge(g, GraphEdgeKind::MayActOn, s.deploy, s.s3.front(), false) : 0;
+    s.auditActs = s3 > 1 ? edge(g, GraphEdgeKind::MayActOn, s.audit, s.s3[1], true) : 0;
+    return s;
+}
+
+std::vector<std::size_t> sorted(std::vector<std::size_t> values)
+{
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+/// The drawn edge from `from` to `to` of `kind`, or nullptr.
+const doc::ViewEdge *viewEdge(const GraphProjection &p, std::size_t from, std::size_t to, GraphEdgeKind kind)
+{
+    for (const doc::ViewEdge &e : p.edges())
+        if (e.from == from && e.to == to && e.kind == kind)
+            return &e;
+    return nullptr;
+}
+
+GraphCollapse nothingFolded()
+{
+    GraphCollapse c;
+    c.groups = false;
+    c.services = false;
+    return c;
+}
+
+} // namespace
+
+class TestGraphProjection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyGraphNodeInExactlyOneDrawnNode_data();
+    void everyGraphNodeInExactlyOneDrawnNode();
+    void folding_data();
+    void folding();
+    void bundleLabels();
+    void overrides_data();
+    void overrides();
+    void mergedEdgesCarryEveryGraphEdge();
+    void conditionalOnlyWhenEveryMergedEdgeIs_data();
+    void conditionalOnlyWhenEveryMergedEdgeIs();
+    void loopsMadeByFoldingAreDropped();
+    void orderIsByKindThenLabel();
+    void emptyGraphAndBadIndexes();
+};
+
+void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode_data()
+{
+    QTest::addColumn<GraphCollapse>("collapse");
+    QTest::newRow("The generated account folded by default") << GraphCollapse {};
+    QTest::newRow("The generated account with nothing folded") << nothingFolded();
+    GraphCollapse low;
+    low.bundleThreshold = 0;
+    QTest::newRow("The generated account with every service and resource folded") << low;
+}
+
+void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode()
+{
+    QFETCH(GraphCollapse, collapse);
+    test::LargeAccountSize size;
+    size.roles = 200;
+    size.users = 80;
+    size.groups = 8;
+    size.policies = 40;
+    size.resources = 400;
+    const core::AccessGraph graph = core::AccessGraph::build(test::makeLargeAccount(size));
+    const GraphProjection p = GraphProjection::project(graph, collapse);
+    std::vector<int> seen(graph.nodes().size(), 0);
+    std::set<std::string> keys;
+    for (std::size_t v = 0; v < p.nodes().size(); ++v) {
+        const doc::ViewNode &view = p.nodes()[v];
+        QVERIFY2(keys.insert(view.key).second, view.key.c_str());
+        QCOMPARE(p.find(view.key), v);
+        QVERIFY(!view.members.empty());
+        QCOMPARE(view.bundle, view.key.rfind("bundle:", 0) == 0);
+        QVERIFY(std::is_sorted(view.members.begin(), view.members.end()));
+        for (std::size_t m : view.members) {
+            ++seen[m];
+            QCOMPARE(p.viewNodeOf(m), v);
+            QCOMPARE(graph.nodes()[m].kind, view.kind);
+        }
+        if (!view.bundle)
+            QCOMPARE(view.key, core::graphLayoutKey(graph.nodes()[view.members.front()]));
+    }
+    for (std::size_t n = 0; n < seen.size(); ++n)
+        QVERIFY2(seen[n] == 1, graph.nodes()[n].key.c_str());
+    // Every graph edge is in one drawn edge, unless folding made it a loop.
+    std::vector<int> edgeSeen(graph.edges().size(), 0);
+    for (const doc::ViewEdge &e : p.edges())
+        for (std::size_t i : e.edges)
+            ++edgeSeen[i];
+    for (std::size_t i = 0; i < edgeSeen.size(); ++i) {
+        const core::GraphEdge &e = graph.edges()[i];
+        const bool foldedLoop = e.from != e.to && p.viewNodeOf(e.from) == p.viewNodeOf(e.to);
+        QCOMPARE(edgeSeen[i], foldedLoop ? 0 : 1);
+    }
+    if (collapse.groups)
+        QVERIFY(p.nodes().size() < graph.nodes().size());
+    else if (!collapse.services)
+        QCOMPARE(p.nodes().size(), graph.nodes().size());
+}
+
+void TestGraphProjection::folding_data()
+{
+    QTest::addColumn<GraphCollapse>("collapse");
+    QTest::addColumn<bool>("usersFolded");
+    QTest::addColumn<bool>("servicesFolded");
+    QTest::addColumn<bool>("s3Folded");
+    QTest::newRow("By default users fold per group, services and s3 (above the threshold) fold, sqs does not")
+        << GraphCollapse {} << true << true << true;
+    GraphCollapse noGroups;
+    noGroups.groups = false;
+    QTest::newRow("With group folding off every user is drawn, the rest folds as before")
+        << noGroups << false << true << true;
+    GraphCollapse noServices;
+    noServices.services = false;
+    QTest::newRow("With service folding off services and resources are drawn one by one")
+        << noServices << true << false << false;
+    GraphCollapse highThreshold;
+    highThreshold.bundleThreshold = 14;
+    QTest::newRow("A threshold of 14 keeps 14 services and 13 buckets unfolded")
+        << highThreshold << true << false << false;
+    QTest::newRow("With nothing folded the drawing is the access graph") << nothingFolded() << false << false << false;
+}
+
+void TestGraphProjection::folding()
+{
+    QFETCH(GraphCollapse, collapse);
+    QFETCH(bool, usersFolded);
+    QFETCH(bool, servicesFolded);
+    QFETCH(bool, s3Folded);
+    const Sample s = sample();
+    const GraphProjection p = GraphProjection::project(s.graph, collapse);
+
+    const std::size_t devsBundle = p.find("bundle:group:group:1");
+    QCOMPARE(devsBundle != GraphProjection::npos, usersFolded);
+    if (usersFolded) {
+        // alice and bob, and carol? No: carol's first group is ops, where she is alone (a bundle of one is not made).
+        QCOMPARE(p.nodes()[devsBundle].members, sorted({ s.alice, s.bob }));
+        QCOMPARE(p.nodes()[devsBundle].kind, GraphNodeKind::User);
+        QVERIFY(p.nodes()[devsBundle].bundle);
+        QCOMPARE(p.viewNodeOf(s.alice), devsBundle);
+    } else {
+        QCOMPARE(p.viewNodeOf(s.alice), p.find("user:3"));
+    }
+    QCOMPARE(p.find("bundle:group:group:2"), GraphProjection::npos);
+    QCOMPARE(p.viewNodeOf(s.carol), p.find("user:5"));
+    // A user in no group is never folded; groups and roles never are.
+    QCOMPARE(p.viewNodeOf(s.dave), p.find("user:6"));
+    QCOMPARE(p.viewNodeOf(s.devs), p.find("group:1"));
+    QCOMPARE(p.viewNodeOf(s.deploy), p.find("role:10"));
+
+    QCOMPARE(p.find("bundle:services") != GraphProjection::npos, servicesFolded);
+    QCOMPARE(
+        p.viewNodeOf(s.services.front()), p.find(servicesFolded ? "bundle:services" : "service:svc100.amazonaws.com"));
+    QCOMPARE(p.viewNodeOf(s.s3.front()), p.find(s3Folded ? "bundle:resources:s3" : "pattern:arn:aws:s3:::bucket-100"));
+    if (s3Folded)
+        QCOMPARE(p.nodes()[p.find("bundle:resources:s3")].members, s.s3);
+    QCOMPARE(p.find("bundle:resources:sqs"), GraphProjection::npos);
+    QVERIFY(p.viewNodeOf(s.sqs.front()) != p.viewNodeOf(s.sqs.back()));
+}
+
+void TestGraphProjection::bundleLabels()
+{
+    core::AccessGraph g;
+    const std::size_t group = node(g, GraphNodeKind::Group, "arn:aws:iam::1:group/g", "g", 7);
+    for (const char *name : { "zoe", "bob", "alice", "mallory" })
+        edge(g, GraphEdgeKind::MemberOf, node(g, GraphNodeKind::User, std::string("u/") + name, name), group, false);
+    for (const char *arn : { "*", "arn:aws:*:::x", "bucket-without-arn" })
+        node(g, GraphNodeKind::Resource, arn, arn);
+    GraphCollapse c;
+    c.collapsed = { "bundle:resources:*", "bundle:resources:other" };
+    const GraphProjection p = GraphProjection::project(g, c);
+    QCOMPARE(p.nodes()[p.find("bundle:group:group:7")].label, std::string("alice, bob +2"));
+    QCOMPARE(p.nodes()[p.find("bundle:resources:*")].label, std::string("* · 2 resources"));
+    QCOMPARE(p.nodes()[p.find("bundle:resources:other")].label, std::string("other · 1 resource"));
+
+    const Sample s = sample();
+    const GraphProjection q = GraphProjection::project(s.graph, {});
+    QCOMPARE(q.nodes()[q.find("bundle:group:group:1")].label, std::string("alice, bob"));
+    QCOMPARE(q.nodes()[q.find("bundle:services")].label, std::string("AWS services · 14"));
+    QCOMPARE(q.nodes()[q.find("bundle:resources:s3")].label, std::string("s3 · 13 resources"));
+}
+
+void TestGraphProjection::overrides_data()
+{
+    QTest::addColumn<QStringList>("expanded");
+    QTest::addColumn<QStringList>("collapsed");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    QTest::newRow("Expanding the s3 bundle draws every bucket, the other bundles stay")
+        << QStringList { "bundle:resources:s3" } << QStringList {}
+        << QStringList { "pattern:arn:aws:s3:::bucket-100", "bundle:services", "bundle:group:group:1" }
+        << QStringList { "bundle:resources:s3" };
+    QTest::newRow("Collapsing the sqs resources folds two queues below the threshold")
+        << QStringList {} << QStringList { "bundle:resources:sqs" } << QStringList { "bundle:resources:sqs" }
+        << QStringList { "pattern:arn:aws:sqs:us-east-1:111122223333:queue-0" };
+    QTest::newRow("Collapsing a group of one folds its single user")
+        << QStringList {} << QStringList { "bundle:group:group:2" } << QStringList { "bundle:group:group:2" }
+        << QStringList { "user:5" };
+    QTest::newRow("Expanding a group's bundle draws its users")
+        << QStringList { "bundle:group:group:1" } << QStringList {} << QStringList { "user:3", "user:4" }
+        << QStringList { "bundle:group:group:1" };
+    QTest::newRow("A key both expanded and collapsed counts as expanded")
+        << QStringList { "bundle:services" } << QStringList { "bundle:services" }
+        << QStringList { "service:svc100.amazonaws.com" } << QStringList { "bundle:services" };
+    QTest::newRow("Overriding a key that names no bundle changes nothing")
+        << QStringList { "bundle:resources:kms" } << QStringList { "role:10" }
+        << QStringList { "role:10", "bundle:resources:s3" } << QStringList { "bundle:resources:kms" };
+}
+
+void TestGraphProjection::overrides()
+{
+    QFETCH(QStringList, expanded);
+    QFETCH(QStringList, collapsed);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    GraphCollapse c;
+    for (const QString &key : expanded)
+        c.expanded.insert(key.toStdString());
+    for (const QString &key : collapsed)
+        c.collapsed.insert(key.toStdString());
+    const Sample s = sample();
+    const GraphProjection p = GraphProjection::project(s.graph, c);
+    for (const QString &key : present)
+        QVERIFY2(p.find(key.toStdString()) != GraphProjection::npos, qPrintable(key));
+    for (const QString &key : absent)
+        QVERIFY2(p.find(key.toStdString()) == GraphProjection::npos, qPrintable(key));
+}
+
+void TestGraphProjection::mergedEdgesCarryEveryGraphEdge()
+{
+    const Sample s = sample();
+    const GraphProjection p = GraphProjection::project(s.graph, {});
+    const std::size_t bundle = p.find("bundle:group:group:1");
+    const doc::ViewEdge *assume = viewEdge(p, bundle, p.find("role:10"), GraphEdgeKind::MayAssume);
+    QVERIFY(assume);
+    QCOMPARE(assume->edges, sorted({ s.aliceAssume, s.bobAssume }));
+    const doc::ViewEdge *member = viewEdge(p, bundle, p.find("group:1"), GraphEdgeKind::MemberOf);
+    QVERIFY(member);
+    QCOMPARE(member->edges, sorted({ s.aliceMember, s.bobMember }));
+    // carol is drawn alone; her second group is reached by her own edge.
+    const doc::ViewEdge *carol = viewEdge(p, p.find("user:5"), p.find("group:1"), GraphEdgeKind::MemberOf);
+    QVERIFY(carol);
+    QCOMPARE(carol->edges, std::vector<std::size_t> { s.carolDevs });
+    // Two roles acting on buckets of one bundle: one drawn edge per role.
+    const std::size_t buckets = p.find("bundle:resources:s3");
+    QVERIFY(viewEdge(p, p.find("role:10"), buckets, GraphEdgeKind::MayActOn));
+    QVERIFY(viewEdge(p, p.find("role:11"), buckets, GraphEdgeKind::MayActOn));
+    // Edges of different kinds between the same nodes stay apart.
+    core::AccessGraph g = s.graph;
+    const std::size_t extra = edge(g, GraphEdgeKind::MayActOn, s.alice, s.deploy, false);
+    const GraphProjection q = GraphProjection::project(g, {});
+    QCOMPARE(
+        viewEdge(q, bundle, q.find("role:10"), GraphEdgeKind::MayActOn)->edges, std::vector<std::size_t> { extra });
+    QCOMPARE(viewEdge(q, bundle, q.find("role:10"), GraphEdgeKind::MayAssume)->edges.size(), std::size_t(2));
+    // Sorted by source, target, kind.
+    for (std::size_t i = 1; i < q.edges().size(); ++i) {
+        const doc::ViewEdge &a = q.edges()[i - 1];
+        const doc::ViewEdge &b = q.edges()[i];
+        QVERIFY(std::tie(a.from, a.to, a.kind) < std::tie(b.from, b.to, b.kind));
+    }
+}
+
+void TestGraphProjection::conditionalOnlyWhenEveryMergedEdgeIs_data()
+{
+    QTest::addColumn<bool>("aliceConditional");
+    QTest::addColumn<bool>("bobConditional");
+    QTest::addColumn<bool>("drawnConditional");
+    QTest::newRow("Both users need conditions: the drawn edge is conditional") << true << true << true;
+    QTest::newRow("One user may assume without conditions: the drawn edge is not conditional")
+        << true << false << false;
+    QTest::newRow("Neither needs conditions: the drawn edge is not conditional") << false << false << false;
+}
+
+void TestGraphProjection::conditionalOnlyWhenEveryMergedEdgeIs()
+{
+    QFETCH(bool, aliceConditional);
+    QFETCH(bool, bobConditional);
+    QFETCH(bool, drawnConditional);
+    core::AccessGraph g;
+    const std::size_t group = node(g, GraphNodeKind::Group, "g", "g", 1);
+    const std::size_t alice = node(g, GraphNodeKind::User, "alice", "alice", 2);
+    const std::size_t bob = node(g, GraphNodeKind::User, "bob", "bob", 3);
+    const std::size_t role = node(g, GraphNodeKind::Role, "role", "role", 4);
+    edge(g, GraphEdgeKind::MemberOf, alice, group, false);
+    edge(g, GraphEdgeKind::MemberOf, bob, group, false);
+    edge(g, GraphEdgeKind::MayAssume, alice, role, aliceConditional);
+    edge(g, GraphEdgeKind::MayAssume, bob, role, bobConditional);
+    const GraphProjection p = GraphProjection::project(g, {});
+    const doc::ViewEdge *e = viewEdge(p, p.find("bundle:group:group:1"), p.find("role:4"), GraphEdgeKind::MayAssume);
+    QVERIFY(e);
+    QCOMPARE(e->conditional, drawnConditional);
+    // Unfolded, each keeps its own.
+    const GraphProjection q = GraphProjection::project(g, nothingFolded());
+    QCOMPARE(viewEdge(q, q.find("user:2"), q.find("role:4"), GraphEdgeKind::MayAssume)->conditional, aliceConditional);
+}
+
+void TestGraphProjection::loopsMadeByFoldingAreDropped()
+{
+    Sample s = sample();
+    // An edge between two buckets of one bundle (not one the builder makes, but the rule holds for any), and a role
+    // that may assume itself (a loop of the access graph, kept).
+    const std::size_t between = edge(s.graph, GraphEdgeKind::MayActOn, s.s3[2], s.s3[3], false);
+    const std::size_t self = edge(s.graph, GraphEdgeKind::MayAssume, s.audit, s.audit, false);
+    const GraphProjection folded = GraphProjection::project(s.graph, {});
+    for (const doc::ViewEdge &e : folded.edges())
+        QVERIFY(std::find(e.edges.begin(), e.edges.end(), between) == e.edges.end());
+    const std::size_t audit = folded.find("role:11");
+    QCOMPARE(viewEdge(folded, audit, audit, GraphEdgeKind::MayAssume)->edges, std::vector<std::size_t> { self });
+    const GraphProjection open = GraphProjection::project(s.graph, nothingFolded());
+    QVERIFY(viewEdge(open, open.viewNodeOf(s.s3[2]), open.viewNodeOf(s.s3[3]), GraphEdgeKind::MayActOn));
+}
+
+void TestGraphProjection::orderIsByKindThenLabel()
+{
+    const Sample s = sample();
+    const GraphProjection p = GraphProjection::project(s.graph, nothingFolded());
+    for (std::size_t i = 1; i < p.nodes().size(); ++i) {
+        const doc::ViewNode &a = p.nodes()[i - 1];
+        const doc::ViewNode &b = p.nodes()[i];
+        QVERIFY(std::tie(a.kind, a.label, a.key) < std::tie(b.kind, b.label, b.key));
+    }
+    QCOMPARE(p.nodes().front().label, std::string("alice"));
+    // The same graph with its nodes added in another order draws the same nodes in the same order.
+    core::AccessGraph reversed;
+    for (std::size_t n = s.graph.nodes().size(); n-- > 0;)
+        reversed.addNode(s.graph.nodes()[n]);
+    const GraphProjection r = GraphProjection::project(reversed, nothingFolded());
+    QCOMPARE(r.nodes().size(), p.nodes().size());
+    for (std::size_t i = 0; i < p.nodes().size(); ++i)
+        QCOMPARE(r.nodes()[i].key, p.nodes()[i].key);
+}
+
+void TestGraphProjection::emptyGraphAndBadIndexes()
+{
+    const GraphProjection p = GraphProjection::project(core::AccessGraph {}, {});
+    QVERIFY(p.nodes().empty());
+    QVERIFY(p.edges().empty());
+    QCOMPARE(p.viewNodeOf(0), GraphProjection::npos);
+    QCOMPARE(p.find("role:1"), GraphProjection::npos);
+    const Sample s = sample(0, 0, 0);
+    const GraphProjection q = GraphProjection::project(s.graph, {});
+    QCOMPARE(q.viewNodeOf(s.graph.nodes().size()), GraphProjection::npos);
+    QCOMPARE(q.find("bundle:services"), GraphProjection::npos);
+}
+
+QTEST_GUILESS_MAIN(TestGraphProjection)
+#include "TestGraphProjection.moc"

@@ -1,0 +1,268 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "MouseGestures.h"
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/AccessGraph.h"
+#include "rd/core/PolicyWriter.h"
+#include "widgets/GraphEdgeItem.h"
+#include "widgets/GraphEditActions.h"
+#include "widgets/GraphEditor.h"
+#include "widgets/GraphNodeItem.h"
+#include "widgets/GraphView.h"
+#include "widgets/MainWindow.h"
+#include "widgets/PolicyEditorPane.h"
+#include "widgets/PolicyJsonEditor.h"
+#include "widgets/ReachExplorer.h"
+#include "widgets/RoleSummaryView.h"
+
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rd;
+
+namespace
+{
+
+const QString kExample = QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws");
+const std::string kAccount = "arn:aws:iam::111122223333:";
+
+std::string arnOf(const std::string &resource)
+{
+    return kAccount + resource;
+}
+
+/// The main window on the platform team's example, with the access graph in front.
+struct Window {
+    ui::MainWindow window;
+
+    bool open()
+    {
+        QString error;
+        if (!window.openFile(kExample, &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        window.resize(1600, 1000);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.showView(QStringLiteral("graph"));
+        return graph() != nullptr;
+    }
+    ui::GraphEditor *editor() const { return window.graphEditor(); }
+    const core::AccessGraph *graph() const { return editor()->graph(); }
+    QWidget *viewport() const { return editor()->view()->viewport(); }
+    doc::WorkspaceDocument *document() const { return window.document(); }
+    QUndoStack *undo() const { return document()->undoStack(); }
+    std::size_t node(const std::string &key) const { return graph()->find(key); }
+    const core::Role &role(const std::string &name) const
+    {
+        const auto &roles = document()->workspace().roles;
+        return *std::find_if(roles.begin(), roles.end(), [&](const core::Role &r) { return r.name == name; });
+    }
+    /// The JSON editor's text of a role's policy (`trust` or an inline policy's name), as the user sees it.
+    QString jsonText(const QString &roleName, const QString &policy)
+    {
+        if (!window.selectRole(roleName))
+            return {};
+        window.showGraph(false);
+        window.summaryView()->showPolicy(policy);
+        ui::PolicyEditorPane *pane = window.summaryView()->pane(policy);
+        const QString text = pane ? pane->jsonEditor()->text() : QString();
+        window.showGraph(true);
+        return text;
+    }
+    bool hasEdge(const std::string &from, const std::string &to, core::GraphEdgeKind kind)
+    {
+        editor()->rebuildNow();
+        const std::size_t a = graph()->find(from);
+        const std::size_t b = graph()->find(to);
+        return a != core::AccessGraph::npos && b != core::AccessGraph::npos
+            && graph()->findEdge(a, b, kind) != core::AccessGraph::npos;
+    }
+};
+
+} // namespace
+
+/// The graph editor's gestures, end to end in the main window: each edits the policies as one undo step that the
+/// forms and the JSON show at once, and undo and redo bring both back (issue: "drag-to-create and delete-edge each
+/// round-trip through undo").
+class TestGraphEditing : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void draggingAUserOntoARoleTrustsExactlyThatUser();
+    void draggingARoleOntoAResourceGrantsThePickedActions();
+    void cancellingTheActionPickerChangesNothing();
+    void deletingAnEdgeNarrowsTheTrustStatement();
+    void aGroupCannotBeTrustedAndTheStatusBarSaysWhy();
+    void theReachExplorersAnswerLightsUpInTheGraph();
+};
+
+void TestGraphEditing::draggingAUserOntoARoleTrustsExactlyThatUser()
+{
+    Window w;
+    QVERIFY(w.open());
+    const core::Workspace before = w.document()->workspace();
+    const std::string bob = arnOf("user/bob");
+    const std::string dataReader = arnOf("role/DataReader");
+    QVERIFY(!w.hasEdge(bob, dataReader, core::GraphEdgeKind::MayAssume));
+    // Bob is folded into the developers' bundle at first: finding him unfolds it.
+    QVERIFY(w.editor()->focusNode(QString::fromStdString(bob)));
+    const QPoint from = w.editor()->connectorHandle(w.node(bob)).toPoint();
+    const QPoint to = w.editor()->nodeCenter(w.node(dataReader)).toPoint();
+    QVERIFY(from.x() >= 0 && to.x() >= 0);
+    test::drag(w.viewport(), from, to);
+
+    QCOMPARE(w.undo()->count(), 1);
+    // IAM User Guide, "IAM JSON policy elements: Principal": the user's own ARN, never the account root.
+    const QString trust = w.jsonText(QStringLiteral("DataReader"), QStringLiteral("trust"));
+    QVERIFY2(trust.contains(QString::fromStdString(bob)), qPrintable(trust));
+    QVERIFY(!trust.contains(QStringLiteral(":root")));
+    QVERIFY(w.hasEdge(bob, dataReader, core::GraphEdgeKind::MayAssume));
+
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(!w.jsonText(QStringLiteral("DataReader"), QStringLiteral("trust")).contains(QString::fromStdString(bob)));
+    QVERIFY(!w.hasEdge(bob, dataReader, core::GraphEdgeKind::MayAssume));
+    w.undo()->redo();
+    QVERIFY(w.jsonText(QStringLiteral("DataReader"), QStringLiteral("trust")).contains(QString::fromStdString(bob)));
+    QVERIFY(w.hasEdge(bob, dataReader, core::GraphEdgeKind::MayAssume));
+}
+
+void TestGraphEditing::draggingARoleOntoAResourceGrantsThePickedActions()
+{
+    Window w;
+    QVERIFY(w.open());
+    const core::Workspace before = w.document()->workspace();
+    QString askedRole;
+    QString askedResource;
+    w.window.graphEditActions()->setActionPicker([&](const QString &role, const QString &resource) {
+        askedRole = role;
+        askedResource = resource;
+        return QStringList { QStringLiteral("s3:ListBucket") };
+    });
+    const std::string runtime = arnOf("role/AppRuntime");
+    const std::string bucket = "arn:aws:s3:::example-artifacts";
+    test::drag(w.viewport(), w.editor()->connectorHandle(w.node(runtime)).toPoint(),
+        w.editor()->nodeCenter(w.graph()->find(bucket, core::GraphNodeKind::Resource)).toPoint());
+    QCOMPARE(askedRole, QStringLiteral("AppRuntime"));
+    QCOMPARE(askedResource, QString::fromStdString(bucket));
+    QCOMPARE(w.undo()->count(), 1);
+
+    const core::Role &role = w.role("AppRuntime");
+    QString all;
+    for (const core::InlinePolicy &policy : role.inlinePolicies)
+        all += doc::toQString(core::writePolicy(policy.document));
+    QVERIFY2(
+        all.contains(QStringLiteral("s3:ListBucket")) && all.contains(QString::fromStdString(bucket)), qPrintable(all));
+    QVERIFY(w.hasEdge(runtime, bucket, core::GraphEdgeKind::MayActOn));
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(!w.hasEdge(runtime, bucket, core::GraphEdgeKind::MayActOn));
+    w.undo()->redo();
+    QVERIFY(w.hasEdge(runtime, bucket, core::GraphEdgeKind::MayActOn));
+}
+
+void TestGraphEditing::cancellingTheActionPickerChangesNothing()
+{
+    Window w;
+    QVERIFY(w.open());
+    w.window.graphEditActions()->setActionPicker([](const QString &, const QString &) { return QStringList(); });
+    test::drag(w.viewport(), w.editor()->connectorHandle(w.node(arnOf("role/AppRuntime"))).toPoint(),
+        w.editor()
+            ->nodeCenter(w.graph()->find("arn:aws:s3:::example-artifacts", core::GraphNodeKind::Resource))
+            .toPoint());
+    QCOMPARE(w.undo()->count(), 0);
+}
+
+void TestGraphEditing::deletingAnEdgeNarrowsTheTrustStatement()
+{
+    Window w;
+    QVERIFY(w.open());
+    const core::Workspace before = w.document()->workspace();
+    const std::string alice = arnOf("user/alice");
+    const std::string developer = arnOf("role/Developer");
+    QVERIFY(w.editor()->focusNode(QString::fromStdString(alice)));
+    const std::size_t edge = w.graph()->findEdge(w.node(alice), w.node(developer), core::GraphEdgeKind::MayAssume);
+    QVERIFY(edge != core::AccessGraph::npos);
+    // Where the edge is the topmost item (edges near a busy role run close together): clicked there.
+    ui::GraphEdgeItem *item = w.editor()->edgeItem(edge);
+    QVERIFY(item);
+    std::optional<QPoint> at;
+    for (int percent = 10; percent <= 90 && !at; percent += 5) {
+        const QPoint point = w.editor()->view()->mapFromScene(item->pointAt(percent / 100.0));
+        const QList<QGraphicsItem *> items = w.editor()->view()->items(point);
+        if (!items.isEmpty() && items.front() == item)
+            at = point;
+    }
+    QVERIFY(at.has_value());
+    test::click(w.viewport(), *at);
+    QVERIFY(w.editor()->edgeItem(edge)->isSelected());
+    QTest::keyClick(w.viewport(), Qt::Key_Delete);
+
+    QCOMPARE(w.undo()->count(), 1);
+    // The statement named alice, bob and dave: only alice goes.
+    const QString trust = w.jsonText(QStringLiteral("Developer"), QStringLiteral("trust"));
+    QVERIFY2(!trust.contains(QString::fromStdString(alice)), qPrintable(trust));
+    QVERIFY(trust.contains(QString::fromStdString(arnOf("user/bob"))));
+    QVERIFY(trust.contains(QString::fromStdString(arnOf("user/dave"))));
+    QVERIFY(!w.hasEdge(alice, developer, core::GraphEdgeKind::MayAssume));
+    QVERIFY(w.hasEdge(arnOf("user/bob"), developer, core::GraphEdgeKind::MayAssume));
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(w.hasEdge(alice, developer, core::GraphEdgeKind::MayAssume));
+    w.undo()->redo();
+    QVERIFY(!w.hasEdge(alice, developer, core::GraphEdgeKind::MayAssume));
+}
+
+void TestGraphEditing::aGroupCannotBeTrustedAndTheStatusBarSaysWhy()
+{
+    Window w;
+    QVERIFY(w.open());
+    QSignalSpy messages(w.window.graphEditActions(), &ui::GraphEditActions::message);
+    // What the gesture would do if the view let it through: IAM JSON policy elements: Principal, "You cannot
+    // identify a user group as a principal".
+    QVERIFY(!w.window.graphEditActions()->connectNodes(
+        *w.graph(), w.node(arnOf("group/developers")), w.node(arnOf("role/DataReader"))));
+    QCOMPARE(messages.count(), 1);
+    QVERIFY2(messages.front().front().toString().contains(QStringLiteral("group"), Qt::CaseInsensitive),
+        qPrintable(messages.front().front().toString()));
+    QVERIFY(w.window.statusBar()->currentMessage().contains(QStringLiteral("group"), Qt::CaseInsensitive));
+    QCOMPARE(w.undo()->count(), 0);
+}
+
+void TestGraphEditing::theReachExplorersAnswerLightsUpInTheGraph()
+{
+    Window w;
+    QVERIFY(w.open());
+    auto *explorer = w.window.findChild<ui::ReachExplorer *>();
+    QVERIFY(explorer);
+    // Alice reaches the orders table through Developer, Deployer and DataReader: three hops.
+    explorer->ask(ui::ReachExplorer::Mode::WhatCan, QString::fromStdString(arnOf("user/alice")));
+    QVERIFY(explorer->answerCount() > 0);
+    QVERIFY(w.editor()->isHighlighting());
+    const std::size_t table =
+        w.graph()->find("arn:aws:dynamodb:eu-west-1:111122223333:table/orders", core::GraphNodeKind::Resource);
+    const std::size_t partner = w.graph()->find("arn:aws:iam::444455556666:root", core::GraphNodeKind::Account);
+    QVERIFY(w.editor()->nodeItem(table) && !w.editor()->nodeItem(table)->isDimmed());
+    QVERIFY(w.editor()->nodeItem(partner) && w.editor()->nodeItem(partner)->isDimmed());
+    // One row: only its path stays lit.
+    for (int row = 0; row < explorer->answerCount(); ++row) {
+        explorer->selectAnswer(row);
+        if (!w.editor()->nodeItem(table)->isDimmed())
+            break;
+    }
+    const std::size_t deployer = w.node(arnOf("role/Deployer"));
+    const std::size_t dataReader = w.node(arnOf("role/DataReader"));
+    const std::size_t hop = w.graph()->findEdge(deployer, dataReader, core::GraphEdgeKind::MayAssume);
+    QVERIFY(hop != core::AccessGraph::npos);
+    QVERIFY(!w.editor()->edgeItem(hop)->isDimmed());
+    const std::size_t runtime = w.node(arnOf("role/AppRuntime"));
+    QVERIFY(w.editor()->nodeItem(runtime)->isDimmed());
+}
+
+QTEST_MAIN(TestGraphEditing)
+#include "TestGraphEditing.moc"

@@ -1,0 +1,470 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "MouseGestures.h"
+#include "document/GraphProjection.h"
+#include "document/RoleEditCommand.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/AccessGraph.h"
+#include "widgets/AppTheme.h"
+#include "widgets/GraphEdgeItem.h"
+#include "widgets/GraphEditor.h"
+#include "widgets/GraphMinimap.h"
+#include "widgets/GraphNodeItem.h"
+#include "widgets/GraphView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace rd;
+
+namespace
+{
+
+using test::click;
+using test::drag;
+
+std::size_t nodeByKey(const core::AccessGraph &graph, const std::string &key)
+{
+    return graph.find(key);
+}
+
+/// A document with a workspace loaded, and a graph editor over it shown at a real size.
+struct Fixture {
+    doc::WorkspaceDocument document;
+    std::unique_ptr<ui::GraphEditor> editor;
+
+    bool open(const QString &path)
+    {
+        QString error;
+        if (!document.load(path, &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        editor = std::make_unique<ui::GraphEditor>(&document);
+        editor->resize(1400, 900);
+        editor->show();
+        if (!QTest::qWaitForWindowExposed(editor.get()))
+            return false;
+        editor->rebuildNow();
+        editor->fit();
+        return editor->graph() != nullptr;
+    }
+    QWidget *viewport() const { return editor->view()->viewport(); }
+    const core::AccessGraph &graph() const { return *editor->graph(); }
+};
+
+const char *const kRoleArn = "arn:aws:iam::111122223333:role/service-role/LambdaLogWriter";
+const char *const kTeam = "arn:aws:iam::111122223333:";
+
+} // namespace
+
+class TestGraphEditor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void drawsOneCardPerViewNode_data();
+    void drawsOneCardPerViewNode();
+    void conditionalEdgesAreDashedAndExplainTheirConditions();
+    void draggingANodeIsOneUndoStep();
+    void searchUnfoldsSelectsAndCentres();
+    void foldingGroupMembersChangesTheCards();
+    void draggingFromTheHandleOntoARoleAsksForAConnection();
+    void shiftDraggingANodeAlsoConnects();
+    void deletingASelectedEdgeAsksToRemoveIt();
+    void doubleClicksOpenRolesAndStatements();
+    void highlightDimsTheRest();
+    void editsRedrawWithoutMovingCards();
+    void laysOutInTheBackgroundAndDropsStaleLayouts();
+    void minimapShowsTheVisibleArea();
+    void rendersLightAndDark();
+};
+
+void TestGraphEditor::drawsOneCardPerViewNode_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addRow("the Lambda logging example") << QStringLiteral(RD_EXAMPLE_WORKSPACE);
+    QTest::addRow("a team account with users, groups and providers") << QStringLiteral(RD_TEAM_WORKSPACE);
+}
+
+void TestGraphEditor::drawsOneCardPerViewNode()
+{
+    QFETCH(QString, path);
+    Fixture f;
+    QVERIFY(f.open(path));
+    const doc::GraphProjection &projection = f.editor->projection();
+    QVERIFY(!projection.nodes().empty());
+    QCOMPARE(f.editor->drawnNodeCount(), int(projection.nodes().size()));
+    QCOMPARE(f.editor->drawnEdgeCount(), int(projection.edges().size()));
+    int cards = 0;
+    for (QGraphicsItem *item : f.editor->view()->scene()->items()) {
+        if (item->type() != ui::GraphNodeItem::Type)
+            continue;
+        ++cards;
+        auto *node = static_cast<ui::GraphNodeItem *>(item);
+        const doc::ViewNode &viewNode = projection.nodes()[node->viewNode()];
+        QCOMPARE(node->kind(), viewNode.kind);
+        QCOMPARE(node->key(), viewNode.key);
+        QCOMPARE(node->isBundle(), viewNode.bundle);
+        QVERIFY(f.editor->toolTip(node).contains(QString::fromStdString(viewNode.label).toHtmlEscaped()));
+    }
+    QCOMPARE(cards, int(projection.nodes().size()));
+    // No two cards overlap.
+    const auto items = f.editor->view()->scene()->items();
+    for (QGraphicsItem *a : items) {
+        for (QGraphicsItem *b : items) {
+            if (a == b || a->type() != ui::GraphNodeItem::Type || b->type() != ui::GraphNodeItem::Type)
+                continue;
+            const QRectF ra(a->pos() - QPointF(ui::GraphNodeItem::kWidth / 2, ui::GraphNodeItem::kHeight / 2),
+                QSizeF(ui::GraphNodeItem::kWidth, ui::GraphNodeItem::kHeight));
+            const QRectF rb(b->pos() - QPointF(ui::GraphNodeItem::kWidth / 2, ui::GraphNodeItem::kHeight / 2),
+                QSizeF(ui::GraphNodeItem::kWidth, ui::GraphNodeItem::kHeight));
+            QVERIFY2(!ra.intersects(rb), qPrintable(static_cast<ui::GraphNodeItem *>(a)->label()));
+        }
+    }
+}
+
+void TestGraphEditor::conditionalEdgesAreDashedAndExplainTheirConditions()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
+    // The trust policy lets lambda.amazonaws.com assume the role only if aws:SourceAccount matches.
+    const std::size_t lambda = nodeByKey(f.graph(), "lambda.amazonaws.com");
+    const std::size_t role = nodeByKey(f.graph(), kRoleArn);
+    QVERIFY(lambda != core::AccessGraph::npos && role != core::AccessGraph::npos);
+    const std::size_t assume = f.graph().findEdge(lambda, role, core::GraphEdgeKind::MayAssume);
+    QVERIFY(assume != core::AccessGraph::npos);
+    ui::GraphEdgeItem *edge = f.editor->edgeItem(assume);
+    QVERIFY(edge);
+    QVERIFY(edge->isConditional());
+    QCOMPARE(edge->lineStyle(), Qt::DashLine);
+    // The view asks for the tooltip when it is about to show it.
+    QVERIFY(edge->toolTip().isEmpty());
+    const QPoint at = f.editor->edgePoint(assume).toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, f.viewport()->mapToGlobal(at));
+    QApplication::sendEvent(f.viewport(), &help);
+    QVERIFY(edge->toolTip().contains(QStringLiteral("aws:sourceaccount")));
+    // The role's permission on the bucket's objects holds without conditions: solid, labelled with its access level.
+    const std::size_t objects = nodeByKey(f.graph(), "arn:aws:s3:::my-log-bucket/*");
+    const std::size_t actOn = f.graph().findEdge(role, objects, core::GraphEdgeKind::MayActOn);
+    QVERIFY(actOn != core::AccessGraph::npos);
+    QCOMPARE(f.editor->edgeItem(actOn)->lineStyle(), Qt::SolidLine);
+    QCOMPARE(f.editor->edgeItem(actOn)->label(), QStringLiteral("s3 Write"));
+    QVERIFY(f.editor->toolTip(f.editor->edgeItem(actOn)).contains(QStringLiteral("PutLogObjects")));
+}
+
+void TestGraphEditor::draggingANodeIsOneUndoStep()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
+    const std::size_t role = nodeByKey(f.graph(), kRoleArn);
+    ui::GraphNodeItem *card = f.editor->nodeItem(role);
+    QVERIFY(card);
+    const QPointF before = card->pos();
+    const int steps = f.document.undoStack()->count();
+    const QPoint from = f.editor->nodeCenter(role).toPoint();
+    drag(f.viewport(), from, from + QPoint(60, 90));
+    QCOMPARE(f.document.undoStack()->count(), steps + 1);
+    QVERIFY(f.document.undoStack()->undoText().startsWith(QStringLiteral("Move")));
+    QVERIFY(card->pos() != before);
+    QCOMPARE(f.document.workspace().layout.size(), std::size_t(1));
+    QCOMPARE(f.document.workspace().layout.front().node, std::string("role:1"));
+    QCOMPARE(f.document.workspace().layout.front().x, card->pos().x());
+    // Its edges followed it.
+    for (ui::GraphEdgeItem *edge : card->edges())
+        QVERIFY(edge->shape().boundingRect().intersects(card->sceneBoundingRect()));
+    const QPointF moved = card->pos();
+    f.document.undoStack()->undo();
+    QCOMPARE(card->pos(), before);
+    f.document.undoStack()->redo();
+    QCOMPARE(card->pos(), moved);
+    // A click that does not move is no step.
+    click(f.viewport(), f.editor->nodeCenter(role).toPoint());
+    QCOMPARE(f.document.undoStack()->count(), steps + 1);
+    // Lay Out Again forgets the kept place, as one more step.
+    f.editor->findChild<QAction *>(QStringLiteral("graphRelayout"))->trigger();
+    QVERIFY(f.document.workspace().layout.empty());
+    QCOMPARE(f.document.undoStack()->count(), steps + 2);
+    QCOMPARE(f.editor->nodeItem(role)->pos(), before);
+}
+
+void TestGraphEditor::searchUnfoldsSelectsAndCentres()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t alice = nodeByKey(f.graph(), std::string(kTeam) + "user/alice");
+    QVERIFY(alice != core::AccessGraph::npos);
+    // alice is folded with the other developers.
+    QVERIFY(f.editor->nodeItem(alice)->isBundle());
+    auto *search = f.editor->findChild<QLineEdit *>(QStringLiteral("graphSearch"));
+    QVERIFY(search);
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("alice"));
+    QTest::keyClick(search, Qt::Key_Return);
+    ui::GraphNodeItem *card = f.editor->nodeItem(alice);
+    QVERIFY(card);
+    QVERIFY(!card->isBundle());
+    QCOMPARE(card->label(), QStringLiteral("alice"));
+    QVERIFY(card->isSelected());
+    const QPointF center = f.editor->nodeCenter(alice);
+    const QRectF middle = QRectF(f.viewport()->rect()).adjusted(500, 300, -500, -300);
+    QVERIFY2(middle.contains(center), qPrintable(QStringLiteral("%1,%2").arg(center.x()).arg(center.y())));
+    // By ARN too, and nothing for a name nobody has.
+    QVERIFY(f.editor->focusNode(QStringLiteral("arn:aws:s3:::app-artifacts")));
+    QVERIFY(!f.editor->focusNode(QStringLiteral("no-such-node")));
+}
+
+void TestGraphEditor::foldingGroupMembersChangesTheCards()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const int folded = f.editor->drawnNodeCount();
+    auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
+    QVERIFY(toggle && toggle->isChecked());
+    toggle->trigger();
+    // alice, bob and dave get a card each instead of one for the three of them.
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    toggle->trigger();
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    // Double-clicking the bundle unfolds it.
+    const std::size_t bob = nodeByKey(f.graph(), std::string(kTeam) + "user/bob");
+    QTest::mouseDClick(f.viewport(), Qt::LeftButton, Qt::NoModifier, f.editor->nodeCenter(bob).toPoint());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    QVERIFY(!f.editor->nodeItem(bob)->isBundle());
+    // And folds back through the same key the context menu uses.
+    f.editor->setBundleFolded("bundle:group:group:6", true);
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+}
+
+void TestGraphEditor::draggingFromTheHandleOntoARoleAsksForAConnection()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t erin = nodeByKey(f.graph(), std::string(kTeam) + "user/erin");
+    const std::size_t deployer = nodeByKey(f.graph(), std::string(kTeam) + "role/Deployer");
+    const std::size_t lambda = nodeByKey(f.graph(), "lambda.amazonaws.com");
+    QVERIFY(erin != core::AccessGraph::npos && deployer != core::AccessGraph::npos);
+    std::vector<std::pair<std::size_t, std::size_t>> requests;
+    connect(f.editor.get(), &ui::GraphEditor::connectRequested, this,
+        [&](std::size_t from, std::size_t to) { requests.emplace_back(from, to); });
+    const int steps = f.document.undoStack()->count();
+    drag(f.viewport(), f.editor->connectorHandle(erin).toPoint(), f.editor->nodeCenter(deployer).toPoint());
+    QCOMPARE(requests.size(), std::size_t(1));
+    QCOMPARE(requests.front().first, erin);
+    QCOMPARE(requests.front().second, deployer);
+    // The card did not move, and the target is no longer lit.
+    QCOMPARE(f.document.undoStack()->count(), steps);
+    QVERIFY(!f.editor->nodeItem(deployer)->isConnectTarget());
+    // A user cannot be made to "assume" an AWS service: no request.
+    QVERIFY(!ui::GraphView::canConnect(core::GraphNodeKind::User, core::GraphNodeKind::Service));
+    drag(f.viewport(), f.editor->connectorHandle(erin).toPoint(), f.editor->nodeCenter(lambda).toPoint());
+    QCOMPARE(requests.size(), std::size_t(1));
+    // Released over the background: nothing either.
+    drag(f.viewport(), f.editor->connectorHandle(erin).toPoint(), QPoint(5, 5));
+    QCOMPARE(requests.size(), std::size_t(1));
+}
+
+void TestGraphEditor::shiftDraggingANodeAlsoConnects()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t role = nodeByKey(f.graph(), std::string(kTeam) + "role/WebServer");
+    const std::size_t bucket = nodeByKey(f.graph(), "arn:aws:s3:::my-log-bucket");
+    QVERIFY(role != core::AccessGraph::npos && bucket != core::AccessGraph::npos);
+    QSignalSpy spy(f.editor.get(), &ui::GraphEditor::connectRequested);
+    const QPointF before = f.editor->nodeItem(role)->pos();
+    drag(f.viewport(), f.editor->nodeCenter(role).toPoint(), f.editor->nodeCenter(bucket).toPoint(), Qt::ShiftModifier);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).value<std::size_t>(), role);
+    QCOMPARE(spy.at(0).at(1).value<std::size_t>(), bucket);
+    QCOMPARE(f.editor->nodeItem(role)->pos(), before);
+}
+
+void TestGraphEditor::deletingASelectedEdgeAsksToRemoveIt()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t role = nodeByKey(f.graph(), std::string(kTeam) + "role/WebServer");
+    const std::size_t table = nodeByKey(f.graph(), "arn:aws:dynamodb:eu-west-1:111122223333:table/Orders");
+    const std::size_t edge = f.graph().findEdge(role, table, core::GraphEdgeKind::MayActOn);
+    QVERIFY(edge != core::AccessGraph::npos);
+    std::vector<std::vector<std::size_t>> requests;
+    connect(f.editor.get(), &ui::GraphEditor::edgeRemovalRequested, this,
+        [&](const std::vector<std::size_t> &edges) { requests.push_back(edges); });
+    click(f.viewport(), f.editor->edgePoint(edge).toPoint());
+    ui::GraphEdgeItem *item = f.editor->edgeItem(edge);
+    QVERIFY(item->isSelected());
+    QTest::keyClick(f.editor->view(), Qt::Key_Delete);
+    QCOMPARE(requests.size(), std::size_t(1));
+    QCOMPARE(requests.front(), item->edges());
+    // Nothing selected: Delete asks nothing.
+    f.editor->view()->scene()->clearSelection();
+    QTest::keyClick(f.editor->view(), Qt::Key_Backspace);
+    QCOMPARE(requests.size(), std::size_t(1));
+}
+
+void TestGraphEditor::doubleClicksOpenRolesAndStatements()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
+    QSignalSpy roles(f.editor.get(), &ui::GraphEditor::roleActivated);
+    QSignalSpy statements(f.editor.get(), &ui::GraphEditor::statementActivated);
+    const std::size_t role = nodeByKey(f.graph(), kRoleArn);
+    QTest::mouseDClick(f.viewport(), Qt::LeftButton, Qt::NoModifier, f.editor->nodeCenter(role).toPoint());
+    QCOMPARE(roles.count(), 1);
+    QCOMPARE(roles.at(0).at(0).toULongLong(), quint64(1));
+    const std::size_t lambda = nodeByKey(f.graph(), "lambda.amazonaws.com");
+    const std::size_t assume = f.graph().findEdge(lambda, role, core::GraphEdgeKind::MayAssume);
+    QTest::mouseDClick(f.viewport(), Qt::LeftButton, Qt::NoModifier, f.editor->edgePoint(assume).toPoint());
+    QCOMPARE(statements.count(), 1);
+    QVERIFY(statements.at(0).at(0).toString().startsWith(QStringLiteral("trust policy of role LambdaLogWriter")));
+    QCOMPARE(statements.at(0).at(1).toInt(), 0);
+}
+
+void TestGraphEditor::highlightDimsTheRest()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t dave = nodeByKey(f.graph(), std::string(kTeam) + "user/dave");
+    const std::size_t group = nodeByKey(f.graph(), std::string(kTeam) + "group/developers");
+    const std::size_t edge = f.graph().findEdge(dave, group, core::GraphEdgeKind::MemberOf);
+    QVERIFY(edge != core::AccessGraph::npos);
+    const int folded = f.editor->drawnNodeCount();
+    f.editor->highlight({ dave }, { edge });
+    // dave's bundle unfolded to show him.
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    QVERIFY(!f.editor->nodeItem(dave)->isBundle());
+    QVERIFY(!f.editor->nodeItem(dave)->isDimmed());
+    QVERIFY(!f.editor->nodeItem(group)->isDimmed());
+    QVERIFY(!f.editor->edgeItem(edge)->isDimmed());
+    const std::size_t bob = nodeByKey(f.graph(), std::string(kTeam) + "user/bob");
+    QVERIFY(f.editor->nodeItem(bob)->isDimmed());
+    int dimmed = 0;
+    for (QGraphicsItem *item : f.editor->view()->scene()->items())
+        dimmed += item->opacity() < 1 ? 1 : 0;
+    QVERIFY(dimmed >= f.editor->drawnNodeCount() - 2);
+    f.editor->clearHighlight();
+    QVERIFY(!f.editor->nodeItem(bob)->isDimmed());
+}
+
+void TestGraphEditor::editsRedrawWithoutMovingCards()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
+    const std::size_t role = nodeByKey(f.graph(), kRoleArn);
+    const QPointF before = f.editor->nodeItem(role)->pos();
+    const std::size_t count = f.graph().nodes().size();
+    QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
+    // Drop the role's permissions: the bucket pattern goes, the role stays where it was.
+    const core::RoleId id = f.document.workspace().roles.front().id;
+    f.document.editRole(id, QStringLiteral("Drop permissions"), doc::RoleEditCommand::Field::Other,
+        [](core::Role &r) { r.inlinePolicies.clear(); });
+    QTRY_COMPARE(redrawn.count(), 1);
+    QVERIFY(f.graph().nodes().size() < count);
+    const std::size_t again = nodeByKey(f.graph(), kRoleArn);
+    QCOMPARE(f.editor->nodeItem(again)->pos(), before);
+    // Undo brings the pattern back; it gets a place of its own.
+    f.document.undoStack()->undo();
+    QTRY_COMPARE(redrawn.count(), 2);
+    QCOMPARE(f.graph().nodes().size(), count);
+    QCOMPARE(f.editor->nodeItem(nodeByKey(f.graph(), kRoleArn))->pos(), before);
+}
+
+void TestGraphEditor::laysOutInTheBackgroundAndDropsStaleLayouts()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    f.editor->setBackgroundLayoutThreshold(0);
+    QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
+    const int folded = f.editor->drawnNodeCount();
+    auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
+    // Unfolding needs places for three new cards: Graphviz runs in the background, the old drawing stays meanwhile.
+    toggle->trigger();
+    QVERIFY(f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    QTRY_VERIFY(!f.editor->isLayingOut());
+    QCOMPARE(redrawn.count(), 1);
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    // Folding needs no layout (the bundle's place is known): at once.
+    toggle->trigger();
+    QCOMPARE(redrawn.count(), 2);
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    // Layouts overtaken by a newer drawing are dropped when they arrive: Lay Out Again (folded) and unfolding both
+    // wait for Graphviz when rebuildNow() draws the unfolded graph at once.
+    f.editor->findChild<QAction *>(QStringLiteral("graphRelayout"))->trigger();
+    QVERIFY(f.editor->isLayingOut());
+    toggle->trigger();
+    QVERIFY(f.editor->isLayingOut());
+    f.editor->rebuildNow();
+    QVERIFY(!f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    const int redraws = redrawn.count();
+    QTest::qWait(400);
+    QCOMPARE(redrawn.count(), redraws);
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+}
+
+void TestGraphEditor::minimapShowsTheVisibleArea()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    ui::GraphMinimap *minimap = f.editor->minimap();
+    QCOMPARE(minimap->objectName(), QStringLiteral("graphMinimap"));
+    // The whole graph in sight: no overview. Zoomed in: there it is.
+    QVERIFY(!minimap->isVisible());
+    f.editor->view()->zoomBy(3);
+    QVERIFY(minimap->isVisible());
+    const QRectF area = minimap->visibleArea();
+    QVERIFY(!area.isEmpty());
+    QVERIFY(area.width() < minimap->width());
+    // A click in a corner of the overview moves the view there.
+    const QPoint corner(10, 10);
+    const QPointF target = minimap->toScene(corner);
+    click(minimap, corner);
+    const QPointF center = f.editor->view()->mapToScene(f.editor->view()->viewport()->rect().center());
+    QVERIFY(std::abs(center.x() - target.x()) < 5 && std::abs(center.y() - target.y()) < 5);
+    // The keyboard: 0 fits again.
+    QTest::keyClick(f.editor->view(), Qt::Key_0);
+    QVERIFY(minimap->visibleArea().width() >= minimap->width() - 20);
+    QVERIFY(!minimap->isVisible());
+}
+
+void TestGraphEditor::rendersLightAndDark()
+{
+    // RD_GRAPH_SCREENSHOTS=<folder> keeps the pictures (graph-light.png, graph-dark.png and the Lambda example's).
+    const QString folder = qEnvironmentVariable("RD_GRAPH_SCREENSHOTS");
+    const struct {
+        const char *name;
+        QString path;
+    } workspaces[] = { { "graph", QStringLiteral(RD_TEAM_WORKSPACE) },
+        { "graph-lambda", QStringLiteral(RD_EXAMPLE_WORKSPACE) },
+        { "graph-platform", QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws") } };
+    for (const auto &workspace : workspaces) {
+        if (!QFileInfo::exists(workspace.path))
+            continue;
+        for (const bool dark : { false, true }) {
+            ui::AppTheme::apply(dark ? ui::AppTheme::Mode::Dark : ui::AppTheme::Mode::Light);
+            Fixture f;
+            QVERIFY(f.open(workspace.path));
+            QCoreApplication::processEvents();
+            const QImage image = f.editor->grab().toImage();
+            QCOMPARE(image.size(), QSize(1400, 900));
+            // The view's background follows the palette.
+            const QColor background = image.pixelColor(f.editor->view()->geometry().topLeft() + QPoint(3, 3));
+            QCOMPARE(background.lightness() < 128, dark);
+            if (!folder.isEmpty()) {
+                const QString file = QDir(folder).filePath(
+                    QStringLiteral("%1-%2.png").arg(QLatin1String(workspace.name), dark ? "dark" : "light"));
+                QVERIFY(image.save(file));
+            }
+        }
+    }
+    ui::AppTheme::apply(ui::AppTheme::Mode::Light);
+}
+
+QTEST_MAIN(TestGraphEditor)
+#include "TestGraphEditor.moc"

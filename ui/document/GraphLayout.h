@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rd::doc
+{
+
+class GraphProjection;
+
+/// Node positions in points (y grows downwards, as in Qt), by drawn node index.
+struct GraphLayoutResult {
+    /// The centre of each drawn node (GraphProjection::nodes() order). The top-left node's box starts near (0, 0):
+    /// every box lies within (0, 0)-(width, height).
+    std::vector<std::pair<double, double>> positions;
+    /// The size of the laid-out graph, in points.
+    double width = 0;
+    double height = 0;
+    /// How many edges Graphviz was given: one per pair of drawn nodes, thinned on large graphs (GraphLayout.cpp).
+    std::size_t edgesLaidOut = 0;
+    /// Empty on success; otherwise why Graphviz failed (the positions are then a simple grid).
+    std::string error;
+};
+
+/// Sizes the graph editor draws nodes at, so that the layout leaves room for them.
+struct GraphLayoutOptions {
+    double nodeWidth = 150;
+    double nodeHeight = 44;
+    /// Left to right: principals, roles, resources. Otherwise top to bottom.
+    bool leftToRight = true;
+    /// The gap between neighbouring nodes of one rank, and between ranks, in points.
+    double nodeSpacing = 18;
+    double rankSpacing = 72;
+};
+
+/// Layered layout by Graphviz `dot` (DESIGN.md: do not hand-roll one): edges point from a principal to the role it
+/// may assume and from a role to the resource it may act on, so ranks read principals -> roles -> resources. Only node
+/// positions are computed (the editor draws its own straight edges); labels are never passed to Graphviz (node sizes
+/// come from `options`), so any label text is safe. Graphs of more than 400 distinct edges get cheaper settings and
+/// only three incoming edges per node (one above 2,500 nodes) count for the layout (GraphLayout.cpp, effortFor): a
+/// principal still lies left of a role it may assume through a kept edge, but not necessarily through every drawn one.
+/// Graphviz keeps global state, so calls are serialised by a lock; the editor runs them off the GUI thread. Never
+/// throws: on a Graphviz failure the result holds a grid and the error.
+GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &options = {});
+
+} // namespace rd::doc
