@@ -17,6 +17,7 @@
 #include "widgets/RoleSummaryView.h"
 
 #include <QStatusBar>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -98,6 +99,7 @@ private Q_SLOTS:
     void cancellingTheActionPickerChangesNothing();
     void deletingAnEdgeNarrowsTheTrustStatement();
     void aGroupCannotBeTrustedAndTheStatusBarSaysWhy();
+    void draggingAUserOntoAGroupMakesItAMember();
     void theReachExplorersAnswerLightsUpInTheGraph();
 };
 
@@ -234,6 +236,26 @@ void TestGraphEditing::aGroupCannotBeTrustedAndTheStatusBarSaysWhy()
     QCOMPARE(w.undo()->count(), 0);
 }
 
+void TestGraphEditing::draggingAUserOntoAGroupMakesItAMember()
+{
+    Window w;
+    QVERIFY(w.open());
+    const core::Workspace before = w.document()->workspace();
+    const std::string carol = arnOf("user/carol");
+    const std::string developers = arnOf("group/developers");
+    QVERIFY(!w.hasEdge(carol, developers, core::GraphEdgeKind::MemberOf));
+    test::drag(w.viewport(), w.editor()->connectorHandle(w.node(carol)).toPoint(),
+        w.editor()->nodeCenter(w.node(developers)).toPoint());
+    QCOMPARE(w.undo()->count(), 1);
+    QVERIFY(w.hasEdge(carol, developers, core::GraphEdgeKind::MemberOf));
+    // Joining twice is refused.
+    QVERIFY(!w.window.graphEditActions()->connectNodes(*w.graph(), w.node(carol), w.node(developers)));
+    QCOMPARE(w.undo()->count(), 1);
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(!w.hasEdge(carol, developers, core::GraphEdgeKind::MemberOf));
+}
+
 void TestGraphEditing::theReachExplorersAnswerLightsUpInTheGraph()
 {
     Window w;
@@ -249,12 +271,15 @@ void TestGraphEditing::theReachExplorersAnswerLightsUpInTheGraph()
     const std::size_t partner = w.graph()->find("arn:aws:iam::444455556666:root", core::GraphNodeKind::Account);
     QVERIFY(w.editor()->nodeItem(table) && !w.editor()->nodeItem(table)->isDimmed());
     QVERIFY(w.editor()->nodeItem(partner) && w.editor()->nodeItem(partner)->isDimmed());
-    // One row: only its path stays lit.
-    for (int row = 0; row < explorer->answerCount(); ++row) {
-        explorer->selectAnswer(row);
-        if (!w.editor()->nodeItem(table)->isDimmed())
-            break;
-    }
+    // The row of the orders table: only its path stays lit.
+    const QString orders = QStringLiteral("arn:aws:dynamodb:eu-west-1:111122223333:table/orders");
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    int row = 0;
+    while (row < explorer->answerCount() && answers->topLevelItem(row)->text(1) != orders)
+        ++row;
+    QVERIFY(row < explorer->answerCount());
+    explorer->selectAnswer(row);
+    QVERIFY(!w.editor()->nodeItem(table)->isDimmed());
     const std::size_t deployer = w.node(arnOf("role/Deployer"));
     const std::size_t dataReader = w.node(arnOf("role/DataReader"));
     const std::size_t hop = w.graph()->findEdge(deployer, dataReader, core::GraphEdgeKind::MayAssume);

@@ -11,6 +11,7 @@
 
 #include <QUuid>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -95,9 +96,36 @@ bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t 
         return apply(
             core::planPermission(m_document->workspace(), graph, core::RoleId { source.entityId }, to, actions));
     }
-    Q_EMIT message(tr("Connect a principal to a role of the workspace to trust it, or a role to a resource to grant "
-                      "it actions."));
+    if (source.kind == core::GraphNodeKind::User && target.kind == core::GraphNodeKind::Group && source.entityId != 0
+        && target.entityId != 0)
+        return addToGroup(core::UserId { source.entityId }, core::GroupId { target.entityId });
+    Q_EMIT message(tr("Connect a principal to a role of the workspace to trust it, a role to a resource to grant it "
+                      "actions, or a user to a group."));
     return false;
+}
+
+bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
+{
+    const core::User *user = m_document->workspace().user(userId);
+    const core::Group *group = m_document->workspace().group(groupId);
+    if (!user || !group)
+        return false;
+    // IAM User Guide, "IAM user groups": a user can belong only to groups of its own account.
+    if (user->accountId != group->accountId) {
+        Q_EMIT message(tr("User %1 and group %2 are in different accounts; a user can only join groups of its own "
+                          "account.")
+                           .arg(doc::toQString(user->name), doc::toQString(group->name)));
+        return false;
+    }
+    if (std::find(user->groupNames.begin(), user->groupNames.end(), group->name) != user->groupNames.end()) {
+        Q_EMIT message(
+            tr("User %1 is already in group %2.").arg(doc::toQString(user->name), doc::toQString(group->name)));
+        return false;
+    }
+    core::User joined = *user;
+    joined.groupNames.push_back(group->name);
+    return m_document->replaceEntities({ doc::WorkspaceEntity { std::move(joined) } },
+        tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
 }
 
 bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::vector<std::size_t> &edges)

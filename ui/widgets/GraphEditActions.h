@@ -38,8 +38,9 @@ public:
     using ActionPicker = std::function<QStringList(const QString &role, const QString &resource)>;
     void setActionPicker(ActionPicker picker);
 
-    /// A drag from node `from` to node `to` of `graph` (built from the document's workspace). False, with message()
-    /// saying why, when the gesture makes no edit.
+    /// A drag from node `from` to node `to` of `graph` (built from the document's workspace): a principal onto a
+    /// role, a role onto a resource, or a user onto a group (which it joins). False, with message() saying why, when
+    /// the gesture makes no edit.
     bool connectNodes(const core::AccessGraph &graph, std::size_t from, std::size_t to);
     /// Removes the access of these edges of `graph` in one undo step. False, with message() saying why, when it
     /// cannot (an AWS managed policy grants it, an account-wide grant covers others...).
@@ -51,6 +52,7 @@ Q_SIGNALS:
 
 private:
     bool apply(const core::GraphEditResult &result);
+    bool addToGroup(core::UserId user, core::GroupId group);
 
     doc::WorkspaceDocument *m_document;
     QWidget *m_dialogParent;
