@@ -3,7 +3,9 @@
 // `role-designer-cli reach` as a user runs it: a real process over a saved workspace, the JSON contract of
 // docs/REACHABILITY.md, text, Graphviz and GraphML output, and the exit codes (0 answers, 1 none, 2 bad usage or
 // input). The chain follows IAM User Guide, "Role chaining"; the trust rules "Policy evaluation logic".
+#include "ChainWorkspace.h"
 #include "CliRun.h"
+#include "PolicyText.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/WorkspaceFile.h"
 
@@ -41,22 +43,9 @@ private:
 namespace
 {
 
-const std::string kAlice = "arn:aws:iam::111122223333:user/alice";
-const std::string kRoleA = "arn:aws:iam::111122223333:role/A";
-const std::string kRoleB = "arn:aws:iam::111122223333:role/B";
-
-rd::core::Policy policyOf(const std::string &text)
-{
-    rd::core::ParseResult parsed = rd::core::parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
-}
-
-std::string doc(const std::string &statement)
-{
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
-}
+const std::string &kAlice = rd::test::kChainAlice;
+const std::string &kRoleA = rd::test::kChainRoleA;
+const std::string &kRoleB = rd::test::kChainRoleB;
 
 QString q(const std::string &s)
 {
@@ -69,33 +58,9 @@ void TestReachCommand::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     using namespace rd::core;
-    Workspace w;
-    w.name = "reach-cli";
-    w.accounts.push_back({ "111122223333", "a" });
-    User alice;
-    alice.accountId = "111122223333";
-    alice.name = "alice";
-    alice.arn = kAlice;
-    w.add(alice);
-    Role a;
-    a.accountId = "111122223333";
-    a.name = "A";
-    a.arn = kRoleA;
-    a.trustPolicy = policyOf(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kAlice
-        + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"));
-    a.inlinePolicies.push_back({ "Hop",
-        policyOf(doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + kRoleB + "\"}")) });
-    w.add(a);
-    Role b;
-    b.accountId = "111122223333";
-    b.name = "B";
-    b.arn = kRoleB;
-    b.trustPolicy = policyOf(
-        doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kRoleA + "\"},\"Action\":\"sts:AssumeRole\"}"));
-    b.inlinePolicies.push_back({ "Read \"quoted\"",
-        policyOf(doc(
-            R"({"Sid":"ReadData","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"arn:aws:s3:::data-bucket/*"})")) });
-    w.add(b);
+    using rd::test::policyDocument;
+    using rd::test::policyOf;
+    const Workspace w = rd::test::chainWorkspace("reach-cli", "Read \"quoted\"");
     m_workspace = m_dir.filePath(QStringLiteral("reach.rdws"));
     QVERIFY(!saveWorkspaceFile(m_workspace.toStdString(), w).has_value());
 }

@@ -3,6 +3,7 @@
 // The access graph and reachability (docs/REACHABILITY.md). Each row names the IAM User Guide page it relies on:
 // "Policy evaluation logic", "Cross-account policy evaluation logic", "Role chaining", "IAM user groups",
 // "Permissions boundaries for IAM entities", "Grant a user permissions to switch roles".
+#include "PolicyText.h"
 #include "rd/core/AccessGraph.h"
 #include "rd/core/PolicyParser.h"
 #include "rd/core/Reachability.h"
@@ -13,6 +14,8 @@
 #include <string>
 
 using namespace rd::core;
+using rd::test::policyDocument;
+using rd::test::policyOf;
 
 class TestAccessGraph : public QObject
 {
@@ -53,19 +56,6 @@ const std::string kCrossQueue = "arn:aws:sqs:us-east-1:111122223333:cross-queue"
 const std::string kTeamBucket = "arn:aws:s3:::team-bucket";
 const std::string kLogs = "arn:aws:logs:us-east-1:111122223333:log-group:app";
 
-Policy policyOf(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
-}
-
-std::string doc(const std::string &statements)
-{
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
-}
-
 std::string trustOf(const std::string &principal, const std::string &condition = {})
 {
     return "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + principal + "\"},\"Action\":\"sts:AssumeRole\""
@@ -84,9 +74,9 @@ Role roleOf(const std::string &name, const std::string &arn, const std::string &
     role.accountId = accountOfArn(arn);
     role.name = name;
     role.arn = arn;
-    role.trustPolicy = policyOf(doc(trust));
+    role.trustPolicy = policyOf(policyDocument(trust));
     if (!permissions.empty())
-        role.inlinePolicies.push_back({ name + "Permissions", policyOf(doc(permissions)) });
+        role.inlinePolicies.push_back({ name + "Permissions", policyOf(policyDocument(permissions)) });
     return role;
 }
 
@@ -97,7 +87,7 @@ User userOf(const std::string &name, const std::string &arn, const std::string &
     user.name = name;
     user.arn = arn;
     if (!permissions.empty())
-        user.inlinePolicies.push_back({ name + "Permissions", policyOf(doc(permissions)) });
+        user.inlinePolicies.push_back({ name + "Permissions", policyOf(policyDocument(permissions)) });
     return user;
 }
 
@@ -120,7 +110,8 @@ Workspace makeWorkspace(const Options &options = {})
     readers.accountId = kA;
     readers.name = "Readers";
     readers.arn = "arn:aws:iam::111122223333:group/Readers";
-    readers.inlinePolicies.push_back({ "ReadTeam", policyOf(doc(allowOf("s3:ListBucket", kTeamBucket, "List"))) });
+    readers.inlinePolicies.push_back(
+        { "ReadTeam", policyOf(policyDocument(allowOf("s3:ListBucket", kTeamBucket, "List"))) });
     w.add(readers);
     w.add(userOf("bob", kBob, options.bobMayAssume ? allowOf("sts:AssumeRole", kCrossRole) : std::string()));
     // alice -> A (account root in the trust, alice's identity policy allows) -> B -> C (each naming its caller).
@@ -142,7 +133,7 @@ Workspace makeWorkspace(const Options &options = {})
     boundary.arn = kBoundary;
     boundary.defaultVersionId = "v1";
     boundary.versions.push_back(
-        { "v1", true, {}, policyOf(doc(allowOf("logs:*", "arn:aws:logs:us-east-1:111122223333:*"))) });
+        { "v1", true, {}, policyOf(policyDocument(allowOf("logs:*", "arn:aws:logs:us-east-1:111122223333:*"))) });
     w.add(boundary);
     return w;
 }
@@ -296,7 +287,7 @@ void TestAccessGraph::editDiffReportsExactlyThePairsANewTrustStatementAdds()
     Workspace after = before;
     for (Role &role : after.roles) {
         if (role.arn == kRoleC)
-            role.trustPolicy = policyOf(doc(trustOf(kRoleB) + "," + trustOf(kCarol)));
+            role.trustPolicy = policyOf(policyDocument(trustOf(kRoleB) + "," + trustOf(kCarol)));
     }
     const ReachDiff diff = diffReachability(before, after);
     QVERIFY(diff.removed.empty());
@@ -360,8 +351,8 @@ void TestAccessGraph::resourcePolicyGrantsNamedAndExternalPrincipals()
     bucket.arn = "arn:aws:s3:::shared-bucket";
     bucket.type = "AWS::S3::Bucket";
     bucket.accountId = kA;
-    bucket.policy =
-        policyOf(doc("{\"Sid\":\"Carol\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + kCarol + "\",\"" + kBob
+    bucket.policy = policyOf(
+        policyDocument("{\"Sid\":\"Carol\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"" + kCarol + "\",\"" + kBob
             + "\",\"arn:aws:iam::999988887777:root\"]},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::shared-"
               "bucket/*\"}"));
     w.add(bucket);

@@ -5,6 +5,7 @@
 // in IAM", "How IAM roles differ from resource-based policies", "Access to AWS accounts owned by third parties",
 // "The confused deputy problem", "Create a role for OIDC federation", "Create a role for SAML 2.0 federation",
 // "IAM user groups", "Policy evaluation logic".
+#include "PolicyText.h"
 #include "rd/core/AccessGraph.h"
 #include "rd/core/GraphEdits.h"
 #include "rd/core/PolicyParser.h"
@@ -18,6 +19,8 @@
 #include <string>
 
 using namespace rd::core;
+using rd::test::policyDocument;
+using rd::test::policyOf;
 
 class TestGraphEdits : public QObject
 {
@@ -86,19 +89,6 @@ const std::string kSaml = "arn:aws:iam::111122223333:saml-provider/Corp";
 const std::string kGitHub = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
 const std::string kOtherOidc = "arn:aws:iam::111122223333:oidc-provider/auth.example.com";
 
-Policy policyOf(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
-}
-
-std::string doc(const std::string &statements)
-{
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
-}
-
 std::string minified(const Policy &policy)
 {
     return writePolicy(policy, WriteStyle::Minified);
@@ -110,7 +100,7 @@ Role roleOf(const std::string &name, const std::string &arn, const std::string &
     role.accountId = accountOfArn(arn);
     role.name = name;
     role.arn = arn;
-    role.trustPolicy = policyOf(doc(trust));
+    role.trustPolicy = policyOf(policyDocument(trust));
     return role;
 }
 
@@ -129,7 +119,7 @@ ManagedPolicy managedOf(const std::string &name, const std::string &arn, const s
     policy.name = name;
     policy.arn = arn;
     policy.defaultVersionId = "v1";
-    policy.versions.push_back({ "v1", true, {}, policyOf(doc(statements)) });
+    policy.versions.push_back({ "v1", true, {}, policyOf(policyDocument(statements)) });
     return policy;
 }
 
@@ -160,7 +150,8 @@ Workspace makeWorkspace()
     readers.name = "Readers";
     readers.arn = "arn:aws:iam::111122223333:group/Readers";
     readers.inlinePolicies.push_back({ "ReadTeam",
-        policyOf(doc(R"({"Sid":"List","Effect":"Allow","Action":"s3:ListBucket","Resource":")" + kTeam + R"("})")) });
+        policyOf(policyDocument(
+            R"({"Sid":"List","Effect":"Allow","Action":"s3:ListBucket","Resource":")" + kTeam + R"("})")) });
     w.add(readers);
     User erin = userOf("erin", kErin);
     erin.groupNames.push_back("Readers");
@@ -175,11 +166,11 @@ Workspace makeWorkspace()
     Role app = roleOf(
         "app", kApp, R"({"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"})");
     app.inlinePolicies.push_back({ "AppPermissions",
-        policyOf(doc(R"({"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":[")" + kReports + R"(",")"
-            + kArchive + R"("]})")) });
+        policyOf(policyDocument(R"({"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":[")" + kReports
+            + R"(",")" + kArchive + R"("]})")) });
     app.inlinePolicies.push_back({ "Queue",
-        policyOf(
-            doc(R"({"Sid":"Send","Effect":"Allow","Action":"sqs:SendMessage","Resource":")" + kQueue + R"("})")) });
+        policyOf(policyDocument(
+            R"({"Sid":"Send","Effect":"Allow","Action":"sqs:SendMessage","Resource":")" + kQueue + R"("})")) });
     app.attachedPolicyArns.push_back(kS3ReadOnly);
     app.attachedPolicyArns.push_back(kShared);
     w.add(app);
@@ -204,11 +195,12 @@ Workspace makeWorkspace()
     for (User &u : w.users) {
         if (u.name == "alice")
             u.inlinePolicies.push_back({ "AssumeBroad",
-                policyOf(doc(
+                policyOf(policyDocument(
                     R"({"Sid":"Broad","Effect":"Allow","Action":"sts:AssumeRole","Resource":")" + kBroad + R"("})")) });
         if (u.name == "carol")
             u.inlinePolicies.push_back({ "AssumeAny",
-                policyOf(doc(R"({"Sid":"Any","Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})")) });
+                policyOf(
+                    policyDocument(R"({"Sid":"Any","Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})")) });
     }
 
     Resource reports = resourceOf("arn:aws:s3:::reports/*", "AWS::S3::Bucket", "reports");
@@ -217,8 +209,9 @@ Workspace makeWorkspace()
     // A bucket policy that grants carol and dave, on two object prefixes.
     Resource shared = resourceOf("arn:aws:s3:::shared", "AWS::S3::Bucket", "shared");
     shared.accountId = kA;
-    shared.policy = policyOf(doc(R"({"Sid":"Team","Effect":"Allow","Principal":{"AWS":[")" + kCarol + R"(",")" + kDave
-        + R"("]},"Action":"s3:GetObject","Resource":["arn:aws:s3:::shared/a/*","arn:aws:s3:::shared/b/*"]})"));
+    shared.policy =
+        policyOf(policyDocument(R"({"Sid":"Team","Effect":"Allow","Principal":{"AWS":[")" + kCarol + R"(",")" + kDave
+            + R"("]},"Action":"s3:GetObject","Resource":["arn:aws:s3:::shared/a/*","arn:aws:s3:::shared/b/*"]})"));
     w.add(shared);
 
     w.externalPrincipals.push_back({ {}, ExternalPrincipalKind::Account, "999988887777", "vendor" });
@@ -373,7 +366,7 @@ void TestGraphEdits::hardeningRules()
     QFETCH(QString, applicable);
     QFETCH(QString, conditionAfterAll);
 
-    Policy policy = policyOf(doc(statement.toStdString()));
+    Policy policy = policyOf(policyDocument(statement.toStdString()));
     clearSourceRanges(policy);
     Statement &s = policy.statements.front();
     const std::string account = roleAccount.toStdString();
@@ -410,7 +403,7 @@ void TestGraphEdits::hardeningRules()
 void TestGraphEdits::hardeningIsAppliedOnceAndKeepsOtherConditions()
 {
     // The confused deputy problem; condition keys are case-insensitive, so a second application adds nothing.
-    Policy policy = policyOf(doc(
+    Policy policy = policyOf(policyDocument(
         R"({"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}})"));
     Statement &s = policy.statements.front();
     applyHardening(s, TrustHardening::SourceAccount, kA, "x");
@@ -573,7 +566,7 @@ void TestGraphEdits::crossAccountTrustCompletesAMissingCallerSide()
     Workspace w = makeWorkspace();
     for (Role &r : w.roles) {
         if (r.name == "target")
-            r.trustPolicy = policyOf(doc(
+            r.trustPolicy = policyOf(policyDocument(
                 R"({"Sid":"Bob","Effect":"Allow","Principal":{"AWS":")" + kBob + R"("},"Action":"sts:AssumeRole"})"));
     }
     const AccessGraph g = AccessGraph::build(w);
@@ -714,7 +707,7 @@ void TestGraphEdits::removalNarrowsAMultiPrincipalTrustStatement()
     QCOMPARE(result.plan->description, std::string("Stop user alice from assuming role deploy"));
     QVERIFY(hasNote(*result.plan, "Narrowed statement Pair"));
     const Workspace after = applied(w, result);
-    const std::string expected = doc(R"({"Sid":"Pair","Effect":"Allow","Principal":{"AWS":")" + kCarol
+    const std::string expected = policyDocument(R"({"Sid":"Pair","Effect":"Allow","Principal":{"AWS":")" + kCarol
         + R"("},"Action":"sts:AssumeRole"},{"Sid":"OnlyDave","Effect":"Allow","Principal":{"AWS":")" + kDave
         + R"("},"Action":"sts:AssumeRole"})");
     QCOMPARE(minified(roleNamed(after, "deploy")->trustPolicy), expected);
@@ -781,7 +774,7 @@ void TestGraphEdits::removalNarrowsAResourceList()
     QCOMPARE(result.plan->description, std::string("Stop role app from acting on reports"));
     const Workspace after = applied(w, result);
     const std::string expected =
-        doc(R"({"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":")" + kArchive + R"("})");
+        policyDocument(R"({"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":")" + kArchive + R"("})");
     QCOMPARE(minified(roleNamed(after, "app")->inlinePolicies[0].document), expected);
     const AccessGraph rebuilt = AccessGraph::build(after);
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kApp, kReports), AccessGraph::npos);
@@ -816,7 +809,7 @@ void TestGraphEdits::removalInACustomerManagedPolicyNamesItsOtherUsers()
         if (p.arn == kShared)
             shared = &p;
     QVERIFY(shared);
-    const std::string expected = doc(
+    const std::string expected = policyDocument(
         R"({"Sid":"Jobs","Effect":"Allow","Action":"sqs:ReceiveMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:other"})");
     QCOMPARE(minified(shared->defaultVersion()->document), expected);
     QCOMPARE(edgeOf(AccessGraph::build(after), GraphEdgeKind::MayActOn, kWorker, kQueue), AccessGraph::npos);
@@ -859,7 +852,7 @@ void TestGraphEdits::removalOfAGrantNarrowedByABoundaryIsRefused()
     Role bounded = roleOf("bounded", "arn:aws:iam::111122223333:role/bounded",
         R"({"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"})");
     bounded.inlinePolicies.push_back(
-        { "Admin", policyOf(doc(R"({"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"})")) });
+        { "Admin", policyOf(policyDocument(R"({"Sid":"Admin","Effect":"Allow","Action":"*","Resource":"*"})")) });
     bounded.permissionsBoundaryArn = boundaryArn;
     w.add(bounded);
     w.add(managedOf("Boundary", boundaryArn,

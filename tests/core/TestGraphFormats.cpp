@@ -4,6 +4,8 @@
 // http://graphml.graphdrawing.org/) read back with QXmlStreamReader, XML 1.0 escaping of hostile text ("2.2
 // Characters": only tab, line feed, carriage return and U+0020 upwards but U+FFFE/U+FFFF are allowed), the subgraph of
 // reach answers, Graphviz dot unchanged from the writer the CLI had before it moved to core, and the text format.
+#include "ChainWorkspace.h"
+#include "PolicyText.h"
 #include "rd/core/AccessGraph.h"
 #include "rd/core/GraphFormats.h"
 #include "rd/core/PolicyParser.h"
@@ -22,6 +24,8 @@
 #include <string>
 
 using namespace rd::core;
+using rd::test::policyDocument;
+using rd::test::policyOf;
 
 class TestGraphFormats : public QObject
 {
@@ -248,52 +252,10 @@ std::string legacyDot(const AccessGraph &graph, const std::set<std::size_t> &nod
     return out.str();
 }
 
-Policy policyOf(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
-}
-
-std::string doc(const std::string &statement)
-{
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}";
-}
-
-// A workspace as role-designer-cli's tests use it: alice may assume A with MFA (IAM User Guide, "Policy evaluation
-// logic": a trust policy naming the user suffices in its account), A may assume B ("Role chaining"), B reads a
-// bucket through an inline policy with a quoted, back-slashed name.
+// The reach tests' chain, B's inline policy with a quoted, back-slashed name.
 Workspace chainWorkspace()
 {
-    Workspace w;
-    w.name = "formats";
-    w.accounts.push_back({ "111122223333", "a" });
-    User alice;
-    alice.accountId = "111122223333";
-    alice.name = "alice";
-    alice.arn = kAlice;
-    w.add(alice);
-    Role a;
-    a.accountId = "111122223333";
-    a.name = "A";
-    a.arn = kRoleA;
-    a.trustPolicy = policyOf(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kAlice
-        + "\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}}"));
-    a.inlinePolicies.push_back({ "Hop",
-        policyOf(doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + kRoleB + "\"}")) });
-    w.add(a);
-    Role b;
-    b.accountId = "111122223333";
-    b.name = "B";
-    b.arn = kRoleB;
-    b.trustPolicy = policyOf(
-        doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + kRoleA + "\"},\"Action\":\"sts:AssumeRole\"}"));
-    b.inlinePolicies.push_back({ "Read \"quoted\" \\ <&>",
-        policyOf(doc("{\"Sid\":\"ReadData\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],"
-                     "\"Resource\":\"arn:aws:s3:::data-bucket/*\"}")) });
-    w.add(b);
-    return w;
+    return rd::test::chainWorkspace("formats", "Read \"quoted\" \\ <&>");
 }
 
 QString q(const std::string &s)

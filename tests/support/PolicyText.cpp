@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "PolicyText.h"
+
+#include "rd/core/PolicyParser.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace rd::test
+{
+
+core::Policy policyOf(const std::string &text)
+{
+    core::ParseResult parsed = core::parsePolicy(text);
+    if (!parsed.isUsable()) {
+        std::fprintf(stderr, "test policy does not parse: %s\n", text.c_str());
+        std::abort();
+    }
+    return *parsed.policy;
+}
+
+std::string policyDocument(const std::string &statements)
+{
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
+}
+
+} // namespace rd::test
