@@ -5,6 +5,7 @@
 // Characters": only tab, line feed, carriage return and U+0020 upwards but U+FFFE/U+FFFF are allowed), the subgraph of
 // reach answers, Graphviz dot unchanged from the writer the CLI had before it moved to core, and the text format.
 #include "ChainWorkspace.h"
+#include "CorpusFiles.h"
 #include "PolicyText.h"
 #include "rd/core/AccessGraph.h"
 #include "rd/core/GraphFormats.h"
@@ -19,6 +20,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -185,71 +187,13 @@ bool xmllintAccepts(const std::string &text, QString *message)
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
-// The dot writer as role-designer-cli's ReachCommand.cpp had it before it moved to core, verbatim but for the
-// stream: the reference for "dot is unchanged".
-std::string legacyDotString(const std::string &text)
+/// A DOT file under tests/data/graph/, written by the CLI's writer before it moved into core (hand-checked).
+std::string expectedDot(const std::string &name)
 {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (c == '\n') {
-            out += "\\n";
-            continue;
-        }
-        if (c < 0x20)
-            continue;
-        out += static_cast<char>(c);
-    }
-    return out + "\"";
-}
-
-std::string legacyShape(GraphNodeKind kind)
-{
-    switch (kind) {
-    case GraphNodeKind::User:
-        return "ellipse";
-    case GraphNodeKind::Group:
-        return "folder";
-    case GraphNodeKind::Role:
-        return "box";
-    case GraphNodeKind::Resource:
-        return "note";
-    default:
-        return "diamond";
-    }
-}
-
-std::string legacyStyle(const GraphEdge &e)
-{
-    std::string style = e.kind == GraphEdgeKind::MemberOf ? "dotted"
-        : e.kind == GraphEdgeKind::MayAssume              ? "solid"
-                                                          : "bold";
-    if (e.conditional)
-        style = "dashed";
-    return style;
-}
-
-std::string legacyDot(const AccessGraph &graph, const std::set<std::size_t> &nodes, const std::set<std::size_t> &edges)
-{
-    std::ostringstream out;
-    out << "digraph access {\n  rankdir=LR;\n";
-    for (std::size_t n : nodes) {
-        const GraphNode &node = graph.nodes()[n];
-        out << "  n" << n << " [shape=" << legacyShape(node.kind)
-            << ", label=" << legacyDotString(std::string(graphNodeKindName(node.kind)) + "\n" + node.label)
-            << ", tooltip=" << legacyDotString(node.key) << "];\n";
-    }
-    for (std::size_t e : edges) {
-        const GraphEdge &edge = graph.edges()[e];
-        std::string label(graphEdgeKindName(edge.kind));
-        for (const ActionGroup &g : edge.actions)
-            label += "\n" + g.service + " " + g.accessLevel;
-        out << "  n" << edge.from << " -> n" << edge.to << " [label=" << legacyDotString(label)
-            << ", style=" << legacyStyle(edge) << "];\n";
-    }
-    out << "}\n";
-    return out.str();
+    std::ifstream in(rd::test::testDataPath("graph/" + name), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 // The reach tests' chain, B's inline policy with a quoted, back-slashed name.
@@ -418,7 +362,6 @@ void TestGraphFormats::hostileTextStaysWellFormed()
 
     // Dot: every string is one double-quoted ID; no raw control character, no unescaped quote.
     const std::string dot = writeDot(g);
-    QCOMPARE(dot, legacyDot(g, { 0, 1, 2, 3, 4, 5, 6, n }, { 0, 1, 2, 3, 4, e }));
     for (unsigned char c : dot)
         QVERIFY(c >= 0x20 || c == '\n');
     QVERIFY(dot.find("label=\"role\\n") != std::string::npos);
@@ -468,7 +411,7 @@ void TestGraphFormats::selectedEdgesBringTheirEndsAndBadAnswersAreSkipped()
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
     QCOMPARE(parsed.nodes.keys(), (QStringList { QStringLiteral("n4"), QStringLiteral("n5") }));
     QCOMPARE(parsed.edges.keys(), QStringList { QStringLiteral("e3") });
-    QCOMPARE(writeDot(g, selection), legacyDot(g, { 4, 5 }, { 3 }));
+    QCOMPARE(writeDot(g, selection), expectedDot("small-selection.dot"));
 
     // Only nodes selected (edges all false): the nodes alone.
     GraphSelection nodesOnly;
@@ -495,34 +438,19 @@ void TestGraphFormats::selectedEdgesBringTheirEndsAndBadAnswersAreSkipped()
 void TestGraphFormats::dotIsUnchangedFromTheCliWriter()
 {
     const AccessGraph small = smallGraph("B \"the\" \\ role\nsecond line");
-    QCOMPARE(writeDot(small), legacyDot(small, { 0, 1, 2, 3, 4, 5, 6 }, { 0, 1, 2, 3, 4 }));
+    QCOMPARE(writeDot(small), expectedDot("small-quoted.dot"));
 
     const AccessGraph g = AccessGraph::build(chainWorkspace());
     QVERIFY(g.edges().size() >= 3);
-    std::set<std::size_t> allNodes;
-    std::set<std::size_t> allEdges;
-    for (std::size_t n = 0; n < g.nodes().size(); ++n)
-        allNodes.insert(n);
-    for (std::size_t e = 0; e < g.edges().size(); ++e)
-        allEdges.insert(e);
     const std::string whole = writeDot(g);
-    QCOMPARE(whole, legacyDot(g, allNodes, allEdges));
+    QCOMPARE(whole, expectedDot("chain.dot"));
     QVERIFY(whole.find("style=dashed") != std::string::npos); // the MFA hop
 
     // The CLI's subgraph of a query: the hops' edges and their ends, as it computed them before.
     const Reachability reach(g);
     const std::vector<ReachAnswer> answers = reach.whatCan(kAlice);
     QVERIFY(!answers.empty());
-    std::set<std::size_t> nodes;
-    std::set<std::size_t> edges;
-    for (const ReachAnswer &a : answers) {
-        for (const ReachHop &h : a.path) {
-            edges.insert(h.edge);
-            nodes.insert(g.edges()[h.edge].from);
-            nodes.insert(g.edges()[h.edge].to);
-        }
-    }
-    QCOMPARE(writeDot(g, selectionOf(g, answers)), legacyDot(g, nodes, edges));
+    QCOMPARE(writeDot(g, selectionOf(g, answers)), expectedDot("chain-alice.dot"));
 
     // The same workspace as GraphML: the policy name with quotes, a backslash and markup comes back intact.
     const std::string graphMl = writeGraphMl(g);
