@@ -3,12 +3,12 @@
 #include "AssumeCommand.h"
 
 #include "CliSupport.h"
-#include "rd/core/AssumeRoleJson.h"
-#include "rd/core/DateTime.h"
-#include "rd/core/FileIO.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/StsSimulator.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/base/DateTime.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/sts/AssumeRoleJson.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <cmath>
 #include <iostream>

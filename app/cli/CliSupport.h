@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <string>
 

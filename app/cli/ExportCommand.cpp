@@ -3,8 +3,8 @@
 #include "ExportCommand.h"
 
 #include "CliSupport.h"
-#include "rd/core/WorkspaceExport.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/export/WorkspaceExport.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <algorithm>
 #include <filesystem>

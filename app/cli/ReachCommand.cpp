@@ -3,12 +3,12 @@
 #include "ReachCommand.h"
 
 #include "CliSupport.h"
-#include "rd/core/AccessGraph.h"
-#include "rd/core/GraphFormats.h"
-#include "rd/core/JsonValue.h"
-#include "rd/core/Reachability.h"
-#include "rd/core/Wildcard.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/base/Wildcard.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/GraphFormats.h"
+#include "rd/core/graph/Reachability.h"
+#include "rd/core/json/JsonValue.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // role-designer: the desktop application. Opens the workspace named on the command line, or the bundled example.
-#include "rd/core/Version.h"
-#include "widgets/AppTheme.h"
-#include "widgets/ExportDialog.h"
-#include "widgets/MainWindow.h"
-#include "widgets/NewRoleDialog.h"
+#include "rd/core/base/Version.h"
+#include "widgets/shell/AppTheme.h"
+#include "widgets/shell/ExportDialog.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/shell/NewRoleDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

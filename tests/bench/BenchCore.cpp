@@ -4,13 +4,13 @@
 // and saving the workspace it becomes, exporting it.
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
-#include "rd/core/AwsManagedPolicies.h"
-#include "rd/core/GaadImporter.h"
-#include "rd/core/JsonReader.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/WorkspaceExport.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/catalog/AwsManagedPolicies.h"
+#include "rd/core/export/WorkspaceExport.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/workspace/GaadImporter.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <benchmark/benchmark.h>
 

@@ -5,13 +5,13 @@
 // 1,000-role account export; scrolling the workspace browser.
 #include "GaadFixture.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
-#include "widgets/MainWindow.h"
-#include "widgets/PolicyEditorPane.h"
-#include "widgets/PolicyJsonEditor.h"
-#include "widgets/RoleSummaryView.h"
-#include "widgets/SimulationPanel.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "widgets/analysis/SimulationPanel.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

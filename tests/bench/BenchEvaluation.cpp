@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 // Evaluation throughput: decisions per second in process over compiled policies, and `simulate --batch` end to end
 // (process start, reading, parsing, evaluating, writing) on a file of 5,000 cases.
-#include "rd/core/CompiledPolicy.h"
-#include "rd/core/Evaluator.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/RoleTemplate.h"
-#include "rd/core/StsSimulator.h"
+#include "rd/core/evaluation/CompiledPolicy.h"
+#include "rd/core/evaluation/Evaluator.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "rd/core/workspace/RoleTemplate.h"
 
 #include <benchmark/benchmark.h>
 

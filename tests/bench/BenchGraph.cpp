@@ -8,9 +8,9 @@
 // build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"
-#include "rd/core/AccessGraph.h"
-#include "rd/core/GraphFormats.h"
-#include "rd/core/Reachability.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/GraphFormats.h"
+#include "rd/core/graph/Reachability.h"
 
 #include <benchmark/benchmark.h>
 

@@ -9,9 +9,9 @@
 #include "document/GraphLayout.h"
 #include "document/GraphProjection.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/AccessGraph.h"
-#include "widgets/GraphEditor.h"
-#include "widgets/GraphView.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "widgets/graph/GraphEditor.h"
+#include "widgets/graph/GraphView.h"
 
 #include <QApplication>
 #include <QScrollBar>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 // Validation throughput: loading the built-in AWS service catalog, and the lookups the validator makes per policy.
 #include "CorpusFiles.h"
-#include "rd/core/PolicyValidator.h"
-#include "rd/core/ServiceCatalog.h"
+#include "rd/core/catalog/ServiceCatalog.h"
+#include "rd/core/validation/PolicyValidator.h"
 
 #include <benchmark/benchmark.h>
 

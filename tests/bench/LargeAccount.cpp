@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
 
-#include "rd/core/PolicyParser.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -3,8 +3,8 @@
 // `role-designer-cli assume` as a user runs it: real processes and files, the JSON contract of docs/SIMULATION.md
 // and the exit codes (0 assumed and allowed, 1 assumption or check denied, 2 bad usage or unreadable input).
 #include "CliRun.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

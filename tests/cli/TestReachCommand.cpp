@@ -6,8 +6,8 @@
 #include "ChainWorkspace.h"
 #include "CliRun.h"
 #include "PolicyText.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,9 +4,9 @@
 // "Policy evaluation logic", "Cross-account policy evaluation logic", "Role chaining", "IAM user groups",
 // "Permissions boundaries for IAM entities", "Grant a user permissions to switch roles".
 #include "PolicyText.h"
-#include "rd/core/AccessGraph.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/Reachability.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/Reachability.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
 

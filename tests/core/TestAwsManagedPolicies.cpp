@@ -4,10 +4,10 @@
 // (../shared/data/managed-policies), every document the same as the source's, and malformed text refused with a
 // reason instead of a crash.
 #include "CorpusFiles.h"
-#include "rd/core/AwsManagedPolicies.h"
-#include "rd/core/Gzip.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/ServicePrincipals.h"
+#include "rd/core/base/Gzip.h"
+#include "rd/core/catalog/AwsManagedPolicies.h"
+#include "rd/core/catalog/ServicePrincipals.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
 

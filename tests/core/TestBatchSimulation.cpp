@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The batch format (DESIGN.md, "Batch evaluation case format"): a malformed case gets an error line naming what is
 // wrong and the run goes on; hostile sizes are refused, not suffered.
-#include "rd/core/BatchSimulation.h"
+#include "rd/core/evaluation/BatchSimulation.h"
 
 #include <QtTest>
 

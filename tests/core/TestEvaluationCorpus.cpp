@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The evaluation corpus: every case of tests/data/eval/*.jsonl, written from the AWS documentation (each names its
 // rule and page in "rule"), must give its expected decision; every case must also explain itself.
-#include "rd/core/BatchSimulation.h"
+#include "rd/core/evaluation/BatchSimulation.h"
 
 #include <QDir>
 #include <QFile>

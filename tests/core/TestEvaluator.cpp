@@ -4,9 +4,9 @@
 // naming the failing element), and properties over random policies (IAM User Guide, "Policy evaluation logic": an
 // explicit deny always wins, and an allow is needed for access, so a Deny added never opens access and an Allow
 // removed never widens it).
-#include "rd/core/CompiledPolicy.h"
-#include "rd/core/Evaluator.h"
-#include "rd/core/PolicyParser.h"
+#include "rd/core/evaluation/CompiledPolicy.h"
+#include "rd/core/evaluation/Evaluator.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
 

@@ -3,18 +3,18 @@
 // The deployable exports: policy JSON, CloudFormation (YAML and JSON), Terraform and an AWS CLI script, checked
 // against hand-checked files under tests/data/export/, their escaping, their refusal on ERROR findings, and the
 // round trip through CloudFormation JSON and policy JSON back to an equivalent workspace.
+#include "CloudFormationImport.h"
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
-#include "rd/core/CliScriptExport.h"
-#include "rd/core/CloudFormationExport.h"
-#include "rd/core/CloudFormationImport.h"
-#include "rd/core/FileIO.h"
-#include "rd/core/GaadImporter.h"
-#include "rd/core/JsonReader.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/TerraformExport.h"
-#include "rd/core/WorkspaceExport.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/export/CliScriptExport.h"
+#include "rd/core/export/CloudFormationExport.h"
+#include "rd/core/export/TerraformExport.h"
+#include "rd/core/export/WorkspaceExport.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/GaadImporter.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

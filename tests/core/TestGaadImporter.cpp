@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
-#include "rd/core/GaadImporter.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/workspace/GaadImporter.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QtTest>
 

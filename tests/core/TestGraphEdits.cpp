@@ -6,12 +6,12 @@
 // "The confused deputy problem", "Create a role for OIDC federation", "Create a role for SAML 2.0 federation",
 // "IAM user groups", "Policy evaluation logic".
 #include "PolicyText.h"
-#include "rd/core/AccessGraph.h"
-#include "rd/core/GraphEdits.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyValidator.h"
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/TrustHardening.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/GraphEdits.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/policy/TrustHardening.h"
+#include "rd/core/validation/PolicyValidator.h"
 
 #include <QtTest>
 

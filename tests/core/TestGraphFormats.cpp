@@ -7,10 +7,10 @@
 #include "ChainWorkspace.h"
 #include "CorpusFiles.h"
 #include "PolicyText.h"
-#include "rd/core/AccessGraph.h"
-#include "rd/core/GraphFormats.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/Reachability.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/GraphFormats.h"
+#include "rd/core/graph/Reachability.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QMap>
 #include <QProcess>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "rd/core/JsonReader.h"
+#include "rd/core/json/JsonReader.h"
 
 #include <QtTest>
 

@@ -4,9 +4,9 @@
 // error, parse -> write -> parse gives an identical AST, and the minified output is the same JSON as the original,
 // key order included. nlohmann/json is the independent oracle.
 #include "CorpusFiles.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyValidator.h"
-#include "rd/core/PolicyWriter.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/PolicyValidator.h"
 
 #include <QtTest>
 

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 // The matching primitives under the evaluator: wildcards, ARN fields, address blocks, dates, policy variables,
 // operator names, principals. Each row names the rule and its page in the IAM User Guide.
-#include "rd/core/ConditionOperator.h"
-#include "rd/core/DateTime.h"
-#include "rd/core/IpRange.h"
-#include "rd/core/RequestPrincipal.h"
-#include "rd/core/VariableTemplate.h"
-#include "rd/core/Wildcard.h"
+#include "rd/core/base/DateTime.h"
+#include "rd/core/base/IpRange.h"
+#include "rd/core/base/Wildcard.h"
+#include "rd/core/evaluation/RequestPrincipal.h"
+#include "rd/core/policy/ConditionOperator.h"
+#include "rd/core/policy/VariableTemplate.h"
 
 #include <QtTest>
 

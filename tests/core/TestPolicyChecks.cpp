@@ -3,9 +3,9 @@
 // The validator's checks, one failing and one passing example per issue code (tests/data/validation/checks.jsonl:
 // each row names the check and, where it is not Access Analyzer's own, the IAM User Guide page it follows), plus
 // size quotas and role-level rules.
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyValidator.h"
-#include "rd/core/RoleValidator.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/PolicyValidator.h"
+#include "rd/core/validation/RoleValidator.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // Exporting a role's policies as the files the AWS CLI takes (`file://...`).
-#include "rd/core/FileIO.h"
-#include "rd/core/PolicyExport.h"
-#include "rd/core/PolicyParser.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/export/PolicyExport.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
 
 #include <QtTest>
 

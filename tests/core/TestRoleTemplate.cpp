@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Role templates: each fills its blanks and yields a role with no finding at all; the classic Lambda role's
 // documents are exactly the ones AWS's tutorials use.
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/RoleTemplate.h"
-#include "rd/core/RoleValidator.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/RoleValidator.h"
+#include "rd/core/workspace/RoleTemplate.h"
 
 #include <QtTest>
 

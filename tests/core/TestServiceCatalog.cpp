@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The built-in AWS service catalog: complete against its source (../shared/data/iam-catalog.json), and its lookups
 // follow IAM's rules (action names and condition keys case-insensitive, placeholders in key names).
-#include "rd/core/ServiceCatalog.h"
+#include "rd/core/catalog/ServiceCatalog.h"
 
 #include <QtTest>
 

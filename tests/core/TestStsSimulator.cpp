@@ -5,11 +5,11 @@
 // (AWS STS API Reference "Request Parameters" and "Errors"; IAM User Guide "Role chaining", "Passing session tags in
 // AWS STS", "Chaining roles with session tags", "Monitor and control actions taken with assumed roles", "IAM and AWS
 // STS quotas", "Cross-account policy evaluation logic").
-#include "rd/core/AssumeRoleJson.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/StsParameterRules.h"
-#include "rd/core/StsSimulator.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/sts/AssumeRoleJson.h"
+#include "rd/core/sts/StsParameterRules.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
-#include "rd/core/FileIO.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

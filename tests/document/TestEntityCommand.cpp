@@ -5,7 +5,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

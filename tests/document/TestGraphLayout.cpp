@@ -3,7 +3,7 @@
 #include "LargeAccount.h"
 #include "document/GraphLayout.h"
 #include "document/GraphProjection.h"
-#include "rd/core/AccessGraph.h"
+#include "rd/core/graph/AccessGraph.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 #include "CorpusFiles.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

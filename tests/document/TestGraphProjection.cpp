@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
 #include "document/GraphProjection.h"
-#include "rd/core/AccessGraph.h"
+#include "rd/core/graph/AccessGraph.h"
 
 #include <QtTest>
 

@@ -5,7 +5,7 @@
 #include "CorpusFiles.h"
 #include "document/ManagedPolicyListModel.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/AwsManagedPolicies.h"
+#include "rd/core/catalog/AwsManagedPolicies.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 // follows the name and path.
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/RoleTemplate.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/RoleTemplate.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

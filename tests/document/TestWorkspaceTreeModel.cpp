@@ -5,7 +5,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
-#include "rd/core/RoleTemplate.h"
+#include "rd/core/workspace/RoleTemplate.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Any bytes as a batch case: no crash, no hang, and the result is always one line of JSON with the case's decision
 // or an error, with and without an explanation.
-#include "rd/core/BatchSimulation.h"
+#include "rd/core/evaluation/BatchSimulation.h"
 
 #include <cstdint>
 #include <cstdlib>

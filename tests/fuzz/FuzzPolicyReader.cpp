@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Any bytes into the policy reader and the validator: no crash, no hang, findings inside the text, and every policy
 // read from exact JSON survives write -> read unchanged.
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyValidator.h"
-#include "rd/core/PolicyWriter.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/PolicyValidator.h"
 
 #include <cstdint>
 #include <cstdlib>

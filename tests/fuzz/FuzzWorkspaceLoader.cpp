@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Any bytes into the workspace loader (workspace files and GAAD output): no crash, and every workspace it accepts
 // survives save -> load unchanged.
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 
-#include "rd/core/FileIO.h"
-#include "rd/core/JsonReader.h"
-#include "rd/core/PolicyWriter.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/PolicyWriter.h"
 
 #include <algorithm>
 #include <filesystem>

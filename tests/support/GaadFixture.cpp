@@ -3,9 +3,9 @@
 #include "GaadFixture.h"
 
 #include "CorpusFiles.h"
-#include "rd/core/JsonReader.h"
-#include "rd/core/JsonValue.h"
-#include "rd/core/PolicyWriter.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/json/JsonValue.h"
+#include "rd/core/policy/PolicyWriter.h"
 
 #include <filesystem>
 #include <vector>

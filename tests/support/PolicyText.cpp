@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "PolicyText.h"
 
-#include "rd/core/PolicyParser.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "widgets/ArnBuilderDialog.h"
+#include "widgets/editors/ArnBuilderDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

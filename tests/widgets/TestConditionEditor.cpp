@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
-#include "widgets/ConditionEditor.h"
-#include "widgets/ConditionRow.h"
-#include "widgets/StringListEditor.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "widgets/editors/ConditionEditor.h"
+#include "widgets/editors/ConditionRow.h"
+#include "widgets/editors/StringListEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
-#include "widgets/ExportDialog.h"
+#include "widgets/shell/ExportDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,13 +4,13 @@
 #include "document/GraphProjection.h"
 #include "document/RoleEditCommand.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/AccessGraph.h"
-#include "widgets/AppTheme.h"
-#include "widgets/GraphEdgeItem.h"
-#include "widgets/GraphEditor.h"
-#include "widgets/GraphMinimap.h"
-#include "widgets/GraphNodeItem.h"
-#include "widgets/GraphView.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "widgets/graph/GraphEdgeItem.h"
+#include "widgets/graph/GraphEditor.h"
+#include "widgets/graph/GraphMinimap.h"
+#include "widgets/graph/GraphNodeItem.h"
+#include "widgets/graph/GraphView.h"
+#include "widgets/shell/AppTheme.h"
 
 #include <QAction>
 #include <QApplication>

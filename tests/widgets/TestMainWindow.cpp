@@ -4,14 +4,14 @@
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
-#include "widgets/AppTheme.h"
-#include "widgets/MainWindow.h"
-#include "widgets/NewRoleDialog.h"
-#include "widgets/PolicyEditorPane.h"
-#include "widgets/PolicyJsonEditor.h"
-#include "widgets/RoleSummaryView.h"
-#include "widgets/StringListEditor.h"
-#include "widgets/WorkspaceBrowser.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
+#include "widgets/editors/StringListEditor.h"
+#include "widgets/shell/AppTheme.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/shell/NewRoleDialog.h"
+#include "widgets/shell/WorkspaceBrowser.h"
 
 #include <QAbstractButton>
 #include <QAction>

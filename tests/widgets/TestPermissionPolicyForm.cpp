@@ -1,15 +1,15 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "document/ActionCompletionModel.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/ServiceCatalog.h"
-#include "widgets/ActionMatchPreview.h"
-#include "widgets/ArnBuilderDialog.h"
-#include "widgets/ConditionEditor.h"
-#include "widgets/PermissionPolicyForm.h"
-#include "widgets/PermissionStatementCard.h"
-#include "widgets/StringListEditor.h"
+#include "rd/core/catalog/ServiceCatalog.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "widgets/editors/ActionMatchPreview.h"
+#include "widgets/editors/ArnBuilderDialog.h"
+#include "widgets/editors/ConditionEditor.h"
+#include "widgets/editors/PermissionPolicyForm.h"
+#include "widgets/editors/PermissionStatementCard.h"
+#include "widgets/editors/StringListEditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

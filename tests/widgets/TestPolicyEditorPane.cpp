@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/RoleTemplate.h"
-#include "widgets/PermissionPolicyForm.h"
-#include "widgets/PolicyEditorPane.h"
-#include "widgets/PolicyJsonEditor.h"
-#include "widgets/RoleSummaryView.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/workspace/RoleTemplate.h"
+#include "widgets/editors/PermissionPolicyForm.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
-#include "widgets/MainWindow.h"
-#include "widgets/PolicyEditorPane.h"
-#include "widgets/PolicyJsonEditor.h"
-#include "widgets/ReachExplorer.h"
-#include "widgets/RoleSummaryView.h"
+#include "widgets/analysis/ReachExplorer.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QTreeWidget>
 #include <QtTest>

@@ -4,8 +4,8 @@
 // is one undo step, undo and redo bring the role back exactly, and IAM's tag rules show on the offending cell.
 #include "CorpusFiles.h"
 #include "document/WorkspaceDocument.h"
-#include "widgets/ManagedPolicyPicker.h"
-#include "widgets/RoleEditor.h"
+#include "widgets/editors/ManagedPolicyPicker.h"
+#include "widgets/editors/RoleEditor.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
-#include "rd/core/PolicyParser.h"
-#include "widgets/MainWindow.h"
-#include "widgets/PolicyEditorPane.h"
-#include "widgets/PolicyJsonEditor.h"
-#include "widgets/RoleSummaryView.h"
-#include "widgets/SimulationPanel.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "widgets/analysis/SimulationPanel.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -5,8 +5,8 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
-#include "rd/core/RoleTemplate.h"
-#include "widgets/WorkspaceBrowser.h"
+#include "rd/core/workspace/RoleTemplate.h"
+#include "widgets/shell/WorkspaceBrowser.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,7 +3,7 @@
 #include "document/ActionCompletionModel.h"
 
 #include "document/StringConversion.h"
-#include "rd/core/ServiceCatalog.h"
+#include "rd/core/catalog/ServiceCatalog.h"
 
 #include <QCoreApplication>
 #include <QPointer>

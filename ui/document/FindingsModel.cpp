@@ -4,8 +4,8 @@
 
 #include "StringConversion.h"
 #include "WorkspaceDocument.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/RoleValidator.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/RoleValidator.h"
 
 #include <QColor>
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rd/core/Diagnostic.h"
-#include "rd/core/Workspace.h"
+#include "rd/core/base/Diagnostic.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QAbstractTableModel>
 

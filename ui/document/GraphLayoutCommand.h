@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rd/core/Workspace.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QUndoCommand>
 

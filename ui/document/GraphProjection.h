@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rd/core/AccessGraph.h"
+#include "rd/core/graph/AccessGraph.h"
 
 #include <cstddef>
 #include <set>

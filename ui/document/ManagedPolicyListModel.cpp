@@ -5,7 +5,7 @@
 #include "document/EntityKind.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/AwsManagedPolicies.h"
+#include "rd/core/catalog/AwsManagedPolicies.h"
 
 #include <QFont>
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "rd/core/Policy.h"
+#include "rd/core/policy/Policy.h"
 
 #include <QStringList>
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "document/PolicyRef.h"
-#include "rd/core/Workspace.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QUndoCommand>
 

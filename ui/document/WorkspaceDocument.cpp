@@ -7,9 +7,9 @@
 #include "document/GraphLayoutCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
-#include "rd/core/PolicyParser.h"
-#include "rd/core/PolicyWriter.h"
-#include "rd/core/WorkspaceFile.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QCryptographicHash>
 #include <QDir>

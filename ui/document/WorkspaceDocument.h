@@ -5,7 +5,7 @@
 #include "document/PolicyRef.h"
 #include "document/RoleEditCommand.h"
 #include "document/WorkspaceEntity.h"
-#include "rd/core/Workspace.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -3,8 +3,8 @@
 #include "document/WorkspaceEntity.h"
 
 #include "document/StringConversion.h"
-#include "rd/core/IamIdentifiers.h"
-#include "rd/core/PolicyParser.h"
+#include "rd/core/policy/IamIdentifiers.h"
+#include "rd/core/policy/PolicyParser.h"
 
 #include <QCoreApplication>
 

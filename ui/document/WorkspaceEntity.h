@@ -3,7 +3,7 @@
 #pragma once
 
 #include "document/EntityKind.h"
-#include "rd/core/Workspace.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QString>
 

@@ -6,7 +6,7 @@
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
-#include "rd/core/IamIdentifiers.h"
+#include "rd/core/policy/IamIdentifiers.h"
 
 #include <QFont>
 #include <QUndoStack>

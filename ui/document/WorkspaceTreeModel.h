@@ -4,7 +4,7 @@
 
 #include "document/EntityKind.h"
 #include "document/WorkspaceEntity.h"
-#include "rd/core/Workspace.h"
+#include "rd/core/workspace/Workspace.h"
 
 #include <QAbstractItemModel>
 #include <QIcon>

@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/base/Diagnostic.h"
+#include "rd/core/json/JsonValue.h"
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace rd::core
+{
+
+struct JsonReadOptions {
+    /// Arrays and objects nested deeper than this are refused (a policy needs 6 levels, a workspace about 12).
+    int maxDepth = 128;
+    /// Texts longer than this are refused before reading.
+    std::size_t maxBytes = std::size_t { 512 } * 1024 * 1024;
+    /// Reading stops after this many errors.
+    int maxErrors = 50;
+};
+
+struct JsonReadResult {
+    /// The value, possibly rebuilt by error recovery; absent when the text could not be read to its end.
+    std::optional<JsonValue> value;
+    /// JSON_SYNTAX_ERROR and DUPLICATE_KEYS findings, in text order.
+    Diagnostics diagnostics;
+    /// True when `value` was read with no syntax error (duplicate keys aside).
+    bool isExact() const;
+};
+
+/// Reads RFC 8259 JSON, keeping the source range of every value and key. Never throws. Recovers from common
+/// mistakes (a missing or trailing comma, a missing colon, single quotes, unquoted words, comments, bad escapes,
+/// invalid UTF-8, a string cut by a line break) so that one pass can report several errors; stops at the first error
+/// it cannot step over.
+JsonReadResult readJson(std::string_view text, const JsonReadOptions &options = {});
+
+} // namespace rd::core

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/catalog/AwsManagedPolicies.h"
+#include "rd/core/sts/AssumeRoleRequest.h"
+#include "rd/core/sts/AssumeRoleResult.h"
+#include "rd/core/workspace/Workspace.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace rd::core
+{
+
+/// Simulates AWS STS AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity, and role chains, over a workspace:
+/// the STS parameter rules, both sides of the authorization through the evaluation engine (the role's trust policy as
+/// the resource policy), and the resulting session (docs/SIMULATION.md lists every rule with its source).
+///
+/// Policies are compiled on first use and kept: the workspace must outlive the simulator and must not change while
+/// it is in use; make a new simulator after an edit (construction costs nothing). Not thread-safe.
+class StsSimulator
+{
+public:
+    explicit StsSimulator(
+        const Workspace &workspace, const AwsManagedPolicies &awsManaged = AwsManagedPolicies::builtin());
+    ~StsSimulator();
+    StsSimulator(const StsSimulator &) = delete;
+    StsSimulator &operator=(const StsSimulator &) = delete;
+
+    /// Runs the request's hops in order and stops at the first that fails. Never throws; a request that cannot be
+    /// simulated at all (unreadable principal, role not in the workspace...) gives `error` and no hops.
+    AssumeRoleResult assume(const AssumeRoleRequest &request) const;
+
+    /// What the session of a successful `result` may do: `action` on `resource`, evaluated with the role's identity
+    /// policies, its permissions boundary, the session policies, and the resource's policy when the workspace has one
+    /// (a bucket's for its objects; a role's trust policy for sts:AssumeRole on it). The principal is the assumed-role
+    /// session, with its session tags as aws:PrincipalTag and its source identity; `request` gives the rest of the
+    /// context (time, source IP, MFA, extra keys).
+    SessionCheck check(const AssumeRoleResult &result, const AssumeRoleRequest &request, std::string_view action,
+        std::string_view resource) const;
+
+    /// The session's effective permissions by service and access level; at most `listLimit` actions are listed (all
+    /// are counted). Empty when the result has no session.
+    EffectivePermissions effectivePermissions(const AssumeRoleResult &result, std::size_t listLimit = 1000) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// Seconds since the epoch as ISO 8601 in UTC: `2026-01-01T12:00:00Z`.
+std::string formatIsoTime(long long epochSeconds);
+
+} // namespace rd::core

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/base/Diagnostic.h"
+#include "rd/core/validation/PolicyValidator.h"
+#include "rd/core/workspace/Workspace.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rd::core
+{
+
+/// The findings of one role: about the role itself (no source range), its trust policy, and each inline policy.
+struct RoleFindings {
+    Diagnostics role;
+    Diagnostics trustPolicy;
+    /// Inline policy name and its findings, in the role's order.
+    std::vector<std::pair<std::string, Diagnostics>> inlinePolicies;
+
+    std::size_t count() const;
+    bool hasSeverityAtLeast(Severity severity) const;
+};
+
+/// Validates a role of a workspace: its trust policy as a trust policy of the role's account, its inline policies
+/// as identity policies, and the role-level rules of IAM (IAM User Guide, "IAM and AWS STS quotas" and "IAM
+/// identifiers"): name 1-64 characters of `[A-Za-z0-9+=,.@_-]` and unique in the account regardless of case, path,
+/// MaxSessionDuration 3,600-43,200 seconds, at most `quotas.managedPoliciesPerRole` managed policies, inline
+/// policies together within `quotas.roleInlinePoliciesTotal` characters.
+RoleFindings validateRole(const Workspace &workspace, const Role &role, const ValidationOptions &options = {});
+
+} // namespace rd::core

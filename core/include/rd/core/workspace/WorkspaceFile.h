@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/base/Diagnostic.h"
+#include "rd/core/workspace/Workspace.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rd::core
+{
+
+/// The format version this build writes, and the newest it reads.
+inline constexpr int kWorkspaceFormatVersion = 1;
+/// The `format` member that marks a workspace file.
+inline constexpr std::string_view kWorkspaceFormatName = "role-designer-workspace";
+/// Workspace and GAAD files larger than this are refused unread.
+inline constexpr std::size_t kMaxWorkspaceFileBytes = std::size_t { 512 } << 20;
+
+enum class WorkspaceSource { Workspace, Gaad };
+
+struct WorkspaceLoadResult {
+    /// The workspace; absent when the text is not one (the diagnostics say why).
+    std::optional<Workspace> workspace;
+    /// WORKSPACE_FORMAT_ERROR (and the reader's JSON_SYNTAX_ERROR) findings; GAAD import findings for GAAD input.
+    Diagnostics diagnostics;
+    WorkspaceSource source = WorkspaceSource::Workspace;
+    /// Set when the file itself could not be read (missing, unreadable, too large).
+    std::string fileError;
+};
+
+/// The workspace file text: pretty JSON, entities sorted by ARN and name, so that files diff well.
+std::string writeWorkspace(const Workspace &workspace);
+
+/// A workspace file's text, or GAAD output, told apart by content. Workspace files are read strictly: an unknown
+/// field, a wrong type or a newer format version is an error and yields no workspace, so that a later save can never
+/// drop what this version did not understand.
+WorkspaceLoadResult loadWorkspaceText(std::string_view text);
+
+/// Loads a workspace file, or imports a GAAD file (`aws iam get-account-authorization-details` output), telling
+/// them apart by content.
+WorkspaceLoadResult loadWorkspaceFile(const std::string &path);
+
+/// Saves atomically (see writeFileAtomically). Returns a one-line reason on failure; the old file is then intact.
+std::optional<std::string> saveWorkspaceFile(const std::string &path, const Workspace &workspace);
+
+} // namespace rd::core

@@ -1,0 +1,465 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/evaluation/BatchSimulation.h"
+
+#include "json/JsonTextWriter.h"
+#include "rd/core/evaluation/CompiledPolicy.h"
+#include "rd/core/evaluation/Evaluator.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/IamIdentifiers.h"
+#include "rd/core/policy/PolicyKind.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/PolicyValidator.h"
+
+#include <array>
+#include <cstring>
+#include <deque>
+#include <optional>
+
+namespace rd::core
+{
+
+namespace
+{
+
+/// A malformed case: the message for its error line.
+struct CaseError {
+    std::string message;
+};
+
+/// The policies of one case, compiled, and the set that points into them.
+struct CaseData {
+    std::string id;
+    std::optional<Decision> expected;
+    // A deque keeps the addresses the PolicySet holds while policies are added.
+    std::deque<CompiledPolicy> compiled;
+    PolicySet set;
+    std::optional<PreparedRequest> request;
+};
+
+constexpr std::array<std::string_view, 11> kCaseFields { "id", "identityPolicies", "resourcePolicy",
+    "permissionBoundaries", "sessionPolicy", "scps", "rcps", "request", "expected", "rule", "description" };
+constexpr std::array<std::string_view, 5> kRequestFields { "principal", "action", "resource", "resourceAccount",
+    "context" };
+
+template <std::size_t N> bool isKnown(const std::array<std::string_view, N> &names, std::string_view key)
+{
+    for (std::string_view name : names) {
+        if (name == key)
+            return true;
+    }
+    return false;
+}
+
+std::optional<CaseError> compilePolicy(
+    JsonValue &value, std::string label, PolicyKind kind, CaseData &data, const CompiledPolicy *&slot)
+{
+    if (!value.isObject())
+        return CaseError { label + " must be a policy document (a JSON object), not "
+            + std::string(jsonTypeName(value.type)) };
+    ParseResult parsed = policyFromJson(std::move(value));
+    for (const Diagnostic &d : parsed.diagnostics) {
+        if (d.severity == Severity::Error)
+            return CaseError { label + ": " + d.code + ": " + d.message };
+    }
+    if (!parsed.policy)
+        return CaseError { label + " is not a policy document" };
+    for (const Diagnostic &d : validateGrammar(*parsed.policy, kind)) {
+        if (d.severity == Severity::Error)
+            return CaseError { label + ": " + d.code + ": " + d.message };
+    }
+    CompiledPolicy &compiled = data.compiled.emplace_back(CompiledPolicy::compile(*parsed.policy, std::move(label)));
+    const std::vector<std::string> problems = compiled.problems();
+    if (!problems.empty())
+        return CaseError { compiled.name() + ": " + problems.front() };
+    slot = &compiled;
+    return std::nullopt;
+}
+
+std::optional<CaseError> compileList(
+    JsonValue *value, std::string_view field, PolicyKind kind, CaseData &data, std::vector<const CompiledPolicy *> &out)
+{
+    if (!value || value->isNull())
+        return std::nullopt;
+    if (!value->isArray())
+        return CaseError { "`" + std::string(field) + "` must be an array of policy documents" };
+    for (std::size_t i = 0; i < value->elements.size(); ++i) {
+        const CompiledPolicy *compiled = nullptr;
+        if (auto error = compilePolicy(
+                value->elements[i], std::string(field) + "[" + std::to_string(i) + "]", kind, data, compiled))
+            return error;
+        out.push_back(compiled);
+    }
+    return std::nullopt;
+}
+
+std::optional<CaseError> compileLevels(JsonValue *value, std::string_view field, PolicyKind kind, CaseData &data,
+    std::vector<std::vector<const CompiledPolicy *>> &out)
+{
+    if (!value || value->isNull())
+        return std::nullopt;
+    if (!value->isArray())
+        return CaseError { "`" + std::string(field)
+            + "` must be an array of levels, each an array of policy documents" };
+    for (std::size_t level = 0; level < value->elements.size(); ++level) {
+        JsonValue &policies = value->elements[level];
+        if (!policies.isArray())
+            return CaseError { "`" + std::string(field) + "[" + std::to_string(level)
+                + "]` must be an array of policy documents (one level of the organization)" };
+        std::vector<const CompiledPolicy *> &compiledLevel = out.emplace_back();
+        for (std::size_t i = 0; i < policies.elements.size(); ++i) {
+            const CompiledPolicy *compiled = nullptr;
+            if (auto error = compilePolicy(policies.elements[i],
+                    std::string(field) + "[" + std::to_string(level) + "][" + std::to_string(i) + "]", kind, data,
+                    compiled))
+                return error;
+            compiledLevel.push_back(compiled);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CaseError> readString(const JsonValue &object, std::string_view key, bool required, std::string &out)
+{
+    const JsonValue *value = object.find(key);
+    if (!value || (value->isNull() && !required)) {
+        if (required)
+            return CaseError { "`request." + std::string(key) + "` is missing" };
+        return std::nullopt;
+    }
+    if (!value->isString())
+        return CaseError { "`request." + std::string(key) + "` must be a string, not "
+            + std::string(jsonTypeName(value->type)) };
+    out = value->text;
+    return std::nullopt;
+}
+
+// A context value: a string, or an array of strings (a multivalued key). Booleans and numbers stand for their text.
+std::optional<CaseError> readContextValue(const JsonValue &value, std::string_view key, std::vector<std::string> &out)
+{
+    auto scalar = [&](const JsonValue &v) -> bool {
+        if (v.isString() || v.isNumber())
+            out.push_back(v.text);
+        else if (v.isBool())
+            out.emplace_back(v.boolean ? "true" : "false");
+        else
+            return false;
+        return true;
+    };
+    if (value.isArray()) {
+        for (const JsonValue &element : value.elements) {
+            if (!scalar(element))
+                return CaseError { "`request.context` key `" + std::string(key) + "` holds a "
+                    + std::string(jsonTypeName(element.type)) + " in its array: use strings" };
+        }
+        return std::nullopt;
+    }
+    if (!scalar(value))
+        return CaseError { "`request.context` key `" + std::string(key)
+            + "` must be a string or an array of strings, not " + std::string(jsonTypeName(value.type)) };
+    return std::nullopt;
+}
+
+std::optional<CaseError> readRequest(const JsonValue *value, Request &request)
+{
+    if (!value)
+        return CaseError { "`request` is missing" };
+    if (!value->isObject())
+        return CaseError { "`request` must be an object" };
+    for (const JsonMember &member : value->members) {
+        if (!isKnown(kRequestFields, member.key))
+            return CaseError { "unknown field `request." + member.key + "`" };
+    }
+    if (auto error = readString(*value, "principal", true, request.principal))
+        return error;
+    if (auto error = readString(*value, "action", true, request.action))
+        return error;
+    if (auto error = readString(*value, "resource", true, request.resource))
+        return error;
+    if (auto error = readString(*value, "resourceAccount", false, request.resourceAccount))
+        return error;
+    if (!request.resourceAccount.empty() && !isAccountId(request.resourceAccount))
+        return CaseError { "`request.resourceAccount` must be a 12-digit account id, not `" + request.resourceAccount
+            + "`" };
+    if (const JsonValue *context = value->find("context"); context && !context->isNull()) {
+        if (!context->isObject())
+            return CaseError { "`request.context` must be an object of condition keys" };
+        for (const JsonMember &member : context->members) {
+            std::vector<std::string> values;
+            if (auto error = readContextValue(member.value, member.key, values))
+                return error;
+            request.context.set(member.key, std::move(values), member.value.isArray());
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CaseError> readCase(JsonValue &root, CaseData &data)
+{
+    if (!root.isObject())
+        return CaseError { "a case must be a JSON object" };
+    for (const JsonMember &member : root.members) {
+        if (!isKnown(kCaseFields, member.key))
+            return CaseError { "unknown field `" + member.key + "`" };
+    }
+    if (const JsonValue *expected = root.find("expected"); expected && !expected->isNull()) {
+        data.expected = expected->isString() ? decisionFromName(expected->text) : std::nullopt;
+        if (!data.expected)
+            return CaseError { "`expected` must be \"Allowed\", \"ImplicitlyDenied\" or \"ExplicitlyDenied\"" };
+    }
+    Request request;
+    if (auto error = readRequest(root.find("request"), request))
+        return error;
+    const PreparedRequest &prepared = data.request.emplace(std::move(request));
+    if (!prepared.ok())
+        return CaseError { prepared.error() };
+    auto member = [&](std::string_view key) { return root.find(key); };
+    // A role's trust policy governs the sts:AssumeRole* family: validate it as one.
+    const bool trust = prepared.isTrustPolicyAction();
+    if (auto error =
+            compileList(member("identityPolicies"), "identityPolicies", PolicyKind::Identity, data, data.set.identity))
+        return error;
+    if (JsonValue *resource = member("resourcePolicy"); resource && !resource->isNull()) {
+        if (auto error = compilePolicy(
+                *resource, "resourcePolicy", trust ? PolicyKind::Trust : PolicyKind::Resource, data, data.set.resource))
+            return error;
+    }
+    std::vector<const CompiledPolicy *> boundaries;
+    if (auto error =
+            compileList(member("permissionBoundaries"), "permissionBoundaries", PolicyKind::Identity, data, boundaries))
+        return error;
+    if (boundaries.size() > 1)
+        return CaseError { "`permissionBoundaries` holds " + std::to_string(boundaries.size())
+            + " documents: an IAM user or role has at most one permissions boundary" };
+    data.set.boundary = boundaries.empty() ? nullptr : boundaries.front();
+    if (JsonValue *session = member("sessionPolicy"); session && !session->isNull()) {
+        const CompiledPolicy *compiled = nullptr;
+        if (auto error = compilePolicy(*session, "sessionPolicy", PolicyKind::Identity, data, compiled))
+            return error;
+        data.set.session.push_back(compiled);
+    }
+    if (auto error = compileLevels(member("scps"), "scps", PolicyKind::ServiceControl, data, data.set.scps))
+        return error;
+    if (auto error = compileLevels(member("rcps"), "rcps", PolicyKind::ResourceControl, data, data.set.rcps))
+        return error;
+    return std::nullopt;
+}
+
+void writeRange(JsonTextWriter &w, const SourceRange &range)
+{
+    if (!range.isValid())
+        return;
+    w.key("line");
+    w.number(std::to_string(range.begin.line));
+    w.key("column");
+    w.number(std::to_string(range.begin.column));
+}
+
+void writeStatementRef(JsonTextWriter &w, const StatementRef &ref)
+{
+    w.key("policy");
+    w.string(ref.policy);
+    w.key("statement");
+    w.number(std::to_string(ref.statement));
+    if (!ref.sid.empty()) {
+        w.key("sid");
+        w.string(ref.sid);
+    }
+    w.key("effect");
+    w.string(ref.effect == Effect::Allow ? "Allow" : "Deny");
+}
+
+void writeTrace(JsonTextWriter &w, const Explanation &explanation)
+{
+    w.key("trace");
+    w.beginObject();
+    w.key("reason");
+    w.string(explanation.reason);
+    w.key("deciding");
+    w.beginArray();
+    for (const StatementRef &ref : explanation.deciding) {
+        w.beginObject();
+        writeStatementRef(w, ref);
+        writeRange(w, ref.range);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("nearMisses");
+    w.beginArray();
+    for (const NearMiss &miss : explanation.nearMisses) {
+        w.beginObject();
+        writeStatementRef(w, miss.statement);
+        w.key("failed");
+        w.string(miss.element);
+        w.key("detail");
+        w.string(miss.detail);
+        writeRange(w, miss.range);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+std::string errorLine(const std::string &id, std::size_t lineNumber, const std::string &message)
+{
+    JsonTextWriter w(false, 128);
+    w.beginObject();
+    w.key("id");
+    if (id.empty())
+        w.null();
+    else
+        w.string(id);
+    w.key("line");
+    w.number(std::to_string(lineNumber));
+    w.key("error");
+    w.string(message);
+    w.endObject();
+    return w.take();
+}
+
+/// Reads lines of at most `limit` bytes; a longer line is skipped to its end and reported as too long.
+class LineReader
+{
+public:
+    LineReader(std::istream &in, std::size_t limit)
+        : m_in(in)
+        , m_limit(limit)
+    {
+    }
+
+    /// False at the end of input. `tooLong` says the line was cut (its text is then empty).
+    bool next(std::string &line, bool &tooLong)
+    {
+        line.clear();
+        tooLong = false;
+        bool any = false;
+        while (true) {
+            if (m_pos == m_size) {
+                m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+                m_size = static_cast<std::size_t>(m_in.gcount());
+                m_pos = 0;
+                if (m_size == 0)
+                    return any;
+            }
+            any = true;
+            const char *begin = m_buffer.data() + m_pos;
+            const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', m_size - m_pos));
+            const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : m_size - m_pos;
+            if (!tooLong) {
+                if (line.size() + length > m_limit) {
+                    tooLong = true;
+                    line.clear();
+                    line.shrink_to_fit();
+                } else {
+                    line.append(begin, length);
+                }
+            }
+            m_pos += length;
+            if (newline) {
+                ++m_pos;
+                if (!line.empty() && line.back() == '\r')
+                    line.pop_back();
+                return true;
+            }
+        }
+    }
+
+private:
+    std::istream &m_in;
+    std::size_t m_limit;
+    std::array<char, 1 << 16> m_buffer {};
+    std::size_t m_size = 0;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+std::string runBatchCase(
+    std::string_view line, std::size_t lineNumber, const BatchOptions &options, BatchSummary &summary)
+{
+    ++summary.cases;
+    JsonReadOptions readOptions;
+    readOptions.maxErrors = 1;
+    readOptions.maxDepth = 64;
+    JsonReadResult read = readJson(line, readOptions);
+    auto fail = [&](const std::string &id, const std::string &message) {
+        ++summary.errors;
+        ++summary.failed;
+        return errorLine(id, lineNumber, message);
+    };
+    if (!read.value || !read.isExact()) {
+        std::string message = "the case is not valid JSON";
+        if (!read.diagnostics.empty())
+            message += ": " + read.diagnostics.front().message + " (column "
+                + std::to_string(read.diagnostics.front().range.begin.column) + ")";
+        return fail({}, message);
+    }
+    for (const Diagnostic &d : read.diagnostics) {
+        if (d.severity == Severity::Error)
+            return fail({}, d.message);
+    }
+    JsonValue &root = *read.value;
+    CaseData data;
+    if (root.isObject()) {
+        if (const JsonValue *id = root.find("id")) {
+            if (id->isString() || id->isNumber())
+                data.id = id->text;
+        }
+    }
+    if (data.id.empty())
+        return fail({}, "the case has no `id` (a non-empty string)");
+    if (std::optional<CaseError> error = readCase(root, data))
+        return fail(data.id, error->message);
+
+    Explanation explanation;
+    const Decision decision = evaluate(data.set, *data.request, options.explain ? &explanation : nullptr);
+    JsonTextWriter w(false, 64);
+    w.beginObject();
+    w.key("id");
+    w.string(data.id);
+    w.key("decision");
+    w.string(decisionName(decision));
+    if (data.expected) {
+        ++summary.checked;
+        if (*data.expected == decision) {
+            ++summary.passed;
+        } else {
+            ++summary.failed;
+            w.key("expected");
+            w.string(decisionName(*data.expected));
+        }
+    }
+    if (options.explain)
+        writeTrace(w, explanation);
+    w.endObject();
+    return w.take();
+}
+
+BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options)
+{
+    BatchSummary summary;
+    LineReader reader(in, options.maxLineBytes);
+    std::string line;
+    bool tooLong = false;
+    std::size_t lineNumber = 0;
+    while (reader.next(line, tooLong)) {
+        ++lineNumber;
+        if (tooLong) {
+            ++summary.cases;
+            ++summary.errors;
+            ++summary.failed;
+            out << errorLine({}, lineNumber,
+                "the case is longer than " + std::to_string(options.maxLineBytes) + " bytes and was skipped")
+                << '\n';
+            continue;
+        }
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        out << runBatchCase(line, lineNumber, options, summary) << '\n';
+    }
+    if (summary.checked > 0 || summary.errors > 0)
+        out << summary.passed << " passed, " << summary.failed << " failed\n";
+    return summary;
+}
+
+} // namespace rd::core

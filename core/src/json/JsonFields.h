@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/base/Diagnostic.h"
+#include "rd/core/json/JsonValue.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rd::core
+{
+
+/// Typed, position-aware access to the members of one JSON object of a file format (workspace, GAAD). Type errors
+/// become diagnostics naming the path of the value (`roles[3].maxSessionDuration`) and its range; in strict mode,
+/// members nobody asked for are reported by finish().
+class JsonFields
+{
+public:
+    JsonFields(JsonValue &object, std::string path, Diagnostics &out, std::string code, bool strict);
+
+    /// The member's value, or nullptr when absent (reported when required).
+    JsonValue *value(std::string_view key, bool required = false);
+    std::string string(std::string_view key, bool required = false);
+    std::optional<std::int64_t> integer(std::string_view key, bool required = false);
+    std::optional<double> number(std::string_view key, bool required = false);
+    bool boolean(std::string_view key, bool fallback);
+    /// The member's elements when it is an array (empty when absent or mistyped).
+    std::vector<JsonValue> *array(std::string_view key, bool required = false);
+    /// An array of strings.
+    std::vector<std::string> strings(std::string_view key);
+    /// The member when it is an object.
+    JsonValue *object(std::string_view key, bool required = false);
+
+    /// Calls fn(JsonFields &) for each element of the array member `key`, with the same code and strictness, and
+    /// finish() after it; reports the elements that are not objects and skips them.
+    template <class Fn> void forEachObject(std::string_view key, Fn fn)
+    {
+        std::vector<JsonValue> *items = array(key);
+        if (!items)
+            return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            JsonValue &item = (*items)[i];
+            const std::string path = childPath(key) + "[" + std::to_string(i) + "]";
+            if (!item.isObject()) {
+                error(item.range, "`" + path + "` must be an object, not " + std::string(jsonTypeName(item.type)));
+                continue;
+            }
+            JsonFields fields(item, path, m_out, m_code, m_strict);
+            fn(fields);
+            fields.finish();
+        }
+    }
+
+    /// Reports unknown members (strict mode only).
+    void finish();
+
+    const std::string &path() const { return m_path; }
+    std::string childPath(std::string_view key) const;
+    void error(SourceRange range, std::string message);
+
+private:
+    JsonValue *find(std::string_view key);
+    void typeError(std::string_view key, const JsonValue &value, std::string_view expected);
+
+    JsonValue &m_object;
+    std::string m_path;
+    Diagnostics &m_out;
+    std::string m_code;
+    bool m_strict;
+    std::vector<bool> m_used;
+};
+
+} // namespace rd::core

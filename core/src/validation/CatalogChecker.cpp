@@ -1,0 +1,504 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "validation/CatalogChecker.h"
+
+#include "base/TextUtil.h"
+#include "rd/core/base/DateTime.h"
+#include "rd/core/base/IpRange.h"
+#include "rd/core/base/Wildcard.h"
+#include "rd/core/policy/ConditionOperator.h"
+#include "rd/core/policy/IamIdentifiers.h"
+#include "rd/core/policy/VariableTemplate.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace rd::core
+{
+
+namespace
+{
+
+std::string quoted(std::string_view text)
+{
+    return "`" + std::string(text) + "`";
+}
+
+// The partitions of the AWS ARN reference ("Amazon Resource Names": aws, aws-cn, aws-us-gov, and the isolated ones).
+constexpr std::array<std::string_view, 8> kPartitions { "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b",
+    "aws-iso-e", "aws-iso-f", "aws-eusc" };
+
+// A region code: two letters, an optional `-gov`/`-iso...` qualifier, a direction word and a number
+// (us-east-1, us-gov-west-1, us-isob-east-1, eu-central-2, ap-southeast-5, il-central-1).
+bool isRegion(std::string_view text)
+{
+    const auto parts = [&] {
+        std::vector<std::string_view> out;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t dash = text.find('-', start);
+            out.push_back(text.substr(start, dash - start));
+            if (dash == std::string_view::npos)
+                return out;
+            start = dash + 1;
+        }
+    }();
+    if (parts.size() < 3 || parts.size() > 4 || parts.front().size() != 2)
+        return false;
+    auto letters = [](std::string_view p) {
+        return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    const std::string_view number = parts.back();
+    if (number.empty() || number.size() > 2
+        || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (!letters(parts[i]))
+            return false;
+    }
+    return true;
+}
+
+bool familyAccepts(ConditionFamily family, ConditionKeyType type)
+{
+    switch (family) {
+    case ConditionFamily::String:
+        // Every value reaches IAM as a string: string operators apply to keys of any type (AWS's own policies
+        // compare aws:ViaAWSService and ARN keys with StringEquals and StringLike).
+        return true;
+    case ConditionFamily::Arn:
+        // ARN operators also apply to string keys that hold ARNs (kms:EncryptionContext:aws:s3:arn).
+        return type == ConditionKeyType::Arn || type == ConditionKeyType::String;
+    case ConditionFamily::Numeric:
+        return type == ConditionKeyType::Numeric;
+    case ConditionFamily::Date:
+        return type == ConditionKeyType::Date;
+    case ConditionFamily::Bool:
+        return type == ConditionKeyType::Bool;
+    case ConditionFamily::IpAddress:
+        return type == ConditionKeyType::IpAddress;
+    case ConditionFamily::Binary:
+        return type == ConditionKeyType::Binary;
+    case ConditionFamily::Null:
+        return true;
+    }
+    return true;
+}
+
+/// How the Service Authorization Reference names a key type, and the operators it calls for (TYPE_MISMATCH's advice).
+struct KeyTypeNames {
+    std::string_view type;
+    std::string_view operators;
+};
+
+KeyTypeNames keyTypeNames(ConditionKeyType type)
+{
+    switch (type) {
+    case ConditionKeyType::String:
+        return { "String", "String" };
+    case ConditionKeyType::Numeric:
+        return { "Numeric", "Numeric" };
+    case ConditionKeyType::Date:
+        return { "Date", "Date" };
+    case ConditionKeyType::Bool:
+        return { "Bool", "Bool" };
+    case ConditionKeyType::Arn:
+        return { "ARN", "Arn" };
+    case ConditionKeyType::IpAddress:
+        return { "IPAddress", "IpAddress" };
+    case ConditionKeyType::Binary:
+        return { "Binary", "BinaryEquals" };
+    case ConditionKeyType::Unknown:
+        break;
+    }
+    return { "unknown", "String" };
+}
+
+// Condition keys that AWS's own managed policies use but the bundled catalog does not list (its source package
+// missed them): AmazonDataZoneGlueManageAccessRolePolicy uses lakeformation:GlueARN, AWSSSOServiceRolePolicy the older
+// global key aws:PrincipalOrgMasterAccountId.
+bool isKeyMissingFromCatalog(std::string_view key)
+{
+    return equalsIgnoreCase(key, "lakeformation:GlueARN") || equalsIgnoreCase(key, "aws:PrincipalOrgMasterAccountId");
+}
+
+} // namespace
+
+CatalogChecker::CatalogChecker(const ServiceCatalog &catalog, PolicyKind kind, Diagnostics &out)
+    : m_catalog(catalog)
+    , m_kind(kind)
+    , m_out(out)
+{
+}
+
+void CatalogChecker::check(const Policy &policy)
+{
+    m_variablesSupported = policy.version && policy.version->value == "2012-10-17";
+    for (const Statement &statement : policy.statements) {
+        if (statement.sid) {
+            const std::string &sid = statement.sid->value;
+            // IAM User Guide, "IAM JSON policy elements: Sid": ASCII letters and digits. Resource policies of other
+            // services (S3, SQS, SNS) accept more, so the rule applies to the policies IAM and Organizations store.
+            const bool alnum = std::all_of(sid.begin(), sid.end(),
+                [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+            if (sid.empty())
+                m_out.push_back(Diagnostic::suggestion("EMPTY_SID_VALUE", statement.sid->range,
+                    "the Sid is empty: give the statement a name or remove the Sid"));
+            else if (!alnum && m_kind != PolicyKind::Resource)
+                m_out.push_back(Diagnostic::error("UNSUPPORTED_SID", statement.sid->range,
+                    "a Sid may hold only the letters A-Z and a-z and the digits 0-9"));
+        }
+        checkActions(statement);
+        checkResources(statement);
+        if (statement.condition) {
+            if (statement.condition->clauses.empty())
+                m_out.push_back(Diagnostic::suggestion("EMPTY_OBJECT_CONDITION", statement.condition->range,
+                    "the `Condition` element is empty: remove it"));
+            checkConditions(*statement.condition);
+        }
+        for (const auto *block : { statement.principal ? &*statement.principal : nullptr,
+                 statement.notPrincipal ? &*statement.notPrincipal : nullptr }) {
+            if (block && !block->isString && block->entries.empty())
+                m_out.push_back(Diagnostic::suggestion(
+                    "EMPTY_OBJECT_PRINCIPAL", block->range, "the principal map is empty: it names nobody"));
+            for (const PrincipalEntry &entry : block ? block->entries : std::vector<PrincipalEntry> {}) {
+                if (entry.values.isArray && entry.values.values.empty())
+                    m_out.push_back(Diagnostic::suggestion("EMPTY_ARRAY_PRINCIPAL", entry.values.range,
+                        "the " + quoted(entry.type.value) + " list is empty: it names nobody"));
+            }
+        }
+    }
+}
+
+// The statement's Action or NotAction (Resource or NotResource) values, with a suggestion when the list is empty.
+const StringList *CatalogChecker::elementList(const std::optional<StringList> &positive,
+    const std::optional<StringList> &negative, std::string_view element, const char *emptyCode)
+{
+    const StringList *list = positive ? &*positive : (negative ? &*negative : nullptr);
+    if (list && list->isArray && list->values.empty())
+        m_out.push_back(Diagnostic::suggestion(emptyCode, list->range,
+            "the `" + std::string(positive ? "" : "Not") + std::string(element)
+                + "` list is empty, so the statement does not affect the policy"));
+    return list;
+}
+
+// IAM User Guide, "IAM JSON policy elements: Action": `service:action`, wildcards allowed, case-insensitive; the
+// Service Authorization Reference lists the actions that exist.
+void CatalogChecker::checkActions(const Statement &statement)
+{
+    const StringList *list = elementList(statement.action, statement.notAction, "Action", "EMPTY_ARRAY_ACTION");
+    if (!list)
+        return;
+    for (const PolicyString &value : list->values) {
+        const std::string &text = value.value;
+        if (text == "*")
+            continue;
+        if (text.find("${") != std::string::npos) {
+            m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_ELEMENT", value.range,
+                "policy variables cannot stand in an action: " + quoted(text)));
+            continue;
+        }
+        const std::size_t colon = text.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+            m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+                quoted(text) + " is not an action: write `service:ActionName`, for example `s3:GetObject`"));
+            continue;
+        }
+        const std::string_view prefix = std::string_view(text).substr(0, colon);
+        if (!hasWildcard(prefix) && !m_catalog.service(prefix)) {
+            m_out.push_back(Diagnostic::error(
+                "INVALID_SERVICE", value.range, "the service prefix " + quoted(prefix) + " does not exist"));
+            continue;
+        }
+        const std::string_view name = std::string_view(text).substr(colon + 1);
+        if (!hasWildcard(text)) {
+            if (!m_catalog.action(text))
+                m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+                    "the action " + quoted(name) + " does not exist in the service " + quoted(prefix)));
+        } else if (m_catalog.matchActions(text, 1).empty()) {
+            m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+                quoted(text) + " matches no action" + (hasWildcard(prefix) ? std::string() : " of " + quoted(prefix))));
+        }
+    }
+}
+
+void CatalogChecker::checkResources(const Statement &statement)
+{
+    const StringList *list = elementList(statement.resource, statement.notResource, "Resource", "EMPTY_ARRAY_RESOURCE");
+    if (!list)
+        return;
+    for (const PolicyString &value : list->values)
+        checkResourceArn(value);
+}
+
+// IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format); variables only in the
+// resource part of the ARN ("IAM policy elements: Variables and tags").
+void CatalogChecker::checkResourceArn(const PolicyString &value)
+{
+    const std::string &text = value.value;
+    if (text == "*")
+        return;
+    const bool hasVariable = checkVariables(value, true, "a Resource");
+    std::array<std::string_view, 6> fields;
+    if (text.rfind("arn:", 0) != 0) {
+        m_out.push_back(Diagnostic::error("INVALID_ARN_PREFIX", value.range,
+            quoted(text) + " is not an ARN: a resource is `*` or starts with `arn:`"));
+        return;
+    }
+    if (!splitArn(text, fields)) {
+        m_out.push_back(Diagnostic::error("MISSING_ARN_FIELD", value.range,
+            quoted(text) + " has fewer than the six fields of an ARN, arn:partition:service:region:account:resource"));
+        return;
+    }
+    const std::string_view partition = fields[1];
+    if (!hasWildcard(partition) && std::find(kPartitions.begin(), kPartitions.end(), partition) == kPartitions.end())
+        m_out.push_back(Diagnostic::error("INVALID_PARTITION", value.range,
+            quoted(partition) + " is not a partition: use `aws`, `aws-cn` or `aws-us-gov`"));
+    const std::string_view service = fields[2];
+    const bool knownService = !hasWildcard(service) && m_catalog.isArnService(service);
+    if (!hasWildcard(service)) {
+        if (!knownService) {
+            // Not an Access Analyzer code: it checks the service of ARNs with INVALID_ARN_RESOURCE. The catalog lacks
+            // a few ARN service names (migrationhub-strategy, devops-guru), hence a warning.
+            m_out.push_back(Diagnostic::warning("INVALID_ARN_SERVICE", value.range,
+                "the catalog knows no service that uses " + quoted(service) + " in its ARNs"));
+            return;
+        }
+    }
+    const std::string_view region = fields[3];
+    auto variable = [](std::string_view field) { return field.find("${") != std::string_view::npos; };
+    if (!region.empty() && !hasWildcard(region) && !variable(region) && !isRegion(region))
+        m_out.push_back(Diagnostic::error("INVALID_ARN_REGION", value.range, quoted(region) + " is not a region code"));
+    const std::string_view account = fields[4];
+    if (!account.empty() && !hasWildcard(account) && !variable(account) && !isAccountId(account) && account != "aws")
+        m_out.push_back(Diagnostic::error("INVALID_ARN_ACCOUNT", value.range,
+            quoted(account) + " is not an account id: use the 12 digits, no dashes"));
+    if (!knownService || hasVariable)
+        return;
+    // INVALID_ARN_RESOURCE when the resource part fits no resource type whose ARNs use this service name. Checked
+    // against the service's types rather than the statement's actions: the catalog merges services that share a
+    // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs. Access Analyzer
+    // calls this an error; the bundled catalog lacks some resource forms AWS accepts, so it is a warning here.
+    if (!m_catalog.arnResourceFits(service, fields[5]))
+        m_out.push_back(Diagnostic::warning("INVALID_ARN_RESOURCE", value.range,
+            "the catalog knows no resource of " + quoted(service) + " whose ARN ends like " + quoted(fields[5])
+                + ": check the resource part of the ARN"));
+}
+
+bool CatalogChecker::checkVariables(const PolicyString &value, bool allowed, std::string_view where)
+{
+    return checkVariables(value.value, value.range, allowed, where);
+}
+
+// IAM User Guide, "IAM policy elements: Variables and tags": `${key}`, `${key, 'default'}`, `${*}` `${?}` `${$}`,
+// Version 2012-10-17 only. The evaluator's own reader (VariableTemplate) finds the problems.
+bool CatalogChecker::checkVariables(
+    std::string_view text, const SourceRange &range, bool allowed, std::string_view where)
+{
+    if (text.find("${") == std::string_view::npos)
+        return false;
+    const VariableTemplate parsed = VariableTemplate::parse(text);
+    for (VariableTemplate::Problem problem : parsed.problems()) {
+        switch (problem) {
+        case VariableTemplate::Problem::MissingBrace:
+            m_out.push_back(Diagnostic::error(
+                "MISSING_BRACE_IN_VARIABLE", range, "a policy variable that starts with `${` has no closing `}`"));
+            break;
+        case VariableTemplate::Problem::Empty:
+            m_out.push_back(Diagnostic::error("EMPTY_VARIABLE", range, "`${}` names no key"));
+            break;
+        case VariableTemplate::Problem::SpaceInKey:
+            m_out.push_back(Diagnostic::error(
+                "UNSUPPORTED_SPACE_IN_VARIABLE", range, "a space is not supported inside a policy variable's key"));
+            break;
+        case VariableTemplate::Problem::UnquotedDefault:
+            m_out.push_back(Diagnostic::error(
+                "MISSING_QUOTE_IN_VARIABLE", range, "the default value of a policy variable must be in single quotes"));
+            break;
+        }
+    }
+    if (!parsed.hasWellFormedVariables())
+        return false;
+    if (!m_variablesSupported) {
+        m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_VERSION", range,
+            "policy variables need \"Version\": \"2012-10-17\"; with an older version they are literal text"));
+        return false;
+    }
+    if (!allowed) {
+        m_out.push_back(Diagnostic::error(
+            "VARIABLE_UNSUPPORTED_IN_ELEMENT", range, "policy variables cannot stand in " + std::string(where)));
+        return false;
+    }
+    return true;
+}
+
+// Keys of identity providers, valid in trust policies though the catalog lists only some: `saml:...`, and
+// `<host>[/path]:<claim>` for OIDC providers (IAM User Guide, "Available keys for SAML-based AWS STS federation" and
+// "Available keys for AWS web identity federation").
+bool CatalogChecker::isProviderKey(std::string_view key) const
+{
+    if (key.size() > 5 && equalsIgnoreCase(key.substr(0, 5), "saml:"))
+        return true;
+    const std::size_t colon = key.rfind(':');
+    if (colon == std::string_view::npos || colon + 1 == key.size())
+        return false;
+    const std::string_view host = key.substr(0, colon);
+    return host.find('.') != std::string_view::npos && host.find(' ') == std::string_view::npos;
+}
+
+// IAM User Guide, "IAM JSON policy elements: Condition operators" and "Single-valued vs. multivalued context keys".
+void CatalogChecker::checkConditions(const ConditionBlock &block)
+{
+    for (const ConditionClause &clause : block.clauses) {
+        const std::string &opText = clause.op.value;
+        const std::optional<ConditionOperatorSpec> spec = parseConditionOperator(opText);
+        if (!spec) {
+            if (equalsIgnoreCase(opText, "NullIfExists"))
+                m_out.push_back(Diagnostic::error("NULL_WITH_IF_EXISTS", clause.op.range,
+                    "`Null` already tests whether the key exists: `NullIfExists` is not an operator"));
+            else
+                m_out.push_back(Diagnostic::error(
+                    "INVALID_CONDITION_OPERATOR", clause.op.range, quoted(opText) + " is not a condition operator"));
+            continue;
+        }
+        if (clause.entries.empty())
+            m_out.push_back(Diagnostic::suggestion("EMPTY_OBJECT_CONDITION", clause.valueRange,
+                "the " + quoted(opText) + " block names no condition key and does not affect the policy"));
+        const ConditionFamily family = conditionFamily(spec->op);
+        std::unordered_map<std::string, const PolicyString *> seenKeys;
+        for (const ConditionEntry &entry : clause.entries) {
+            const std::string &key = entry.key.value;
+            const ConditionKeyInfo *info = m_catalog.conditionKey(key);
+            const bool global = key.size() > 4 && equalsIgnoreCase(std::string_view(key).substr(0, 4), "aws:");
+            const std::string_view keyService = std::string_view(key).substr(0, key.find(':'));
+            if (!info && !(!global && isProviderKey(key)) && !isKeyMissingFromCatalog(key)) {
+                if (!global && key.find(':') != std::string::npos && !m_catalog.service(keyService))
+                    m_out.push_back(Diagnostic::error("INVALID_SERVICE", entry.key.range,
+                        "the service " + quoted(keyService) + " of the condition key " + quoted(key)
+                            + " does not exist"));
+                else if (global)
+                    m_out.push_back(Diagnostic::error("INVALID_GLOBAL_CONDITION_KEY", entry.key.range,
+                        quoted(key) + " is not a global condition key"));
+                else
+                    m_out.push_back(Diagnostic::error("INVALID_SERVICE_CONDITION_KEY", entry.key.range,
+                        quoted(key) + " is not a condition key of its service"));
+            }
+            if (info && info->type != ConditionKeyType::Unknown && !familyAccepts(family, info->type))
+                m_out.push_back(Diagnostic::warning("TYPE_MISMATCH", clause.op.range,
+                    "use a " + std::string(keyTypeNames(info->type).operators) + " operator instead of "
+                        + quoted(opText) + " for the condition key " + quoted(key) + " (type "
+                        + std::string(keyTypeNames(info->type).type) + ")"));
+            if (info && info->type == ConditionKeyType::Arn && family == ConditionFamily::String
+                && (spec->op == ConditionOperator::StringLike || spec->op == ConditionOperator::StringNotLike))
+                m_out.push_back(
+                    Diagnostic::securityWarning("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", clause.op.range,
+                        "use `ArnLike` instead of " + quoted(opText) + " for the ARN key " + quoted(key)
+                            + ": a `*` in a string pattern also matches across the colons of an ARN"));
+            if (spec->op == ConditionOperator::Null && spec->qualifier != SetQualifier::None)
+                m_out.push_back(Diagnostic::suggestion("NULL_WITH_QUALIFIER", clause.op.range,
+                    "`Null` with `ForAllValues:` or `ForAnyValue:` is always true or always false: drop the "
+                    "qualifier"));
+            if (info && spec->op != ConditionOperator::Null) {
+                if (info->multivalued && spec->qualifier == SetQualifier::None)
+                    m_out.push_back(Diagnostic::error("MISSING_QUALIFIER", clause.op.range,
+                        quoted(key) + " can carry several values: write `ForAllValues:` or `ForAnyValue:` before "
+                            + quoted(opText)));
+                else if (!info->multivalued && spec->qualifier == SetQualifier::ForAllValues)
+                    m_out.push_back(Diagnostic::securityWarning("FORALLVALUES_WITH_SINGLE_VALUED_KEY", clause.op.range,
+                        "`ForAllValues:` with the single-valued key " + quoted(key)
+                            + " is true when the key is absent: remove the qualifier"));
+            }
+            if (entry.isArray && entry.values.empty()) {
+                std::string code = "EMPTY_ARRAY_CONDITION";
+                if (spec->qualifier == SetQualifier::ForAllValues)
+                    code += "_FORALLVALUES";
+                else if (spec->qualifier == SetQualifier::ForAnyValue)
+                    code += "_FORANYVALUE";
+                else if (spec->ifExists)
+                    code += "_IFEXISTS";
+                m_out.push_back(Diagnostic::suggestion(code, entry.valueRange,
+                    "the key " + quoted(key)
+                        + " has no value to compare, so this condition does not do what it seems"));
+            }
+            if (!seenKeys.emplace(toLower(key), &entry.key).second && seenKeys[toLower(key)]->value != key)
+                m_out.push_back(Diagnostic::error("DUPLICATE_KEYS_WITH_DIFFERENT_CASE", entry.key.range,
+                    "the condition key " + quoted(key) + " appears again in this block as "
+                        + quoted(seenKeys[toLower(key)]->value) + ": keys are case-insensitive, keep one"));
+            if (equalsIgnoreCase(key, "aws:RequestedRegion") && family == ConditionFamily::String) {
+                for (const ConditionValue &value : entry.values) {
+                    if (!hasWildcard(value.text) && value.text.find("${") == std::string::npos && !isRegion(value.text))
+                        m_out.push_back(Diagnostic::error(
+                            "INVALID_REGION", value.range, quoted(value.text) + " is not a region code"));
+                }
+            }
+            for (const ConditionValue &value : entry.values)
+                checkConditionValue(clause, value, family, acceptsPolicyVariables(spec->op));
+        }
+    }
+}
+
+void CatalogChecker::checkConditionValue(
+    const ConditionClause &clause, const ConditionValue &value, ConditionFamily family, bool variablesAllowed)
+{
+    const std::string &text = value.text;
+    const std::string &op = clause.op.value;
+    if (text.find("${") != std::string::npos) {
+        if (!variablesAllowed) {
+            m_out.push_back(Diagnostic::error("INVALID_VARIABLE_FOR_OPERATOR", value.range,
+                "policy variables work only with the String and Arn operators, not " + quoted(op)));
+            return;
+        }
+        if (checkVariables(text, value.range, true, "a condition value"))
+            return;
+    }
+    switch (family) {
+    case ConditionFamily::String:
+        if (hasWildcard(text) && op.find("Like") == std::string::npos)
+            m_out.push_back(Diagnostic::warning("WILDCARD_WITHOUT_LIKE_OPERATOR", value.range,
+                quoted(op) + " compares literally: the `*` or `?` in " + quoted(text)
+                    + " matches only itself; use a `Like` operator for a wildcard"));
+        break;
+    case ConditionFamily::Numeric:
+        if (!parseDecimal(text))
+            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_NUMBER", value.range,
+                quoted(text) + " is not a number, which " + quoted(op) + " needs"));
+        break;
+    case ConditionFamily::Date:
+        if (!parseDateTime(text))
+            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_DATE", value.range,
+                quoted(text) + " is not a date: use YYYY-MM-DD or another ISO 8601 form"));
+        else if (text.find('-') == std::string::npos)
+            m_out.push_back(Diagnostic::warning("INVALID_DATE_VALUE", value.range,
+                "the epoch time " + quoted(text) + " might not resolve as expected: write the date as YYYY-MM-DD"));
+        break;
+    case ConditionFamily::Bool:
+    case ConditionFamily::Null:
+        if (!equalsIgnoreCase(text, "true") && !equalsIgnoreCase(text, "false"))
+            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_BOOLEAN", value.range,
+                quoted(text) + " is not a boolean: use `true` or `false` with " + quoted(op)));
+        break;
+    case ConditionFamily::IpAddress: {
+        const std::optional<IpRange> range = IpRange::parse(text);
+        if (!range)
+            m_out.push_back(Diagnostic::error("TYPE_MISMATCH_IP_RANGE", value.range,
+                quoted(text) + " is not an IP address or a CIDR block such as `203.0.113.0/24`"));
+        else if (range->hasHostBits())
+            m_out.push_back(Diagnostic::suggestion("IMPROVE_IP_RANGE", value.range,
+                quoted(text) + " has bits set after its /" + std::to_string(range->prefixLength())
+                    + " prefix, which IAM ignores: write the network address"));
+        break;
+    }
+    case ConditionFamily::Binary: {
+        std::string decoded;
+        if (!base64Decode(text, decoded))
+            m_out.push_back(Diagnostic::warning(
+                "TYPE_MISMATCH_STRING", value.range, quoted(text) + " is not base64, which " + quoted(op) + " needs"));
+        break;
+    }
+    case ConditionFamily::Arn:
+        break;
+    }
+}
+
+} // namespace rd::core

@@ -1,0 +1,348 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/workspace/GaadImporter.h"
+
+#include "base/TextUtil.h"
+#include "json/JsonFields.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/PolicyParser.h"
+
+namespace rd::core
+{
+namespace
+{
+
+constexpr std::string_view kFormatError = "GAAD_FORMAT_ERROR";
+constexpr std::string_view kPolicyError = "GAAD_POLICY_ERROR";
+
+/// A role entry's MaxSessionDuration when it has one IAM accepts (IAM API reference, Role: 3,600 to 43,200 seconds);
+/// a value out of that range is reported and ignored.
+std::optional<int> sessionDuration(JsonFields &f)
+{
+    const auto duration = f.integer("MaxSessionDuration");
+    if (!duration)
+        return std::nullopt;
+    if (!isValidMaxSessionDuration(*duration)) {
+        f.error(f.value("MaxSessionDuration")->range,
+            "`" + f.childPath("MaxSessionDuration") + "` is " + std::to_string(*duration)
+                + "; IAM accepts 3600 to 43200 seconds, so it was ignored");
+        return std::nullopt;
+    }
+    return static_cast<int>(*duration);
+}
+
+class GaadReader
+{
+public:
+    explicit GaadReader(Diagnostics &out)
+        : m_out(out)
+    {
+    }
+
+    Workspace read(JsonValue &root)
+    {
+        Workspace ws;
+        JsonFields top(root, "", m_out, std::string(kFormatError), false);
+        top.forEachObject("UserDetailList", [&](JsonFields &f) { readUser(ws, f); });
+        top.forEachObject("GroupDetailList", [&](JsonFields &f) { readGroup(ws, f); });
+        top.forEachObject("RoleDetailList", [&](JsonFields &f) { readRole(ws, f); });
+        top.forEachObject("Policies", [&](JsonFields &f) { readPolicy(ws, f); });
+        if (top.boolean("IsTruncated", false))
+            m_out.push_back(Diagnostic::warning(std::string(kFormatError), root.range,
+                "the file says `IsTruncated`: it holds only the first page of the "
+                "account; run the AWS CLI without --max-items to get all of it"));
+        ws.collectExternalPrincipals();
+        ws.sortCanonically();
+        return ws;
+    }
+
+private:
+    /// A policy document: an object, a JSON string, or a URL-encoded JSON string.
+    std::optional<Policy> document(JsonFields &f, std::string_view key)
+    {
+        JsonValue *value = f.value(key);
+        if (!value || value->isNull())
+            return std::nullopt;
+        const std::string where = f.childPath(key);
+        ParseResult parsed;
+        const SourceRange range = value->range;
+        bool fromString = false;
+        if (value->isObject()) {
+            parsed = policyFromJson(std::move(*value));
+        } else if (value->isString()) {
+            fromString = true;
+            std::string_view text = value->text;
+            while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t'))
+                text.remove_prefix(1);
+            if (!text.empty() && text.front() == '{') {
+                parsed = parsePolicy(text);
+            } else {
+                std::string decoded;
+                if (!percentDecode(value->text, decoded)) {
+                    policyError(range, where + ": the URL-encoded document has a malformed `%` escape");
+                    return std::nullopt;
+                }
+                parsed = parsePolicy(decoded);
+            }
+        } else {
+            policyError(range,
+                where + ": a policy document must be an object or a string, not "
+                    + std::string(jsonTypeName(value->type)));
+            return std::nullopt;
+        }
+        if (!parsed.isUsable()) {
+            std::string reason = "not a policy document";
+            for (const Diagnostic &d : parsed.diagnostics) {
+                if (d.severity == Severity::Error) {
+                    reason = d.message;
+                    if (!fromString)
+                        break;
+                    reason += " (at line " + std::to_string(d.range.begin.line) + ", column "
+                        + std::to_string(d.range.begin.column) + " of the decoded document)";
+                    break;
+                }
+            }
+            policyError(range, where + ": " + reason + "; the policy was skipped");
+            return std::nullopt;
+        }
+        clearSourceRanges(*parsed.policy);
+        return std::move(parsed.policy);
+    }
+
+    void policyError(SourceRange range, std::string message)
+    {
+        m_out.push_back(Diagnostic::error(std::string(kPolicyError), range, std::move(message)));
+    }
+
+    std::vector<InlinePolicy> inlinePolicies(JsonFields &f, std::string_view key)
+    {
+        std::vector<InlinePolicy> out;
+        f.forEachObject(key, [&](JsonFields &p) {
+            InlinePolicy policy;
+            policy.name = p.string("PolicyName", true);
+            auto doc = document(p, "PolicyDocument");
+            if (!doc)
+                return;
+            policy.document = std::move(*doc);
+            out.push_back(std::move(policy));
+        });
+        return out;
+    }
+
+    std::vector<std::string> attached(JsonFields &f)
+    {
+        std::vector<std::string> out;
+        f.forEachObject("AttachedManagedPolicies", [&](JsonFields &p) {
+            std::string arn = p.string("PolicyArn", true);
+            if (!arn.empty())
+                out.push_back(std::move(arn));
+        });
+        return out;
+    }
+
+    std::string boundary(JsonFields &f)
+    {
+        JsonValue *value = f.object("PermissionsBoundary");
+        if (!value)
+            return {};
+        JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, std::string(kFormatError), false);
+        return b.string("PermissionsBoundaryArn");
+    }
+
+    std::vector<Tag> tags(JsonFields &f)
+    {
+        std::vector<Tag> out;
+        f.forEachObject("Tags", [&](JsonFields &t) {
+            out.push_back(Tag { t.string("Key", true), t.string("Value") });
+        });
+        return out;
+    }
+
+    static std::string pathOr(JsonFields &f)
+    {
+        std::string path = f.string("Path");
+        return path.empty() ? std::string("/") : path;
+    }
+
+    /// The fields users, groups and roles share; GAAD names two of them after the kind (`RoleName`, `RoleId`).
+    template <class Entity> static void readIdentity(JsonFields &f, std::string_view kind, Entity &e)
+    {
+        e.name = f.string(std::string(kind) + "Name", true);
+        e.path = pathOr(f);
+        e.arn = f.string("Arn", true);
+        e.accountId = accountOfArn(e.arn);
+        e.awsId = f.string(std::string(kind) + "Id");
+        e.createDate = f.string("CreateDate");
+    }
+
+    /// Adds an entity that has a name (one without was already reported) and its account.
+    template <class Entity> static void store(Workspace &ws, Entity &&e)
+    {
+        if (e.name.empty())
+            return;
+        ws.ensureAccount(e.accountId);
+        ws.add(std::forward<Entity>(e));
+    }
+
+    void readUser(Workspace &ws, JsonFields &f)
+    {
+        User u;
+        readIdentity(f, "User", u);
+        u.inlinePolicies = inlinePolicies(f, "UserPolicyList");
+        u.groupNames = f.strings("GroupList");
+        u.attachedPolicyArns = attached(f);
+        u.permissionsBoundaryArn = boundary(f);
+        u.tags = tags(f);
+        store(ws, std::move(u));
+    }
+
+    void readGroup(Workspace &ws, JsonFields &f)
+    {
+        Group g;
+        readIdentity(f, "Group", g);
+        g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
+        g.attachedPolicyArns = attached(f);
+        store(ws, std::move(g));
+    }
+
+    void readRole(Workspace &ws, JsonFields &f)
+    {
+        Role r;
+        readIdentity(f, "Role", r);
+        r.description = f.string("Description");
+        r.maxSessionDuration = sessionDuration(f).value_or(kDefaultMaxSessionDuration);
+        if (auto trust = document(f, "AssumeRolePolicyDocument"))
+            r.trustPolicy = std::move(*trust);
+        r.inlinePolicies = inlinePolicies(f, "RolePolicyList");
+        r.attachedPolicyArns = attached(f);
+        r.permissionsBoundaryArn = boundary(f);
+        r.tags = tags(f);
+        f.forEachObject("InstanceProfileList", [&](JsonFields &p) {
+            InstanceProfile profile;
+            profile.name = p.string("InstanceProfileName", true);
+            profile.path = pathOr(p);
+            profile.arn = p.string("Arn");
+            profile.awsId = p.string("InstanceProfileId");
+            r.instanceProfiles.push_back(std::move(profile));
+        });
+        store(ws, std::move(r));
+    }
+
+    void readPolicy(Workspace &ws, JsonFields &f)
+    {
+        ManagedPolicy p;
+        p.name = f.string("PolicyName", true);
+        p.path = pathOr(f);
+        p.arn = f.string("Arn", true);
+        p.awsId = f.string("PolicyId");
+        p.description = f.string("Description");
+        p.createDate = f.string("CreateDate");
+        p.updateDate = f.string("UpdateDate");
+        p.defaultVersionId = f.string("DefaultVersionId");
+        f.forEachObject("PolicyVersionList", [&](JsonFields &v) {
+            PolicyVersion version;
+            version.versionId = v.string("VersionId");
+            version.isDefault = v.boolean("IsDefaultVersion", false);
+            version.createDate = v.string("CreateDate");
+            auto doc = document(v, "Document");
+            if (!doc)
+                return;
+            version.document = std::move(*doc);
+            p.versions.push_back(std::move(version));
+        });
+        if (p.name.empty())
+            return;
+        if (!p.isAwsManaged())
+            ws.ensureAccount(accountOfArn(p.arn));
+        ws.add(std::move(p));
+    }
+
+    Diagnostics &m_out;
+};
+
+} // namespace
+
+bool isGaadDocument(const JsonValue &root)
+{
+    return root.isObject()
+        && (root.find("UserDetailList") || root.find("GroupDetailList") || root.find("RoleDetailList")
+            || root.find("Policies"));
+}
+
+GaadImportResult importGaad(JsonValue &&root)
+{
+    GaadImportResult result;
+    if (!isGaadDocument(root)) {
+        result.diagnostics.push_back(Diagnostic::error(std::string(kFormatError), root.range,
+            "this is not the output of `aws iam get-account-authorization-details`: it has none of "
+            "UserDetailList, GroupDetailList, RoleDetailList or Policies"));
+        return result;
+    }
+    GaadReader reader(result.diagnostics);
+    result.workspace = reader.read(root);
+    return result;
+}
+
+GaadImportResult importGaad(std::string_view text)
+{
+    JsonReadResult json = readJson(text);
+    if (!json.isExact()) {
+        GaadImportResult result;
+        result.diagnostics = std::move(json.diagnostics);
+        return result;
+    }
+    GaadImportResult result = importGaad(std::move(*json.value));
+    result.diagnostics.insert(result.diagnostics.begin(), json.diagnostics.begin(), json.diagnostics.end());
+    return result;
+}
+
+Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
+{
+    Diagnostics out;
+    JsonReadResult json = readJson(text);
+    out = std::move(json.diagnostics);
+    if (!json.isExact())
+        return out;
+    JsonValue &root = *json.value;
+    const std::string code(kFormatError);
+    if (!root.isObject() || !root.find("Roles")) {
+        out.push_back(Diagnostic::error(
+            code, root.range, "this is not the output of `aws iam list-roles`: it has no `Roles` list"));
+        return out;
+    }
+    JsonFields top(root, "", out, code, false);
+    std::vector<JsonValue> *roles = top.array("Roles", true);
+    if (!roles)
+        return out;
+    for (std::size_t i = 0; i < roles->size(); ++i) {
+        JsonValue &item = (*roles)[i];
+        const std::string path = "Roles[" + std::to_string(i) + "]";
+        if (!item.isObject()) {
+            out.push_back(Diagnostic::error(code, item.range, "`" + path + "` must be an object"));
+            continue;
+        }
+        JsonFields f(item, path, out, code, false);
+        const std::string arn = f.string("Arn");
+        const std::string name = f.string("RoleName");
+        Role *target = nullptr;
+        for (Role &r : workspace.roles) {
+            if ((!arn.empty() && r.arn == arn) || (arn.empty() && r.name == name)) {
+                target = &r;
+                break;
+            }
+        }
+        if (!target) {
+            out.push_back(Diagnostic::warning(code, item.range,
+                "`" + path + "`: the role `" + (arn.empty() ? name : arn)
+                    + "` is not in the workspace; its details were not merged"));
+            continue;
+        }
+        if (JsonValue *description = f.value("Description"); description && description->isString())
+            target->description = description->text;
+        if (auto duration = sessionDuration(f))
+            target->maxSessionDuration = *duration;
+    }
+    return out;
+}
+
+} // namespace rd::core

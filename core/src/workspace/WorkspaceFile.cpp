@@ -1,0 +1,528 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "rd/core/workspace/WorkspaceFile.h"
+
+#include "json/JsonFields.h"
+#include "json/JsonTextWriter.h"
+#include "policy/PolicyJson.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/GaadImporter.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+namespace rd::core
+{
+namespace
+{
+
+constexpr std::string_view kFormatError = "WORKSPACE_FORMAT_ERROR";
+
+// ---- writing -------------------------------------------------------------------------------------------------
+
+/// The shortest text that reads back as the same double.
+std::string formatCoordinate(double value)
+{
+    if (!std::isfinite(value))
+        return "0";
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
+void writeString(JsonTextWriter &w, std::string_view key, const std::string &value)
+{
+    if (value.empty())
+        return;
+    w.key(key);
+    w.string(value);
+}
+
+void writeStrings(JsonTextWriter &w, std::string_view key, const std::vector<std::string> &values)
+{
+    if (values.empty())
+        return;
+    w.key(key);
+    w.beginArray();
+    for (const std::string &v : values)
+        w.string(v);
+    w.endArray();
+}
+
+void writeId(JsonTextWriter &w, std::uint64_t id)
+{
+    w.key("id");
+    w.number(std::to_string(id));
+}
+
+void writeTags(JsonTextWriter &w, const std::vector<Tag> &tags)
+{
+    if (tags.empty())
+        return;
+    w.key("tags");
+    w.beginArray();
+    for (const Tag &t : tags) {
+        w.beginObject();
+        w.key("key");
+        w.string(t.key);
+        w.key("value");
+        w.string(t.value);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeInlinePolicies(JsonTextWriter &w, const std::vector<InlinePolicy> &policies)
+{
+    if (policies.empty())
+        return;
+    w.key("inlinePolicies");
+    w.beginArray();
+    for (const InlinePolicy &p : policies) {
+        w.beginObject();
+        w.key("name");
+        w.string(p.name);
+        w.key("document");
+        writePolicyValue(w, p.document);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+/// The fields users, groups and roles share.
+template <class Entity> void writeIdentity(JsonTextWriter &w, const Entity &e)
+{
+    writeId(w, e.id.value);
+    writeString(w, "name", e.name);
+    writeString(w, "path", e.path);
+    writeString(w, "arn", e.arn);
+    writeString(w, "accountId", e.accountId);
+    writeString(w, "awsId", e.awsId);
+    writeString(w, "createDate", e.createDate);
+}
+
+void writeUser(JsonTextWriter &w, const User &u)
+{
+    w.beginObject();
+    writeIdentity(w, u);
+    writeStrings(w, "groups", u.groupNames);
+    writeString(w, "permissionsBoundary", u.permissionsBoundaryArn);
+    writeStrings(w, "attachedPolicies", u.attachedPolicyArns);
+    writeInlinePolicies(w, u.inlinePolicies);
+    writeTags(w, u.tags);
+    w.endObject();
+}
+
+void writeGroup(JsonTextWriter &w, const Group &g)
+{
+    w.beginObject();
+    writeIdentity(w, g);
+    writeStrings(w, "attachedPolicies", g.attachedPolicyArns);
+    writeInlinePolicies(w, g.inlinePolicies);
+    w.endObject();
+}
+
+void writeRole(JsonTextWriter &w, const Role &r)
+{
+    w.beginObject();
+    writeIdentity(w, r);
+    writeString(w, "description", r.description);
+    w.key("maxSessionDuration");
+    w.number(std::to_string(r.maxSessionDuration));
+    w.key("trustPolicy");
+    writePolicyValue(w, r.trustPolicy);
+    writeString(w, "permissionsBoundary", r.permissionsBoundaryArn);
+    writeStrings(w, "attachedPolicies", r.attachedPolicyArns);
+    writeInlinePolicies(w, r.inlinePolicies);
+    writeTags(w, r.tags);
+    if (!r.instanceProfiles.empty()) {
+        w.key("instanceProfiles");
+        w.beginArray();
+        for (const InstanceProfile &p : r.instanceProfiles) {
+            w.beginObject();
+            writeString(w, "name", p.name);
+            writeString(w, "path", p.path);
+            writeString(w, "arn", p.arn);
+            writeString(w, "awsId", p.awsId);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    w.endObject();
+}
+
+void writeManagedPolicy(JsonTextWriter &w, const ManagedPolicy &p)
+{
+    w.beginObject();
+    writeId(w, p.id.value);
+    writeString(w, "name", p.name);
+    writeString(w, "path", p.path);
+    writeString(w, "arn", p.arn);
+    writeString(w, "awsId", p.awsId);
+    writeString(w, "description", p.description);
+    writeString(w, "createDate", p.createDate);
+    writeString(w, "updateDate", p.updateDate);
+    writeString(w, "defaultVersionId", p.defaultVersionId);
+    w.key("versions");
+    w.beginArray();
+    for (const PolicyVersion &v : p.versions) {
+        w.beginObject();
+        writeString(w, "versionId", v.versionId);
+        w.key("isDefault");
+        w.boolean(v.isDefault);
+        writeString(w, "createDate", v.createDate);
+        w.key("document");
+        writePolicyValue(w, v.document);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+void writeResource(JsonTextWriter &w, const Resource &r)
+{
+    w.beginObject();
+    writeId(w, r.id.value);
+    writeString(w, "arn", r.arn);
+    writeString(w, "type", r.type);
+    writeString(w, "accountId", r.accountId);
+    writeString(w, "name", r.name);
+    if (r.policy) {
+        w.key("policy");
+        writePolicyValue(w, *r.policy);
+    }
+    w.endObject();
+}
+
+/// Writes a list in canonicalLess() order without copying or reordering the workspace.
+template <class T, class Fn> void writeList(JsonTextWriter &w, std::string_view key, const std::vector<T> &items, Fn fn)
+{
+    if (items.empty())
+        return;
+    std::vector<const T *> ordered;
+    ordered.reserve(items.size());
+    for (const T &item : items)
+        ordered.push_back(&item);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const T *a, const T *b) { return canonicalLess(*a, *b); });
+    w.key(key);
+    w.beginArray();
+    for (const T *item : ordered)
+        fn(w, *item);
+    w.endArray();
+}
+
+// ---- reading -------------------------------------------------------------------------------------------------
+
+class WorkspaceReader
+{
+public:
+    explicit WorkspaceReader(Diagnostics &out)
+        : m_out(out)
+    {
+    }
+
+    std::optional<Workspace> read(JsonValue &root)
+    {
+        if (!root.isObject()) {
+            m_out.push_back(
+                Diagnostic::error(std::string(kFormatError), root.range, "a workspace file must hold a JSON object"));
+            return std::nullopt;
+        }
+        JsonFields top(root, "", m_out, std::string(kFormatError), true);
+        const std::string format = top.string("format", true);
+        if (!format.empty() && format != kWorkspaceFormatName) {
+            top.error(top.value("format")->range, "`" + format + "` is not a role designer workspace");
+            return std::nullopt;
+        }
+        const auto version = top.integer("formatVersion", true);
+        if (!version)
+            return std::nullopt;
+        if (*version > kWorkspaceFormatVersion || *version < 1) {
+            top.error(top.value("formatVersion")->range,
+                "this workspace has format version " + std::to_string(*version)
+                    + "; this version of the "
+                      "role designer reads format "
+                    + std::to_string(kWorkspaceFormatVersion) + ": open it with a newer version");
+            return std::nullopt;
+        }
+        Workspace ws;
+        ws.name = top.string("name");
+        const std::int64_t nextId = top.integer("nextId").value_or(1);
+        top.forEachObject("accounts", [&](JsonFields &f) {
+            ws.accounts.push_back(Account { f.string("accountId", true), f.string("name") });
+        });
+        top.forEachObject("users", [&](JsonFields &f) {
+            User u;
+            readIdentity(f, u);
+            u.groupNames = f.strings("groups");
+            u.permissionsBoundaryArn = f.string("permissionsBoundary");
+            u.attachedPolicyArns = f.strings("attachedPolicies");
+            u.inlinePolicies = inlinePolicies(f);
+            u.tags = tags(f);
+            ws.add(std::move(u));
+        });
+        top.forEachObject("groups", [&](JsonFields &f) {
+            Group g;
+            readIdentity(f, g);
+            g.attachedPolicyArns = f.strings("attachedPolicies");
+            g.inlinePolicies = inlinePolicies(f);
+            ws.add(std::move(g));
+        });
+        top.forEachObject("roles", [&](JsonFields &f) {
+            Role r;
+            readIdentity(f, r);
+            r.description = f.string("description");
+            if (auto duration = f.integer("maxSessionDuration")) {
+                if (!isValidMaxSessionDuration(*duration))
+                    f.error(f.value("maxSessionDuration")->range,
+                        "`" + f.childPath("maxSessionDuration") + "` is " + std::to_string(*duration)
+                            + "; IAM accepts 3600 to 43200 seconds");
+                else
+                    r.maxSessionDuration = static_cast<int>(*duration);
+            }
+            if (auto policy = document(f, "trustPolicy", true))
+                r.trustPolicy = std::move(*policy);
+            r.permissionsBoundaryArn = f.string("permissionsBoundary");
+            r.attachedPolicyArns = f.strings("attachedPolicies");
+            r.inlinePolicies = inlinePolicies(f);
+            r.tags = tags(f);
+            f.forEachObject("instanceProfiles", [&](JsonFields &p) {
+                InstanceProfile profile;
+                profile.name = p.string("name", true);
+                profile.path = pathOr(p);
+                profile.arn = p.string("arn");
+                profile.awsId = p.string("awsId");
+                r.instanceProfiles.push_back(std::move(profile));
+            });
+            ws.add(std::move(r));
+        });
+        top.forEachObject("managedPolicies", [&](JsonFields &f) {
+            ManagedPolicy p;
+            p.id.value = id(f);
+            p.name = f.string("name", true);
+            p.path = pathOr(f);
+            p.arn = f.string("arn");
+            p.awsId = f.string("awsId");
+            p.description = f.string("description");
+            p.createDate = f.string("createDate");
+            p.updateDate = f.string("updateDate");
+            p.defaultVersionId = f.string("defaultVersionId");
+            f.forEachObject("versions", [&](JsonFields &v) {
+                PolicyVersion entry;
+                entry.versionId = v.string("versionId", true);
+                entry.isDefault = v.boolean("isDefault", false);
+                entry.createDate = v.string("createDate");
+                if (auto policy = document(v, "document", true))
+                    entry.document = std::move(*policy);
+                p.versions.push_back(std::move(entry));
+            });
+            ws.add(std::move(p));
+        });
+        top.forEachObject("resources", [&](JsonFields &f) {
+            Resource r;
+            r.id.value = id(f);
+            r.arn = f.string("arn", true);
+            r.type = f.string("type");
+            r.accountId = f.string("accountId");
+            r.name = f.string("name");
+            r.policy = document(f, "policy", false);
+            ws.add(std::move(r));
+        });
+        top.forEachObject("externalPrincipals", [&](JsonFields &f) {
+            ExternalPrincipal p;
+            p.id.value = id(f);
+            const std::string kind = f.string("kind", true);
+            if (auto k = externalPrincipalKindFromName(kind))
+                p.kind = *k;
+            else if (!kind.empty())
+                f.error(f.value("kind")->range, "`" + kind + "` is not a kind of external principal");
+            p.identifier = f.string("identifier", true);
+            p.name = f.string("name");
+            ws.add(std::move(p));
+        });
+        top.forEachObject("layout", [&](JsonFields &f) {
+            GraphPosition pos;
+            pos.node = f.string("node", true);
+            pos.x = f.number("x", true).value_or(0);
+            pos.y = f.number("y", true).value_or(0);
+            ws.layout.push_back(std::move(pos));
+        });
+        top.finish();
+        if (nextId > 0)
+            ws.reserveId(static_cast<std::uint64_t>(nextId) - 1);
+        if (hasErrors(m_out))
+            return std::nullopt;
+        return ws;
+    }
+
+private:
+    std::uint64_t id(JsonFields &f)
+    {
+        const auto value = f.integer("id", true);
+        if (!value)
+            return 0;
+        if (*value <= 0) {
+            f.error(f.value("id")->range, "`" + f.childPath("id") + "` must be a positive number");
+            return 0;
+        }
+        const auto id = static_cast<std::uint64_t>(*value);
+        if (!m_ids.insert(id).second)
+            f.error(f.value("id")->range, "`" + f.childPath("id") + "` repeats the id " + std::to_string(id));
+        return id;
+    }
+
+    /// The fields users, groups and roles share.
+    template <class Entity> void readIdentity(JsonFields &f, Entity &e)
+    {
+        e.id.value = id(f);
+        e.name = f.string("name", true);
+        e.path = pathOr(f);
+        e.arn = f.string("arn");
+        e.accountId = f.string("accountId");
+        e.awsId = f.string("awsId");
+        e.createDate = f.string("createDate");
+    }
+
+    static std::string pathOr(JsonFields &f)
+    {
+        std::string path = f.string("path");
+        return path.empty() ? std::string("/") : path;
+    }
+
+    std::optional<Policy> document(JsonFields &f, std::string_view key, bool required)
+    {
+        JsonValue *value = f.object(key, required);
+        if (!value)
+            return std::nullopt;
+        ParseResult parsed = policyFromJson(std::move(*value));
+        for (Diagnostic &d : parsed.diagnostics) {
+            // Grammar-level findings stay with the validator; here only what makes the document unreadable counts.
+            if (d.code == "DATA_TYPE_MISMATCH") {
+                d.message = "`" + f.childPath(key) + "`: " + d.message;
+                d.code = std::string(kFormatError);
+                m_out.push_back(std::move(d));
+            }
+        }
+        if (!parsed.policy)
+            return std::nullopt;
+        clearSourceRanges(*parsed.policy);
+        return std::move(parsed.policy);
+    }
+
+    std::vector<InlinePolicy> inlinePolicies(JsonFields &f)
+    {
+        std::vector<InlinePolicy> out;
+        f.forEachObject("inlinePolicies", [&](JsonFields &p) {
+            InlinePolicy policy;
+            policy.name = p.string("name", true);
+            if (auto doc = document(p, "document", true))
+                policy.document = std::move(*doc);
+            out.push_back(std::move(policy));
+        });
+        return out;
+    }
+
+    std::vector<Tag> tags(JsonFields &f)
+    {
+        std::vector<Tag> out;
+        f.forEachObject("tags", [&](JsonFields &t) {
+            out.push_back(Tag { t.string("key", true), t.string("value") });
+        });
+        return out;
+    }
+
+    Diagnostics &m_out;
+    std::set<std::uint64_t> m_ids;
+};
+
+} // namespace
+
+std::string writeWorkspace(const Workspace &ws)
+{
+    JsonTextWriter w(true, 4096);
+    w.beginObject();
+    w.key("format");
+    w.string(kWorkspaceFormatName);
+    w.key("formatVersion");
+    w.number(std::to_string(kWorkspaceFormatVersion));
+    writeString(w, "name", ws.name);
+    w.key("nextId");
+    w.number(std::to_string(ws.nextId()));
+    writeList(w, "accounts", ws.accounts, [](JsonTextWriter &out, const Account &a) {
+        out.beginObject();
+        out.key("accountId");
+        out.string(a.accountId);
+        writeString(out, "name", a.name);
+        out.endObject();
+    });
+    writeList(w, "users", ws.users, writeUser);
+    writeList(w, "groups", ws.groups, writeGroup);
+    writeList(w, "roles", ws.roles, writeRole);
+    writeList(w, "managedPolicies", ws.policies, writeManagedPolicy);
+    writeList(w, "resources", ws.resources, writeResource);
+    writeList(w, "externalPrincipals", ws.externalPrincipals, [](JsonTextWriter &out, const ExternalPrincipal &p) {
+        out.beginObject();
+        writeId(out, p.id.value);
+        out.key("kind");
+        out.string(externalPrincipalKindName(p.kind));
+        out.key("identifier");
+        out.string(p.identifier);
+        writeString(out, "name", p.name);
+        out.endObject();
+    });
+    writeList(w, "layout", ws.layout, [](JsonTextWriter &out, const GraphPosition &p) {
+        out.beginObject();
+        out.key("node");
+        out.string(p.node);
+        out.key("x");
+        out.number(formatCoordinate(p.x));
+        out.key("y");
+        out.number(formatCoordinate(p.y));
+        out.endObject();
+    });
+    w.endObject();
+    return w.take();
+}
+
+WorkspaceLoadResult loadWorkspaceText(std::string_view text)
+{
+    WorkspaceLoadResult result;
+    JsonReadResult json = readJson(text);
+    result.diagnostics = std::move(json.diagnostics);
+    if (!json.isExact())
+        return result;
+    JsonValue &root = *json.value;
+    if (root.isObject() && !root.find("format") && isGaadDocument(root)) {
+        result.source = WorkspaceSource::Gaad;
+        GaadImportResult imported = importGaad(std::move(root));
+        result.workspace = std::move(imported.workspace);
+        result.diagnostics.insert(result.diagnostics.end(), imported.diagnostics.begin(), imported.diagnostics.end());
+        return result;
+    }
+    WorkspaceReader reader(result.diagnostics);
+    result.workspace = reader.read(root);
+    return result;
+}
+
+WorkspaceLoadResult loadWorkspaceFile(const std::string &path)
+{
+    FileReadResult file = readTextFile(path, kMaxWorkspaceFileBytes);
+    if (!file.ok()) {
+        WorkspaceLoadResult result;
+        result.fileError = file.error;
+        return result;
+    }
+    return loadWorkspaceText(file.text);
+}
+
+std::optional<std::string> saveWorkspaceFile(const std::string &path, const Workspace &workspace)
+{
+    return writeFileAtomically(path, writeWorkspace(workspace));
+}
+
+} // namespace rd::core

@@ -1,0 +1,253 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/analysis/ReachExplorer.h"
+
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/Reachability.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace rd::ui
+{
+
+using doc::toQString;
+using doc::toStdString;
+
+namespace
+{
+enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole, AnswerIndexRole };
+enum Column { PrincipalColumn, ResourceColumn, ActionsColumn, HopsColumn, ConditionalColumn };
+
+QString actionsText(const std::vector<core::ActionGroup> &groups)
+{
+    QStringList parts;
+    for (const core::ActionGroup &g : groups)
+        parts << QStringLiteral("%1 %2").arg(toQString(g.service), toQString(g.accessLevel));
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
+ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_mode(new QComboBox(this))
+    , m_subject(new QComboBox(this))
+    , m_action(new QLineEdit(this))
+    , m_hops(new QSpinBox(this))
+    , m_summary(new QLabel(this))
+    , m_answers(new QTreeWidget(this))
+    , m_pending(new QTimer(this))
+{
+    setObjectName(QStringLiteral("reachExplorer"));
+    m_mode->setObjectName(QStringLiteral("reachModeCombo"));
+    m_mode->addItem(tr("What can this principal reach?"), int(Mode::WhatCan));
+    m_mode->addItem(tr("Who can reach this resource?"), int(Mode::WhoCan));
+    m_subject->setObjectName(QStringLiteral("reachSubjectCombo"));
+    m_subject->setEditable(true);
+    m_subject->setInsertPolicy(QComboBox::NoInsert);
+    m_subject->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_subject->lineEdit()->setPlaceholderText(tr("a user, role or service; or a resource ARN"));
+    m_action->setObjectName(QStringLiteral("reachActionEdit"));
+    m_action->setPlaceholderText(tr("action (optional), e.g. s3:GetObject"));
+    m_hops->setObjectName(QStringLiteral("reachMaxHopsSpinBox"));
+    m_hops->setRange(1, 20);
+    m_hops->setValue(core::kDefaultMaxHops);
+    m_hops->setPrefix(tr("at most "));
+    m_hops->setSuffix(tr(" hops"));
+    m_summary->setObjectName(QStringLiteral("reachSummaryLabel"));
+    m_summary->setWordWrap(true);
+    m_answers->setObjectName(QStringLiteral("reachAnswersTree"));
+    m_answers->setHeaderLabels({ tr("Principal"), tr("Resource"), tr("Actions"), tr("Hops"), tr("Conditional") });
+    m_answers->setUniformRowHeights(true);
+    m_answers->setAlternatingRowColors(true);
+    m_answers->header()->setStretchLastSection(false);
+    m_answers->header()->setSectionResizeMode(ActionsColumn, QHeaderView::Stretch);
+
+    auto *question = new QHBoxLayout;
+    question->addWidget(m_mode);
+    question->addWidget(m_subject, 1);
+    question->addWidget(m_action);
+    question->addWidget(m_hops);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(question);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_answers, 1);
+
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(150);
+    connect(m_pending, &QTimer::timeout, this, &ReachExplorer::answerNow);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ReachExplorer::schedule);
+    connect(m_subject, &QComboBox::currentTextChanged, this, &ReachExplorer::schedule);
+    connect(m_action, &QLineEdit::textChanged, this, &ReachExplorer::schedule);
+    connect(m_hops, &QSpinBox::valueChanged, this, &ReachExplorer::schedule);
+    auto stale = [this] {
+        m_graphStale = true;
+        schedule();
+    };
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, stale);
+    // A row (or one of its hops or statements) selected: its answer's path is highlighted.
+    connect(m_answers, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        while (item && item->parent())
+            item = item->parent();
+        if (!item) {
+            highlightAnswers(0, m_shown.size());
+            return;
+        }
+        const auto index = std::size_t(item->data(0, AnswerIndexRole).toULongLong());
+        highlightAnswers(index, index + 1);
+    });
+    connect(m_answers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString label = item->data(0, PolicyLabelRole).toString();
+        if (!label.isEmpty())
+            Q_EMIT statementActivated(label, item->data(0, StatementIndexRole).toInt());
+    });
+}
+
+ReachExplorer::~ReachExplorer() = default;
+
+void ReachExplorer::selectAnswer(int row)
+{
+    if (QTreeWidgetItem *item = m_answers->topLevelItem(row))
+        m_answers->setCurrentItem(item);
+}
+
+void ReachExplorer::highlightAnswers(std::size_t first, std::size_t last)
+{
+    if (!m_graph)
+        return;
+    std::vector<std::size_t> nodes;
+    std::vector<std::size_t> edges;
+    for (std::size_t i = first; i < last && i < m_shown.size(); ++i) {
+        const core::ReachAnswer &answer = m_shown[i];
+        nodes.push_back(answer.principalNode);
+        nodes.push_back(answer.resourceNode);
+        for (const core::ReachHop &hop : answer.path) {
+            edges.push_back(hop.edge);
+            nodes.push_back(m_graph->edges()[hop.edge].from);
+            nodes.push_back(m_graph->edges()[hop.edge].to);
+        }
+    }
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    Q_EMIT subgraphSelected(m_graph.get(), nodes, edges);
+}
+
+void ReachExplorer::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    schedule();
+}
+
+void ReachExplorer::schedule()
+{
+    // Building the graph of a large account takes a moment: only a visible explorer keeps up with edits.
+    if (isVisible())
+        m_pending->start();
+}
+
+void ReachExplorer::ask(Mode mode, const QString &subject, const QString &action)
+{
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+    m_subject->setCurrentText(subject);
+    m_action->setText(action);
+    answerNow();
+}
+
+int ReachExplorer::answerCount() const
+{
+    return m_answers->topLevelItemCount();
+}
+
+void ReachExplorer::answerNow()
+{
+    m_pending->stop();
+    if (m_graphStale || !m_graph) {
+        m_graph = std::make_unique<core::AccessGraph>(core::AccessGraph::build(m_document->workspace()));
+        m_graphStale = false;
+        // The principals the graph knows, for the subject field.
+        const QString current = m_subject->currentText();
+        const bool blocked = m_subject->blockSignals(true);
+        m_subject->clear();
+        for (const core::GraphNode &node : m_graph->nodes()) {
+            if (node.kind != core::GraphNodeKind::Resource)
+                m_subject->addItem(toQString(node.key));
+        }
+        m_subject->setCurrentText(current);
+        m_subject->blockSignals(blocked);
+    }
+    m_answers->clear();
+    m_shown.clear();
+    const QString subject = m_subject->currentText().trimmed();
+    if (subject.isEmpty()) {
+        m_summary->setText(tr("%1 nodes, %2 edges. Name a principal or a resource.")
+                               .arg(m_graph->nodes().size())
+                               .arg(m_graph->edges().size()));
+        highlightAnswers(0, 0);
+        return;
+    }
+    const core::Reachability reach(*m_graph);
+    const auto mode = Mode(m_mode->currentData().toInt());
+    const QString action = m_action->text().trimmed();
+    std::vector<core::ReachAnswer> answers = mode == Mode::WhatCan
+        ? reach.whatCan(toStdString(subject), m_hops->value())
+        : reach.whoCan(toStdString(subject), action.isEmpty() ? std::nullopt : std::optional(toStdString(action)),
+            m_hops->value());
+    int conditional = 0;
+    for (const core::ReachAnswer &answer : answers) {
+        auto *item = new QTreeWidgetItem(m_answers,
+            { toQString(answer.principal), toQString(answer.resource), actionsText(answer.actions),
+                QString::number(answer.path.size()), answer.conditional ? tr("yes") : QString() });
+        item->setData(0, AnswerIndexRole, qulonglong(&answer - answers.data()));
+        conditional += answer.conditional ? 1 : 0;
+        for (const core::ReachHop &hop : answer.path) {
+            QString text =
+                QStringLiteral("%1 → %2 (%3)")
+                    .arg(toQString(hop.from), toQString(hop.to), toQString(core::graphEdgeKindName(hop.kind)));
+            if (hop.conditional) {
+                QStringList keys;
+                for (const std::string &key : hop.conditionKeys)
+                    keys << toQString(key);
+                text += tr(", if %1").arg(keys.join(QStringLiteral(", ")));
+            }
+            auto *hopItem = new QTreeWidgetItem(item, { text });
+            hopItem->setFirstColumnSpanned(true);
+            for (const core::GraphStatementRef &ref : hop.statements) {
+                const QString sid = ref.sid.empty() ? QString() : QStringLiteral(" (%1)").arg(toQString(ref.sid));
+                auto *statement = new QTreeWidgetItem(
+                    hopItem, { tr("%1, statement %2%3").arg(toQString(ref.policy)).arg(ref.index + 1).arg(sid) });
+                statement->setFirstColumnSpanned(true);
+                statement->setData(0, PolicyLabelRole, toQString(ref.policy));
+                statement->setData(0, StatementIndexRole, int(ref.index));
+                statement->setToolTip(0, tr("Double-click to open the statement in its editor"));
+            }
+        }
+    }
+    m_answers->resizeColumnToContents(PrincipalColumn);
+    m_answers->resizeColumnToContents(ResourceColumn);
+    m_summary->setText(answers.empty()
+            ? tr("No answer: nothing in the workspace reaches that.")
+            : tr("%n answer(s), %1 conditional; expand one for its path and the deciding statements.", nullptr,
+                int(answers.size()))
+                  .arg(conditional));
+    m_shown = std::move(answers);
+    highlightAnswers(0, m_shown.size());
+}
+
+} // namespace rd::ui

@@ -1,0 +1,526 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/analysis/SimulationPanel.h"
+
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "widgets/analysis/SessionTimeline.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimeZone>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace rd::ui
+{
+
+using doc::toQString;
+using doc::toStdString;
+
+namespace
+{
+// STS accepts DurationSeconds from 900 (AWS STS API Reference, AssumeRole, Request Parameters).
+constexpr int kMinDuration = 900;
+
+enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole };
+
+QString durationText(long long seconds)
+{
+    if (seconds % 3600 == 0)
+        return SimulationPanel::tr("%1 s (%2 h)").arg(seconds).arg(seconds / 3600);
+    return SimulationPanel::tr("%1 s (%2 h %3 min)").arg(seconds).arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+// "key=value" pairs separated by commas or semicolons.
+std::vector<std::pair<std::string, std::string>> pairs(const QString &text)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        out.emplace_back(toStdString(part.left(eq).trimmed()), toStdString(part.mid(eq + 1).trimmed()));
+    }
+    return out;
+}
+
+void addStatementItems(QTreeWidgetItem *parent, const std::vector<core::StatementRef> &statements, const QString &title)
+{
+    if (statements.empty())
+        return;
+    auto *group = new QTreeWidgetItem(parent, { title });
+    for (const core::StatementRef &ref : statements) {
+        const QString label = toQString(ref.policy);
+        const QString sid = ref.sid.empty() ? QString() : QStringLiteral(" (%1)").arg(toQString(ref.sid));
+        auto *item = new QTreeWidgetItem(
+            group, { SimulationPanel::tr("%1, statement %2%3").arg(label).arg(ref.statement + 1).arg(sid) });
+        item->setData(0, PolicyLabelRole, label);
+        item->setData(0, StatementIndexRole, int(ref.statement));
+        item->setToolTip(0, SimulationPanel::tr("Double-click to open the statement in its editor"));
+        QFont link = item->font(0);
+        link.setUnderline(true);
+        item->setFont(0, link);
+    }
+    group->setExpanded(true);
+}
+} // namespace
+
+SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_pending(new QTimer(this))
+    , m_principal(new QComboBox(this))
+    , m_chain(new QLineEdit(this))
+    , m_duration(new QSlider(Qt::Horizontal, this))
+    , m_durationText(new QLabel(this))
+    , m_sessionName(new QLineEdit(this))
+    , m_externalId(new QLineEdit(this))
+    , m_mfa(new QCheckBox(tr("Signed in with MFA"), this))
+    , m_mfaAge(new QSpinBox(this))
+    , m_sourceIp(new QLineEdit(this))
+    , m_time(new QDateTimeEdit(this))
+    , m_tags(new QLineEdit(this))
+    , m_context(new QLineEdit(this))
+    , m_derived(new QLabel(this))
+    , m_verdict(new QLabel(this))
+    , m_timeline(new SessionTimeline(this))
+    , m_hops(new QTreeWidget(this))
+    , m_credentials(new QPlainTextEdit(this))
+    , m_checkAction(new QLineEdit(this))
+    , m_checkResource(new QLineEdit(this))
+    , m_checkVerdict(new QLabel(this))
+    , m_permissions(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("simulationPanel"));
+    m_principal->setObjectName(QStringLiteral("simulationPrincipalCombo"));
+    m_principal->setEditable(true);
+    m_principal->setInsertPolicy(QComboBox::NoInsert);
+    m_principal->lineEdit()->setPlaceholderText(tr("lambda.amazonaws.com, a user or role ARN, an account's root ARN…"));
+    m_chain->setObjectName(QStringLiteral("simulationChainEdit"));
+    m_chain->setPlaceholderText(tr("Then assume: role ARNs, separated by commas"));
+    m_duration->setObjectName(QStringLiteral("simulationDurationSlider"));
+    m_duration->setSingleStep(60);
+    m_duration->setPageStep(900);
+    m_durationText->setObjectName(QStringLiteral("simulationDurationLabel"));
+    m_sessionName->setObjectName(QStringLiteral("simulationSessionNameEdit"));
+    m_sessionName->setPlaceholderText(tr("role session name (2-64 characters)"));
+    m_externalId->setObjectName(QStringLiteral("simulationExternalIdEdit"));
+    m_externalId->setPlaceholderText(tr("none"));
+    m_mfa->setObjectName(QStringLiteral("simulationMfaCheckBox"));
+    m_mfaAge->setObjectName(QStringLiteral("simulationMfaAgeSpinBox"));
+    m_mfaAge->setRange(0, 7 * 24 * 3600);
+    m_mfaAge->setSuffix(tr(" s ago"));
+    m_mfaAge->setValue(300);
+    m_sourceIp->setObjectName(QStringLiteral("simulationSourceIpEdit"));
+    m_sourceIp->setPlaceholderText(tr("e.g. 203.0.113.10"));
+    m_time->setObjectName(QStringLiteral("simulationTimeEdit"));
+    m_time->setTimeSpec(Qt::UTC);
+    m_time->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    m_time->setDateTime(QDateTime::currentDateTimeUtc());
+    m_tags->setObjectName(QStringLiteral("simulationTagsEdit"));
+    m_tags->setPlaceholderText(tr("session tags: key=value, key=value"));
+    m_context->setObjectName(QStringLiteral("simulationContextEdit"));
+    m_context->setPlaceholderText(tr("more context: aws:SourceVpc=vpc-1, aws:RequestedRegion=eu-west-1"));
+    m_derived->setObjectName(QStringLiteral("simulationDerivedLabel"));
+    m_derived->setWordWrap(true);
+    m_derived->setForegroundRole(QPalette::PlaceholderText);
+    m_derived->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verdict->setObjectName(QStringLiteral("simulationVerdictLabel"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont verdictFont = m_verdict->font();
+    verdictFont.setBold(true);
+    m_verdict->setFont(verdictFont);
+    m_hops->setObjectName(QStringLiteral("simulationHopsTree"));
+    m_hops->setHeaderHidden(true);
+    m_hops->setUniformRowHeights(true);
+    m_credentials->setObjectName(QStringLiteral("simulationCredentialsText"));
+    m_credentials->setReadOnly(true);
+    m_credentials->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_checkAction->setObjectName(QStringLiteral("simulationCheckActionEdit"));
+    m_checkAction->setPlaceholderText(tr("action, e.g. s3:PutObject"));
+    m_checkResource->setObjectName(QStringLiteral("simulationCheckResourceEdit"));
+    m_checkResource->setPlaceholderText(tr("resource ARN"));
+    m_checkVerdict->setObjectName(QStringLiteral("simulationCheckVerdictLabel"));
+    m_checkVerdict->setWordWrap(true);
+    m_checkVerdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_permissions->setObjectName(QStringLiteral("simulationPermissionsTree"));
+    m_permissions->setHeaderLabels({ tr("Service or action"), tr("Access"), tr("Resources") });
+    m_permissions->setUniformRowHeights(true);
+    m_permissions->header()->setStretchLastSection(true);
+
+    auto *request = new QGroupBox(tr("Request"), this);
+    auto *form = new QFormLayout(request);
+    form->addRow(tr("&Principal"), m_principal);
+    form->addRow(tr("C&hain"), m_chain);
+    auto *durationRow = new QHBoxLayout;
+    durationRow->addWidget(m_duration, 1);
+    durationRow->addWidget(m_durationText);
+    form->addRow(tr("Duration"), durationRow);
+    form->addRow(tr("Session &name"), m_sessionName);
+    form->addRow(tr("E&xternal ID"), m_externalId);
+    auto *mfaRow = new QHBoxLayout;
+    mfaRow->addWidget(m_mfa);
+    mfaRow->addWidget(m_mfaAge);
+    mfaRow->addStretch(1);
+    form->addRow(tr("MFA"), mfaRow);
+    form->addRow(tr("Source &IP"), m_sourceIp);
+    form->addRow(tr("&Time"), m_time);
+    form->addRow(tr("Session &tags"), m_tags);
+    form->addRow(tr("C&ontext"), m_context);
+    form->addRow(tr("Derived"), m_derived);
+
+    auto *check = new QWidget(this);
+    auto *checkLayout = new QFormLayout(check);
+    checkLayout->addRow(tr("&Action"), m_checkAction);
+    checkLayout->addRow(tr("&Resource"), m_checkResource);
+    checkLayout->addRow(m_checkVerdict);
+    checkLayout->addRow(new QLabel(tr("Effective permissions of the session"), this));
+    checkLayout->addRow(m_permissions);
+
+    // The verdict and the timeline stay in view; the details share the rest.
+    m_details = new QTabWidget(this);
+    m_details->setObjectName(QStringLiteral("simulationDetailsTabs"));
+    m_details->setDocumentMode(true);
+    m_details->addTab(check, tr("What the session may do"));
+    m_details->addTab(m_hops, tr("Hops and rules"));
+    m_details->addTab(m_credentials, tr("Credentials"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(request);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_timeline);
+    layout->addWidget(m_details, 1);
+
+    // Every change schedules one simulation on the next turn of the event loop: a burst of edits runs it once.
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(0);
+    connect(m_pending, &QTimer::timeout, this, &SimulationPanel::simulateNow);
+    for (QLineEdit *edit :
+        { m_chain, m_sessionName, m_externalId, m_sourceIp, m_tags, m_context, m_checkAction, m_checkResource })
+        connect(edit, &QLineEdit::textChanged, this, &SimulationPanel::schedule);
+    connect(m_principal, &QComboBox::currentTextChanged, this, &SimulationPanel::schedule);
+    connect(m_duration, &QSlider::valueChanged, this, [this](int value) {
+        m_durationText->setText(durationText(value));
+        schedule();
+    });
+    connect(m_mfa, &QCheckBox::toggled, this, &SimulationPanel::schedule);
+    connect(m_mfaAge, &QSpinBox::valueChanged, this, &SimulationPanel::schedule);
+    connect(m_time, &QDateTimeEdit::dateTimeChanged, this, &SimulationPanel::schedule);
+    connect(m_hops, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString label = item->data(0, PolicyLabelRole).toString();
+        if (!label.isEmpty())
+            Q_EMIT statementActivated(label, item->data(0, StatementIndexRole).toInt());
+    });
+    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, [this] {
+        updateDurationBounds();
+        schedule();
+    });
+    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, &SimulationPanel::schedule);
+    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, &SimulationPanel::schedule);
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] { setRole({}); });
+    setRole({});
+}
+
+SimulationPanel::~SimulationPanel() = default;
+
+void SimulationPanel::schedule()
+{
+    if (!m_settingFields)
+        m_pending->start();
+}
+
+void SimulationPanel::setRole(core::RoleId id)
+{
+    const bool changed = id != m_role;
+    m_role = id;
+    m_settingFields = true;
+    if (changed)
+        refreshPrincipals();
+    updateDurationBounds();
+    m_settingFields = false;
+    simulateNow();
+}
+
+void SimulationPanel::refreshPrincipals()
+{
+    // The principals the role's trust policy names come first (the first is the default); then the workspace's
+    // users and roles, which may be allowed through their own policies.
+    QStringList candidates;
+    const core::Workspace &ws = m_document->workspace();
+    if (const core::Role *role = ws.role(m_role)) {
+        for (const core::Statement &statement : role->trustPolicy.statements) {
+            if (!statement.principal || statement.effectValue() != core::Effect::Allow)
+                continue;
+            for (const core::PrincipalEntry &entry : statement.principal->entries) {
+                for (const core::PolicyString &value : entry.values.values)
+                    candidates << toQString(value.value);
+            }
+        }
+    }
+    for (const core::User &user : ws.users)
+        candidates << toQString(user.arn);
+    for (const core::Role &other : ws.roles) {
+        if (other.id != m_role)
+            candidates << toQString(other.arn);
+    }
+    candidates.removeDuplicates();
+    candidates.removeAll(QStringLiteral("*"));
+    m_principal->clear();
+    m_principal->addItems(candidates);
+    m_principal->setCurrentIndex(candidates.isEmpty() ? -1 : 0);
+}
+
+void SimulationPanel::updateDurationBounds()
+{
+    const core::Role *role = m_document->workspace().role(m_role);
+    // From 900 seconds to the role's MaxSessionDuration (AWS STS API Reference, AssumeRole, DurationSeconds).
+    const int max = role ? std::max(role->maxSessionDuration, kMinDuration) : core::kDefaultMaxSessionDuration;
+    const bool blocked = m_duration->blockSignals(true);
+    const int value = m_duration->value();
+    m_duration->setRange(kMinDuration, max);
+    // STS's default when DurationSeconds is left out: one hour.
+    if (value < kMinDuration || value > max)
+        m_duration->setValue(std::min(core::kDefaultMaxSessionDuration, max));
+    m_duration->blockSignals(blocked);
+    m_durationText->setText(durationText(m_duration->value()));
+}
+
+void SimulationPanel::setPrincipal(const QString &principal)
+{
+    m_principal->setCurrentText(principal);
+}
+
+void SimulationPanel::setChain(const QStringList &roleArns)
+{
+    m_chain->setText(roleArns.join(QStringLiteral(", ")));
+}
+
+void SimulationPanel::setDurationSeconds(int seconds)
+{
+    m_duration->setValue(seconds);
+}
+
+void SimulationPanel::setCheck(const QString &action, const QString &resource)
+{
+    m_checkAction->setText(action);
+    m_checkResource->setText(resource);
+}
+
+void SimulationPanel::setCurrentTime(const QDateTime &time)
+{
+    m_time->setDateTime(time.toUTC());
+}
+
+core::AssumeRoleRequest SimulationPanel::request() const
+{
+    core::AssumeRoleRequest r;
+    r.principal = toStdString(m_principal->currentText().trimmed());
+    if (const core::Role *role = m_document->workspace().role(m_role))
+        r.roleArns.push_back(role->arn);
+    for (const QString &arn : m_chain->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+        r.roleArns.push_back(toStdString(arn));
+    r.durationSeconds = m_duration->value();
+    r.roleSessionName = toStdString(m_sessionName->text().trimmed());
+    if (!m_externalId->text().isEmpty())
+        r.externalId = toStdString(m_externalId->text());
+    r.mfaPresent = m_mfa->isChecked();
+    if (r.mfaPresent)
+        r.mfaAgeSeconds = m_mfaAge->value();
+    r.sourceIp = toStdString(m_sourceIp->text().trimmed());
+    r.currentTime = m_time->dateTime().toSecsSinceEpoch();
+    for (auto &[key, value] : pairs(m_tags->text()))
+        r.sessionTags.push_back(core::Tag { key, value });
+    r.context = pairs(m_context->text());
+    return r;
+}
+
+void SimulationPanel::simulateNow()
+{
+    m_pending->stop();
+    m_check.reset();
+    const core::Workspace &ws = m_document->workspace();
+    if (!ws.role(m_role)) {
+        m_result = {};
+        m_result.error = toStdString(tr("Pick a role to simulate who may assume it."));
+        showResult(request());
+        return;
+    }
+    const core::AssumeRoleRequest r = request();
+    core::StsSimulator simulator(ws);
+    m_result = simulator.assume(r);
+    if (m_result.allowed && !m_checkAction->text().trimmed().isEmpty()) {
+        m_check = simulator.check(m_result, r, toStdString(m_checkAction->text().trimmed()),
+            toStdString(
+                m_checkResource->text().trimmed().isEmpty() ? QStringLiteral("*") : m_checkResource->text().trimmed()));
+    }
+    showResult(r);
+    // The effective permissions: by service, then access level, then action.
+    m_permissions->clear();
+    if (m_result.allowed) {
+        const core::EffectivePermissions permissions = simulator.effectivePermissions(m_result, 500);
+        for (const core::EffectiveService &service : permissions.services) {
+            QStringList counts;
+            for (std::size_t level = 0; level < service.countByLevel.size(); ++level) {
+                if (service.countByLevel[level] > 0)
+                    counts << QStringLiteral("%1 %2")
+                                  .arg(service.countByLevel[level])
+                                  .arg(toQString(core::accessLevelName(core::AccessLevel(level))));
+            }
+            auto *top = new QTreeWidgetItem(m_permissions,
+                { QStringLiteral("%1 (%2)").arg(toQString(service.prefix), toQString(service.name)),
+                    counts.join(QStringLiteral(", ")) });
+            for (const core::EffectiveAction &action : service.actions) {
+                QStringList resources;
+                for (const std::string &resource : action.resources)
+                    resources << toQString(resource);
+                new QTreeWidgetItem(top,
+                    { toQString(action.action) + (action.conditional ? tr(" (conditional)") : QString()),
+                        toQString(core::accessLevelName(action.accessLevel)), resources.join(QStringLiteral(", ")) });
+            }
+        }
+        if (permissions.unlisted > 0)
+            new QTreeWidgetItem(m_permissions, { tr("… and %1 more actions").arg(permissions.unlisted) });
+        for (const std::string &policy : permissions.unresolvedPolicies)
+            new QTreeWidgetItem(m_permissions, { tr("Not found, left out: %1").arg(toQString(policy)) });
+        m_permissions->resizeColumnToContents(0);
+    }
+    Q_EMIT simulated();
+}
+
+QString SimulationPanel::verdict() const
+{
+    return m_verdict->text();
+}
+
+void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
+{
+    m_hops->clear();
+    m_credentials->clear();
+    const core::Workspace &ws = m_document->workspace();
+    const core::Role *role = ws.role(m_role);
+    // The keys the simulator derives, shown so that nobody has to guess them.
+    QStringList derived;
+    derived << QStringLiteral("aws:PrincipalArn = %1").arg(toQString(r.principal));
+    derived << QStringLiteral("aws:CurrentTime = %1").arg(m_time->dateTime().toString(Qt::ISODate));
+    derived << QStringLiteral("aws:MultiFactorAuthPresent = %1")
+                   .arg(r.mfaPresent ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!r.sourceIp.empty())
+        derived << QStringLiteral("aws:SourceIp = %1").arg(toQString(r.sourceIp));
+    m_derived->setText(derived.join(QStringLiteral(" · ")) + tr(" (derived)"));
+
+    if (!m_result.error.empty()) {
+        m_verdict->setText(tr("Cannot simulate: %1").arg(toQString(m_result.error)));
+        m_verdict->setStyleSheet(QString());
+        m_timeline->setSession(0, role ? role->maxSessionDuration : 3600, false, {}, {});
+        m_checkVerdict->clear();
+        return;
+    }
+    const core::AssumeRoleHop *last = m_result.hops.empty() ? nullptr : &m_result.hops.back();
+    if (m_result.allowed && last) {
+        m_verdict->setText(
+            tr("Allowed: %1 may assume %2 for %3")
+                .arg(toQString(r.principal), toQString(last->assumedRoleArn), durationText(last->durationSeconds)));
+        m_verdict->setStyleSheet(QStringLiteral("color: #2e7d32"));
+    } else if (last && last->failure) {
+        m_verdict->setText(
+            QStringLiteral("%1: %2").arg(toQString(last->failure->code), toQString(last->failure->message)));
+        m_verdict->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    } else {
+        m_verdict->setText(tr("Denied"));
+        m_verdict->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    }
+    if (last)
+        m_timeline->setSession(last->credentials ? last->durationSeconds : 0,
+            role ? role->maxSessionDuration : core::kDefaultMaxSessionDuration, last->chained, toQString(last->issued),
+            toQString(last->expiration));
+
+    for (std::size_t i = 0; i < m_result.hops.size(); ++i) {
+        const core::AssumeRoleHop &hop = m_result.hops[i];
+        auto *item = new QTreeWidgetItem(m_hops,
+            { tr("%1. %2 → %3: %4")
+                    .arg(i + 1)
+                    .arg(toQString(hop.caller), toQString(hop.roleArn),
+                        hop.failure ? toQString(hop.failure->code) : tr("allowed")) });
+        if (hop.credentials) {
+            new QTreeWidgetItem(item, { tr("Session %1").arg(toQString(hop.assumedRoleArn)) });
+            new QTreeWidgetItem(
+                item, { tr("Issued %1, expires %2").arg(toQString(hop.issued), toQString(hop.expiration)) });
+        }
+        if (hop.failure) {
+            const core::StsFailure &f = *hop.failure;
+            QString where = toQString(f.policy);
+            if (f.statement)
+                where += tr(", statement %1").arg(*f.statement + 1);
+            if (!f.parameter.empty())
+                where = tr("parameter %1").arg(toQString(f.parameter));
+            auto *failure = new QTreeWidgetItem(item, { QStringLiteral("%1 — %2").arg(toQString(f.message), where) });
+            if (!f.policy.empty() && f.statement) {
+                failure->setData(0, PolicyLabelRole, toQString(f.policy));
+                failure->setData(0, StatementIndexRole, int(*f.statement));
+            }
+            if (!f.rule.empty())
+                new QTreeWidgetItem(failure, { toQString(f.rule) });
+        }
+        if (!hop.reason.empty())
+            new QTreeWidgetItem(item, { toQString(hop.reason) });
+        addStatementItems(item, hop.deciding, tr("Deciding statements"));
+        auto *checks = new QTreeWidgetItem(item, { tr("Rules checked (%1)").arg(hop.checks.size()) });
+        for (const core::StsCheck &c : hop.checks) {
+            auto *checkItem = new QTreeWidgetItem(checks,
+                { QStringLiteral("%1 %2").arg(
+                    c.passed ? QStringLiteral("✓") : QStringLiteral("✗"), toQString(c.rule)) });
+            checkItem->setToolTip(0, toQString(c.source) + QLatin1Char('\n') + toQString(c.detail));
+        }
+        item->setExpanded(true);
+    }
+    if (!m_result.assumptions.empty()) {
+        auto *assumed = new QTreeWidgetItem(m_hops, { tr("Assumed, as the workspace does not say") });
+        for (const std::string &a : m_result.assumptions)
+            new QTreeWidgetItem(assumed, { toQString(a) });
+        assumed->setExpanded(true);
+    }
+
+    if (last && last->credentials) {
+        const core::SimulatedCredentials &c = *last->credentials;
+        m_credentials->setPlainText(tr("SIMULATED, NOT USABLE: no AWS service accepts these.\n")
+            + QStringLiteral("AccessKeyId:     %1\nSecretAccessKey: %2\nSessionToken:    %3\nExpiration:      %4")
+                  .arg(toQString(c.accessKeyId), toQString(c.secretAccessKey), toQString(c.sessionToken),
+                      toQString(c.expiration)));
+    }
+
+    if (m_check) {
+        const bool allowed = m_check->decision == core::Decision::Allowed;
+        QString text = QStringLiteral("%1 %2 on %3: %4")
+                           .arg(allowed ? QStringLiteral("✓") : QStringLiteral("✗"), toQString(m_check->action),
+                               toQString(m_check->resource), toQString(core::decisionName(m_check->decision)));
+        if (!m_check->error.empty())
+            text += QStringLiteral(" — ") + toQString(m_check->error);
+        else if (!m_check->explanation.reason.empty())
+            text += QStringLiteral(" — ") + toQString(m_check->explanation.reason);
+        m_checkVerdict->setText(text);
+        m_checkVerdict->setStyleSheet(allowed ? QStringLiteral("color: #2e7d32") : QStringLiteral("color: #d32f2f"));
+    } else {
+        m_checkVerdict->setText(
+            m_result.allowed ? tr("Name an action to check what the session may do.") : tr("No session to check."));
+        m_checkVerdict->setStyleSheet(QString());
+    }
+}
+
+} // namespace rd::ui

@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/sts/AssumeRoleResult.h"
+#include "rd/core/workspace/Workspace.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace rd::doc
+{
+class WorkspaceDocument;
+}
+
+namespace rd::ui
+{
+
+class SessionTimeline;
+
+/// Simulates AWS STS for the role in front: may this principal assume it (or a chain of roles starting with it),
+/// with this context and for how long; the credentials that would come back (simulated, never usable); what the
+/// session may then do. The result follows every edit of the workspace and of the panel's fields, without a run
+/// button; the deciding statements link to the policy editors.
+class SimulationPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SimulationPanel(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
+    ~SimulationPanel() override;
+
+    /// The role whose assumption is simulated (the role in front of the window); the principal field offers the
+    /// principals its trust policy names and starts with the first of them.
+    void setRole(core::RoleId id);
+    core::RoleId role() const { return m_role; }
+
+    /// Field setters for scripted use and tests (each is what typing in the field does).
+    void setPrincipal(const QString &principal);
+    void setChain(const QStringList &roleArns);
+    void setDurationSeconds(int seconds);
+    void setCheck(const QString &action, const QString &resource);
+    void setCurrentTime(const QDateTime &time);
+
+    /// Runs the simulation now instead of on the next turn of the event loop.
+    void simulateNow();
+    const core::AssumeRoleResult &result() const { return m_result; }
+    const std::optional<core::SessionCheck> &checkResult() const { return m_check; }
+    /// The verdict line, e.g. "Allowed: ..." or "AccessDenied: ...".
+    QString verdict() const;
+    QSlider *durationSlider() const { return m_duration; }
+
+Q_SIGNALS:
+    /// A deciding statement was activated: the policy's label as the simulator names it (`trust policy of role R`,
+    /// `inline policy P of role R`) and the statement's index.
+    void statementActivated(const QString &policy, int statement);
+    /// After each simulation.
+    void simulated();
+
+private:
+    void schedule();
+    void refreshPrincipals();
+    core::AssumeRoleRequest request() const;
+    void showResult(const core::AssumeRoleRequest &request);
+    void updateDurationBounds();
+
+    doc::WorkspaceDocument *m_document;
+    core::RoleId m_role;
+    QTimer *m_pending;
+    QComboBox *m_principal;
+    QLineEdit *m_chain;
+    QSlider *m_duration;
+    QLabel *m_durationText;
+    QLineEdit *m_sessionName;
+    QLineEdit *m_externalId;
+    QCheckBox *m_mfa;
+    QSpinBox *m_mfaAge;
+    QLineEdit *m_sourceIp;
+    QDateTimeEdit *m_time;
+    QLineEdit *m_tags;
+    QLineEdit *m_context;
+    QLabel *m_derived;
+    QLabel *m_verdict;
+    SessionTimeline *m_timeline;
+    QTreeWidget *m_hops;
+    QPlainTextEdit *m_credentials;
+    QLineEdit *m_checkAction;
+    QLineEdit *m_checkResource;
+    QLabel *m_checkVerdict;
+    QTreeWidget *m_permissions;
+    QTabWidget *m_details = nullptr;
+    core::AssumeRoleResult m_result;
+    std::optional<core::SessionCheck> m_check;
+    bool m_settingFields = false;
+};
+
+} // namespace rd::ui

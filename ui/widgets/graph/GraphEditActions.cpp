@@ -1,0 +1,211 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/graph/GraphEditActions.h"
+
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "document/WorkspaceEntity.h"
+#include "rd/core/catalog/ServiceCatalog.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "widgets/graph/ActionPickerDialog.h"
+
+#include <QUuid>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <tuple>
+
+namespace rd::ui
+{
+
+namespace
+{
+
+doc::WorkspaceEntity toWorkspaceEntity(const core::EditedEntity &entity)
+{
+    return std::visit([](const auto &e) { return doc::WorkspaceEntity { e }; }, entity);
+}
+
+std::pair<std::size_t, std::uint64_t> identityOf(const core::EditedEntity &entity)
+{
+    return { entity.index(), std::visit([](const auto &e) { return e.id.value; }, entity) };
+}
+
+/// What identifies an edge across rebuilds of the graph: its ends and its kind.
+using EdgeIdentity =
+    std::tuple<std::string, core::GraphNodeKind, std::string, core::GraphNodeKind, core::GraphEdgeKind>;
+
+EdgeIdentity identityOf(const core::AccessGraph &graph, std::size_t edge)
+{
+    const core::GraphEdge &e = graph.edges()[edge];
+    const core::GraphNode &from = graph.nodes()[e.from];
+    const core::GraphNode &to = graph.nodes()[e.to];
+    return { from.key, from.kind, to.key, to.kind, e.kind };
+}
+
+std::size_t findEdge(const core::AccessGraph &graph, const EdgeIdentity &identity)
+{
+    const std::size_t from = graph.find(std::get<0>(identity), std::get<1>(identity));
+    const std::size_t to = graph.find(std::get<2>(identity), std::get<3>(identity));
+    if (from == core::AccessGraph::npos || to == core::AccessGraph::npos)
+        return core::AccessGraph::npos;
+    return graph.findEdge(from, to, std::get<4>(identity));
+}
+
+} // namespace
+
+GraphEditActions::GraphEditActions(doc::WorkspaceDocument *document, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_document(document)
+    , m_dialogParent(dialogParent)
+{
+    m_picker = [this](const QString &role, const QString &resource) {
+        const std::vector<core::ResourceAction> actions =
+            core::actionsForResource(core::ServiceCatalog::builtin(), doc::toStdString(resource));
+        ActionPickerDialog dialog(role, resource, actions, m_dialogParent);
+        return dialog.exec() == QDialog::Accepted ? dialog.selectedActions() : QStringList();
+    };
+}
+
+void GraphEditActions::setActionPicker(ActionPicker picker)
+{
+    m_picker = std::move(picker);
+}
+
+bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t from, std::size_t to)
+{
+    if (from >= graph.nodes().size() || to >= graph.nodes().size() || from == to)
+        return false;
+    const core::GraphNode &target = graph.nodes()[to];
+    const core::GraphNode &source = graph.nodes()[from];
+    if (target.kind == core::GraphNodeKind::Role && target.entityId != 0) {
+        // IAM User Guide, "Access to AWS accounts owned by third parties": a fresh, unguessable external ID.
+        const std::string externalId = doc::toStdString(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        return apply(
+            core::planTrust(m_document->workspace(), graph, from, core::RoleId { target.entityId }, externalId));
+    }
+    if (target.kind == core::GraphNodeKind::Resource && source.kind == core::GraphNodeKind::Role
+        && source.entityId != 0) {
+        const QStringList picked = m_picker(doc::toQString(source.label), doc::toQString(target.key));
+        if (picked.isEmpty())
+            return false;
+        std::vector<std::string> actions;
+        for (const QString &action : picked)
+            actions.push_back(doc::toStdString(action));
+        return apply(
+            core::planPermission(m_document->workspace(), graph, core::RoleId { source.entityId }, to, actions));
+    }
+    if (source.kind == core::GraphNodeKind::User && target.kind == core::GraphNodeKind::Group && source.entityId != 0
+        && target.entityId != 0)
+        return addToGroup(core::UserId { source.entityId }, core::GroupId { target.entityId });
+    Q_EMIT message(tr("Connect a principal to a role of the workspace to trust it, a role to a resource to grant it "
+                      "actions, or a user to a group."));
+    return false;
+}
+
+bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
+{
+    const core::User *user = m_document->workspace().user(userId);
+    const core::Group *group = m_document->workspace().group(groupId);
+    if (!user || !group)
+        return false;
+    // IAM User Guide, "IAM user groups": a user can belong only to groups of its own account.
+    if (user->accountId != group->accountId) {
+        Q_EMIT message(tr("User %1 and group %2 are in different accounts; a user can only join groups of its own "
+                          "account.")
+                           .arg(doc::toQString(user->name), doc::toQString(group->name)));
+        return false;
+    }
+    if (std::find(user->groupNames.begin(), user->groupNames.end(), group->name) != user->groupNames.end()) {
+        Q_EMIT message(
+            tr("User %1 is already in group %2.").arg(doc::toQString(user->name), doc::toQString(group->name)));
+        return false;
+    }
+    core::User joined = *user;
+    joined.groupNames.push_back(group->name);
+    return m_document->replaceEntities({ doc::WorkspaceEntity { std::move(joined) } },
+        tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
+}
+
+bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::vector<std::size_t> &edges)
+{
+    if (edges.empty())
+        return false;
+    for (std::size_t edge : edges) {
+        if (edge >= graph.edges().size())
+            return false;
+    }
+    if (edges.size() == 1)
+        return apply(core::planEdgeRemoval(m_document->workspace(), graph, edges.front()));
+
+    // Several edges (a folded bundle): each removal is planned on the workspace as the earlier ones left it, and the
+    // entities they touch are replaced together in one undo step.
+    std::vector<EdgeIdentity> identities;
+    for (std::size_t edge : edges)
+        identities.push_back(identityOf(graph, edge));
+    core::Workspace work = m_document->workspace();
+    std::unique_ptr<core::AccessGraph> rebuilt;
+    const core::AccessGraph *current = &graph;
+    std::vector<core::EditedEntity> touched;
+    std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
+    QStringList notes;
+    for (std::size_t i = 0; i < identities.size(); ++i) {
+        std::size_t edge = edges[i];
+        if (i > 0) {
+            rebuilt = std::make_unique<core::AccessGraph>(core::AccessGraph::build(work));
+            current = rebuilt.get();
+            edge = findEdge(*current, identities[i]);
+            if (edge == core::AccessGraph::npos)
+                continue; // an earlier removal took this access away too
+        }
+        const core::GraphEditResult result = core::planEdgeRemoval(work, *current, edge);
+        if (!result.plan) {
+            Q_EMIT message(doc::toQString(result.error));
+            return false;
+        }
+        core::applyPlan(work, *result.plan);
+        for (const core::EditedEntity &entity : result.plan->entities) {
+            const auto key = identityOf(entity);
+            auto it = touchedIndex.find(key);
+            if (it == touchedIndex.end()) {
+                touchedIndex.emplace(key, touched.size());
+                touched.push_back(entity);
+            } else {
+                touched[it->second] = entity;
+            }
+        }
+        for (const std::string &note : result.plan->notes)
+            notes << doc::toQString(note);
+    }
+    std::vector<doc::WorkspaceEntity> entities;
+    for (const core::EditedEntity &entity : touched)
+        entities.push_back(toWorkspaceEntity(entity));
+    if (!m_document->replaceEntities(entities, tr("Remove %n access edge(s)", nullptr, int(edges.size()))))
+        return false;
+    notes.removeDuplicates();
+    if (!notes.isEmpty())
+        Q_EMIT message(notes.join(QLatin1Char(' ')));
+    return true;
+}
+
+bool GraphEditActions::apply(const core::GraphEditResult &result)
+{
+    if (!result.plan) {
+        Q_EMIT message(doc::toQString(result.error));
+        return false;
+    }
+    std::vector<doc::WorkspaceEntity> entities;
+    for (const core::EditedEntity &entity : result.plan->entities)
+        entities.push_back(toWorkspaceEntity(entity));
+    if (!m_document->replaceEntities(entities, doc::toQString(result.plan->description)))
+        return false;
+    QStringList notes;
+    for (const std::string &note : result.plan->notes)
+        notes << doc::toQString(note);
+    if (!notes.isEmpty())
+        Q_EMIT message(notes.join(QLatin1Char(' ')));
+    return true;
+}
+
+} // namespace rd::ui

@@ -1,0 +1,1329 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/graph/GraphEditor.h"
+
+#include "document/GraphLayout.h"
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/graph/AccessGraph.h"
+#include "widgets/graph/GraphEdgeItem.h"
+#include "widgets/graph/GraphLegend.h"
+#include "widgets/graph/GraphMinimap.h"
+#include "widgets/graph/GraphNodeItem.h"
+#include "widgets/graph/GraphView.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCompleter>
+#include <QEvent>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStringListModel>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+namespace rd::ui
+{
+
+using doc::toQString;
+using doc::toStdString;
+
+/// Where a background layout hands its result back: the editor, until it is destroyed.
+struct GraphEditor::LayoutMailbox {
+    std::mutex mutex;
+    GraphEditor *editor = nullptr;
+};
+
+namespace
+{
+constexpr double kGap = 24;
+
+QString kindName(core::GraphNodeKind kind)
+{
+    switch (kind) {
+    case core::GraphNodeKind::User:
+        return GraphEditor::tr("User");
+    case core::GraphNodeKind::Group:
+        return GraphEditor::tr("Group");
+    case core::GraphNodeKind::Role:
+        return GraphEditor::tr("Role");
+    case core::GraphNodeKind::Account:
+        return GraphEditor::tr("Account");
+    case core::GraphNodeKind::Service:
+        return GraphEditor::tr("AWS service");
+    case core::GraphNodeKind::Provider:
+        return GraphEditor::tr("Identity provider");
+    case core::GraphNodeKind::Resource:
+        return GraphEditor::tr("Resource");
+    }
+    return {};
+}
+
+/// The service field of an ARN (`arn:aws:s3:::b` -> `s3`); "" when the key is not an ARN.
+std::string arnService(const std::string &key)
+{
+    if (key.rfind("arn:", 0) != 0)
+        return {};
+    const std::size_t partition = key.find(':', 4);
+    if (partition == std::string::npos)
+        return {};
+    const std::size_t service = key.find(':', partition + 1);
+    return key.substr(partition + 1, service == std::string::npos ? std::string::npos : service - partition - 1);
+}
+
+/// Access levels in the order of the service authorization reference, shortened for an edge's label.
+int levelRank(const std::string &level)
+{
+    static const char *const order[] = { "List", "Read", "Write", "Permissions management", "Tagging", "*", "NotAction",
+        "Unknown" };
+    for (int i = 0; i < int(std::size(order)); ++i) {
+        if (level == order[i])
+            return i;
+    }
+    return int(std::size(order));
+}
+
+QString shortLevel(const std::string &level)
+{
+    if (level == "Permissions management")
+        return GraphEditor::tr("Permissions");
+    if (level == "*")
+        return GraphEditor::tr("all actions");
+    if (level == "NotAction")
+        return GraphEditor::tr("all but some");
+    if (level == "Unknown")
+        return GraphEditor::tr("unknown");
+    return toQString(level);
+}
+
+QString escaped(const std::string &text)
+{
+    return toQString(text).toHtmlEscaped();
+}
+} // namespace
+
+GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_style(GraphStyle::fromPalette(palette()))
+    , m_toolBar(new QToolBar(this))
+    , m_search(new QLineEdit(this))
+    , m_completions(new QStringListModel(this))
+    , m_status(new QLabel(this))
+    , m_scene(new QGraphicsScene(this))
+    , m_view(new GraphView(this))
+    , m_minimap(new GraphMinimap(m_view))
+    , m_legend(new GraphLegend(m_view))
+    , m_pending(new QTimer(this))
+    , m_mailbox(std::make_shared<LayoutMailbox>())
+{
+    setObjectName(QStringLiteral("graphEditor"));
+    m_mailbox->editor = this;
+    m_scene->setObjectName(QStringLiteral("graphScene"));
+    m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    m_view->setScene(m_scene);
+    m_view->setGraphStyle(&m_style);
+    m_minimap->setGraphStyle(&m_style);
+    m_legend->setGraphStyle(&m_style);
+    m_view->setToolTipProvider([this](const QGraphicsItem *item) { return toolTip(item); });
+    m_view->addOverlay(m_minimap);
+    m_view->addOverlay(m_legend);
+
+    m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_search->setObjectName(QStringLiteral("graphSearch"));
+    m_search->setPlaceholderText(tr("Find a user, role or resource (name or ARN)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(300);
+    m_search->setToolTip(tr("Return centres the view on the node and selects it, unfolding its bundle"));
+    auto *completer = new QCompleter(m_completions, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setMaxVisibleItems(12);
+    completer->popup()->setObjectName(QStringLiteral("graphSearchCompletions"));
+    m_search->setCompleter(completer);
+    m_toolBar->addWidget(m_search);
+
+    m_fitAction = m_toolBar->addAction(tr("Fit"));
+    m_fitAction->setObjectName(QStringLiteral("graphFit"));
+    m_fitAction->setToolTip(tr("Show the whole graph (0). Wheel: zoom around the cursor; drag the background: pan"));
+    m_toolBar->addSeparator();
+    m_foldGroups = m_toolBar->addAction(tr("Fold Group Members"));
+    m_foldGroups->setObjectName(QStringLiteral("graphFoldGroups"));
+    m_foldGroups->setCheckable(true);
+    m_foldGroups->setChecked(m_collapse.groups);
+    m_foldGroups->setToolTip(tr("Draw the users of each group as one card (double-click a card to unfold it)"));
+    m_foldServices = m_toolBar->addAction(tr("Fold Services and Resources"));
+    m_foldServices->setObjectName(QStringLiteral("graphFoldServices"));
+    m_foldServices->setCheckable(true);
+    m_foldServices->setChecked(m_collapse.services);
+    m_foldServices->setToolTip(
+        tr("Draw AWS services as one card, and the resources of a service as one card, when there are more than %1")
+            .arg(m_collapse.bundleThreshold));
+    m_toolBar->addSeparator();
+    m_relayoutAction = m_toolBar->addAction(tr("Lay Out Again"));
+    m_relayoutAction->setObjectName(QStringLiteral("graphRelayout"));
+    m_relayoutAction->setToolTip(tr("Forget where nodes were moved and lay the whole graph out afresh"));
+    for (QAction *action : { m_fitAction, m_foldGroups, m_foldServices, m_relayoutAction }) {
+        if (QWidget *button = m_toolBar->widgetForAction(action))
+            button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    }
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_status->setObjectName(QStringLiteral("graphStatus"));
+    m_status->setContentsMargins(6, 0, 6, 0);
+    m_toolBar->addWidget(m_status);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+
+    m_pending->setSingleShot(true);
+    m_pending->setInterval(150);
+    connect(m_pending, &QTimer::timeout, this, [this] { rebuild(false); });
+
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const bool found = focusNode(m_search->text());
+        if (!found && !m_search->text().trimmed().isEmpty())
+            m_status->setText(tr("No node matches “%1”").arg(m_search->text().trimmed()));
+    });
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+        [this](const QString &text) { focusNode(text); });
+    connect(m_fitAction, &QAction::triggered, this, &GraphEditor::fit);
+    connect(m_foldGroups, &QAction::toggled, this, [this](bool on) { setFamilyFolded(true, on); });
+    connect(m_foldServices, &QAction::toggled, this, [this](bool on) { setFamilyFolded(false, on); });
+    connect(m_relayoutAction, &QAction::triggered, this, &GraphEditor::relayout);
+
+    connect(m_view, &GraphView::nodesMoved, this, &GraphEditor::onNodesMoved);
+    connect(m_view, &GraphView::connectDragged, this, &GraphEditor::onConnectDragged);
+    connect(m_view, &GraphView::deletePressed, this, &GraphEditor::onDeletePressed);
+    connect(m_view, &GraphView::nodeDoubleClicked, this, &GraphEditor::onNodeDoubleClicked);
+    connect(m_view, &GraphView::edgeDoubleClicked, this, &GraphEditor::onEdgeDoubleClicked);
+    connect(m_view, &GraphView::nodeContextMenu, this, &GraphEditor::onNodeContextMenu);
+    connect(m_view, &GraphView::edgeContextMenu, this, &GraphEditor::onEdgeContextMenu);
+
+    auto stale = [this] {
+        m_graphStale = true;
+        schedule();
+    };
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
+        // Another workspace: nothing of the last drawing carries over.
+        m_graphStale = true;
+        m_autoPositions.clear();
+        m_collapse.expanded.clear();
+        m_collapse.collapsed.clear();
+        m_highlighting = false;
+        m_highlightNodeKeys.clear();
+        m_highlightEdgeKeys.clear();
+        m_fitOnRedraw = true;
+        schedule();
+    });
+    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::entityChanged, this, stale);
+    connect(m_document, &doc::WorkspaceDocument::graphLayoutChanged, this, [this] {
+        if (!m_ignoreLayoutSignal)
+            applyKeptPositions();
+    });
+    updateStatus();
+}
+
+GraphEditor::~GraphEditor()
+{
+    // A layout still running in the background finds no editor to hand its result to.
+    std::lock_guard<std::mutex> lock(m_mailbox->mutex);
+    m_mailbox->editor = nullptr;
+}
+
+void GraphEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_graphStale || !m_graph)
+        schedule();
+    m_minimap->reposition();
+    m_legend->reposition();
+}
+
+void GraphEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange
+        || event->type() == QEvent::FontChange)
+        restyle();
+}
+
+void GraphEditor::restyle()
+{
+    m_style = GraphStyle::fromPalette(palette());
+    for (GraphNodeItem *item : m_nodeItems)
+        item->restyle();
+    for (GraphEdgeItem *item : m_edgeItems)
+        item->restyle();
+    m_view->setGraphStyle(&m_style);
+    m_minimap->setGraphStyle(&m_style);
+    m_legend->setGraphStyle(&m_style);
+    arrangeEdgeLabels();
+}
+
+void GraphEditor::schedule()
+{
+    // Building and laying out the graph of a large account takes a moment: only a visible editor keeps up.
+    if (isVisible())
+        m_pending->start();
+}
+
+void GraphEditor::rebuildNow()
+{
+    m_view->cancelInteraction();
+    rebuild(true);
+}
+
+void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
+{
+    m_pending->stop();
+    if (!synchronous && m_view->isInteracting()) {
+        // Never pull the cards from under a drag: try again after it.
+        m_pending->start();
+        return;
+    }
+    if (refreshGraph && (m_graphStale || !m_latestGraph)) {
+        m_latestGraph = std::make_shared<const core::AccessGraph>(core::AccessGraph::build(m_document->workspace()));
+        m_graphStale = false;
+        // Which bundle would fold each node: the projection with everything folded says.
+        doc::GraphCollapse all;
+        all.bundleThreshold = 0;
+        const doc::GraphProjection folded = doc::GraphProjection::project(*m_latestGraph, all);
+        m_bundleKeys.assign(m_latestGraph->nodes().size(), std::string());
+        for (std::size_t n = 0; n < m_bundleKeys.size(); ++n) {
+            const std::size_t v = folded.viewNodeOf(n);
+            if (v < folded.nodes().size() && folded.nodes()[v].bundle)
+                m_bundleKeys[n] = folded.nodes()[v].key;
+        }
+    }
+    std::shared_ptr<const core::AccessGraph> graph = refreshGraph ? m_latestGraph : m_graph;
+    if (!graph)
+        return;
+    doc::GraphProjection projection = doc::GraphProjection::project(*graph, m_collapse);
+    const std::vector<std::optional<QPointF>> known = knownPositions(projection);
+    const bool complete = std::all_of(known.begin(), known.end(), [](const auto &p) { return p.has_value(); });
+    const std::uint64_t generation = ++m_generation;
+    m_layingOut = false;
+    m_pendingGraph.reset();
+    m_pendingProjection.reset();
+
+    doc::GraphLayoutOptions options;
+    options.nodeWidth = GraphNodeItem::kWidth + 8;
+    options.nodeHeight = GraphNodeItem::kHeight + 8;
+    options.nodeSpacing = 20;
+    options.rankSpacing = 130;
+
+    // Small drawings are laid out at once (a few ms), so that a fold or a search answers at once.
+    if (complete || synchronous || projection.nodes().size() <= m_backgroundThreshold) {
+        doc::GraphLayoutResult layout;
+        if (!complete)
+            layout = doc::layoutGraph(projection, options);
+        m_layoutError = layout.error;
+        const std::vector<QPointF> positions = place(projection, known, layout);
+        populate(std::move(graph), std::move(projection), positions);
+        return;
+    }
+    // Lay out in the background; the drawing stays as it is until the result arrives, and a newer rebuild makes this
+    // one's result stale (the generation).
+    m_layingOut = true;
+    m_pendingGraph = graph;
+    m_pendingProjection = projection;
+    auto shared = std::make_shared<const doc::GraphProjection>(std::move(projection));
+    updateStatus();
+    std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
+    QThreadPool::globalInstance()->start([mailbox, shared, options, generation] {
+        doc::GraphLayoutResult result = doc::layoutGraph(*shared, options);
+        std::lock_guard<std::mutex> lock(mailbox->mutex);
+        if (GraphEditor *editor = mailbox->editor) {
+            QMetaObject::invokeMethod(
+                editor,
+                [editor, generation, result = std::move(result)]() mutable {
+                    editor->layoutArrived(generation, std::move(result));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result)
+{
+    if (generation != m_generation || !m_pendingProjection || !m_pendingGraph)
+        return;
+    if (m_view->isInteracting()) {
+        // Hand it over after the gesture.
+        QTimer::singleShot(100, this,
+            [this, generation, result = std::move(result)]() mutable { layoutArrived(generation, std::move(result)); });
+        return;
+    }
+    doc::GraphProjection projection = std::move(*m_pendingProjection);
+    std::shared_ptr<const core::AccessGraph> graph = std::move(m_pendingGraph);
+    m_pendingProjection.reset();
+    m_pendingGraph.reset();
+    m_layingOut = false;
+    m_layoutError = result.error;
+    // Kept positions may have changed meanwhile: they still win.
+    const std::vector<QPointF> positions = place(projection, knownPositions(projection), result);
+    populate(std::move(graph), std::move(projection), positions);
+}
+
+std::vector<std::optional<QPointF>> GraphEditor::knownPositions(const doc::GraphProjection &projection) const
+{
+    std::unordered_map<std::string, QPointF> kept;
+    for (const core::GraphPosition &p : m_document->workspace().layout)
+        kept.emplace(p.node, QPointF(p.x, p.y));
+    std::vector<std::optional<QPointF>> known(projection.nodes().size());
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        const std::string &key = projection.nodes()[i].key;
+        if (auto it = kept.find(key); it != kept.end())
+            known[i] = it->second;
+        else if (auto a = m_autoPositions.find(key); a != m_autoPositions.end())
+            known[i] = a->second;
+    }
+    return known;
+}
+
+std::vector<QPointF> GraphEditor::place(const doc::GraphProjection &projection,
+    const std::vector<std::optional<QPointF>> &known, const doc::GraphLayoutResult &layout)
+{
+    const std::size_t count = projection.nodes().size();
+    std::vector<QPointF> dot(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i < layout.positions.size())
+            dot[i] = QPointF(layout.positions[i].first, layout.positions[i].second);
+        else
+            dot[i] = QPointF(double(i % 10) * (GraphNodeItem::kWidth + kGap), double(i / 10) * 80);
+    }
+    std::vector<QPointF> out(count);
+    std::vector<bool> placed(count, false);
+    QPointF total;
+    int knownCount = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (known[i]) {
+            out[i] = *known[i];
+            placed[i] = true;
+            total += *known[i] - dot[i];
+            ++knownCount;
+        }
+    }
+    if (knownCount == 0) {
+        // A fresh drawing: Graphviz's places as they are.
+        for (std::size_t i = 0; i < count; ++i)
+            m_autoPositions[projection.nodes()[i].key] = dot[i];
+        return dot;
+    }
+    if (knownCount == int(count))
+        return out;
+
+    // New nodes among cards already drawn: each goes where Graphviz put it relative to its drawn neighbours (or to the
+    // drawing as a whole), moved down until it overlaps no card.
+    const QPointF globalShift = total / knownCount;
+    std::vector<std::vector<std::size_t>> neighbours(count);
+    for (const doc::ViewEdge &edge : projection.edges()) {
+        if (edge.from < count && edge.to < count && edge.from != edge.to) {
+            neighbours[edge.from].push_back(edge.to);
+            neighbours[edge.to].push_back(edge.from);
+        }
+    }
+    const double cellW = GraphNodeItem::kWidth + kGap;
+    const double cellH = GraphNodeItem::kHeight + kGap;
+    QHash<QPair<int, int>, QList<QPointF>> occupied;
+    auto cellOf = [&](const QPointF &p) {
+        return qMakePair(int(std::floor(p.x() / cellW)), int(std::floor(p.y() / cellH)));
+    };
+    auto occupy = [&](const QPointF &p) { occupied[cellOf(p)].append(p); };
+    auto collides = [&](const QPointF &p) {
+        const auto [cx, cy] = cellOf(p);
+        for (int dx = -1; dx <= 1; ++dx) {
+            for (int dy = -1; dy <= 1; ++dy) {
+                const auto it = occupied.constFind(qMakePair(cx + dx, cy + dy));
+                if (it == occupied.constEnd())
+                    continue;
+                for (const QPointF &other : *it) {
+                    if (std::abs(other.x() - p.x()) < cellW && std::abs(other.y() - p.y()) < cellH)
+                        return true;
+                }
+            }
+        }
+        return false;
+    };
+    for (std::size_t i = 0; i < count; ++i) {
+        if (placed[i])
+            occupy(out[i]);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (placed[i])
+            continue;
+        QPointF shift;
+        int n = 0;
+        for (std::size_t j : neighbours[i]) {
+            if (placed[j]) {
+                shift += out[j] - dot[j];
+                ++n;
+            }
+        }
+        QPointF p = dot[i] + (n > 0 ? shift / n : globalShift);
+        for (int tries = 0; tries < 2000 && collides(p); ++tries)
+            p.ry() += cellH;
+        out[i] = p;
+        placed[i] = true;
+        occupy(p);
+        m_autoPositions[projection.nodes()[i].key] = p;
+    }
+    return out;
+}
+
+void GraphEditor::populate(std::shared_ptr<const core::AccessGraph> graph, doc::GraphProjection projection,
+    const std::vector<QPointF> &positions)
+{
+    m_view->cancelInteraction();
+    std::set<std::string> selectedKeys;
+    for (GraphNodeItem *item : m_nodeItems) {
+        if (item->isSelected())
+            selectedKeys.insert(item->key());
+    }
+    m_nodeItems.clear();
+    m_edgeItems.clear();
+    m_scene->clear();
+    m_graph = std::move(graph);
+    m_projection = std::move(projection);
+
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    m_nodeItems.reserve(m_projection.nodes().size());
+    for (std::size_t i = 0; i < m_projection.nodes().size(); ++i) {
+        const doc::ViewNode &node = m_projection.nodes()[i];
+        bool modelled = true;
+        if (!node.bundle && node.kind == core::GraphNodeKind::Resource && !node.members.empty()
+            && node.members.front() < nodes.size())
+            modelled = nodes[node.members.front()].modelled;
+        auto *item = new GraphNodeItem(i, node, nodeLabel(node), nodeDetails(node), modelled, &m_style);
+        item->setPos(i < positions.size() ? positions[i] : QPointF());
+        m_scene->addItem(item);
+        if (selectedKeys.count(node.key))
+            item->setSelected(true);
+        m_nodeItems.push_back(item);
+    }
+    m_edgeItems.reserve(m_projection.edges().size());
+    for (std::size_t i = 0; i < m_projection.edges().size(); ++i) {
+        const doc::ViewEdge &edge = m_projection.edges()[i];
+        if (edge.from >= m_nodeItems.size() || edge.to >= m_nodeItems.size())
+            continue;
+        auto *item = new GraphEdgeItem(
+            i, edge.kind, edge.conditional, edge.edges, m_nodeItems[edge.from], m_nodeItems[edge.to], &m_style);
+        item->setLabel(edgeLabel(edge));
+        m_scene->addItem(item);
+        m_edgeItems.push_back(item);
+    }
+    arrangeEdgeLabels();
+    updateSceneRect();
+    applyHighlight();
+    updateCompletions();
+    updateStatus();
+    m_minimap->refreshNow();
+    if (m_fitOnRedraw && !m_nodeItems.empty()) {
+        m_fitOnRedraw = false;
+        fit();
+    }
+    Q_EMIT graphRedrawn();
+}
+
+void GraphEditor::applyKeptPositions()
+{
+    std::unordered_map<std::string, QPointF> kept;
+    for (const core::GraphPosition &p : m_document->workspace().layout)
+        kept.emplace(p.node, QPointF(p.x, p.y));
+    for (GraphNodeItem *item : m_nodeItems) {
+        QPointF target = item->pos();
+        if (auto it = kept.find(item->key()); it != kept.end())
+            target = it->second;
+        else if (auto a = m_autoPositions.find(item->key()); a != m_autoPositions.end())
+            target = a->second;
+        if (target != item->pos())
+            item->setPos(target);
+    }
+    arrangeEdgeLabels();
+    updateSceneRect();
+    m_minimap->refresh();
+}
+
+void GraphEditor::updateSceneRect()
+{
+    QRectF bounds;
+    for (GraphNodeItem *item : m_nodeItems)
+        bounds = bounds.united(item->sceneBoundingRect());
+    if (bounds.isEmpty())
+        bounds = QRectF(-200, -150, 400, 300);
+    // Room around the graph, so that any card can be brought to the middle of the view.
+    const double margin = std::max({ 1500.0, bounds.width(), bounds.height() });
+    m_scene->setSceneRect(bounds.adjusted(-margin, -margin, margin, margin));
+}
+
+void GraphEditor::arrangeEdgeLabels()
+{
+    // Candidate places along the edge, nearest the middle first.
+    static constexpr double candidates[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85 };
+    constexpr double cellSize = 120;
+    QHash<QPair<int, int>, QList<QRectF>> taken;
+    auto cellsOf = [](const QRectF &r, auto &&visit) {
+        for (int x = int(std::floor(r.left() / cellSize)); x <= int(std::floor(r.right() / cellSize)); ++x) {
+            for (int y = int(std::floor(r.top() / cellSize)); y <= int(std::floor(r.bottom() / cellSize)); ++y)
+                visit(qMakePair(x, y));
+        }
+    };
+    auto take = [&](const QRectF &r) { cellsOf(r, [&](const QPair<int, int> &cell) { taken[cell].append(r); }); };
+    auto isFree = [&](const QRectF &r) {
+        bool clear = true;
+        cellsOf(r, [&](const QPair<int, int> &cell) {
+            const auto it = taken.constFind(cell);
+            if (clear && it != taken.constEnd())
+                clear = std::none_of(it->begin(), it->end(), [&](const QRectF &o) { return o.intersects(r); });
+        });
+        return clear;
+    };
+    for (GraphNodeItem *item : m_nodeItems) {
+        take(QRectF(item->pos() - QPointF(GraphNodeItem::kWidth / 2 + 4, GraphNodeItem::kHeight / 2 + 4),
+            QSizeF(GraphNodeItem::kWidth + 8, GraphNodeItem::kHeight + 8)));
+    }
+    for (GraphEdgeItem *item : m_edgeItems) {
+        if (item->label().isEmpty())
+            continue;
+        double chosen = 0.5;
+        for (double at : candidates) {
+            if (isFree(item->labelRectAt(at).adjusted(-2, -1, 2, 1))) {
+                chosen = at;
+                break;
+            }
+        }
+        item->setLabelAt(chosen);
+        take(item->labelRect().adjusted(-2, -1, 2, 1));
+    }
+}
+
+void GraphEditor::updateCompletions()
+{
+    QStringList words;
+    if (m_graph) {
+        for (const core::GraphNode &node : m_graph->nodes()) {
+            if (!node.label.empty())
+                words << toQString(node.label);
+            words << toQString(node.key);
+        }
+    }
+    words.removeDuplicates();
+    words.sort(Qt::CaseInsensitive);
+    m_completions->setStringList(words);
+}
+
+void GraphEditor::updateStatus()
+{
+    if (m_layingOut) {
+        m_status->setText(
+            tr("Laying out %n node(s)…", nullptr, int(m_pendingProjection ? m_pendingProjection->nodes().size() : 0)));
+        return;
+    }
+    if (!m_graph) {
+        m_status->clear();
+        return;
+    }
+    QString text = tr("%n node(s), %1 edge(s)", nullptr, int(m_graph->nodes().size())).arg(m_graph->edges().size());
+    if (m_nodeItems.size() != m_graph->nodes().size())
+        text += tr(" · %n card(s) drawn", nullptr, int(m_nodeItems.size()));
+    if (!m_layoutError.empty())
+        text += tr(" · %1").arg(toQString(m_layoutError));
+    m_status->setText(text);
+}
+
+void GraphEditor::fit()
+{
+    m_view->fitAll();
+}
+
+void GraphEditor::fitHighlight()
+{
+    QRectF lit;
+    for (const GraphNodeItem *item : m_nodeItems) {
+        if (!item->isDimmed())
+            lit = lit.united(item->sceneBoundingRect());
+    }
+    if (!m_highlighting || lit.isNull())
+        fit();
+    else
+        m_view->fitTo(lit.adjusted(-40, -40, 40, 40), 1.0);
+}
+
+QString GraphEditor::toolTip(const QGraphicsItem *item) const
+{
+    if (!item || !m_graph)
+        return {};
+    if (item->type() == GraphNodeItem::Type) {
+        const std::size_t v = static_cast<const GraphNodeItem *>(item)->viewNode();
+        return v < m_projection.nodes().size() ? nodeToolTip(m_projection.nodes()[v]) : QString();
+    }
+    if (item->type() == GraphEdgeItem::Type) {
+        const std::size_t e = static_cast<const GraphEdgeItem *>(item)->viewEdge();
+        return e < m_projection.edges().size() ? edgeToolTip(m_projection.edges()[e]) : QString();
+    }
+    return {};
+}
+
+// --- Finding nodes -------------------------------------------------------------------------------------------
+
+std::size_t GraphEditor::findGraphNode(const QString &text) const
+{
+    const QString wanted = text.trimmed();
+    if (!m_graph || wanted.isEmpty())
+        return core::AccessGraph::npos;
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (toQString(nodes[i].key).compare(wanted, Qt::CaseInsensitive) == 0
+            || toQString(core::graphLayoutKey(nodes[i])).compare(wanted, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (toQString(nodes[i].label).compare(wanted, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (toQString(nodes[i].label).contains(wanted, Qt::CaseInsensitive)
+            || toQString(nodes[i].key).contains(wanted, Qt::CaseInsensitive))
+            return i;
+    }
+    return core::AccessGraph::npos;
+}
+
+bool GraphEditor::focusNode(const QString &textOrKey)
+{
+    if (!m_graph)
+        rebuildNow();
+    std::size_t graphNode = findGraphNode(textOrKey);
+    if (graphNode == core::AccessGraph::npos)
+        return false;
+    std::size_t v = m_projection.viewNodeOf(graphNode);
+    if (v >= m_nodeItems.size())
+        return false;
+    if (m_projection.nodes()[v].bundle && m_projection.nodes()[v].members.size() > 1) {
+        m_collapse.expanded.insert(m_projection.nodes()[v].key);
+        m_collapse.collapsed.erase(m_projection.nodes()[v].key);
+        // The drawn graph, unfolded: the node's index stays the same.
+        rebuild(true, false);
+        v = m_projection.viewNodeOf(graphNode);
+    }
+    return selectAndCenter(v);
+}
+
+bool GraphEditor::selectAndCenter(std::size_t viewNode)
+{
+    if (viewNode >= m_nodeItems.size())
+        return false;
+    GraphNodeItem *item = m_nodeItems[viewNode];
+    m_scene->clearSelection();
+    item->setSelected(true);
+    if (m_view->zoom() < 0.6)
+        m_view->zoomBy(0.9 / m_view->zoom());
+    m_view->centerOn(item);
+    m_view->setFocus();
+    return true;
+}
+
+QPointF GraphEditor::nodeCenter(std::size_t graphNode) const
+{
+    GraphNodeItem *item = nodeItem(graphNode);
+    return item ? QPointF(m_view->mapFromScene(item->scenePos())) : QPointF(-1, -1);
+}
+
+QPointF GraphEditor::connectorHandle(std::size_t graphNode) const
+{
+    GraphNodeItem *item = nodeItem(graphNode);
+    return item ? QPointF(m_view->mapFromScene(item->mapToScene(GraphNodeItem::handleCenter()))) : QPointF(-1, -1);
+}
+
+QPointF GraphEditor::edgePoint(std::size_t graphEdge) const
+{
+    GraphEdgeItem *item = edgeItem(graphEdge);
+    return item ? QPointF(m_view->mapFromScene(item->midPoint())) : QPointF(-1, -1);
+}
+
+GraphNodeItem *GraphEditor::nodeItem(std::size_t graphNode) const
+{
+    const std::size_t v = m_projection.viewNodeOf(graphNode);
+    return v < m_nodeItems.size() ? m_nodeItems[v] : nullptr;
+}
+
+GraphEdgeItem *GraphEditor::edgeItem(std::size_t graphEdge) const
+{
+    for (GraphEdgeItem *item : m_edgeItems) {
+        if (std::find(item->edges().begin(), item->edges().end(), graphEdge) != item->edges().end())
+            return item;
+    }
+    return nullptr;
+}
+
+// --- Folding -----------------------------------------------------------------------------------------------
+
+std::string GraphEditor::bundleKeyOf(std::size_t graphNode) const
+{
+    if (!m_graph || graphNode >= m_graph->nodes().size())
+        return {};
+    const core::GraphNode &node = m_graph->nodes()[graphNode];
+    if (node.kind == core::GraphNodeKind::Group) {
+        // A group's card folds the users whose first group it is.
+        const std::string key = "bundle:group:" + core::graphLayoutKey(node);
+        if (m_graph == m_latestGraph && std::find(m_bundleKeys.begin(), m_bundleKeys.end(), key) != m_bundleKeys.end())
+            return key;
+        return {};
+    }
+    if (m_graph != m_latestGraph || graphNode >= m_bundleKeys.size())
+        return {};
+    return m_bundleKeys[graphNode];
+}
+
+void GraphEditor::setBundleFolded(const std::string &bundleKey, bool folded)
+{
+    if (folded) {
+        m_collapse.expanded.erase(bundleKey);
+        m_collapse.collapsed.insert(bundleKey);
+    } else {
+        m_collapse.collapsed.erase(bundleKey);
+        m_collapse.expanded.insert(bundleKey);
+    }
+    rebuild(false, false);
+}
+
+void GraphEditor::setFamilyFolded(bool groups, bool folded)
+{
+    auto inFamily = [groups](const std::string &key) {
+        return groups ? key.rfind("bundle:group:", 0) == 0
+                      : key.rfind("bundle:services", 0) == 0 || key.rfind("bundle:resources:", 0) == 0;
+    };
+    // The toggle applies to every bundle of its family: the cards opened or closed one by one follow it again.
+    std::erase_if(m_collapse.expanded, inFamily);
+    std::erase_if(m_collapse.collapsed, inFamily);
+    if (groups)
+        m_collapse.groups = folded;
+    else
+        m_collapse.services = folded;
+    if (m_graph)
+        rebuild(false, false);
+}
+
+void GraphEditor::relayout()
+{
+    // Forget every place, the user's (one undo step) and the automatic ones, and lay out afresh.
+    m_autoPositions.clear();
+    m_ignoreLayoutSignal = true;
+    m_document->clearGraphLayout(tr("Lay Out Graph Again"));
+    m_ignoreLayoutSignal = false;
+    m_fitOnRedraw = true;
+    rebuild(false, false);
+}
+
+// --- Highlight -------------------------------------------------------------------------------------------
+
+void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const std::vector<std::size_t> &graphEdges)
+{
+    if (!m_graph)
+        rebuildNow();
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    m_highlighting = true;
+    m_highlightNodeKeys.clear();
+    m_highlightEdgeKeys.clear();
+    bool unfold = false;
+    auto lightNode = [&](std::size_t n) {
+        if (n >= nodes.size())
+            return;
+        m_highlightNodeKeys.insert(core::graphLayoutKey(nodes[n]));
+        const std::size_t v = m_projection.viewNodeOf(n);
+        if (v < m_projection.nodes().size() && m_projection.nodes()[v].bundle
+            && m_projection.nodes()[v].members.size() > 1) {
+            m_collapse.expanded.insert(m_projection.nodes()[v].key);
+            m_collapse.collapsed.erase(m_projection.nodes()[v].key);
+            unfold = true;
+        }
+    };
+    for (std::size_t n : graphNodes)
+        lightNode(n);
+    for (std::size_t e : graphEdges) {
+        if (e >= edges.size())
+            continue;
+        m_highlightEdgeKeys.insert({ core::graphLayoutKey(nodes[edges[e].from]),
+            core::graphLayoutKey(nodes[edges[e].to]), int(edges[e].kind) });
+        lightNode(edges[e].from);
+        lightNode(edges[e].to);
+    }
+    if (unfold)
+        rebuild(true, false);
+    else
+        applyHighlight();
+
+    // Bring the lit part into view.
+    QRectF bounds;
+    for (GraphNodeItem *item : m_nodeItems) {
+        if (!item->isDimmed())
+            bounds = bounds.united(item->sceneBoundingRect());
+    }
+    if (bounds.isEmpty())
+        return;
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    if (!visible.contains(bounds))
+        m_view->fitTo(bounds.adjusted(-40, -40, 40, 40), std::max(m_view->zoom(), 0.5));
+}
+
+void GraphEditor::clearHighlight()
+{
+    m_highlighting = false;
+    m_highlightNodeKeys.clear();
+    m_highlightEdgeKeys.clear();
+    applyHighlight();
+}
+
+void GraphEditor::applyHighlight()
+{
+    if (!m_highlighting || !m_graph) {
+        for (GraphNodeItem *item : m_nodeItems)
+            item->setDimmed(false);
+        for (GraphEdgeItem *item : m_edgeItems)
+            item->setDimmed(false);
+        return;
+    }
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    for (GraphNodeItem *item : m_nodeItems) {
+        const bool lit = std::any_of(item->members().begin(), item->members().end(), [&](std::size_t n) {
+            return n < nodes.size() && m_highlightNodeKeys.count(core::graphLayoutKey(nodes[n]));
+        });
+        item->setDimmed(!lit);
+    }
+    for (GraphEdgeItem *item : m_edgeItems) {
+        const bool lit = std::any_of(item->edges().begin(), item->edges().end(), [&](std::size_t e) {
+            if (e >= edges.size())
+                return false;
+            const EdgeKey key { core::graphLayoutKey(nodes[edges[e].from]), core::graphLayoutKey(nodes[edges[e].to]),
+                int(edges[e].kind) };
+            return m_highlightEdgeKeys.count(key) > 0;
+        });
+        item->setDimmed(!lit);
+    }
+}
+
+// --- Gestures ------------------------------------------------------------------------------------------------
+
+void GraphEditor::onNodesMoved(const std::vector<std::size_t> &viewNodes)
+{
+    std::vector<core::GraphPosition> positions;
+    QString name;
+    for (std::size_t v : viewNodes) {
+        if (v >= m_nodeItems.size())
+            continue;
+        GraphNodeItem *item = m_nodeItems[v];
+        // Whole points: the workspace file stays tidy.
+        const QPointF at(std::round(item->pos().x()), std::round(item->pos().y()));
+        item->setPos(at);
+        positions.push_back({ item->key(), at.x(), at.y() });
+        name = item->label();
+    }
+    if (positions.empty())
+        return;
+    const QString text =
+        positions.size() == 1 ? tr("Move %1").arg(name) : tr("Move %n Nodes", nullptr, int(positions.size()));
+    m_document->moveGraphNodes(positions, text);
+    arrangeEdgeLabels();
+    updateSceneRect();
+    m_minimap->refresh();
+}
+
+void GraphEditor::onConnectDragged(std::size_t fromViewNode, std::size_t toViewNode)
+{
+    if (fromViewNode >= m_projection.nodes().size() || toViewNode >= m_projection.nodes().size())
+        return;
+    const doc::ViewNode &from = m_projection.nodes()[fromViewNode];
+    const doc::ViewNode &to = m_projection.nodes()[toViewNode];
+    // A bundle of several stands for no single principal or resource.
+    if (from.members.size() != 1 || to.members.size() != 1)
+        return;
+    Q_EMIT connectRequested(from.members.front(), to.members.front());
+}
+
+void GraphEditor::onDeletePressed()
+{
+    std::vector<std::size_t> edges;
+    for (GraphEdgeItem *item : m_edgeItems) {
+        if (item->isSelected())
+            edges.insert(edges.end(), item->edges().begin(), item->edges().end());
+    }
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    if (!edges.empty())
+        Q_EMIT edgeRemovalRequested(edges);
+}
+
+void GraphEditor::onNodeDoubleClicked(std::size_t viewNode)
+{
+    if (viewNode >= m_projection.nodes().size() || !m_graph)
+        return;
+    const doc::ViewNode &node = m_projection.nodes()[viewNode];
+    if (node.bundle && node.members.size() > 1) {
+        const std::size_t first = node.members.front();
+        setBundleFolded(node.key, false);
+        selectAndCenter(m_projection.viewNodeOf(first));
+        return;
+    }
+    if (node.kind == core::GraphNodeKind::Role && node.members.size() == 1
+        && node.members.front() < m_graph->nodes().size()) {
+        const std::uint64_t id = m_graph->nodes()[node.members.front()].entityId;
+        if (id != 0)
+            Q_EMIT roleActivated(id);
+    }
+}
+
+void GraphEditor::onEdgeDoubleClicked(std::size_t viewEdge)
+{
+    if (viewEdge >= m_projection.edges().size() || !m_graph)
+        return;
+    const doc::ViewEdge &edge = m_projection.edges()[viewEdge];
+    for (std::size_t e : edge.edges) {
+        if (e < m_graph->edges().size() && !m_graph->edges()[e].statements.empty()) {
+            const core::GraphStatementRef &ref = m_graph->edges()[e].statements.front();
+            Q_EMIT statementActivated(toQString(ref.policy), int(ref.index));
+            return;
+        }
+    }
+}
+
+void GraphEditor::onNodeContextMenu(std::size_t viewNode, const QPoint &globalPos)
+{
+    if (viewNode >= m_projection.nodes().size() || !m_graph)
+        return;
+    const doc::ViewNode node = m_projection.nodes()[viewNode];
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("graphNodeMenu"));
+    if (node.bundle && node.members.size() > 1) {
+        menu.addAction(tr("Unfold %n Member(s)", nullptr, int(node.members.size())), this,
+            [this, viewNode] { onNodeDoubleClicked(viewNode); });
+    }
+    if (!node.bundle && node.kind == core::GraphNodeKind::Role && node.members.size() == 1)
+        menu.addAction(tr("Open Role"), this, [this, viewNode] { onNodeDoubleClicked(viewNode); });
+    if (!node.bundle && node.members.size() == 1) {
+        const std::string bundle = bundleKeyOf(node.members.front());
+        if (!bundle.empty()) {
+            QString text;
+            if (bundle.rfind("bundle:group:", 0) == 0) {
+                const std::size_t group = m_projection.find(bundle.substr(std::string_view("bundle:group:").size()));
+                const QString name =
+                    group < m_projection.nodes().size() ? toQString(m_projection.nodes()[group].label) : QString();
+                text = tr("Fold the Members of %1").arg(name);
+            } else if (bundle == "bundle:services") {
+                text = tr("Fold AWS Services");
+            } else {
+                text =
+                    tr("Fold %1 Resources").arg(toQString(bundle.substr(std::string_view("bundle:resources:").size())));
+            }
+            menu.addAction(text, this, [this, bundle] { setBundleFolded(bundle, true); });
+        }
+    }
+    if (!m_document->workspace().layout.empty()) {
+        menu.addSeparator();
+        menu.addAction(tr("Lay Out Again"), this, &GraphEditor::relayout);
+    }
+    if (!menu.isEmpty())
+        menu.exec(globalPos);
+}
+
+void GraphEditor::onEdgeContextMenu(std::size_t viewEdge, const QPoint &globalPos)
+{
+    if (viewEdge >= m_projection.edges().size() || !m_graph)
+        return;
+    const doc::ViewEdge edge = m_projection.edges()[viewEdge];
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("graphEdgeMenu"));
+    const bool statements = std::any_of(edge.edges.begin(), edge.edges.end(),
+        [&](std::size_t e) { return e < m_graph->edges().size() && !m_graph->edges()[e].statements.empty(); });
+    if (statements) {
+        menu.addAction(tr("Open Deciding Statement"), this, [this, viewEdge] { onEdgeDoubleClicked(viewEdge); });
+        menu.addSeparator();
+    }
+    menu.addAction(edge.kind == core::GraphEdgeKind::MemberOf ? tr("Remove from Group") : tr("Remove Access"), this,
+        [this, edges = edge.edges] { Q_EMIT edgeRemovalRequested(edges); });
+    menu.exec(globalPos);
+}
+
+// --- Texts ---------------------------------------------------------------------------------------------------
+
+QString GraphEditor::nodeLabel(const doc::ViewNode &node) const
+{
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    // Bundles: the second line counts the members.
+    constexpr std::string_view resources = "bundle:resources:";
+    if (node.bundle && node.key.rfind(resources, 0) == 0)
+        return toQString(node.key.substr(resources.size()));
+    if (node.bundle && node.kind == core::GraphNodeKind::Service)
+        return tr("AWS services");
+    if (node.bundle || node.members.size() != 1 || node.members.front() >= nodes.size())
+        return toQString(node.label);
+    const core::GraphNode &n = nodes[node.members.front()];
+    if (!n.label.empty() && n.label != n.key)
+        return toQString(n.label);
+    // The name the workspace gives an external principal (`GitHub Actions`, `partner`).
+    if (n.kind == core::GraphNodeKind::Provider || n.kind == core::GraphNodeKind::Account
+        || n.kind == core::GraphNodeKind::Service) {
+        for (const core::ExternalPrincipal &p : m_document->workspace().externalPrincipals) {
+            if (!p.name.empty()
+                && (p.identifier == n.key || (n.kind == core::GraphNodeKind::Account && p.identifier == n.accountId)))
+                return toQString(p.name);
+        }
+    }
+    // Short forms of keys; the tooltip and the search know the whole key.
+    const std::string &key = n.key;
+    switch (n.kind) {
+    case core::GraphNodeKind::Service: {
+        // `lambda` for lambda.amazonaws.com: the card's cloud and second line say it is an AWS service.
+        constexpr std::string_view suffix = ".amazonaws.com";
+        if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0)
+            return toQString(key.substr(0, key.size() - suffix.size()));
+        break;
+    }
+    case core::GraphNodeKind::Resource: {
+        // An ARN's resource part (after the fifth colon): `app-artifacts/*`, `function:app-*`, `table/Orders`.
+        std::size_t at = std::string::npos;
+        for (std::size_t from = 0, i = 0; i < 5; ++i, from = at + 1) {
+            at = key.find(':', from);
+            if (at == std::string::npos)
+                break;
+        }
+        if (key.rfind("arn:", 0) == 0 && at != std::string::npos && at + 1 < key.size())
+            return toQString(key.substr(at + 1));
+        break;
+    }
+    case core::GraphNodeKind::Provider:
+        for (const char *marker : { "oidc-provider/", "saml-provider/" }) {
+            const std::size_t at = key.find(marker);
+            if (at != std::string::npos)
+                return toQString(key.substr(at + std::string_view(marker).size()));
+        }
+        break;
+    case core::GraphNodeKind::Account:
+        if (!n.accountId.empty())
+            return n.accountId == "*" ? tr("Everyone") : toQString(n.accountId);
+        break;
+    default:
+        break;
+    }
+    return toQString(n.label.empty() ? key : n.label);
+}
+
+QString GraphEditor::nodeDetails(const doc::ViewNode &node) const
+{
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    if (node.bundle) {
+        const int count = int(node.members.size());
+        switch (node.kind) {
+        case core::GraphNodeKind::User: {
+            const std::string groupKey = node.key.rfind("bundle:group:", 0) == 0
+                ? node.key.substr(std::string_view("bundle:group:").size())
+                : std::string();
+            const std::size_t group = m_projection.find(groupKey);
+            if (group < m_projection.nodes().size())
+                return tr("%n users in %1", nullptr, count).arg(toQString(m_projection.nodes()[group].label));
+            return tr("%n users", nullptr, count);
+        }
+        case core::GraphNodeKind::Service:
+            return tr("%n service principals", nullptr, count);
+        default:
+            return tr("%n resources", nullptr, count);
+        }
+    }
+    if (node.members.empty() || node.members.front() >= nodes.size())
+        return kindName(node.kind);
+    const core::GraphNode &n = nodes[node.members.front()];
+    QString text = kindName(n.kind);
+    if (n.kind == core::GraphNodeKind::Resource) {
+        if (!n.modelled)
+            text = tr("Pattern");
+        const std::string service = arnService(n.key);
+        if (!service.empty())
+            text += QStringLiteral(" · ") + toQString(service);
+        else if (n.key == "*")
+            text = tr("Every resource");
+    } else if (n.kind == core::GraphNodeKind::Service) {
+        text = tr("AWS service principal");
+    } else if (n.kind == core::GraphNodeKind::Account) {
+        if (nodeLabel(node) != toQString(n.accountId))
+            text += QStringLiteral(" · ") + toQString(n.accountId);
+    } else if (n.kind == core::GraphNodeKind::Provider) {
+        const QString label = nodeLabel(node);
+        const std::size_t slash = n.key.find("-provider/");
+        if (slash != std::string::npos && label != toQString(n.key.substr(slash + 10)))
+            text += QStringLiteral(" · ") + toQString(n.key.substr(slash + 10));
+    } else if (!n.accountId.empty()) {
+        text += QStringLiteral(" · ") + toQString(n.accountId);
+    }
+    return text;
+}
+
+QString GraphEditor::nodeToolTip(const doc::ViewNode &node) const
+{
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    if (node.bundle) {
+        QStringList lines;
+        lines << QStringLiteral("<b>%1</b>").arg(toQString(node.label).toHtmlEscaped());
+        const std::size_t shown = std::min<std::size_t>(node.members.size(), 12);
+        for (std::size_t i = 0; i < shown; ++i) {
+            if (node.members[i] < nodes.size())
+                lines << escaped(nodes[node.members[i]].key);
+        }
+        if (node.members.size() > shown)
+            lines << tr("…and %n more", nullptr, int(node.members.size() - shown));
+        lines << tr("<i>Double-click to unfold</i>");
+        return lines.join(QStringLiteral("<br/>"));
+    }
+    if (node.members.empty() || node.members.front() >= nodes.size())
+        return toQString(node.label);
+    const core::GraphNode &n = nodes[node.members.front()];
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b> — %2").arg(escaped(n.label.empty() ? n.key : n.label), kindName(n.kind));
+    lines << escaped(n.key);
+    if (!n.accountId.empty())
+        lines << tr("Account %1").arg(escaped(n.accountId));
+    if (n.kind == core::GraphNodeKind::Resource && !n.modelled)
+        lines << tr("<i>A resource pattern named by a policy</i>");
+    if (n.kind == core::GraphNodeKind::Role)
+        lines << tr("<i>Double-click to open the role</i>");
+    return lines.join(QStringLiteral("<br/>"));
+}
+
+QString GraphEditor::edgeLabel(const doc::ViewEdge &edge) const
+{
+    if (edge.kind != core::GraphEdgeKind::MayActOn)
+        return {};
+    // By service: its access levels in the reference's order.
+    std::map<std::string, std::set<std::pair<int, std::string>>> levels;
+    for (std::size_t e : edge.edges) {
+        if (e >= m_graph->edges().size())
+            continue;
+        for (const core::ActionGroup &group : m_graph->edges()[e].actions)
+            levels[group.service].insert({ levelRank(group.accessLevel), group.accessLevel });
+    }
+    QStringList parts;
+    if (levels.size() > 2) {
+        // Many services: how many, and every access level among them.
+        std::set<std::pair<int, std::string>> all;
+        for (const auto &entry : levels)
+            all.insert(entry.second.begin(), entry.second.end());
+        QStringList names;
+        for (const auto &level : all)
+            names << shortLevel(level.second);
+        return tr("%n services: ", nullptr, int(levels.size())) + names.join(QStringLiteral(", "));
+    }
+    for (const auto &[service, set] : levels) {
+        if (service == "*" && set.size() == 1 && set.begin()->second == "*") {
+            parts << tr("full access");
+            continue;
+        }
+        QStringList names;
+        for (const auto &level : set)
+            names << shortLevel(level.second);
+        parts << QStringLiteral("%1 %2").arg(toQString(service), names.join(QStringLiteral(", ")));
+    }
+    QString text = parts.join(QStringLiteral("; "));
+    if (text.size() > 40)
+        text = text.left(38) + QStringLiteral("…");
+    return text;
+}
+
+QString GraphEditor::edgeToolTip(const doc::ViewEdge &edge) const
+{
+    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const QString from =
+        edge.from < m_projection.nodes().size() ? toQString(m_projection.nodes()[edge.from].label) : QString();
+    const QString to =
+        edge.to < m_projection.nodes().size() ? toQString(m_projection.nodes()[edge.to].label) : QString();
+    QString kind;
+    switch (edge.kind) {
+    case core::GraphEdgeKind::MemberOf:
+        kind = tr("member of");
+        break;
+    case core::GraphEdgeKind::MayAssume:
+        kind = tr("may assume");
+        break;
+    case core::GraphEdgeKind::MayActOn:
+        kind = tr("may act on");
+        break;
+    }
+    QStringList lines;
+    lines << QStringLiteral("%1 <b>%2</b> %3").arg(from.toHtmlEscaped(), kind, to.toHtmlEscaped());
+    std::set<std::string> conditionKeys;
+    std::set<std::string> actions;
+    std::set<std::tuple<std::string, std::size_t, std::string>> statements;
+    for (std::size_t e : edge.edges) {
+        if (e >= edges.size())
+            continue;
+        const core::GraphEdge &g = edges[e];
+        conditionKeys.insert(g.conditionKeys.begin(), g.conditionKeys.end());
+        for (const core::ActionGroup &group : g.actions) {
+            QStringList patterns;
+            for (const std::string &p : group.patterns)
+                patterns << toQString(p);
+            actions.insert(toStdString(
+                QStringLiteral("%1 %2: %3")
+                    .arg(toQString(group.service), toQString(group.accessLevel), patterns.join(QStringLiteral(", ")))));
+        }
+        for (const core::GraphStatementRef &ref : g.statements)
+            statements.insert({ ref.policy, ref.index, ref.sid });
+        if (edge.edges.size() > 1 && e < edges.size() && g.from < nodes.size() && g.to < nodes.size()
+            && edge.edges.size() <= 6)
+            lines << QStringLiteral("· %1 → %2").arg(escaped(nodes[g.from].label), escaped(nodes[g.to].key));
+    }
+    if (!actions.empty()) {
+        lines << tr("<b>Actions</b>");
+        int shown = 0;
+        for (const std::string &a : actions) {
+            if (++shown > 10) {
+                lines << tr("…and %n more", nullptr, int(actions.size()) - 10);
+                break;
+            }
+            lines << escaped(a);
+        }
+    }
+    if (edge.conditional || !conditionKeys.empty()) {
+        QStringList keys;
+        for (const std::string &key : conditionKeys)
+            keys << toQString(key);
+        lines << tr("<b>Only if</b> conditions on %1 hold").arg(keys.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
+    if (!statements.empty()) {
+        lines << tr("<b>Deciding statements</b>");
+        int shown = 0;
+        for (const auto &[policy, index, sid] : statements) {
+            if (++shown > 8) {
+                lines << tr("…and %n more", nullptr, int(statements.size()) - 8);
+                break;
+            }
+            const QString sidText = sid.empty() ? QString() : QStringLiteral(" (%1)").arg(escaped(sid));
+            lines << tr("%1, statement %2%3").arg(escaped(policy)).arg(index + 1).arg(sidText);
+        }
+        lines << tr("<i>Double-click to open the first one</i>");
+    }
+    return lines.join(QStringLiteral("<br/>"));
+}
+
+} // namespace rd::ui

@@ -1,0 +1,220 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "document/GraphProjection.h"
+#include "widgets/graph/GraphStyle.h"
+
+#include <QPointF>
+#include <QWidget>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+class QAction;
+class QGraphicsItem;
+class QGraphicsScene;
+class QLabel;
+class QLineEdit;
+class QStringListModel;
+class QTimer;
+class QToolBar;
+
+namespace rd::core
+{
+class AccessGraph;
+}
+
+namespace rd::doc
+{
+class WorkspaceDocument;
+struct GraphLayoutResult;
+} // namespace rd::doc
+
+namespace rd::ui
+{
+
+class GraphEdgeItem;
+class GraphLegend;
+class GraphMinimap;
+class GraphNodeItem;
+class GraphView;
+
+/// The graph editor: the workspace's access graph (principals, groups, roles, resources; member-of, may-assume and
+/// may-act-on edges) drawn as cards and arrows, laid out by Graphviz off the GUI thread, with the positions the user
+/// gave kept in the workspace (one undo step per drag). A toolbar finds a node (completion over labels and ARNs),
+/// fits the view, folds group members and services/resources into bundles and lays the graph out again; a minimap
+/// shows where the view is. Editing gestures become signals that the main window turns into commands: a connection
+/// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is rebuilt a moment
+/// after each edit of the workspace, while the editor is visible; cards already drawn keep their places.
+class GraphEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GraphEditor(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
+    ~GraphEditor() override;
+
+    /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first build.
+    const core::AccessGraph *graph() const { return m_graph.get(); }
+    /// What is drawn now: drawn node i is viewNodes()[i].
+    const doc::GraphProjection &projection() const { return m_projection; }
+    GraphView *view() const { return m_view; }
+    GraphMinimap *minimap() const { return m_minimap; }
+    GraphLegend *legend() const { return m_legend; }
+    const doc::GraphCollapse &collapse() const { return m_collapse; }
+
+    /// Rebuilds the graph from the workspace and lays it out now, on this thread (tests, scripted screenshots).
+    void rebuildNow();
+    /// Whether a layout is being computed in the background.
+    bool isLayingOut() const { return m_layingOut; }
+    /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
+    /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
+    void setBackgroundLayoutThreshold(std::size_t cards) { m_backgroundThreshold = cards; }
+    /// Finds a node by its ARN or key, its label, or its layout key (`role:3`); failing an exact match, the first
+    /// whose label or key contains the text. Unfolds its bundle if it is folded, then selects and centres it.
+    bool focusNode(const QString &textOrKey);
+    /// Where an access-graph node's card (or the bundle holding it) is drawn, in the view's viewport coordinates;
+    /// (-1, -1) when it is not drawn.
+    QPointF nodeCenter(std::size_t graphNode) const;
+    /// Where the card's connector handle is, in viewport coordinates; (-1, -1) when it is not drawn.
+    QPointF connectorHandle(std::size_t graphNode) const;
+    /// A point on the drawn edge that stands for an access-graph edge, in viewport coordinates; (-1, -1) if none.
+    QPointF edgePoint(std::size_t graphEdge) const;
+    GraphNodeItem *nodeItem(std::size_t graphNode) const;
+    GraphEdgeItem *edgeItem(std::size_t graphEdge) const;
+    int drawnNodeCount() const { return int(m_nodeItems.size()); }
+    int drawnEdgeCount() const { return int(m_edgeItems.size()); }
+    /// Shows the whole graph.
+    void fit();
+    /// Shows the highlighted part as large as it fits (the whole graph when nothing is highlighted).
+    void fitHighlight();
+    /// The tooltip of a card or edge of the view (made when the view first shows it): the full key, kind and account of
+    /// a card; the actions, conditions and deciding statements of an edge.
+    QString toolTip(const QGraphicsItem *item) const;
+
+    /// Folds or unfolds one bundle (a doc::ViewNode key such as `bundle:services`) and redraws.
+    void setBundleFolded(const std::string &bundleKey, bool folded);
+
+    /// Shows these access-graph nodes and edges (of graph()) and dims everything else; bundles holding them unfold,
+    /// and the view moves to them if they are out of sight. Kept across rebuilds (by node key) until clearHighlight().
+    void highlight(const std::vector<std::size_t> &graphNodes, const std::vector<std::size_t> &graphEdges);
+    void clearHighlight();
+    bool isHighlighting() const { return m_highlighting; }
+
+Q_SIGNALS:
+    /// A connection was dragged from one card onto another (GraphView::canConnect() says which): access-graph node
+    /// indexes of graph().
+    void connectRequested(std::size_t fromGraphNode, std::size_t toGraphNode);
+    /// The user asked to remove these access-graph edges (of graph()): Delete on selected edges, or an edge's
+    /// context menu.
+    void edgeRemovalRequested(const std::vector<std::size_t> &graphEdges);
+    /// A role's card was double-clicked (or "Open Role" chosen): the role's id (GraphNode::entityId).
+    void roleActivated(quint64 roleId);
+    /// An edge was double-clicked (or "Open Deciding Statement" chosen): its first deciding statement.
+    void statementActivated(const QString &policyLabel, int statement);
+    /// The drawing was replaced (after a rebuild or a background layout).
+    void graphRedrawn();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct LayoutMailbox;
+    struct EdgeKey {
+        std::string from;
+        std::string to;
+        int kind = 0;
+        friend auto operator<=>(const EdgeKey &, const EdgeKey &) = default;
+    };
+
+    void schedule();
+    void rebuild(bool synchronous, bool refreshGraph = true);
+    void layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result);
+    std::vector<std::optional<QPointF>> knownPositions(const doc::GraphProjection &projection) const;
+    std::vector<QPointF> place(const doc::GraphProjection &projection, const std::vector<std::optional<QPointF>> &known,
+        const doc::GraphLayoutResult &layout);
+    void populate(std::shared_ptr<const core::AccessGraph> graph, doc::GraphProjection projection,
+        const std::vector<QPointF> &positions);
+    void applyKeptPositions();
+    void applyHighlight();
+    void updateSceneRect();
+    /// Slides edge labels along their edges so that they cover no card and no other label.
+    void arrangeEdgeLabels();
+    void updateCompletions();
+    void updateStatus();
+    void restyle();
+    std::size_t findGraphNode(const QString &text) const;
+    bool selectAndCenter(std::size_t viewNode);
+
+    void onNodesMoved(const std::vector<std::size_t> &viewNodes);
+    void onConnectDragged(std::size_t fromViewNode, std::size_t toViewNode);
+    void onDeletePressed();
+    void onNodeDoubleClicked(std::size_t viewNode);
+    void onEdgeDoubleClicked(std::size_t viewEdge);
+    void onNodeContextMenu(std::size_t viewNode, const QPoint &globalPos);
+    void onEdgeContextMenu(std::size_t viewEdge, const QPoint &globalPos);
+    void relayout();
+    void setFamilyFolded(bool groups, bool folded);
+    /// The bundle key that would fold an access-graph node ("" when none).
+    std::string bundleKeyOf(std::size_t graphNode) const;
+
+    QString nodeLabel(const doc::ViewNode &node) const;
+    QString nodeDetails(const doc::ViewNode &node) const;
+    QString nodeToolTip(const doc::ViewNode &node) const;
+    QString edgeLabel(const doc::ViewEdge &edge) const;
+    QString edgeToolTip(const doc::ViewEdge &edge) const;
+
+    doc::WorkspaceDocument *m_document;
+    GraphStyle m_style;
+    QToolBar *m_toolBar;
+    QLineEdit *m_search;
+    QStringListModel *m_completions;
+    QAction *m_fitAction;
+    QAction *m_foldGroups;
+    QAction *m_foldServices;
+    QAction *m_relayoutAction;
+    QLabel *m_status;
+    QGraphicsScene *m_scene;
+    GraphView *m_view;
+    GraphMinimap *m_minimap;
+    GraphLegend *m_legend;
+    QTimer *m_pending;
+
+    /// The graph drawn now, and the latest one built (drawn once its layout arrives).
+    std::shared_ptr<const core::AccessGraph> m_graph;
+    std::shared_ptr<const core::AccessGraph> m_latestGraph;
+    bool m_graphStale = true;
+    /// Bundle keys that could fold each node of m_latestGraph ("" for none).
+    std::vector<std::string> m_bundleKeys;
+    doc::GraphProjection m_projection;
+    doc::GraphCollapse m_collapse;
+    std::vector<GraphNodeItem *> m_nodeItems;
+    std::vector<GraphEdgeItem *> m_edgeItems;
+    /// Where nodes not placed by the user were put (by Graphviz, or next to their neighbours), by node key: cards keep
+    /// these places across rebuilds, and go back to them when a move is undone.
+    std::unordered_map<std::string, QPointF> m_autoPositions;
+
+    std::shared_ptr<LayoutMailbox> m_mailbox;
+    std::uint64_t m_generation = 0;
+    std::shared_ptr<const core::AccessGraph> m_pendingGraph;
+    std::optional<doc::GraphProjection> m_pendingProjection;
+    bool m_layingOut = false;
+    std::size_t m_backgroundThreshold = 250;
+    bool m_fitOnRedraw = true;
+    bool m_ignoreLayoutSignal = false;
+    std::string m_layoutError;
+
+    bool m_highlighting = false;
+    std::set<std::string> m_highlightNodeKeys;
+    std::set<EdgeKey> m_highlightEdgeKeys;
+};
+
+} // namespace rd::ui

@@ -1,0 +1,819 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/shell/MainWindow.h"
+
+#include "document/FindingsModel.h"
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "rd/core/export/PolicyExport.h"
+#include "rd/core/policy/PolicyKind.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "widgets/analysis/FindingsPanel.h"
+#include "widgets/analysis/ReachExplorer.h"
+#include "widgets/analysis/SimulationPanel.h"
+#include "widgets/editors/PolicyEditorPane.h"
+#include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleSummaryView.h"
+#include "widgets/graph/GraphEditActions.h"
+#include "widgets/graph/GraphEditor.h"
+#include "widgets/shell/AppTheme.h"
+#include "widgets/shell/ExportDialog.h"
+#include "widgets/shell/NewRoleDialog.h"
+#include "widgets/shell/WorkspaceBrowser.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace rd::ui
+{
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new doc::WorkspaceDocument(this))
+    , m_browser(new WorkspaceBrowser(m_document))
+    , m_summary(new RoleSummaryView(m_document))
+    , m_center(new QTabWidget)
+    , m_graphEditor(new GraphEditor(m_document))
+    , m_graphActions(new GraphEditActions(m_document, this))
+    , m_findingsModel(new doc::FindingsModel(m_document, this))
+    , m_findings(new FindingsPanel(m_findingsModel))
+    , m_statusLabel(new QLabel)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    connect(m_browser, &WorkspaceBrowser::roleActivated, this, &MainWindow::showRoleOf);
+    // Another kind of entity (or a section) in front: the role view empties.
+    connect(m_browser, &WorkspaceBrowser::entityActivated, this, [this] { showRoleOf(core::RoleId {}); });
+    connect(m_browser, &WorkspaceBrowser::newRoleRequested, this, &MainWindow::onNewRole);
+    connect(m_browser, &WorkspaceBrowser::messageShown, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 6000); });
+
+    auto *dock = new QDockWidget(tr("Workspace"), this);
+    dock->setObjectName(QStringLiteral("workspaceDockWidget"));
+    dock->setWidget(m_browser);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    // The centre: the role in front, or the access graph of the whole workspace.
+    m_center->setObjectName(QStringLiteral("centralTabs"));
+    m_center->setDocumentMode(true);
+    m_center->addTab(m_summary, tr("Role"));
+    m_center->addTab(m_graphEditor, tr("Access Graph"));
+    setCentralWidget(m_center);
+    // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
+    connect(m_graphEditor, &GraphEditor::connectRequested, this, [this](std::size_t from, std::size_t to) {
+        if (const core::AccessGraph *graph = m_graphEditor->graph())
+            m_graphActions->connectNodes(*graph, from, to);
+    });
+    connect(m_graphEditor, &GraphEditor::edgeRemovalRequested, this, [this](const std::vector<std::size_t> &edges) {
+        if (const core::AccessGraph *graph = m_graphEditor->graph())
+            m_graphActions->removeEdges(*graph, edges);
+    });
+    connect(m_graphActions, &GraphEditActions::message, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_graphEditor, &GraphEditor::roleActivated, this, [this](quint64 id) {
+        if (const core::Role *role = m_document->workspace().role(core::RoleId { id })) {
+            selectRole(doc::toQString(role->name));
+            showGraph(false);
+        }
+    });
+    connect(m_graphEditor, &GraphEditor::statementActivated, this, &MainWindow::revealStatement);
+    auto *findingsDock = new QDockWidget(tr("Findings"), this);
+    findingsDock->setObjectName(QStringLiteral("findingsDockWidget"));
+    findingsDock->setWidget(m_findings);
+    findingsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, findingsDock);
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::revealFinding);
+    // The undo history as a list: clicking an entry goes back (or forward) to it.
+    auto *history = new QUndoView(m_document->undoStack());
+    history->setObjectName(QStringLiteral("historyUndoView"));
+    history->setEmptyLabel(tr("Opened workspace"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDockWidget"));
+    historyDock->setWidget(history);
+    historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(findingsDock, historyDock);
+    // The simulation of the role in front, on the right: it follows every edit.
+    m_simulation = new SimulationPanel(m_document);
+    auto *simulationScroll = new QScrollArea;
+    simulationScroll->setWidget(m_simulation);
+    simulationScroll->setWidgetResizable(true);
+    simulationScroll->setFrameShape(QFrame::NoFrame);
+    auto *simulationDock = new QDockWidget(tr("Assume-Role Simulation"), this);
+    simulationDock->setObjectName(QStringLiteral("simulationDockWidget"));
+    simulationDock->setWidget(simulationScroll);
+    simulationDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, simulationDock);
+    simulationDock->hide();
+    connect(m_simulation, &SimulationPanel::statementActivated, this, &MainWindow::revealStatement);
+    // Who reaches what, through role chains: a table of answers under the role view.
+    auto *reach = new ReachExplorer(m_document);
+    auto *reachDock = new QDockWidget(tr("Reach Explorer"), this);
+    reachDock->setObjectName(QStringLiteral("reachDockWidget"));
+    reachDock->setWidget(reach);
+    reachDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, reachDock);
+    tabifyDockWidget(historyDock, reachDock);
+    connect(reach, &ReachExplorer::statementActivated, this, &MainWindow::revealStatement);
+    // The explorer's answers light up in the graph: the explorer's graph and the editor's are built apart, so nodes
+    // and edges are matched by key and kind.
+    connect(reach, &ReachExplorer::subgraphSelected, this,
+        [this](const core::AccessGraph *from, const std::vector<std::size_t> &nodes,
+            const std::vector<std::size_t> &edges) {
+            const core::AccessGraph *to = m_graphEditor->graph();
+            if (!from || !to)
+                return;
+            if (nodes.empty() && edges.empty()) {
+                m_graphEditor->clearHighlight();
+                return;
+            }
+            std::vector<std::size_t> mappedNodes;
+            std::vector<std::size_t> mappedEdges;
+            auto mapNode = [&](std::size_t node) {
+                const core::GraphNode &n = from->nodes()[node];
+                return to->find(n.key, n.kind);
+            };
+            for (std::size_t node : nodes) {
+                if (const std::size_t mapped = mapNode(node); mapped != core::AccessGraph::npos)
+                    mappedNodes.push_back(mapped);
+            }
+            for (std::size_t edge : edges) {
+                const core::GraphEdge &e = from->edges()[edge];
+                const std::size_t edgeFrom = mapNode(e.from);
+                const std::size_t edgeTo = mapNode(e.to);
+                if (edgeFrom == core::AccessGraph::npos || edgeTo == core::AccessGraph::npos)
+                    continue;
+                const std::size_t mapped = to->findEdge(edgeFrom, edgeTo, e.kind);
+                if (mapped != core::AccessGraph::npos)
+                    mappedEdges.push_back(mapped);
+            }
+            m_graphEditor->highlight(mappedNodes, mappedEdges);
+        });
+    findingsDock->raise();
+    // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
+    // settings, wins).
+    resizeDocks({ findingsDock }, { 150 }, Qt::Vertical);
+
+    m_statusLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
+    statusBar()->addPermanentWidget(m_statusLabel);
+    createActions();
+    qApp->installEventFilter(this);
+
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
+        updateTitle();
+        updateStatus();
+        // The browser picked the first role before the views emptied themselves for the new workspace.
+        showRoleOf(m_browser->currentRole());
+    });
+    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, &MainWindow::updateStatus);
+    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, &MainWindow::updateStatus);
+    connect(m_document, &doc::WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    // Unsaved work is copied to a recovery file every 30 seconds: a crash loses at most that much.
+    auto *autosave = new QTimer(this);
+    autosave->setInterval(std::chrono::seconds(30));
+    connect(autosave, &QTimer::timeout, this, [this] {
+        QString error;
+        if (!m_document->autosave(&error))
+            statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
+    });
+    autosave->start();
+
+    resize(1100, 720);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newWorkspace = file->addAction(tr("&New Workspace"), this, &MainWindow::onNewWorkspace);
+    newWorkspace->setObjectName(QStringLiteral("newWorkspaceAction"));
+    newWorkspace->setShortcut(QKeySequence::New);
+    QAction *newRole = file->addAction(tr("New &Role…"), this, &MainWindow::onNewRole);
+    newRole->setObjectName(QStringLiteral("newRoleAction"));
+    newRole->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    file->addSeparator();
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::onOpen);
+    open->setShortcut(QKeySequence::Open);
+    QAction *importPolicy = file->addAction(tr("&Import Policy JSON…"), this, &MainWindow::onImportPolicy);
+    importPolicy->setObjectName(QStringLiteral("importPolicyAction"));
+    importPolicy->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+    updateRecentFilesMenu();
+    QAction *save = file->addAction(tr("&Save"), this, &MainWindow::onSave);
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::onSaveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::onExport);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_exportAction->setEnabled(false);
+    // IAM stores policies without white space; some pipelines want them so.
+    m_minifyAction = file->addAction(tr("&Minify Exported JSON"));
+    m_minifyAction->setObjectName(QStringLiteral("minifyExportAction"));
+    m_minifyAction->setCheckable(true);
+    m_minifyAction->setChecked(QSettings().value(QStringLiteral("export/minify"), false).toBool());
+    connect(m_minifyAction, &QAction::toggled, this,
+        [](bool on) { QSettings().setValue(QStringLiteral("export/minify"), on); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // Typing not yet read into the model is read first, so that Undo takes back the last thing typed.
+    QUndoStack *stack = m_document->undoStack();
+    QAction *undo = edit->addAction(tr("&Undo"), this, [this, stack] {
+        m_summary->flushTextEdits();
+        stack->undo();
+    });
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = edit->addAction(tr("&Redo"), this, [this, stack] {
+        m_summary->flushTextEdits();
+        stack->redo();
+    });
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    auto updateUndo = [undo, redo, stack] {
+        undo->setEnabled(stack->canUndo());
+        redo->setEnabled(stack->canRedo());
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
+    edit->addSeparator();
+    m_copyPolicyAction = edit->addAction(tr("&Copy Policy"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_summary->currentPolicyText());
+        const QString title =
+            m_summary->currentPane() ? m_summary->currentPolicyTitle() : m_summary->tabs()->tabText(1);
+        statusBar()->showMessage(tr("Copied %1 to the clipboard").arg(title), 4000);
+    });
+    m_copyPolicyAction->setObjectName(QStringLiteral("copyPolicyAction"));
+    m_copyPolicyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_copyPolicyAction->setEnabled(false);
+    edit->addSeparator();
+    QAction *find = m_browser->focusFilterAction();
+    find->setText(tr("&Find in Workspace"));
+    edit->addAction(find);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *roleView = view->addAction(tr("&Role Editor"), this, [this] { showGraph(false); });
+    roleView->setObjectName(QStringLiteral("showRoleEditorAction"));
+    roleView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *graphView = view->addAction(tr("Access &Graph"), this, [this] { showGraph(true); });
+    graphView->setObjectName(QStringLiteral("showAccessGraphAction"));
+    graphView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (AppTheme::Mode mode : { AppTheme::Mode::System, AppTheme::Mode::Light, AppTheme::Mode::Dark }) {
+        QAction *action = theme->addAction(AppTheme::name(mode), this, [mode] {
+            AppTheme::apply(mode);
+            AppTheme::save(mode);
+        });
+        action->setCheckable(true);
+        action->setChecked(mode == AppTheme::saved());
+        themes->addAction(action);
+    }
+}
+
+void MainWindow::onNewWorkspace()
+{
+    if (!maybeSave())
+        return;
+    m_document->reset(core::Workspace {});
+}
+
+void MainWindow::onImportPolicy()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import policy JSON"), QString(), tr("Policy documents (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !importPolicyFile(path, &error))
+        QMessageBox::warning(this, tr("Import policy JSON"), error);
+}
+
+bool MainWindow::importPolicyFile(const QString &path, QString *error)
+{
+    const core::RoleId id = m_summary->role();
+    const core::Role *role = m_document->workspace().role(id);
+    if (!role) {
+        if (error)
+            *error = tr("Select the role that should receive the policy in %1.").arg(QFileInfo(path).fileName());
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(core::kMaxPolicyTextBytes)) {
+        if (error)
+            *error = file.isOpen() ? tr("%1 is too large to be a policy.").arg(path)
+                                   : tr("Cannot open %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    core::ParseResult parsed = core::parsePolicy(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    if (!parsed.isUsable()) {
+        QString reason = tr("not a policy document");
+        for (const core::Diagnostic &d : parsed.diagnostics) {
+            if (d.severity == core::Severity::Error) {
+                reason = tr("line %1, column %2: %3")
+                             .arg(d.range.begin.line)
+                             .arg(d.range.begin.column)
+                             .arg(doc::toQString(d.message));
+                break;
+            }
+        }
+        if (error)
+            *error = tr("Cannot import %1: %2").arg(path, reason);
+        return false;
+    }
+    core::Policy policy = std::move(*parsed.policy);
+    core::clearSourceRanges(policy);
+    // A document whose statements name principals and grant sts:AssumeRole* is a trust policy; anything else
+    // becomes an inline policy named after the file.
+    if (core::guessPolicyKind(policy) == core::PolicyKind::Trust) {
+        m_document->editPolicy(doc::PolicyRef { id, {} }, std::move(policy),
+            tr("Import trust policy %1").arg(QFileInfo(path).fileName()), {});
+        m_summary->showPolicy(QStringLiteral("trust"));
+        return true;
+    }
+    QString base = QFileInfo(path).completeBaseName();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9+=,.@_-]")), QStringLiteral("-"));
+    if (base.isEmpty())
+        base = QStringLiteral("Imported");
+    base.truncate(120);
+    QString name = base;
+    for (int n = 2; doc::PolicyRef { id, doc::toStdString(name) }.find(*role); ++n)
+        name = base + QString::number(n);
+    const std::string stdName = doc::toStdString(name);
+    m_document->editRole(
+        id, tr("Import inline policy %1").arg(name), doc::RoleEditCommand::Field::Other, [&](core::Role &r) {
+            r.inlinePolicies.push_back(core::InlinePolicy { stdName, std::move(policy) });
+        });
+    m_summary->showPolicy(name);
+    return true;
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    if (!viewNames().contains(name) && name != QLatin1String("role"))
+        return false;
+    // The reach explorer's answers light up in the access graph above it.
+    const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach");
+    showGraph(graph);
+    if (graph)
+        m_graphEditor->rebuildNow();
+    if (name == QLatin1String("main") || name == QLatin1String("role")) {
+        m_summary->showPolicy(QStringLiteral("role"));
+    } else if (name == QLatin1String("findings")) {
+        showFirstFinding();
+    } else if (name == QLatin1String("reach")) {
+        // What the selected role can reach, through role chains.
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("reachDockWidget"));
+        dock->show();
+        dock->raise();
+        resizeDocks({ dock }, { 320 }, Qt::Vertical);
+        // What the role's first trusted principal reaches through it (the role itself when it trusts nobody).
+        if (const core::Role *role = m_document->workspace().role(m_summary->role())) {
+            QString subject = doc::toQString(role->arn);
+            for (const core::Statement &statement : role->trustPolicy.statements) {
+                if (statement.principal && !statement.principal->entries.empty()
+                    && !statement.principal->entries.front().values.values.empty()) {
+                    subject = doc::toQString(statement.principal->entries.front().values.values.front().value);
+                    break;
+                }
+            }
+            auto *explorer = findChild<ReachExplorer *>();
+            explorer->ask(ReachExplorer::Mode::WhatCan, subject);
+            explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"))->expandAll();
+            m_graphEditor->fitHighlight();
+        }
+    } else if (name == QLatin1String("graph")) {
+        // The whole workspace's access graph; with the reach explorer's answer for the role lit up when one is
+        // selected.
+        m_graphEditor->fit();
+    } else if (name == QLatin1String("simulation")) {
+        // The Lambda story: the role's first trusted principal assumes it; may the session write its logs?
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+        dock->show();
+        dock->raise();
+        m_summary->showPolicy(QStringLiteral("trust"));
+        m_simulation->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"));
+        m_simulation->simulateNow();
+    } else if (name == QLatin1String("trust")) {
+        m_summary->showPolicy(QStringLiteral("trust"));
+    } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
+        const core::Role *role = m_document->workspace().role(m_summary->role());
+        if (role && !role->inlinePolicies.empty())
+            m_summary->showPolicy(doc::toQString(role->inlinePolicies.front().name));
+        else
+            m_summary->showPolicy(QStringLiteral("trust"));
+        if (name == QLatin1String("json")) {
+            // The text gets the room: the form narrows to a strip.
+            if (PolicyEditorPane *pane = m_summary->currentPane()) {
+                pane->splitter()->setSizes({ 1, 3 });
+                pane->jsonEditor()->setFocus();
+            }
+        }
+    } else {
+        return false;
+    }
+    return true;
+}
+
+QStringList MainWindow::viewNames()
+{
+    return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
+        QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
+        QStringLiteral("new-role"), QStringLiteral("export") };
+}
+
+void MainWindow::revealStatement(const QString &policy, int statement)
+{
+    // The simulator names policies `trust policy of role R` and `inline policy P of role R`.
+    static const QRegularExpression trust(QStringLiteral("^trust policy of role (.+)$"));
+    static const QRegularExpression inlinePolicy(QStringLiteral("^inline policy (.+) of role (.+)$"));
+    QString roleName;
+    QString key;
+    if (const auto m = trust.match(policy); m.hasMatch()) {
+        roleName = m.captured(1);
+        key = QStringLiteral("trust");
+    } else if (const auto m2 = inlinePolicy.match(policy); m2.hasMatch()) {
+        roleName = m2.captured(2);
+        key = m2.captured(1);
+    } else {
+        statusBar()->showMessage(tr("%1 is not a policy of a role in the editors").arg(policy), 6000);
+        return;
+    }
+    if (!selectRole(roleName))
+        return;
+    showGraph(false);
+    m_summary->showPolicy(key);
+    PolicyEditorPane *pane = m_summary->pane(key);
+    if (!pane)
+        return;
+    const QByteArray text = pane->jsonEditor()->text().toUtf8();
+    const core::ParseResult parsed = core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
+    if (parsed.policy && statement >= 0 && std::size_t(statement) < parsed.policy->statements.size())
+        pane->jsonEditor()->revealRange(parsed.policy->statements[std::size_t(statement)].range);
+}
+
+void MainWindow::revealFinding(int row)
+{
+    const auto &findings = m_findingsModel->findings();
+    if (row < 0 || row >= findings.size())
+        return;
+    const doc::FindingsModel::Finding &finding = findings.at(row);
+    if (finding.policy.isEmpty()) {
+        m_summary->showPolicy(QStringLiteral("role"));
+        return;
+    }
+    m_summary->showPolicy(finding.policy);
+    if (PolicyEditorPane *pane = m_summary->pane(finding.policy))
+        pane->jsonEditor()->revealRange(finding.diagnostic.range);
+}
+
+void MainWindow::onExport()
+{
+    m_summary->flushTextEdits();
+    std::vector<core::RoleId> selected;
+    if (m_summary->role().isValid())
+        selected.push_back(m_summary->role());
+    ExportDialog dialog(m_document, selected, this);
+    dialog.exec();
+}
+
+bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written, QString *error)
+{
+    const core::Role *role = m_document->workspace().role(m_summary->role());
+    if (!role) {
+        if (error)
+            *error = tr("Select a role to export.");
+        return false;
+    }
+    m_summary->flushTextEdits();
+    const bool minify = m_minifyAction && m_minifyAction->isChecked();
+    const std::vector<core::ExportedFile> files =
+        core::rolePolicyFiles(*role, minify ? core::WriteStyle::Minified : core::WriteStyle::Pretty);
+    if (auto reason = core::writeExportedFiles(files, folder.toStdString())) {
+        if (error)
+            *error = doc::toQString(*reason);
+        return false;
+    }
+    if (written) {
+        for (const core::ExportedFile &file : files)
+            written->append(doc::toQString(file.name));
+    }
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path, QString *error)
+{
+    // Reading runs on a worker thread; a file that takes a moment (a large account export) shows a progress
+    // dialog meanwhile, and the window keeps painting.
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    progress.setObjectName(QStringLiteral("openProgressDialog"));
+    progress.setWindowTitle(tr("Opening"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    progress.setCancelButton(nullptr);
+    doc::WorkspaceDocument::LoadedFile loaded;
+    QEventLoop loop;
+    QThread *reader = QThread::create([&loaded, path] { loaded = doc::WorkspaceDocument::readFile(path); });
+    connect(reader, &QThread::finished, &loop, &QEventLoop::quit);
+    reader->start();
+    if (!reader->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    reader->wait();
+    delete reader;
+    progress.setLabelText(tr("Opening %1 roles…").arg(loaded.workspace ? loaded.workspace->roles.size() : 0));
+    QString reason;
+    if (!m_document->adopt(std::move(loaded), &reason)) {
+        if (error)
+            *error = reason;
+        else
+            QMessageBox::warning(this, tr("Open workspace"), reason);
+        return false;
+    }
+    addRecentFile(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::selectRole(const QString &name)
+{
+    for (const core::Role &role : m_document->workspace().roles) {
+        if (doc::toQString(role.name) == name) {
+            m_browser->selectRole(role.id);
+            return m_summary->role() == role.id;
+        }
+    }
+    return false;
+}
+
+void MainWindow::onOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
+        tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
+    if (!path.isEmpty())
+        openAfterAsking(path);
+}
+
+void MainWindow::onNewRole()
+{
+    const auto &accounts = m_document->workspace().accounts;
+    NewRoleDialog dialog(accounts.empty() ? QString() : doc::toQString(accounts.front().accountId), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.role())
+        addRole(*dialog.role());
+}
+
+void MainWindow::addRole(const core::Role &role)
+{
+    m_browser->selectRole(m_document->addRole(role));
+}
+
+void MainWindow::offerRecovery()
+{
+    const QDateTime time = doc::WorkspaceDocument::recoveryTime(m_document->filePath());
+    if (!time.isValid())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Recover unsaved changes"),
+        tr("Changes to this workspace were not saved when the application last stopped. Restore the copy kept at %1?")
+            .arg(QLocale().toString(time, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    QString error;
+    if (answer == QMessageBox::Yes && !m_document->restoreRecovery(&error))
+        QMessageBox::warning(this, tr("Recover unsaved changes"), error);
+    else if (answer == QMessageBox::No)
+        m_document->discardRecovery();
+}
+
+bool MainWindow::onSave()
+{
+    if (m_document->filePath().isEmpty())
+        return onSaveAs();
+    QString error;
+    if (!m_document->save(m_document->filePath(), &error)) {
+        QMessageBox::critical(this, tr("Save workspace"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
+    return true;
+}
+
+bool MainWindow::onSaveAs()
+{
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save workspace"), m_document->filePath(), tr("Role designer workspaces (*.rdws)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".rdws");
+    QString error;
+    if (!m_document->save(path, &error)) {
+        QMessageBox::critical(this, tr("Save workspace"), error);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::showFirstFinding()
+{
+    revealFinding(0);
+}
+
+void MainWindow::showGraph(bool graph)
+{
+    m_center->setCurrentWidget(graph ? static_cast<QWidget *>(m_graphEditor) : m_summary);
+}
+
+void MainWindow::showRoleOf(core::RoleId id)
+{
+    m_summary->showRole(id);
+    m_findingsModel->setRole(id);
+    m_simulation->setRole(id);
+    if (m_copyPolicyAction)
+        m_copyPolicyAction->setEnabled(id.isValid());
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName();
+    if (m_document->isImported())
+        name = tr("Imported account");
+    setWindowTitle(tr("%1[*] — IAM Role Designer").arg(name));
+    setWindowModified(m_document->hasUnsavedChanges());
+}
+
+void MainWindow::updateStatus()
+{
+    const auto &ws = m_document->workspace();
+    if (m_exportAction)
+        m_exportAction->setEnabled(!ws.roles.empty());
+    auto count = [](std::size_t n, const QString &one, const QString &many) { return n == 1 ? one : many.arg(n); };
+    m_statusLabel->setText(QStringList(
+        { count(ws.roles.size(), tr("1 role"), tr("%1 roles")), count(ws.users.size(), tr("1 user"), tr("%1 users")),
+            count(ws.groups.size(), tr("1 group"), tr("%1 groups")),
+            count(ws.policies.size(), tr("1 managed policy"), tr("%1 managed policies")) })
+                               .join(QStringLiteral(" · ")));
+}
+
+void MainWindow::openAfterAsking(const QString &path)
+{
+    // Every interactive open (menu, recent files, a dropped file): save what is pending, open, then offer what a
+    // crash left behind.
+    if (maybeSave() && openFile(path))
+        offerRecovery();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->hasUnsavedChanges())
+        return true;
+    const auto answer =
+        QMessageBox::question(this, tr("Unsaved changes"), tr("The workspace has unsaved changes. Save them?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !onSave()))
+        return false;
+    if (answer == QMessageBox::Discard)
+        m_document->discardRecovery();
+    return true;
+}
+
+bool MainWindow::isPolicyFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(core::kMaxPolicyTextBytes))
+        return false;
+    const QByteArray bytes = file.readAll();
+    const core::ParseResult parsed = core::parsePolicy(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    return parsed.isUsable() && parsed.policy->statementForm != core::StatementForm::Absent;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The editors' line edits and spin boxes would take Ctrl+Z for their own little undo; in the role's views the
+    // workspace's history is the only one, so the keys go to Edit > Undo and Redo.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (widget && m_summary->isAncestorOf(widget)
+            && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().size() == 1
+        && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // A workspace file or GAAD output dropped on the window opens like File > Open; a policy document goes to the
+    // selected role like File > Import Policy JSON.
+    const QString path = event->mimeData()->urls().first().toLocalFile();
+    event->acceptProposedAction();
+    if (isPolicyFile(path)) {
+        QString error;
+        if (!importPolicyFile(path, &error))
+            QMessageBox::warning(this, tr("Import policy JSON"), error);
+        return;
+    }
+    openAfterAsking(path);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
+        return;
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), files);
+    updateRecentFilesMenu();
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::updateRecentFilesMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &file : files) {
+        m_recentMenu->addAction(QFileInfo(file).fileName(), this, [this, file] { openAfterAsking(file); })
+            ->setToolTip(file);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+} // namespace rd::ui

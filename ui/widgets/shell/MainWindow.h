@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "rd/core/workspace/Workspace.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QLineEdit;
+class QTabWidget;
+
+namespace rd::doc
+{
+class FindingsModel;
+class WorkspaceDocument;
+} // namespace rd::doc
+
+namespace rd::ui
+{
+
+class FindingsPanel;
+class GraphEditActions;
+class GraphEditor;
+class RoleSummaryView;
+class SimulationPanel;
+class WorkspaceBrowser;
+
+/// The application window: the workspace browser on the left; in the middle the selected role (its properties, trust
+/// relationships and permissions, each as a form beside its JSON) or, on the other tab, the access graph editor; the
+/// findings, the undo history and the reach explorer below.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    doc::WorkspaceDocument *document() const { return m_document; }
+    FindingsPanel *findingsPanel() const { return m_findings; }
+    RoleSummaryView *summaryView() const { return m_summary; }
+    WorkspaceBrowser *browser() const { return m_browser; }
+    GraphEditor *graphEditor() const { return m_graphEditor; }
+    GraphEditActions *graphEditActions() const { return m_graphActions; }
+    /// Brings the role editor (false) or the access graph (true) to the front of the central area.
+    void showGraph(bool graph);
+    /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
+    bool openFile(const QString &path, QString *error = nullptr);
+    /// Selects the first role whose name matches, for scripted screenshots and tests.
+    bool selectRole(const QString &name);
+    /// Adds a role through the undo stack and selects it (what File > New Role from Template does).
+    void addRole(const core::Role &role);
+    /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
+    void offerRecovery();
+    /// Brings the policy of the selected role's first finding to the front.
+    void showFirstFinding();
+    /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what
+    /// File > Export Role Policies does after asking for the folder), pretty-printed or, with File > Minify Exported
+    /// JSON checked, without white space.
+    bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
+
+    /// Adds a policy JSON file to the selected role: as its trust policy when the document is one, else as an inline
+    /// policy named after the file (what File > Import Policy JSON and dropping a policy file do).
+    bool importPolicyFile(const QString &path, QString *error = nullptr);
+    /// True when a file holds a policy document (a JSON object with a Statement) rather than a workspace.
+    static bool isPolicyFile(const QString &path);
+    /// Brings a named view to the front (see viewNames()); false for an unknown name.
+    bool showView(const QString &name);
+    /// main, trust, permissions, json, findings, simulation, reach, graph, and the dialogs new-role and export (which
+    /// the application opens itself).
+    static QStringList viewNames();
+    /// Opens a statement that a simulation names: its role, its policy, the statement selected in the JSON text.
+    void revealStatement(const QString &policy, int statement);
+    SimulationPanel *simulationPanel() const { return m_simulation; }
+    /// Shows a finding of the findings panel: its policy, with its range selected in the JSON text.
+    void revealFinding(int row);
+
+    /// The most recently opened workspace files, newest first (kept in the settings).
+    QStringList recentFiles() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void onOpen();
+    bool onSave();
+    bool onSaveAs();
+    /// Shows a role (or none) in the role view, the findings panel and the actions.
+    void showRoleOf(core::RoleId id);
+    void onExport();
+    void onNewRole();
+    void onNewWorkspace();
+    void onImportPolicy();
+    /// Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    void openAfterAsking(const QString &path);
+    void addRecentFile(const QString &path);
+    void updateRecentFilesMenu();
+
+    static constexpr int kMaxRecentFiles = 8;
+    void updateTitle();
+    void updateStatus();
+
+    doc::WorkspaceDocument *m_document;
+    WorkspaceBrowser *m_browser;
+    SimulationPanel *m_simulation = nullptr;
+    RoleSummaryView *m_summary;
+    QTabWidget *m_center;
+    GraphEditor *m_graphEditor;
+    GraphEditActions *m_graphActions;
+    doc::FindingsModel *m_findingsModel;
+    FindingsPanel *m_findings;
+    QLabel *m_statusLabel;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_minifyAction = nullptr;
+    QAction *m_copyPolicyAction = nullptr;
+};
+
+} // namespace rd::ui

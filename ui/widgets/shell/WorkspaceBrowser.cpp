@@ -1,0 +1,548 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "widgets/shell/WorkspaceBrowser.h"
+
+#include "document/EntityCommand.h"
+#include "document/StringConversion.h"
+#include "document/WorkspaceDocument.h"
+#include "document/WorkspaceEntity.h"
+#include "document/WorkspaceTreeModel.h"
+#include "rd/core/policy/IamIdentifiers.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace rd::ui
+{
+
+using doc::EntityKind;
+using Model = doc::WorkspaceTreeModel;
+
+/// The inline name editor: a line edit whose text is committed through the browser, which refuses a name IAM
+/// would refuse (with the reason) instead of handing it to the model.
+class EntityNameDelegate : public QStyledItemDelegate
+{
+public:
+    explicit EntityNameDelegate(WorkspaceBrowser *browser)
+        : QStyledItemDelegate(browser)
+        , m_browser(browser)
+    {
+    }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        editor->setObjectName(QStringLiteral("entityNameEditor"));
+        return editor;
+    }
+
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        if (auto *line = qobject_cast<QLineEdit *>(editor))
+            m_browser->commitName(index, line->text());
+        else
+            QStyledItemDelegate::setModelData(editor, model, index);
+    }
+
+private:
+    WorkspaceBrowser *m_browser;
+};
+
+namespace
+{
+
+// A themed icon where the desktop has one, else the style's.
+QIcon themedIcon(const char *themeName, QStyle *style, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QLatin1String(themeName), style->standardIcon(fallback));
+}
+
+constexpr int kMessageMilliseconds = 10000;
+
+} // namespace
+
+WorkspaceBrowser::WorkspaceBrowser(doc::WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_model(new Model(document, this))
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_filterEdit(new QLineEdit)
+    , m_messageLabel(new QLabel)
+    , m_messageTimer(new QTimer(this))
+    , m_tree(new QTreeView)
+{
+    setObjectName(QStringLiteral("workspaceBrowser"));
+    installIcons();
+
+    m_filter->setSourceModel(m_model);
+    m_filter->setRecursiveFilteringEnabled(true);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setFilterRole(Model::FilterTextRole);
+    m_filter->setSortRole(Model::SortRole);
+    m_filter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->sort(Model::NameColumn);
+
+    m_filterEdit->setObjectName(QStringLiteral("browserFilterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter"));
+    m_filterEdit->setToolTip(tr("Shows the entities whose name or ARN contains this text"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &WorkspaceBrowser::onFilterChanged);
+
+    m_messageLabel->setObjectName(QStringLiteral("browserMessageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setFrameShape(QFrame::StyledPanel);
+    m_messageLabel->setMargin(4);
+    m_messageLabel->hide();
+    m_messageTimer->setSingleShot(true);
+    m_messageTimer->setInterval(kMessageMilliseconds);
+    connect(m_messageTimer, &QTimer::timeout, this, &WorkspaceBrowser::clearMessage);
+
+    m_tree->setObjectName(QStringLiteral("workspaceTree"));
+    m_tree->setModel(m_filter);
+    m_tree->setItemDelegate(new EntityNameDelegate(this));
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Renaming starts from F2 or the context menu only, never from a stray click.
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->header()->setSectionsMovable(false);
+    m_tree->setColumnWidth(Model::NameColumn, 220);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &WorkspaceBrowser::showContextMenu);
+    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        // A section's double-click is the view's (expand or collapse).
+        if (index.isValid() && !Model::isSection(index))
+            openCurrent();
+    });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &WorkspaceBrowser::onModelReset);
+    // Renames, undo and redo change what the actions can do without moving the current row.
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &WorkspaceBrowser::updateActions);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_filterEdit);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_tree);
+
+    createActions();
+    onModelReset();
+}
+
+WorkspaceBrowser::~WorkspaceBrowser() = default;
+
+void WorkspaceBrowser::installIcons()
+{
+    QStyle *s = style();
+    m_model->setSectionIcon(themedIcon("folder", s, QStyle::SP_DirIcon));
+    m_model->setKindIcon(EntityKind::Account, themedIcon("network-server", s, QStyle::SP_DriveNetIcon));
+    m_model->setKindIcon(EntityKind::Role, themedIcon("system-users", s, QStyle::SP_FileDialogContentsView));
+    m_model->setKindIcon(EntityKind::User, themedIcon("user-identity", s, QStyle::SP_DirHomeIcon));
+    m_model->setKindIcon(EntityKind::Group, themedIcon("user-group-properties", s, QStyle::SP_DirLinkIcon));
+    m_model->setKindIcon(EntityKind::Policy, themedIcon("text-x-generic", s, QStyle::SP_FileIcon));
+    m_model->setAwsManagedPolicyIcon(themedIcon("text-x-generic-template", s, QStyle::SP_FileLinkIcon));
+    m_model->setKindIcon(EntityKind::Resource, themedIcon("drive-harddisk", s, QStyle::SP_DriveHDIcon));
+    m_model->setKindIcon(EntityKind::ExternalPrincipal, themedIcon("network-workgroup", s, QStyle::SP_ArrowRight));
+}
+
+void WorkspaceBrowser::createActions()
+{
+    auto make = [this](const QString &text, const char *name, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    // Keys act on the tree when it has the focus, not on the inline editor or the filter line.
+    auto onTree = [this](QAction *action, const QList<QKeySequence> &keys) {
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_tree->addAction(action);
+    };
+
+    m_focusFilterAction = make(tr("&Filter Workspace"), "browserFocusFilterAction", [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    m_focusFilterAction->setShortcut(QKeySequence::Find);
+    m_focusFilterAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_focusFilterAction);
+
+    m_openAction = make(tr("&Open"), "browserOpenAction", &WorkspaceBrowser::openCurrent);
+    onTree(m_openAction, { QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter) });
+    m_renameAction = make(tr("&Rename"), "browserRenameAction", &WorkspaceBrowser::renameCurrent);
+    onTree(m_renameAction, { QKeySequence(Qt::Key_F2) });
+    m_duplicateAction = make(tr("D&uplicate"), "browserDuplicateAction", &WorkspaceBrowser::duplicateCurrent);
+    onTree(m_duplicateAction, { QKeySequence(tr("Ctrl+D")) });
+    m_deleteAction = make(tr("&Delete"), "browserDeleteAction", &WorkspaceBrowser::deleteCurrent);
+    onTree(m_deleteAction, { QKeySequence(QKeySequence::Delete) });
+
+    m_newRoleAction = make(tr("New &Role…"), "browserNewRoleAction", [this] { Q_EMIT newRoleRequested(); });
+    m_newUserAction = make(tr("New &User…"), "browserNewUserAction", [this] { promptNewEntity(EntityKind::User); });
+    m_newGroupAction = make(tr("New &Group…"), "browserNewGroupAction", [this] { promptNewEntity(EntityKind::Group); });
+    m_newPolicyAction =
+        make(tr("New &Policy…"), "browserNewPolicyAction", [this] { promptNewEntity(EntityKind::Policy); });
+    updateActions();
+}
+
+QModelIndex WorkspaceBrowser::currentSourceIndex() const
+{
+    return m_filter->mapToSource(m_tree->currentIndex());
+}
+
+EntityKind WorkspaceBrowser::currentKind() const
+{
+    return Model::kindOf(m_tree->currentIndex());
+}
+
+quint64 WorkspaceBrowser::currentEntityId() const
+{
+    return Model::idOf(m_tree->currentIndex());
+}
+
+core::RoleId WorkspaceBrowser::currentRole() const
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid() || Model::isSection(current) || Model::kindOf(current) != EntityKind::Role)
+        return {};
+    return core::RoleId { Model::idOf(current) };
+}
+
+QString WorkspaceBrowser::message() const
+{
+    return m_messageLabel->isVisible() || m_messageTimer->isActive() ? m_messageLabel->text() : QString();
+}
+
+void WorkspaceBrowser::onCurrentChanged(const QModelIndex &current)
+{
+    updateActions();
+    if (!current.isValid())
+        return;
+    const EntityKind kind = Model::kindOf(current);
+    const quint64 id = Model::idOf(current);
+    if (kind == EntityKind::Role && !Model::isSection(current))
+        Q_EMIT roleActivated(core::RoleId { id });
+    else
+        Q_EMIT entityActivated(kind, id);
+}
+
+void WorkspaceBrowser::updateActions()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    const bool section = !current.isValid() || Model::isSection(current);
+    const EntityKind kind = Model::kindOf(current);
+    const bool entity = !section && kind != EntityKind::Account;
+    const bool hasAccount = !m_document->workspace().accounts.empty();
+
+    m_openAction->setEnabled(current.isValid());
+    m_renameAction->setEnabled(entity && (current.siblingAtColumn(Model::NameColumn).flags() & Qt::ItemIsEditable));
+    bool duplicable = false;
+    if (entity) {
+        const std::optional<doc::WorkspaceEntity> item = m_model->entity(currentSourceIndex());
+        duplicable = item && doc::duplicateEntity(m_document->workspace(), *item).has_value();
+    }
+    m_duplicateAction->setEnabled(duplicable);
+    m_deleteAction->setEnabled(entity);
+    m_newUserAction->setEnabled(hasAccount);
+    m_newGroupAction->setEnabled(hasAccount);
+    m_newPolicyAction->setEnabled(hasAccount);
+    const QString why = hasAccount ? QString() : tr("A new user, group or policy needs an account: add a role first");
+    m_newUserAction->setToolTip(why);
+    m_newGroupAction->setToolTip(why);
+    m_newPolicyAction->setToolTip(why);
+}
+
+void WorkspaceBrowser::onFilterChanged(const QString &text)
+{
+    const bool filtering = !text.isEmpty();
+    if (filtering && !m_filtering) {
+        m_expandedBeforeFilter.clear();
+        for (int row = 0; row < m_filter->rowCount(); ++row) {
+            const QModelIndex section = m_filter->index(row, 0);
+            if (m_tree->isExpanded(section))
+                m_expandedBeforeFilter.insert(int(Model::kindOf(section)));
+        }
+    }
+    m_filtering = filtering;
+    m_filter->setFilterFixedString(text);
+    if (filtering) {
+        // Every match shows, whatever section it is in.
+        m_tree->expandAll();
+    } else {
+        for (int row = 0; row < m_filter->rowCount(); ++row) {
+            const QModelIndex section = m_filter->index(row, 0);
+            m_tree->setExpanded(section, m_expandedBeforeFilter.contains(int(Model::kindOf(section))));
+        }
+        if (m_tree->currentIndex().isValid())
+            m_tree->scrollTo(m_tree->currentIndex());
+    }
+}
+
+void WorkspaceBrowser::onModelReset()
+{
+    // A new workspace: its roles are what one works on, so they show, and the first one (by name) is current.
+    const QModelIndex roles = m_filter->mapFromSource(m_model->sectionIndex(EntityKind::Role));
+    if (!roles.isValid()) {
+        // The filter hides every role.
+        if (m_filtering)
+            m_tree->expandAll();
+        return;
+    }
+    if (m_filtering)
+        m_tree->expandAll();
+    else
+        m_tree->expand(roles);
+    const QModelIndex first = m_filter->index(0, 0, roles);
+    if (first.isValid())
+        m_tree->setCurrentIndex(first);
+    updateActions();
+}
+
+bool WorkspaceBrowser::selectSourceIndex(const QModelIndex &source)
+{
+    if (!source.isValid())
+        return false;
+    QModelIndex index = m_filter->mapFromSource(source);
+    if (!index.isValid() && !m_filterEdit->text().isEmpty()) {
+        // The filter hides it: the selection wins.
+        m_filterEdit->clear();
+        index = m_filter->mapFromSource(source);
+    }
+    if (!index.isValid())
+        return false;
+    m_tree->expand(index.parent());
+    if (m_tree->currentIndex() != index)
+        m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+bool WorkspaceBrowser::selectRole(core::RoleId id)
+{
+    return selectSourceIndex(m_model->roleIndex(id));
+}
+
+bool WorkspaceBrowser::selectEntity(EntityKind kind, quint64 id)
+{
+    return selectSourceIndex(m_model->entityIndex(kind, id));
+}
+
+void WorkspaceBrowser::showMessage(const QString &text)
+{
+    m_messageLabel->setText(text);
+    m_messageLabel->show();
+    m_messageTimer->start();
+    Q_EMIT messageShown(text);
+}
+
+void WorkspaceBrowser::clearMessage()
+{
+    m_messageTimer->stop();
+    m_messageLabel->hide();
+    m_messageLabel->clear();
+}
+
+void WorkspaceBrowser::renameCurrent()
+{
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(Model::NameColumn);
+    if (!current.isValid())
+        return;
+    if (!(current.flags() & Qt::ItemIsEditable)) {
+        if (Model::kindOf(current) == EntityKind::Policy && current.data(Model::AwsManagedRole).toBool())
+            showMessage(tr("AWS names its managed policies. Duplicate the policy to have a copy of your own."));
+        else
+            showMessage(tr("Only roles, users, groups, policies, resources and external principals can be renamed."));
+        return;
+    }
+    m_tree->setFocus();
+    m_tree->edit(current);
+}
+
+void WorkspaceBrowser::commitName(const QModelIndex &proxyIndex, const QString &text)
+{
+    const QModelIndex source = m_filter->mapToSource(proxyIndex);
+    const QString name = text.trimmed();
+    if (name == source.data(Qt::EditRole).toString())
+        return;
+    const QString error = m_model->nameError(source, name);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return;
+    }
+    clearMessage();
+    m_model->setData(source, name);
+}
+
+void WorkspaceBrowser::duplicateCurrent()
+{
+    const std::optional<doc::WorkspaceEntity> item = m_model->entity(currentSourceIndex());
+    if (!item)
+        return;
+    const std::optional<doc::WorkspaceEntity> copy = doc::duplicateEntity(m_document->workspace(), *item);
+    if (!copy) {
+        showMessage(tr("This %1 cannot be copied: the copy would not have a name and ARN of its own.")
+                        .arg(doc::entityKindLabel(doc::entityKind(*item))));
+        return;
+    }
+    const QString text = tr("Duplicate %1 %2 as %3")
+                             .arg(doc::entityKindLabel(doc::entityKind(*item)), doc::toQString(doc::entityName(*item)),
+                                 doc::toQString(doc::entityName(*copy)));
+    std::unique_ptr<doc::EntityCommand> command = doc::EntityCommand::add(m_document, *copy, text);
+    doc::EntityCommand *pushed = command.get();
+    m_document->undoStack()->push(command.release());
+    clearMessage();
+    selectEntity(pushed->kind(), pushed->entityId());
+}
+
+void WorkspaceBrowser::deleteCurrent()
+{
+    const QModelIndex source = currentSourceIndex();
+    const std::optional<doc::WorkspaceEntity> item = m_model->entity(source);
+    if (!item)
+        return;
+    std::unique_ptr<doc::EntityCommand> command =
+        doc::EntityCommand::remove(m_document, doc::entityKind(*item), doc::entityId(*item));
+    if (!command)
+        return;
+    clearMessage();
+    m_document->undoStack()->push(command.release());
+}
+
+void WorkspaceBrowser::openCurrent()
+{
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(Model::NameColumn);
+    if (!current.isValid())
+        return;
+    if (Model::isSection(current)) {
+        m_tree->setExpanded(current, !m_tree->isExpanded(current));
+        return;
+    }
+    const EntityKind kind = Model::kindOf(current);
+    const quint64 id = Model::idOf(current);
+    if (kind == EntityKind::Role)
+        Q_EMIT roleOpened(core::RoleId { id });
+    else
+        Q_EMIT entityOpened(kind, id);
+}
+
+std::string WorkspaceBrowser::targetAccount() const
+{
+    const QString current = m_tree->currentIndex().data(Model::AccountIdRole).toString();
+    if (core::isAccountId(doc::toStdString(current)) && m_document->workspace().hasAccount(doc::toStdString(current)))
+        return doc::toStdString(current);
+    const auto &accounts = m_document->workspace().accounts;
+    return accounts.empty() ? std::string() : accounts.front().accountId;
+}
+
+void WorkspaceBrowser::promptNewEntity(EntityKind kind)
+{
+    const std::string account = targetAccount();
+    if (account.empty()) {
+        showMessage(tr("A new %1 needs an account: add a role first.").arg(doc::entityKindLabel(kind)));
+        return;
+    }
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("entityNameDialog"));
+    dialog.setInputMode(QInputDialog::TextInput);
+    switch (kind) {
+    case EntityKind::User:
+        dialog.setWindowTitle(tr("New User"));
+        break;
+    case EntityKind::Group:
+        dialog.setWindowTitle(tr("New Group"));
+        break;
+    case EntityKind::Policy:
+        dialog.setWindowTitle(tr("New Policy"));
+        break;
+    default:
+        return;
+    }
+    dialog.setLabelText(
+        tr("Name of the new %1 in account %2:").arg(doc::entityKindLabel(kind), doc::toQString(account)));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    addNewEntity(kind, dialog.textValue());
+}
+
+quint64 WorkspaceBrowser::addNewEntity(EntityKind kind, const QString &name)
+{
+    const std::string account = targetAccount();
+    const std::string trimmed = doc::toStdString(name.trimmed());
+    std::optional<doc::WorkspaceEntity> entity = doc::newEntity(kind, account, trimmed);
+    if (!entity || account.empty()) {
+        showMessage(tr("A new %1 needs an account: add a role first.").arg(doc::entityKindLabel(kind)));
+        return 0;
+    }
+    const QString error = doc::entityNameError(m_document->workspace(), *entity, trimmed);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return 0;
+    }
+    std::unique_ptr<doc::EntityCommand> command = doc::EntityCommand::add(m_document, std::move(*entity));
+    doc::EntityCommand *pushed = command.get();
+    m_document->undoStack()->push(command.release());
+    clearMessage();
+    selectEntity(kind, pushed->entityId());
+    return pushed->entityId();
+}
+
+QList<QAction *> WorkspaceBrowser::contextActions(const QModelIndex &index) const
+{
+    QList<QAction *> actions;
+    const bool section = !index.isValid() || Model::isSection(index);
+    const EntityKind kind = Model::kindOf(index);
+    if (!section) {
+        actions << m_openAction;
+        if (kind != EntityKind::Account)
+            actions << m_renameAction << m_duplicateAction << m_deleteAction;
+    }
+    // What can be made here: in a section or on an entity, that kind; on an account or the empty area, anything.
+    const bool anyNew = !index.isValid() || (!section && kind == EntityKind::Account);
+    if (anyNew || kind == EntityKind::Role)
+        actions << m_newRoleAction;
+    if (anyNew || kind == EntityKind::User)
+        actions << m_newUserAction;
+    if (anyNew || kind == EntityKind::Group)
+        actions << m_newGroupAction;
+    if (anyNew || kind == EntityKind::Policy)
+        actions << m_newPolicyAction;
+    return actions;
+}
+
+void WorkspaceBrowser::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (index.isValid() && index != m_tree->currentIndex())
+        m_tree->setCurrentIndex(index);
+    updateActions();
+    const QList<QAction *> actions = contextActions(index);
+    if (actions.isEmpty())
+        return;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("browserContextMenu"));
+    const QList<QAction *> creating { m_newRoleAction, m_newUserAction, m_newGroupAction, m_newPolicyAction };
+    for (QAction *action : actions) {
+        // The entity's own actions, then what can be made beside it.
+        if (creating.contains(action) && !menu.actions().isEmpty() && !creating.contains(menu.actions().back()))
+            menu.addSeparator();
+        menu.addAction(action);
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
+} // namespace rd::ui

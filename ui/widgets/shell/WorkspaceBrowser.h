@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "document/EntityKind.h"
+#include "rd/core/workspace/Workspace.h"
+
+#include <QList>
+#include <QSet>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QTimer;
+class QTreeView;
+
+namespace rd::doc
+{
+class WorkspaceDocument;
+class WorkspaceTreeModel;
+} // namespace rd::doc
+
+namespace rd::ui
+{
+
+/// The workspace browser, the main window's left panel: a filter line over a tree of the workspace's accounts,
+/// roles, users, groups, policies, resources and external principals (doc::WorkspaceTreeModel), sorted by name.
+/// Every change goes through the document's undo stack: rename in place (F2), duplicate (Ctrl+D), delete (Delete,
+/// without asking: Undo brings the entity back), and new users, groups and policies by name; a new role is asked of
+/// the main window (newRoleRequested()), which has the template dialog.
+class WorkspaceBrowser : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorkspaceBrowser(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
+    ~WorkspaceBrowser() override;
+
+    doc::WorkspaceTreeModel *model() const { return m_model; }
+    QSortFilterProxyModel *filterModel() const { return m_filter; }
+    QTreeView *treeView() const { return m_tree; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    /// Ctrl+F: focuses the filter and selects its text. A window-wide shortcut; the main window may also put it in
+    /// its Edit menu (and must then drop any other action on Ctrl+F, or neither fires).
+    QAction *focusFilterAction() const { return m_focusFilterAction; }
+
+    /// The kind of the current row (of its entities for a section), and its entity id (0 for a section; an
+    /// account's 12 digits as a number).
+    doc::EntityKind currentKind() const;
+    quint64 currentEntityId() const;
+    /// The current role, or an invalid id when the current row is not a role.
+    core::RoleId currentRole() const;
+    /// The message shown last (why a name was refused...), "" when none is shown.
+    QString message() const;
+    /// What the context menu offers on a row of the tree (an index of filterModel(); invalid: the empty area below
+    /// the rows): on an entity Open, Rename, Duplicate and Delete (enabled as they apply), then the New… actions of
+    /// its kind; on a section its kind's New… action; on an account or the empty area every New… action.
+    QList<QAction *> contextActions(const QModelIndex &index) const;
+
+public Q_SLOTS:
+    /// Makes a role current, clearing the filter when it hides the role; false when there is no such role. Emits
+    /// roleActivated() only when the current row changes.
+    bool selectRole(core::RoleId id);
+    /// The same for an entity of any kind but accounts.
+    bool selectEntity(doc::EntityKind kind, quint64 id);
+    /// Starts renaming the current row in place, or says why it cannot be renamed.
+    void renameCurrent();
+    /// Adds a copy of the current entity (`name-copy`, its own ARN) and makes it current.
+    void duplicateCurrent();
+    /// Deletes the current entity through the undo stack (nothing is asked: Undo restores it).
+    void deleteCurrent();
+    /// Return, or a double-click: opens the current entity (roleOpened(), entityOpened()); on a section, expands or
+    /// collapses it.
+    void openCurrent();
+    /// Asks for a name (dialog `entityNameDialog`) and adds a user, group or customer managed policy in the current
+    /// row's account, else the workspace's first.
+    void promptNewEntity(doc::EntityKind kind);
+    /// Adds a user, group or customer managed policy named `name`, as promptNewEntity() does after asking; shows the
+    /// reason and returns 0 when the name is refused.
+    quint64 addNewEntity(doc::EntityKind kind, const QString &name);
+
+Q_SIGNALS:
+    /// A role became the current row.
+    void roleActivated(core::RoleId id);
+    /// Another row became current: an entity, an account (id: its 12 digits as a number) or a section (id 0).
+    void entityActivated(doc::EntityKind kind, quint64 id);
+    /// Return or a double-click on a role.
+    void roleOpened(core::RoleId id);
+    /// Return or a double-click on another entity or an account.
+    void entityOpened(doc::EntityKind kind, quint64 id);
+    /// "New Role…" was chosen: the main window opens its template dialog.
+    void newRoleRequested();
+    /// A message for the user (also shown under the filter), such as why a name was refused.
+    void messageShown(const QString &text);
+
+private:
+    friend class EntityNameDelegate;
+
+    void createActions();
+    void installIcons();
+    void onCurrentChanged(const QModelIndex &current);
+    void onFilterChanged(const QString &text);
+    void onModelReset();
+    void showContextMenu(const QPoint &position);
+    void updateActions();
+    void showMessage(const QString &text);
+    void clearMessage();
+    /// For the inline editor: renames the row's entity, or shows why not.
+    void commitName(const QModelIndex &proxyIndex, const QString &text);
+    bool selectSourceIndex(const QModelIndex &source);
+    QModelIndex currentSourceIndex() const;
+    /// The account for a new entity: the current row's, else the workspace's first; "" when there is none.
+    std::string targetAccount() const;
+
+    doc::WorkspaceDocument *m_document;
+    doc::WorkspaceTreeModel *m_model;
+    QSortFilterProxyModel *m_filter;
+    QLineEdit *m_filterEdit;
+    QLabel *m_messageLabel;
+    QTimer *m_messageTimer;
+    QTreeView *m_tree;
+    /// Sections expanded before a filter was typed, restored when it is cleared.
+    QSet<int> m_expandedBeforeFilter;
+    bool m_filtering = false;
+
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_renameAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_newRoleAction = nullptr;
+    QAction *m_newUserAction = nullptr;
+    QAction *m_newGroupAction = nullptr;
+    QAction *m_newPolicyAction = nullptr;
+};
+
+} // namespace rd::ui
