@@ -192,7 +192,8 @@ BENCHMARK(EvaluateTypicalExplained);
 std::string makeBatchFile(std::size_t count)
 {
     std::vector<std::string> lines;
-    for (const auto &entry : std::filesystem::directory_iterator(RD_TEST_DATA_DIR "/eval")) {
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(RD_TEST_DATA_DIR "/eval", ec)) {
         if (entry.path().extension() != ".jsonl")
             continue;
         std::ifstream in(entry.path());
@@ -203,7 +204,7 @@ std::string makeBatchFile(std::size_t count)
     }
     if (lines.empty()) {
         std::cerr << "no evaluation corpus under " RD_TEST_DATA_DIR "/eval\n";
-        std::abort();
+        std::exit(EXIT_FAILURE);
     }
     const std::string path = (std::filesystem::temp_directory_path()
         / ("rd-bench-batch-" + std::to_string(count) + "-" + std::to_string(::getpid()) + ".jsonl"))

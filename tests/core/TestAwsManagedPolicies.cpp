@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // The built-in AWS managed policies and service principals: complete against their source
-// (../shared/data/managed-policies), every document the same as the source's, and malformed text refused with a
-// reason instead of a crash.
+// (third_party/aws-data/managed-policies.tar.gz), every document the same as the source's, and malformed text refused
+// with a reason instead of a crash.
 #include "CorpusFiles.h"
 #include "rd/core/base/Gzip.h"
 #include "rd/core/catalog/AwsManagedPolicies.h"
@@ -40,8 +40,11 @@ private Q_SLOTS:
 
 void TestAwsManagedPolicies::holdsEveryPolicyOfTheSource()
 {
-    const std::size_t files = rd::test::managedPolicyFiles().size();
-    QVERIFY2(files >= 1594, qPrintable(QStringLiteral("%1 files under %2").arg(files).arg(RD_SHARED_DATA_DIR)));
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    QVERIFY2(corpus.ok(), corpus.error.c_str());
+    const std::size_t files = corpus.files.size();
+    QVERIFY2(files >= 1594, qPrintable(QStringLiteral("%1 policies in the archive").arg(files)));
+    QCOMPARE(files, nlohmann::json::parse(corpus.index).at("counts").at("policies").get<std::size_t>());
     const AwsManagedPolicies &policies = AwsManagedPolicies::builtin();
     QCOMPARE(policies.entries().size(), files);
     QCOMPARE(QString::fromStdString(policies.sourceVersion()), QStringLiteral("0.0.656"));
@@ -51,10 +54,12 @@ void TestAwsManagedPolicies::holdsEveryPolicyOfTheSource()
 
 void TestAwsManagedPolicies::everyPolicyMatchesItsSourceFile()
 {
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    QVERIFY2(corpus.ok(), corpus.error.c_str());
     const AwsManagedPolicies &policies = AwsManagedPolicies::builtin();
     int checked = 0;
-    for (const std::string &file : rd::test::managedPolicyFiles()) {
-        const auto source = nlohmann::ordered_json::parse(rd::test::readFile(file));
+    for (const rd::test::ManagedPolicyFile &file : corpus.files) {
+        const auto source = nlohmann::ordered_json::parse(file.text);
         const std::string arn = source.at("Arn").get<std::string>();
         const AwsManagedPolicies::Entry *entry = policies.find(arn);
         QVERIFY2(entry, arn.c_str());
@@ -73,7 +78,7 @@ void TestAwsManagedPolicies::everyPolicyMatchesItsSourceFile()
         QVERIFY(policy->versions.front().isDefault);
         QCOMPARE(policy->defaultVersion(), &policy->versions.front());
         // Parsed from the file as it stands (pretty-printed), the document has the same content.
-        const ParseResult fromFile = parsePolicy(rd::test::managedPolicyDocument(file));
+        const ParseResult fromFile = parsePolicy(rd::test::managedPolicyDocument(file.text));
         QVERIFY(fromFile.isUsable());
         QVERIFY2(sameContent(policy->versions.front().document, *fromFile.policy), arn.c_str());
         ++checked;

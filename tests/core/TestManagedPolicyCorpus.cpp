@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The 1,594 AWS managed policies (../shared/data/managed-policies) as a real-world corpus: every one parses with no
-// error, parse -> write -> parse gives an identical AST, and the minified output is the same JSON as the original,
-// key order included. nlohmann/json is the independent oracle.
+// The 1,594 AWS managed policies (third_party/aws-data/managed-policies.tar.gz) as a real-world corpus: every one
+// parses with no error, parse -> write -> parse gives an identical AST, and the minified output is the same JSON as the
+// original, key order included. nlohmann/json is the independent oracle.
 #include "CorpusFiles.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
@@ -12,7 +12,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <set>
 
 using namespace rd::core;
@@ -29,26 +28,30 @@ private Q_SLOTS:
 
 void TestManagedPolicyCorpus::corpusIsThere()
 {
-    const auto files = rd::test::managedPolicyFiles();
-    QVERIFY2(files.size() >= 1594,
-        qPrintable(QStringLiteral("found %1 managed policies under %2")
-                       .arg(files.size())
-                       .arg(QString::fromUtf8(RD_SHARED_DATA_DIR))));
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    QVERIFY2(corpus.ok(), corpus.error.c_str());
+    QVERIFY2(corpus.files.size() >= 1594,
+        qPrintable(QStringLiteral("found %1 managed policies in the archive").arg(corpus.files.size())));
 }
 
 void TestManagedPolicyCorpus::roundTrip_data()
 {
-    QTest::addColumn<QString>("file");
-    for (const std::string &file : rd::test::managedPolicyFiles()) {
-        const std::string name = std::filesystem::path(file).stem().string();
-        QTest::addRow("%s", name.c_str()) << QString::fromStdString(file);
-    }
+    QTest::addColumn<int>("file");
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    // Without its data the test fails (one row saying why) rather than passing with no rows.
+    if (!corpus.ok())
+        QTest::addRow("the managed policy archive is readable") << -1;
+    for (std::size_t i = 0; i < corpus.files.size(); ++i)
+        QTest::addRow("%s", corpus.files[i].name.c_str()) << static_cast<int>(i);
 }
 
 void TestManagedPolicyCorpus::roundTrip()
 {
-    QFETCH(QString, file);
-    const auto original = nlohmann::ordered_json::parse(rd::test::readFile(file.toStdString())).at("Document");
+    QFETCH(int, file);
+    if (file < 0)
+        QFAIL(rd::test::managedPolicyCorpus().error.c_str());
+    const rd::test::ManagedPolicyFile &source = rd::test::managedPolicyFiles()[static_cast<std::size_t>(file)];
+    const auto original = nlohmann::ordered_json::parse(source.text).at("Document");
     // A layout unlike ours (2-space indent), so that reading does not lean on the writer's own habits.
     const std::string text = original.dump(2);
 
@@ -76,21 +79,23 @@ void TestManagedPolicyCorpus::validatesWithOnlyKnownErrors()
     // catalog lacks (retired services, catalog gaps) and MISSING_QUALIFIER where AWS wrote a multivalued key without
     // ForAllValues/ForAnyValue. docs/VALIDATION.md lists every finding with its policy.
     const std::set<std::string> allowed { "INVALID_ACTION", "INVALID_SERVICE", "MISSING_QUALIFIER" };
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    QVERIFY2(corpus.ok(), corpus.error.c_str());
     QStringList unexpected;
     int errors = 0;
-    for (const std::string &file : rd::test::managedPolicyFiles()) {
-        const std::string document = rd::test::managedPolicyDocument(file);
+    for (const rd::test::ManagedPolicyFile &file : corpus.files) {
+        const std::string document = rd::test::managedPolicyDocument(file.text);
         for (const Diagnostic &d : validatePolicyText(document, PolicyKind::Identity)) {
             if (d.severity != Severity::Error)
                 continue;
             ++errors;
             if (!allowed.count(d.code))
-                unexpected << QString::fromStdString(file + ": " + d.code + " " + d.message);
+                unexpected << QString::fromStdString(file.name + ": " + d.code + " " + d.message);
         }
     }
     QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(QLatin1Char('\n'))));
     // The known gaps: 95 actions of 11 retired services, 53 missing actions, 3 keys of a retired service, 3 unqualified
-    // multivalued keys (../shared/data/README.md counts the first two).
+    // multivalued keys (third_party/aws-data/README.md counts the first two).
     QCOMPARE(errors, 98 + 53 + 3);
 }
 

@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The built-in AWS service catalog: complete against its source (../shared/data/iam-catalog.json), and its lookups
-// follow IAM's rules (action names and condition keys case-insensitive, placeholders in key names).
+// The built-in AWS service catalog: complete against its source (third_party/aws-data/iam-catalog.json.gz), and its
+// lookups follow IAM's rules (action names and condition keys case-insensitive, placeholders in key names).
+#include "CorpusFiles.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
-
-#include <fstream>
 
 using namespace rd::core;
 
@@ -28,9 +27,10 @@ private Q_SLOTS:
 
 void TestServiceCatalog::matchesItsSourceExactly()
 {
-    std::ifstream in(RD_SHARED_DATA_DIR "/iam-catalog.json");
-    QVERIFY(in);
-    const nlohmann::json source = nlohmann::json::parse(in);
+    std::string error;
+    const std::string text = rd::test::catalogSourceJson(error);
+    QVERIFY2(error.empty(), error.c_str());
+    const nlohmann::json source = nlohmann::json::parse(text);
     const ServiceCatalog &catalog = ServiceCatalog::builtin();
     QCOMPARE(catalog.services().size(), source["counts"]["services"].get<std::size_t>());
     QCOMPARE(catalog.actionCount(), source["counts"]["actions"].get<std::size_t>());

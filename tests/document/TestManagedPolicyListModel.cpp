@@ -49,7 +49,9 @@ void TestManagedPolicyListModel::listsEveryAwsManagedPolicyWithoutAWorkspace()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const auto &entries = core::AwsManagedPolicies::builtin().entries();
     QCOMPARE(model.rowCount(), static_cast<int>(entries.size()));
-    QCOMPARE(static_cast<std::size_t>(model.rowCount()), rd::test::managedPolicyFiles().size());
+    const rd::test::ManagedPolicyCorpus &corpus = rd::test::managedPolicyCorpus();
+    QVERIFY2(corpus.ok(), corpus.error.c_str());
+    QCOMPARE(static_cast<std::size_t>(model.rowCount()), corpus.files.size());
     QCOMPARE(model.columnCount(), static_cast<int>(Model::ColumnCount));
     // Sorted by name regardless of case.
     const QStringList names = visibleNames(model);

@@ -7,7 +7,7 @@
 #include "rd/core/json/JsonValue.h"
 #include "rd/core/policy/PolicyWriter.h"
 
-#include <filesystem>
+#include <algorithm>
 #include <vector>
 
 namespace rd::test
@@ -50,20 +50,15 @@ std::string quote(const std::string &s)
 
 std::string makeGaad(int roleCount, int policyCount)
 {
-    const std::vector<std::string> files = managedPolicyFiles();
+    const std::vector<ManagedPolicyFile> &files = requireManagedPolicyFiles();
     std::vector<std::string> documents;
     std::vector<std::string> names;
     const std::size_t wanted = std::max<std::size_t>(static_cast<std::size_t>(std::max(roleCount, policyCount)), 1);
     for (std::size_t i = 0; i < files.size() && documents.size() < std::min(wanted, files.size()); ++i) {
         // Compact, as the API stores documents.
-        const core::JsonReadResult document = core::readJson(managedPolicyDocument(files[i]));
+        const core::JsonReadResult document = core::readJson(managedPolicyDocument(files[i].text));
         documents.push_back(core::writeJson(*document.value, core::WriteStyle::Minified));
-        names.push_back(std::filesystem::path(files[i]).stem().string());
-    }
-    if (documents.empty()) {
-        documents.push_back(
-            R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}})");
-        names.push_back("Fallback");
+        names.push_back(files[i].name);
     }
     const std::string account = "111122223333";
     std::string out;
