@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: IAM Role Designer authors
 # SPDX-License-Identifier: MIT
-"""Turns the AWS service authorization catalog (../shared/data/iam-catalog.json, see its README) into the compact
-resource the application embeds: resources/catalog/iam-catalog.tsv.gz.
+"""Turns the AWS service authorization catalog (third_party/aws-data/iam-catalog.json.gz, see its README) into the
+compact resource the application embeds: resources/catalog/iam-catalog.tsv.gz.
 
 The output is UTF-8 text, one record per line, fields separated by tabs, gzip -9 with no name and mtime 0 so that the
 same input always gives the same bytes:
@@ -15,9 +15,12 @@ same input always gives the same bytes:
     R <TAB> resource type <TAB> ARN pattern <TAB> condition keys, comma-separated
     K <TAB> service condition key <TAB> type
 
-A, R and K lines belong to the S line above them. Run it again when ../shared/data changes:
+A, R and K lines belong to the S line above them. Run it again when third_party/aws-data changes (the
+ResourcesMatchVendoredData test fails until the output matches it):
 
     python3 scripts/make_catalog.py
+
+--catalog also takes an uncompressed iam-catalog.json. Only the Python 3 standard library is used.
 """
 import argparse
 import gzip
@@ -57,14 +60,20 @@ def convert(catalog):
     return out.getvalue()
 
 
+def load(path):
+    """The catalog of iam-catalog.json, or of its gzip (a path ending in .gz)."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--catalog", default=os.path.join(root, "..", "shared", "data", "iam-catalog.json"))
+    parser.add_argument("--catalog", default=os.path.join(root, "third_party", "aws-data", "iam-catalog.json.gz"))
     parser.add_argument("--out", default=os.path.join(root, "resources", "catalog", "iam-catalog.tsv.gz"))
     args = parser.parse_args()
-    with open(args.catalog, encoding="utf-8") as f:
-        catalog = json.load(f)
+    catalog = load(args.catalog)
     text = convert(catalog).encode("utf-8")
     with open(args.out, "wb") as f:
         with gzip.GzipFile(filename="", mode="wb", fileobj=f, compresslevel=9, mtime=0) as z:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-FileCopyrightText: IAM Role Designer authors
 # SPDX-License-Identifier: MIT
-"""Turns the AWS managed policies (../shared/data/managed-policies, see its README) into the two resources the
-application embeds: resources/catalog/managed-policies.tsv.gz and resources/catalog/service-principals.txt.
+"""Turns the AWS managed policies (third_party/aws-data/managed-policies.tar.gz, see its README) into the two resources
+the application embeds: resources/catalog/managed-policies.tsv.gz and resources/catalog/service-principals.txt.
 
 managed-policies.tsv.gz is UTF-8 text, one record per line, fields separated by tabs, gzip -9 with no name and mtime
 0 so that the same input always gives the same bytes:
@@ -24,9 +24,12 @@ iam:PassedToService or iam:AWSServiceName condition keys, as a Principal "Servic
 service-linked role path (arn:...:role/aws-service-role/<service principal>/...; IAM User Guide, "Using
 service-linked roles"), plus the hand list COMMON_SERVICE_PRINCIPALS below.
 
-Run it again when ../shared/data changes:
+Run it again when third_party/aws-data changes (the ResourcesMatchVendoredData test fails until the output matches
+it):
 
     python3 scripts/make_managed_policies.py
+
+--policies also takes an unpacked managed-policies/ folder. Only the Python 3 standard library is used.
 """
 import argparse
 import gzip
@@ -34,6 +37,7 @@ import json
 import os
 import re
 import sys
+import tarfile
 
 SERVICE_PRINCIPAL = re.compile(r"^[a-z0-9.-]+\.amazonaws\.com$")
 SERVICE_LINKED_ROLE_PATH = re.compile(r":role/aws-service-role/([^/]+)/")
@@ -135,14 +139,32 @@ def service_principals(document):
     return found
 
 
-def convert(directory):
-    with open(os.path.join(directory, "index.json"), encoding="utf-8") as f:
-        index = json.load(f)
+def policy_files(source):
+    """A function giving the parsed JSON of one file of the managed-policies/ folder, by file name. `source` is the
+    folder itself or the archive that holds it as managed-policies/<file> (a .tar.gz, see
+    third_party/aws-data/README.md)."""
+    if os.path.isdir(source):
+        def read_file(name):
+            with open(os.path.join(source, name), encoding="utf-8") as f:
+                return json.load(f)
+        return read_file
+    files = {}
+    with tarfile.open(source, "r:gz") as tar:
+        for member in tar:
+            if member.isfile() and member.name.startswith("managed-policies/"):
+                files[member.name[len("managed-policies/"):]] = tar.extractfile(member).read()
+    if "index.json" not in files:
+        raise ValueError(f"{source}: no managed-policies/index.json")
+    return lambda name: json.loads(files[name].decode("utf-8"))
+
+
+def convert(source):
+    read_file = policy_files(source)
+    index = read_file("index.json")
     records = []
     principals = set(COMMON_SERVICE_PRINCIPALS)
     for row in index["policies"]:
-        with open(os.path.join(directory, row["File"]), encoding="utf-8") as f:
-            policy = json.load(f)
+        policy = read_file(row["File"])
         document = json.dumps(policy["Document"], ensure_ascii=False, separators=(",", ":"))
         if any(c in document for c in "\t\n\r"):
             raise ValueError(f"{row['File']}: compact JSON with a raw tab or line break")
@@ -168,7 +190,8 @@ def write_gzip(path, data):
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--policies", default=os.path.join(root, "..", "shared", "data", "managed-policies"))
+    parser.add_argument("--policies",
+                        default=os.path.join(root, "third_party", "aws-data", "managed-policies.tar.gz"))
     parser.add_argument("--out", default=os.path.join(root, "resources", "catalog", "managed-policies.tsv.gz"))
     parser.add_argument("--principals-out",
                         default=os.path.join(root, "resources", "catalog", "service-principals.txt"))

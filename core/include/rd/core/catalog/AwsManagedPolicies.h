@@ -14,8 +14,8 @@ namespace rd::core
 
 /// The AWS managed policies (arn:aws:iam::aws:policy/...), 1,594 of them, built into the program from
 /// resources/catalog/managed-policies.tsv.gz (scripts/make_managed_policies.py makes it from
-/// ../shared/data/managed-policies). Documents stay text until a caller asks for one: loading takes a few
-/// milliseconds, parsing all of them would take far longer.
+/// third_party/aws-data/managed-policies.tar.gz). Documents stay text until a caller asks for one: loading takes a
+/// few milliseconds, parsing all of them would take far longer.
 class AwsManagedPolicies
 {
 public:

@@ -67,8 +67,8 @@ private:
 };
 
 /// The AWS service authorization catalog: 456 services, their actions with access levels, resource types with ARN
-/// patterns, condition keys with types, and the global condition keys. Built into the program from
-/// resources/catalog/iam-catalog.tsv.gz (scripts/make_catalog.py makes it from ../shared/data/iam-catalog.json).
+/// patterns, condition keys with types, and the global condition keys. Built into the program from the resource
+/// iam-catalog.tsv.gz, which scripts/make_catalog.py makes from third_party/aws-data/iam-catalog.json.gz.
 class ServiceCatalog
 {
 public:
