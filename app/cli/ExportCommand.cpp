@@ -7,10 +7,15 @@
 #include "rd/core/export/WorkspaceExport.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <span>
+
+namespace rd::cli
+{
 
 namespace
 {
@@ -19,7 +24,6 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kRefused = 1;
-using rd::cli::usageError;
 
 // `policy-json, cloudformation (YAML), ... or cli (a bash script)`: every format's CLI name, with its note.
 std::string formatHelp()
@@ -46,21 +50,17 @@ std::vector<std::string> formatNames()
 
 } // namespace
 
-ExportCommand::ExportCommand(CLI::App &app)
-    : m_sub(app.add_subcommand(
-        "export", "Write roles as policy JSON, a CloudFormation template, Terraform or an AWS CLI script"))
+CLI::App *ExportCommand::configure(CLI::App &app)
 {
-    m_sub->add_option("--workspace", m_workspace, "Workspace file")->required();
-    m_sub->add_option("--format", m_format, formatHelp())->required()->check(CLI::IsMember(formatNames()));
-    m_sub->add_option("--role", m_roles, "A role to export, by name (repeatable; default: every role)");
-    m_sub->add_flag("--minify", m_minify, "Policy JSON and CloudFormation JSON without white space");
-    m_sub->add_flag("--force", m_force, "Export even when roles or their policies have ERROR findings");
-    m_sub->add_option("--out", m_out, "Folder to write the files into (made if missing)")->required();
-}
-
-bool ExportCommand::parsed() const
-{
-    return m_sub->parsed();
+    CLI::App *sub = app.add_subcommand(
+        "export", "Write roles as policy JSON, a CloudFormation template, Terraform or an AWS CLI script");
+    sub->add_option("--workspace", m_workspace, "Workspace file")->required();
+    sub->add_option("--format", m_format, formatHelp())->required()->check(CLI::IsMember(formatNames()));
+    sub->add_option("--role", m_roles, "A role to export, by name (repeatable; default: every role)");
+    sub->add_flag("--minify", m_minify, "Policy JSON and CloudFormation JSON without white space");
+    sub->add_flag("--force", m_force, "Export even when roles or their policies have ERROR findings");
+    sub->add_option("--out", m_out, "Folder to write the files into (made if missing)")->required();
+    return sub;
 }
 
 int ExportCommand::run()
@@ -70,7 +70,7 @@ int ExportCommand::run()
         return usageError("unknown export format `" + m_format + "`");
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace) {
-        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
+        return usageError(workspaceLoadError(m_workspace, loaded));
     }
     const Workspace &workspace = *loaded.workspace;
 
@@ -114,3 +114,5 @@ int ExportCommand::run()
         std::cout << (std::filesystem::path(m_out) / file.name).string() << '\n';
     return kOk;
 }
+
+} // namespace rd::cli
