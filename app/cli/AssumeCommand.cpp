@@ -10,9 +10,14 @@
 #include "rd/core/sts/StsSimulator.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cmath>
 #include <iostream>
 #include <optional>
+
+namespace rd::cli
+{
 
 namespace
 {
@@ -21,7 +26,6 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kDenied = 1;
-using rd::cli::usageError;
 // Effective permissions list at most this many actions (all are counted): AdministratorAccess alone has thousands.
 constexpr std::size_t kListedActions = 200;
 
@@ -98,7 +102,7 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
 
 } // namespace
 
-AssumeCommand::AssumeCommand(CLI::App &app)
+CLI::App *AssumeCommand::configure(CLI::App &app)
 {
     m_sub = app.add_subcommand("assume", "Simulate AWS STS AssumeRole (and role chains) over a workspace");
     m_sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
@@ -127,11 +131,7 @@ AssumeCommand::AssumeCommand(CLI::App &app)
     m_sub->add_option("--check", m_check, "ACTION RESOURCE: what the session may do")->expected(2);
     m_sub->add_flag("--permissions", m_permissions, "Add the session's effective permissions");
     m_sub->add_option("--format", m_format, "Output format")->check(CLI::IsMember({ "text", "json" }));
-}
-
-bool AssumeCommand::parsed() const
-{
-    return m_sub->parsed();
+    return m_sub;
 }
 
 int AssumeCommand::run()
@@ -189,7 +189,7 @@ int AssumeCommand::run()
 
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace)
-        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
+        return usageError(workspaceLoadError(m_workspace, loaded));
 
     StsSimulator simulator(*loaded.workspace);
     const AssumeRoleResult result = simulator.assume(request);
@@ -211,3 +211,5 @@ int AssumeCommand::run()
     const bool checkAllowed = !check || check->decision == Decision::Allowed;
     return result.allowed && checkAllowed ? kOk : kDenied;
 }
+
+} // namespace rd::cli

@@ -2,21 +2,23 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "Subcommand.h"
 
 #include <string>
 #include <vector>
+
+namespace rd::cli
+{
 
 /// `role-designer-cli assume`: simulates AWS STS AssumeRole (and its SAML and web identity forms, and role chains)
 /// over a workspace, prints the hops, the simulated credentials and, with --check, what the session may do
 /// (docs/SIMULATION.md). Exit 0 when the role is assumed and the check (if any) is allowed, 1 when either is denied,
 /// 2 for bad usage or an unreadable workspace.
-class AssumeCommand
+class AssumeCommand : public Subcommand
 {
 public:
-    explicit AssumeCommand(CLI::App &app);
-    bool parsed() const;
-    int run();
+    CLI::App *configure(CLI::App &app) override;
+    int run() override;
 
 private:
     CLI::App *m_sub = nullptr;
@@ -43,3 +45,5 @@ private:
     bool m_permissions = false;
     std::string m_format = "text";
 };
+
+} // namespace rd::cli

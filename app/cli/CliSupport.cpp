@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "CliSupport.h"
 
+#include "rd/core/base/DiagnosticFormat.h"
+
 #include <iostream>
 
 namespace rd::cli
@@ -11,6 +13,12 @@ int usageError(const std::string &reason)
 {
     std::cerr << "role-designer-cli: " << reason << '\n';
     return kUsageExit;
+}
+
+void printFindings(std::ostream &out, const std::string &file, const core::Diagnostics &diagnostics)
+{
+    for (const core::Diagnostic &d : diagnostics)
+        out << core::formatDiagnosticLine(file, d) << '\n';
 }
 
 std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded)

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/base/Diagnostic.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <iosfwd>
 #include <string>
 
 namespace rd::cli
@@ -14,6 +16,9 @@ inline constexpr int kUsageExit = 2;
 
 /// Prints `role-designer-cli: REASON` on stderr and returns kUsageExit.
 int usageError(const std::string &reason);
+
+/// Prints each finding as formatDiagnosticLine() writes it (`FILE:LINE:COL: SEVERITY CODE message`), then a newline.
+void printFindings(std::ostream &out, const std::string &file, const core::Diagnostics &diagnostics);
 
 /// Why a workspace file could not be loaded, in one line: the file's error, or its first finding.
 std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded);

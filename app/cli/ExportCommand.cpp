@@ -3,12 +3,19 @@
 #include "ExportCommand.h"
 
 #include "CliSupport.h"
+#include "rd/core/export/ExportFormats.h"
 #include "rd/core/export/WorkspaceExport.h"
 #include "rd/core/workspace/WorkspaceFile.h"
+
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <span>
+
+namespace rd::cli
+{
 
 namespace
 {
@@ -17,29 +24,43 @@ using namespace rd::core;
 
 constexpr int kOk = 0;
 constexpr int kRefused = 1;
-using rd::cli::usageError;
+
+// `policy-json, cloudformation (YAML), ... or cli (a bash script)`: every format's CLI name, with its note.
+std::string formatHelp()
+{
+    const std::span<const ExportFormatInfo> formats = exportFormats();
+    std::string help;
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        if (i > 0)
+            help += i + 1 == formats.size() ? " or " : ", ";
+        help += formats[i].cliName;
+        if (!formats[i].cliHelp.empty())
+            help += " (" + std::string(formats[i].cliHelp) + ")";
+    }
+    return help;
+}
+
+std::vector<std::string> formatNames()
+{
+    std::vector<std::string> names;
+    for (const ExportFormatInfo &format : exportFormats())
+        names.emplace_back(format.cliName);
+    return names;
+}
 
 } // namespace
 
-ExportCommand::ExportCommand(CLI::App &app)
-    : m_sub(app.add_subcommand(
-        "export", "Write roles as policy JSON, a CloudFormation template, Terraform or an AWS CLI script"))
+CLI::App *ExportCommand::configure(CLI::App &app)
 {
-    m_sub->add_option("--workspace", m_workspace, "Workspace file")->required();
-    m_sub
-        ->add_option("--format", m_format,
-            "policy-json, cloudformation (YAML), cloudformation-json, terraform or cli (a bash script)")
-        ->required()
-        ->check(CLI::IsMember({ "policy-json", "cloudformation", "cloudformation-json", "terraform", "cli" }));
-    m_sub->add_option("--role", m_roles, "A role to export, by name (repeatable; default: every role)");
-    m_sub->add_flag("--minify", m_minify, "Policy JSON and CloudFormation JSON without white space");
-    m_sub->add_flag("--force", m_force, "Export even when roles or their policies have ERROR findings");
-    m_sub->add_option("--out", m_out, "Folder to write the files into (made if missing)")->required();
-}
-
-bool ExportCommand::parsed() const
-{
-    return m_sub->parsed();
+    CLI::App *sub = app.add_subcommand(
+        "export", "Write roles as policy JSON, a CloudFormation template, Terraform or an AWS CLI script");
+    sub->add_option("--workspace", m_workspace, "Workspace file")->required();
+    sub->add_option("--format", m_format, formatHelp())->required()->check(CLI::IsMember(formatNames()));
+    sub->add_option("--role", m_roles, "A role to export, by name (repeatable; default: every role)");
+    sub->add_flag("--minify", m_minify, "Policy JSON and CloudFormation JSON without white space");
+    sub->add_flag("--force", m_force, "Export even when roles or their policies have ERROR findings");
+    sub->add_option("--out", m_out, "Folder to write the files into (made if missing)")->required();
+    return sub;
 }
 
 int ExportCommand::run()
@@ -49,7 +70,7 @@ int ExportCommand::run()
         return usageError("unknown export format `" + m_format + "`");
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace) {
-        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
+        return usageError(workspaceLoadError(m_workspace, loaded));
     }
     const Workspace &workspace = *loaded.workspace;
 
@@ -93,3 +114,5 @@ int ExportCommand::run()
         std::cout << (std::filesystem::path(m_out) / file.name).string() << '\n';
     return kOk;
 }
+
+} // namespace rd::cli

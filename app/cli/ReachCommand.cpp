@@ -10,19 +10,23 @@
 #include "rd/core/json/JsonValue.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
-using namespace rd::core;
+namespace rd::cli
+{
 
 namespace
 {
 
+using namespace rd::core;
+
 constexpr int kFound = 0;
 constexpr int kNone = 1;
-using rd::cli::usageError;
 
 std::string actionsJson(const std::vector<ActionGroup> &groups)
 {
@@ -62,32 +66,27 @@ std::string answerJson(const ReachAnswer &a)
 
 } // namespace
 
-ReachCommand::ReachCommand(CLI::App &app)
+CLI::App *ReachCommand::configure(CLI::App &app)
 {
-    m_sub = app.add_subcommand("reach", "Who reaches what, directly or through role chains");
-    m_sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
-    m_sub->add_option("--principal", m_principal, "What can this principal reach (user, role, account root, service)");
-    m_sub->add_option("--resource", m_resource, "Who can reach this resource ARN");
-    m_sub->add_option("--action", m_action, "Only this action (service:Action)");
-    m_sub->add_option("--max-hops", m_maxHops, "At most this many role assumptions (default 8)")
+    CLI::App *sub = app.add_subcommand("reach", "Who reaches what, directly or through role chains");
+    sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
+    sub->add_option("--principal", m_principal, "What can this principal reach (user, role, account root, service)");
+    sub->add_option("--resource", m_resource, "Who can reach this resource ARN");
+    sub->add_option("--action", m_action, "Only this action (service:Action)");
+    sub->add_option("--max-hops", m_maxHops, "At most this many role assumptions (default 8)")
         ->check(CLI::Range(0, 1000));
-    m_sub
-        ->add_option("--format", m_format,
-            "text, json, dot (Graphviz) or graphml: dot and graphml write the query's subgraph, or the whole graph "
-            "without a query")
+    sub->add_option("--format", m_format,
+           "text, json, dot (Graphviz) or graphml: dot and graphml write the query's subgraph, or the whole graph "
+           "without a query")
         ->check(CLI::IsMember({ "json", "text", "dot", "graphml" }));
-}
-
-bool ReachCommand::parsed() const
-{
-    return m_sub->parsed();
+    return sub;
 }
 
 int ReachCommand::run()
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.workspace)
-        return usageError(rd::cli::workspaceLoadError(m_workspace, loaded));
+        return usageError(workspaceLoadError(m_workspace, loaded));
     const AccessGraph graph = AccessGraph::build(*loaded.workspace);
     const Reachability reach(graph);
     const std::string lowerAction = [&] {
@@ -154,3 +153,5 @@ int ReachCommand::run()
     }
     return query && answers.empty() ? kNone : kFound;
 }
+
+} // namespace rd::cli

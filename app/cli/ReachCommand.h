@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include "Subcommand.h"
 
 #include <string>
+
+namespace rd::cli
+{
 
 /// `role-designer-cli reach`: who reaches what through role chains (docs/REACHABILITY.md). With --principal, every
 /// resource pattern and action group it reaches; with --resource (and --action), every principal that reaches it;
@@ -12,15 +15,13 @@
 /// (`[{principal, resource, actions, path, conditional}]`), text, Graphviz dot or GraphML (core/GraphFormats.h: the
 /// query's subgraph, or the whole graph without a query). Exit 0 with answers, 1 when a query has none, 2 for bad usage
 /// or an unreadable workspace.
-class ReachCommand
+class ReachCommand : public Subcommand
 {
 public:
-    explicit ReachCommand(CLI::App &app);
-    bool parsed() const;
-    int run();
+    CLI::App *configure(CLI::App &app) override;
+    int run() override;
 
 private:
-    CLI::App *m_sub = nullptr;
     std::string m_workspace;
     std::string m_principal;
     std::string m_resource;
@@ -28,3 +29,5 @@ private:
     int m_maxHops = 8;
     std::string m_format = "text";
 };
+
+} // namespace rd::cli

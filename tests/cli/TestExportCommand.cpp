@@ -4,6 +4,9 @@
 // ERROR findings) and 2 (bad usage), and the generated AWS CLI script run against a stand-in `aws` that records its
 // arguments.
 #include "CliRun.h"
+#include "rd/core/export/ExportFormats.h"
+#include "rd/core/export/WorkspaceExport.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,6 +71,8 @@ private Q_SLOTS:
     void initTestCase();
     void writesEveryFormat_data();
     void writesEveryFormat();
+    void acceptsEveryFormatOfTheTable_data();
+    void acceptsEveryFormatOfTheTable();
     void minifiesPolicyJson();
     void exportsOnlyTheNamedRoles();
     void refusesErrorFindingsWithExitOne();
@@ -133,6 +138,43 @@ void TestExportCommand::writesEveryFormat()
     QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name), sorted);
     if (!reference.isEmpty())
         QCOMPARE(readAll(QDir(out).filePath(files.front())), readAll(exportData(reference)));
+}
+
+void TestExportCommand::acceptsEveryFormatOfTheTable_data()
+{
+    QTest::addColumn<int>("format");
+    for (const rd::core::ExportFormatInfo &row : rd::core::exportFormats())
+        QTest::addRow("%s", std::string(row.cliName).c_str()) << int(row.id);
+}
+
+void TestExportCommand::acceptsEveryFormatOfTheTable()
+{
+    QFETCH(int, format);
+    const rd::core::ExportFormatInfo &row = *rd::core::findExportFormat(rd::core::ExportFormat(format));
+    const QString name = QString::fromUtf8(row.cliName.data(), qsizetype(row.cliName.size()));
+    // --help names it, and --format takes it.
+    const CliRun help = runCli({ QStringLiteral("export"), QStringLiteral("--help") });
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(name), qPrintable(help.out));
+    const QString workspace = example(QStringLiteral("lambda-logging.rdws"));
+    const QString out = m_dir.filePath(QStringLiteral("table/") + name);
+    const CliRun run = runCli({ QStringLiteral("export"), QStringLiteral("--workspace"), workspace,
+        QStringLiteral("--format"), name, QStringLiteral("--minify"), QStringLiteral("--out"), out });
+    QCOMPARE(run.exitCode, 0);
+    // It writes what core's export of that row writes, --minify passed on.
+    rd::core::WorkspaceLoadResult loaded = rd::core::loadWorkspaceFile(workspace.toStdString());
+    QVERIFY(loaded.workspace);
+    std::vector<rd::core::RoleId> roles;
+    for (const rd::core::Role &role : loaded.workspace->roles)
+        roles.push_back(role.id);
+    const std::vector<rd::core::ExportedFile> files =
+        rd::core::exportFiles(*loaded.workspace, roles, row.id, rd::core::WriteStyle::Minified);
+    QStringList expected;
+    for (const rd::core::ExportedFile &file : files)
+        expected << QDir(out).filePath(QString::fromStdString(file.name));
+    QCOMPARE(run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+    for (const rd::core::ExportedFile &file : files)
+        QCOMPARE(readAll(QDir(out).filePath(QString::fromStdString(file.name))), QByteArray::fromStdString(file.text));
 }
 
 void TestExportCommand::minifiesPolicyJson()

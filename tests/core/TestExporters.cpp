@@ -9,6 +9,7 @@
 #include "rd/core/base/FileIO.h"
 #include "rd/core/export/CliScriptExport.h"
 #include "rd/core/export/CloudFormationExport.h"
+#include "rd/core/export/ExportFormats.h"
 #include "rd/core/export/TerraformExport.h"
 #include "rd/core/export/WorkspaceExport.h"
 #include "rd/core/json/JsonReader.h"
@@ -20,9 +21,11 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace rd::core;
 
@@ -49,6 +52,9 @@ private Q_SLOTS:
     void refusesErrorFindingsUnlessForced();
     void refusesABrokenCustomerPolicy();
     void formatNames();
+    void formatTableHasOneRowPerFormat();
+    void minifyChangesOnlyTheFormatsThatSupportIt_data();
+    void minifyChangesOnlyTheFormatsThatSupportIt();
     void examplesRoundTripThroughCloudFormationJson_data();
     void examplesRoundTripThroughCloudFormationJson();
     void examplesRoundTripThroughPolicyJson_data();
@@ -152,6 +158,21 @@ void compareRoles(const Workspace &original, const std::vector<RoleId> &ids, con
             QVERIFY(sameContent(copy->defaultVersion()->document, source->defaultVersion()->document));
         }
     }
+}
+
+// One case per ExportFormat enumerator and no default: -Wswitch (an error in CI) flags an enumerator added without a
+// case here, and formatTableHasOneRowPerFormat() then requires a row for it.
+bool isEnumerator(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::PolicyJson:
+    case ExportFormat::CloudFormationYaml:
+    case ExportFormat::CloudFormationJson:
+    case ExportFormat::Terraform:
+    case ExportFormat::CliScript:
+        return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -526,6 +547,73 @@ void TestExporters::formatNames()
              ExportFormat::CloudFormationJson, ExportFormat::Terraform, ExportFormat::CliScript })
         QCOMPARE(exportFormatFromName(exportFormatName(format)), std::optional<ExportFormat>(format));
     QCOMPARE(exportFormatFromName("yaml"), std::nullopt);
+}
+
+void TestExporters::formatTableHasOneRowPerFormat()
+{
+    const std::span<const ExportFormatInfo> formats = exportFormats();
+    std::size_t enumerators = 0;
+    for (int value = 0; value < 256; ++value) {
+        const ExportFormat format = ExportFormat(value);
+        const ExportFormatInfo *row = findExportFormat(format);
+        if (!isEnumerator(format)) {
+            QVERIFY2(!row, qPrintable(QStringLiteral("a row for %1, which is no ExportFormat").arg(value)));
+            continue;
+        }
+        ++enumerators;
+        QVERIFY2(row, qPrintable(QStringLiteral("no row for ExportFormat %1").arg(value)));
+        QVERIFY(row->id == format);
+        QCOMPARE(
+            std::count_if(formats.begin(), formats.end(), [&](const ExportFormatInfo &f) { return f.id == format; }),
+            std::ptrdiff_t(1));
+    }
+    QCOMPARE(formats.size(), enumerators);
+
+    std::set<std::string_view> cliNames;
+    std::set<std::string_view> labels;
+    for (const ExportFormatInfo &row : formats) {
+        const std::string name(row.cliName);
+        QVERIFY2(cliNames.insert(row.cliName).second, name.c_str());
+        QVERIFY2(labels.insert(row.label).second, name.c_str());
+        // A `--format` value needs no quoting in a shell and reads the same in any case-folding.
+        QVERIFY(!name.empty());
+        QVERIFY2(std::all_of(name.begin(), name.end(),
+                     [](unsigned char c) { return std::islower(c) || std::isdigit(c) || c == '-'; }),
+            name.c_str());
+        QVERIFY2(!row.label.empty(), name.c_str());
+        QVERIFY2(row.write, name.c_str());
+        QCOMPARE(exportFormatFromName(row.cliName), std::optional<ExportFormat>(row.id));
+        QCOMPARE(exportFormatName(row.id), row.cliName);
+    }
+}
+
+void TestExporters::minifyChangesOnlyTheFormatsThatSupportIt_data()
+{
+    QTest::addColumn<int>("format");
+    for (const ExportFormatInfo &row : exportFormats())
+        QTest::addRow("%s", std::string(row.label).c_str()) << int(row.id);
+}
+
+void TestExporters::minifyChangesOnlyTheFormatsThatSupportIt()
+{
+    QFETCH(int, format);
+    const ExportFormatInfo &row = *findExportFormat(ExportFormat(format));
+    const Workspace ws = load(examplePath("lambda-logging.rdws"));
+    const std::vector<ExportedFile> pretty = exportFiles(ws, allRoles(ws), row.id, WriteStyle::Pretty);
+    const std::vector<ExportedFile> minified = exportFiles(ws, allRoles(ws), row.id, WriteStyle::Minified);
+    QVERIFY(!pretty.empty());
+    QCOMPARE(minified.size(), pretty.size());
+    bool changed = false;
+    for (std::size_t i = 0; i < pretty.size(); ++i) {
+        QCOMPARE(minified[i].name, pretty[i].name);
+        changed = changed || minified[i].text != pretty[i].text;
+        if (row.supportsMinify)
+            QVERIFY(minified[i].text.size() <= pretty[i].text.size());
+    }
+    // The Export dialog enables "Minify JSON", and the CLI's --minify has an effect, exactly for these formats.
+    QCOMPARE(changed, row.supportsMinify);
+    // The writer and the export entry point agree.
+    QCOMPARE(row.write(ws, allRoles(ws), WriteStyle::Pretty).size(), pretty.size());
 }
 
 void TestExporters::examplesRoundTripThroughCloudFormationJson_data()

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
+#include "rd/core/export/ExportFormats.h"
 #include "widgets/shell/ExportDialog.h"
 
 #include <QCheckBox>
@@ -19,6 +20,8 @@ class TestExportDialog : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void previewsEachFormatOfTheChosenRoles();
+    void offersEveryExportFormat_data();
+    void offersEveryExportFormat();
     void errorsBlockTheExportUnlessForced();
     void writesThePreviewedFiles();
 };
@@ -57,6 +60,42 @@ void TestExportDialog::previewsEachFormatOfTheChosenRoles()
     dialog.setRoleChecked(document.workspace().roles.front().id, false);
     QVERIFY(dialog.fileNames().isEmpty());
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("exportButton"))->isEnabled());
+}
+
+void TestExportDialog::offersEveryExportFormat_data()
+{
+    QTest::addColumn<int>("row");
+    const std::span<const core::ExportFormatInfo> formats = core::exportFormats();
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        QTest::addRow("%s", std::string(formats[i].label).c_str()) << int(i);
+}
+
+void TestExportDialog::offersEveryExportFormat()
+{
+    QFETCH(int, row);
+    const core::ExportFormatInfo &info = core::exportFormats()[std::size_t(row)];
+    doc::WorkspaceDocument document;
+    load(document, RD_EXAMPLE_WORKSPACE);
+    ui::ExportDialog dialog(&document, {});
+    auto *format = dialog.findChild<QComboBox *>(QStringLiteral("exportFormatCombo"));
+    auto *minify = dialog.findChild<QCheckBox *>(QStringLiteral("exportMinifyCheckBox"));
+    // One entry per row of the table, in its order, named by its label.
+    QCOMPARE(format->count(), int(core::exportFormats().size()));
+    QCOMPARE(format->itemData(row).toInt(), int(info.id));
+    QCOMPARE(format->itemText(row), QString::fromUtf8(info.label.data(), qsizetype(info.label.size())));
+    // Choosing it previews that format's files; "Minify JSON" is enabled only where it changes them.
+    minify->setChecked(true);
+    format->setCurrentIndex(row);
+    QCOMPARE(minify->isEnabled(), info.supportsMinify);
+    const core::WriteStyle style = info.supportsMinify ? core::WriteStyle::Minified : core::WriteStyle::Pretty;
+    QStringList expected;
+    for (const core::ExportedFile &file :
+        core::exportFiles(document.workspace(), dialog.checkedRoles(), info.id, style))
+        expected << QString::fromStdString(file.name);
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(dialog.fileNames(), expected);
+    QCOMPARE(dialog.result().files.front().text,
+        core::exportFiles(document.workspace(), dialog.checkedRoles(), info.id, style).front().text);
 }
 
 void TestExportDialog::errorsBlockTheExportUnlessForced()

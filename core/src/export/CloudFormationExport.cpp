@@ -141,4 +141,30 @@ std::string cloudFormationTemplate(
     return text;
 }
 
+std::vector<std::string> cloudFormationQuotaWarnings(
+    const Workspace &workspace, const std::vector<RoleId> &roles, std::string_view templateText)
+{
+    // AWS CloudFormation User Guide, "CloudFormation quotas": 500 resources per template, a template body of at most
+    // 1 MB from S3 (51,200 bytes when passed directly).
+    constexpr std::size_t kMaxResources = 500;
+    constexpr std::size_t kMaxTemplateBytes = 1024 * 1024;
+    constexpr std::size_t kMaxInlineTemplateBytes = 51200;
+    std::vector<std::string> warnings;
+    const ExportSet set = makeExportSet(workspace, roles);
+    std::size_t resources = set.customerPolicies.size() + set.roles.size();
+    for (const Role *role : set.roles)
+        resources += role->instanceProfiles.size();
+    if (resources > kMaxResources)
+        warnings.push_back("the template declares " + std::to_string(resources)
+            + " resources; CloudFormation accepts at most 500 per template: export fewer roles at a time");
+    const std::size_t bytes = templateText.size();
+    if (bytes > kMaxTemplateBytes)
+        warnings.push_back("the template is " + std::to_string(bytes)
+            + " bytes; CloudFormation accepts at most 1 MB (from S3): export fewer roles at a time");
+    else if (bytes > kMaxInlineTemplateBytes)
+        warnings.push_back("the template is " + std::to_string(bytes)
+            + " bytes; over 51,200 bytes CloudFormation takes it only from an S3 bucket (--s3-bucket)");
+    return warnings;
+}
+
 } // namespace rd::core

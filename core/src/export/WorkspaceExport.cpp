@@ -3,32 +3,14 @@
 #include "rd/core/export/WorkspaceExport.h"
 
 #include "export/ExportModel.h"
-#include "rd/core/export/CliScriptExport.h"
-#include "rd/core/export/CloudFormationExport.h"
-#include "rd/core/export/TerraformExport.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
-
-#include <array>
-#include <utility>
 
 namespace rd::core
 {
 
 namespace
 {
-
-constexpr std::size_t kCloudFormationMaxResources = 500;
-constexpr std::size_t kCloudFormationMaxTemplateBytes = 1024 * 1024;
-constexpr std::size_t kCloudFormationMaxInlineTemplateBytes = 51200;
-
-constexpr std::array<std::pair<ExportFormat, std::string_view>, 5> kFormatNames { {
-    { ExportFormat::PolicyJson, "policy-json" },
-    { ExportFormat::CloudFormationYaml, "cloudformation" },
-    { ExportFormat::CloudFormationJson, "cloudformation-json" },
-    { ExportFormat::Terraform, "terraform" },
-    { ExportFormat::CliScript, "cli" },
-} };
 
 void addErrors(std::vector<ExportBlocker> &out, const std::string &subject, const std::string &part,
     const Diagnostics &diagnostics)
@@ -40,24 +22,6 @@ void addErrors(std::vector<ExportBlocker> &out, const std::string &subject, cons
 }
 
 } // namespace
-
-std::string_view exportFormatName(ExportFormat format)
-{
-    for (const auto &[value, name] : kFormatNames) {
-        if (value == format)
-            return name;
-    }
-    return {};
-}
-
-std::optional<ExportFormat> exportFormatFromName(std::string_view name)
-{
-    for (const auto &[value, formatName] : kFormatNames) {
-        if (formatName == name)
-            return value;
-    }
-    return std::nullopt;
-}
 
 std::vector<ExportBlocker> exportBlockers(const Workspace &workspace, const std::vector<RoleId> &roles)
 {
@@ -84,21 +48,8 @@ std::vector<ExportBlocker> exportBlockers(const Workspace &workspace, const std:
 std::vector<ExportedFile> exportFiles(
     const Workspace &workspace, const std::vector<RoleId> &roles, ExportFormat format, WriteStyle style)
 {
-    switch (format) {
-    case ExportFormat::PolicyJson:
-        return policyJsonFiles(workspace, roles, style);
-    case ExportFormat::CloudFormationYaml:
-        return { ExportedFile {
-            "iam-roles.yaml", cloudFormationTemplate(workspace, roles, CloudFormationSyntax::Yaml, style) } };
-    case ExportFormat::CloudFormationJson:
-        return { ExportedFile {
-            "iam-roles.json", cloudFormationTemplate(workspace, roles, CloudFormationSyntax::Json, style) } };
-    case ExportFormat::Terraform:
-        return { ExportedFile { "iam-roles.tf", terraformConfiguration(workspace, roles) } };
-    case ExportFormat::CliScript:
-        return cliScriptFiles(workspace, roles);
-    }
-    return {};
+    const ExportFormatInfo *row = findExportFormat(format);
+    return row ? row->write(workspace, roles, style) : std::vector<ExportedFile> {};
 }
 
 ExportResult exportRoles(const Workspace &workspace, const std::vector<RoleId> &roles, const ExportOptions &options)
@@ -109,24 +60,9 @@ ExportResult exportRoles(const Workspace &workspace, const std::vector<RoleId> &
     if (result.refused)
         return result;
     result.files = exportFiles(workspace, roles, options.format, options.style);
-    if (options.format == ExportFormat::CloudFormationYaml || options.format == ExportFormat::CloudFormationJson) {
-        // AWS CloudFormation User Guide, "CloudFormation quotas": 500 resources per template, a template body of at
-        // most 1 MB from S3 (51,200 bytes when passed directly).
-        const ExportSet set = makeExportSet(workspace, roles);
-        std::size_t resources = set.customerPolicies.size() + set.roles.size();
-        for (const Role *role : set.roles)
-            resources += role->instanceProfiles.size();
-        if (resources > kCloudFormationMaxResources)
-            result.warnings.push_back("the template declares " + std::to_string(resources)
-                + " resources; CloudFormation accepts at most 500 per template: export fewer roles at a time");
-        const std::size_t bytes = result.files.front().text.size();
-        if (bytes > kCloudFormationMaxTemplateBytes)
-            result.warnings.push_back("the template is " + std::to_string(bytes)
-                + " bytes; CloudFormation accepts at most 1 MB (from S3): export fewer roles at a time");
-        else if (bytes > kCloudFormationMaxInlineTemplateBytes)
-            result.warnings.push_back("the template is " + std::to_string(bytes)
-                + " bytes; over 51,200 bytes CloudFormation takes it only from an S3 bucket (--s3-bucket)");
-    }
+    const ExportFormatInfo *row = findExportFormat(options.format);
+    if (row && row->checkLimits)
+        result.warnings = row->checkLimits(workspace, roles, result.files);
     return result;
 }
 

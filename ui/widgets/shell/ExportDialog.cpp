@@ -29,18 +29,6 @@ using doc::toQString;
 namespace
 {
 constexpr int kRoleIdRole = Qt::UserRole + 1;
-
-struct FormatChoice {
-    core::ExportFormat format;
-    const char *title;
-};
-constexpr FormatChoice kFormats[] = {
-    { core::ExportFormat::PolicyJson, "Policy JSON files" },
-    { core::ExportFormat::CloudFormationYaml, "CloudFormation template (YAML)" },
-    { core::ExportFormat::CloudFormationJson, "CloudFormation template (JSON)" },
-    { core::ExportFormat::Terraform, "Terraform configuration" },
-    { core::ExportFormat::CliScript, "AWS CLI script" },
-};
 } // namespace
 
 ExportDialog::ExportDialog(
@@ -83,8 +71,8 @@ ExportDialog::ExportDialog(
         const bool wanted = selected.empty() || std::find(selected.begin(), selected.end(), role.id) != selected.end();
         item->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
     }
-    for (const FormatChoice &choice : kFormats)
-        m_format->addItem(tr(choice.title), int(choice.format));
+    for (const core::ExportFormatInfo &format : core::exportFormats())
+        m_format->addItem(tr(std::string(format.label).c_str()), int(format.id));
     // The last format chosen is the likely next one.
     const int saved = m_format->findData(QSettings().value(QStringLiteral("export/format"), 0).toInt());
     m_format->setCurrentIndex(std::max(saved, 0));
@@ -161,7 +149,8 @@ QStringList ExportDialog::fileNames() const
 void ExportDialog::refresh()
 {
     const auto format = core::ExportFormat(m_format->currentData().toInt());
-    m_minify->setEnabled(format == core::ExportFormat::PolicyJson || format == core::ExportFormat::CloudFormationJson);
+    const core::ExportFormatInfo *info = core::findExportFormat(format);
+    m_minify->setEnabled(info && info->supportsMinify);
     core::ExportOptions options;
     options.format = format;
     options.style =

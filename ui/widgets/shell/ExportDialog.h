@@ -21,9 +21,10 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
-/// File > Export: the roles to include, the target format (policy JSON, CloudFormation YAML or JSON, Terraform, an
-/// AWS CLI script), a preview of every file, and the ERROR findings that refuse the export (unless forced). The
-/// preview follows each choice at once; Export writes the files into a folder, atomically each.
+/// File > Export: the roles to include, the target format (one entry per row of core::exportFormats(), in its order;
+/// "Minify JSON" enabled for the formats that support it), a preview of every file, and the ERROR findings that
+/// refuse the export (unless forced). The preview follows each choice at once; Export writes the files into a folder,
+/// atomically each.
 class ExportDialog : public QDialog
 {
     Q_OBJECT

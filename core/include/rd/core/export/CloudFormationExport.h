@@ -6,6 +6,7 @@
 #include "rd/core/workspace/Workspace.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rd::core
@@ -24,6 +25,13 @@ enum class CloudFormationSyntax { Yaml, Json };
 /// ids are skipped. `style` applies to JSON only; YAML is always block style with policy documents as mappings.
 std::string cloudFormationTemplate(const Workspace &workspace, const std::vector<RoleId> &roles,
     CloudFormationSyntax syntax, WriteStyle style = WriteStyle::Pretty);
+
+/// The CloudFormation quotas a template for these roles exceeds, one sentence each (AWS CloudFormation User Guide,
+/// "CloudFormation quotas"): more than 500 resources per template, a template body over 1 MB (from S3), or over
+/// 51,200 bytes (passed directly). `templateText` is the template as cloudFormationTemplate() wrote it, in either
+/// syntax. Empty when the template is within every quota.
+std::vector<std::string> cloudFormationQuotaWarnings(
+    const Workspace &workspace, const std::vector<RoleId> &roles, std::string_view templateText);
 
 /// `name`'s letters and digits with the letter after each dropped character upper-cased, plus `suffix`; at most 255
 /// characters. Not yet unique.

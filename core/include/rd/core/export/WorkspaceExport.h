@@ -3,38 +3,21 @@
 #pragma once
 
 #include "rd/core/base/Diagnostic.h"
+#include "rd/core/export/ExportFormats.h"
 #include "rd/core/export/PolicyExport.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/workspace/Workspace.h"
 
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace rd::core
 {
 
-enum class ExportFormat {
-    /// Policy documents as JSON files (policyJsonFiles()).
-    PolicyJson,
-    /// One CloudFormation template, `iam-roles.yaml` (cloudFormationTemplate()).
-    CloudFormationYaml,
-    /// One CloudFormation template, `iam-roles.json`.
-    CloudFormationJson,
-    /// One Terraform configuration, `iam-roles.tf` (terraformConfiguration()).
-    Terraform,
-    /// A bash script and the policy files it reads (cliScriptFiles()).
-    CliScript
-};
-
-/// `policy-json`, `cloudformation`, `cloudformation-json`, `terraform` or `cli`: the CLI's spelling.
-std::string_view exportFormatName(ExportFormat format);
-std::optional<ExportFormat> exportFormatFromName(std::string_view name);
-
 struct ExportOptions {
     ExportFormat format = ExportFormat::PolicyJson;
-    /// Pretty or minified, for policy JSON files and the CloudFormation JSON template.
+    /// Pretty or minified, for the formats whose row says supportsMinify (policy JSON files and the CloudFormation JSON
+    /// template); the others ignore it.
     WriteStyle style = WriteStyle::Pretty;
     /// Export even when findings of severity ERROR would refuse it.
     bool force = false;
@@ -55,8 +38,9 @@ struct ExportResult {
     std::vector<ExportBlocker> blockers;
     /// True when the export was refused because of `blockers` (and not forced).
     bool refused = false;
-    /// Limits the files exceed at deployment, one sentence each: a CloudFormation template with more than 500
-    /// resources or over 1 MB (AWS CloudFormation User Guide, "CloudFormation quotas"). The files are still written.
+    /// Limits the files exceed at deployment, one sentence each (the format's ExportFormatInfo::checkLimits), such as a
+    /// CloudFormation template with more than 500 resources or over 1 MB (cloudFormationQuotaWarnings()). The files are
+    /// still written.
     std::vector<std::string> warnings;
 };
 
@@ -65,12 +49,13 @@ struct ExportResult {
 /// CloudFormation and Terraform would reject those documents at deployment anyway.
 std::vector<ExportBlocker> exportBlockers(const Workspace &workspace, const std::vector<RoleId> &roles);
 
-/// The files of one format, without checks. Deterministic: the same workspace, roles and options give the same
-/// bytes. Roles in workspace order whatever the order of `roles`; unknown ids are skipped.
+/// The files of one format (its row's writer in exportFormats()), without checks. Deterministic: the same workspace,
+/// roles and options give the same bytes. Roles in workspace order whatever the order of `roles`; unknown ids are
+/// skipped. Empty for a value that is not an ExportFormat enumerator.
 std::vector<ExportedFile> exportFiles(
     const Workspace &workspace, const std::vector<RoleId> &roles, ExportFormat format, WriteStyle style);
 
-/// exportBlockers(), then exportFiles() unless refused.
+/// exportBlockers(), then exportFiles() and the format's limit check unless refused.
 ExportResult exportRoles(const Workspace &workspace, const std::vector<RoleId> &roles, const ExportOptions &options);
 
 /// `ROLE: SEVERITY CODE part: message`, the line the CLI prints for a blocker.

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#include "SimulateCommand.h"
+
+#include "CliSupport.h"
+#include "rd/core/evaluation/BatchSimulation.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace rd::cli
+{
+
+namespace
+{
+
+constexpr int kOk = 0;
+constexpr int kCheckFailed = 1;
+
+} // namespace
+
+CLI::App *SimulateCommand::configure(CLI::App &app)
+{
+    CLI::App *sub = app.add_subcommand("simulate", "Evaluate requests against policies");
+    sub->add_option("--batch", m_batchFile, "JSON Lines file of cases (`-` for stdin)")->required();
+    sub->add_flag("--explain", m_explain, "Add the deciding statements and near misses to every result");
+    return sub;
+}
+
+int SimulateCommand::run()
+{
+    std::ifstream file;
+    if (m_batchFile != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(m_batchFile, ec))
+            return usageError("`" + m_batchFile + "` is a folder, not a case file");
+        file.open(m_batchFile, std::ios::binary);
+        if (!file)
+            return usageError("cannot open `" + m_batchFile + "`: " + std::strerror(errno));
+    }
+    std::istream &in = m_batchFile == "-" ? std::cin : file;
+    core::BatchOptions options;
+    options.explain = m_explain;
+    const core::BatchSummary summary = core::runBatch(in, std::cout, options);
+    std::cout.flush();
+    if (file.bad() || (m_batchFile == "-" && std::cin.bad()))
+        return usageError("cannot read `" + m_batchFile + "`");
+    return summary.failed > 0 ? kCheckFailed : kOk;
+}
+
+} // namespace rd::cli

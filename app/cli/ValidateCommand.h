@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Subcommand.h"
+
+#include <string>
+#include <vector>
+
+namespace rd::cli
+{
+
+/// `role-designer-cli validate [FILE...] [--workspace W] [--kind K] [--fail-on SEVERITY] [--format text|json|sarif]`:
+/// prints the findings of policy files (`-` for stdin) and of every role and resource policy of a workspace. Exit 0
+/// when no finding reaches --fail-on, 1 when one does, 2 for bad usage or an input that cannot be read.
+class ValidateCommand : public Subcommand
+{
+public:
+    CLI::App *configure(CLI::App &app) override;
+    int run() override;
+
+private:
+    std::vector<std::string> m_files;
+    std::string m_workspace;
+    std::string m_failOn = "error";
+    std::string m_kind;
+    std::string m_format = "text";
+};
+
+} // namespace rd::cli
