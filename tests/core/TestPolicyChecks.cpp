@@ -4,6 +4,7 @@
 // each row names the check and, where it is not Access Analyzer's own, the IAM User Guide page it follows), plus
 // size quotas and role-level rules.
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/CheckCodes.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
 
@@ -117,7 +118,9 @@ void TestPolicyChecks::check()
     QCOMPARE(QString::fromUtf8(severityName(it->severity).data()), severity);
     QCOMPARE(QString::fromStdString(input.substr(it->range.begin.offset, it->range.length())), underline);
     QVERIFY(!it->message.empty());
-    QVERIFY(it->learnMoreUrl.find("access-analyzer-reference-policy-checks") != std::string::npos);
+    const CheckInfo *check = findCheck(code.toStdString());
+    QVERIFY(check);
+    QCOMPARE(QString::fromStdString(it->learnMoreUrl), QString::fromStdString(learnMoreUrl(*check)));
 }
 
 void TestPolicyChecks::sizeQuotasCountWithoutWhiteSpace()
