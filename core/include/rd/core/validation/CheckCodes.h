@@ -15,7 +15,8 @@ namespace rd::core
 /// Every finding the program reports, one enumerator per row of the check table (checkTable()). A diagnostic is
 /// made from its enumerator (makeDiagnostic), so the code string, the finding type and the links come from the
 /// table and nowhere else. docs/VALIDATION.md has an entry for each code, in this order.
-// INVARIANT: the table in CheckCodes.cpp holds one row per enumerator, in this order (checked at compile time).
+// INVARIANT: the table in CheckCodes.cpp holds one row per enumerator, in this order (the order is checked at compile
+// time, the count by TestCheckCodes).
 enum class CheckCode {
     // JSON and the policy document
     JsonSyntaxError,
