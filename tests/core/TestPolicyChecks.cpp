@@ -1,28 +1,36 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The validator's checks, one failing and one passing example per issue code (tests/data/validation/checks.jsonl:
-// each row names the check and, where it is not Access Analyzer's own, the IAM User Guide page it follows), plus
-// size quotas and role-level rules.
+// The checks, run on the examples of tests/data/validation/ (checks.jsonl: one policy a row; roles.jsonl: one role;
+// files.jsonl: one workspace, GAAD or list-roles file; docs/VALIDATION.md, "Checks", describes the fields). Each row
+// names the check and, where it is not Access Analyzer's own, the page of the AWS documentation it follows; a failing
+// row gives the finding type and, for findings in a text, the exact underlined text. TestCheckCodes checks that every
+// code of the table has a failing and a passing row; this test runs them, plus size quotas and role-level rules on
+// larger inputs.
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/CheckCodes.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
+#include "rd/core/workspace/GaadImporter.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QFile>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
 
-#include <set>
-
 using namespace rd::core;
+using Row = nlohmann::ordered_json;
 
 class TestPolicyChecks : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void everyCodeFailsAndPasses();
     void check_data();
     void check();
+    void roleCheck_data();
+    void roleCheck();
+    void fileCheck_data();
+    void fileCheck();
     void sizeQuotasCountWithoutWhiteSpace();
     void roleLevelRules();
 };
@@ -30,18 +38,82 @@ private Q_SLOTS:
 namespace
 {
 
-std::vector<nlohmann::ordered_json> rows()
+/// The rows of a file of tests/data/validation/, or why there are none (the file is missing, a line is not a row).
+QString readRows(const char *name, std::vector<Row> &out)
 {
-    std::vector<nlohmann::ordered_json> out;
-    QFile file(QStringLiteral(RD_TEST_DATA_DIR "/validation/checks.jsonl"));
+    const QString path = QStringLiteral(RD_TEST_DATA_DIR "/validation/") + QLatin1String(name);
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return out;
+        return QStringLiteral("cannot read %1").arg(path);
+    int line = 0;
     while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (!line.isEmpty())
-            out.push_back(nlohmann::ordered_json::parse(line.toStdString()));
+        const QByteArray text = file.readLine().trimmed();
+        ++line;
+        if (text.isEmpty())
+            continue;
+        Row row = Row::parse(text.toStdString(), nullptr, false);
+        if (row.is_discarded() || !row.is_object() || !row.contains("name") || !row.contains("code"))
+            return QStringLiteral("%1:%2 is not a row").arg(path).arg(line);
+        out.push_back(std::move(row));
     }
+    return out.empty() ? QStringLiteral("%1 has no rows").arg(path) : QString();
+}
+
+/// One data row per line of the file, named by its `name`, in the column `row`; a file that cannot be read gives one
+/// row, named after the file, whose `problem` fails the test function.
+void addRows(const char *name)
+{
+    QTest::addColumn<QString>("row");
+    QTest::addColumn<QString>("problem");
+    std::vector<Row> rows;
+    const QString problem = readRows(name, rows);
+    if (!problem.isEmpty()) {
+        QTest::newRow(name) << QString() << problem;
+        return;
+    }
+    for (const Row &row : rows)
+        QTest::newRow(row.at("name").get<std::string>().c_str()) << QString::fromStdString(row.dump()) << QString();
+}
+
+Row fetchRow()
+{
+    QFETCH(QString, row);
+    return Row::parse(row.toStdString());
+}
+
+// A test function's first lines: the data file's problem, if any, fails it.
+#define RD_FAIL_ON_DATA_PROBLEM()                                                                                      \
+    do {                                                                                                               \
+        QFETCH(QString, problem);                                                                                      \
+        if (!problem.isEmpty())                                                                                        \
+            QFAIL(qPrintable(problem));                                                                                \
+    } while (false)
+
+/// The row's input text: `textKey` verbatim, or `jsonKey` as compact JSON; then `pad` spaces.
+std::string inputOf(const Row &row, const char *jsonKey, const char *textKey)
+{
+    std::string out = row.contains(textKey) ? row.at(textKey).get<std::string>() : row.at(jsonKey).dump();
+    out.append(row.value("pad", std::size_t { 0 }), ' ');
     return out;
+}
+
+PolicyQuotas quotasOf(const Row &row)
+{
+    PolicyQuotas quotas;
+    const Row set = row.value("quotas", Row::object());
+    for (const auto &[key, value] : set.items()) {
+        int *field = key == "managedPolicy"    ? &quotas.managedPolicy
+            : key == "roleInlinePoliciesTotal" ? &quotas.roleInlinePoliciesTotal
+            : key == "roleTrustPolicy"         ? &quotas.roleTrustPolicy
+            : key == "serviceControlPolicy"    ? &quotas.serviceControlPolicy
+            : key == "resourceControlPolicy"   ? &quotas.resourceControlPolicy
+            : key == "managedPoliciesPerRole"  ? &quotas.managedPoliciesPerRole
+                                               : nullptr;
+        if (!field)
+            qFatal("unknown quota `%s`", key.c_str());
+        *field = value.get<int>();
+    }
+    return quotas;
 }
 
 Policy parsed(const std::string &text)
@@ -57,67 +129,112 @@ bool hasCode(const Diagnostics &findings, std::string_view code)
     return std::any_of(findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.code == code; });
 }
 
-} // namespace
-
-void TestPolicyChecks::everyCodeFailsAndPasses()
+/// Checks the row's expectation against the findings: the code absent for a passing row; otherwise present, with
+/// the row's severity, the table's learn-more link, and (for findings in a text) the exact underlined text.
+void expect(const Row &row, const Diagnostics &findings, const std::string *input)
 {
-    std::set<std::string> failing;
-    std::set<std::string> passing;
-    for (const auto &row : rows())
-        (row.contains("pass") ? passing : failing).insert(row["code"].get<std::string>());
-    QVERIFY(failing.size() >= 60);
-    std::string missing;
-    for (const std::string &code : failing) {
-        if (!passing.count(code))
-            missing += code + " ";
+    const std::string code = row.at("code").get<std::string>();
+    const auto it = std::find_if(findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.code == code; });
+    if (row.value("pass", false)) {
+        QVERIFY2(it == findings.end(), it == findings.end() ? "" : it->message.c_str());
+        return;
     }
-    QVERIFY2(missing.empty(), qPrintable(QString::fromStdString("no passing example for " + missing)));
+    QVERIFY2(it != findings.end(),
+        qPrintable(QStringLiteral("no %1 among %2 findings").arg(QString::fromStdString(code)).arg(findings.size())));
+    QCOMPARE(QString::fromUtf8(severityName(it->severity).data()),
+        QString::fromStdString(row.at("severity").get<std::string>()));
+    QVERIFY(!it->message.empty());
+    const CheckInfo *check = findCheck(code);
+    QVERIFY2(check, "the code is not in the check table");
+    QCOMPARE(QString::fromStdString(it->learnMoreUrl), QString::fromStdString(learnMoreUrl(*check)));
+    if (input)
+        QCOMPARE(QString::fromStdString(input->substr(it->range.begin.offset, it->range.length())),
+            QString::fromStdString(row.at("underline").get<std::string>()));
 }
+
+} // namespace
 
 void TestPolicyChecks::check_data()
 {
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("code");
-    QTest::addColumn<bool>("pass");
-    QTest::addColumn<QString>("severity");
-    QTest::addColumn<QString>("underline");
-    QTest::addColumn<QString>("attached");
-    for (const auto &row : rows()) {
-        const bool pass = row.contains("pass");
-        QTest::newRow(row["name"].get<std::string>().c_str())
-            << QString::fromStdString(row["kind"].get<std::string>()) << QString::fromStdString(row["policy"].dump())
-            << QString::fromStdString(row["code"].get<std::string>()) << pass
-            << (pass ? QString() : QString::fromStdString(row["severity"].get<std::string>()))
-            << (pass ? QString() : QString::fromStdString(row["underline"].get<std::string>()))
-            << QString::fromStdString(row.value("attached", std::string()));
-    }
+    addRows("checks.jsonl");
 }
 
 void TestPolicyChecks::check()
 {
-    QFETCH(QString, kind);
-    QFETCH(QString, text);
-    QFETCH(QString, code);
-    QFETCH(bool, pass);
-    QFETCH(QString, attached);
-    const std::string input = text.toStdString();
+    RD_FAIL_ON_DATA_PROBLEM();
+    const Row row = fetchRow();
+    const std::string input = inputOf(row, "policy", "text");
     ValidationOptions options;
-    options.attachedResourceArn = attached.toStdString();
-    const Diagnostics findings = validatePolicyText(input, policyKindFromName(kind.toStdString()), options);
-    const auto it = std::find_if(
-        findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.code == code.toStdString(); });
-    if (pass) {
-        QVERIFY2(it == findings.end(), it == findings.end() ? "" : it->message.c_str());
-        return;
+    options.attachedResourceArn = row.value("attached", std::string());
+    options.ownerAccount = row.value("owner", std::string());
+    options.quotas = quotasOf(row);
+    const auto kind = policyKindFromName(row.at("kind").get<std::string>());
+    QVERIFY(kind);
+    expect(row, validatePolicyText(input, *kind, options), &input);
+}
+
+void TestPolicyChecks::roleCheck_data()
+{
+    addRows("roles.jsonl");
+}
+
+void TestPolicyChecks::roleCheck()
+{
+    RD_FAIL_ON_DATA_PROBLEM();
+    const Row row = fetchRow();
+    const std::string kLambdaTrust = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                                     R"("Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
+    auto roleOf = [&](const Row &r) {
+        Role role;
+        role.accountId = r.value("accountId", std::string("111122223333"));
+        role.name = r.at("name").get<std::string>();
+        role.path = r.value("path", std::string("/"));
+        role.maxSessionDuration = r.value("maxSessionDuration", kDefaultMaxSessionDuration);
+        role.trustPolicy = parsed(r.contains("trustPolicy") ? r.at("trustPolicy").dump() : kLambdaTrust);
+        role.attachedPolicyArns = r.value("attachedPolicies", std::vector<std::string>());
+        for (const Row &p : r.value("inlinePolicies", Row::array()))
+            role.inlinePolicies.push_back(
+                InlinePolicy { p.at("name").get<std::string>(), parsed(p.at("document").dump()) });
+        return role;
+    };
+    Workspace ws;
+    const RoleId id = ws.add(roleOf(row.at("role")));
+    for (const Row &other : row.value("others", Row::array()))
+        ws.add(roleOf(other));
+    ValidationOptions options;
+    options.quotas = quotasOf(row);
+    const RoleFindings findings = validateRole(ws, *ws.role(id), options);
+    Diagnostics all = findings.role;
+    all.insert(all.end(), findings.trustPolicy.begin(), findings.trustPolicy.end());
+    for (const auto &[name, policyFindings] : findings.inlinePolicies)
+        all.insert(all.end(), policyFindings.begin(), policyFindings.end());
+    expect(row, all, nullptr);
+}
+
+void TestPolicyChecks::fileCheck_data()
+{
+    addRows("files.jsonl");
+}
+
+void TestPolicyChecks::fileCheck()
+{
+    RD_FAIL_ON_DATA_PROBLEM();
+    const Row row = fetchRow();
+    const std::string input = inputOf(row, "file", "text");
+    const std::string format = row.at("format").get<std::string>();
+    Diagnostics findings;
+    if (format == "workspace") {
+        findings = loadWorkspaceText(input).diagnostics;
+    } else if (format == "gaad") {
+        findings = importGaad(input).diagnostics;
+    } else if (format == "list-roles") {
+        GaadImportResult account = importGaad(row.at("account").dump());
+        QVERIFY(account.workspace);
+        findings = mergeListRoles(*account.workspace, input);
+    } else {
+        QFAIL(qPrintable(QStringLiteral("unknown format `%1`").arg(QString::fromStdString(format))));
     }
-    QFETCH(QString, severity);
-    QFETCH(QString, underline);
-    QVERIFY2(it != findings.end(), qPrintable("no " + code + " among " + QString::number(findings.size())));
-    QCOMPARE(QString::fromUtf8(severityName(it->severity).data()), severity);
-    QCOMPARE(QString::fromStdString(input.substr(it->range.begin.offset, it->range.length())), underline);
-    QVERIFY(!it->message.empty());
-    QVERIFY(it->learnMoreUrl.find("access-analyzer-reference-policy-checks") != std::string::npos);
+    expect(row, findings, &input);
 }
 
 void TestPolicyChecks::sizeQuotasCountWithoutWhiteSpace()

@@ -8,11 +8,11 @@
 namespace rd::core
 {
 
-JsonFields::JsonFields(JsonValue &object, std::string path, Diagnostics &out, std::string code, bool strict)
+JsonFields::JsonFields(JsonValue &object, std::string path, Diagnostics &out, CheckCode code, bool strict)
     : m_object(object)
     , m_path(std::move(path))
     , m_out(out)
-    , m_code(std::move(code))
+    , m_code(code)
     , m_strict(strict)
     , m_used(object.members.size(), false)
 {
@@ -25,7 +25,7 @@ std::string JsonFields::childPath(std::string_view key) const
 
 void JsonFields::error(SourceRange range, std::string message)
 {
-    m_out.push_back(Diagnostic::error(m_code, range, std::move(message)));
+    m_out.push_back(makeDiagnostic(m_code, range, std::move(message)));
 }
 
 JsonValue *JsonFields::find(std::string_view key)

@@ -4,6 +4,7 @@
 
 #include "rd/core/base/Diagnostic.h"
 #include "rd/core/json/JsonValue.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <cstdint>
 #include <optional>
@@ -20,7 +21,8 @@ namespace rd::core
 class JsonFields
 {
 public:
-    JsonFields(JsonValue &object, std::string path, Diagnostics &out, std::string code, bool strict);
+    /// Reports what is wrong with `object` as `code`, whose table row sets the finding type.
+    JsonFields(JsonValue &object, std::string path, Diagnostics &out, CheckCode code, bool strict);
 
     /// The member's value, or nullptr when absent (reported when required).
     JsonValue *value(std::string_view key, bool required = false);
@@ -69,7 +71,7 @@ private:
     JsonValue &m_object;
     std::string m_path;
     Diagnostics &m_out;
-    std::string m_code;
+    CheckCode m_code;
     bool m_strict;
     std::vector<bool> m_used;
 };

@@ -3,6 +3,7 @@
 #include "rd/core/json/JsonReader.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <string>
@@ -12,8 +13,6 @@ namespace rd::core
 {
 namespace
 {
-
-constexpr std::string_view kSyntax = "JSON_SYNTAX_ERROR";
 
 bool isWordChar(unsigned char c)
 {
@@ -94,10 +93,10 @@ private:
     {
         if (m_fatal)
             return;
-        m_diagnostics.push_back(Diagnostic::error(std::string(kSyntax), range, std::move(message)));
+        m_diagnostics.push_back(makeDiagnostic(CheckCode::JsonSyntaxError, range, std::move(message)));
         if (++m_errors >= m_options.maxErrors) {
             m_diagnostics.push_back(
-                Diagnostic::error(std::string(kSyntax), range, "too many syntax errors; reading stopped here"));
+                makeDiagnostic(CheckCode::JsonSyntaxError, range, "too many syntax errors; reading stopped here"));
             m_fatal = true;
         }
     }
@@ -458,7 +457,7 @@ private:
             duplicate = !seen.insert(added.key).second;
         }
         if (duplicate) {
-            m_diagnostics.push_back(Diagnostic::error("DUPLICATE_KEYS", added.keyRange,
+            m_diagnostics.push_back(makeDiagnostic(CheckCode::DuplicateKeys, added.keyRange,
                 "duplicate key `" + added.key + "`: only the last one counts, so the earlier value is ignored"));
         }
     }
@@ -608,17 +607,19 @@ private:
 
 bool JsonReadResult::isExact() const
 {
-    return value.has_value()
-        && std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.code == kSyntax; });
+    return value.has_value() && std::none_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) {
+        return hasCheckCode(d, CheckCode::JsonSyntaxError);
+    });
 }
 
 JsonReadResult readJson(std::string_view text, const JsonReadOptions &options)
 {
     JsonReadResult result;
     if (text.size() > options.maxBytes) {
-        result.diagnostics.push_back(Diagnostic::error(std::string(kSyntax), SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
-            "the text is " + std::to_string(text.size()) + " bytes; the largest accepted here is "
-                + std::to_string(options.maxBytes) + " bytes"));
+        result.diagnostics.push_back(
+            makeDiagnostic(CheckCode::JsonSyntaxError, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
+                "the text is " + std::to_string(text.size()) + " bytes; the largest accepted here is "
+                    + std::to_string(options.maxBytes) + " bytes"));
         return result;
     }
     Reader reader(text, options, result.diagnostics);

@@ -4,6 +4,7 @@
 
 #include "base/TextUtil.h"
 #include "rd/core/json/JsonReader.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>
@@ -69,14 +70,14 @@ public:
 private:
     void mismatch(SourceRange range, std::string_view what, std::string_view expected, JsonType actual)
     {
-        m_diagnostics.push_back(Diagnostic::error("DATA_TYPE_MISMATCH", range,
+        m_diagnostics.push_back(makeDiagnostic(CheckCode::DataTypeMismatch, range,
             std::string(what) + " must be " + std::string(expected) + ", not " + article(actual)));
     }
 
     template <std::size_t N>
     void unknownElement(const JsonMember &member, const std::array<std::string_view, N> &known, std::string_view where)
     {
-        Diagnostic d = Diagnostic::error("INVALID_POLICY_ELEMENT", member.keyRange,
+        Diagnostic d = makeDiagnostic(CheckCode::InvalidPolicyElement, member.keyRange,
             "unknown " + std::string(where) + " element `" + member.key + "`");
         for (std::string_view name : known) {
             if (equalsIgnoreCase(name, member.key)) {
@@ -367,9 +368,10 @@ ParseResult parsePolicy(std::string_view text)
 {
     ParseResult result;
     if (text.size() > kMaxPolicyTextBytes) {
-        result.diagnostics.push_back(Diagnostic::error("DOCUMENT_TOO_LARGE", SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
-            "the policy text is " + std::to_string(text.size()) + " bytes; policies larger than "
-                + std::to_string(kMaxPolicyTextBytes) + " bytes are not read (IAM's largest are under 200 KB)"));
+        result.diagnostics.push_back(
+            makeDiagnostic(CheckCode::DocumentTooLarge, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
+                "the policy text is " + std::to_string(text.size()) + " bytes; policies larger than "
+                    + std::to_string(kMaxPolicyTextBytes) + " bytes are not read (IAM's largest are under 200 KB)"));
         return result;
     }
     JsonReadOptions options;

@@ -9,6 +9,7 @@
 #include "rd/core/policy/ConditionOperator.h"
 #include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/VariableTemplate.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>
@@ -143,28 +144,28 @@ void CatalogChecker::check(const Policy &policy)
             const bool alnum = std::all_of(sid.begin(), sid.end(),
                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
             if (sid.empty())
-                m_out.push_back(Diagnostic::suggestion("EMPTY_SID_VALUE", statement.sid->range,
+                m_out.push_back(makeDiagnostic(CheckCode::EmptySidValue, statement.sid->range,
                     "the Sid is empty: give the statement a name or remove the Sid"));
             else if (!alnum && m_kind != PolicyKind::Resource)
-                m_out.push_back(Diagnostic::error("UNSUPPORTED_SID", statement.sid->range,
+                m_out.push_back(makeDiagnostic(CheckCode::UnsupportedSid, statement.sid->range,
                     "a Sid may hold only the letters A-Z and a-z and the digits 0-9"));
         }
         checkActions(statement);
         checkResources(statement);
         if (statement.condition) {
             if (statement.condition->clauses.empty())
-                m_out.push_back(Diagnostic::suggestion("EMPTY_OBJECT_CONDITION", statement.condition->range,
+                m_out.push_back(makeDiagnostic(CheckCode::EmptyObjectCondition, statement.condition->range,
                     "the `Condition` element is empty: remove it"));
             checkConditions(*statement.condition);
         }
         for (const auto *block : { statement.principal ? &*statement.principal : nullptr,
                  statement.notPrincipal ? &*statement.notPrincipal : nullptr }) {
             if (block && !block->isString && block->entries.empty())
-                m_out.push_back(Diagnostic::suggestion(
-                    "EMPTY_OBJECT_PRINCIPAL", block->range, "the principal map is empty: it names nobody"));
+                m_out.push_back(makeDiagnostic(
+                    CheckCode::EmptyObjectPrincipal, block->range, "the principal map is empty: it names nobody"));
             for (const PrincipalEntry &entry : block ? block->entries : std::vector<PrincipalEntry> {}) {
                 if (entry.values.isArray && entry.values.values.empty())
-                    m_out.push_back(Diagnostic::suggestion("EMPTY_ARRAY_PRINCIPAL", entry.values.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::EmptyArrayPrincipal, entry.values.range,
                         "the " + quoted(entry.type.value) + " list is empty: it names nobody"));
             }
         }
@@ -173,11 +174,11 @@ void CatalogChecker::check(const Policy &policy)
 
 // The statement's Action or NotAction (Resource or NotResource) values, with a suggestion when the list is empty.
 const StringList *CatalogChecker::elementList(const std::optional<StringList> &positive,
-    const std::optional<StringList> &negative, std::string_view element, const char *emptyCode)
+    const std::optional<StringList> &negative, std::string_view element, CheckCode emptyCode)
 {
     const StringList *list = positive ? &*positive : (negative ? &*negative : nullptr);
     if (list && list->isArray && list->values.empty())
-        m_out.push_back(Diagnostic::suggestion(emptyCode, list->range,
+        m_out.push_back(makeDiagnostic(emptyCode, list->range,
             "the `" + std::string(positive ? "" : "Not") + std::string(element)
                 + "` list is empty, so the statement does not affect the policy"));
     return list;
@@ -187,7 +188,7 @@ const StringList *CatalogChecker::elementList(const std::optional<StringList> &p
 // Service Authorization Reference lists the actions that exist.
 void CatalogChecker::checkActions(const Statement &statement)
 {
-    const StringList *list = elementList(statement.action, statement.notAction, "Action", "EMPTY_ARRAY_ACTION");
+    const StringList *list = elementList(statement.action, statement.notAction, "Action", CheckCode::EmptyArrayAction);
     if (!list)
         return;
     for (const PolicyString &value : list->values) {
@@ -195,29 +196,29 @@ void CatalogChecker::checkActions(const Statement &statement)
         if (text == "*")
             continue;
         if (text.find("${") != std::string::npos) {
-            m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_ELEMENT", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::VariableUnsupportedInElement, value.range,
                 "policy variables cannot stand in an action: " + quoted(text)));
             continue;
         }
         const std::size_t colon = text.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-            m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidAction, value.range,
                 quoted(text) + " is not an action: write `service:ActionName`, for example `s3:GetObject`"));
             continue;
         }
         const std::string_view prefix = std::string_view(text).substr(0, colon);
         if (!hasWildcard(prefix) && !m_catalog.service(prefix)) {
-            m_out.push_back(Diagnostic::error(
-                "INVALID_SERVICE", value.range, "the service prefix " + quoted(prefix) + " does not exist"));
+            m_out.push_back(makeDiagnostic(
+                CheckCode::InvalidService, value.range, "the service prefix " + quoted(prefix) + " does not exist"));
             continue;
         }
         const std::string_view name = std::string_view(text).substr(colon + 1);
         if (!hasWildcard(text)) {
             if (!m_catalog.action(text))
-                m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+                m_out.push_back(makeDiagnostic(CheckCode::InvalidAction, value.range,
                     "the action " + quoted(name) + " does not exist in the service " + quoted(prefix)));
         } else if (m_catalog.matchActions(text, 1).empty()) {
-            m_out.push_back(Diagnostic::error("INVALID_ACTION", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidAction, value.range,
                 quoted(text) + " matches no action" + (hasWildcard(prefix) ? std::string() : " of " + quoted(prefix))));
         }
     }
@@ -225,7 +226,8 @@ void CatalogChecker::checkActions(const Statement &statement)
 
 void CatalogChecker::checkResources(const Statement &statement)
 {
-    const StringList *list = elementList(statement.resource, statement.notResource, "Resource", "EMPTY_ARRAY_RESOURCE");
+    const StringList *list =
+        elementList(statement.resource, statement.notResource, "Resource", CheckCode::EmptyArrayResource);
     if (!list)
         return;
     for (const PolicyString &value : list->values)
@@ -242,18 +244,18 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
     const bool hasVariable = checkVariables(value, true, "a Resource");
     std::array<std::string_view, 6> fields;
     if (text.rfind("arn:", 0) != 0) {
-        m_out.push_back(Diagnostic::error("INVALID_ARN_PREFIX", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::InvalidArnPrefix, value.range,
             quoted(text) + " is not an ARN: a resource is `*` or starts with `arn:`"));
         return;
     }
     if (!splitArn(text, fields)) {
-        m_out.push_back(Diagnostic::error("MISSING_ARN_FIELD", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::MissingArnField, value.range,
             quoted(text) + " has fewer than the six fields of an ARN, arn:partition:service:region:account:resource"));
         return;
     }
     const std::string_view partition = fields[1];
     if (!hasWildcard(partition) && std::find(kPartitions.begin(), kPartitions.end(), partition) == kPartitions.end())
-        m_out.push_back(Diagnostic::error("INVALID_PARTITION", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::InvalidPartition, value.range,
             quoted(partition) + " is not a partition: use `aws`, `aws-cn` or `aws-us-gov`"));
     const std::string_view service = fields[2];
     const bool knownService = !hasWildcard(service) && m_catalog.isArnService(service);
@@ -261,7 +263,7 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
         if (!knownService) {
             // Not an Access Analyzer code: it checks the service of ARNs with INVALID_ARN_RESOURCE. The catalog lacks
             // a few ARN service names (migrationhub-strategy, devops-guru), hence a warning.
-            m_out.push_back(Diagnostic::warning("INVALID_ARN_SERVICE", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidArnService, value.range,
                 "the catalog knows no service that uses " + quoted(service) + " in its ARNs"));
             return;
         }
@@ -269,10 +271,11 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
     const std::string_view region = fields[3];
     auto variable = [](std::string_view field) { return field.find("${") != std::string_view::npos; };
     if (!region.empty() && !hasWildcard(region) && !variable(region) && !isRegion(region))
-        m_out.push_back(Diagnostic::error("INVALID_ARN_REGION", value.range, quoted(region) + " is not a region code"));
+        m_out.push_back(
+            makeDiagnostic(CheckCode::InvalidArnRegion, value.range, quoted(region) + " is not a region code"));
     const std::string_view account = fields[4];
     if (!account.empty() && !hasWildcard(account) && !variable(account) && !isAccountId(account) && account != "aws")
-        m_out.push_back(Diagnostic::error("INVALID_ARN_ACCOUNT", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::InvalidArnAccount, value.range,
             quoted(account) + " is not an account id: use the 12 digits, no dashes"));
     if (!knownService || hasVariable)
         return;
@@ -281,7 +284,7 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
     // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs. Access Analyzer
     // calls this an error; the bundled catalog lacks some resource forms AWS accepts, so it is a warning here.
     if (!m_catalog.arnResourceFits(service, fields[5]))
-        m_out.push_back(Diagnostic::warning("INVALID_ARN_RESOURCE", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::InvalidArnResource, value.range,
             "the catalog knows no resource of " + quoted(service) + " whose ARN ends like " + quoted(fields[5])
                 + ": check the resource part of the ARN"));
 }
@@ -302,32 +305,32 @@ bool CatalogChecker::checkVariables(
     for (VariableTemplate::Problem problem : parsed.problems()) {
         switch (problem) {
         case VariableTemplate::Problem::MissingBrace:
-            m_out.push_back(Diagnostic::error(
-                "MISSING_BRACE_IN_VARIABLE", range, "a policy variable that starts with `${` has no closing `}`"));
+            m_out.push_back(makeDiagnostic(CheckCode::MissingBraceInVariable, range,
+                "a policy variable that starts with `${` has no closing `}`"));
             break;
         case VariableTemplate::Problem::Empty:
-            m_out.push_back(Diagnostic::error("EMPTY_VARIABLE", range, "`${}` names no key"));
+            m_out.push_back(makeDiagnostic(CheckCode::EmptyVariable, range, "`${}` names no key"));
             break;
         case VariableTemplate::Problem::SpaceInKey:
-            m_out.push_back(Diagnostic::error(
-                "UNSUPPORTED_SPACE_IN_VARIABLE", range, "a space is not supported inside a policy variable's key"));
+            m_out.push_back(makeDiagnostic(CheckCode::UnsupportedSpaceInVariable, range,
+                "a space is not supported inside a policy variable's key"));
             break;
         case VariableTemplate::Problem::UnquotedDefault:
-            m_out.push_back(Diagnostic::error(
-                "MISSING_QUOTE_IN_VARIABLE", range, "the default value of a policy variable must be in single quotes"));
+            m_out.push_back(makeDiagnostic(CheckCode::MissingQuoteInVariable, range,
+                "the default value of a policy variable must be in single quotes"));
             break;
         }
     }
     if (!parsed.hasWellFormedVariables())
         return false;
     if (!m_variablesSupported) {
-        m_out.push_back(Diagnostic::error("VARIABLE_UNSUPPORTED_IN_VERSION", range,
+        m_out.push_back(makeDiagnostic(CheckCode::VariableUnsupportedInVersion, range,
             "policy variables need \"Version\": \"2012-10-17\"; with an older version they are literal text"));
         return false;
     }
     if (!allowed) {
-        m_out.push_back(Diagnostic::error(
-            "VARIABLE_UNSUPPORTED_IN_ELEMENT", range, "policy variables cannot stand in " + std::string(where)));
+        m_out.push_back(makeDiagnostic(
+            CheckCode::VariableUnsupportedInElement, range, "policy variables cannot stand in " + std::string(where)));
         return false;
     }
     return true;
@@ -355,15 +358,15 @@ void CatalogChecker::checkConditions(const ConditionBlock &block)
         const std::optional<ConditionOperatorSpec> spec = parseConditionOperator(opText);
         if (!spec) {
             if (equalsIgnoreCase(opText, "NullIfExists"))
-                m_out.push_back(Diagnostic::error("NULL_WITH_IF_EXISTS", clause.op.range,
+                m_out.push_back(makeDiagnostic(CheckCode::NullWithIfExists, clause.op.range,
                     "`Null` already tests whether the key exists: `NullIfExists` is not an operator"));
             else
-                m_out.push_back(Diagnostic::error(
-                    "INVALID_CONDITION_OPERATOR", clause.op.range, quoted(opText) + " is not a condition operator"));
+                m_out.push_back(makeDiagnostic(CheckCode::InvalidConditionOperator, clause.op.range,
+                    quoted(opText) + " is not a condition operator"));
             continue;
         }
         if (clause.entries.empty())
-            m_out.push_back(Diagnostic::suggestion("EMPTY_OBJECT_CONDITION", clause.valueRange,
+            m_out.push_back(makeDiagnostic(CheckCode::EmptyObjectCondition, clause.valueRange,
                 "the " + quoted(opText) + " block names no condition key and does not affect the policy"));
         const ConditionFamily family = conditionFamily(spec->op);
         std::unordered_map<std::string, const PolicyString *> seenKeys;
@@ -374,62 +377,61 @@ void CatalogChecker::checkConditions(const ConditionBlock &block)
             const std::string_view keyService = std::string_view(key).substr(0, key.find(':'));
             if (!info && !(!global && isProviderKey(key)) && !isKeyMissingFromCatalog(key)) {
                 if (!global && key.find(':') != std::string::npos && !m_catalog.service(keyService))
-                    m_out.push_back(Diagnostic::error("INVALID_SERVICE", entry.key.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::InvalidService, entry.key.range,
                         "the service " + quoted(keyService) + " of the condition key " + quoted(key)
                             + " does not exist"));
                 else if (global)
-                    m_out.push_back(Diagnostic::error("INVALID_GLOBAL_CONDITION_KEY", entry.key.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::InvalidGlobalConditionKey, entry.key.range,
                         quoted(key) + " is not a global condition key"));
                 else
-                    m_out.push_back(Diagnostic::error("INVALID_SERVICE_CONDITION_KEY", entry.key.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::InvalidServiceConditionKey, entry.key.range,
                         quoted(key) + " is not a condition key of its service"));
             }
             if (info && info->type != ConditionKeyType::Unknown && !familyAccepts(family, info->type))
-                m_out.push_back(Diagnostic::warning("TYPE_MISMATCH", clause.op.range,
+                m_out.push_back(makeDiagnostic(CheckCode::TypeMismatch, clause.op.range,
                     "use a " + std::string(keyTypeNames(info->type).operators) + " operator instead of "
                         + quoted(opText) + " for the condition key " + quoted(key) + " (type "
                         + std::string(keyTypeNames(info->type).type) + ")"));
             if (info && info->type == ConditionKeyType::Arn && family == ConditionFamily::String
                 && (spec->op == ConditionOperator::StringLike || spec->op == ConditionOperator::StringNotLike))
-                m_out.push_back(
-                    Diagnostic::securityWarning("STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", clause.op.range,
-                        "use `ArnLike` instead of " + quoted(opText) + " for the ARN key " + quoted(key)
-                            + ": a `*` in a string pattern also matches across the colons of an ARN"));
+                m_out.push_back(makeDiagnostic(CheckCode::StringLikeOperatorWithArnConditionKeys, clause.op.range,
+                    "use `ArnLike` instead of " + quoted(opText) + " for the ARN key " + quoted(key)
+                        + ": a `*` in a string pattern also matches across the colons of an ARN"));
             if (spec->op == ConditionOperator::Null && spec->qualifier != SetQualifier::None)
-                m_out.push_back(Diagnostic::suggestion("NULL_WITH_QUALIFIER", clause.op.range,
+                m_out.push_back(makeDiagnostic(CheckCode::NullWithQualifier, clause.op.range,
                     "`Null` with `ForAllValues:` or `ForAnyValue:` is always true or always false: drop the "
                     "qualifier"));
             if (info && spec->op != ConditionOperator::Null) {
                 if (info->multivalued && spec->qualifier == SetQualifier::None)
-                    m_out.push_back(Diagnostic::error("MISSING_QUALIFIER", clause.op.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::MissingQualifier, clause.op.range,
                         quoted(key) + " can carry several values: write `ForAllValues:` or `ForAnyValue:` before "
                             + quoted(opText)));
                 else if (!info->multivalued && spec->qualifier == SetQualifier::ForAllValues)
-                    m_out.push_back(Diagnostic::securityWarning("FORALLVALUES_WITH_SINGLE_VALUED_KEY", clause.op.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::ForAllValuesWithSingleValuedKey, clause.op.range,
                         "`ForAllValues:` with the single-valued key " + quoted(key)
                             + " is true when the key is absent: remove the qualifier"));
             }
             if (entry.isArray && entry.values.empty()) {
-                std::string code = "EMPTY_ARRAY_CONDITION";
+                CheckCode code = CheckCode::EmptyArrayCondition;
                 if (spec->qualifier == SetQualifier::ForAllValues)
-                    code += "_FORALLVALUES";
+                    code = CheckCode::EmptyArrayConditionForAllValues;
                 else if (spec->qualifier == SetQualifier::ForAnyValue)
-                    code += "_FORANYVALUE";
+                    code = CheckCode::EmptyArrayConditionForAnyValue;
                 else if (spec->ifExists)
-                    code += "_IFEXISTS";
-                m_out.push_back(Diagnostic::suggestion(code, entry.valueRange,
+                    code = CheckCode::EmptyArrayConditionIfExists;
+                m_out.push_back(makeDiagnostic(code, entry.valueRange,
                     "the key " + quoted(key)
                         + " has no value to compare, so this condition does not do what it seems"));
             }
             if (!seenKeys.emplace(toLower(key), &entry.key).second && seenKeys[toLower(key)]->value != key)
-                m_out.push_back(Diagnostic::error("DUPLICATE_KEYS_WITH_DIFFERENT_CASE", entry.key.range,
+                m_out.push_back(makeDiagnostic(CheckCode::DuplicateKeysWithDifferentCase, entry.key.range,
                     "the condition key " + quoted(key) + " appears again in this block as "
                         + quoted(seenKeys[toLower(key)]->value) + ": keys are case-insensitive, keep one"));
             if (equalsIgnoreCase(key, "aws:RequestedRegion") && family == ConditionFamily::String) {
                 for (const ConditionValue &value : entry.values) {
                     if (!hasWildcard(value.text) && value.text.find("${") == std::string::npos && !isRegion(value.text))
-                        m_out.push_back(Diagnostic::error(
-                            "INVALID_REGION", value.range, quoted(value.text) + " is not a region code"));
+                        m_out.push_back(makeDiagnostic(
+                            CheckCode::InvalidRegion, value.range, quoted(value.text) + " is not a region code"));
                 }
             }
             for (const ConditionValue &value : entry.values)
@@ -445,7 +447,7 @@ void CatalogChecker::checkConditionValue(
     const std::string &op = clause.op.value;
     if (text.find("${") != std::string::npos) {
         if (!variablesAllowed) {
-            m_out.push_back(Diagnostic::error("INVALID_VARIABLE_FOR_OPERATOR", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidVariableForOperator, value.range,
                 "policy variables work only with the String and Arn operators, not " + quoted(op)));
             return;
         }
@@ -455,36 +457,36 @@ void CatalogChecker::checkConditionValue(
     switch (family) {
     case ConditionFamily::String:
         if (hasWildcard(text) && op.find("Like") == std::string::npos)
-            m_out.push_back(Diagnostic::warning("WILDCARD_WITHOUT_LIKE_OPERATOR", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::WildcardWithoutLikeOperator, value.range,
                 quoted(op) + " compares literally: the `*` or `?` in " + quoted(text)
                     + " matches only itself; use a `Like` operator for a wildcard"));
         break;
     case ConditionFamily::Numeric:
         if (!parseDecimal(text))
-            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_NUMBER", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::TypeMismatchNumber, value.range,
                 quoted(text) + " is not a number, which " + quoted(op) + " needs"));
         break;
     case ConditionFamily::Date:
         if (!parseDateTime(text))
-            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_DATE", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::TypeMismatchDate, value.range,
                 quoted(text) + " is not a date: use YYYY-MM-DD or another ISO 8601 form"));
         else if (text.find('-') == std::string::npos)
-            m_out.push_back(Diagnostic::warning("INVALID_DATE_VALUE", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidDateValue, value.range,
                 "the epoch time " + quoted(text) + " might not resolve as expected: write the date as YYYY-MM-DD"));
         break;
     case ConditionFamily::Bool:
     case ConditionFamily::Null:
         if (!equalsIgnoreCase(text, "true") && !equalsIgnoreCase(text, "false"))
-            m_out.push_back(Diagnostic::warning("TYPE_MISMATCH_BOOLEAN", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::TypeMismatchBoolean, value.range,
                 quoted(text) + " is not a boolean: use `true` or `false` with " + quoted(op)));
         break;
     case ConditionFamily::IpAddress: {
         const std::optional<IpRange> range = IpRange::parse(text);
         if (!range)
-            m_out.push_back(Diagnostic::error("TYPE_MISMATCH_IP_RANGE", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::TypeMismatchIpRange, value.range,
                 quoted(text) + " is not an IP address or a CIDR block such as `203.0.113.0/24`"));
         else if (range->hasHostBits())
-            m_out.push_back(Diagnostic::suggestion("IMPROVE_IP_RANGE", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::ImproveIpRange, value.range,
                 quoted(text) + " has bits set after its /" + std::to_string(range->prefixLength())
                     + " prefix, which IAM ignores: write the network address"));
         break;
@@ -492,8 +494,8 @@ void CatalogChecker::checkConditionValue(
     case ConditionFamily::Binary: {
         std::string decoded;
         if (!base64Decode(text, decoded))
-            m_out.push_back(Diagnostic::warning(
-                "TYPE_MISMATCH_STRING", value.range, quoted(text) + " is not base64, which " + quoted(op) + " needs"));
+            m_out.push_back(makeDiagnostic(CheckCode::TypeMismatchString, value.range,
+                quoted(text) + " is not base64, which " + quoted(op) + " needs"));
         break;
     }
     case ConditionFamily::Arn:

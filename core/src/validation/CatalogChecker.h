@@ -7,6 +7,7 @@
 #include "rd/core/policy/ConditionOperator.h"
 #include "rd/core/policy/Policy.h"
 #include "rd/core/policy/PolicyKind.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <optional>
 #include <string_view>
@@ -26,7 +27,7 @@ public:
 
 private:
     const StringList *elementList(const std::optional<StringList> &positive, const std::optional<StringList> &negative,
-        std::string_view element, const char *emptyCode);
+        std::string_view element, CheckCode emptyCode);
     void checkActions(const Statement &statement);
     void checkResources(const Statement &statement);
     void checkResourceArn(const PolicyString &value);

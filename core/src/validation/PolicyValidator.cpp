@@ -4,6 +4,7 @@
 
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/CheckCodes.h"
 #include "validation/CatalogChecker.h"
 #include "validation/RedundancyChecker.h"
 #include "validation/SecurityChecker.h"
@@ -46,17 +47,17 @@ public:
         // "Version": 2012-10-17 is current; 2008-10-17 is the earlier version, without policy variables.
         if (!policy.version) {
             if (!hasExtra(policy.extras, "Version"))
-                m_out.push_back(Diagnostic::warning("MISSING_VERSION", policy.range,
+                m_out.push_back(makeDiagnostic(CheckCode::MissingVersion, policy.range,
                     "the policy has no `Version`: IAM then reads it as `2008-10-17`, without policy variables; add "
                     "\"Version\": \"2012-10-17\""));
         } else if (policy.version->value != "2012-10-17" && policy.version->value != "2008-10-17") {
-            m_out.push_back(Diagnostic::error("INVALID_VERSION", policy.version->range,
+            m_out.push_back(makeDiagnostic(CheckCode::InvalidVersion, policy.version->range,
                 "`" + policy.version->value + "` is not a policy language version: use `2012-10-17`"));
         }
         if (policy.statementForm == StatementForm::Absent) {
             if (!hasExtra(policy.extras, "Statement"))
                 m_out.push_back(
-                    Diagnostic::error("MISSING_STATEMENT", policy.range, "the policy has no `Statement` element"));
+                    makeDiagnostic(CheckCode::MissingStatement, policy.range, "the policy has no `Statement` element"));
             return;
         }
         std::unordered_map<std::string, const PolicyString *> sids;
@@ -65,7 +66,7 @@ public:
             if (s.sid && !s.sid->value.empty()) {
                 auto [it, inserted] = sids.emplace(s.sid->value, &*s.sid);
                 if (!inserted)
-                    m_out.push_back(Diagnostic::error("UNIQUE_SIDS_REQUIRED", s.sid->range,
+                    m_out.push_back(makeDiagnostic(CheckCode::UniqueSidsRequired, s.sid->range,
                         "the Sid `" + s.sid->value + "` is used by another statement (line "
                             + std::to_string(it->second->range.begin.line) + "): each statement needs its own"));
             }
@@ -77,12 +78,12 @@ private:
     {
         if (!s.effect) {
             if (!hasExtra(s.extras, "Effect"))
-                m_out.push_back(Diagnostic::error("MISSING_EFFECT", s.range,
+                m_out.push_back(makeDiagnostic(CheckCode::MissingEffect, s.range,
                     "the statement has no `Effect`: add \"Effect\": \"Allow\" or "
                     "\"Effect\": \"Deny\""));
         } else if (!s.effectValue()) {
-            Diagnostic d = Diagnostic::error(
-                "INVALID_EFFECT", s.effect->range, "`" + s.effect->value + "` is not an Effect: use `Allow` or `Deny`");
+            Diagnostic d = makeDiagnostic(CheckCode::InvalidEffect, s.effect->range,
+                "`" + s.effect->value + "` is not an Effect: use `Allow` or `Deny`");
             d.help = "IAM compares the Effect value case-sensitively";
             m_out.push_back(std::move(d));
         }
@@ -90,7 +91,7 @@ private:
         if (!s.action && !s.notAction) {
             if (!hasExtra(s.extras, "Action") && !hasExtra(s.extras, "NotAction"))
                 m_out.push_back(
-                    Diagnostic::error("MISSING_ACTION", s.range, "the statement has no `Action` or `NotAction`"));
+                    makeDiagnostic(CheckCode::MissingAction, s.range, "the statement has no `Action` or `NotAction`"));
         } else if (s.action && s.notAction) {
             combination(s, StatementElement::NotAction, "`Action` and `NotAction`");
         }
@@ -102,13 +103,13 @@ private:
         if (m_kind == PolicyKind::Trust) {
             if (s.resource || s.notResource) {
                 const StatementElement e = s.resource ? StatementElement::Resource : StatementElement::NotResource;
-                m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", keyRange(s, e),
+                m_out.push_back(makeDiagnostic(CheckCode::RoleTrustPolicySyntaxErrorResource, keyRange(s, e),
                     "a role trust policy cannot have `" + std::string(statementElementName(e))
                         + "`: the role itself is the resource"));
             }
         } else if (!hasResource && (m_kind == PolicyKind::Identity || m_kind == PolicyKind::Resource)) {
-            m_out.push_back(
-                Diagnostic::error("MISSING_RESOURCE", s.range, "the statement has no `Resource` or `NotResource`"));
+            m_out.push_back(makeDiagnostic(
+                CheckCode::MissingResource, s.range, "the statement has no `Resource` or `NotResource`"));
         }
 
         const bool needsPrincipal =
@@ -118,22 +119,22 @@ private:
         if (needsPrincipal) {
             if (!s.principal && !s.notPrincipal && !hasExtra(s.extras, "Principal")
                 && !hasExtra(s.extras, "NotPrincipal"))
-                m_out.push_back(Diagnostic::error(
-                    "MISSING_PRINCIPAL", s.range, "the statement has no `Principal`: say who the policy applies to"));
+                m_out.push_back(makeDiagnostic(CheckCode::MissingPrincipal, s.range,
+                    "the statement has no `Principal`: say who the policy applies to"));
             // AWS Organizations User Guide, "RCP syntax": Principal is required and must be "*"; NotPrincipal is not
             // supported (conditions narrow the principals).
             if (m_kind == PolicyKind::ResourceControl) {
                 if (s.principal && !isEveryone(*s.principal))
-                    m_out.push_back(Diagnostic::error("UNSUPPORTED_PRINCIPAL", s.principal->range,
+                    m_out.push_back(makeDiagnostic(CheckCode::UnsupportedPrincipal, s.principal->range,
                         "an RCP's `Principal` must be `*`: narrow the principals with conditions such as "
                         "`aws:PrincipalOrgID`"));
                 if (s.notPrincipal)
                     m_out.push_back(
-                        Diagnostic::error("UNSUPPORTED_PRINCIPAL", keyRange(s, StatementElement::NotPrincipal),
+                        makeDiagnostic(CheckCode::UnsupportedPrincipal, keyRange(s, StatementElement::NotPrincipal),
                             "`NotPrincipal` is not supported in an RCP: use `Principal: \"*\"` with conditions"));
             }
             if (m_kind == PolicyKind::Trust && s.notPrincipal)
-                m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL",
+                m_out.push_back(makeDiagnostic(CheckCode::RoleTrustPolicySyntaxErrorNotPrincipal,
                     keyRange(s, StatementElement::NotPrincipal),
                     "a role trust policy cannot use `NotPrincipal`: name the "
                     "principals in `Principal`"));
@@ -142,7 +143,7 @@ private:
                 const bool present =
                     e == StatementElement::Principal ? s.principal.has_value() : s.notPrincipal.has_value();
                 if (present)
-                    m_out.push_back(Diagnostic::error("UNSUPPORTED_PRINCIPAL", keyRange(s, e),
+                    m_out.push_back(makeDiagnostic(CheckCode::UnsupportedPrincipal, keyRange(s, e),
                         "`" + std::string(statementElementName(e)) + "` is not supported in "
                             + (m_kind == PolicyKind::Identity
                                     ? std::string("an identity policy")
@@ -168,7 +169,7 @@ private:
     {
         if (block.isString) {
             if (block.wildcard.value != "*")
-                m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_FORMAT", block.wildcard.range,
+                m_out.push_back(makeDiagnostic(CheckCode::InvalidPrincipalFormat, block.wildcard.range,
                     "a principal given as a string must be `*`; name others in a map such as {\"AWS\": \""
                         + block.wildcard.value + "\"}"));
             return;
@@ -176,7 +177,7 @@ private:
         for (const PrincipalEntry &entry : block.entries) {
             const std::string &type = entry.type.value;
             if (type != "AWS" && type != "Service" && type != "Federated" && type != "CanonicalUser")
-                m_out.push_back(Diagnostic::error("INVALID_PRINCIPAL_KEY", entry.type.range,
+                m_out.push_back(makeDiagnostic(CheckCode::InvalidPrincipalKey, entry.type.range,
                     "`" + type
                         + "` is not a principal type: use `AWS`, `Service`, "
                           "`Federated` or `CanonicalUser`"));
@@ -185,8 +186,8 @@ private:
 
     void combination(const Statement &s, StatementElement second, const std::string &pair)
     {
-        m_out.push_back(Diagnostic::error(
-            "UNSUPPORTED_ELEMENT_COMBINATION", keyRange(s, second), "a statement cannot have both " + pair));
+        m_out.push_back(makeDiagnostic(
+            CheckCode::UnsupportedElementCombination, keyRange(s, second), "a statement cannot have both " + pair));
     }
 
     PolicyKind m_kind;
@@ -217,25 +218,23 @@ void checkSize(const Policy &policy, PolicyKind kind, const PolicyQuotas &quotas
 {
     struct Quota {
         int limit;
-        const char *code;
-        Severity severity;
+        CheckCode code;
         const char *what;
     };
     std::optional<Quota> quota;
     switch (kind) {
     case PolicyKind::Identity:
-        quota = Quota { quotas.managedPolicy, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA", Severity::Warning,
-            "a managed policy" };
+        quota = Quota { quotas.managedPolicy, CheckCode::PolicySizeExceedsIdentityPolicyQuota, "a managed policy" };
         break;
     case PolicyKind::Trust:
-        quota = Quota { quotas.roleTrustPolicy, "POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA", Severity::Warning,
-            "a role trust policy" };
+        quota =
+            Quota { quotas.roleTrustPolicy, CheckCode::PolicySizeExceedsRoleTrustPolicyQuota, "a role trust policy" };
         break;
     case PolicyKind::ServiceControl:
-        quota = Quota { quotas.serviceControlPolicy, "POLICY_SIZE_EXCEEDS_SCP_QUOTA", Severity::Error, "an SCP" };
+        quota = Quota { quotas.serviceControlPolicy, CheckCode::PolicySizeExceedsScpQuota, "an SCP" };
         break;
     case PolicyKind::ResourceControl:
-        quota = Quota { quotas.resourceControlPolicy, "POLICY_SIZE_EXCEEDS_RCP_QUOTA", Severity::Error, "an RCP" };
+        quota = Quota { quotas.resourceControlPolicy, CheckCode::PolicySizeExceedsRcpQuota, "an RCP" };
         break;
     case PolicyKind::Resource:
         // Each service sets its own limit (S3 bucket policies 20 KB, SQS queue policies 20 KB...): not checked.
@@ -248,9 +247,7 @@ void checkSize(const Policy &policy, PolicyKind kind, const PolicyQuotas &quotas
         return;
     std::string message = "the policy has " + std::to_string(size) + " characters without white space, more than the "
         + std::to_string(quota->limit) + " IAM allows for " + quota->what;
-    out.push_back(quota->severity == Severity::Error
-            ? Diagnostic::error(quota->code, policy.range, std::move(message))
-            : Diagnostic::warning(quota->code, policy.range, std::move(message)));
+    out.push_back(makeDiagnostic(quota->code, policy.range, std::move(message)));
 }
 
 } // namespace

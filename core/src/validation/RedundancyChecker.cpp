@@ -5,6 +5,7 @@
 #include "base/TextUtil.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <optional>
 #include <string_view>
@@ -38,7 +39,7 @@ void RedundancyChecker::check(const Policy &policy)
         single.statementForm = StatementForm::Object;
         const auto [it, inserted] = seen.emplace(writePolicy(single, WriteStyle::Minified), &statement);
         if (!inserted)
-            m_out.push_back(Diagnostic::suggestion("REDUNDANT_STATEMENT", statement.range,
+            m_out.push_back(makeDiagnostic(CheckCode::RedundantStatement, statement.range,
                 "this statement grants what the statement on line " + std::to_string(it->second->range.begin.line)
                     + " already grants: remove one"));
     }
@@ -69,7 +70,7 @@ void RedundancyChecker::checkList(const StringList &list, bool actions)
                 cover = p;
         }
         if (cover)
-            m_out.push_back(Diagnostic::suggestion(actions ? "REDUNDANT_ACTION" : "REDUNDANT_RESOURCE",
+            m_out.push_back(makeDiagnostic(actions ? CheckCode::RedundantAction : CheckCode::RedundantResource,
                 list.values[i].range,
                 "`" + list.values[i].value + "` is redundant: `" + list.values[*cover].value + "` already covers it"));
     }

@@ -4,6 +4,7 @@
 
 #include "base/TextUtil.h"
 #include "rd/core/policy/IamIdentifiers.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 
@@ -49,27 +50,27 @@ RoleFindings validateRole(const Workspace &workspace, const Role &role, const Va
     RoleFindings findings;
     const SourceRange none;
     if (!isValidIamName(role.name, 64))
-        findings.role.push_back(Diagnostic::error("INVALID_ROLE_NAME", none,
+        findings.role.push_back(makeDiagnostic(CheckCode::InvalidRoleName, none,
             "the role name `" + role.name + "` must be 1 to 64 letters, digits or `+=,.@_-`"));
     for (const Role &other : workspace.roles) {
         if (other.id != role.id && other.accountId == role.accountId && equalsIgnoreCase(other.name, role.name)) {
-            findings.role.push_back(Diagnostic::error("DUPLICATE_ROLE_NAME", none,
+            findings.role.push_back(makeDiagnostic(CheckCode::DuplicateRoleName, none,
                 "another role of account " + role.accountId + " is named `" + other.name
                     + "`: IAM role names are unique regardless of case"));
             break;
         }
     }
     if (!validPath(role.path))
-        findings.role.push_back(Diagnostic::error("INVALID_ROLE_PATH", none,
+        findings.role.push_back(makeDiagnostic(CheckCode::InvalidRolePath, none,
             "the path `" + role.path
                 + "` must be `/` or start and end with `/`, printable ASCII, at most 512 "
                   "characters"));
     if (!isValidMaxSessionDuration(role.maxSessionDuration))
-        findings.role.push_back(Diagnostic::error("INVALID_MAX_SESSION_DURATION", none,
+        findings.role.push_back(makeDiagnostic(CheckCode::InvalidMaxSessionDuration, none,
             "MaxSessionDuration is " + std::to_string(role.maxSessionDuration)
                 + " seconds: it must be from 3600 (1 hour) to 43200 (12 hours)"));
     if (role.attachedPolicyArns.size() > static_cast<std::size_t>(options.quotas.managedPoliciesPerRole))
-        findings.role.push_back(Diagnostic::error("MANAGED_POLICIES_PER_ROLE_EXCEEDED", none,
+        findings.role.push_back(makeDiagnostic(CheckCode::ManagedPoliciesPerRoleExceeded, none,
             std::to_string(role.attachedPolicyArns.size()) + " managed policies are attached: the account allows "
                 + std::to_string(options.quotas.managedPoliciesPerRole) + " per role"));
 
@@ -87,7 +88,7 @@ RoleFindings validateRole(const Workspace &workspace, const Role &role, const Va
         inlineSize += policySize(policy.document);
     }
     if (inlineSize > static_cast<std::size_t>(options.quotas.roleInlinePoliciesTotal))
-        findings.role.push_back(Diagnostic::error("ROLE_INLINE_POLICIES_SIZE_EXCEEDS_QUOTA", none,
+        findings.role.push_back(makeDiagnostic(CheckCode::RoleInlinePoliciesSizeExceedsQuota, none,
             "the role's inline policies have " + std::to_string(inlineSize)
                 + " characters without white space together, more than the "
                 + std::to_string(options.quotas.roleInlinePoliciesTotal) + " IAM allows per role"));

@@ -5,6 +5,7 @@
 #include "base/TextUtil.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/policy/IamIdentifiers.h"
+#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>
@@ -152,10 +153,9 @@ void SecurityChecker::check(const Policy &policy)
                 if (entry.type.value != "Service")
                     continue;
                 if (!hasAnyKey(keys, { "aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths" }))
-                    m_out.push_back(
-                        Diagnostic::securityWarning("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL", entry.values.range,
-                            "granting access to a service principal without naming the source is overly permissive: "
-                            "add `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID` or `aws:SourceOrgPaths`"));
+                    m_out.push_back(makeDiagnostic(CheckCode::RestrictAccessToServicePrincipal, entry.values.range,
+                        "granting access to a service principal without naming the source is overly permissive: "
+                        "add `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceOrgID` or `aws:SourceOrgPaths`"));
             }
         }
     }
@@ -167,19 +167,19 @@ void SecurityChecker::check(const Policy &policy)
 void SecurityChecker::checkPrincipalWildcards(const Statement &statement)
 {
     if (statement.notPrincipal)
-        m_out.push_back(Diagnostic::securityWarning("ALLOW_WITH_NOT_PRINCIPAL", statement.notPrincipal->range,
+        m_out.push_back(makeDiagnostic(CheckCode::AllowWithNotPrincipal, statement.notPrincipal->range,
             "`Allow` with `NotPrincipal` grants access to every principal not listed, anonymous users included: "
             "name the principals in `Principal` instead"));
     if (!statement.principal)
         return;
     if (statement.principal->isString && statement.principal->wildcard.value == "*" && m_kind == PolicyKind::Trust)
-        m_out.push_back(Diagnostic::error("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL",
+        m_out.push_back(makeDiagnostic(CheckCode::RoleTrustPolicyUnsupportedWildcardInPrincipal,
             statement.principal->wildcard.range,
             "`\"Principal\": \"*\"` is not supported in a role trust policy: name the principals"));
     for (const PrincipalEntry &entry : statement.principal->entries) {
         for (const PolicyString &value : entry.values.values) {
             if (value.value != "*" && hasWildcard(value.value))
-                m_out.push_back(Diagnostic::error("UNSUPPORTED_WILDCARD_IN_PRINCIPAL", value.range,
+                m_out.push_back(makeDiagnostic(CheckCode::UnsupportedWildcardInPrincipal, value.range,
                     "wildcards are not supported in " + quoted(entry.type.value) + " principals: " + quoted(value.value)
                         + " names nobody; use a condition such as `aws:PrincipalArn` with "
                           "`ArnLike`"));
@@ -202,7 +202,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
             if (hasWildcard(action))
                 continue;
             if (std::find(allowed.begin(), allowed.end(), action) == allowed.end())
-                m_out.push_back(Diagnostic::error("MISMATCHED_ACTION_FOR_PRINCIPAL", value.range,
+                m_out.push_back(makeDiagnostic(CheckCode::MismatchedActionForPrincipal, value.range,
                     "the " + quoted(value.value) + " action is invalid with the principal " + quoted(principal.value)
                         + ": use sts:AssumeRoleWithSAML with a SAML provider, sts:AssumeRoleWithWebIdentity with an "
                           "OIDC provider, sts:AssumeRole with AWS and service principals"));
@@ -218,7 +218,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                 mismatched({ "sts:assumerole", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext" }, value);
                 if (value.value == "*") {
                     if (!principalRestricted)
-                        m_out.push_back(Diagnostic::securityWarning("TRUST_POLICY_ALLOWS_ANY_PRINCIPAL", value.range,
+                        m_out.push_back(makeDiagnostic(CheckCode::TrustPolicyAllowsAnyPrincipal, value.range,
                             "any AWS principal of any account may assume this role: restrict it with "
                             "`aws:PrincipalOrgID`, `aws:PrincipalAccount` or `aws:PrincipalArn`"));
                     continue;
@@ -229,7 +229,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                 }();
                 if (!m_options.ownerAccount.empty() && isAccountId(account) && account != m_options.ownerAccount
                     && !keys.count("sts:externalid"))
-                    m_out.push_back(Diagnostic::securityWarning("MISSING_EXTERNAL_ID", value.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::MissingExternalId, value.range,
                         "the account " + account
                             + " may assume this role without `sts:ExternalId`: if it is a "
                               "third party, require the external id it was given"));
@@ -238,7 +238,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                 if (!isOwnWorkloadService(value.value)
                     && !hasAnyKey(
                         keys, { "aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths" }))
-                    m_out.push_back(Diagnostic::warning("CONFUSED_DEPUTY_SOURCE_RECOMMENDED", value.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::ConfusedDeputySourceRecommended, value.range,
                         quoted(value.value)
                             + " may assume this role on behalf of any account: add `aws:SourceAccount` "
                               "or `aws:SourceArn` so that only your resources can make it do so"));
@@ -256,7 +256,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                     [&](const std::string &k) { return k.rfind(host + ":", 0) == 0 || k.rfind(host + "/", 0) == 0; });
                 if (host == "token.actions.githubusercontent.com") {
                     if (!keys.count(host + ":sub"))
-                        m_out.push_back(Diagnostic::securityWarning("MISSING_GITHUB_REPO_CONDITION_KEY", value.range,
+                        m_out.push_back(makeDiagnostic(CheckCode::MissingGithubRepoConditionKey, value.range,
                             "any GitHub repository may assume this role: add a "
                             "`token.actions.githubusercontent.com:sub`"
                             " condition naming your repository"));
@@ -267,8 +267,8 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                                     continue;
                                 for (const ConditionValue &sub : entry2.values) {
                                     if (sub.text.find('*') != std::string::npos)
-                                        m_out.push_back(Diagnostic::warning(
-                                            "SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED", sub.range,
+                                        m_out.push_back(makeDiagnostic(
+                                            CheckCode::SpecificGithubRepoAndBranchRecommended, sub.range,
                                             "the wildcard in " + quoted(sub.text)
                                                 + " lets more repositories or branches assume the role than you may "
                                                   "intend: name the repository and branch"));
@@ -277,7 +277,7 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                         }
                     }
                 } else if (!hostKey) {
-                    m_out.push_back(Diagnostic::securityWarning("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL", value.range,
+                    m_out.push_back(makeDiagnostic(CheckCode::MissingConditionKeyForOidcPrincipal, value.range,
                         "any identity of " + quoted(host) + " may assume this role: add conditions on `" + host
                             + ":aud` and `" + host + ":sub`"));
                 }
@@ -296,42 +296,54 @@ void SecurityChecker::checkBreadth(const Statement &statement)
         && std::any_of(statement.resource->values.begin(), statement.resource->values.end(),
             [](const PolicyString &v) { return broadResource(v.value); });
     const std::set<std::string> keys = conditionKeys(statement);
+    // The family's code for each way a statement can reach the action on broad resources.
     struct Family {
         std::string_view action;
-        std::string_view prefix;
-        bool security;
+        /// The condition key that narrows the action to named services.
+        std::string_view narrowingKey;
+        CheckCode starInResource;
+        CheckCode starInActionAndResource;
+        CheckCode notResource;
+        CheckCode starInActionAndNotResource;
+        CheckCode starInResourceAndNotAction;
+        CheckCode notActionAndNotResource;
+        std::string_view message;
     };
-    for (const Family &family : { Family { "iam:passrole", "PASS_ROLE", true },
-             Family { "iam:createservicelinkedrole", "CREATE_SLR", false } }) {
+    static constexpr std::array<Family, 2> kFamilies { {
+        { "iam:passrole", "iam:passedtoservice", CheckCode::PassRoleWithStarInResource,
+            CheckCode::PassRoleWithStarInActionAndResource, CheckCode::PassRoleWithNotResource,
+            CheckCode::PassRoleWithStarInActionAndNotResource, CheckCode::PassRoleWithStarInResourceAndNotAction,
+            CheckCode::PassRoleWithNotActionAndNotResource,
+            "this statement lets the principal pass any role to any service: name the roles in `Resource` or add "
+            "`iam:PassedToService`" },
+        { "iam:createservicelinkedrole", "iam:awsservicename", CheckCode::CreateSlrWithStarInResource,
+            CheckCode::CreateSlrWithStarInActionAndResource, CheckCode::CreateSlrWithNotResource,
+            CheckCode::CreateSlrWithStarInActionAndNotResource, CheckCode::CreateSlrWithStarInResourceAndNotAction,
+            CheckCode::CreateSlrWithNotActionAndNotResource,
+            "this statement lets the principal create service-linked roles for any service: name them in "
+            "`Resource`" },
+    } };
+    for (const Family &family : kFamilies) {
         const ActionReach r = reach(statement, family.action);
         if (!r.covered || (!starResource && !notResource))
             continue;
-        // The condition keys that narrow each action to named services.
-        if (keys.count(family.security ? "iam:passedtoservice" : "iam:awsservicename"))
+        if (keys.count(std::string(family.narrowingKey)))
             continue;
-        std::string code(family.prefix);
+        CheckCode code = notResource ? family.notResource : family.starInResource;
         if (statement.notAction)
-            code += notResource ? "_WITH_NOT_ACTION_AND_NOT_RESOURCE" : "_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION";
+            code = notResource ? family.notActionAndNotResource : family.starInResourceAndNotAction;
         else if (r.throughWildcard)
-            code += notResource ? "_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE" : "_WITH_STAR_IN_ACTION_AND_RESOURCE";
-        else
-            code += notResource ? "_WITH_NOT_RESOURCE" : "_WITH_STAR_IN_RESOURCE";
-        const std::string message = family.security
-            ? "this statement lets the principal pass any role to any service: name the roles in `Resource` or add "
-              "`iam:PassedToService`"
-            : "this statement lets the principal create service-linked roles for any service: name them in "
-              "`Resource`";
-        m_out.push_back(family.security ? Diagnostic::securityWarning(code, statement.range, message)
-                                        : Diagnostic::warning(code, statement.range, message));
+            code = notResource ? family.starInActionAndNotResource : family.starInActionAndResource;
+        m_out.push_back(makeDiagnostic(code, statement.range, std::string(family.message)));
     }
     if (m_kind != PolicyKind::Identity)
         return;
     if (statement.notAction)
-        m_out.push_back(Diagnostic::securityWarning("ALLOW_WITH_NOT_ACTION", statement.notAction->range,
+        m_out.push_back(makeDiagnostic(CheckCode::AllowWithNotAction, statement.notAction->range,
             "`Allow` with `NotAction` grants every action not listed, including actions AWS adds later: list the "
             "actions to allow"));
     if (statement.notResource)
-        m_out.push_back(Diagnostic::securityWarning("ALLOW_WITH_NOT_RESOURCE", statement.notResource->range,
+        m_out.push_back(makeDiagnostic(CheckCode::AllowWithNotResource, statement.notResource->range,
             "`Allow` with `NotResource` grants every resource not listed: list the resources to allow"));
     const bool everyResource = statement.resource
         && std::any_of(statement.resource->values.begin(), statement.resource->values.end(),
@@ -340,10 +352,10 @@ void SecurityChecker::checkBreadth(const Statement &statement)
         return;
     for (const PolicyString &value : statement.action->values) {
         if (value.value == "*")
-            m_out.push_back(Diagnostic::securityWarning("FULL_ACCESS", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::FullAccess, value.range,
                 "this statement allows every action on every resource: full administrator access"));
         else if (equalsIgnoreCase(value.value, "iam:*"))
-            m_out.push_back(Diagnostic::securityWarning("FULL_IAM_ACCESS", value.range,
+            m_out.push_back(makeDiagnostic(CheckCode::FullIamAccess, value.range,
                 "this statement allows every IAM action on every resource: the principal can grant itself anything"));
     }
 }
@@ -357,7 +369,7 @@ void SecurityChecker::checkAttachedResource(const StringList &resources)
     for (const PolicyString &value : resources.values) {
         if (value.value == "*" || resourceMatch(value.value, attached) || resourceMatch(attached + "*", value.value))
             continue;
-        m_out.push_back(Diagnostic::error("UNSUPPORTED_RESOURCE_ARN_IN_POLICY", value.range,
+        m_out.push_back(makeDiagnostic(CheckCode::UnsupportedResourceArnInPolicy, value.range,
             quoted(value.value) + " is not the resource this policy is attached to (" + quoted(attached)
                 + ") or part of it"));
     }
@@ -407,7 +419,7 @@ void SecurityChecker::checkEscalation(const Policy &policy)
         list += (i ? "; " : "") + std::string(paths[i]);
     if (paths.size() > 3)
         list += "; and " + std::to_string(paths.size() - 3) + " more";
-    m_out.push_back(Diagnostic::securityWarning("PRIVILEGE_ESCALATION", first->range,
+    m_out.push_back(makeDiagnostic(CheckCode::PrivilegeEscalation, first->range,
         "this policy lets the principal raise its own permissions: it can " + list));
 }
 

@@ -6,14 +6,12 @@
 #include "json/JsonFields.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/CheckCodes.h"
 
 namespace rd::core
 {
 namespace
 {
-
-constexpr std::string_view kFormatError = "GAAD_FORMAT_ERROR";
-constexpr std::string_view kPolicyError = "GAAD_POLICY_ERROR";
 
 /// A role entry's MaxSessionDuration when it has one IAM accepts (IAM API reference, Role: 3,600 to 43,200 seconds);
 /// a value out of that range is reported and ignored.
@@ -42,13 +40,13 @@ public:
     Workspace read(JsonValue &root)
     {
         Workspace ws;
-        JsonFields top(root, "", m_out, std::string(kFormatError), false);
+        JsonFields top(root, "", m_out, CheckCode::GaadFormatError, false);
         top.forEachObject("UserDetailList", [&](JsonFields &f) { readUser(ws, f); });
         top.forEachObject("GroupDetailList", [&](JsonFields &f) { readGroup(ws, f); });
         top.forEachObject("RoleDetailList", [&](JsonFields &f) { readRole(ws, f); });
         top.forEachObject("Policies", [&](JsonFields &f) { readPolicy(ws, f); });
         if (top.boolean("IsTruncated", false))
-            m_out.push_back(Diagnostic::warning(std::string(kFormatError), root.range,
+            m_out.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, root.range,
                 "the file says `IsTruncated`: it holds only the first page of the "
                 "account; run the AWS CLI without --max-items to get all of it"));
         ws.collectExternalPrincipals();
@@ -111,7 +109,7 @@ private:
 
     void policyError(SourceRange range, std::string message)
     {
-        m_out.push_back(Diagnostic::error(std::string(kPolicyError), range, std::move(message)));
+        m_out.push_back(makeDiagnostic(CheckCode::GaadPolicyError, range, std::move(message)));
     }
 
     std::vector<InlinePolicy> inlinePolicies(JsonFields &f, std::string_view key)
@@ -145,7 +143,7 @@ private:
         JsonValue *value = f.object("PermissionsBoundary");
         if (!value)
             return {};
-        JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, std::string(kFormatError), false);
+        JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, CheckCode::GaadFormatError, false);
         return b.string("PermissionsBoundaryArn");
     }
 
@@ -273,7 +271,7 @@ GaadImportResult importGaad(JsonValue &&root)
 {
     GaadImportResult result;
     if (!isGaadDocument(root)) {
-        result.diagnostics.push_back(Diagnostic::error(std::string(kFormatError), root.range,
+        result.diagnostics.push_back(makeDiagnostic(CheckCode::GaadFormatError, root.range,
             "this is not the output of `aws iam get-account-authorization-details`: it has none of "
             "UserDetailList, GroupDetailList, RoleDetailList or Policies"));
         return result;
@@ -304,13 +302,12 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
     if (!json.isExact())
         return out;
     JsonValue &root = *json.value;
-    const std::string code(kFormatError);
     if (!root.isObject() || !root.find("Roles")) {
-        out.push_back(Diagnostic::error(
-            code, root.range, "this is not the output of `aws iam list-roles`: it has no `Roles` list"));
+        out.push_back(makeDiagnostic(CheckCode::GaadFormatError, root.range,
+            "this is not the output of `aws iam list-roles`: it has no `Roles` list"));
         return out;
     }
-    JsonFields top(root, "", out, code, false);
+    JsonFields top(root, "", out, CheckCode::GaadFormatError, false);
     std::vector<JsonValue> *roles = top.array("Roles", true);
     if (!roles)
         return out;
@@ -318,10 +315,10 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
         JsonValue &item = (*roles)[i];
         const std::string path = "Roles[" + std::to_string(i) + "]";
         if (!item.isObject()) {
-            out.push_back(Diagnostic::error(code, item.range, "`" + path + "` must be an object"));
+            out.push_back(makeDiagnostic(CheckCode::GaadFormatError, item.range, "`" + path + "` must be an object"));
             continue;
         }
-        JsonFields f(item, path, out, code, false);
+        JsonFields f(item, path, out, CheckCode::GaadFormatError, false);
         const std::string arn = f.string("Arn");
         const std::string name = f.string("RoleName");
         Role *target = nullptr;
@@ -332,7 +329,7 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
             }
         }
         if (!target) {
-            out.push_back(Diagnostic::warning(code, item.range,
+            out.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, item.range,
                 "`" + path + "`: the role `" + (arn.empty() ? name : arn)
                     + "` is not in the workspace; its details were not merged"));
             continue;

@@ -8,6 +8,7 @@
 #include "rd/core/base/FileIO.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/validation/CheckCodes.h"
 #include "rd/core/workspace/GaadImporter.h"
 
 #include <algorithm>
@@ -20,8 +21,6 @@ namespace rd::core
 {
 namespace
 {
-
-constexpr std::string_view kFormatError = "WORKSPACE_FORMAT_ERROR";
 
 // ---- writing -------------------------------------------------------------------------------------------------
 
@@ -229,11 +228,11 @@ public:
     std::optional<Workspace> read(JsonValue &root)
     {
         if (!root.isObject()) {
-            m_out.push_back(
-                Diagnostic::error(std::string(kFormatError), root.range, "a workspace file must hold a JSON object"));
+            m_out.push_back(makeDiagnostic(
+                CheckCode::WorkspaceFormatError, root.range, "a workspace file must hold a JSON object"));
             return std::nullopt;
         }
-        JsonFields top(root, "", m_out, std::string(kFormatError), true);
+        JsonFields top(root, "", m_out, CheckCode::WorkspaceFormatError, true);
         const std::string format = top.string("format", true);
         if (!format.empty() && format != kWorkspaceFormatName) {
             top.error(top.value("format")->range, "`" + format + "` is not a role designer workspace");
@@ -400,13 +399,11 @@ private:
         if (!value)
             return std::nullopt;
         ParseResult parsed = policyFromJson(std::move(*value));
-        for (Diagnostic &d : parsed.diagnostics) {
+        for (const Diagnostic &d : parsed.diagnostics) {
             // Grammar-level findings stay with the validator; here only what makes the document unreadable counts.
-            if (d.code == "DATA_TYPE_MISMATCH") {
-                d.message = "`" + f.childPath(key) + "`: " + d.message;
-                d.code = std::string(kFormatError);
-                m_out.push_back(std::move(d));
-            }
+            if (hasCheckCode(d, CheckCode::DataTypeMismatch))
+                m_out.push_back(makeDiagnostic(
+                    CheckCode::WorkspaceFormatError, d.range, "`" + f.childPath(key) + "`: " + d.message));
         }
         if (!parsed.policy)
             return std::nullopt;

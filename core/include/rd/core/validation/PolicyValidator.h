@@ -16,10 +16,7 @@ namespace rd::core
 {
 
 /// The policy grammar checks for a kind of policy (IAM User Guide, "IAM JSON policy element reference" and "Grammar
-/// of the IAM JSON policy language"), with IAM Access Analyzer's issue codes: MISSING_VERSION, INVALID_VERSION,
-/// MISSING_STATEMENT, MISSING_EFFECT, INVALID_EFFECT, MISSING_ACTION, MISSING_RESOURCE, MISSING_PRINCIPAL,
-/// UNSUPPORTED_PRINCIPAL, INVALID_PRINCIPAL_KEY, INVALID_PRINCIPAL_FORMAT, UNSUPPORTED_ELEMENT_COMBINATION,
-/// ROLE_TRUST_POLICY_SYNTAX_ERROR_NOTPRINCIPAL, ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE, UNIQUE_SIDS_REQUIRED.
+/// of the IAM JSON policy language"): the Grammar group of the check table (rd/core/validation/CheckCodes.h).
 Diagnostics validateGrammar(const Policy &policy, PolicyKind kind);
 
 /// IAM's size quotas, in characters without white space (IAM User Guide, "IAM and AWS STS quotas"; AWS
