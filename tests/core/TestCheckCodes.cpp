@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The check table (rd/core/validation/CheckCodes.h) against everything that repeats it: the examples of
+// The check table (rd/core/base/CheckCodes.h) against everything that repeats it: the examples of
 // tests/data/validation/ (a failing row with the table's finding type and a passing row for every code;
 // TestPolicyChecks runs them), the entries of docs/VALIDATION.md (a heading, the finding type, the source), and the
 // sources of core (diagnostics are made only through the table, and no other code string appears in them).
-#include "rd/core/validation/CheckCodes.h"
+#include "rd/core/base/CheckCodes.h"
 
 #include <QtTest>
 
@@ -184,7 +184,7 @@ void TestCheckCodes::tableHasARowPerEnumerator()
     // The compiler checks that the rows follow the enum's order; an enumerator added after the last row only shows
     // here, by counting the enumerators in the header.
     std::string header;
-    if (!readText(kSourceDir / "core/include/rd/core/validation/CheckCodes.h", header))
+    if (!readText(kSourceDir / "core/include/rd/core/base/CheckCodes.h", header))
         return;
     const std::size_t begin = header.find("enum class CheckCode {");
     QVERIFY(begin != std::string::npos);
@@ -292,7 +292,7 @@ void TestCheckCodes::coreMakesDiagnosticsOnlyThroughTheTable()
             std::smatch m;
             if (relative != "core/src/base/Diagnostic.cpp" && std::regex_search(text, m, factory))
                 QFAIL(qPrintable(QString::fromStdString(relative + " calls " + m.str(0) + ": use makeDiagnostic")));
-            if (relative.rfind("core/", 0) != 0 || relative == "core/src/validation/CheckCodes.cpp")
+            if (relative.rfind("core/", 0) != 0 || relative == "core/src/base/CheckCodes.cpp")
                 continue;
             for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator();
                  ++it) {

@@ -6,8 +6,8 @@
 // row gives the finding type and, for findings in a text, the exact underlined text. TestCheckCodes checks that every
 // code of the table has a failing and a passing row; this test runs them, plus size quotas and role-level rules on
 // larger inputs.
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/policy/PolicyParser.h"
-#include "rd/core/validation/CheckCodes.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
 #include "rd/core/workspace/GaadImporter.h"

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/Diagnostic.h"
 #include "rd/core/json/JsonValue.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <cstdint>
 #include <optional>

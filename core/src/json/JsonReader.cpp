@@ -3,7 +3,7 @@
 #include "rd/core/json/JsonReader.h"
 
 #include "base/TextUtil.h"
-#include "rd/core/validation/CheckCodes.h"
+#include "rd/core/base/CheckCodes.h"
 
 #include <algorithm>
 #include <string>

@@ -3,8 +3,8 @@
 #include "rd/core/policy/PolicyParser.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/json/JsonReader.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>

@@ -3,13 +3,13 @@
 #include "validation/CatalogChecker.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/DateTime.h"
 #include "rd/core/base/IpRange.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/policy/ConditionOperator.h"
 #include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/VariableTemplate.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/Diagnostic.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/policy/ConditionOperator.h"
 #include "rd/core/policy/Policy.h"
 #include "rd/core/policy/PolicyKind.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <optional>
 #include <string_view>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/validation/PolicyValidator.h"
 
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
-#include "rd/core/validation/CheckCodes.h"
 #include "validation/CatalogChecker.h"
 #include "validation/RedundancyChecker.h"
 #include "validation/SecurityChecker.h"

@@ -3,9 +3,9 @@
 #include "validation/RedundancyChecker.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/policy/PolicyWriter.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <optional>
 #include <string_view>

@@ -3,8 +3,8 @@
 #include "rd/core/validation/RoleValidator.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/policy/IamIdentifiers.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 

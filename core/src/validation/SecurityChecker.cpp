@@ -3,9 +3,9 @@
 #include "validation/SecurityChecker.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/policy/IamIdentifiers.h"
-#include "rd/core/validation/CheckCodes.h"
 
 #include <algorithm>
 #include <array>

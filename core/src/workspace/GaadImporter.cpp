@@ -4,9 +4,9 @@
 
 #include "base/TextUtil.h"
 #include "json/JsonFields.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
-#include "rd/core/validation/CheckCodes.h"
 
 namespace rd::core
 {

@@ -5,10 +5,10 @@
 #include "json/JsonFields.h"
 #include "json/JsonTextWriter.h"
 #include "policy/PolicyJson.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
-#include "rd/core/validation/CheckCodes.h"
 #include "rd/core/workspace/GaadImporter.h"
 
 #include <algorithm>

@@ -16,7 +16,7 @@ namespace rd::core
 {
 
 /// The policy grammar checks for a kind of policy (IAM User Guide, "IAM JSON policy element reference" and "Grammar
-/// of the IAM JSON policy language"): the Grammar group of the check table (rd/core/validation/CheckCodes.h).
+/// of the IAM JSON policy language"): the Grammar group of the check table (rd/core/base/CheckCodes.h).
 Diagnostics validateGrammar(const Policy &policy, PolicyKind kind);
 
 /// IAM's size quotas, in characters without white space (IAM User Guide, "IAM and AWS STS quotas"; AWS

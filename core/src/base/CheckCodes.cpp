@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "rd/core/validation/CheckCodes.h"
+#include "rd/core/base/CheckCodes.h"
 
 #include <array>
 #include <cassert>
