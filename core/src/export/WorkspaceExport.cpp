@@ -19,7 +19,7 @@ namespace
 {
 
 constexpr std::size_t kCloudFormationMaxResources = 500;
-constexpr std::size_t kCloudFormationMaxTemplateBytes = 1024 * 1024;
+constexpr std::size_t kCloudFormationMaxTemplateBytes = std::size_t { 1024 } * 1024;
 constexpr std::size_t kCloudFormationMaxInlineTemplateBytes = 51200;
 
 constexpr std::array<std::pair<ExportFormat, std::string_view>, 5> kFormatNames { {

@@ -415,7 +415,6 @@ std::string principalNoun(const Caller &caller)
 {
     switch (caller.principal.kind) {
     case PrincipalKind::User:
-        return "User";
     case PrincipalKind::Role:
     case PrincipalKind::RoleSession:
         return "User";
