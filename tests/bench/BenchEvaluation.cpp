@@ -255,7 +255,7 @@ BENCHMARK(BatchEndToEnd)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond)->
 } // namespace
 
 // The assume-role simulator: the Lambda service assumes the classic Lambda execution role, then the session's
-// s3:PutObject is checked (issue #6: "one assume + check well under 1 ms").
+// s3:PutObject is checked (target: one assume and check well under 1 ms).
 void AssumeRoleAndCheck(benchmark::State &state)
 {
     std::string error;

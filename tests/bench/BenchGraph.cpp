@@ -4,7 +4,7 @@
 // 1,000 customer managed policies, 10,000 resources. Measures building the graph, one who-can and one what-can query,
 // all-pairs reachability (what-can for every principal, in its light form Reachability::visitReach: the best path per
 // reached may-act-on edge, not materialised), all pairs with full paths (Reachability::whatCan for every principal,
-// each answer's path written as `reach --format text` prints it) and the peak resident set size. Targets (issue 7):
+// each answer's path written as `reach --format text` prints it) and the peak resident set size. Targets:
 // build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"

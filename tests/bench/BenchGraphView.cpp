@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The graph editor on generated accounts (tests/bench/LargeAccount.h): what it draws (GraphProjection: the access
 // graph with users folded per group, service principals and resources per service folded) and where (layoutGraph:
-// Graphviz dot). Targets (issue: graph editor): projecting the 5,000-role account well under 100 ms; a 2,000-node
+// Graphviz dot). Targets: projecting the 5,000-role account well under 100 ms; a 2,000-node
 // drawn graph laid out and first painted in under 3 s. RD_BENCH_GRAPH_SMALL=1 shrinks the accounts fifty-fold (what
 // CTest's smoke run uses).
 #include "LargeAccount.h"
@@ -138,7 +138,7 @@ OpenEditor &openEditor()
 }
 
 // From the workspace to the first painted frame: access graph built, projected, laid out by dot, cards and edges
-// created, whole graph fitted and painted (the issue's "a 2,000-node view lays out in under 3 s").
+// created, whole graph fitted and painted (target: a 2,000-node view laid out and painted in under 3 s).
 void OpenTwoThousandNodeView(benchmark::State &state)
 {
     int nodes = 0;

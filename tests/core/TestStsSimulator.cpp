@@ -760,7 +760,7 @@ void TestStsSimulator::attachedAwsManagedPoliciesAreResolvedOffline()
 
 void TestStsSimulator::lambdaStoryFromTheExampleWorkspace()
 {
-    // The story: lambda.amazonaws.com assumes the example role, gets credentials for the chosen duration,
+    // The Lambda story: lambda.amazonaws.com assumes the example role, gets credentials for the chosen duration,
     // and the session may s3:PutObject to my-log-bucket but not s3:GetObject.
     WorkspaceLoadResult loaded = loadWorkspaceFile(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
     QVERIFY(loaded.workspace.has_value());

@@ -100,8 +100,8 @@ void TestExportDialog::offersEveryExportFormat()
 
 void TestExportDialog::errorsBlockTheExportUnlessForced()
 {
-    // needs-review.rdws has a role with an unknown action: IAM would refuse it (issue #8: export refuses on ERROR
-    // findings unless forced).
+    // needs-review.rdws has a role with an unknown action: IAM would refuse it, so the export refuses ERROR
+    // findings unless forced.
     doc::WorkspaceDocument document;
     load(document, RD_NEEDS_REVIEW_WORKSPACE);
     ui::ExportDialog dialog(&document, {});

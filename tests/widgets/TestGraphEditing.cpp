@@ -88,8 +88,7 @@ struct Window {
 } // namespace
 
 /// The graph editor's gestures, end to end in the main window: each edits the policies as one undo step that the
-/// forms and the JSON show at once, and undo and redo bring both back (issue: "drag-to-create and delete-edge each
-/// round-trip through undo").
+/// forms and the JSON show at once, and undo and redo bring both back (drag-to-create and delete-edge included).
 class TestGraphEditing : public QObject
 {
     Q_OBJECT

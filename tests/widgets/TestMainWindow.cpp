@@ -42,7 +42,7 @@ using namespace rd;
 
 namespace
 {
-// The classic Lambda-to-S3 role's two documents as issue #5 wants them exported (pretty-printed).
+// The classic Lambda-to-S3 role's two documents as the role policy export writes them (pretty-printed).
 const QByteArray kLambdaTrustExport =
     "{\n    \"Version\": \"2012-10-17\",\n    \"Statement\": [\n        {\n            \"Effect\": \"Allow\",\n"
     "            \"Principal\": {\n                \"Service\": \"lambda.amazonaws.com\"\n            },\n"

@@ -49,8 +49,8 @@ ui::SimulationPanel *openExample(ui::MainWindow &window)
 
 void TestSimulationPanel::theLambdaStoryWorksEndToEnd()
 {
-    // Issue #6: lambda.amazonaws.com assumes the role, gets credentials for the chosen duration, and the session may
-    // s3:PutObject to my-log-bucket but not s3:GetObject.
+    // The Lambda story: lambda.amazonaws.com assumes the role, gets credentials for the chosen duration, and the
+    // session may s3:PutObject to my-log-bucket but not s3:GetObject.
     ui::MainWindow window;
     ui::SimulationPanel *panel = openExample(window);
     window.show();

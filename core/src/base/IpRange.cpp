@@ -21,7 +21,7 @@ bool parseV4(std::string_view text, std::uint8_t *out)
         }
         unsigned value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        const std::size_t used = static_cast<std::size_t>(end - text.data());
+        const auto used = static_cast<std::size_t>(end - text.data());
         if (ec != std::errc {} || used == 0 || used > 3 || value > 255)
             return false;
         out[part] = static_cast<std::uint8_t>(value);

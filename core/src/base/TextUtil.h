@@ -16,7 +16,7 @@ namespace rd::core
 std::size_t validUtf8Length(std::string_view text, std::size_t pos);
 /// Like validUtf8Length, but 1 for a malformed sequence, so that callers can always step forward.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
-void appendUtf8(std::string &out, std::uint32_t codePoint);
+void appendUtf8(std::string &out, std::uint32_t cp);
 std::string hex2(unsigned value);
 std::string hex4(unsigned value);
 

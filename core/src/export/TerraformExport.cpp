@@ -152,6 +152,7 @@ std::string jsonencode(const Policy &policy)
 std::string tagsMap(const std::vector<Tag> &tags)
 {
     std::vector<std::pair<std::string, std::string>> items;
+    items.reserve(tags.size());
     for (const Tag &tag : tags)
         items.emplace_back(hclQuote(tag.key), hclQuote(tag.value));
     std::string out = "{\n";

@@ -576,8 +576,6 @@ private:
                 any = any || (n.kind == GraphNodeKind::Role && p.account == n.accountId && p.value == n.label);
                 break;
             case CompiledPrincipal::Kind::Exact:
-                any = any || p.value == n.key;
-                break;
             case CompiledPrincipal::Kind::Service:
             case CompiledPrincipal::Kind::Provider:
                 any = any || p.value == n.key;

@@ -395,6 +395,7 @@ bool allowsAll(
     const std::vector<const Policy *> &policies, const std::vector<std::string> &lowerActions, const std::string &arn)
 {
     std::vector<CompiledPolicy> compiled;
+    compiled.reserve(policies.size());
     for (const Policy *p : policies)
         compiled.push_back(CompiledPolicy::compile(*p, {}));
     for (const std::string &action : lowerActions) {

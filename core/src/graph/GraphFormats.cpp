@@ -168,7 +168,7 @@ void appendStatementText(std::string &out, const GraphStatementRef &ref)
     out += ref.policy;
     out += ", statement ";
     char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), ref.index).ptr;
+    auto *const end = std::to_chars(std::begin(digits), std::end(digits), ref.index).ptr;
     out.append(digits, end);
     if (!ref.sid.empty()) {
         out += " (";

@@ -126,6 +126,8 @@ private:
     bool buildStatements(Policy &policy, JsonMember &member)
     {
         JsonValue &value = member.value;
+        // Read before the statement object is moved into buildStatement.
+        const SourceRange statementRange = value.range;
         std::vector<Statement> statements;
         if (value.isObject()) {
             auto statement = buildStatement(std::move(value));
@@ -158,7 +160,7 @@ private:
                 [](const PolicyElementSlot &s) { return s.element == PolicyElement::Statement; }))
             policy.order.push_back(PolicyElementSlot { PolicyElement::Statement, member.keyRange });
         policy.statements = std::move(statements);
-        policy.statementRange = value.range;
+        policy.statementRange = statementRange;
         return true;
     }
 

@@ -415,7 +415,6 @@ std::string principalNoun(const Caller &caller)
 {
     switch (caller.principal.kind) {
     case PrincipalKind::User:
-        return "User";
     case PrincipalKind::Role:
     case PrincipalKind::RoleSession:
         return "User";
@@ -479,8 +478,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         caller.principalArnKey = caller.principal.text;
         caller.principalType = "User";
         if (!modelled) {
-            // The brief's rule: a caller from an account the workspace does not model is assumed to be allowed by its
-            // own account's policies.
+            // A caller from an account the workspace does not model is assumed to be allowed by its own account's
+            // policies (docs/SIMULATION.md, "Callers the workspace does not model").
             caller.side.identity.push_back(d->assumedOwnAccountPolicy());
             if (kind == PrincipalKind::Root) {
                 // `arn:aws:iam::A:root` of an outside account stands for some IAM principal of it (root user

@@ -339,7 +339,7 @@ bool CatalogChecker::checkVariables(
 // Keys of identity providers, valid in trust policies though the catalog lists only some: `saml:...`, and
 // `<host>[/path]:<claim>` for OIDC providers (IAM User Guide, "Available keys for SAML-based AWS STS federation" and
 // "Available keys for AWS web identity federation").
-bool CatalogChecker::isProviderKey(std::string_view key) const
+bool CatalogChecker::isProviderKey(std::string_view key)
 {
     if (key.size() > 5 && equalsIgnoreCase(key.substr(0, 5), "saml:"))
         return true;

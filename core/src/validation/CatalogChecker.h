@@ -37,7 +37,7 @@ private:
     /// Reports malformed `${...}`; returns true when the text holds a well-formed variable.
     bool checkVariables(const PolicyString &value, bool allowed, std::string_view where);
     bool checkVariables(std::string_view text, const SourceRange &range, bool allowed, std::string_view where);
-    bool isProviderKey(std::string_view key) const;
+    static bool isProviderKey(std::string_view key);
 
     const ServiceCatalog &m_catalog;
     PolicyKind m_kind;

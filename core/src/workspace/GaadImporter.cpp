@@ -127,7 +127,7 @@ private:
         return out;
     }
 
-    std::vector<std::string> attached(JsonFields &f)
+    static std::vector<std::string> attached(JsonFields &f)
     {
         std::vector<std::string> out;
         f.forEachObject("AttachedManagedPolicies", [&](JsonFields &p) {
@@ -147,7 +147,7 @@ private:
         return b.string("PermissionsBoundaryArn");
     }
 
-    std::vector<Tag> tags(JsonFields &f)
+    static std::vector<Tag> tags(JsonFields &f)
     {
         std::vector<Tag> out;
         f.forEachObject("Tags", [&](JsonFields &t) {

@@ -424,7 +424,7 @@ private:
         return out;
     }
 
-    std::vector<Tag> tags(JsonFields &f)
+    static std::vector<Tag> tags(JsonFields &f)
     {
         std::vector<Tag> out;
         f.forEachObject("tags", [&](JsonFields &t) {

@@ -73,7 +73,7 @@ public:
     /// reaches directly or through at most `maxHops` role assumptions. Empty when the principal is unknown.
     std::vector<ReachAnswer> whatCan(std::string_view principal, int maxHops = kDefaultMaxHops) const;
     /// The same from a node index.
-    std::vector<ReachAnswer> whatCan(std::size_t node, int maxHops = kDefaultMaxHops) const;
+    std::vector<ReachAnswer> whatCan(std::size_t start, int maxHops = kDefaultMaxHops) const;
 
     /// Every principal that reaches `resourceArn` (matched against the graph's resource patterns) and, when given,
     /// `action`, with its shortest path. `actions` of each answer keeps the groups that allow the action.
@@ -81,8 +81,8 @@ public:
         std::string_view resourceArn, std::optional<std::string> action = {}, int maxHops = kDefaultMaxHops) const;
 
     /// The light form of whatCan, for all-pairs work: calls `visit` once per may-act-on edge the principal node
-    /// reaches, with whether the best path is conditional and its length in hops; builds no paths.
-    void visitReach(std::size_t node, int maxHops,
+    /// `start` reaches, with whether the best path is conditional and its length in hops; builds no paths.
+    void visitReach(std::size_t start, int maxHops,
         const std::function<void(std::size_t edge, bool conditional, int hops)> &visit) const;
 
     /// Every pair reachable from every principal (whatCan for each), sorted.

@@ -33,7 +33,7 @@ struct WorkspaceLoadResult {
 };
 
 /// The workspace file text: pretty JSON, entities sorted by ARN and name, so that files diff well.
-std::string writeWorkspace(const Workspace &workspace);
+std::string writeWorkspace(const Workspace &ws);
 
 /// A workspace file's text, or GAAD output, told apart by content. Workspace files are read strictly: an unknown
 /// field, a wrong type or a newer format version is an error and yields no workspace, so that a later save can never
