@@ -34,7 +34,8 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to a PNG file and exit."), QStringLiteral("file"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("What the screenshot shows: main, trust, permissions, json, findings, new-role."),
+        QStringLiteral("What the screenshot shows: %1.")
+            .arg(rd::ui::MainWindow::viewNames().join(QStringLiteral(", "))),
         QStringLiteral("name"), QStringLiteral("main"));
     const QCommandLineOption role(
         QStringLiteral("role"), QStringLiteral("Select this role at start."), QStringLiteral("name"));
