@@ -3,6 +3,7 @@
 // The validator's checks, one failing and one passing example per issue code (tests/data/validation/checks.jsonl:
 // each row names the check and, where it is not Access Analyzer's own, the IAM User Guide page it follows), plus
 // size quotas and role-level rules.
+#include "DataFiles.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
@@ -20,29 +21,22 @@ class TestPolicyChecks : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void everyCodeFailsAndPasses();
     void check_data();
     void check();
     void sizeQuotasCountWithoutWhiteSpace();
     void roleLevelRules();
+
+private:
+    /// The rows of checks.jsonl, read once by initTestCase().
+    std::vector<nlohmann::ordered_json> m_rows;
 };
 
 namespace
 {
 
-std::vector<nlohmann::ordered_json> rows()
-{
-    std::vector<nlohmann::ordered_json> out;
-    QFile file(QStringLiteral(RD_TEST_DATA_DIR "/validation/checks.jsonl"));
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (!line.isEmpty())
-            out.push_back(nlohmann::ordered_json::parse(line.toStdString()));
-    }
-    return out;
-}
+const QString kChecksFile = QStringLiteral(RD_TEST_DATA_DIR "/validation/checks.jsonl");
 
 Policy parsed(const std::string &text)
 {
@@ -59,11 +53,24 @@ bool hasCode(const Diagnostics &findings, std::string_view code)
 
 } // namespace
 
+void TestPolicyChecks::initTestCase()
+{
+    RD_REQUIRE_FILE(kChecksFile);
+    QFile file(kChecksFile);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(kChecksFile + QStringLiteral(": ") + file.errorString()));
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (!line.isEmpty())
+            m_rows.push_back(nlohmann::ordered_json::parse(line.toStdString()));
+    }
+    QVERIFY2(!m_rows.empty(), qPrintable(kChecksFile + QStringLiteral(" has no rows")));
+}
+
 void TestPolicyChecks::everyCodeFailsAndPasses()
 {
     std::set<std::string> failing;
     std::set<std::string> passing;
-    for (const auto &row : rows())
+    for (const auto &row : m_rows)
         (row.contains("pass") ? passing : failing).insert(row["code"].get<std::string>());
     QVERIFY(failing.size() >= 60);
     std::string missing;
@@ -83,7 +90,7 @@ void TestPolicyChecks::check_data()
     QTest::addColumn<QString>("severity");
     QTest::addColumn<QString>("underline");
     QTest::addColumn<QString>("attached");
-    for (const auto &row : rows()) {
+    for (const auto &row : m_rows) {
         const bool pass = row.contains("pass");
         QTest::newRow(row["name"].get<std::string>().c_str())
             << QString::fromStdString(row["kind"].get<std::string>()) << QString::fromStdString(row["policy"].dump())
@@ -199,5 +206,5 @@ void TestPolicyChecks::roleLevelRules()
     QCOMPARE(none.count(), std::size_t { 0 });
 }
 
-QTEST_GUILESS_MAIN(TestPolicyChecks)
+QTEST_APPLESS_MAIN(TestPolicyChecks)
 #include "TestPolicyChecks.moc"
