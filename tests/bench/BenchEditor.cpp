@@ -2,23 +2,30 @@
 // SPDX-License-Identifier: MIT
 // The desktop app's responsiveness, measured end to end in a real (offscreen) main window: a keystroke in the JSON
 // text of a 10 KB policy until the squiggles, the form, the findings and the undo history show it; opening a
-// 1,000-role account export; scrolling the workspace browser.
+// 1,000-role account export; scrolling the workspace browser. And single widgets: a typo until its squiggle (with the
+// editor's pause), the workspace browser showing and filtering 1,000 roles, a role editor built.
 #include "GaadFixture.h"
+#include "ThousandRoleAccount.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/workspace/RoleTemplate.h"
 #include "widgets/analysis/SimulationPanel.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
+#include "widgets/editors/RoleEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
 #include "widgets/shell/MainWindow.h"
+#include "widgets/shell/WorkspaceBrowser.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 #include <benchmark/benchmark.h>
 
@@ -191,6 +198,116 @@ void SimulationFollowsTrustEdit(benchmark::State &state)
     state.counters["allowed_last"] = panel->result().allowed ? 1 : 0;
 }
 BENCHMARK(SimulationFollowsTrustEdit)->Unit(benchmark::kMillisecond);
+
+// A typo typed into a policy's JSON text until its squiggle shows: the editor's pause (PolicyEditorPane::kDebounceMs)
+// and then parsing, validation and the squiggles. Alternately the typo and its fix, each one keystroke.
+void TypoUnderlinedAfterPause(benchmark::State &state)
+{
+    std::string reason;
+    std::optional<core::Role> role =
+        core::buildRole(*core::findRoleTemplate("lambda-s3-logs"), "111122223333", {}, reason);
+    if (!role) {
+        state.SkipWithError(reason.c_str());
+        return;
+    }
+    core::Workspace workspace;
+    workspace.ensureAccount("111122223333");
+    const core::RoleId id = workspace.add(std::move(*role));
+    doc::WorkspaceDocument document;
+    document.reset(std::move(workspace));
+    ui::PolicyEditorPane pane(&document, doc::PolicyRef { id, "WriteLogs" });
+    pane.show();
+    QApplication::processEvents();
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    int validations = 0;
+    QObject::connect(&pane, &ui::PolicyEditorPane::validated, [&validations] { ++validations; });
+    // After "s3:PutObj": typing "k" makes the action unknown, deleting it makes it whole again.
+    const int at = editor->text().toUtf8().indexOf("PutObject") + 6;
+    bool typo = false;
+    for (auto _ : state) {
+        const int before = validations;
+        if (!typo)
+            editor->SendScintilla(QsciScintillaBase::SCI_INSERTTEXT, static_cast<unsigned long>(at), "k");
+        else
+            editor->SendScintilla(QsciScintillaBase::SCI_DELETERANGE, static_cast<unsigned long>(at), 1L);
+        typo = !typo;
+        while (validations == before)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    state.counters["debounce_ms"] = ui::PolicyEditorPane::kDebounceMs;
+}
+BENCHMARK(TypoUnderlinedAfterPause)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The workspace browser, shown, given the 1,000-role account (and its 1,000 policies): from the document's reset to
+// the tree painted.
+void WorkspaceBrowserShows1000Roles(benchmark::State &state)
+{
+    const std::optional<core::Workspace> account = test::makeThousandRoleAccount();
+    if (!account) {
+        state.SkipWithError("no Lambda role template");
+        return;
+    }
+    doc::WorkspaceDocument document;
+    ui::WorkspaceBrowser browser(&document);
+    browser.resize(320, 700);
+    browser.show();
+    QApplication::processEvents();
+    for (auto _ : state) {
+        state.PauseTiming();
+        core::Workspace copy = *account;
+        state.ResumeTiming();
+        document.reset(std::move(copy));
+        benchmark::DoNotOptimize(browser.treeView()->viewport()->grab());
+    }
+}
+BENCHMARK(WorkspaceBrowserShows1000Roles)->Unit(benchmark::kMillisecond);
+
+// Typing an eight-letter filter (one role's name) into the browser of that account, one refilter per letter, and the
+// tree painted; then the filter cleared for the next pass.
+void WorkspaceBrowserFilterTyping(benchmark::State &state)
+{
+    const std::optional<core::Workspace> account = test::makeThousandRoleAccount();
+    if (!account) {
+        state.SkipWithError("no Lambda role template");
+        return;
+    }
+    doc::WorkspaceDocument document;
+    ui::WorkspaceBrowser browser(&document);
+    browser.resize(320, 700);
+    browser.show();
+    document.reset(*account);
+    QApplication::processEvents();
+    QLineEdit *filter = browser.filterEdit();
+    const QString name = QStringLiteral("Role1999");
+    for (auto _ : state) {
+        for (qsizetype n = 1; n <= name.size(); ++n)
+            filter->setText(name.left(n));
+        benchmark::DoNotOptimize(browser.treeView()->viewport()->grab());
+        state.PauseTiming();
+        filter->clear();
+        QApplication::processEvents();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(WorkspaceBrowserFilterTyping)->Unit(benchmark::kMillisecond);
+
+// A role editor built and given a role (its boundary list offers every AWS managed policy), as when a role opens.
+void BuildRoleEditor(benchmark::State &state)
+{
+    doc::WorkspaceDocument document;
+    QString error;
+    if (!document.load(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error)) {
+        state.SkipWithError(error.toUtf8().constData());
+        return;
+    }
+    const core::RoleId id = document.workspace().roles.front().id;
+    for (auto _ : state) {
+        ui::RoleEditor editor(&document);
+        editor.setRole(id);
+        benchmark::DoNotOptimize(editor.isEnabled());
+    }
+}
+BENCHMARK(BuildRoleEditor)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

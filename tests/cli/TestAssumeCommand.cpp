@@ -3,6 +3,7 @@
 // `role-designer-cli assume` as a user runs it: real processes and files, the JSON contract of docs/SIMULATION.md
 // and the exit codes (0 assumed and allowed, 1 assumption or check denied, 2 bad usage or unreadable input).
 #include "CliRun.h"
+#include "DataFiles.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
@@ -60,6 +61,7 @@ private:
 void TestAssumeCommand::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    RD_REQUIRE_FILE(kExample);
     using namespace rd::core;
     Workspace w;
     w.accounts.push_back({ "111122223333", "a" });

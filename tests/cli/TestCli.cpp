@@ -4,6 +4,7 @@
 // command-line contract.
 #include "CliRun.h"
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -258,7 +259,7 @@ void TestCli::importsGaad()
         QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), QStringLiteral("--list-roles"),
         QString::fromStdString(rd::test::testDataPath("gaad/small-account-list-roles.json")), QStringLiteral("--out"),
         out, QStringLiteral("--format"), QStringLiteral("json") });
-    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(summary.value(QStringLiteral("roles")).toInt(), 2);
     QCOMPARE(summary.value(QStringLiteral("users")).toInt(), 1);
@@ -295,8 +296,8 @@ void TestCli::simulateReproducesTheCorpus()
 {
     // Done-when of the evaluation engine: the batch command gives the expected decision for every corpus case.
     const QDir dir(QStringLiteral(RD_TEST_DATA_DIR "/eval"));
+    RD_REQUIRE_FILES(dir.path(), QStringLiteral("*.jsonl"));
     const QStringList files = dir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files);
-    QVERIFY(!files.isEmpty());
     for (const QString &name : files) {
         const CliRun run = runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), dir.filePath(name) });
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -351,7 +352,7 @@ void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
     const CliRun clean = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"),
         QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), QStringLiteral("--fail-on"),
         QStringLiteral("suggestion") });
-    QCOMPARE(clean.exitCode, 0);
+    QVERIFY2(clean.exitCode == 0, qPrintable(clean.err));
     QCOMPARE(clean.out, QString());
 
     const QString policy = write(QStringLiteral("pass-role.json"),

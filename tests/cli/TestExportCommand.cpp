@@ -4,6 +4,7 @@
 // ERROR findings) and 2 (bad usage), and the generated AWS CLI script run against a stand-in `aws` that records its
 // arguments.
 #include "CliRun.h"
+#include "DataFiles.h"
 #include "rd/core/export/ExportFormats.h"
 #include "rd/core/export/WorkspaceExport.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -88,6 +89,8 @@ private:
 void TestExportCommand::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    for (const char *name : { "lambda-logging.rdws", "needs-review.rdws" })
+        RD_REQUIRE_FILE(example(QLatin1String(name)));
 }
 
 void TestExportCommand::writesEveryFormat_data()
@@ -136,8 +139,10 @@ void TestExportCommand::writesEveryFormat()
     QStringList sorted = files;
     sorted.sort();
     QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name), sorted);
-    if (!reference.isEmpty())
+    if (!reference.isEmpty()) {
+        RD_REQUIRE_FILE(exportData(reference));
         QCOMPARE(readAll(QDir(out).filePath(files.front())), readAll(exportData(reference)));
+    }
 }
 
 void TestExportCommand::acceptsEveryFormatOfTheTable_data()

@@ -369,5 +369,5 @@ void TestAccessGraph::resourcePolicyGrantsNamedAndExternalPrincipals()
     QVERIFY(!answerFor(answers, kBob, "arn:aws:s3:::shared-bucket/*"));
 }
 
-QTEST_GUILESS_MAIN(TestAccessGraph)
+QTEST_APPLESS_MAIN(TestAccessGraph)
 #include "TestAccessGraph.moc"

@@ -13,7 +13,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <regex>
 
 using namespace rd::core;
@@ -27,7 +26,7 @@ private Q_SLOTS:
     void findsAdministratorAccess();
     void parsesReadOnlyAccess();
     void unknownArnsGiveNothing();
-    void loadsQuickly();
+    void loadsTheEmbeddedListAgain();
     void refusesMalformedText_data();
     void refusesMalformedText();
     void acceptsTextOutOfOrder();
@@ -133,18 +132,15 @@ void TestAwsManagedPolicies::unknownArnsGiveNothing()
     QVERIFY(!policies.findByName("NoSuchPolicy"));
 }
 
-void TestAwsManagedPolicies::loadsQuickly()
+void TestAwsManagedPolicies::loadsTheEmbeddedListAgain()
 {
-    // The whole list is read when a picker first opens: it has to stay well under 100 ms (bench_core measures it
-    // precisely; this bound only catches a gross regression, with room for a loaded machine).
+    // What a picker reads when it first opens (bench_core's LoadBuiltinAwsManagedPolicies measures how long it takes):
+    // a second load gives the same list as the first.
     std::string error;
-    const auto start = std::chrono::steady_clock::now();
     const std::optional<AwsManagedPolicies> loaded = AwsManagedPolicies::loadBuiltin(error);
-    const auto elapsed =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     QVERIFY2(loaded, error.c_str());
-    QVERIFY2(elapsed.count() < 500, qPrintable(QStringLiteral("%1 ms").arg(elapsed.count())));
-    qInfo("loading the AWS managed policies took %lld ms", static_cast<long long>(elapsed.count()));
+    QCOMPARE(loaded->entries().size(), AwsManagedPolicies::builtin().entries().size());
+    QCOMPARE(loaded->sourceVersion(), AwsManagedPolicies::builtin().sourceVersion());
 }
 
 void TestAwsManagedPolicies::refusesMalformedText_data()

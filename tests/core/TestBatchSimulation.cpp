@@ -154,5 +154,5 @@ void TestBatchSimulation::summaryCountsMismatchesAndErrors()
     QVERIFY(out.str().ends_with("2 passed, 1 failed\n"));
 }
 
-QTEST_GUILESS_MAIN(TestBatchSimulation)
+QTEST_APPLESS_MAIN(TestBatchSimulation)
 #include "TestBatchSimulation.moc"

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The evaluation corpus: every case of tests/data/eval/*.jsonl, written from the AWS documentation (each names its
 // rule and page in "rule"), must give its expected decision; every case must also explain itself.
+#include "DataFiles.h"
 #include "rd/core/evaluation/BatchSimulation.h"
 
 #include <QDir>
@@ -12,15 +13,6 @@
 
 using namespace rd::core;
 
-class TestEvaluationCorpus : public QObject
-{
-    Q_OBJECT
-private Q_SLOTS:
-    void corpusIsLargeAndNamed();
-    void everyCase_data();
-    void everyCase();
-};
-
 namespace
 {
 
@@ -30,34 +22,48 @@ struct CorpusCase {
     QByteArray text;
 };
 
-QList<CorpusCase> corpusCases()
+const QString kCorpusFolder = QStringLiteral(RD_TEST_DATA_DIR "/eval");
+
+} // namespace
+
+class TestEvaluationCorpus : public QObject
 {
-    QList<CorpusCase> cases;
-    const QDir dir(QStringLiteral(RD_TEST_DATA_DIR "/eval"));
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void corpusIsLargeAndNamed();
+    void everyCase_data();
+    void everyCase();
+
+private:
+    /// Every non-empty line of the corpus files, read once by initTestCase().
+    QList<CorpusCase> m_cases;
+};
+
+void TestEvaluationCorpus::initTestCase()
+{
+    RD_REQUIRE_FILES(kCorpusFolder, QStringLiteral("*.jsonl"));
+    const QDir dir(kCorpusFolder);
     for (const QString &name : dir.entryList({ QStringLiteral("*.jsonl") }, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
+        QVERIFY2(
+            file.open(QIODevice::ReadOnly), qPrintable(file.fileName() + QStringLiteral(": ") + file.errorString()));
         int line = 0;
         while (!file.atEnd()) {
             ++line;
             const QByteArray text = file.readLine().trimmed();
             if (!text.isEmpty())
-                cases.append(CorpusCase { name, line, text });
+                m_cases.append(CorpusCase { name, line, text });
         }
     }
-    return cases;
 }
-
-} // namespace
 
 void TestEvaluationCorpus::corpusIsLargeAndNamed()
 {
-    const QList<CorpusCase> cases = corpusCases();
-    QVERIFY2(cases.size() >= 300, qPrintable(QString::number(cases.size())));
+    QVERIFY2(m_cases.size() >= 300, qPrintable(QString::number(m_cases.size())));
     QSet<QString> ids;
     QMap<QString, int> decisions;
-    for (const CorpusCase &c : cases) {
+    for (const CorpusCase &c : std::as_const(m_cases)) {
         const auto json = nlohmann::json::parse(c.text.toStdString());
         const QString id = QString::fromStdString(json.at("id").get<std::string>());
         QVERIFY2(!ids.contains(id), qPrintable("duplicate id " + id));
@@ -76,7 +82,7 @@ void TestEvaluationCorpus::everyCase_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<int>("line");
-    for (const CorpusCase &c : corpusCases()) {
+    for (const CorpusCase &c : std::as_const(m_cases)) {
         const auto json = nlohmann::json::parse(c.text.toStdString(), nullptr, false);
         const std::string id = json.is_object() ? json.value("id", std::string("?")) : std::string("?");
         QTest::addRow("%s:%d %s", qPrintable(c.file), c.line, id.c_str()) << c.text << c.line;
@@ -117,5 +123,5 @@ void TestEvaluationCorpus::everyCase()
         QVERIFY(trace.at("deciding").empty());
 }
 
-QTEST_GUILESS_MAIN(TestEvaluationCorpus)
+QTEST_APPLESS_MAIN(TestEvaluationCorpus)
 #include "TestEvaluationCorpus.moc"

@@ -417,5 +417,5 @@ void TestEvaluator::malformedRequestsAreRefused()
     QVERIFY(!prepared.error().empty());
 }
 
-QTEST_GUILESS_MAIN(TestEvaluator)
+QTEST_APPLESS_MAIN(TestEvaluator)
 #include "TestEvaluator.moc"

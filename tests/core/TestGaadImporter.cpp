@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "GaadFixture.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -38,6 +39,7 @@ void TestGaadImporter::importsAHandWrittenAccount()
 {
     // IAM API reference, GetAccountAuthorizationDetails: documents come URL-encoded (RFC 3986) from the API and as
     // objects from the AWS CLI; this file has both.
+    RD_REQUIRE_FILE(rd::test::testDataPath("gaad/small-account.json"));
     GaadImportResult r = importGaad(rd::test::readFile(rd::test::testDataPath("gaad/small-account.json")));
     for (const Diagnostic &d : r.diagnostics)
         qWarning("%s %s", d.code.c_str(), d.message.c_str());
@@ -82,6 +84,8 @@ void TestGaadImporter::importsAHandWrittenAccount()
 
 void TestGaadImporter::mergesListRoles()
 {
+    RD_REQUIRE_FILE(rd::test::testDataPath("gaad/small-account.json"));
+    RD_REQUIRE_FILE(rd::test::testDataPath("gaad/small-account-list-roles.json"));
     GaadImportResult r = importGaad(rd::test::readFile(rd::test::testDataPath("gaad/small-account.json")));
     QVERIFY(r.workspace);
     // IAM API reference, ListRoles: Role.Description and Role.MaxSessionDuration, which GAAD leaves out.
@@ -194,7 +198,7 @@ void TestGaadImporter::refusesWhatIsNotGaad()
 void TestGaadImporter::workspaceLoaderDetectsGaad()
 {
     WorkspaceLoadResult r = loadWorkspaceFile(rd::test::testDataPath("gaad/small-account.json"));
-    QVERIFY(r.workspace);
+    QVERIFY2(r.workspace, r.fileError.c_str());
     QCOMPARE(r.source, WorkspaceSource::Gaad);
     QCOMPARE(r.workspace->roles.size(), std::size_t(2));
 }

@@ -1078,5 +1078,5 @@ void TestGraphEdits::actionsForResourceFollowTheArnFormats()
     QVERIFY(actionsForResource(catalog, "").empty());
 }
 
-QTEST_GUILESS_MAIN(TestGraphEdits)
+QTEST_APPLESS_MAIN(TestGraphEdits)
 #include "TestGraphEdits.moc"

@@ -6,6 +6,7 @@
 // reach answers, Graphviz dot unchanged from the writer the CLI had before it moved to core, and the text format.
 #include "ChainWorkspace.h"
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "PolicyText.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
@@ -33,6 +34,7 @@ class TestGraphFormats : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void graphMlDeclaresItsKeysAndCarriesEveryNodeAndEdge();
     void hostileTextStaysWellFormed_data();
     void hostileTextStaysWellFormed();
@@ -208,6 +210,13 @@ QString q(const std::string &s)
 }
 
 } // namespace
+
+void TestGraphFormats::initTestCase()
+{
+    // The hand-checked DOT files that expectedDot() reads.
+    for (const char *name : { "small-selection.dot", "small-quoted.dot", "chain.dot", "chain-alice.dot" })
+        RD_REQUIRE_FILE(rd::test::testDataPath(std::string("graph/") + name));
+}
 
 void TestGraphFormats::graphMlDeclaresItsKeysAndCarriesEveryNodeAndEdge()
 {
@@ -494,5 +503,6 @@ void TestGraphFormats::reachTextIsTheCliTextFormat()
     QCOMPARE(actionGroupText({ "*", "NotAction", { "iam:*", "sts:*" } }), std::string("* NotAction (iam:* sts:*)"));
 }
 
+// QProcess (xmllint) needs the event dispatcher of a QCoreApplication.
 QTEST_GUILESS_MAIN(TestGraphFormats)
 #include "TestGraphFormats.moc"

@@ -99,5 +99,5 @@ void TestManagedPolicyCorpus::validatesWithOnlyKnownErrors()
     QCOMPARE(errors, 98 + 53 + 3);
 }
 
-QTEST_GUILESS_MAIN(TestManagedPolicyCorpus)
+QTEST_APPLESS_MAIN(TestManagedPolicyCorpus)
 #include "TestManagedPolicyCorpus.moc"

@@ -410,5 +410,5 @@ void TestMatching::principals()
     QCOMPARE(QString::fromStdString(principal.name), name);
 }
 
-QTEST_GUILESS_MAIN(TestMatching)
+QTEST_APPLESS_MAIN(TestMatching)
 #include "TestMatching.moc"

@@ -72,5 +72,5 @@ void TestPolicyExport::writesIntoAFolderOnly()
     QVERIFY(error->find("is not a folder") != std::string::npos);
 }
 
-QTEST_GUILESS_MAIN(TestPolicyExport)
+QTEST_APPLESS_MAIN(TestPolicyExport)
 #include "TestPolicyExport.moc"

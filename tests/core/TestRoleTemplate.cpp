@@ -105,5 +105,5 @@ void TestRoleTemplate::refusesMalformedBlanks()
     QVERIFY(!buildRole(*findRoleTemplate(id.toStdString()), "not-an-account", {}, error));
 }
 
-QTEST_GUILESS_MAIN(TestRoleTemplate)
+QTEST_APPLESS_MAIN(TestRoleTemplate)
 #include "TestRoleTemplate.moc"

@@ -191,5 +191,5 @@ void TestServiceCatalog::refusesWhatIsNotACatalog()
     QVERIFY2(QString::fromStdString(reason).contains(error), reason.c_str());
 }
 
-QTEST_GUILESS_MAIN(TestServiceCatalog)
+QTEST_APPLESS_MAIN(TestServiceCatalog)
 #include "TestServiceCatalog.moc"

@@ -763,7 +763,7 @@ void TestStsSimulator::lambdaStoryFromTheExampleWorkspace()
     // The Lambda story: lambda.amazonaws.com assumes the example role, gets credentials for the chosen duration,
     // and the session may s3:PutObject to my-log-bucket but not s3:GetObject.
     WorkspaceLoadResult loaded = loadWorkspaceFile(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
-    QVERIFY(loaded.workspace.has_value());
+    QVERIFY2(loaded.workspace.has_value(), loaded.fileError.c_str());
     StsSimulator simulator(*loaded.workspace);
     AssumeRoleRequest request;
     request.principal = "lambda.amazonaws.com";

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -127,9 +128,10 @@ void TestWorkspaceFile::writesStableText()
 
 void TestWorkspaceFile::readsTheBundledExample()
 {
-    WorkspaceLoadResult loaded =
-        loadWorkspaceFile(std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws");
-    QVERIFY(loaded.fileError.empty());
+    const std::string path = std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws";
+    RD_REQUIRE_FILE(path);
+    WorkspaceLoadResult loaded = loadWorkspaceFile(path);
+    QVERIFY2(loaded.fileError.empty(), loaded.fileError.c_str());
     QVERIFY(loaded.workspace);
     const Workspace &ws = *loaded.workspace;
     QCOMPARE(ws.roles.size(), std::size_t(1));
@@ -140,8 +142,7 @@ void TestWorkspaceFile::readsTheBundledExample()
     QCOMPARE(role.inlinePolicies[0].document.statements[0].resource->values[0].value,
         std::string("arn:aws:s3:::my-log-bucket/*"));
     // The example is kept in the writer's own form.
-    QCOMPARE(writeWorkspace(ws),
-        rd::test::readFile(std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws"));
+    QCOMPARE(writeWorkspace(ws), rd::test::readFile(path));
 }
 
 void TestWorkspaceFile::rejectsBadFiles_data()

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "document/EntityCommand.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
@@ -19,10 +20,8 @@ namespace
 
 // The GAAD test account (roles WebServer and ExternalAudit, user carol, group admins, policy AppLogs) with a
 // resource, a second external principal and an AWS managed policy added, so that every kind has an entity.
-core::Workspace richWorkspace()
+core::Workspace richWorkspace(core::Workspace ws)
 {
-    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(rd::test::testDataPath("gaad/small-account.json"));
-    core::Workspace ws = loaded.workspace ? std::move(*loaded.workspace) : core::Workspace {};
     ws.add(core::Resource { {}, "arn:aws:s3:::my-log-bucket", "AWS::S3::Bucket", "123456789012", "my-log-bucket", {} });
     ws.add(core::Resource {
         {}, "arn:aws:sqs:eu-west-1:123456789012:jobs", "AWS::SQS::Queue", "123456789012", "jobs", {} });
@@ -80,6 +79,7 @@ class TestEntityCommand : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void redoUndoRedoRestoresTheWorkspace_data();
     void redoUndoRedoRestoresTheWorkspace();
     void removedRoleComesBackAtItsPlaceWithItsId();
@@ -91,7 +91,20 @@ private Q_SLOTS:
     void nameRules();
     void duplicatesHaveUniqueNamesAndTheirOwnArn();
     void newEntitiesHaveArnsOfTheirAccount();
+
+private:
+    /// tests/data/gaad/small-account.json, read once by initTestCase().
+    core::Workspace m_smallAccount;
 };
+
+void TestEntityCommand::initTestCase()
+{
+    const std::string path = rd::test::testDataPath("gaad/small-account.json");
+    RD_REQUIRE_FILE(path);
+    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(path);
+    QVERIFY2(loaded.workspace, qPrintable(QStringLiteral("cannot load %1").arg(QString::fromStdString(path))));
+    m_smallAccount = std::move(*loaded.workspace);
+}
 
 void TestEntityCommand::redoUndoRedoRestoresTheWorkspace_data()
 {
@@ -112,7 +125,7 @@ void TestEntityCommand::redoUndoRedoRestoresTheWorkspace()
     QFETCH(EntityKind, kind);
     QFETCH(Operation, operation);
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     const core::Workspace before = document.workspace();
     const std::uint64_t id = firstId(before, kind);
     const std::optional<doc::WorkspaceEntity> entity = doc::findEntity(before, kind, id);
@@ -160,7 +173,7 @@ void TestEntityCommand::redoUndoRedoRestoresTheWorkspace()
 void TestEntityCommand::removedRoleComesBackAtItsPlaceWithItsId()
 {
     doc::WorkspaceDocument document;
-    core::Workspace ws = richWorkspace();
+    core::Workspace ws = richWorkspace(m_smallAccount);
     core::Role third = ws.roles.back();
     third.id = {};
     third.name = "Third";
@@ -185,7 +198,7 @@ void TestEntityCommand::removedRoleComesBackAtItsPlaceWithItsId()
 void TestEntityCommand::addedEntityTakesTheAccountItBroughtAlongOnUndo()
 {
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     const core::Workspace before = document.workspace();
     QSignalSpy entities(&document, &doc::WorkspaceDocument::entitiesChanged);
     std::optional<doc::WorkspaceEntity> user = doc::newEntity(EntityKind::User, "999988887777", "dave");
@@ -207,7 +220,7 @@ void TestEntityCommand::addedEntityTakesTheAccountItBroughtAlongOnUndo()
 void TestEntityCommand::rolesAndOtherKindsAnnounceTheirChanges()
 {
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     QSignalSpy roles(&document, &doc::WorkspaceDocument::rolesChanged);
     QSignalSpy role(&document, &doc::WorkspaceDocument::roleChanged);
     QSignalSpy entities(&document, &doc::WorkspaceDocument::entitiesChanged);
@@ -238,7 +251,7 @@ void TestEntityCommand::rolesAndOtherKindsAnnounceTheirChanges()
 void TestEntityCommand::undoTextsNameTheEntity()
 {
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     const core::Workspace &ws = document.workspace();
     QUndoStack *stack = document.undoStack();
 
@@ -257,7 +270,7 @@ void TestEntityCommand::undoTextsNameTheEntity()
 void TestEntityCommand::factoriesRefuseWhatIsNotThere()
 {
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     const core::Workspace &ws = document.workspace();
     QVERIFY(!doc::EntityCommand::remove(&document, EntityKind::Role, 9999));
     QVERIFY(!doc::EntityCommand::remove(&document, EntityKind::Account, ws.roles.front().id.value));
@@ -322,7 +335,7 @@ void TestEntityCommand::nameRules()
     QFETCH(EntityKind, kind);
     QFETCH(QString, name);
     QFETCH(QString, error);
-    const core::Workspace ws = richWorkspace();
+    const core::Workspace ws = richWorkspace(m_smallAccount);
     const std::uint64_t id = kind == EntityKind::Role ? roleNamed(ws, "WebServer").id.value : firstId(ws, kind);
     const std::optional<doc::WorkspaceEntity> entity = doc::findEntity(ws, kind, id);
     QVERIFY(entity);
@@ -336,7 +349,7 @@ void TestEntityCommand::nameRules()
 void TestEntityCommand::duplicatesHaveUniqueNamesAndTheirOwnArn()
 {
     doc::WorkspaceDocument document;
-    document.reset(richWorkspace());
+    document.reset(richWorkspace(m_smallAccount));
     const core::Workspace &ws = document.workspace();
     const core::Role web = roleNamed(ws, "WebServer");
     QVERIFY(!web.awsId.empty());

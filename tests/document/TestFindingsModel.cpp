@@ -72,7 +72,8 @@ void TestFindingsModel::listsTheFindingsOfTheSelectedRole()
     QCOMPARE(model.index(0, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("MISSING_EXTERNAL_ID"));
 
     // Loading another workspace clears the list.
-    QVERIFY(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error));
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error),
+        qPrintable(error));
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.role().isValid());
 }
@@ -82,7 +83,8 @@ void TestFindingsModel::hasNoFindingsForTheExampleRole()
     doc::WorkspaceDocument document;
     doc::FindingsModel model(&document);
     QString error;
-    QVERIFY(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error));
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error),
+        qPrintable(error));
     model.setRole(roleNamed(document, "LambdaLogWriter"));
     QVERIFY(model.role().isValid());
     QCOMPARE(model.rowCount(), 0);

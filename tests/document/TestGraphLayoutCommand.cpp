@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -15,12 +16,6 @@ using namespace rd;
 namespace
 {
 
-core::Workspace smallAccount()
-{
-    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(rd::test::testDataPath("gaad/small-account.json"));
-    return loaded.workspace ? std::move(*loaded.workspace) : core::Workspace {};
-}
-
 std::vector<core::GraphPosition> positions(std::initializer_list<core::GraphPosition> list)
 {
     return list;
@@ -34,18 +29,32 @@ class TestGraphLayoutCommand : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void aDragIsOneUndoStepThatPutsNodesBack();
     void movingAKeptNodeReplacesItsPosition();
     void layingOutAgainForgetsPositionsUndoably();
     void keptPositionsSurviveSavingAndOpening();
     void oneGestureReplacingTwoEntitiesIsOneUndoStep();
     void aGestureOnAMissingEntityChangesNothing();
+
+private:
+    /// tests/data/gaad/small-account.json, read once by initTestCase().
+    core::Workspace m_smallAccount;
 };
+
+void TestGraphLayoutCommand::initTestCase()
+{
+    const std::string path = rd::test::testDataPath("gaad/small-account.json");
+    RD_REQUIRE_FILE(path);
+    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(path);
+    QVERIFY2(loaded.workspace, qPrintable(QStringLiteral("cannot load %1").arg(QString::fromStdString(path))));
+    m_smallAccount = std::move(*loaded.workspace);
+}
 
 void TestGraphLayoutCommand::aDragIsOneUndoStepThatPutsNodesBack()
 {
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     QSignalSpy changed(&document, &doc::WorkspaceDocument::graphLayoutChanged);
     QVERIFY(document.moveGraphNodes(positions({ { "role:2", 10, 20 }, { "user:1", -5, 7.5 } }), "Move 2 nodes"));
     QCOMPARE(document.undoStack()->count(), 1);
@@ -64,7 +73,7 @@ void TestGraphLayoutCommand::aDragIsOneUndoStepThatPutsNodesBack()
 void TestGraphLayoutCommand::movingAKeptNodeReplacesItsPosition()
 {
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     QVERIFY(document.moveGraphNodes(positions({ { "role:2", 10, 20 } }), "Move node"));
     QVERIFY(document.moveGraphNodes(positions({ { "role:2", 30, 40 } }), "Move node"));
     QCOMPARE(document.workspace().layout, positions({ { "role:2", 30, 40 } }));
@@ -78,7 +87,7 @@ void TestGraphLayoutCommand::movingAKeptNodeReplacesItsPosition()
 void TestGraphLayoutCommand::layingOutAgainForgetsPositionsUndoably()
 {
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     QVERIFY(!document.clearGraphLayout("Lay out again"));
     QVERIFY(document.moveGraphNodes(positions({ { "role:2", 10, 20 }, { "group:3", 1, 2 } }), "Move"));
     QVERIFY(document.clearGraphLayout("Lay out again"));
@@ -94,7 +103,7 @@ void TestGraphLayoutCommand::keptPositionsSurviveSavingAndOpening()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath("layout.rdws");
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     QVERIFY(document.moveGraphNodes(
         positions({ { "role:2", 10.25, -20 }, { "pattern:arn:aws:s3:::logs/*", 300, 4 } }), "Move"));
     QString error;
@@ -107,7 +116,7 @@ void TestGraphLayoutCommand::keptPositionsSurviveSavingAndOpening()
 void TestGraphLayoutCommand::oneGestureReplacingTwoEntitiesIsOneUndoStep()
 {
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     const core::Workspace before = document.workspace();
     QVERIFY(!before.roles.empty() && !before.users.empty());
     core::Role role = before.roles.front();
@@ -131,7 +140,7 @@ void TestGraphLayoutCommand::oneGestureReplacingTwoEntitiesIsOneUndoStep()
 void TestGraphLayoutCommand::aGestureOnAMissingEntityChangesNothing()
 {
     doc::WorkspaceDocument document;
-    document.reset(smallAccount());
+    document.reset(m_smallAccount);
     const core::Workspace before = document.workspace();
     core::Role role = before.roles.front();
     role.description = "changed";

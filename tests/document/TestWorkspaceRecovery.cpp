@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // Autosave and recovery: unsaved edits survive a crash in a recovery copy, which saving or discarding removes.
+#include "DataFiles.h"
 #include "document/WorkspaceDocument.h"
 
 #include <QFile>
@@ -31,7 +32,9 @@ void TestWorkspaceRecovery::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("role-designer-recovery-test"));
     QVERIFY(m_dir.isValid());
     m_workspace = m_dir.filePath(QStringLiteral("example.rdws"));
-    QVERIFY(QFile::copy(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), m_workspace));
+    const QString example = QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
+    RD_REQUIRE_FILE(example);
+    QVERIFY(QFile::copy(example, m_workspace));
     QVERIFY(QFile::setPermissions(m_workspace, QFile::ReadOwner | QFile::WriteOwner));
 }
 
@@ -49,7 +52,7 @@ void TestWorkspaceRecovery::unsavedEditsSurviveInTheRecoveryCopy()
         // The process "crashes" here: the document goes away without saving.
     }
     doc::WorkspaceDocument reopened;
-    QVERIFY(reopened.load(m_workspace, &error));
+    QVERIFY2(reopened.load(m_workspace, &error), qPrintable(error));
     QCOMPARE(reopened.workspace().roles.front().name, std::string("LambdaLogWriter"));
     QVERIFY(doc::WorkspaceDocument::recoveryTime(m_workspace).isValid());
     QVERIFY2(reopened.restoreRecovery(&error), qPrintable(error));
@@ -68,7 +71,7 @@ void TestWorkspaceRecovery::nothingIsKeptWithoutChanges()
 {
     QString error;
     doc::WorkspaceDocument document;
-    QVERIFY(document.load(m_workspace, &error));
+    QVERIFY2(document.load(m_workspace, &error), qPrintable(error));
     const core::RoleId id = document.workspace().roles.front().id;
     document.editRole(
         id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Other"; });

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "ThousandRoleAccount.h"
 #include "document/EntityCommand.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
@@ -8,7 +9,6 @@
 #include "rd/core/workspace/RoleTemplate.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QFont>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -69,7 +69,7 @@ private Q_SLOTS:
     void renameRoundTripsThroughUndo();
     void refusesInvalidNamesWithoutAnUndoStep();
     void staysValidAcrossAddRemoveAndReset();
-    void largeWorkspaceResetsAndFetchesQuickly();
+    void largeWorkspaceIsSortedAndFiltered();
 };
 
 void TestWorkspaceTreeModel::showsTheExampleWorkspaces_data()
@@ -136,7 +136,8 @@ void TestWorkspaceTreeModel::marksAwsManagedPoliciesAndAccounts()
     Model model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString error;
-    QVERIFY(document.load(QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), &error));
+    QVERIFY2(document.load(QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), &error),
+        qPrintable(error));
     core::ManagedPolicy readOnly;
     readOnly.name = "ReadOnlyAccess";
     readOnly.arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
@@ -199,7 +200,7 @@ void TestWorkspaceTreeModel::filterMatchesNameOrArnIgnoringCase()
     configureFilter(proxy, model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString error;
-    QVERIFY(document.load(example("lambda-logging.rdws"), &error));
+    QVERIFY2(document.load(example("lambda-logging.rdws"), &error), qPrintable(error));
     proxy.setFilterFixedString(filter);
     QCOMPARE(visibleEntities(proxy), visible);
     int sectionsWithRows = 0;
@@ -214,7 +215,7 @@ void TestWorkspaceTreeModel::renameRoundTripsThroughUndo()
     Model model(&document);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString error;
-    QVERIFY(document.load(example("lambda-logging.rdws"), &error));
+    QVERIFY2(document.load(example("lambda-logging.rdws"), &error), qPrintable(error));
     const core::RoleId id = document.workspace().roles.front().id;
     const QModelIndex role = model.roleIndex(id);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -255,7 +256,7 @@ void TestWorkspaceTreeModel::refusesInvalidNamesWithoutAnUndoStep()
     doc::WorkspaceDocument document;
     Model model(&document);
     QString error;
-    QVERIFY(document.load(example("needs-review.rdws"), &error));
+    QVERIFY2(document.load(example("needs-review.rdws"), &error), qPrintable(error));
     const QModelIndex first = model.index(0, 0, model.sectionIndex(EntityKind::Role));
     QVERIFY(model.nameError(first, QStringLiteral("Ci Deploy")).contains(QStringLiteral("not a valid role name")));
     QVERIFY(!model.setData(first, QStringLiteral("Ci Deploy")));
@@ -276,7 +277,7 @@ void TestWorkspaceTreeModel::staysValidAcrossAddRemoveAndReset()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QString error;
-    QVERIFY(document.load(example("needs-review.rdws"), &error));
+    QVERIFY2(document.load(example("needs-review.rdws"), &error), qPrintable(error));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -338,36 +339,24 @@ void TestWorkspaceTreeModel::staysValidAcrossAddRemoveAndReset()
     stack->undo();
     QCOMPARE(model.rowCount(model.sectionIndex(EntityKind::Group)), 0);
 
-    QVERIFY(document.load(example("lambda-logging.rdws"), &error));
+    QVERIFY2(document.load(example("lambda-logging.rdws"), &error), qPrintable(error));
     QCOMPARE(reset.count(), 1);
     QCOMPARE(childNames(model, roles), QStringList { QStringLiteral("LambdaLogWriter") });
 }
 
-void TestWorkspaceTreeModel::largeWorkspaceResetsAndFetchesQuickly()
+void TestWorkspaceTreeModel::largeWorkspaceIsSortedAndFiltered()
 {
-    // An imported account of 1,000 roles and 1,000 customer managed policies.
-    core::Workspace ws;
-    ws.ensureAccount("111122223333");
-    const core::RoleTemplate *lambda = core::findRoleTemplate("lambda-s3-logs");
-    QVERIFY(lambda);
-    std::string reason;
-    std::optional<core::Role> prototype = core::buildRole(*lambda, "111122223333", { { "name", "Prototype" } }, reason);
-    QVERIFY2(prototype, reason.c_str());
-    for (int i = 0; i < 1000; ++i) {
-        const std::string name = "Role" + std::to_string(1000 + (i * 7919) % 1000);
-        ws.add(std::get<core::Role>(doc::renamedEntity(*prototype, name)));
-        ws.add(std::get<core::ManagedPolicy>(*doc::newEntity(EntityKind::Policy, "111122223333", "Policy" + name)));
-    }
+    // An imported account of 1,000 roles and 1,000 customer managed policies (bench_document's WorkspaceTree
+    // benchmarks measure how long the reset, the first fetch and the filter take).
+    std::optional<core::Workspace> ws = rd::test::makeThousandRoleAccount();
+    QVERIFY(ws);
 
     doc::WorkspaceDocument document;
     Model model(&document);
     QSortFilterProxyModel proxy;
     configureFilter(proxy, model);
-    QElapsedTimer timer;
-    timer.start();
-    document.reset(std::move(ws));
-    const qint64 resetMs = timer.elapsed();
-    // The first full fetch: every row's name, details, icon and tooltip through the sorting proxy.
+    document.reset(std::move(*ws));
+    // Every row's name, details, icon and tooltip through the sorting proxy.
     int rows = 0;
     for (int section = 0; section < proxy.rowCount(); ++section) {
         const QModelIndex parent = proxy.index(section, 0);
@@ -380,19 +369,11 @@ void TestWorkspaceTreeModel::largeWorkspaceResetsAndFetchesQuickly()
             ++rows;
         }
     }
-    const qint64 fetchMs = timer.elapsed() - resetMs;
+    QCOMPARE(rows, 2001);
     // Sorted by name: the proxy's first role is the smallest name, not the workspace's first role.
     QCOMPARE(proxy.index(0, 0, proxy.index(1, 0)).data().toString(), QStringLiteral("Role1000"));
-    timer.restart();
     proxy.setFilterFixedString(QStringLiteral("role1999"));
-    const qint64 filterMs = timer.elapsed();
-    qInfo("1,000 roles + 1,000 policies: reset %lld ms, first full fetch of %d rows (sorted) %lld ms, filter %lld ms",
-        resetMs, rows, fetchMs, filterMs);
-    QCOMPARE(rows, 2001);
     QCOMPARE(visibleEntities(proxy), (QStringList { QStringLiteral("Role1999"), QStringLiteral("PolicyRole1999") }));
-    // Generous bounds for a loaded CI machine; the figures above are what to watch.
-    QVERIFY(resetMs + fetchMs < 3000);
-    QVERIFY(filterMs < 2000);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceTreeModel)

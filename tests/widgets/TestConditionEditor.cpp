@@ -273,8 +273,9 @@ void TestConditionEditor::composesQualifierAndIfExists()
     editor.show();
     EditLog log(editor);
     editor.setCondition(parseCondition(J("{'StringEquals':{'aws:RequestedRegion':'eu-west-1'}}")));
-    QCoreApplication::processEvents(); // Rows added to a shown editor show from the event loop.
     ui::ConditionRow *row = editor.row(0);
+    // Rows added to a shown editor show from the event loop: until then none of their controls is visible.
+    QTRY_VERIFY(row->isVisible());
     // aws:RequestedRegion has one value per request: no set qualifier offered.
     QVERIFY(!row->qualifierCombo()->isVisible());
     QTest::mouseClick(row->ifExistsCheckBox(), Qt::LeftButton);
@@ -282,8 +283,8 @@ void TestConditionEditor::composesQualifierAndIfExists()
 
     // aws:TagKeys is multivalued (ArrayOfString): ForAnyValue/ForAllValues are offered.
     editor.setCondition(parseCondition(J("{'StringEquals':{'aws:TagKeys':['a','b']}}")));
-    QCoreApplication::processEvents();
     row = editor.row(0);
+    QTRY_VERIFY(row->isVisible());
     QVERIFY(row->qualifierCombo()->isVisible());
     row->qualifierCombo()->setFocus();
     QTest::keyClick(row->qualifierCombo(), Qt::Key_Down);
@@ -311,8 +312,9 @@ void TestConditionEditor::typedValueEditorsFollowTheOperator()
 
     // Bool: a true/false combo.
     editor.setCondition(parseCondition(J("{'Bool':{'aws:SecureTransport':'false'}}")));
-    QCoreApplication::processEvents(); // Rows added to a shown editor show from the event loop.
     ui::ConditionRow *row = editor.row(0);
+    // Rows added to a shown editor show from the event loop.
+    QTRY_VERIFY(row->isVisible());
     QCOMPARE(row->valueMode(), ui::ConditionRow::ValueMode::Bool);
     QVERIFY(row->boolCombo()->isVisible());
     QCOMPARE(row->boolCombo()->currentText(), QStringLiteral("false"));
@@ -326,8 +328,8 @@ void TestConditionEditor::typedValueEditorsFollowTheOperator()
 
     // Date: a date-time picker writing ISO 8601 UTC, and free text checked as a date.
     editor.setCondition(parseCondition(J("{'DateLessThan':{'aws:CurrentTime':'2025-06-30T00:00:00Z'}}")));
-    QCoreApplication::processEvents();
     row = editor.row(0);
+    QTRY_VERIFY(row->isVisible());
     QCOMPARE(row->valueMode(), ui::ConditionRow::ValueMode::Date);
     QVERIFY(row->dateEdit()->isVisible());
     QCOMPARE(row->dateEdit()->dateTime(), QDateTime(QDate(2025, 6, 30), QTime(0, 0), Qt::UTC));

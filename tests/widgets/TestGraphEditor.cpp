@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "DataFiles.h"
 #include "MouseGestures.h"
 #include "document/GraphProjection.h"
 #include "document/RoleEditCommand.h"
@@ -380,13 +381,16 @@ void TestGraphEditor::laysOutInTheBackgroundAndDropsStaleLayouts()
     QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
     f.editor->setBackgroundLayoutThreshold(0);
     QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
+    QSignalSpy layouts(f.editor.get(), &ui::GraphEditor::backgroundLayoutFinished);
     const int folded = f.editor->drawnNodeCount();
     auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
     // Unfolding needs places for three new cards: Graphviz runs in the background, the old drawing stays meanwhile.
     toggle->trigger();
     QVERIFY(f.editor->isLayingOut());
     QCOMPARE(f.editor->drawnNodeCount(), folded);
-    QTRY_VERIFY(!f.editor->isLayingOut());
+    QTRY_COMPARE(layouts.count(), 1);
+    QCOMPARE(layouts.at(0).at(0).toBool(), true);
+    QVERIFY(!f.editor->isLayingOut());
     QCOMPARE(redrawn.count(), 1);
     QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
     // Folding needs no layout (the bundle's place is known): at once.
@@ -403,7 +407,10 @@ void TestGraphEditor::laysOutInTheBackgroundAndDropsStaleLayouts()
     QVERIFY(!f.editor->isLayingOut());
     QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
     const int redraws = redrawn.count();
-    QTest::qWait(400);
+    // Both overtaken layouts come back, and are dropped: the drawing stays.
+    QTRY_COMPARE(layouts.count(), 3);
+    QCOMPARE(layouts.at(1).at(0).toBool(), false);
+    QCOMPARE(layouts.at(2).at(0).toBool(), false);
     QCOMPARE(redrawn.count(), redraws);
     QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
 }
@@ -444,8 +451,7 @@ void TestGraphEditor::rendersLightAndDark()
         { "graph-lambda", QStringLiteral(RD_EXAMPLE_WORKSPACE) },
         { "graph-platform", QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws") } };
     for (const auto &workspace : workspaces) {
-        if (!QFileInfo::exists(workspace.path))
-            continue;
+        RD_REQUIRE_FILE(workspace.path);
         for (const bool dark : { false, true }) {
             ui::AppTheme::apply(dark ? ui::AppTheme::Mode::Dark : ui::AppTheme::Mode::Light);
             Fixture f;

@@ -113,7 +113,8 @@ void TestMainWindow::filtersRolesAsYouType()
 {
     ui::MainWindow window;
     QString error;
-    QVERIFY(window.openFile(QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), &error));
+    QVERIFY2(window.openFile(QString::fromStdString(rd::test::testDataPath("gaad/small-account.json")), &error),
+        qPrintable(error));
     window.show();
     auto *filter = window.findChild<QLineEdit *>(QStringLiteral("browserFilterEdit"));
     QVERIFY(filter);
@@ -416,7 +417,7 @@ void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QString error;
-    QVERIFY(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error));
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
     QCOMPARE(window.recentFiles(), QStringList({ QStringLiteral(RD_EXAMPLE_WORKSPACE) }));
 
     // Dropping a workspace file on the window opens it.

@@ -367,8 +367,10 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
 
 void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result)
 {
-    if (generation != m_generation || !m_pendingProjection || !m_pendingGraph)
+    if (generation != m_generation || !m_pendingProjection || !m_pendingGraph) {
+        Q_EMIT backgroundLayoutFinished(false);
         return;
+    }
     if (m_view->isInteracting()) {
         // Hand it over after the gesture.
         QTimer::singleShot(100, this,
@@ -384,6 +386,7 @@ void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult
     // Kept positions may have changed meanwhile: they still win.
     const std::vector<QPointF> positions = place(projection, knownPositions(projection), result);
     populate(std::move(graph), std::move(projection), positions);
+    Q_EMIT backgroundLayoutFinished(true);
 }
 
 std::vector<std::optional<QPointF>> GraphEditor::knownPositions(const doc::GraphProjection &projection) const

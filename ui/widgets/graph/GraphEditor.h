@@ -121,6 +121,9 @@ Q_SIGNALS:
     void statementActivated(const QString &policyLabel, int statement);
     /// The drawing was replaced (after a rebuild or a background layout).
     void graphRedrawn();
+    /// A layout computed in the background came back: drawn (`drawn`), or dropped because a newer drawing had
+    /// replaced the one it was for. Tests wait on it instead of on the clock.
+    void backgroundLayoutFinished(bool drawn);
 
 protected:
     void showEvent(QShowEvent *event) override;
