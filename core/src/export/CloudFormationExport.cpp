@@ -147,7 +147,7 @@ std::vector<std::string> cloudFormationQuotaWarnings(
     // AWS CloudFormation User Guide, "CloudFormation quotas": 500 resources per template, a template body of at most
     // 1 MB from S3 (51,200 bytes when passed directly).
     constexpr std::size_t kMaxResources = 500;
-    constexpr std::size_t kMaxTemplateBytes = 1024 * 1024;
+    constexpr std::size_t kMaxTemplateBytes = std::size_t { 1024 } * 1024;
     constexpr std::size_t kMaxInlineTemplateBytes = 51200;
     std::vector<std::string> warnings;
     const ExportSet set = makeExportSet(workspace, roles);
