@@ -188,7 +188,7 @@ int AssumeCommand::run()
     request.sessionPolicyArns = m_sessionPolicyArns;
 
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
-    if (!loaded.workspace)
+    if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
 
     StsSimulator simulator(*loaded.workspace);

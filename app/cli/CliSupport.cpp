@@ -23,9 +23,15 @@ void printFindings(std::ostream &out, const std::string &file, const core::Diagn
 
 std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded)
 {
-    if (loaded.fileError.empty() && !loaded.diagnostics.empty())
-        return path + ": " + loaded.diagnostics.front().message;
-    return loaded.fileError;
+    if (!loaded.fileError.empty())
+        return loaded.fileError;
+    for (const core::Diagnostic &d : loaded.diagnostics) {
+        if (d.severity == core::Severity::Error)
+            return core::formatDiagnosticLine(path, d);
+    }
+    if (!loaded.diagnostics.empty())
+        return core::formatDiagnosticLine(path, loaded.diagnostics.front());
+    return path + ": not a workspace file";
 }
 
 } // namespace rd::cli

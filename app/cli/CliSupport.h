@@ -20,7 +20,8 @@ int usageError(const std::string &reason);
 /// Prints each finding as formatDiagnosticLine() writes it (`FILE:LINE:COL: SEVERITY CODE message`), then a newline.
 void printFindings(std::ostream &out, const std::string &file, const core::Diagnostics &diagnostics);
 
-/// Why a workspace file could not be loaded, in one line: the file's error, or its first finding.
+/// Why a workspace file could not be loaded or cannot be used (WorkspaceLoadResult::ok() is false), in one line:
+/// the file's error, or its first ERROR finding as `PATH:LINE:COL: ERROR CODE message`.
 std::string workspaceLoadError(const std::string &path, const core::WorkspaceLoadResult &loaded);
 
 } // namespace rd::cli

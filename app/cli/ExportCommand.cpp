@@ -69,9 +69,8 @@ int ExportCommand::run()
     if (!format)
         return usageError("unknown export format `" + m_format + "`");
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
-    if (!loaded.workspace) {
+    if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
-    }
     const Workspace &workspace = *loaded.workspace;
 
     std::vector<RoleId> roles;

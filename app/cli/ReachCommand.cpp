@@ -85,7 +85,7 @@ CLI::App *ReachCommand::configure(CLI::App &app)
 int ReachCommand::run()
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
-    if (!loaded.workspace)
+    if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
     const AccessGraph graph = AccessGraph::build(*loaded.workspace);
     const Reachability reach(graph);

@@ -45,24 +45,33 @@ bool reaches(const Diagnostics &diagnostics, Severity failOn)
         [&](const Diagnostic &d) { return static_cast<int>(d.severity) <= static_cast<int>(failOn); });
 }
 
-// Every role of a workspace (role-level findings, then its trust policy's and each inline policy's) and every
-// resource policy, with the role or resource named in each message.
+// What loading the workspace found (a malformed file or GAAD entry, with its position), then every role of it
+// (role-level findings, then its trust policy's and each inline policy's) and every resource policy, with the role
+// or resource named in each message. Only a file that cannot be read at all is no findings.
 std::optional<FileFindings> validateWorkspace(const std::string &file)
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(file);
-    if (!loaded.workspace) {
-        usageError(workspaceLoadError(file, loaded));
+    if (!loaded.fileError.empty()) {
+        usageError(loaded.fileError);
         return std::nullopt;
     }
-    FileFindings findings { file, {} };
+    FileFindings findings { file, std::move(loaded.diagnostics) };
+    if (!loaded.workspace) {
+        if (findings.diagnostics.empty()) {
+            usageError(workspaceLoadError(file, loaded));
+            return std::nullopt;
+        }
+        return findings;
+    }
     auto add = [&](Diagnostics diagnostics, const std::string &where) {
         for (Diagnostic &d : diagnostics) {
             d.message = where + ": " + d.message;
             findings.diagnostics.push_back(std::move(d));
         }
     };
+    const RoleNameIndex names(*loaded.workspace);
     for (const Role &role : loaded.workspace->roles) {
-        RoleFindings roleFindings = validateRole(*loaded.workspace, role);
+        RoleFindings roleFindings = validateRole(role, names);
         add(std::move(roleFindings.role), "role " + role.name);
         add(std::move(roleFindings.trustPolicy), "role " + role.name + ", trust policy");
         for (auto &[name, diagnostics] : roleFindings.inlinePolicies)

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // Core throughput: reading and writing the AWS managed policy corpus, importing a GAAD file of 1,000 roles, loading
-// and saving the workspace it becomes, exporting it.
+// and saving the workspace it becomes, exporting it; the whole-workspace duplicate-name rule and list-roles merge at
+// 100,000 roles.
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
 #include "rd/core/catalog/AwsManagedPolicies.h"
@@ -9,6 +10,7 @@
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/validation/RoleNameIndex.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
@@ -187,6 +189,62 @@ void ExportBlockers1000Roles(benchmark::State &state)
         benchmark::DoNotOptimize(exportBlockers(ws, ids).size());
 }
 BENCHMARK(ExportBlockers1000Roles)->Unit(benchmark::kMillisecond);
+
+/// `count` roles of one account with distinct names (the last two differ only in case, so one pair is a duplicate),
+/// each with an empty trust policy: what the duplicate-name rule and the list-roles merge look at.
+Workspace namedRoles(std::size_t count)
+{
+    Workspace ws;
+    ws.roles.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        Role role;
+        role.accountId = "111122223333";
+        role.name = i + 1 == count ? "role-" + std::to_string(i - 1) : "Role-" + std::to_string(i);
+        role.arn = "arn:aws:iam::111122223333:role/" + role.name;
+        ws.add(std::move(role));
+    }
+    return ws;
+}
+
+/// The duplicate-name rule over every role of a workspace (linear: RoleNameIndex), with the index built once as
+/// `validate --workspace` and the export checks do. Arg: the number of roles (target: 100,000 in well under 1 s).
+void DuplicateRoleNames(benchmark::State &state)
+{
+    const Workspace ws = namedRoles(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        const RoleNameIndex names(ws);
+        std::size_t duplicates = 0;
+        for (const Role &role : ws.roles)
+            duplicates += names.otherWithSameName(role) ? 1 : 0;
+        benchmark::DoNotOptimize(duplicates);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(DuplicateRoleNames)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// `aws iam list-roles` output naming every role of namedRoles(count), merged into it (linear: one lookup per
+/// entry). Arg: the number of roles.
+void MergeListRoles(benchmark::State &state)
+{
+    const auto count = static_cast<std::size_t>(state.range(0));
+    const Workspace base = namedRoles(count);
+    std::string text = "{\"Roles\":[";
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0)
+            text += ',';
+        text += "{\"Arn\":\"" + base.roles[i].arn + "\",\"RoleName\":\"" + base.roles[i].name
+            + "\",\"Description\":\"d\",\"MaxSessionDuration\":7200}";
+    }
+    text += "]}";
+    for (auto _ : state) {
+        state.PauseTiming();
+        Workspace ws = base;
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(mergeListRoles(ws, text).size());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(MergeListRoles)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 /// What AwsManagedPolicies::builtin() does on first use: inflate the embedded list (3.4 MB of text) and split it into
 /// 1,594 entries whose documents stay text. It has to stay well under 100 ms: the policy picker waits for it.

@@ -44,6 +44,10 @@ private Q_SLOTS:
     void importsGaad();
     void importRefusesWhatIsNotGaad();
     void validatesAWorkspaceAndFailsOnChosenSeverity();
+    void validateWorkspaceReportsWhatTheLoadFound_data();
+    void validateWorkspaceReportsWhatTheLoadFound();
+    void workspaceCommandsRefuseABrokenLoad_data();
+    void workspaceCommandsRefuseABrokenLoad();
     void simulateReproducesTheCorpus();
     void simulateReportsMismatchesAndKeepsGoing();
     void simulateWithoutExpectationsPrintsNoSummary();
@@ -366,6 +370,75 @@ void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
     const CliRun bad =
         runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("loud"), policy });
     QCOMPARE(bad.exitCode, 2);
+}
+
+namespace
+{
+
+// GAAD output whose only role entry is not an object: `import --gaad` refuses it with GAAD_FORMAT_ERROR.
+const QByteArray kMalformedGaad = R"({"RoleDetailList":[0]})";
+// GAAD output with a number JSON does not have (RFC 8259 section 6 allows no Infinity), on line 2.
+const QByteArray kInfiniteGaad =
+    "{\"RoleDetailList\":[{\"RoleName\":\"r\",\"Arn\":\"arn:aws:iam::111122223333:role/r\",\n"
+    "\"MaxSessionDuration\": Infinity}]}";
+
+} // namespace
+
+void TestCli::validateWorkspaceReportsWhatTheLoadFound_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("finding");
+    QTest::addRow("a malformed GAAD entry") << kMalformedGaad << ":1:20: ERROR GAAD_FORMAT_ERROR ";
+    QTest::addRow("a number JSON does not have") << kInfiniteGaad << ":2:23: ERROR JSON_SYNTAX_ERROR ";
+    QTest::addRow("a workspace with a null format version")
+        << QByteArray(R"({"format": "role-designer-workspace", "formatVersion": null})")
+        << ":1:56: ERROR WORKSPACE_FORMAT_ERROR `formatVersion` must be a whole number, not null";
+}
+
+void TestCli::validateWorkspaceReportsWhatTheLoadFound()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, finding);
+    const QString file = write(QStringLiteral("broken-account.json"), content);
+    const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(file + finding), qPrintable(run.out + run.err));
+}
+
+void TestCli::workspaceCommandsRefuseABrokenLoad_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("position");
+    const QStringList reach { QStringLiteral("reach") };
+    const QStringList assume { QStringLiteral("assume"), QStringLiteral("--principal"),
+        QStringLiteral("arn:aws:iam::111122223333:root"), QStringLiteral("--role"),
+        QStringLiteral("arn:aws:iam::111122223333:role/r") };
+    const QStringList exportCli { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("cli"),
+        QStringLiteral("--out"), QDir::temp().filePath(QStringLiteral("rd-export-never-written")) };
+    for (const auto &[name, content, position] :
+        { std::tuple { "malformed GAAD entry", kMalformedGaad, ":1:20: ERROR GAAD_FORMAT_ERROR " },
+            std::tuple { "Infinity", kInfiniteGaad, ":2:23: ERROR JSON_SYNTAX_ERROR " } }) {
+        QTest::addRow("reach, %s", name) << content << reach << position;
+        QTest::addRow("assume, %s", name) << content << assume << position;
+        QTest::addRow("export, %s", name) << content << exportCli << position;
+    }
+}
+
+void TestCli::workspaceCommandsRefuseABrokenLoad()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, position);
+    const QString file = write(QStringLiteral("broken-account.json"), content);
+    QStringList args { arguments.first(), QStringLiteral("--workspace"), file };
+    args << arguments.mid(1);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QString());
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(run.err.startsWith(QStringLiteral("role-designer-cli: ") + file + position), qPrintable(run.err));
+    QVERIFY(!QDir(QDir::temp().filePath(QStringLiteral("rd-export-never-written"))).exists());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -28,6 +28,7 @@ class TestGaadImporter : public QObject
 private Q_SLOTS:
     void importsAHandWrittenAccount();
     void mergesListRoles();
+    void mergesListRolesIntoTheFirstMatchingRole();
     void importsAThousandRolesBuiltFromTheCorpus();
     void reportsBrokenEntriesAndKeepsTheRest_data();
     void reportsBrokenEntriesAndKeepsTheRest();
@@ -98,6 +99,31 @@ void TestGaadImporter::mergesListRoles()
     QCOMPARE(web->description, std::string("Front-end web servers"));
     QCOMPARE(web->maxSessionDuration, 7200);
     QCOMPARE(roleNamed(*r.workspace, "ExternalAudit")->maxSessionDuration, 14400);
+}
+
+void TestGaadImporter::mergesListRolesIntoTheFirstMatchingRole()
+{
+    // An entry is matched by its Arn, or by its RoleName when it has no Arn; the first role in workspace order wins.
+    Workspace ws;
+    for (const char *arn : { "arn:aws:iam::111122223333:role/a/Same", "arn:aws:iam::111122223333:role/b/Same" }) {
+        Role role;
+        role.name = "Same";
+        role.arn = arn;
+        ws.add(std::move(role));
+    }
+    const Diagnostics byName = mergeListRoles(ws, R"({"Roles":[{"RoleName":"Same","Description":"by name"}]})");
+    QVERIFY(byName.empty());
+    QCOMPARE(ws.roles[0].description, std::string("by name"));
+    QCOMPARE(ws.roles[1].description, std::string());
+    const Diagnostics byArn = mergeListRoles(ws,
+        R"({"Roles":[{"Arn":"arn:aws:iam::111122223333:role/b/Same","RoleName":"Same","MaxSessionDuration":7200}]})");
+    QVERIFY(byArn.empty());
+    QCOMPARE(ws.roles[0].maxSessionDuration, Role().maxSessionDuration);
+    QCOMPARE(ws.roles[1].maxSessionDuration, 7200);
+    const Diagnostics unknown =
+        mergeListRoles(ws, R"({"Roles":[{"Arn":"arn:aws:iam::111122223333:role/Other","RoleName":"Same"}]})");
+    QCOMPARE(unknown.size(), std::size_t(1));
+    QCOMPARE(unknown[0].severity, Severity::Warning);
 }
 
 void TestGaadImporter::importsAThousandRolesBuiltFromTheCorpus()

@@ -204,6 +204,14 @@ void TestPolicyChecks::roleCheck()
     ValidationOptions options;
     options.quotas = quotasOf(row);
     const RoleFindings findings = validateRole(ws, *ws.role(id), options);
+    // Validating every role of a workspace answers the duplicate-name rule from an index: the same findings.
+    const RoleNameIndex names(ws);
+    const RoleFindings indexed = validateRole(*ws.role(id), names, options);
+    QCOMPARE(indexed.role.size(), findings.role.size());
+    for (std::size_t i = 0; i < findings.role.size(); ++i) {
+        QCOMPARE(indexed.role[i].code, findings.role[i].code);
+        QCOMPARE(indexed.role[i].message, findings.role[i].message);
+    }
     Diagnostics all = findings.role;
     all.insert(all.end(), findings.trustPolicy.begin(), findings.trustPolicy.end());
     for (const auto &[name, policyFindings] : findings.inlinePolicies)
@@ -301,6 +309,20 @@ void TestPolicyChecks::roleLevelRules()
         QVERIFY(!hasCode(findings, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA"));
     const RoleFindings duplicate = validateRole(ws, ws.roles[0]);
     QVERIFY(hasCode(duplicate.role, "DUPLICATE_ROLE_NAME"));
+    // The index names the same other role as the scan: the first of the account, in workspace order.
+    const RoleNameIndex names(ws);
+    for (const Role &role : ws.roles) {
+        const Role *scanned = nullptr;
+        for (const Role &other : ws.roles) {
+            if (other.id != role.id && other.accountId == role.accountId
+                && QString::fromStdString(other.name).compare(QString::fromStdString(role.name), Qt::CaseInsensitive)
+                    == 0) {
+                scanned = &other;
+                break;
+            }
+        }
+        QCOMPARE(names.otherWithSameName(role), scanned);
+    }
     // The trust policy is checked as the role account's: another account without sts:ExternalId.
     QVERIFY(hasCode(duplicate.trustPolicy, "MISSING_EXTERNAL_ID"));
     QVERIFY(duplicate.hasSeverityAtLeast(Severity::Error));

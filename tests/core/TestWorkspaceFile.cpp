@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 #include "DataFiles.h"
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace rd::core;
 
@@ -22,7 +25,11 @@ private Q_SLOTS:
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void saveIsAtomicAndKeepsTheOldFileOnFailure();
+    void saveThroughSymbolicLinksKeepsTheLinks();
+    void savesTheLongestLegalFileNames();
+    void saveRemovesTemporaryFilesOfAnInterruptedSave();
     void loadReportsUnreadableFiles();
+    void loadFindingsTravelWithTheWorkspace();
     void idsAreNeverReused();
 };
 
@@ -177,6 +184,26 @@ void TestWorkspaceFile::rejectsBadFiles_data()
         << "unterminated object: no `}` matches this `{`" << 1;
     QTest::addRow("a file that is not a workspace says so") << "{\"format\": \"something-else\", \"formatVersion\": 1}"
                                                             << "`something-else` is not a role designer workspace" << 1;
+    QTest::addRow("a null format version names the field")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": null}"
+        << "`formatVersion` must be a whole number, not null" << 1;
+    QTest::addRow("a null format names the field as a missing one is refused")
+        << "{\"format\": null, \"formatVersion\": 1}"
+        << "`format` must be a string, not null" << 1;
+    QTest::addRow("an empty format is not a workspace") << "{\"format\": \"\", \"formatVersion\": 1}"
+                                                        << "`` is not a role designer workspace" << 1;
+    QTest::addRow("a missing format names the file in plain words") << "{\"formatVersion\": 1}"
+                                                                    << "the file has no `format`" << 1;
+    QTest::addRow("format version 0 is invalid, not newer")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 0}"
+        << "`formatVersion` is 0: format versions start at 1" << 1;
+    QTest::addRow("a negative format version is invalid, not newer")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": -1}"
+        << "`formatVersion` is -1: format versions start at 1" << 1;
+    QTest::addRow("a null required field of an entity names it")
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": null, "
+           "\"trustPolicy\": {}}]}"
+        << "`roles[0].name` must be a string, not null" << 1;
     QTest::addRow("a policy document of the wrong type is refused")
         << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1, \"roles\": [{\"id\": 1, \"name\": \"r\", "
            "\"trustPolicy\": {\"Statement\": 5}}]}"
@@ -225,6 +252,99 @@ void TestWorkspaceFile::saveIsAtomicAndKeepsTheOldFileOnFailure()
         QCOMPARE(rd::test::readFile(path), writeWorkspace(changed));
 }
 
+namespace
+{
+
+/// The names in `folder` that look like writeFileAtomically's temporary files.
+QStringList temporaryFiles(const QString &folder)
+{
+    return QDir(folder).entryList({ QStringLiteral(".rd-*.tmp") }, QDir::Files | QDir::Hidden | QDir::System);
+}
+
+} // namespace
+
+void TestWorkspaceFile::saveThroughSymbolicLinksKeepsTheLinks()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("real")));
+    const QString target = dir.filePath(QStringLiteral("real/account.rdws"));
+    const QString link = dir.filePath(QStringLiteral("account.rdws"));
+    const QString linkToLink = dir.filePath(QStringLiteral("current.rdws"));
+    Workspace ws = sampleWorkspace();
+    QVERIFY(!saveWorkspaceFile(target.toStdString(), ws));
+    // A relative link, and a link to that link: each is resolved from the folder it is in (symlink(7)).
+    QVERIFY(::symlink("real/account.rdws", link.toLocal8Bit().constData()) == 0);
+    QVERIFY(::symlink("account.rdws", linkToLink.toLocal8Bit().constData()) == 0);
+
+    ws.name = "changed through the links";
+    QVERIFY(!saveWorkspaceFile(linkToLink.toStdString(), ws));
+    QVERIFY(QFileInfo(linkToLink).isSymLink());
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(rd::test::readFile(target.toStdString()), writeWorkspace(ws));
+    QVERIFY(temporaryFiles(dir.path()).isEmpty());
+    QVERIFY(temporaryFiles(dir.filePath(QStringLiteral("real"))).isEmpty());
+
+    // A link whose target does not exist yet: the target is made, the link kept.
+    const QString dangling = dir.filePath(QStringLiteral("new.rdws"));
+    QVERIFY(::symlink("real/new.rdws", dangling.toLocal8Bit().constData()) == 0);
+    QVERIFY(!saveWorkspaceFile(dangling.toStdString(), ws));
+    QVERIFY(QFileInfo(dangling).isSymLink());
+    QCOMPARE(rd::test::readFile(dir.filePath(QStringLiteral("real/new.rdws")).toStdString()), writeWorkspace(ws));
+
+    // A loop of links is refused, naming the file.
+    const QString loop = dir.filePath(QStringLiteral("loop.rdws"));
+    QVERIFY(::symlink("loop.rdws", loop.toLocal8Bit().constData()) == 0);
+    const auto error = saveWorkspaceFile(loop.toStdString(), ws);
+    QVERIFY(error);
+    QVERIFY2(error->find("loop.rdws") != std::string::npos, error->c_str());
+}
+
+void TestWorkspaceFile::savesTheLongestLegalFileNames()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Workspace ws = sampleWorkspace();
+    // NAME_MAX is 255 bytes on Linux file systems (POSIX <limits.h>); the temporary name must not push past it.
+    for (const int length : { 238, 250, 255 }) {
+        const QString name = QString(length - 5, QLatin1Char('a')) + QStringLiteral(".rdws");
+        QCOMPARE(name.toUtf8().size(), length);
+        const std::string path = dir.filePath(name).toStdString();
+        const auto error = saveWorkspaceFile(path, ws);
+        QVERIFY2(!error, error ? error->c_str() : "");
+        QCOMPARE(rd::test::readFile(path), writeWorkspace(ws));
+    }
+    QVERIFY(temporaryFiles(dir.path()).isEmpty());
+}
+
+void TestWorkspaceFile::saveRemovesTemporaryFilesOfAnInterruptedSave()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("account.rdws"));
+    auto leave = [&](const std::string &targetName) {
+        const QString stale =
+            dir.filePath(QString::fromStdString(atomicWriteTemporaryPrefix(targetName)) + QStringLiteral("k3x9q2.tmp"));
+        QFile file(stale);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write("half a workspace");
+        return stale;
+    };
+    const QString stale = leave("account.rdws");
+    const QString otherTarget = leave("other.rdws");
+    QVERIFY(QFile::exists(stale));
+    QVERIFY(QFile::exists(otherTarget));
+
+    QVERIFY(!saveWorkspaceFile(path.toStdString(), sampleWorkspace()));
+    QVERIFY(!QFile::exists(stale));
+    // Another file's save may be under way: its temporary file stays.
+    QVERIFY(QFile::exists(otherTarget));
+    QCOMPARE(temporaryFiles(dir.path()), QStringList { QFileInfo(otherTarget).fileName() });
+    QVERIFY(atomicWriteTemporaryPrefix("account.rdws") != atomicWriteTemporaryPrefix("other.rdws"));
+    QVERIFY(atomicWriteTemporaryPrefix(std::string(255, 'a')).size() + 10 <= 31);
+}
+
 void TestWorkspaceFile::loadReportsUnreadableFiles()
 {
     WorkspaceLoadResult missing = loadWorkspaceFile("/no/such/file.rdws");
@@ -232,6 +352,32 @@ void TestWorkspaceFile::loadReportsUnreadableFiles()
     QVERIFY(missing.fileError.find("cannot open `/no/such/file.rdws`") != std::string::npos);
     WorkspaceLoadResult folder = loadWorkspaceFile("/tmp");
     QVERIFY(folder.fileError.find("is a folder") != std::string::npos);
+}
+
+void TestWorkspaceFile::loadFindingsTravelWithTheWorkspace()
+{
+    // A JSON syntax error the reader recovered from (IEEE Infinity is not JSON, RFC 8259 section 6) yields no
+    // workspace: the recovered value is a guess.
+    WorkspaceLoadResult infinite =
+        loadWorkspaceText("{\"RoleDetailList\": [{\"RoleName\": \"r\", \"Arn\": \"arn:aws:iam::111122223333:role/r\",\n"
+                          "  \"MaxSessionDuration\": Infinity}]}");
+    QVERIFY(!infinite.workspace);
+    QVERIFY(!infinite.ok());
+    QVERIFY(!infinite.diagnostics.empty());
+    QVERIFY(hasCheckCode(infinite.diagnostics.front(), CheckCode::JsonSyntaxError));
+    QCOMPARE(infinite.diagnostics.front().range.begin.line, 2);
+
+    // GAAD output with a malformed entry imports the rest, and says what it skipped and where.
+    WorkspaceLoadResult malformed = loadWorkspaceText("{\"RoleDetailList\": [0]}");
+    QCOMPARE(malformed.source, WorkspaceSource::Gaad);
+    QVERIFY(!malformed.ok());
+    QVERIFY(hasErrors(malformed.diagnostics));
+    QVERIFY(hasCheckCode(malformed.diagnostics.front(), CheckCode::GaadFormatError));
+    QCOMPARE(malformed.diagnostics.front().range.begin.column, 21);
+
+    WorkspaceLoadResult clean = loadWorkspaceText(writeWorkspace(sampleWorkspace()));
+    QVERIFY(clean.ok());
+    QVERIFY(clean.diagnostics.empty());
 }
 
 void TestWorkspaceFile::idsAreNeverReused()

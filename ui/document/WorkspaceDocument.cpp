@@ -59,7 +59,8 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
     const QByteArray bytes = file.readAll();
     core::WorkspaceLoadResult result =
         core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-    if (!result.workspace) {
+    // GAAD input with malformed entries still yields the rest; opening it as if it were whole would hide that.
+    if (!result.ok()) {
         QString reason = tr("not a workspace file");
         for (const core::Diagnostic &d : result.diagnostics) {
             if (d.severity == core::Severity::Error) {

@@ -4,12 +4,15 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <random>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,6 +40,15 @@ public:
     }
     FileDescriptor(const FileDescriptor &) = delete;
     FileDescriptor &operator=(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(FileDescriptor &&other) noexcept
+    {
+        if (this != &other) {
+            if (m_fd >= 0)
+                ::close(m_fd);
+            m_fd = other.release();
+        }
+        return *this;
+    }
     int get() const { return m_fd; }
     int release()
     {
@@ -48,6 +60,65 @@ public:
 private:
     int m_fd;
 };
+
+constexpr std::string_view kTemporarySuffix = ".tmp";
+constexpr std::size_t kUniqueLength = 6;
+
+/// Six characters of [0-9a-z] that differ between calls and processes.
+std::string uniqueSuffix()
+{
+    static std::atomic<std::uint64_t> s_counter { 0 };
+    static std::mt19937_64 s_seed { std::random_device {}() };
+    static std::mutex s_seedLock;
+    std::uint64_t value = 0;
+    {
+        const std::lock_guard lock(s_seedLock);
+        value = s_seed();
+    }
+    value ^= (static_cast<std::uint64_t>(::getpid()) << 32) ^ ++s_counter;
+    static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    std::string out;
+    for (std::size_t i = 0; i < kUniqueLength; ++i) {
+        out += kDigits[value % 36];
+        value /= 36;
+    }
+    return out;
+}
+
+/// Where writing `path` really lands: symbolic links followed to their final target (a missing target is created,
+/// as open(2) with O_CREAT would). Linux gives up after 40 links (path_resolution(7)); so do we.
+std::filesystem::path finalTarget(const std::string &path, std::string &error)
+{
+    std::filesystem::path current(path);
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat info {
+        };
+        if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode))
+            return current;
+        std::error_code ec;
+        const std::filesystem::path link = std::filesystem::read_symlink(current, ec);
+        if (ec) {
+            error = "cannot follow the link `" + current.string() + "`: " + ec.message();
+            return {};
+        }
+        current = link.is_absolute() ? link : current.parent_path() / link;
+    }
+    error = "cannot save `" + path + "`: too many levels of symbolic links";
+    return {};
+}
+
+/// Removes the temporary files an interrupted save of the same target left in `folder`: those named
+/// `prefix` + six characters + `.tmp`, except `keep`.
+void removeStaleTemporaries(const std::filesystem::path &folder, const std::string &prefix, const std::string &keep)
+{
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() == prefix.size() + kUniqueLength + kTemporarySuffix.size() && name.starts_with(prefix)
+            && name.ends_with(kTemporarySuffix) && name != keep)
+            ::unlink(it->path().c_str());
+    }
+}
 
 } // namespace
 
@@ -111,22 +182,45 @@ FileReadResult readTextFile(const std::string &path, std::size_t maxBytes)
     return result;
 }
 
+std::string atomicWriteTemporaryPrefix(std::string_view targetName)
+{
+    // 64-bit FNV-1a (http://www.isthe.com/chongo/tech/comp/fnv/): short, stable across runs and builds.
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : targetName) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string prefix = ".rd-";
+    for (int shift = 60; shift >= 0; shift -= 4)
+        prefix += kHex[(hash >> shift) & 0xF];
+    prefix += '-';
+    return prefix;
+}
+
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content)
 {
-    static std::atomic<unsigned> s_counter { 0 };
-    const std::filesystem::path target(path);
+    std::string resolveError;
+    const std::filesystem::path target = finalTarget(path, resolveError);
+    if (!resolveError.empty())
+        return resolveError;
     const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    const std::string temporary = (folder
-        / ("." + target.filename().string() + ".saving-" + std::to_string(::getpid()) + "-"
-            + std::to_string(++s_counter)))
-                                      .string();
-    FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    const std::string prefix = atomicWriteTemporaryPrefix(target.filename().string());
+
+    std::string temporary;
+    FileDescriptor fd(-1);
+    for (int attempt = 0; attempt < 100 && fd.get() < 0; ++attempt) {
+        temporary = (folder / (prefix + uniqueSuffix() + std::string(kTemporarySuffix))).string();
+        fd = FileDescriptor(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+        if (fd.get() < 0 && errno != EEXIST)
+            break;
+    }
     if (fd.get() < 0)
-        return systemError("cannot create a file beside", path);
+        return systemError("cannot create a file beside", target.string());
     // Keep the permissions of the file being replaced.
     struct stat old {
     };
-    if (::stat(path.c_str(), &old) == 0)
+    if (::stat(target.c_str(), &old) == 0)
         ::fchmod(fd.get(), old.st_mode & 07777);
     const char *data = content.data();
     std::size_t left = content.size();
@@ -147,11 +241,13 @@ std::optional<std::string> writeFileAtomically(const std::string &path, std::str
         ::unlink(temporary.c_str());
         return error;
     }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+    // Onto the final target, so that a symbolic link stays a link (rename(2) replaces the link itself).
+    if (::rename(temporary.c_str(), target.c_str()) != 0) {
         const std::string error = systemError("cannot replace", path);
         ::unlink(temporary.c_str());
         return error;
     }
+    removeStaleTemporaries(folder, prefix, std::filesystem::path(temporary).filename().string());
     // Make the rename itself durable.
     FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() >= 0)

@@ -33,8 +33,9 @@ std::vector<ExportBlocker> exportBlockers(const Workspace &workspace, const std:
         addErrors(blockers, policy->name, "policy document",
             validatePolicy(managedPolicyDocument(*policy), PolicyKind::Identity, options));
     }
+    const RoleNameIndex names(workspace);
     for (const Role *role : set.roles) {
-        const RoleFindings findings = validateRole(workspace, *role);
+        const RoleFindings findings = validateRole(*role, names);
         if (!findings.hasSeverityAtLeast(Severity::Error))
             continue;
         addErrors(blockers, role->name, "", findings.role);

@@ -50,13 +50,15 @@ JsonValue *JsonFields::value(std::string_view key, bool required)
     JsonValue *v = find(key);
     if (!v && required)
         error(m_object.range,
-            "`" + (m_path.empty() ? std::string("the file") : m_path) + "` has no `" + std::string(key) + "`");
+            (m_path.empty() ? std::string("the file") : "`" + m_path + "`") + " has no `" + std::string(key) + "`");
     return v;
 }
 
 std::string JsonFields::string(std::string_view key, bool required)
 {
     JsonValue *v = value(key, required);
+    if (v && v->isNull() && required)
+        typeError(key, *v, "a string");
     if (!v || v->isNull())
         return {};
     if (!v->isString()) {
@@ -69,6 +71,8 @@ std::string JsonFields::string(std::string_view key, bool required)
 std::optional<std::int64_t> JsonFields::integer(std::string_view key, bool required)
 {
     JsonValue *v = value(key, required);
+    if (v && v->isNull() && required)
+        typeError(key, *v, "a whole number");
     if (!v || v->isNull())
         return std::nullopt;
     std::int64_t result = 0;
@@ -86,6 +90,8 @@ std::optional<std::int64_t> JsonFields::integer(std::string_view key, bool requi
 std::optional<double> JsonFields::number(std::string_view key, bool required)
 {
     JsonValue *v = value(key, required);
+    if (v && v->isNull() && required)
+        typeError(key, *v, "a number");
     if (!v || v->isNull())
         return std::nullopt;
     if (!v->isNumber()) {
@@ -110,6 +116,8 @@ bool JsonFields::boolean(std::string_view key, bool fallback)
 std::vector<JsonValue> *JsonFields::array(std::string_view key, bool required)
 {
     JsonValue *v = value(key, required);
+    if (v && v->isNull() && required)
+        typeError(key, *v, "an array");
     if (!v || v->isNull())
         return nullptr;
     if (!v->isArray()) {
@@ -142,6 +150,8 @@ std::vector<std::string> JsonFields::strings(std::string_view key)
 JsonValue *JsonFields::object(std::string_view key, bool required)
 {
     JsonValue *v = value(key, required);
+    if (v && v->isNull() && required)
+        typeError(key, *v, "an object");
     if (!v || v->isNull())
         return nullptr;
     if (!v->isObject()) {

@@ -24,7 +24,8 @@ public:
     /// Reports what is wrong with `object` as `code`, whose table row sets the finding type.
     JsonFields(JsonValue &object, std::string path, Diagnostics &out, CheckCode code, bool strict);
 
-    /// The member's value, or nullptr when absent (reported when required).
+    /// The member's value, or nullptr when absent (reported when required). The typed readers below treat `null`
+    /// as absent for an optional member and report it, naming the member, for a required one.
     JsonValue *value(std::string_view key, bool required = false);
     std::string string(std::string_view key, bool required = false);
     std::optional<std::int64_t> integer(std::string_view key, bool required = false);

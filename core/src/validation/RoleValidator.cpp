@@ -45,21 +45,21 @@ bool RoleFindings::hasSeverityAtLeast(Severity severity) const
         [&](const auto &entry) { return atLeast(entry.second, severity); });
 }
 
-RoleFindings validateRole(const Workspace &workspace, const Role &role, const ValidationOptions &options)
+namespace
+{
+
+/// The findings of `role`, given the other role of its account with the same name (or nullptr).
+RoleFindings validateRoleWith(const Role &role, const Role *duplicate, const ValidationOptions &options)
 {
     RoleFindings findings;
     const SourceRange none;
     if (!isValidIamName(role.name, 64))
         findings.role.push_back(makeDiagnostic(CheckCode::InvalidRoleName, none,
             "the role name `" + role.name + "` must be 1 to 64 letters, digits or `+=,.@_-`"));
-    for (const Role &other : workspace.roles) {
-        if (other.id != role.id && other.accountId == role.accountId && equalsIgnoreCase(other.name, role.name)) {
-            findings.role.push_back(makeDiagnostic(CheckCode::DuplicateRoleName, none,
-                "another role of account " + role.accountId + " is named `" + other.name
-                    + "`: IAM role names are unique regardless of case"));
-            break;
-        }
-    }
+    if (duplicate)
+        findings.role.push_back(makeDiagnostic(CheckCode::DuplicateRoleName, none,
+            "another role of account " + role.accountId + " is named `" + duplicate->name
+                + "`: IAM role names are unique regardless of case"));
     if (!validPath(role.path))
         findings.role.push_back(makeDiagnostic(CheckCode::InvalidRolePath, none,
             "the path `" + role.path
@@ -93,6 +93,26 @@ RoleFindings validateRole(const Workspace &workspace, const Role &role, const Va
                 + " characters without white space together, more than the "
                 + std::to_string(options.quotas.roleInlinePoliciesTotal) + " IAM allows per role"));
     return findings;
+}
+
+} // namespace
+
+RoleFindings validateRole(const Workspace &workspace, const Role &role, const ValidationOptions &options)
+{
+    // One role: a scan costs less than building an index.
+    const Role *duplicate = nullptr;
+    for (const Role &other : workspace.roles) {
+        if (other.id != role.id && other.accountId == role.accountId && equalsIgnoreCase(other.name, role.name)) {
+            duplicate = &other;
+            break;
+        }
+    }
+    return validateRoleWith(role, duplicate, options);
+}
+
+RoleFindings validateRole(const Role &role, const RoleNameIndex &names, const ValidationOptions &options)
+{
+    return validateRoleWith(role, names.otherWithSameName(role), options);
 }
 
 } // namespace rd::core

@@ -8,6 +8,9 @@
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace rd::core
 {
 namespace
@@ -311,6 +314,15 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
     std::vector<JsonValue> *roles = top.array("Roles", true);
     if (!roles)
         return out;
+    // The first role of each ARN and of each name, as a scan in workspace order would find them.
+    std::unordered_map<std::string_view, Role *> byArn;
+    std::unordered_map<std::string_view, Role *> byName;
+    byArn.reserve(workspace.roles.size());
+    byName.reserve(workspace.roles.size());
+    for (Role &r : workspace.roles) {
+        byArn.emplace(r.arn, &r);
+        byName.emplace(r.name, &r);
+    }
     for (std::size_t i = 0; i < roles->size(); ++i) {
         JsonValue &item = (*roles)[i];
         const std::string path = "Roles[" + std::to_string(i) + "]";
@@ -322,11 +334,11 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
         const std::string arn = f.string("Arn");
         const std::string name = f.string("RoleName");
         Role *target = nullptr;
-        for (Role &r : workspace.roles) {
-            if ((!arn.empty() && r.arn == arn) || (arn.empty() && r.name == name)) {
-                target = &r;
-                break;
-            }
+        if (!arn.empty()) {
+            if (const auto found = byArn.find(arn); found != byArn.end())
+                target = found->second;
+        } else if (const auto found = byName.find(name); found != byName.end()) {
+            target = found->second;
         }
         if (!target) {
             out.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, item.range,

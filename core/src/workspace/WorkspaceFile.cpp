@@ -234,14 +234,20 @@ public:
         }
         JsonFields top(root, "", m_out, CheckCode::WorkspaceFormatError, true);
         const std::string format = top.string("format", true);
-        if (!format.empty() && format != kWorkspaceFormatName) {
-            top.error(top.value("format")->range, "`" + format + "` is not a role designer workspace");
+        const JsonValue *formatValue = top.value("format");
+        if (formatValue && formatValue->isString() && format != kWorkspaceFormatName) {
+            top.error(formatValue->range, "`" + format + "` is not a role designer workspace");
             return std::nullopt;
         }
         const auto version = top.integer("formatVersion", true);
         if (!version)
             return std::nullopt;
-        if (*version > kWorkspaceFormatVersion || *version < 1) {
+        if (*version < 1) {
+            top.error(top.value("formatVersion")->range,
+                "`formatVersion` is " + std::to_string(*version) + ": format versions start at 1");
+            return std::nullopt;
+        }
+        if (*version > kWorkspaceFormatVersion) {
             top.error(top.value("formatVersion")->range,
                 "this workspace has format version " + std::to_string(*version)
                     + "; this version of the "
@@ -490,8 +496,10 @@ WorkspaceLoadResult loadWorkspaceText(std::string_view text)
 {
     WorkspaceLoadResult result;
     JsonReadResult json = readJson(text);
+    // Decided before the findings move into the result: isExact() looks at them.
+    const bool exact = json.isExact();
     result.diagnostics = std::move(json.diagnostics);
-    if (!json.isExact())
+    if (!exact)
         return result;
     JsonValue &root = *json.value;
     if (root.isObject() && !root.find("format") && isGaadDocument(root)) {
@@ -504,6 +512,11 @@ WorkspaceLoadResult loadWorkspaceText(std::string_view text)
     WorkspaceReader reader(result.diagnostics);
     result.workspace = reader.read(root);
     return result;
+}
+
+bool WorkspaceLoadResult::ok() const
+{
+    return workspace.has_value() && fileError.empty() && !hasErrors(diagnostics);
 }
 
 WorkspaceLoadResult loadWorkspaceFile(const std::string &path)

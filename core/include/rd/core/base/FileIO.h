@@ -22,8 +22,16 @@ struct FileReadResult {
 FileReadResult readTextFile(const std::string &path, std::size_t maxBytes);
 
 /// Writes `content` so that `path` holds either its old content or the whole new one, never a mix: the text goes to
-/// a temporary file in the same folder, is flushed to disk, and is renamed over `path`. Returns a one-line reason on
-/// failure, in which case `path` is untouched.
+/// a temporary file in the folder of the final target, is flushed to disk, and is renamed onto that target. When
+/// `path` is a symbolic link (or a chain of them) the link's final target is written and the link stays a link. The
+/// temporary file is named atomicWriteTemporaryPrefix(target name) + six characters + `.tmp`, at most 31 bytes, so
+/// any target whose own name fits NAME_MAX (255 bytes) can be saved; after a successful save, temporary files of the
+/// same target left by an interrupted save are removed. Returns a one-line reason on failure, in which case the
+/// target is untouched.
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content);
+
+/// `.rd-` + 16 hexadecimal digits of a hash of `targetName` + `-`: how the names of writeFileAtomically's temporary
+/// files for a target of that name begin.
+std::string atomicWriteTemporaryPrefix(std::string_view targetName);
 
 } // namespace rd::core
