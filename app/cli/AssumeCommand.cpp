@@ -24,8 +24,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kOk = 0;
-constexpr int kDenied = 1;
 // Effective permissions list at most this many actions (all are counted): AdministratorAccess alone has thousands.
 constexpr std::size_t kListedActions = 200;
 
@@ -209,7 +207,7 @@ int AssumeCommand::run()
     else
         printText(result, permissions ? &*permissions : nullptr, check ? &*check : nullptr);
     const bool checkAllowed = !check || check->decision == Decision::Allowed;
-    return result.allowed && checkAllowed ? kOk : kDenied;
+    return result.allowed && checkAllowed ? kOkExit : kCheckFailedExit;
 }
 
 } // namespace rd::cli

@@ -11,7 +11,10 @@
 namespace rd::cli
 {
 
-/// The exit code of bad usage or an input that cannot be read at all (DESIGN.md's command-line contract).
+// The exit codes of every subcommand (README, "Command line"): 0 success, 1 the check failed (findings of type
+// ERROR, a denied request, an export refused, no answer), 2 bad usage or an input that cannot be read at all.
+inline constexpr int kOkExit = 0;
+inline constexpr int kCheckFailedExit = 1;
 inline constexpr int kUsageExit = 2;
 
 /// Prints `role-designer-cli: REASON` on stderr and returns kUsageExit.

@@ -22,9 +22,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kOk = 0;
-constexpr int kRefused = 1;
-
 // `policy-json, cloudformation (YAML), ... or cli (a bash script)`: every format's CLI name, with its note.
 std::string formatHelp()
 {
@@ -98,7 +95,7 @@ int ExportCommand::run()
     if (result.refused) {
         std::cerr << "role-designer-cli: export refused: " << result.blockers.size()
                   << " ERROR finding(s); fix them or pass --force\n";
-        return kRefused;
+        return kCheckFailedExit;
     }
 
     for (const std::string &warning : result.warnings)
@@ -111,7 +108,7 @@ int ExportCommand::run()
         return usageError(*error);
     for (const ExportedFile &file : result.files)
         std::cout << (std::filesystem::path(m_out) / file.name).string() << '\n';
-    return kOk;
+    return kOkExit;
 }
 
 } // namespace rd::cli

@@ -22,9 +22,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kOk = 0;
-constexpr int kCheckFailed = 1;
-
 } // namespace
 
 CLI::App *FmtCommand::configure(CLI::App &app)
@@ -51,7 +48,7 @@ int FmtCommand::run()
             std::cout << findingsToJson({ FileFindings { name, parsed.diagnostics } });
         else
             printFindings(std::cerr, name, parsed.diagnostics);
-        return kCheckFailed;
+        return kCheckFailedExit;
     }
     const std::string text = writePolicy(*parsed.policy, m_minify ? WriteStyle::Minified : WriteStyle::Pretty);
     if (m_format == "json") {
@@ -61,7 +58,7 @@ int FmtCommand::run()
         if (m_minify)
             std::cout << '\n';
     }
-    return kOk;
+    return kOkExit;
 }
 
 } // namespace rd::cli

@@ -21,9 +21,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kOk = 0;
-constexpr int kCheckFailed = 1;
-
 } // namespace
 
 CLI::App *ImportCommand::configure(CLI::App &app)
@@ -76,7 +73,7 @@ int ImportCommand::run()
                   << " roles and " << ws.policies.size() << " managed policies from " << ws.accounts.size()
                   << " account(s) into " << m_out << '\n';
     }
-    return hasErrors(findings) ? kCheckFailed : kOk;
+    return hasErrors(findings) ? kCheckFailedExit : kOkExit;
 }
 
 } // namespace rd::cli

@@ -25,9 +25,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kFound = 0;
-constexpr int kNone = 1;
-
 std::string actionsJson(const std::vector<ActionGroup> &groups)
 {
     std::string out = "[";
@@ -151,7 +148,7 @@ int ReachCommand::run()
         }
         std::cout << answers.size() << (answers.size() == 1 ? " answer" : " answers") << '\n';
     }
-    return query && answers.empty() ? kNone : kFound;
+    return query && answers.empty() ? kCheckFailedExit : kOkExit;
 }
 
 } // namespace rd::cli

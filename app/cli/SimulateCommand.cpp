@@ -19,9 +19,6 @@ namespace rd::cli
 namespace
 {
 
-constexpr int kOk = 0;
-constexpr int kCheckFailed = 1;
-
 } // namespace
 
 CLI::App *SimulateCommand::configure(CLI::App &app)
@@ -50,7 +47,7 @@ int SimulateCommand::run()
     std::cout.flush();
     if (file.bad() || (m_batchFile == "-" && std::cin.bad()))
         return usageError("cannot read `" + m_batchFile + "`");
-    return summary.failed > 0 ? kCheckFailed : kOk;
+    return summary.failed > 0 ? kCheckFailedExit : kOkExit;
 }
 
 } // namespace rd::cli

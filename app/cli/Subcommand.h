@@ -22,9 +22,9 @@ public:
     /// (which must outlive the parse). Returns the subcommand added, owned by `app`.
     virtual CLI::App *configure(CLI::App &app) = 0;
 
-    /// Runs after a parse that chose this subcommand. Returns the exit code of DESIGN.md's command-line contract: 0
-    /// success, 1 the check failed, kUsageExit for bad usage or an input that cannot be read at all (with
-    /// usageError()'s one line on stderr).
+    /// Runs after a parse that chose this subcommand. Returns the exit code of the command-line contract
+    /// (CliSupport.h): 0 success, 1 the check failed, kUsageExit for bad usage or an input that cannot be read at all
+    /// (with usageError()'s one line on stderr).
     virtual int run() = 0;
 };
 

@@ -25,9 +25,6 @@ namespace
 
 using namespace rd::core;
 
-constexpr int kOk = 0;
-constexpr int kCheckFailed = 1;
-
 std::optional<Severity> severityFromName(const std::string &name)
 {
     for (Severity s : { Severity::Error, Severity::SecurityWarning, Severity::Warning, Severity::Suggestion }) {
@@ -148,7 +145,7 @@ int ValidateCommand::run()
             printFindings(std::cout, f.file, f.diagnostics);
     if (unreadable)
         return kUsageExit;
-    return failed ? kCheckFailed : kOk;
+    return failed ? kCheckFailedExit : kOkExit;
 }
 
 } // namespace rd::cli

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// role-designer-cli: the headless twin of the desktop app. Exit codes (DESIGN.md): 0 success, 1 the check failed,
-// 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr. The subcommands are the
+// role-designer-cli: the headless twin of the desktop app. Exit codes (README, "Command line"): 0 success, 1 the check
+// failed, 2 bad usage or an input that cannot be read at all, with a one-line reason on stderr. The subcommands are the
 // objects of subcommandRegistry(); this file only builds the app from them, parses and runs the one chosen.
 #include "CliSupport.h"
 #include "SubcommandRegistry.h"

@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// role-designer-cli as a user runs it: real processes, real files, the exit codes and output of DESIGN.md's
+// role-designer-cli as a user runs it: real processes, real files, the exit codes and output of the README's
 // command-line contract.
 #include "CliRun.h"
 #include "CorpusFiles.h"
 #include "DataFiles.h"
+#include "ScratchFiles.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -65,12 +66,7 @@ void TestCli::initTestCase()
 
 QString TestCli::write(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return path;
+    return rd::test::writeScratchFile(m_dir, name, content);
 }
 
 void TestCli::printsItsVersion()

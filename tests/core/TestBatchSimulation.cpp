@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The batch format (DESIGN.md, "Batch evaluation case format"): a malformed case gets an error line naming what is
+// The batch format (docs/EVALUATION.md, "Batch files"): a malformed case gets an error line naming what is
 // wrong and the run goes on; hostile sizes are refused, not suffered.
 #include "rd/core/evaluation/BatchSimulation.h"
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 // Opening a file (File > Open): what the load found reaches the user instead of a silently partial workspace.
+#include "ScratchFiles.h"
 #include "document/WorkspaceDocument.h"
 
 #include <QFile>
@@ -29,12 +30,7 @@ void TestWorkspaceDocument::initTestCase()
 
 QString TestWorkspaceDocument::write(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return path;
+    return rd::test::writeScratchFile(m_dir, name, content);
 }
 
 void TestWorkspaceDocument::openingABrokenAccountExportShowsWhere_data()

@@ -37,14 +37,14 @@ struct GraphLayoutOptions {
     double rankSpacing = 72;
 };
 
-/// Layered layout by Graphviz `dot` (DESIGN.md: do not hand-roll one): edges point from a principal to the role it
-/// may assume and from a role to the resource it may act on, so ranks read principals -> roles -> resources. Only node
-/// positions are computed (the editor draws its own straight edges); labels are never passed to Graphviz (node sizes
-/// come from `options`), so any label text is safe. Graphs of more than 400 distinct edges get cheaper settings and
-/// only three incoming edges per node (one above 2,500 nodes) count for the layout (GraphLayout.cpp, effortFor): a
-/// principal still lies left of a role it may assume through a kept edge, but not necessarily through every drawn one.
-/// Graphviz keeps global state, so calls are serialised by a lock; the editor runs them off the GUI thread. Never
-/// throws: on a Graphviz failure the result holds a grid and the error.
+/// Layered layout by Graphviz `dot` (a proven layered layout rather than one of our own): edges point from a principal
+/// to the role it may assume and from a role to the resource it may act on, so ranks read principals -> roles ->
+/// resources. Only node positions are computed (the editor draws its own straight edges); labels are never passed to
+/// Graphviz (node sizes come from `options`), so any label text is safe. Graphs of more than 400 distinct edges get
+/// cheaper settings and only three incoming edges per node (one above 2,500 nodes) count for the layout
+/// (GraphLayout.cpp, effortFor): a principal still lies left of a role it may assume through a kept edge, but not
+/// necessarily through every drawn one. Graphviz keeps global state, so calls are serialised by a lock; the editor runs
+/// them off the GUI thread. Never throws: on a Graphviz failure the result holds a grid and the error.
 GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &options = {});
 
 } // namespace rd::doc

@@ -29,7 +29,7 @@ struct BatchSummary {
     std::size_t errors = 0;
 };
 
-/// Runs a JSON Lines file of cases (DESIGN.md, "Batch evaluation case format"; docs/EVALUATION.md) from `in` to
+/// Runs a JSON Lines file of cases (docs/EVALUATION.md) from `in` to
 /// `out`, one result line per case in input order, streaming: memory does not grow with the number of cases. A case
 /// that cannot be read or evaluated gets `{"id":...,"line":N,"error":"..."}` and the run goes on. When any case has
 /// `expected`, a last line `N passed, N failed` follows. Blank lines are skipped.
