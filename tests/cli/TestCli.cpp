@@ -34,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void printsItsVersion();
     void validateReportsMissingEffectWithItsPosition();
+    void validateNamesAUtf16Policy();
     void validateFormats_data();
     void validateFormats();
     void validateExitCodes_data();
@@ -87,6 +88,20 @@ void TestCli::validateReportsMissingEffectWithItsPosition()
         file
             + QStringLiteral(":4:9: ERROR MISSING_EFFECT the statement has no `Effect`: add \"Effect\": \"Allow\" "
                              "or \"Effect\": \"Deny\"\n"));
+}
+
+void TestCli::validateNamesAUtf16Policy()
+{
+    // A policy saved as UTF-16 big-endian without a byte order mark: told by its NUL bytes.
+    const QString policy = QString::fromLatin1(kMissingEffect);
+    QByteArray wide;
+    for (const QChar c : policy)
+        wide.append(static_cast<char>(c.unicode() >> 8)).append(static_cast<char>(c.unicode() & 0xFF));
+    const QString file = write(QStringLiteral("utf16.json"), wide);
+    const CliRun run = runCli({ QStringLiteral("validate"), file });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+        file + QStringLiteral(":1:1: ERROR JSON_SYNTAX_ERROR the file is UTF-16 (big-endian); save it as UTF-8\n"));
 }
 
 void TestCli::validateFormats_data()
