@@ -47,7 +47,10 @@ int SimulateCommand::run()
     std::cout.flush();
     if (file.bad() || (m_batchFile == "-" && std::cin.bad()))
         return usageError("cannot read `" + m_batchFile + "`");
-    return summary.failed > 0 ? kCheckFailedExit : kOkExit;
+    if (summary.unendedLine > 0)
+        return usageError("line " + std::to_string(summary.unendedLine) + " of `" + m_batchFile + "` is longer than "
+            + std::to_string(options.maxLineBytes) + " bytes and no newline ends it: is it a case file?");
+    return summary.failed > 0 || summary.errors > 0 ? kCheckFailedExit : kOkExit;
 }
 
 } // namespace rd::cli

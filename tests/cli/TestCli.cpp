@@ -34,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void printsItsVersion();
     void validateReportsMissingEffectWithItsPosition();
+    void validateNamesAUtf16Policy();
     void validateFormats_data();
     void validateFormats();
     void validateExitCodes_data();
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void simulateReproducesTheCorpus();
     void simulateReportsMismatchesAndKeepsGoing();
     void simulateWithoutExpectationsPrintsNoSummary();
+    void simulateMalformedLinesWithoutExpectationsExitOne();
+    void simulateStopsAtALineThatNoNewlineEnds();
     void simulateExplains();
 
 private:
@@ -85,6 +88,20 @@ void TestCli::validateReportsMissingEffectWithItsPosition()
         file
             + QStringLiteral(":4:9: ERROR MISSING_EFFECT the statement has no `Effect`: add \"Effect\": \"Allow\" "
                              "or \"Effect\": \"Deny\"\n"));
+}
+
+void TestCli::validateNamesAUtf16Policy()
+{
+    // A policy saved as UTF-16 big-endian without a byte order mark: told by its NUL bytes.
+    const QString policy = QString::fromLatin1(kMissingEffect);
+    QByteArray wide;
+    for (const QChar c : policy)
+        wide.append(static_cast<char>(c.unicode() >> 8)).append(static_cast<char>(c.unicode() & 0xFF));
+    const QString file = write(QStringLiteral("utf16.json"), wide);
+    const CliRun run = runCli({ QStringLiteral("validate"), file });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out,
+        file + QStringLiteral(":1:1: ERROR JSON_SYNTAX_ERROR the file is UTF-16 (big-endian); save it as UTF-8\n"));
 }
 
 void TestCli::validateFormats_data()
@@ -321,7 +338,33 @@ void TestCli::simulateReportsMismatchesAndKeepsGoing()
     const QString notJson = QStringLiteral("{\"id\":null,\"line\":4,\"error\":\"the case is not valid JSON");
     QVERIFY2(lines[2].startsWith(notJson), qPrintable(lines[2]));
     QCOMPARE(lines[3], QStringLiteral(R"({"id":"wrong","decision":"Allowed","expected":"ExplicitlyDenied"})"));
-    QCOMPARE(lines[4], QStringLiteral("1 passed, 3 failed"));
+    QCOMPARE(lines[4], QStringLiteral("1 passed, 1 failed, 2 malformed"));
+}
+
+void TestCli::simulateMalformedLinesWithoutExpectationsExitOne()
+{
+    QByteArray input = kAllowedCase;
+    input.replace(",\"expected\":\"Allowed\"", "");
+    const CliRun run =
+        runCli({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-") }, input + "\n{not json\n");
+    QCOMPARE(run.exitCode, 1);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // No case gives `expected`: no "N passed, N failed" line, only the error line of the malformed case.
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines[1].startsWith(QStringLiteral("{\"id\":null,\"line\":2,\"error\":")), qPrintable(lines[1]));
+}
+
+void TestCli::simulateStopsAtALineThatNoNewlineEnds()
+{
+    // 20 MiB of NUL bytes and no newline, as from /dev/zero cut short: one error line, exit 2 with the reason.
+    const CliRun run = runCli(
+        { QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("-") }, QByteArray(20 << 20, '\0'));
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out,
+        QStringLiteral("{\"id\":null,\"line\":1,\"error\":\"the case is longer than 8388608 bytes and no newline "
+                       "ends it: the run stopped\"}\n"));
+    QVERIFY2(run.err.contains(QStringLiteral("line 1 of `-` is longer than 8388608 bytes")), qPrintable(run.err));
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
 }
 
 void TestCli::simulateWithoutExpectationsPrintsNoSummary()

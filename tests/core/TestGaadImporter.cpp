@@ -32,6 +32,7 @@ private Q_SLOTS:
     void importsAThousandRolesBuiltFromTheCorpus();
     void reportsBrokenEntriesAndKeepsTheRest_data();
     void reportsBrokenEntriesAndKeepsTheRest();
+    void skipsUnnamedVersionsAndProfilesSoTheAccountSaves();
     void refusesWhatIsNotGaad();
     void workspaceLoaderDetectsGaad();
 };
@@ -209,6 +210,28 @@ void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest()
     QCOMPARE(QString::fromStdString(r.diagnostics.front().code), code);
     QCOMPARE(QString::fromStdString(r.diagnostics.front().message), message);
     QCOMPARE(static_cast<int>(r.workspace->roles.size()), roles);
+}
+
+void TestGaadImporter::skipsUnnamedVersionsAndProfilesSoTheAccountSaves()
+{
+    // A workspace names every policy version and instance profile: entries without their name are reported and
+    // skipped, so that the imported account can be saved and opened again.
+    const std::string text =
+        R"({"RoleDetailList":[{"RoleName":"A","Arn":"arn:aws:iam::111122223333:role/A",)"
+        R"("InstanceProfileList":[{"Arn":"arn:aws:iam::111122223333:instance-profile/p"}]}],)"
+        R"("Policies":[{"PolicyName":"P","Arn":"arn:aws:iam::111122223333:policy/P",)"
+        R"("DefaultVersionId":"v1","PolicyVersionList":[{"VersionId":"v1","IsDefaultVersion":true,)"
+        R"("Document":{"Version":"2012-10-17","Statement":[]}},{"IsDefaultVersion":false,)"
+        R"("Document":{"Version":"2012-10-17","Statement":[]}}]}]})";
+    const GaadImportResult r = importGaad(text);
+    QVERIFY(r.workspace);
+    QCOMPARE(r.diagnostics.size(), std::size_t { 2 });
+    for (const Diagnostic &d : r.diagnostics)
+        QCOMPARE(d.code, std::string("GAAD_FORMAT_ERROR"));
+    QVERIFY(r.workspace->roles.front().instanceProfiles.empty());
+    QCOMPARE(r.workspace->policies.front().versions.size(), std::size_t { 1 });
+    const WorkspaceLoadResult saved = loadWorkspaceText(writeWorkspace(*r.workspace));
+    QVERIFY2(saved.ok(), saved.diagnostics.empty() ? "" : saved.diagnostics.front().message.c_str());
 }
 
 void TestGaadImporter::refusesWhatIsNotGaad()

@@ -4,6 +4,9 @@
 
 #include <QtTest>
 
+#include <string>
+#include <string_view>
+
 using namespace rd::core;
 
 class TestJsonReader : public QObject
@@ -20,7 +23,31 @@ private Q_SLOTS:
     void refusesTextsOverTheLimit();
     void decodesEscapes();
     void countsColumnsInCodePoints();
+    void namesUtf16AndUtf32Texts_data();
+    void namesUtf16AndUtf32Texts();
 };
+
+namespace
+{
+
+/// ASCII `text` in a wide encoding: each character as `width` bytes, little- or big-endian, after `bom` when set.
+std::string widen(std::string_view text, int width, bool littleEndian, bool bom)
+{
+    std::string out;
+    auto unit = [&](unsigned value) {
+        for (int i = 0; i < width; ++i) {
+            const int shift = littleEndian ? 8 * i : 8 * (width - 1 - i);
+            out += static_cast<char>((value >> shift) & 0xFF);
+        }
+    };
+    if (bom)
+        unit(0xFEFF);
+    for (const char c : text)
+        unit(static_cast<unsigned char>(c));
+    return out;
+}
+
+} // namespace
 
 void TestJsonReader::readsValuesWithRanges()
 {
@@ -196,6 +223,38 @@ void TestJsonReader::countsColumnsInCodePoints()
     QCOMPARE(r.diagnostics.size(), std::size_t(1));
     QCOMPARE(r.diagnostics[0].range.begin.column, 7);
     QCOMPARE(r.diagnostics[0].range.begin.offset, std::size_t(7));
+}
+
+void TestJsonReader::namesUtf16AndUtf32Texts_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("littleEndian");
+    QTest::addColumn<QString>("name");
+    QTest::addRow("UTF-16 little-endian, as Windows Notepad saves \"Unicode\"")
+        << 2 << true << "UTF-16 (little-endian)";
+    QTest::addRow("UTF-16 big-endian") << 2 << false << "UTF-16 (big-endian)";
+    QTest::addRow("UTF-32 little-endian") << 4 << true << "UTF-32 (little-endian)";
+    QTest::addRow("UTF-32 big-endian") << 4 << false << "UTF-32 (big-endian)";
+}
+
+void TestJsonReader::namesUtf16AndUtf32Texts()
+{
+    QFETCH(int, width);
+    QFETCH(bool, littleEndian);
+    QFETCH(QString, name);
+    const std::string_view json = R"({"Version": "2012-10-17"})";
+    // With a byte order mark, and without one (told by the NUL bytes around the first ASCII characters).
+    for (const bool bom : { true, false }) {
+        const JsonReadResult r = readJson(widen(json, width, littleEndian, bom));
+        QVERIFY(!r.value);
+        QCOMPARE(r.diagnostics.size(), std::size_t { 1 });
+        QCOMPARE(QString::fromStdString(r.diagnostics.front().message),
+            QStringLiteral("the file is %1; save it as UTF-8").arg(name));
+        QCOMPARE(r.diagnostics.front().range.begin.line, 1);
+    }
+    // UTF-8, with or without its byte order mark, is read.
+    QVERIFY(readJson(json).isExact());
+    QVERIFY(readJson("\xEF\xBB\xBF" + std::string(json)).isExact());
 }
 
 QTEST_APPLESS_MAIN(TestJsonReader)

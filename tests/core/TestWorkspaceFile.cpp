@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace rd::core;
@@ -26,9 +30,11 @@ private Q_SLOTS:
     void rejectsBadFiles();
     void saveIsAtomicAndKeepsTheOldFileOnFailure();
     void saveThroughSymbolicLinksKeepsTheLinks();
+    void saveErrorsNameTheTargetNotTheTemporaryFile();
     void savesTheLongestLegalFileNames();
     void saveRemovesTemporaryFilesOfAnInterruptedSave();
     void loadReportsUnreadableFiles();
+    void loadNamesAUtf16File();
     void loadFindingsTravelWithTheWorkspace();
     void idsAreNeverReused();
 };
@@ -300,6 +306,61 @@ void TestWorkspaceFile::saveThroughSymbolicLinksKeepsTheLinks()
     QVERIFY2(error->find("loop.rdws") != std::string::npos, error->c_str());
 }
 
+void TestWorkspaceFile::saveErrorsNameTheTargetNotTheTemporaryFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath(QStringLiteral("account.rdws")).toStdString();
+
+    // A folder that cannot be written to.
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    const auto denied = writeFileAtomically(path, "{}");
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (denied) { // root may write anyway
+        QVERIFY2(denied->starts_with("cannot save `" + path + "`: "), denied->c_str());
+        QVERIFY2(denied->find(".rd-") == std::string::npos, denied->c_str());
+    }
+    // A folder that does not exist (which fails for root too).
+    const std::string missing = dir.filePath(QStringLiteral("gone/account.rdws")).toStdString();
+    const auto noFolder = writeFileAtomically(missing, "{}");
+    QVERIFY(noFolder);
+    QCOMPARE(QString::fromStdString(*noFolder),
+        QStringLiteral("cannot save `%1`: cannot create a file in its folder: %2")
+            .arg(QString::fromStdString(missing), QString::fromLocal8Bit(std::strerror(ENOENT))));
+
+    // A write that fails half-way (the file size limit of setrlimit(2) stands in for a full disk): in a child
+    // process, which sends its error back through a pipe.
+    const std::string big = dir.filePath(QStringLiteral("big.rdws")).toStdString();
+    int fds[2];
+    QVERIFY(::pipe(fds) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        ::close(fds[0]);
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit { 1000, 1000 };
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        const auto error = writeFileAtomically(big, std::string(100000, 'x'));
+        const std::string message = error ? *error : std::string("saved");
+        const ssize_t written = ::write(fds[1], message.data(), message.size());
+        ::_exit(written == static_cast<ssize_t>(message.size()) ? 0 : 1);
+    }
+    ::close(fds[1]);
+    std::string message;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+        message.append(buffer, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    QCOMPARE(QString::fromStdString(message),
+        QStringLiteral("cannot save `%1`: %2")
+            .arg(QString::fromStdString(big), QString::fromLocal8Bit(std::strerror(EFBIG))));
+    QVERIFY(!QFile::exists(QString::fromStdString(big)));
+    QVERIFY(temporaryFiles(dir.path()).isEmpty());
+}
+
 void TestWorkspaceFile::savesTheLongestLegalFileNames()
 {
     QTemporaryDir dir;
@@ -352,6 +413,25 @@ void TestWorkspaceFile::loadReportsUnreadableFiles()
     QVERIFY(missing.fileError.find("cannot open `/no/such/file.rdws`") != std::string::npos);
     WorkspaceLoadResult folder = loadWorkspaceFile("/tmp");
     QVERIFY(folder.fileError.find("is a folder") != std::string::npos);
+}
+
+void TestWorkspaceFile::loadNamesAUtf16File()
+{
+    // A workspace saved as UTF-16 by an editor: the load names the encoding instead of a syntax error.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("account.rdws"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QString text = QString::fromStdString(writeWorkspace(sampleWorkspace()));
+    file.write("\xFF\xFE");
+    file.write(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    file.close();
+    const WorkspaceLoadResult loaded = loadWorkspaceFile(path.toStdString());
+    QVERIFY(!loaded.workspace);
+    QVERIFY(!loaded.diagnostics.empty());
+    QCOMPARE(QString::fromStdString(loaded.diagnostics.front().message),
+        QStringLiteral("the file is UTF-16 (little-endian); save it as UTF-8"));
 }
 
 void TestWorkspaceFile::loadFindingsTravelWithTheWorkspace()

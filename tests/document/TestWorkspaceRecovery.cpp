@@ -5,6 +5,7 @@
 #include "document/WorkspaceDocument.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -55,14 +56,19 @@ void TestWorkspaceRecovery::unsavedEditsSurviveInTheRecoveryCopy()
     QVERIFY2(reopened.load(m_workspace, &error), qPrintable(error));
     QCOMPARE(reopened.workspace().roles.front().name, std::string("LambdaLogWriter"));
     QVERIFY(doc::WorkspaceDocument::recoveryTime(m_workspace).isValid());
+    QSignalSpy unsaved(&reopened, &doc::WorkspaceDocument::unsavedChangesChanged);
     QVERIFY2(reopened.restoreRecovery(&error), qPrintable(error));
     QCOMPARE(reopened.workspace().roles.front().name, std::string("Renamed"));
     QCOMPARE(reopened.filePath(), m_workspace);
     QVERIFY(reopened.hasUnsavedChanges());
+    QCOMPARE(unsaved.count(), 1);
+    QCOMPARE(unsaved.last().front().toBool(), true);
 
-    // Saving makes the copy obsolete.
+    // Saving makes the copy obsolete, and says the workspace is saved though its undo history was clean already.
     QVERIFY(reopened.save(m_workspace, &error));
     QVERIFY(!reopened.hasUnsavedChanges());
+    QCOMPARE(unsaved.count(), 2);
+    QCOMPARE(unsaved.last().front().toBool(), false);
     QVERIFY(!QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
     QVERIFY(!doc::WorkspaceDocument::recoveryTime(m_workspace).isValid());
 }

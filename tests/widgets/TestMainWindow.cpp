@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
+#include "DataFiles.h"
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
@@ -28,6 +29,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -76,6 +78,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void showsTheExampleRoleAndItsTrustPolicy();
     void filtersRolesAsYouType();
+    void savingARestoredRecoveryCopyClearsTheUnsavedMark();
     void reportsAFileThatCannotBeOpened();
     void showsTheSelectedRolesFindings();
     void exportsAndCopiesTheRolesPolicies();
@@ -126,6 +129,34 @@ void TestMainWindow::filtersRolesAsYouType()
     QCOMPARE(title->text(), QStringLiteral("ExternalAudit"));
     // An imported account is unsaved until saved as a workspace.
     QVERIFY(window.isWindowModified());
+}
+
+void TestMainWindow::savingARestoredRecoveryCopyClearsTheUnsavedMark()
+{
+    // Recovery copies go under the test-mode data folder, never the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("account.rdws"));
+    const QString example = QStringLiteral(RD_EXAMPLE_WORKSPACE);
+    RD_REQUIRE_FILE(example);
+    QVERIFY(QFile::copy(example, path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    QString error;
+    {
+        doc::WorkspaceDocument crashed;
+        QVERIFY2(crashed.load(path, &error), qPrintable(error));
+        QVERIFY(crashed.editRole(crashed.workspace().roles.front().id, QStringLiteral("Rename role"),
+            doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Renamed"; }));
+        QVERIFY2(crashed.autosave(&error), qPrintable(error));
+    }
+    ui::MainWindow window;
+    QVERIFY2(window.openFile(path, &error), qPrintable(error));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY2(window.document()->restoreRecovery(&error), qPrintable(error));
+    QVERIFY(window.isWindowModified());
+    QVERIFY2(window.document()->save(path, &error), qPrintable(error));
+    QVERIFY(!window.isWindowModified());
 }
 
 void TestMainWindow::reportsAFileThatCannotBeOpened()

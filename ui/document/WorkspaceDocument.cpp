@@ -28,6 +28,7 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
 {
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, &WorkspaceDocument::announceUnsavedChanges);
 }
 
 WorkspaceDocument::~WorkspaceDocument()
@@ -109,7 +110,17 @@ void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePa
         m_filePath = filePath;
         Q_EMIT filePathChanged(m_filePath);
     }
+    announceUnsavedChanges();
     Q_EMIT workspaceReset();
+}
+
+void WorkspaceDocument::announceUnsavedChanges()
+{
+    const bool unsaved = hasUnsavedChanges();
+    if (unsaved == m_announcedUnsaved)
+        return;
+    m_announcedUnsaved = unsaved;
+    Q_EMIT unsavedChangesChanged(unsaved);
 }
 
 bool WorkspaceDocument::save(const QString &path, QString *error)
@@ -128,6 +139,8 @@ bool WorkspaceDocument::save(const QString &path, QString *error)
         m_filePath = path;
         Q_EMIT filePathChanged(m_filePath);
     }
+    // Saving a restored recovery copy or an import leaves the undo history as clean as it was: say so here.
+    announceUnsavedChanges();
     return true;
 }
 

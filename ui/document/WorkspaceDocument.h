@@ -132,6 +132,9 @@ Q_SIGNALS:
     /// The whole workspace was replaced.
     void workspaceReset();
     void filePathChanged(const QString &path);
+    /// hasUnsavedChanges() changed: an edit or its undo to the saved state, a save, a load, an import or a restored
+    /// recovery copy (whose undo history is clean though the workspace is unsaved).
+    void unsavedChangesChanged(bool unsaved);
     /// A role was edited (or an edit undone or redone).
     void roleChanged(core::RoleId id);
     /// Roles were added or removed.
@@ -146,6 +149,8 @@ Q_SIGNALS:
 
 private:
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false);
+    /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
+    void announceUnsavedChanges();
 
     core::Workspace m_workspace;
     /// Texts typed in the JSON editor, by role id and inline policy name ("" for the trust policy).
@@ -159,6 +164,7 @@ private:
     QString m_filePath;
     bool m_imported = false;
     bool m_recovered = false;
+    bool m_announcedUnsaved = false;
 };
 
 } // namespace rd::doc

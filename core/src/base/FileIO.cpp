@@ -215,8 +215,9 @@ std::optional<std::string> writeFileAtomically(const std::string &path, std::str
         if (fd.get() < 0 && errno != EEXIST)
             break;
     }
+    // Errors name the file being saved: the temporary file is hidden and gone after a failure.
     if (fd.get() < 0)
-        return systemError("cannot create a file beside", target.string());
+        return "cannot save `" + path + "`: cannot create a file in its folder: " + std::strerror(errno);
     // Keep the permissions of the file being replaced.
     struct stat old {
     };
@@ -229,7 +230,7 @@ std::optional<std::string> writeFileAtomically(const std::string &path, std::str
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const std::string error = systemError("cannot write", temporary);
+            const std::string error = systemError("cannot save", path);
             ::unlink(temporary.c_str());
             return error;
         }
@@ -237,7 +238,7 @@ std::optional<std::string> writeFileAtomically(const std::string &path, std::str
         left -= static_cast<std::size_t>(n);
     }
     if (::fsync(fd.get()) != 0 || ::close(fd.release()) != 0) {
-        const std::string error = systemError("cannot flush", temporary);
+        const std::string error = systemError("cannot save", path);
         ::unlink(temporary.c_str());
         return error;
     }

@@ -81,6 +81,32 @@ std::string hex4(unsigned value)
     return hex2(value >> 8) + hex2(value & 0xFF);
 }
 
+std::optional<std::string_view> wideUnicodeEncoding(std::string_view text)
+{
+    auto at = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100U; };
+    // Byte order marks, UTF-32 first: its little-endian mark begins with UTF-16's.
+    if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0)
+        return "UTF-32 (little-endian)";
+    if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF)
+        return "UTF-32 (big-endian)";
+    if (at(0) == 0xFF && at(1) == 0xFE)
+        return "UTF-16 (little-endian)";
+    if (at(0) == 0xFE && at(1) == 0xFF)
+        return "UTF-16 (big-endian)";
+    if (text.size() < 4)
+        return std::nullopt;
+    const bool nul[4] = { at(0) == 0, at(1) == 0, at(2) == 0, at(3) == 0 };
+    if (nul[0] && nul[1] && nul[2] && !nul[3])
+        return "UTF-32 (big-endian)";
+    if (!nul[0] && nul[1] && nul[2] && nul[3])
+        return "UTF-32 (little-endian)";
+    if (nul[0] && !nul[1] && nul[2] && !nul[3])
+        return "UTF-16 (big-endian)";
+    if (!nul[0] && nul[1] && !nul[2] && nul[3])
+        return "UTF-16 (little-endian)";
+    return std::nullopt;
+}
+
 void appendJsonString(std::string &out, std::string_view value)
 {
     out += '"';

@@ -20,6 +20,11 @@ void appendUtf8(std::string &out, std::uint32_t cp);
 std::string hex2(unsigned value);
 std::string hex4(unsigned value);
 
+/// The name of the encoding of `text` when it is UTF-16 or UTF-32 rather than UTF-8 ("UTF-16 (little-endian)",
+/// "UTF-32 (big-endian)"...): by its byte order mark, or else by the pattern of NUL bytes in its first four bytes
+/// (RFC 4627 section 3: the first two characters of a JSON text are ASCII). Nothing for any other text.
+std::optional<std::string_view> wideUnicodeEncoding(std::string_view text);
+
 /// Appends `value` as a JSON string literal, quotes included: escapes `"`, `\` and control characters; other
 /// characters, non-ASCII included, are written as they are.
 void appendJsonString(std::string &out, std::string_view value);

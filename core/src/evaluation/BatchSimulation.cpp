@@ -317,56 +317,80 @@ std::string errorLine(const std::string &id, std::size_t lineNumber, const std::
     return w.take();
 }
 
-/// Reads lines of at most `limit` bytes; a longer line is skipped to its end and reported as too long.
+/// What LineReader::next found.
+enum class LineStatus {
+    /// The end of input: no more lines.
+    End,
+    /// A line within the limit.
+    Line,
+    /// A line longer than the limit, skipped to its newline.
+    TooLong,
+    /// A line longer than the limit that no newline ended: the input ended, or the skip bound was reached.
+    Unended,
+};
+
+/// Reads lines of at most `limit` bytes without keeping more than that in memory. A longer line is skipped to its
+/// newline, reading at most `skipLimit` more bytes, so that an input without newlines (an endless stream) ends the
+/// reading instead of running forever.
 class LineReader
 {
 public:
-    LineReader(std::istream &in, std::size_t limit)
+    LineReader(std::istream &in, std::size_t limit, std::size_t skipLimit)
         : m_in(in)
         , m_limit(limit)
+        , m_skipLimit(skipLimit)
     {
     }
 
-    /// False at the end of input. `tooLong` says the line was cut (its text is then empty).
-    bool next(std::string &line, bool &tooLong)
+    /// The next line into `line` (without its newline or a trailing carriage return; empty unless `Line`).
+    LineStatus next(std::string &line)
     {
         line.clear();
-        tooLong = false;
+        bool tooLong = false;
         bool any = false;
+        std::size_t skipped = 0;
         while (true) {
             if (m_pos == m_size) {
                 m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
                 m_size = static_cast<std::size_t>(m_in.gcount());
                 m_pos = 0;
-                if (m_size == 0)
-                    return any;
+                if (m_size == 0) {
+                    if (tooLong)
+                        return LineStatus::Unended;
+                    return any ? LineStatus::Line : LineStatus::End;
+                }
             }
             any = true;
             const char *begin = m_buffer.data() + m_pos;
             const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', m_size - m_pos));
             const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : m_size - m_pos;
-            if (!tooLong) {
-                if (line.size() + length > m_limit) {
-                    tooLong = true;
-                    line.clear();
-                    line.shrink_to_fit();
-                } else {
-                    line.append(begin, length);
-                }
+            if (!tooLong && line.size() + length > m_limit) {
+                tooLong = true;
+                line.clear();
+                line.shrink_to_fit();
             }
+            if (tooLong)
+                skipped += length;
+            else
+                line.append(begin, length);
             m_pos += length;
             if (newline) {
                 ++m_pos;
+                if (tooLong)
+                    return LineStatus::TooLong;
                 if (!line.empty() && line.back() == '\r')
                     line.pop_back();
-                return true;
+                return LineStatus::Line;
             }
+            if (tooLong && skipped > m_skipLimit)
+                return LineStatus::Unended;
         }
     }
 
 private:
     std::istream &m_in;
     std::size_t m_limit;
+    std::size_t m_skipLimit;
     std::array<char, 1 << 16> m_buffer {};
     std::size_t m_size = 0;
     std::size_t m_pos = 0;
@@ -384,7 +408,6 @@ std::string runBatchCase(
     JsonReadResult read = readJson(line, readOptions);
     auto fail = [&](const std::string &id, const std::string &message) {
         ++summary.errors;
-        ++summary.failed;
         return errorLine(id, lineNumber, message);
     };
     if (!read.value || !read.isExact()) {
@@ -438,27 +461,35 @@ std::string runBatchCase(
 BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options)
 {
     BatchSummary summary;
-    LineReader reader(in, options.maxLineBytes);
+    LineReader reader(in, options.maxLineBytes, options.maxSkipBytes);
     std::string line;
-    bool tooLong = false;
     std::size_t lineNumber = 0;
-    while (reader.next(line, tooLong)) {
+    for (LineStatus status = reader.next(line); status != LineStatus::End; status = reader.next(line)) {
         ++lineNumber;
-        if (tooLong) {
+        if (status == LineStatus::TooLong || status == LineStatus::Unended) {
             ++summary.cases;
             ++summary.errors;
-            ++summary.failed;
-            out << errorLine({}, lineNumber,
-                "the case is longer than " + std::to_string(options.maxLineBytes) + " bytes and was skipped")
+            const std::string limit = std::to_string(options.maxLineBytes);
+            if (status == LineStatus::TooLong) {
+                out << errorLine({}, lineNumber, "the case is longer than " + limit + " bytes and was skipped") << '\n';
+                continue;
+            }
+            summary.unendedLine = lineNumber;
+            out << errorLine(
+                {}, lineNumber, "the case is longer than " + limit + " bytes and no newline ends it: the run stopped")
                 << '\n';
-            continue;
+            break;
         }
         if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
         out << runBatchCase(line, lineNumber, options, summary) << '\n';
     }
-    if (summary.checked > 0 || summary.errors > 0)
-        out << summary.passed << " passed, " << summary.failed << " failed\n";
+    if (summary.checked > 0) {
+        out << summary.passed << " passed, " << summary.failed << " failed";
+        if (summary.errors > 0)
+            out << ", " << summary.errors << " malformed";
+        out << '\n';
+    }
     return summary;
 }
 

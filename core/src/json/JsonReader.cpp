@@ -40,6 +40,10 @@ public:
 
     std::optional<JsonValue> run()
     {
+        if (const std::optional<std::string_view> encoding = wideUnicodeEncoding(m_text)) {
+            fatal(span(0, 0), "the file is " + std::string(*encoding) + "; save it as UTF-8");
+            return std::nullopt;
+        }
         if (m_text.size() >= 3 && m_text.substr(0, 3) == "\xEF\xBB\xBF")
             m_pos = m_colOffset = m_lineStart = 3; // a UTF-8 byte order mark is not part of the document
         skipSpace();

@@ -224,7 +224,9 @@ private:
             profile.path = pathOr(p);
             profile.arn = p.string("Arn");
             profile.awsId = p.string("InstanceProfileId");
-            r.instanceProfiles.push_back(std::move(profile));
+            // A profile without its name is skipped (the finding says why): a workspace names every profile.
+            if (!profile.name.empty())
+                r.instanceProfiles.push_back(std::move(profile));
         });
         store(ws, std::move(r));
     }
@@ -242,11 +244,12 @@ private:
         p.defaultVersionId = f.string("DefaultVersionId");
         f.forEachObject("PolicyVersionList", [&](JsonFields &v) {
             PolicyVersion version;
-            version.versionId = v.string("VersionId");
+            version.versionId = v.string("VersionId", true);
             version.isDefault = v.boolean("IsDefaultVersion", false);
             version.createDate = v.string("CreateDate");
             auto doc = document(v, "Document");
-            if (!doc)
+            // A version without its id is skipped (the finding says why): a workspace names every version.
+            if (!doc || version.versionId.empty())
                 return;
             version.document = std::move(*doc);
             p.versions.push_back(std::move(version));

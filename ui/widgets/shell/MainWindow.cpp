@@ -202,7 +202,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, &MainWindow::updateStatus);
     connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, &MainWindow::updateStatus);
     connect(m_document, &doc::WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &doc::WorkspaceDocument::unsavedChangesChanged, this, &MainWindow::updateTitle);
 
     // Unsaved work is copied to a recovery file every 30 seconds: a crash loses at most that much.
     auto *autosave = new QTimer(this);

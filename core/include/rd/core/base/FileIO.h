@@ -26,8 +26,8 @@ FileReadResult readTextFile(const std::string &path, std::size_t maxBytes);
 /// `path` is a symbolic link (or a chain of them) the link's final target is written and the link stays a link. The
 /// temporary file is named atomicWriteTemporaryPrefix(target name) + six characters + `.tmp`, at most 31 bytes, so
 /// any target whose own name fits NAME_MAX (255 bytes) can be saved; after a successful save, temporary files of the
-/// same target left by an interrupted save are removed. Returns a one-line reason on failure, in which case the
-/// target is untouched.
+/// same target left by an interrupted save are removed. Returns a one-line reason on failure, naming `path` (never the
+/// temporary file), in which case the target is untouched.
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content);
 
 /// `.rd-` + 16 hexadecimal digits of a hash of `targetName` + `-`: how the names of writeFileAtomically's temporary

@@ -16,6 +16,9 @@ struct BatchOptions {
     bool explain = false;
     /// Longer case lines are refused (an error line for that case) without being kept in memory.
     std::size_t maxLineBytes = std::size_t { 8 } << 20;
+    /// A longer line is skipped to its newline, reading at most this many more bytes; when no newline comes within
+    /// them (or before the end of input) the run stops there, so that an endless input without newlines ends.
+    std::size_t maxSkipBytes = std::size_t { 64 } << 20;
 };
 
 struct BatchSummary {
@@ -23,16 +26,20 @@ struct BatchSummary {
     /// Cases that had an `expected` decision.
     std::size_t checked = 0;
     std::size_t passed = 0;
-    /// Cases whose decision differed from `expected`, plus malformed cases.
+    /// Cases whose decision differed from `expected`.
     std::size_t failed = 0;
-    /// Malformed cases (each got an error line).
+    /// Malformed cases (each got an error line), too-long lines included.
     std::size_t errors = 0;
+    /// Nonzero when the run stopped early: the number of a line longer than `maxLineBytes` that no newline ended.
+    std::size_t unendedLine = 0;
 };
 
 /// Runs a JSON Lines file of cases (docs/EVALUATION.md) from `in` to
 /// `out`, one result line per case in input order, streaming: memory does not grow with the number of cases. A case
-/// that cannot be read or evaluated gets `{"id":...,"line":N,"error":"..."}` and the run goes on. When any case has
-/// `expected`, a last line `N passed, N failed` follows. Blank lines are skipped.
+/// that cannot be read or evaluated gets `{"id":...,"line":N,"error":"..."}` and the run goes on; so does a line longer
+/// than `maxLineBytes`, unless no newline ends it (see `maxSkipBytes`), which stops the run with its error line and
+/// `unendedLine` set. When any case has `expected`, a last line `N passed, N failed` follows, with `, N malformed`
+/// when some cases were malformed; without `expected` there is no such line. Blank lines are skipped.
 BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options = {});
 
 /// One case line to its result line (without a newline). Adds to `summary`.
