@@ -6,6 +6,7 @@
 #include "rd/core/base/CheckCodes.h"
 
 #include <algorithm>
+#include <new>
 #include <string>
 #include <unordered_set>
 
@@ -24,6 +25,12 @@ bool startsValue(unsigned char c)
 {
     return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z');
+}
+
+std::string tooManyValues(std::size_t maxValues)
+{
+    return "the text holds more than " + std::to_string(maxValues)
+        + " JSON values, more than can be held in memory here";
 }
 
 /// Recursive descent over the text with one token of look-ahead. Positions are computed incrementally: the column
@@ -59,6 +66,9 @@ public:
         }
         return root;
     }
+
+    /// True when reading stopped at the value past options.maxValues.
+    bool overBudget() const { return m_overBudget; }
 
 private:
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -163,6 +173,10 @@ private:
     {
         if (atEnd())
             return fatal(span(m_pos, m_pos), "unexpected end of text: expected a value");
+        if (++m_values > m_options.maxValues) {
+            m_overBudget = true;
+            return fatal(span(m_pos, m_pos + 1), tooManyValues(m_options.maxValues));
+        }
         const unsigned char c = peek();
         switch (c) {
         case '{':
@@ -600,8 +614,52 @@ private:
     std::size_t m_colOffset = 0;
     int m_colValue = 1;
     int m_errors = 0;
+    std::size_t m_values = 0;
     bool m_fatal = false;
+    bool m_overBudget = false;
 };
+
+/// The offset of the comma that makes the text hold more than `maxValues` values, or npos. Each comma outside a
+/// double-quoted string separates two values (or members), so a text with N such commas holds at least N + 1 values;
+/// counting them costs a fraction of reading, which lets a text of millions of tiny values (`[0,0,0,...]`) be refused
+/// before any memory is spent on it. The reader's own count covers what this one cannot see (`[[],[],...]`).
+std::size_t commaPastBudget(std::string_view text, std::size_t maxValues)
+{
+    std::size_t commas = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"' || c == '\n')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' && ++commas >= maxValues) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+/// The position of `offset` in `text`, counted as the reader counts (lines from 1, columns in code points from 1).
+SourcePosition positionOf(std::string_view text, std::size_t offset)
+{
+    SourcePosition p { 1, 1, offset };
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++p.line;
+            lineStart = i + 1;
+        }
+    }
+    for (std::size_t i = lineStart; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++p.column;
+    }
+    return p;
+}
 
 } // namespace
 
@@ -620,10 +678,31 @@ JsonReadResult readJson(std::string_view text, const JsonReadOptions &options)
             makeDiagnostic(CheckCode::JsonSyntaxError, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
                 "the text is " + std::to_string(text.size()) + " bytes; the largest accepted here is "
                     + std::to_string(options.maxBytes) + " bytes"));
+        result.refusedForSize = true;
         return result;
     }
-    Reader reader(text, options, result.diagnostics);
-    result.value = reader.run();
+    if (const std::size_t comma = commaPastBudget(text, options.maxValues); comma != std::string_view::npos) {
+        const SourcePosition begin = positionOf(text, comma);
+        result.diagnostics.push_back(makeDiagnostic(CheckCode::JsonSyntaxError,
+            SourceRange { begin, { begin.line, begin.column + 1, comma + 1 } }, tooManyValues(options.maxValues)));
+        result.refusedForSize = true;
+        return result;
+    }
+    try {
+        Reader reader(text, options, result.diagnostics);
+        result.value = reader.run();
+        if (reader.overBudget()) {
+            result.value.reset();
+            result.refusedForSize = true;
+        }
+    } catch (const std::bad_alloc &) {
+        // The partial value is gone with the reader's stack, so there is memory again for one diagnostic.
+        result.value.reset();
+        result.refusedForSize = true;
+        result.diagnostics.push_back(
+            makeDiagnostic(CheckCode::JsonSyntaxError, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
+                "out of memory while reading the " + std::to_string(text.size()) + "-byte text"));
+    }
     return result;
 }
 
