@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace rd::core;
 
 class TestJsonReader : public QObject
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void refusesTextsOfTooManyValuesBeforeReading();
     void refusesTextsOfTooManyValuesWhileReading_data();
     void refusesTextsOfTooManyValuesWhileReading();
+    void reportsDuplicateKeysUpToTheErrorLimit();
     void decodesEscapes();
     void countsColumnsInCodePoints();
 };
@@ -250,6 +253,22 @@ void TestJsonReader::refusesTextsOfTooManyValuesWhileReading()
     QCOMPARE(r.diagnostics[0].message,
         "the text holds more than " + std::to_string(maxValues) + " JSON values, more than can be held in memory here");
     QCOMPARE(r.diagnostics[0].range.begin.offset, static_cast<std::size_t>(refusedAt));
+}
+
+void TestJsonReader::reportsDuplicateKeysUpToTheErrorLimit()
+{
+    std::string text = "{\"a\": 0";
+    for (int i = 0; i < 60; ++i)
+        text += ", \"a\": 0";
+    text += "}";
+    const JsonReadResult r = readJson(text);
+    QVERIFY(r.isExact());
+    QCOMPARE(r.value->members.size(), std::size_t { 61 });
+    QCOMPARE(r.diagnostics.size(), std::size_t { 51 });
+    QVERIFY(std::all_of(r.diagnostics.begin(), r.diagnostics.end(),
+        [](const Diagnostic &d) { return hasCheckCode(d, CheckCode::DuplicateKeys); }));
+    QCOMPARE(r.diagnostics.back().message,
+        std::string("duplicate key `a`, and more: further duplicate keys are not reported"));
 }
 
 void TestJsonReader::decodesEscapes()

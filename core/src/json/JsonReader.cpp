@@ -9,6 +9,7 @@
 #include <new>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace rd::core
 {
@@ -470,9 +471,12 @@ private:
             }
             duplicate = !seen.insert(added.key).second;
         }
-        if (duplicate) {
+        // Reported up to maxErrors times: millions of repeated keys must not become millions of findings.
+        if (duplicate && m_duplicates <= m_options.maxErrors) {
             m_diagnostics.push_back(makeDiagnostic(CheckCode::DuplicateKeys, added.keyRange,
-                "duplicate key `" + added.key + "`: only the last one counts, so the earlier value is ignored"));
+                ++m_duplicates <= m_options.maxErrors
+                    ? "duplicate key `" + added.key + "`: only the last one counts, so the earlier value is ignored"
+                    : "duplicate key `" + added.key + "`, and more: further duplicate keys are not reported"));
         }
     }
 
@@ -578,7 +582,17 @@ private:
                 break;
         }
         out.range.end = position(m_pos);
+        releaseSpare(out.members);
         return true;
+    }
+
+    /// Gives back what growth reserved past the last item (up to half the buffer) of a small container: the value
+    /// keeps it as long as the document lives, and containers of a few items are most of a document. A large one
+    /// keeps its spare room, since moving it to an exact buffer would briefly need both.
+    template <typename T> static void releaseSpare(std::vector<T> &items)
+    {
+        if (items.capacity() > items.size() && items.size() <= 1024)
+            items.shrink_to_fit();
     }
 
     bool parseArray(JsonValue &out, int depth)
@@ -602,6 +616,7 @@ private:
                 break;
         }
         out.range.end = position(m_pos);
+        releaseSpare(out.elements);
         return true;
     }
 
@@ -614,6 +629,7 @@ private:
     std::size_t m_colOffset = 0;
     int m_colValue = 1;
     int m_errors = 0;
+    int m_duplicates = 0;
     std::size_t m_values = 0;
     bool m_fatal = false;
     bool m_overBudget = false;
