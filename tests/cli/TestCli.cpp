@@ -46,6 +46,7 @@ private Q_SLOTS:
     void importRefusesWhatIsNotGaad();
     void refusesTextsOfTooManyValues_data();
     void refusesTextsOfTooManyValues();
+    void runningOutOfMemoryExitsTwo();
     void validatesAWorkspaceAndFailsOnChosenSeverity();
     void validateWorkspaceReportsWhatTheLoadFound_data();
     void validateWorkspaceReportsWhatTheLoadFound();
@@ -325,6 +326,37 @@ void TestCli::refusesTextsOfTooManyValues()
         qPrintable(run.err));
     if (!out.isEmpty())
         QVERIFY(!QFile::exists(out));
+}
+
+void TestCli::runningOutOfMemoryExitsTwo()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer reserves more address space than the limit this test sets");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    QSKIP("AddressSanitizer reserves more address space than the limit this test sets");
+#endif
+#endif
+    // Five million zeros: within the value budget, but over 600 MB once read, under an address-space limit of
+    // 400 MB. Allocation fails while reading; that is a file that cannot be read, not an abort.
+    QByteArray zeros("[");
+    zeros.reserve(10'000'004);
+    for (int i = 0; i < 5'000'000; ++i)
+        zeros.append("0,", 2);
+    zeros.append("0]");
+    const QString file = write(QStringLiteral("five-million-zeros.json"), zeros);
+    const QString out = m_dir.filePath(QStringLiteral("never-imported.rdws"));
+    for (const QString &command : { QStringLiteral("validate --workspace '%1'").arg(file),
+             QStringLiteral("import --out '%2' --gaad '%1'").arg(file, out) }) {
+        const CliRun run = rd::test::runProgram(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-c"),
+                QStringLiteral("ulimit -v 400000 && exec '%1' %2").arg(QStringLiteral(RD_CLI_PATH), command) });
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.err.contains(file), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("out of memory while reading")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(out));
+    }
 }
 
 namespace

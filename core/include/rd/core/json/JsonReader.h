@@ -17,12 +17,12 @@ struct JsonReadOptions {
     int maxDepth = 128;
     /// Texts longer than this are refused before reading.
     std::size_t maxBytes = std::size_t { 512 } * 1024 * 1024;
-    /// Reading stops after this many errors.
+    /// Reading stops after this many errors; duplicate keys are reported this many times at most.
     int maxErrors = 50;
     /// Reading stops, with a JSON_SYNTAX_ERROR and no value, at the value after this many (every array element,
     /// object member, scalar and container counts one). Each value costs 120 to 250 bytes of memory once read, however
     /// few bytes it takes in the text (`0,` is two), so this, not maxBytes, is what bounds the memory a text can take:
-    /// 10 million values stay under about 3 GB, while the authorization details of an account of 100,000 roles
+    /// 10 million values stay under about 4 GB, while the authorization details of an account of 100,000 roles
     /// (81 MB as AWS prints them, 330 MB as the test generator writes them) hold under 7 million (docs/PERFORMANCE.md).
     std::size_t maxValues = std::size_t { 10 } * 1000 * 1000;
 };
