@@ -174,9 +174,12 @@ private:
     {
         if (atEnd())
             return fatal(span(m_pos, m_pos), "unexpected end of text: expected a value");
-        if (++m_values > m_options.maxValues) {
-            m_overBudget = true;
-            return fatal(span(m_pos, m_pos + 1), tooManyValues(m_options.maxValues));
+        if (!m_fatal && ++m_values > m_options.maxValues) {
+            // Not a syntax error: reported even past maxErrors, and last, since it is why reading stopped.
+            m_diagnostics.push_back(
+                makeDiagnostic(CheckCode::JsonSyntaxError, span(m_pos, m_pos + 1), tooManyValues(m_options.maxValues)));
+            m_overBudget = m_fatal = true;
+            return false;
         }
         const unsigned char c = peek();
         switch (c) {
@@ -697,7 +700,10 @@ JsonReadResult readJson(std::string_view text, const JsonReadOptions &options)
         result.refusedForSize = true;
         return result;
     }
-    if (const std::size_t comma = commaPastBudget(text, options.maxValues); comma != std::string_view::npos) {
+    // A text of N bytes holds fewer than N commas: short texts (every policy) skip the count.
+    if (const std::size_t comma =
+            text.size() > options.maxValues ? commaPastBudget(text, options.maxValues) : std::string_view::npos;
+        comma != std::string_view::npos) {
         const SourcePosition begin = positionOf(text, comma);
         result.diagnostics.push_back(makeDiagnostic(CheckCode::JsonSyntaxError,
             SourceRange { begin, { begin.line, begin.column + 1, comma + 1 } }, tooManyValues(options.maxValues)));
