@@ -10,8 +10,10 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,8 +60,21 @@ int main(int argc, char **argv)
     }
 
     for (const auto &[sub, subcommand] : dispatch) {
-        if (sub->parsed())
+        if (!sub->parsed())
+            continue;
+        try {
             return subcommand->run();
+        } catch (const std::bad_alloc &) {
+            // What the subcommand held is released by now. Its inputs are the arguments that name existing files.
+            std::string files;
+            for (int i = 2; i < argc; ++i) {
+                std::error_code ec;
+                if (std::filesystem::is_regular_file(argv[i], ec))
+                    files += std::string(files.empty() ? "" : ", ") + "`" + argv[i] + "`";
+            }
+            return usageError(files.empty() ? "out of memory while running `" + sub->get_name() + "`"
+                                            : "out of memory while reading " + files);
+        }
     }
     return usageError("no subcommand given (see --help)");
 }

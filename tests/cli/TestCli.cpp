@@ -45,6 +45,9 @@ private Q_SLOTS:
     void fmtRefusesWhatItCannotKeep();
     void importsGaad();
     void importRefusesWhatIsNotGaad();
+    void refusesTextsOfTooManyValues_data();
+    void refusesTextsOfTooManyValues();
+    void runningOutOfMemoryExitsTwo();
     void validatesAWorkspaceAndFailsOnChosenSeverity();
     void validateWorkspaceReportsWhatTheLoadFound_data();
     void validateWorkspaceReportsWhatTheLoadFound();
@@ -299,6 +302,78 @@ void TestCli::importRefusesWhatIsNotGaad()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("get-account-authorization-details")));
     QVERIFY(!QFile::exists(out));
+}
+
+void TestCli::refusesTextsOfTooManyValues_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("out");
+    const QString never = QDir::temp().filePath(QStringLiteral("rd-too-many-values-never-written.rdws"));
+    QTest::newRow("validate --workspace")
+        << QStringList { QStringLiteral("validate"), QStringLiteral("--workspace") } << QString();
+    QTest::newRow("import --gaad") << QStringList { QStringLiteral("import"), QStringLiteral("--out"), never,
+        QStringLiteral("--gaad") } << never;
+    QTest::newRow("reach --workspace") << QStringList { QStringLiteral("reach"), QStringLiteral("--workspace") }
+                                       << QString();
+}
+
+void TestCli::refusesTextsOfTooManyValues()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, out);
+    // 20 MB of zeros, ten million and one of them: more values than the reader's budget (docs/VALIDATION.md,
+    // JSON_SYNTAX_ERROR), so they are refused before memory is spent on them, instead of taking gigabytes.
+    const QString file = m_dir.filePath(QStringLiteral("zeros.json"));
+    if (!QFile::exists(file)) {
+        QByteArray zeros("[");
+        zeros.reserve(20'000'004);
+        for (int i = 0; i < 10'000'000; ++i)
+            zeros.append("0,", 2);
+        zeros.append("0]");
+        QVERIFY(write(QStringLiteral("zeros.json"), zeros) == file);
+    }
+    const CliRun run = runCli(arguments << file);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QString());
+    QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(run.err.startsWith(QStringLiteral("role-designer-cli: ")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(file), qPrintable(run.err));
+    QVERIFY2(
+        run.err.contains(QStringLiteral("holds more than 10000000 JSON values, more than can be held in memory here")),
+        qPrintable(run.err));
+    if (!out.isEmpty())
+        QVERIFY(!QFile::exists(out));
+}
+
+void TestCli::runningOutOfMemoryExitsTwo()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer reserves more address space than the limit this test sets");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    QSKIP("AddressSanitizer reserves more address space than the limit this test sets");
+#endif
+#endif
+    // Five million zeros: within the value budget, but over 600 MB once read, under an address-space limit of
+    // 400 MB. Allocation fails while reading; that is a file that cannot be read, not an abort.
+    QByteArray zeros("[");
+    zeros.reserve(10'000'004);
+    for (int i = 0; i < 5'000'000; ++i)
+        zeros.append("0,", 2);
+    zeros.append("0]");
+    const QString file = write(QStringLiteral("five-million-zeros.json"), zeros);
+    const QString out = m_dir.filePath(QStringLiteral("never-imported.rdws"));
+    for (const QString &command : { QStringLiteral("validate --workspace '%1'").arg(file),
+             QStringLiteral("import --out '%2' --gaad '%1'").arg(file, out) }) {
+        const CliRun run = rd::test::runProgram(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-c"),
+                QStringLiteral("ulimit -v 400000 && exec '%1' %2").arg(QStringLiteral(RD_CLI_PATH), command) });
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(run.err.contains(file), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("out of memory while reading")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(out));
+    }
 }
 
 namespace

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "rd/core/base/CheckCodes.h"
 #include "rd/core/json/JsonReader.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -21,6 +23,10 @@ private Q_SLOTS:
     void hostileInput();
     void readsHugeStrings();
     void refusesTextsOverTheLimit();
+    void refusesTextsOfTooManyValuesBeforeReading();
+    void refusesTextsOfTooManyValuesWhileReading_data();
+    void refusesTextsOfTooManyValuesWhileReading();
+    void reportsDuplicateKeysUpToTheErrorLimit();
     void decodesEscapes();
     void countsColumnsInCodePoints();
     void namesUtf16AndUtf32Texts_data();
@@ -204,8 +210,95 @@ void TestJsonReader::refusesTextsOverTheLimit()
     options.maxBytes = 16;
     JsonReadResult r = readJson("[\"more than sixteen bytes\"]", options);
     QVERIFY(!r.value);
+    QVERIFY(r.refusedForSize);
     QCOMPARE(r.diagnostics.size(), std::size_t(1));
     QCOMPARE(r.diagnostics[0].message, std::string("the text is 27 bytes; the largest accepted here is 16 bytes"));
+}
+
+void TestJsonReader::refusesTextsOfTooManyValuesBeforeReading()
+{
+    // Five million zeros, 10 MB of text that would take over 600 MB once read: the separators alone say it is too many.
+    std::string text = "[";
+    for (int i = 0; i < 5'000'000; ++i)
+        text += "0,";
+    text += "0]";
+    JsonReadOptions options;
+    options.maxValues = 1'000'000;
+    JsonReadResult r = readJson(text, options);
+    QVERIFY(!r.value);
+    QVERIFY(r.refusedForSize);
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    QVERIFY(hasCheckCode(r.diagnostics[0], CheckCode::JsonSyntaxError));
+    QCOMPARE(r.diagnostics[0].message,
+        std::string("the text holds more than 1000000 JSON values, more than can be held in memory here"));
+    // At the millionth comma, which is the one after the millionth value.
+    QCOMPARE(r.diagnostics[0].range.begin.offset, std::size_t { 2'000'000 });
+    QCOMPARE(r.diagnostics[0].range.begin.line, 1);
+    QCOMPARE(r.diagnostics[0].range.begin.column, 2'000'001);
+
+    // The default budget has room for the largest realistic input (docs/VALIDATION.md, JSON_SYNTAX_ERROR); at the
+    // budget exactly, a text is read.
+    QCOMPARE(JsonReadOptions {}.maxValues, std::size_t { 10'000'000 });
+    text.resize(200'001);
+    text += "0]"; // 100,001 zeros and the array
+    options.maxValues = 100'002;
+    r = readJson(text, options);
+    QVERIFY(r.isExact());
+    QCOMPARE(r.value->elements.size(), std::size_t { 100'001 });
+    QVERIFY(!r.refusedForSize);
+}
+
+void TestJsonReader::refusesTextsOfTooManyValuesWhileReading_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("maxValues");
+    QTest::addColumn<int>("refusedAt"); // the offset of the first value past the budget; -1 when read
+    // Empty containers take fewer separators than values: 13 values, 7 commas.
+    const QString nested = QStringLiteral("[[[],[]],[[],[]],[[],[]],[[],[]]]");
+    QTest::newRow("nested arrays, one value short") << nested << 12 << 29;
+    QTest::newRow("nested arrays, at the budget") << nested << 13 << -1;
+    QTest::newRow("nested arrays, a budget of ten") << nested << 10 << 25;
+    // An object member is one value: the object and its two members are three.
+    const QString object = QStringLiteral(R"({"a": {}, "b": []})");
+    QTest::newRow("object members, one short") << object << 2 << 15;
+    QTest::newRow("object members, at the budget") << object << 3 << -1;
+}
+
+void TestJsonReader::refusesTextsOfTooManyValuesWhileReading()
+{
+    QFETCH(QString, text);
+    QFETCH(int, maxValues);
+    QFETCH(int, refusedAt);
+    JsonReadOptions options;
+    options.maxValues = static_cast<std::size_t>(maxValues);
+    const JsonReadResult r = readJson(text.toStdString(), options);
+    if (refusedAt < 0) {
+        QVERIFY(r.isExact());
+        QVERIFY(!r.refusedForSize);
+        return;
+    }
+    QVERIFY(!r.value);
+    QVERIFY(r.refusedForSize);
+    QCOMPARE(r.diagnostics.size(), std::size_t(1));
+    QCOMPARE(r.diagnostics[0].message,
+        "the text holds more than " + std::to_string(maxValues) + " JSON values, more than can be held in memory here");
+    QCOMPARE(r.diagnostics[0].range.begin.offset, static_cast<std::size_t>(refusedAt));
+}
+
+void TestJsonReader::reportsDuplicateKeysUpToTheErrorLimit()
+{
+    std::string text = "{\"a\": 0";
+    for (int i = 0; i < 60; ++i)
+        text += ", \"a\": 0";
+    text += "}";
+    const JsonReadResult r = readJson(text);
+    QVERIFY(r.isExact());
+    QCOMPARE(r.value->members.size(), std::size_t { 61 });
+    QCOMPARE(r.diagnostics.size(), std::size_t { 51 });
+    QVERIFY(std::all_of(r.diagnostics.begin(), r.diagnostics.end(),
+        [](const Diagnostic &d) { return hasCheckCode(d, CheckCode::DuplicateKeys); }));
+    QCOMPARE(r.diagnostics.back().message,
+        std::string("duplicate key `a`, and more: further duplicate keys are not reported"));
 }
 
 void TestJsonReader::decodesEscapes()

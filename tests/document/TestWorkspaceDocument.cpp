@@ -42,6 +42,15 @@ void TestWorkspaceDocument::openingABrokenAccountExportShowsWhere_data()
     QTest::addRow("a number JSON does not have (RFC 8259 section 6)")
         << QByteArray("{\"RoleDetailList\":[{\"RoleName\":\"r\",\n\"MaxSessionDuration\": Infinity}]}")
         << "line 2, column 23: ";
+    // More values than the JSON reader's budget (docs/VALIDATION.md, JSON_SYNTAX_ERROR): refused before the
+    // gigabytes they would take once read.
+    QByteArray zeros("[");
+    zeros.reserve(20'000'004);
+    for (int i = 0; i < 10'000'000; ++i)
+        zeros.append("0,", 2);
+    zeros.append("0]");
+    QTest::addRow("ten million and one zeros")
+        << zeros << "the text holds more than 10000000 JSON values, more than can be held in memory here";
 }
 
 void TestWorkspaceDocument::openingABrokenAccountExportShowsWhere()

@@ -19,6 +19,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <new>
 #include <type_traits>
 
 namespace rd::doc
@@ -57,26 +58,33 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
         loaded.error = tr("%1 is too large to be a workspace (%2 bytes).").arg(path).arg(file.size());
         return loaded;
     }
-    const QByteArray bytes = file.readAll();
-    core::WorkspaceLoadResult result =
-        core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-    // GAAD input with malformed entries still yields the rest; opening it as if it were whole would hide that.
-    if (!result.ok()) {
-        QString reason = tr("not a workspace file");
-        for (const core::Diagnostic &d : result.diagnostics) {
-            if (d.severity == core::Severity::Error) {
-                reason = tr("line %1, column %2: %3")
-                             .arg(d.range.begin.line)
-                             .arg(d.range.begin.column)
-                             .arg(toQString(d.message));
-                break;
+    // A file under the size limit can still need more memory than there is (the JSON reader bounds what it holds,
+    // the file's bytes and the workspace come on top): that is a file that cannot be opened, not a crash.
+    try {
+        const QByteArray bytes = file.readAll();
+        core::WorkspaceLoadResult result =
+            core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        // GAAD input with malformed entries still yields the rest; opening it as if it were whole would hide that.
+        if (!result.ok()) {
+            QString reason = result.fileError.empty() ? tr("not a workspace file") : toQString(result.fileError);
+            for (const core::Diagnostic &d : result.diagnostics) {
+                if (d.severity == core::Severity::Error) {
+                    reason = tr("line %1, column %2: %3")
+                                 .arg(d.range.begin.line)
+                                 .arg(d.range.begin.column)
+                                 .arg(toQString(d.message));
+                    break;
+                }
             }
+            loaded.error = tr("Cannot open %1: %2").arg(path, reason);
+            return loaded;
         }
-        loaded.error = tr("Cannot open %1: %2").arg(path, reason);
-        return loaded;
+        loaded.imported = result.source == core::WorkspaceSource::Gaad;
+        loaded.workspace = std::move(result.workspace);
+    } catch (const std::bad_alloc &) {
+        loaded.workspace.reset();
+        loaded.error = tr("Cannot open %1: out of memory while reading it").arg(path);
     }
-    loaded.imported = result.source == core::WorkspaceSource::Gaad;
-    loaded.workspace = std::move(result.workspace);
     return loaded;
 }
 

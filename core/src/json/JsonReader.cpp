@@ -6,8 +6,10 @@
 #include "rd/core/base/CheckCodes.h"
 
 #include <algorithm>
+#include <new>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace rd::core
 {
@@ -24,6 +26,12 @@ bool startsValue(unsigned char c)
 {
     return c == '"' || c == '\'' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z');
+}
+
+std::string tooManyValues(std::size_t maxValues)
+{
+    return "the text holds more than " + std::to_string(maxValues)
+        + " JSON values, more than can be held in memory here";
 }
 
 /// Recursive descent over the text with one token of look-ahead. Positions are computed incrementally: the column
@@ -63,6 +71,9 @@ public:
         }
         return root;
     }
+
+    /// True when reading stopped at the value past options.maxValues.
+    bool overBudget() const { return m_overBudget; }
 
 private:
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -167,6 +178,13 @@ private:
     {
         if (atEnd())
             return fatal(span(m_pos, m_pos), "unexpected end of text: expected a value");
+        if (!m_fatal && ++m_values > m_options.maxValues) {
+            // Not a syntax error: reported even past maxErrors, and last, since it is why reading stopped.
+            m_diagnostics.push_back(
+                makeDiagnostic(CheckCode::JsonSyntaxError, span(m_pos, m_pos + 1), tooManyValues(m_options.maxValues)));
+            m_overBudget = m_fatal = true;
+            return false;
+        }
         const unsigned char c = peek();
         switch (c) {
         case '{':
@@ -460,9 +478,12 @@ private:
             }
             duplicate = !seen.insert(added.key).second;
         }
-        if (duplicate) {
+        // Reported up to maxErrors times: millions of repeated keys must not become millions of findings.
+        if (duplicate && m_duplicates <= m_options.maxErrors) {
             m_diagnostics.push_back(makeDiagnostic(CheckCode::DuplicateKeys, added.keyRange,
-                "duplicate key `" + added.key + "`: only the last one counts, so the earlier value is ignored"));
+                ++m_duplicates <= m_options.maxErrors
+                    ? "duplicate key `" + added.key + "`: only the last one counts, so the earlier value is ignored"
+                    : "duplicate key `" + added.key + "`, and more: further duplicate keys are not reported"));
         }
     }
 
@@ -568,7 +589,17 @@ private:
                 break;
         }
         out.range.end = position(m_pos);
+        releaseSpare(out.members);
         return true;
+    }
+
+    /// Gives back what growth reserved past the last item (up to half the buffer) of a small container: the value
+    /// keeps it as long as the document lives, and containers of a few items are most of a document. A large one
+    /// keeps its spare room, since moving it to an exact buffer would briefly need both.
+    template <typename T> static void releaseSpare(std::vector<T> &items)
+    {
+        if (items.capacity() > items.size() && items.size() <= 1024)
+            items.shrink_to_fit();
     }
 
     bool parseArray(JsonValue &out, int depth)
@@ -592,6 +623,7 @@ private:
                 break;
         }
         out.range.end = position(m_pos);
+        releaseSpare(out.elements);
         return true;
     }
 
@@ -604,8 +636,53 @@ private:
     std::size_t m_colOffset = 0;
     int m_colValue = 1;
     int m_errors = 0;
+    int m_duplicates = 0;
+    std::size_t m_values = 0;
     bool m_fatal = false;
+    bool m_overBudget = false;
 };
+
+/// The offset of the comma that makes the text hold more than `maxValues` values, or npos. Each comma outside a
+/// double-quoted string separates two values (or members), so a text with N such commas holds at least N + 1 values;
+/// counting them costs a fraction of reading, which lets a text of millions of tiny values (`[0,0,0,...]`) be refused
+/// before any memory is spent on it. The reader's own count covers what this one cannot see (`[[],[],...]`).
+std::size_t commaPastBudget(std::string_view text, std::size_t maxValues)
+{
+    std::size_t commas = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"' || c == '\n')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == ',' && ++commas >= maxValues) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+/// The position of `offset` in `text`, counted as the reader counts (lines from 1, columns in code points from 1).
+SourcePosition positionOf(std::string_view text, std::size_t offset)
+{
+    SourcePosition p { 1, 1, offset };
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++p.line;
+            lineStart = i + 1;
+        }
+    }
+    for (std::size_t i = lineStart; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++p.column;
+    }
+    return p;
+}
 
 } // namespace
 
@@ -624,10 +701,34 @@ JsonReadResult readJson(std::string_view text, const JsonReadOptions &options)
             makeDiagnostic(CheckCode::JsonSyntaxError, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
                 "the text is " + std::to_string(text.size()) + " bytes; the largest accepted here is "
                     + std::to_string(options.maxBytes) + " bytes"));
+        result.refusedForSize = true;
         return result;
     }
-    Reader reader(text, options, result.diagnostics);
-    result.value = reader.run();
+    // A text of N bytes holds fewer than N commas: short texts (every policy) skip the count.
+    if (const std::size_t comma =
+            text.size() > options.maxValues ? commaPastBudget(text, options.maxValues) : std::string_view::npos;
+        comma != std::string_view::npos) {
+        const SourcePosition begin = positionOf(text, comma);
+        result.diagnostics.push_back(makeDiagnostic(CheckCode::JsonSyntaxError,
+            SourceRange { begin, { begin.line, begin.column + 1, comma + 1 } }, tooManyValues(options.maxValues)));
+        result.refusedForSize = true;
+        return result;
+    }
+    try {
+        Reader reader(text, options, result.diagnostics);
+        result.value = reader.run();
+        if (reader.overBudget()) {
+            result.value.reset();
+            result.refusedForSize = true;
+        }
+    } catch (const std::bad_alloc &) {
+        // The partial value is gone with the reader's stack, so there is memory again for one diagnostic.
+        result.value.reset();
+        result.refusedForSize = true;
+        result.diagnostics.push_back(
+            makeDiagnostic(CheckCode::JsonSyntaxError, SourceRange { { 1, 1, 0 }, { 1, 1, 0 } },
+                "out of memory while reading the " + std::to_string(text.size()) + "-byte text"));
+    }
     return result;
 }
 

@@ -498,6 +498,11 @@ WorkspaceLoadResult loadWorkspaceText(std::string_view text)
     JsonReadResult json = readJson(text);
     // Decided before the findings move into the result: isExact() looks at them.
     const bool exact = json.isExact();
+    if (json.refusedForSize) {
+        // Not a finding about the file's content: the text cannot be held in memory, so it cannot be read at all.
+        result.fileError = json.diagnostics.back().message;
+        return result;
+    }
     result.diagnostics = std::move(json.diagnostics);
     if (!exact)
         return result;
@@ -527,7 +532,10 @@ WorkspaceLoadResult loadWorkspaceFile(const std::string &path)
         result.fileError = file.error;
         return result;
     }
-    return loadWorkspaceText(file.text);
+    WorkspaceLoadResult result = loadWorkspaceText(file.text);
+    if (!result.fileError.empty())
+        result.fileError = "cannot read `" + path + "`: " + result.fileError;
+    return result;
 }
 
 std::optional<std::string> saveWorkspaceFile(const std::string &path, const Workspace &workspace)

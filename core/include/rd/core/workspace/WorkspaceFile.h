@@ -31,7 +31,7 @@ struct WorkspaceLoadResult {
     /// Each carries its position in the file.
     Diagnostics diagnostics;
     WorkspaceSource source = WorkspaceSource::Workspace;
-    /// Set when the file itself could not be read (missing, unreadable, too large).
+    /// Set when the file itself could not be read (missing, unreadable, too large, too many JSON values to hold).
     std::string fileError;
 
     /// True when the load yielded a workspace and found nothing of severity ERROR: the file says what it means.
@@ -46,6 +46,8 @@ std::string writeWorkspace(const Workspace &ws);
 /// kWorkspaceFormatVersion is an error and yields no workspace, so that a later save can never drop what this
 /// version did not understand. Text that is not exact JSON (a syntax error the reader recovered from, such as
 /// `Infinity`) yields no workspace either; GAAD input with malformed entries yields the rest, with the findings.
+/// A text the JSON reader refuses for what holding it would cost (JsonReadResult::refusedForSize: more values than
+/// its budget, or memory ran out) yields `fileError` with the reason instead, and no findings.
 WorkspaceLoadResult loadWorkspaceText(std::string_view text);
 
 /// Loads a workspace file, or imports a GAAD file (`aws iam get-account-authorization-details` output), telling

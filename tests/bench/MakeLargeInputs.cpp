@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+// make_large_inputs: writes the generated inputs that the memory figures of docs/PERFORMANCE.md are measured on, and
+// reports what their JSON costs in memory once read.
+//
+//   make_large_inputs gaad ROLES FILE        a GAAD of ROLES roles (tests/support/GaadFixture)
+//   make_large_inputs workspace ROLES FILE   the LargeAccount workspace with ROLES roles, as a .rdws file
+//   make_large_inputs count FILE             values in FILE and the bytes the reader's DOM holds for them
+#include "GaadFixture.h"
+#include "LargeAccount.h"
+#include "rd/core/base/FileIO.h"
+#include "rd/core/json/JsonReader.h"
+#include "rd/core/workspace/WorkspaceFile.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+namespace
+{
+
+struct Cost {
+    std::size_t values = 0;
+    std::size_t heapBytes = 0; // vector and string buffers, SSO excluded
+};
+
+void account(const std::string &text, Cost &cost)
+{
+    if (text.capacity() > 15)
+        cost.heapBytes += text.capacity() + 1;
+}
+
+void walk(const rd::core::JsonValue &value, Cost &cost)
+{
+    ++cost.values;
+    account(value.text, cost);
+    cost.heapBytes += value.elements.capacity() * sizeof(rd::core::JsonValue);
+    cost.heapBytes += value.members.capacity() * sizeof(rd::core::JsonMember);
+    for (const rd::core::JsonValue &element : value.elements)
+        walk(element, cost);
+    for (const rd::core::JsonMember &member : value.members) {
+        account(member.key, cost);
+        walk(member.value, cost);
+    }
+}
+
+int write(const std::string &path, const std::string &text)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    return out ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (mode == "gaad" && argc == 4)
+        return write(argv[3], rd::test::makeGaad(std::stoi(argv[2]), 1000));
+    if (mode == "workspace" && argc == 4) {
+        rd::test::LargeAccountSize size;
+        size.roles = std::stoul(argv[2]);
+        return write(argv[3], rd::core::writeWorkspace(rd::test::makeLargeAccount(size)));
+    }
+    if (mode == "count" && argc == 3) {
+        const rd::core::FileReadResult read = rd::core::readTextFile(argv[2], std::size_t { 1 } << 30);
+        rd::core::JsonReadOptions options;
+        options.maxValues = std::size_t { 1 } << 40;
+        const rd::core::JsonReadResult json = rd::core::readJson(read.text, options);
+        if (!json.value) {
+            std::cerr << "make_large_inputs: not JSON\n";
+            return 2;
+        }
+        Cost cost;
+        walk(*json.value, cost);
+        std::printf("bytes %zu values %zu heap %zu (%.1f bytes/value) sizeof(JsonValue) %zu sizeof(JsonMember) %zu\n",
+            read.text.size(), cost.values, cost.heapBytes,
+            static_cast<double>(cost.heapBytes) / static_cast<double>(cost.values), sizeof(rd::core::JsonValue),
+            sizeof(rd::core::JsonMember));
+        return 0;
+    }
+    std::cerr << "usage: make_large_inputs gaad|workspace ROLES FILE | count FILE\n";
+    return 2;
+}
