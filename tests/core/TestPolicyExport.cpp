@@ -5,6 +5,7 @@
 #include "rd/core/export/PolicyExport.h"
 #include "rd/core/policy/PolicyParser.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,6 +17,7 @@ class TestPolicyExport : public QObject
 private Q_SLOTS:
     void namesAndTexts();
     void writesIntoAFolderOnly();
+    void removesWhatInterruptedSavesOfItsFilesLeft();
 };
 
 namespace
@@ -70,6 +72,29 @@ void TestPolicyExport::writesIntoAFolderOnly()
     const auto error = writeExportedFiles(files, dir.filePath(QStringLiteral("missing")).toStdString());
     QVERIFY(error);
     QVERIFY(error->find("is not a folder") != std::string::npos);
+}
+
+void TestPolicyExport::removesWhatInterruptedSavesOfItsFilesLeft()
+{
+    // An export writes many files into one folder: the temporary files that interrupted saves of those files left
+    // are removed once, after the last file, and those of other files stay (another save may be under way).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::vector<ExportedFile> files = rolePolicyFiles(lambdaRole());
+    auto leave = [&](const std::string &targetName) {
+        const QString path =
+            dir.filePath(QString::fromStdString(atomicWriteTemporaryPrefix(targetName)) + QStringLiteral("k3x9q2.tmp"));
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write("half a policy") > 0 ? path : QString();
+    };
+    const QString staleTrust = leave(files[0].name);
+    const QString staleInline = leave(files[1].name);
+    const QString other = leave("notes.txt");
+    QVERIFY(!staleTrust.isEmpty() && !staleInline.isEmpty() && !other.isEmpty());
+    QVERIFY(!writeExportedFiles(files, dir.path().toStdString()));
+    QVERIFY(!QFile::exists(staleTrust));
+    QVERIFY(!QFile::exists(staleInline));
+    QVERIFY(QFile::exists(other));
 }
 
 QTEST_APPLESS_MAIN(TestPolicyExport)

@@ -15,6 +15,7 @@
 #include <random>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_set>
 
 namespace rd::core
 {
@@ -107,15 +108,19 @@ std::filesystem::path finalTarget(const std::string &path, std::string &error)
     return {};
 }
 
-/// Removes the temporary files an interrupted save of the same target left in `folder`: those named
-/// `prefix` + six characters + `.tmp`, except `keep`.
-void removeStaleTemporaries(const std::filesystem::path &folder, const std::string &prefix, const std::string &keep)
+/// Removes the temporary files that interrupted saves left in `folder` for the targets whose temporary names begin
+/// with one of `prefixes` (atomicWriteTemporaryPrefix()): those named prefix + six characters + `.tmp`. One scan of
+/// the folder, however many prefixes.
+void removeTemporariesWithPrefixes(const std::filesystem::path &folder, const std::unordered_set<std::string> &prefixes)
 {
+    if (prefixes.empty())
+        return;
+    const std::size_t prefixLength = prefixes.begin()->size();
     std::error_code ec;
     for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        if (name.size() == prefix.size() + kUniqueLength + kTemporarySuffix.size() && name.starts_with(prefix)
-            && name.ends_with(kTemporarySuffix) && name != keep)
+        if (name.size() == prefixLength + kUniqueLength + kTemporarySuffix.size() && name.ends_with(kTemporarySuffix)
+            && prefixes.contains(name.substr(0, prefixLength)))
             ::unlink(it->path().c_str());
     }
 }
@@ -198,7 +203,8 @@ std::string atomicWriteTemporaryPrefix(std::string_view targetName)
     return prefix;
 }
 
-std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content)
+std::optional<std::string> writeFileAtomically(
+    const std::string &path, std::string_view content, StaleTemporaries stale)
 {
     std::string resolveError;
     const std::filesystem::path target = finalTarget(path, resolveError);
@@ -248,12 +254,22 @@ std::optional<std::string> writeFileAtomically(const std::string &path, std::str
         ::unlink(temporary.c_str());
         return error;
     }
-    removeStaleTemporaries(folder, prefix, std::filesystem::path(temporary).filename().string());
+    if (stale == StaleTemporaries::Remove)
+        removeTemporariesWithPrefixes(folder, { prefix });
     // Make the rename itself durable.
     FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir.get() >= 0)
         ::fsync(dir.get());
     return std::nullopt;
+}
+
+void removeStaleTemporaries(const std::string &folder, const std::vector<std::string> &targetNames)
+{
+    std::unordered_set<std::string> prefixes;
+    for (const std::string &name : targetNames)
+        prefixes.insert(atomicWriteTemporaryPrefix(name));
+    removeTemporariesWithPrefixes(
+        folder.empty() ? std::filesystem::path(".") : std::filesystem::path(folder), prefixes);
 }
 
 } // namespace rd::core

@@ -58,10 +58,13 @@ std::optional<std::string> writeExportedFiles(const std::vector<ExportedFile> &f
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec))
         return "`" + folder + "` is not a folder";
+    std::vector<std::string> names;
+    names.reserve(files.size());
     for (const ExportedFile &file : files) {
         const std::filesystem::path path = std::filesystem::path(folder) / file.name;
-        if (auto error = writeFileAtomically(path.string(), file.text))
+        if (auto error = writeFileAtomically(path.string(), file.text, StaleTemporaries::Keep))
             return error;
+        names.push_back(file.name);
         if (file.executable) {
             using std::filesystem::perms;
             std::filesystem::permissions(path, perms::owner_exec | perms::group_exec | perms::others_exec,
@@ -70,6 +73,7 @@ std::optional<std::string> writeExportedFiles(const std::vector<ExportedFile> &f
                 return "cannot make `" + path.string() + "` executable: " + ec.message();
         }
     }
+    removeStaleTemporaries(folder, names);
     return std::nullopt;
 }
 
