@@ -269,6 +269,21 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QCOMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
     QCOMPARE(shownRoles(window), QStringList { QStringLiteral("LambdaLogWriter") });
     QCOMPARE(findings->text(), QStringLiteral("No findings: the role passes every check."));
+    QVERIFY(!window.isWindowModified());
+
+    // The same for the description, typed and left with Tab, undone with Ctrl+Z from the workspace browser.
+    auto *description = window.findChild<QLineEdit *>(QStringLiteral("roleDescriptionLineEdit"));
+    QVERIFY(description);
+    const QString before = description->text();
+    description->setFocus();
+    description->end(false);
+    QTest::keyClicks(description, QStringLiteral(" edited"));
+    QTest::keyClick(description, Qt::Key_Tab);
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+    window.document()->undoStack()->undo();
+    QCOMPARE(description->text(), before);
+    QVERIFY(!window.isWindowModified());
 
     auto *session = window.findChild<QSpinBox *>(QStringLiteral("roleMaxSessionSpinBox"));
     QCOMPARE(session->maximum(), 43200);
