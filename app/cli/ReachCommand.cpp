@@ -58,6 +58,16 @@ std::string answerJson(const ReachAnswer &a)
         }
         out += "]}";
     }
+    out += "],\"denies\":[";
+    for (std::size_t i = 0; i < a.denies.size(); ++i) {
+        const GraphDeny &d = a.denies[i];
+        out += (i ? "," : "") + std::string("{\"policy\":") + rd::core::jsonQuote(d.statement.policy)
+            + ",\"index\":" + std::to_string(d.statement.index) + ",\"sid\":" + rd::core::jsonQuote(d.statement.sid)
+            + ",\"conditionKeys\":[";
+        for (std::size_t k = 0; k < d.conditionKeys.size(); ++k)
+            out += (k ? "," : "") + rd::core::jsonQuote(d.conditionKeys[k]);
+        out += "]}";
+    }
     return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
 }
 

@@ -72,6 +72,15 @@ void BuildGraph(benchmark::State &state)
 }
 BENCHMARK(BuildGraph)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+void CopyGraph(benchmark::State &state)
+{
+    for (auto _ : state) {
+        AccessGraph copy = graph();
+        benchmark::DoNotOptimize(copy.edges().size());
+    }
+}
+BENCHMARK(CopyGraph)->Unit(benchmark::kMillisecond);
+
 void WhoCanQuery(benchmark::State &state)
 {
     const Reachability reach(graph());

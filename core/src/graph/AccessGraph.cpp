@@ -3,10 +3,13 @@
 #include "rd/core/graph/AccessGraph.h"
 
 #include "base/TextUtil.h"
+#include "graph/DenyCover.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/analysis/PrincipalFacts.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
+#include "rd/core/evaluation/StatementMatch.h"
 
 #include <algorithm>
 #include <functional>
@@ -115,6 +118,32 @@ std::size_t AccessGraph::find(std::string_view key, GraphNodeKind kind) const
     return npos;
 }
 
+const std::vector<GraphDeny> &AccessGraph::resourceDenies(std::size_t node) const
+{
+    static const std::vector<GraphDeny> kNone;
+    auto it = m_resourceDenies.find(node);
+    return it == m_resourceDenies.end() ? kNone : it->second;
+}
+
+const PrincipalFacts *AccessGraph::facts(std::size_t node) const
+{
+    auto it = m_facts.find(node);
+    return it == m_facts.end() ? nullptr : it->second.get();
+}
+
+void AccessGraph::setResourceDenies(std::size_t node, std::vector<GraphDeny> denies)
+{
+    if (denies.empty())
+        m_resourceDenies.erase(node);
+    else
+        m_resourceDenies[node] = std::move(denies);
+}
+
+void AccessGraph::setFacts(std::size_t node, std::shared_ptr<const PrincipalFacts> facts)
+{
+    m_facts[node] = std::move(facts);
+}
+
 bool AccessGraph::isPrincipal(std::size_t node) const
 {
     if (node >= m_nodes.size())
@@ -130,41 +159,10 @@ namespace
 // AssumeRoleWithSAML, AssumeRoleWithWebIdentity).
 const std::string kAssumeActions[] = { "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity" };
 
-bool usable(const CompiledStatement &s)
-{
-    return s.problem.empty() && s.effect.has_value() && s.actionMode != ElementMode::Absent;
-}
-
-bool actionMatches(const CompiledStatement &s, std::string_view lowerAction)
-{
-    bool any = false;
-    for (const CompiledPattern &p : s.actions) {
-        if (p.any || wildcardMatch(p.pattern, lowerAction)) {
-            any = true;
-            break;
-        }
-    }
-    return s.actionMode == ElementMode::Positive ? any : !any;
-}
-
 bool assumeActionMatches(const CompiledStatement &s)
 {
     return std::any_of(std::begin(kAssumeActions), std::end(kAssumeActions),
         [&](const std::string &action) { return actionMatches(s, action); });
-}
-
-bool resourceMatches(const CompiledStatement &s, std::string_view arn)
-{
-    if (s.resourceMode == ElementMode::Absent)
-        return false;
-    bool any = false;
-    for (const CompiledPattern &p : s.resources) {
-        if (p.any || resourceMatch(p.pattern, arn)) {
-            any = true;
-            break;
-        }
-    }
-    return s.resourceMode == ElementMode::Positive ? any : !any;
 }
 
 /// Where each compiled policy lives in the workspace.
@@ -184,6 +182,14 @@ void addKeys(std::vector<std::string> &keys, const CompiledStatement &s)
     }
 }
 
+void addKeys(std::vector<std::string> &keys, const std::vector<std::string> &more)
+{
+    for (const std::string &k : more) {
+        if (std::find(keys.begin(), keys.end(), k) == keys.end())
+            keys.push_back(k);
+    }
+}
+
 struct IdentitySet {
     std::vector<const CompiledPolicy *> identity;
     const CompiledPolicy *boundary = nullptr;
@@ -197,15 +203,19 @@ struct SideVerdict {
     bool denied = false;
     bool conditional = false;
     std::vector<std::string> keys;
+    /// The keys of the conditional Deny statements that matched (also in `keys` when allowed).
+    std::vector<std::string> denyKeys;
     std::vector<GraphStatementRef> statements;
 };
 
 // IAM User Guide, "Policy evaluation logic": an explicit Deny wins; otherwise some Allow must match. A Deny with
-// conditions may or may not apply: the grant is then conditional on it not applying.
+// conditions may or may not apply: the grant is then conditional on it not applying. Conditions on keys the
+// principal's facts know are evaluated ("AWS global condition context keys"): a statement whose known conditions
+// fail does not apply, one whose conditions all hold applies unconditionally.
 using StatementList = std::vector<std::pair<const CompiledPolicy *, const CompiledStatement *>>;
 
 SideVerdict judge(const SourceMap &sources, const StatementList &statements,
-    const std::function<bool(const CompiledStatement &)> &matches)
+    const std::function<bool(const CompiledStatement &)> &matches, const PrincipalFacts *facts = nullptr)
 {
     SideVerdict verdict;
     bool unconditionalAllow = false;
@@ -213,33 +223,37 @@ SideVerdict judge(const SourceMap &sources, const StatementList &statements,
     std::vector<std::string> denyKeys;
     for (const auto &[policy, statement] : statements) {
         const CompiledStatement &s = *statement;
-        if (!usable(s) || !matches(s))
+        if (!statementUsable(s) || !matches(s))
+            continue;
+        const ConditionVerdict conditions = evaluateKnownConditions(s, facts);
+        if (conditions.outcome == ConditionOutcome::Fails)
             continue;
         if (*s.effect == Effect::Deny) {
-            if (s.conditions.empty()) {
+            if (conditions.outcome == ConditionOutcome::Holds) {
                 SideVerdict denied;
                 denied.denied = true;
                 return denied;
             }
-            addKeys(denyKeys, s);
+            addKeys(denyKeys, conditions.unknownKeys);
             continue;
         }
         verdict.allowed = true;
         verdict.statements.push_back(refOf(sources, *policy, s));
-        if (s.conditions.empty())
+        if (conditions.outcome == ConditionOutcome::Holds)
             unconditionalAllow = true;
         else
-            addKeys(allowKeys, s);
+            addKeys(allowKeys, conditions.unknownKeys);
     }
-    if (!verdict.allowed)
+    verdict.denyKeys = denyKeys;
+    if (!verdict.allowed) {
+        verdict.conditional = !denyKeys.empty();
+        verdict.keys = denyKeys;
         return verdict;
+    }
     verdict.conditional = !unconditionalAllow || !denyKeys.empty();
     if (!unconditionalAllow)
         verdict.keys = allowKeys;
-    for (const std::string &k : denyKeys) {
-        if (std::find(verdict.keys.begin(), verdict.keys.end(), k) == verdict.keys.end())
-            verdict.keys.push_back(k);
-    }
+    addKeys(verdict.keys, denyKeys);
     return verdict;
 }
 
@@ -251,12 +265,6 @@ void mergeVerdict(GraphEdge &edge, const SideVerdict &verdict)
             edge.conditionKeys.push_back(k);
     }
     edge.statements.insert(edge.statements.end(), verdict.statements.begin(), verdict.statements.end());
-}
-
-/// `a` lies within `b` (both action patterns in lower case): `b` matches `a` read literally.
-bool actionWithin(const std::string &a, const CompiledPattern &b)
-{
-    return b.any || wildcardMatch(b.pattern, a);
 }
 
 class Builder
@@ -403,7 +411,7 @@ private:
             if (cached == m_policyAssumes.end()) {
                 std::vector<const CompiledStatement *> list;
                 for (const CompiledStatement &s : policy->statements()) {
-                    if (usable(s) && assumeActionMatches(s))
+                    if (statementUsable(s) && assumeActionMatches(s))
                         list.push_back(&s);
                 }
                 cached = m_policyAssumes.emplace(policy, std::move(list)).first;
@@ -434,11 +442,15 @@ private:
     void addCandidate(std::map<std::size_t, Candidate> &candidates, std::size_t node, bool exact,
         const CompiledPolicy &trust, const CompiledStatement &s)
     {
+        // The trust statement's conditions on keys known from the caller are evaluated for this caller.
+        const ConditionVerdict conditions = evaluateKnownConditions(s, factsOf(node));
+        if (conditions.outcome == ConditionOutcome::Fails)
+            return;
         Candidate &c = candidates[node];
         c.namedExactly = c.namedExactly || exact;
         c.edge.statements.push_back(refOf(trust, s));
-        if (!s.conditions.empty()) {
-            addKeys(c.edge.conditionKeys, s);
+        if (conditions.outcome == ConditionOutcome::Unknown) {
+            addKeys(c.edge.conditionKeys, conditions.unknownKeys);
             c.edge.conditional = true;
         } else {
             c.unconditional = true;
@@ -457,7 +469,7 @@ private:
                 continue;
             std::map<std::size_t, Candidate> candidates;
             for (const CompiledStatement &s : trust->statements()) {
-                if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive
+                if (!statementUsable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive
                     || !assumeActionMatches(s))
                     continue;
                 for (const CompiledPrincipal &p : s.principals)
@@ -517,31 +529,7 @@ private:
     // Whether a trust statement's Principal covers a workspace user or role.
     bool principalCovers(const CompiledStatement &s, std::size_t node) const
     {
-        const GraphNode &n = m_graph.nodes()[node];
-        bool any = false;
-        for (const CompiledPrincipal &p : s.principals) {
-            switch (p.kind) {
-            case CompiledPrincipal::Kind::Any:
-                any = true;
-                break;
-            case CompiledPrincipal::Kind::Account:
-                any = any
-                    || (n.kind != GraphNodeKind::Service && n.kind != GraphNodeKind::Provider
-                        && p.account == n.accountId);
-                break;
-            case CompiledPrincipal::Kind::Role:
-                any = any || (n.kind == GraphNodeKind::Role && p.account == n.accountId && p.value == n.label);
-                break;
-            case CompiledPrincipal::Kind::Exact:
-            case CompiledPrincipal::Kind::Service:
-            case CompiledPrincipal::Kind::Provider:
-                any = any || p.value == n.key;
-                break;
-            default:
-                break;
-            }
-        }
-        return s.principalMode == ElementMode::Negative ? !any : any;
+        return principalCoversNode(s, m_graph.nodes()[node]);
     }
 
     void finish(const Role &role, std::size_t roleNode, const CompiledPolicy &trust, std::size_t node, Candidate &c)
@@ -555,15 +543,19 @@ private:
             edge.conditional = false;
             edge.conditionKeys.clear();
         }
-        // Deny statements of the trust policy that cover the caller.
+        const PrincipalFacts *facts = factsOf(node);
+        // Deny statements of the trust policy that cover the caller, their known conditions evaluated for it.
         for (const CompiledStatement &s : trust.statements()) {
-            if (!usable(s) || *s.effect != Effect::Deny || s.principalMode == ElementMode::Absent
+            if (!statementUsable(s) || *s.effect != Effect::Deny || s.principalMode == ElementMode::Absent
                 || !assumeActionMatches(s) || !principalCovers(s, node))
                 continue;
-            if (s.conditions.empty())
+            const ConditionVerdict conditions = evaluateKnownConditions(s, facts);
+            if (conditions.outcome == ConditionOutcome::Fails)
+                continue;
+            if (conditions.outcome == ConditionOutcome::Holds)
                 return;
             edge.conditional = true;
-            addKeys(edge.conditionKeys, s);
+            addKeys(edge.conditionKeys, conditions.unknownKeys);
         }
         const GraphNode &caller = m_graph.nodes()[node];
         auto set = m_sets.find(node);
@@ -573,17 +565,25 @@ private:
             auto matches = [&](const CompiledStatement &s) {
                 return assumeActionMatches(s) && resourceMatches(s, role.arn);
             };
-            SideVerdict identity = judge(m_sources, m_assumeStatements[node], matches);
+            SideVerdict identity = judge(m_sources, m_assumeStatements[node], matches, facts);
             if (identity.denied || (!identity.allowed && identityNeeded))
                 return;
-            if (identity.allowed)
+            if (identity.allowed || identity.conditional)
                 mergeVerdict(edge, identity);
-            // IAM User Guide, "Permissions boundaries for IAM entities": the boundary limits identity-based grants.
-            if (identityNeeded && set->second.boundary) {
-                SideVerdict boundary = judge(m_sources, m_boundaryAssumeStatements[node], matches);
-                if (!boundary.allowed)
+            // IAM User Guide, "Permissions boundaries for IAM entities": the boundary limits identity-based grants;
+            // its explicit Deny statements apply in any case ("Policy evaluation logic").
+            if (set->second.boundary) {
+                SideVerdict boundary = judge(m_sources, m_boundaryAssumeStatements[node], matches, facts);
+                if (boundary.denied || (identityNeeded && !boundary.allowed))
                     return;
-                mergeVerdict(edge, boundary);
+                if (identityNeeded) {
+                    mergeVerdict(edge, boundary);
+                } else if (!boundary.denyKeys.empty()) {
+                    SideVerdict denyOnly;
+                    denyOnly.conditional = true;
+                    denyOnly.keys = boundary.denyKeys;
+                    mergeVerdict(edge, denyOnly);
+                }
             }
         }
         m_graph.addEdge(std::move(edge));
@@ -597,6 +597,8 @@ private:
         std::vector<std::string> resources;
         std::vector<GraphStatementRef> statements;
         std::vector<std::string> keys;
+        /// Deny statements covering part of the grant, or all of it under conditions (then in `keys` too).
+        std::vector<GraphDeny> denies;
     };
 
     const std::vector<std::pair<std::string, std::string>> &groupsOf(const std::string &pattern)
@@ -624,12 +626,17 @@ private:
         return m_actionGroups.emplace(pattern, std::move(groups)).first->second;
     }
 
-    std::vector<Grant> grantsOf(const IdentitySet &set)
+    std::vector<Grant> grantsOf(const IdentitySet &set, std::size_t node)
     {
+        const PrincipalFacts *facts = factsOf(node);
         std::vector<Grant> grants;
         for (const CompiledPolicy *policy : set.identity) {
             for (const CompiledStatement &s : policy->statements()) {
-                if (!usable(s) || *s.effect != Effect::Allow || s.resourceMode == ElementMode::Absent)
+                if (!statementUsable(s) || *s.effect != Effect::Allow || s.resourceMode == ElementMode::Absent)
+                    continue;
+                // Conditions on keys known from the principal are evaluated ("AWS global condition context keys").
+                const ConditionVerdict conditions = evaluateKnownConditions(s, facts);
+                if (conditions.outcome == ConditionOutcome::Fails)
                     continue;
                 Grant grant;
                 grant.notAction = s.actionMode == ElementMode::Negative;
@@ -642,56 +649,35 @@ private:
                     for (const CompiledPattern &p : s.resources)
                         grant.resources.push_back(p.text);
                 grant.statements.push_back(refOf(*policy, s));
-                addKeys(grant.keys, s);
+                grant.keys = conditions.unknownKeys;
                 grants.push_back(std::move(grant));
             }
         }
-        // Unconditional Deny statements of the identity policies remove the action patterns they cover on resources
-        // they cover (IAM User Guide, "Policy evaluation logic": an explicit deny overrides any allow).
-        for (const CompiledPolicy *policy : set.identity) {
-            for (const CompiledStatement &s : policy->statements()) {
-                if (!usable(s) || *s.effect != Effect::Deny || !s.conditions.empty()
-                    || s.actionMode != ElementMode::Positive || s.resourceMode != ElementMode::Positive)
-                    continue;
-                for (Grant &grant : grants) {
-                    if (grant.notAction)
-                        continue;
-                    const bool allResources =
-                        std::all_of(grant.resources.begin(), grant.resources.end(), [&](const std::string &r) {
-                            return std::any_of(s.resources.begin(), s.resources.end(),
-                                [&](const CompiledPattern &d) { return d.any || resourceMatch(d.pattern, r); });
-                        });
-                    if (!allResources)
-                        continue;
-                    std::erase_if(grant.actions, [&](const std::string &a) {
-                        return std::any_of(s.actions.begin(), s.actions.end(),
-                            [&](const CompiledPattern &d) { return actionWithin(a, d); });
-                    });
-                }
-            }
-        }
-        std::erase_if(grants, [](const Grant &g) { return g.actions.empty() && !g.notAction; });
         if (set.boundary)
-            grants = intersect(grants, *set.boundary);
-        return grants;
+            grants = intersect(grants, *set.boundary, facts);
+        return cutByDenies(std::move(grants), node, &set);
     }
 
     // IAM User Guide, "Permissions boundaries for IAM entities": the effective permissions are the intersection of
     // the identity-based policies and the boundary. Symbolically: each pattern is kept when it lies within one of
     // the boundary statement's patterns, or replaced by the boundary's narrower pattern when that lies within it.
-    std::vector<Grant> intersect(const std::vector<Grant> &grants, const CompiledPolicy &boundary)
+    std::vector<Grant> intersect(
+        const std::vector<Grant> &grants, const CompiledPolicy &boundary, const PrincipalFacts *facts = nullptr)
     {
         std::vector<Grant> out;
         for (const Grant &grant : grants) {
             for (const CompiledStatement &b : boundary.statements()) {
-                if (!usable(b) || *b.effect != Effect::Allow || b.actionMode != ElementMode::Positive
+                if (!statementUsable(b) || *b.effect != Effect::Allow || b.actionMode != ElementMode::Positive
                     || b.resourceMode != ElementMode::Positive)
+                    continue;
+                const ConditionVerdict conditions = evaluateKnownConditions(b, facts);
+                if (conditions.outcome == ConditionOutcome::Fails)
                     continue;
                 Grant narrowed;
                 narrowed.statements = grant.statements;
                 narrowed.statements.push_back(refOf(boundary, b));
                 narrowed.keys = grant.keys;
-                addKeys(narrowed.keys, b);
+                addKeys(narrowed.keys, conditions.unknownKeys);
                 if (grant.notAction) {
                     for (const CompiledPattern &bp : b.actions) {
                         const std::string text = bp.any ? std::string("*") : bp.pattern;
@@ -704,7 +690,7 @@ private:
                 } else {
                     for (const std::string &a : grant.actions) {
                         for (const CompiledPattern &bp : b.actions) {
-                            if (actionWithin(a, bp)) {
+                            if (actionPatternMatches(bp, a)) {
                                 narrowed.actions.push_back(a);
                                 break;
                             }
@@ -717,7 +703,7 @@ private:
                 }
                 for (const std::string &r : grant.resources) {
                     for (const CompiledPattern &bp : b.resources) {
-                        if (bp.any || resourceMatch(bp.pattern, r)) {
+                        if (resourcePatternMatches(bp, r)) {
                             narrowed.resources.push_back(r);
                             break;
                         }
@@ -729,6 +715,179 @@ private:
                 }
                 if (!narrowed.actions.empty() && !narrowed.resources.empty())
                     out.push_back(std::move(narrowed));
+            }
+        }
+        return out;
+    }
+
+    // --- explicit denies and principal facts (docs/REACHABILITY.md, "Denies and conditions") ----------------------
+
+    // What the workspace tells about a user or role node; null for other nodes. Made once for all of them.
+    const PrincipalFacts *factsOf(std::size_t node)
+    {
+        if (!m_factsReady) {
+            m_factsReady = true;
+            for (const User &user : m_workspace.users) {
+                const std::size_t index = m_graph.find(user.arn, GraphNodeKind::User);
+                if (index != AccessGraph::npos)
+                    m_facts.emplace(index, std::make_shared<const PrincipalFacts>(PrincipalFacts::of(user)));
+            }
+            for (const Role &role : m_workspace.roles) {
+                const std::size_t index = m_graph.find(role.arn, GraphNodeKind::Role);
+                if (index != AccessGraph::npos)
+                    m_facts.emplace(index, std::make_shared<const PrincipalFacts>(PrincipalFacts::of(role)));
+            }
+        }
+        auto it = m_facts.find(node);
+        return it == m_facts.end() ? nullptr : it->second.get();
+    }
+
+    // A resource's policy, as the model compiled it.
+    const CompiledPolicy *resourcePolicyOf(const Resource &resource) { return use(m_policies.resource(resource.id)); }
+
+    // The modelled resource with a policy that governs every resource a pattern names: the resource itself, or the
+    // S3 bucket of an object pattern (Amazon S3 User Guide, "Bucket policies for Amazon S3"). Null when none.
+    const Resource *governingResource(const std::string &pattern)
+    {
+        if (!m_governingReady) {
+            m_governingReady = true;
+            for (const Resource &resource : m_workspace.resources)
+                if (resource.policy)
+                    m_resourceWithPolicy.emplace(resource.arn, &resource);
+        }
+        auto it = m_resourceWithPolicy.find(pattern);
+        if (it == m_resourceWithPolicy.end())
+            it = m_resourceWithPolicy.find(bucketOfObject(pattern));
+        return it == m_resourceWithPolicy.end() ? nullptr : it->second;
+    }
+
+    GraphDeny denyOf(const CompiledPolicy &policy, const CompiledStatement &s, const std::string &attachedTo,
+        std::vector<std::string> keys)
+    {
+        std::shared_ptr<const CompiledStatement> &shared = m_sharedStatements[&s];
+        if (!shared)
+            shared = std::make_shared<const CompiledStatement>(s);
+        return { refOf(policy, s), shared, attachedTo, std::move(keys) };
+    }
+
+    static void addDeny(std::vector<GraphDeny> &denies, const GraphDeny &deny)
+    {
+        const bool seen = std::any_of(denies.begin(), denies.end(), [&](const GraphDeny &d) {
+            return d.statement.policy == deny.statement.policy && d.statement.index == deny.statement.index
+                && d.attachedTo == deny.attachedTo;
+        });
+        if (!seen)
+            denies.push_back(deny);
+    }
+
+    struct DenySource {
+        const CompiledPolicy *policy = nullptr;
+        const CompiledStatement *statement = nullptr;
+        /// The resource a resource-based policy is attached to; empty for identity policies and boundaries.
+        std::string attachedTo;
+    };
+
+    // One grant (a single resource pattern) against one Deny statement: action patterns the deny covers on the whole
+    // pattern are removed (unconditional deny) or moved to a conditional copy with the deny's keys (conditional
+    // deny); a deny covering part of the grant is recorded on it.
+    void cutOne(Grant &grant, const DenySource &deny, const ConditionVerdict &conditions, std::vector<Grant> &next)
+    {
+        const CompiledStatement &s = *deny.statement;
+        const DenyCover resources = resourceCover(s, grant.resources.front(), deny.attachedTo);
+        if (resources == DenyCover::None) {
+            next.push_back(std::move(grant));
+            return;
+        }
+        const bool unconditional = conditions.outcome == ConditionOutcome::Holds;
+        const GraphDeny ref = denyOf(*deny.policy, s, deny.attachedTo, conditions.unknownKeys);
+        if (grant.notAction) {
+            const DenyCover actions = notActionCover(s, grant.actions);
+            if (actions == DenyCover::None) {
+                next.push_back(std::move(grant));
+                return;
+            }
+            if (combine(actions, resources) == DenyCover::Full) {
+                if (unconditional)
+                    return;
+                addKeys(grant.keys, conditions.unknownKeys);
+            }
+            addDeny(grant.denies, ref);
+            next.push_back(std::move(grant));
+            return;
+        }
+        Grant conditionalPart = grant;
+        conditionalPart.actions.clear();
+        std::vector<std::string> kept;
+        bool partial = false;
+        for (std::string &a : grant.actions) {
+            const DenyCover actions = actionCover(s, a);
+            if (actions == DenyCover::None) {
+                kept.push_back(std::move(a));
+            } else if (combine(actions, resources) == DenyCover::Full) {
+                if (!unconditional)
+                    conditionalPart.actions.push_back(std::move(a));
+            } else {
+                partial = true;
+                kept.push_back(std::move(a));
+            }
+        }
+        grant.actions = std::move(kept);
+        if (!conditionalPart.actions.empty()) {
+            addKeys(conditionalPart.keys, conditions.unknownKeys);
+            addDeny(conditionalPart.denies, ref);
+            next.push_back(std::move(conditionalPart));
+        }
+        if (partial)
+            addDeny(grant.denies, ref);
+        if (!grant.actions.empty())
+            next.push_back(std::move(grant));
+    }
+
+    // IAM User Guide, "Policy evaluation logic": an explicit deny in any policy overrides any allow. The Deny
+    // statements of the principal's identity-based policies (a user's include its groups'), of its permissions
+    // boundary, and of the resource-based policy of the modelled resource a grant's pattern lies in (when its
+    // Principal covers the principal) cut the grants; their conditions on keys known from the principal are
+    // evaluated. Each grant is split by resource pattern first, so a deny covering one pattern cuts only that one.
+    std::vector<Grant> cutByDenies(std::vector<Grant> grants, std::size_t node, const IdentitySet *set)
+    {
+        const PrincipalFacts *facts = factsOf(node);
+        std::vector<DenySource> principalDenies;
+        auto addDenies = [&](const CompiledPolicy *policy, const std::string &attachedTo) {
+            if (!policy)
+                return;
+            for (const CompiledStatement &s : policy->statements()) {
+                if (!statementUsable(s) || *s.effect != Effect::Deny)
+                    continue;
+                if (!attachedTo.empty() && (s.principalMode == ElementMode::Absent || !principalCovers(s, node)))
+                    continue;
+                principalDenies.push_back({ policy, &s, attachedTo });
+            }
+        };
+        if (set) {
+            for (const CompiledPolicy *policy : set->identity)
+                addDenies(policy, {});
+            addDenies(set->boundary, {});
+        }
+        const std::size_t ownDenies = principalDenies.size();
+        std::vector<Grant> out;
+        for (Grant &grant : grants) {
+            for (const std::string &resource : grant.resources) {
+                principalDenies.resize(ownDenies);
+                if (const Resource *governing = governingResource(resource))
+                    addDenies(resourcePolicyOf(*governing), governing->arn);
+                std::vector<Grant> pending(1, grant);
+                pending.front().resources = { resource };
+                for (const DenySource &deny : principalDenies) {
+                    const ConditionVerdict conditions = evaluateKnownConditions(*deny.statement, facts);
+                    if (conditions.outcome == ConditionOutcome::Fails)
+                        continue;
+                    std::vector<Grant> next;
+                    for (Grant &g : pending)
+                        cutOne(g, deny, conditions, next);
+                    pending = std::move(next);
+                }
+                for (Grant &g : pending)
+                    out.push_back(std::move(g));
             }
         }
         return out;
@@ -792,37 +951,62 @@ private:
             const CompiledPolicy *policy = use(m_policies.resource(resource.id));
             if (!policy)
                 continue;
+            // Its Deny statements, for who-can queries on ARNs the resource governs (judged per principal there).
+            std::vector<GraphDeny> denies;
+            for (const CompiledStatement &s : policy->statements()) {
+                if (!statementUsable(s) || *s.effect != Effect::Deny || s.principalMode == ElementMode::Absent)
+                    continue;
+                std::vector<std::string> keys;
+                addKeys(keys, s);
+                denies.push_back(denyOf(*policy, s, resource.arn, std::move(keys)));
+            }
+            m_graph.setResourceDenies(m_graph.find(resource.arn, GraphNodeKind::Resource), std::move(denies));
             std::map<std::tuple<std::size_t, std::size_t, bool>, GraphEdge> edges;
             for (const CompiledStatement &s : policy->statements()) {
-                if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive)
+                if (!statementUsable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive)
                     continue;
-                std::vector<std::string> resources;
+                Grant grant;
+                grant.notAction = s.actionMode == ElementMode::Negative;
+                for (const CompiledPattern &p : s.actions)
+                    grant.actions.push_back(p.any ? std::string("*") : p.pattern);
                 if (s.resourceMode == ElementMode::Positive) {
                     for (const CompiledPattern &p : s.resources)
-                        resources.push_back(p.text);
+                        grant.resources.push_back(p.text);
                 } else {
                     // No Resource (or NotResource): the resource the policy is attached to.
-                    resources.push_back(resource.arn);
+                    grant.resources.push_back(resource.arn);
                 }
-                const bool conditional = !s.conditions.empty();
+                grant.statements.push_back(refOf(*policy, s));
                 for (std::size_t from : grantees(s, resource.accountId)) {
-                    for (const std::string &pattern : resources) {
-                        const std::size_t target = resourceNode(pattern);
+                    // Conditions on keys known from the grantee are evaluated for it.
+                    const ConditionVerdict conditions = evaluateKnownConditions(s, factsOf(from));
+                    if (conditions.outcome == ConditionOutcome::Fails)
+                        continue;
+                    Grant granted = grant;
+                    granted.keys = conditions.unknownKeys;
+                    auto set = m_sets.find(from);
+                    for (Grant &g : cutByDenies({ granted }, from, set == m_sets.end() ? nullptr : &set->second)) {
+                        const bool conditional = !g.keys.empty();
+                        const std::size_t target = resourceNode(g.resources.front());
                         GraphEdge &edge = edges[{ from, target, conditional }];
                         edge.kind = GraphEdgeKind::MayActOn;
                         edge.from = from;
                         edge.to = target;
                         edge.conditional = conditional;
-                        addKeys(edge.conditionKeys, s);
-                        edge.statements.push_back(refOf(*policy, s));
-                        std::vector<std::string> actions;
-                        for (const CompiledPattern &p : s.actions)
-                            actions.push_back(p.any ? std::string("*") : p.pattern);
-                        if (s.actionMode == ElementMode::Negative) {
-                            addGroup(edge, "*", "NotAction", actions);
+                        addKeys(edge.conditionKeys, g.keys);
+                        const GraphStatementRef &ref = g.statements.front();
+                        if (std::none_of(
+                                edge.statements.begin(), edge.statements.end(), [&](const GraphStatementRef &r) {
+                                    return r.policy == ref.policy && r.index == ref.index;
+                                }))
+                            edge.statements.push_back(ref);
+                        for (const GraphDeny &deny : g.denies)
+                            addDeny(edge.denies, deny);
+                        if (g.notAction) {
+                            addGroup(edge, "*", "NotAction", g.actions);
                             continue;
                         }
-                        for (const std::string &action : actions)
+                        for (const std::string &action : g.actions)
                             for (const auto &[service, level] : groupsOf(action))
                                 addGroup(edge, service, level, { action });
                     }
@@ -831,6 +1015,10 @@ private:
             for (auto &[key, edge] : edges)
                 m_graph.addEdge(std::move(edge));
         }
+        // What who-can queries need to judge resource policies' Deny statements per principal.
+        factsOf(AccessGraph::npos);
+        for (const auto &[node, facts] : m_facts)
+            m_graph.setFacts(node, facts);
     }
 
     void addActEdges()
@@ -838,7 +1026,7 @@ private:
         for (const auto &[node, set] : m_sets) {
             // One edge per (target, conditional), merging the grants' action groups.
             std::map<std::pair<std::size_t, bool>, GraphEdge> edges;
-            for (const Grant &grant : grantsOf(set)) {
+            for (const Grant &grant : grantsOf(set, node)) {
                 const bool conditional = !grant.keys.empty();
                 for (const std::string &resource : grant.resources) {
                     const std::size_t target = resourceNode(resource);
@@ -857,6 +1045,8 @@ private:
                         if (!seen)
                             edge.statements.push_back(ref);
                     }
+                    for (const GraphDeny &deny : grant.denies)
+                        addDeny(edge.denies, deny);
                     if (grant.notAction) {
                         addGroup(edge, "*", "NotAction", grant.actions);
                         continue;
@@ -902,6 +1092,12 @@ private:
     std::unordered_map<std::size_t, StatementList> m_assumeStatements;
     std::unordered_map<std::size_t, StatementList> m_boundaryAssumeStatements;
     std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> m_actionGroups;
+    // Explicit denies and principal facts.
+    bool m_factsReady = false;
+    std::unordered_map<std::size_t, std::shared_ptr<const PrincipalFacts>> m_facts;
+    bool m_governingReady = false;
+    std::unordered_map<std::string, const Resource *> m_resourceWithPolicy;
+    std::unordered_map<const CompiledStatement *, std::shared_ptr<const CompiledStatement>> m_sharedStatements;
 };
 
 } // namespace

@@ -347,6 +347,21 @@ void appendReachText(std::string &out, const ReachAnswer &answer)
         appendActionGroupText(out, g);
         out += '\n';
     }
+    // The Deny statements that narrow the answer (docs/REACHABILITY.md, "Denies and conditions").
+    for (const GraphDeny &d : answer.denies) {
+        out += "    except: ";
+        appendStatementText(out, d.statement);
+        if (!d.conditionKeys.empty()) {
+            out += " (if ";
+            for (std::size_t k = 0; k < d.conditionKeys.size(); ++k) {
+                if (k)
+                    out += ", ";
+                out += d.conditionKeys[k];
+            }
+            out += ")";
+        }
+        out += '\n';
+    }
     for (const ReachHop &h : answer.path) {
         out += "    ";
         out += graphEdgeKindName(h.kind);

@@ -18,6 +18,9 @@
 namespace rd::core
 {
 
+struct CompiledStatement;
+class PrincipalFacts;
+
 enum class GraphNodeKind { User, Group, Role, Account, Service, Provider, Resource };
 
 /// `user`, `group`, `role`, `account`, `service`, `provider`, `resource`.
@@ -70,6 +73,20 @@ struct ActionGroup {
     std::vector<std::string> patterns;
 };
 
+/// An explicit Deny statement that cuts part of a may-act-on edge, or all of it under conditions (IAM User Guide,
+/// "Policy evaluation logic": an explicit deny in any policy overrides any allow).
+struct GraphDeny {
+    GraphStatementRef statement;
+    /// The statement as compiled, shared between edges: queries match it against a concrete action and ARN.
+    std::shared_ptr<const CompiledStatement> compiled;
+    /// A resource-based policy's Deny: the ARN of the resource the policy is attached to (it governs only that
+    /// resource, and an S3 bucket's objects); empty for identity-based policies and permissions boundaries.
+    std::string attachedTo;
+    /// The deny's conditions on keys the principal's facts do not tell (lower case); empty when it applies
+    /// unconditionally wherever it matches.
+    std::vector<std::string> conditionKeys;
+};
+
 struct GraphEdge {
     GraphEdgeKind kind = GraphEdgeKind::MemberOf;
     std::size_t from = 0;
@@ -80,6 +97,11 @@ struct GraphEdge {
     std::vector<GraphStatementRef> statements;
     /// MayActOn only: what may be done on the target pattern, by service and access level.
     std::vector<ActionGroup> actions;
+    /// MayActOn only: the Deny statements (identity-based, permissions boundary, or the policy of the modelled
+    /// resource the target lies in) that cover part of `actions` on the target, or all of it under conditions
+    /// (then `conditional` is set and `conditionKeys` has their keys). Deny statements covering the whole edge
+    /// unconditionally removed it or its action patterns while building.
+    std::vector<GraphDeny> denies;
 };
 
 /// The resolved policies a graph is made from (AccountModel gives them): each looked up by the entity's id.
@@ -119,11 +141,20 @@ public:
     /// Whether the node is one that requests come from (user, role, account, service, provider).
     bool isPrincipal(std::size_t node) const;
 
+    /// The Deny statements of a modelled resource's resource-based policy, not yet judged against any principal
+    /// (`conditionKeys` lists all their keys); empty for other nodes. whoCan applies them to concrete ARNs that the
+    /// resource governs.
+    const std::vector<GraphDeny> &resourceDenies(std::size_t node) const;
+    /// What the workspace tells about a user or role node (its ARN, account, tags...); null for other nodes.
+    const PrincipalFacts *facts(std::size_t node) const;
+
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     /// Internal: used while building.
     std::size_t addNode(GraphNode node);
     std::size_t addEdge(GraphEdge edge);
+    void setResourceDenies(std::size_t node, std::vector<GraphDeny> denies);
+    void setFacts(std::size_t node, std::shared_ptr<const PrincipalFacts> facts);
 
 private:
     std::vector<GraphNode> m_nodes;
@@ -131,6 +162,8 @@ private:
     std::vector<std::vector<std::size_t>> m_out;
     std::vector<std::vector<std::size_t>> m_in;
     std::unordered_map<std::string, std::vector<std::size_t>> m_byKey;
+    std::unordered_map<std::size_t, std::vector<GraphDeny>> m_resourceDenies;
+    std::unordered_map<std::size_t, std::shared_ptr<const PrincipalFacts>> m_facts;
 };
 
 } // namespace rd::core
