@@ -8,6 +8,8 @@
 // build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"
+#include "PolicyText.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
 #include "rd/core/graph/Reachability.h"
@@ -44,10 +46,15 @@ const Workspace &account()
     return workspace;
 }
 
+const std::shared_ptr<const AccountModel> &model()
+{
+    static const std::shared_ptr<const AccountModel> built = AccountModel::build(account());
+    return built;
+}
+
 const AccessGraph &graph()
 {
-    static const AccessGraph built = AccessGraph::build(account());
-    return built;
+    return model()->graph();
 }
 
 double peakRssMb()
@@ -57,34 +64,25 @@ double peakRssMb()
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
 }
 
-void BuildGraph(benchmark::State &state)
+// The analysis model of the loaded workspace: every policy resolved and compiled once, the graph made from them.
+void BuildModel(benchmark::State &state)
 {
     const Workspace &w = account();
     std::size_t edges = 0;
     for (auto _ : state) {
-        AccessGraph g = AccessGraph::build(w);
-        edges = g.edges().size();
+        std::shared_ptr<const AccountModel> m = AccountModel::build(w);
+        edges = m->graph().edges().size();
         benchmark::DoNotOptimize(edges);
     }
     state.counters["nodes"] = static_cast<double>(graph().nodes().size());
     state.counters["edges"] = static_cast<double>(edges);
     state.counters["peak_rss_mb"] = peakRssMb();
 }
-BENCHMARK(BuildGraph)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BuildModel)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void CopyGraph(benchmark::State &state)
+// The resource ARN (no wildcard) that the most edges reach: a busy resource rather than an easy one.
+const std::string &busyResource()
 {
-    for (auto _ : state) {
-        AccessGraph copy = graph();
-        benchmark::DoNotOptimize(copy.edges().size());
-    }
-}
-BENCHMARK(CopyGraph)->Unit(benchmark::kMillisecond);
-
-void WhoCanQuery(benchmark::State &state)
-{
-    const Reachability reach(graph());
-    // The resource ARN (no wildcard) that the most statements name: a busy resource rather than an easy one.
     static const std::string resource = [] {
         std::string best;
         std::size_t most = 0;
@@ -98,6 +96,88 @@ void WhoCanQuery(benchmark::State &state)
         }
         return best;
     }();
+    return resource;
+}
+
+// One edit as the app makes it (the changed entity copied into a WorkspaceDelta), until the reach answers are
+// fresh: the model updated, then who-can for the busy resource and one action. Each iteration edits and then
+// undoes (two applies, two queries), so the model does not drift.
+enum class EditKind { AddTrustStatement, RemovePermissionStatement, DeleteMembershipEdge };
+
+void Edit(benchmark::State &state)
+{
+    const auto kind = static_cast<EditKind>(state.range(0));
+    const Workspace &w = account();
+    WorkspaceDelta edit;
+    WorkspaceDelta undo;
+    switch (kind) {
+    case EditKind::AddTrustStatement: {
+        Role role = w.roles[w.roles.size() / 2];
+        undo.roles.push_back(role);
+        Statement s = rd::test::policyOf(rd::test::policyDocument("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                                             + w.users.front().arn + "\"},\"Action\":\"sts:AssumeRole\"}"))
+                          .statements.front();
+        role.trustPolicy.statements.push_back(std::move(s));
+        edit.roles.push_back(std::move(role));
+        break;
+    }
+    case EditKind::RemovePermissionStatement: {
+        // A customer managed policy that principals attach: every one of them is recomputed.
+        ManagedPolicy policy = w.policies[w.policies.size() / 3];
+        undo.policies.push_back(policy);
+        for (PolicyVersion &version : policy.versions) {
+            if (version.isDefault && !version.document.statements.empty())
+                version.document.statements.erase(version.document.statements.begin());
+        }
+        edit.policies.push_back(std::move(policy));
+        break;
+    }
+    case EditKind::DeleteMembershipEdge: {
+        User user = w.users[w.users.size() / 2];
+        undo.users.push_back(user);
+        if (!user.groupNames.empty())
+            user.groupNames.pop_back();
+        edit.users.push_back(std::move(user));
+        break;
+    }
+    }
+    const std::string &resource = busyResource();
+    std::shared_ptr<const AccountModel> current = model();
+    std::size_t answers = 0;
+    for (auto _ : state) {
+        for (const WorkspaceDelta *delta : { &edit, &undo }) {
+            current = current->apply(*delta);
+            answers = Reachability(current->graph()).whoCan(resource, "s3:getobject").size();
+            benchmark::DoNotOptimize(answers);
+        }
+    }
+    state.counters["answers"] = static_cast<double>(answers);
+    state.counters["peak_rss_mb"] = peakRssMb();
+}
+BENCHMARK(Edit)
+    ->Arg(static_cast<int>(EditKind::AddTrustStatement))
+    ->Arg(static_cast<int>(EditKind::RemovePermissionStatement))
+    ->Arg(static_cast<int>(EditKind::DeleteMembershipEdge))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(10);
+
+// Who can do one action on the busy resource.
+void WhoCanActionQuery(benchmark::State &state)
+{
+    const Reachability reach(graph());
+    std::size_t answers = 0;
+    for (auto _ : state) {
+        answers = reach.whoCan(busyResource(), "s3:getobject").size();
+        benchmark::DoNotOptimize(answers);
+    }
+    state.counters["answers"] = static_cast<double>(answers);
+}
+BENCHMARK(WhoCanActionQuery)->Unit(benchmark::kMillisecond);
+
+void WhoCanQuery(benchmark::State &state)
+{
+    const Reachability reach(graph());
+    const std::string &resource = busyResource();
     std::size_t answers = 0;
     for (auto _ : state) {
         answers = reach.whoCan(resource).size();

@@ -68,9 +68,23 @@ std::vector<std::string> canonical(const AccessGraph &g)
         std::sort(groups.begin(), groups.end());
         for (const std::string &gr : groups)
             text += " actions=" + gr;
+        std::vector<std::string> denies;
+        for (const GraphDeny &deny : edge.denies) {
+            std::string d = refText(deny.statement) + "@" + deny.attachedTo;
+            for (const std::string &k : deny.conditionKeys)
+                d += "," + k;
+            denies.push_back(d);
+        }
+        std::sort(denies.begin(), denies.end());
+        for (const std::string &d : denies)
+            text += " deny=" + d;
         out.push_back(text);
         if (!g.nodes()[edge.to].modelled && g.nodes()[edge.to].kind == GraphNodeKind::Resource)
             out.push_back("node " + nodeText(g.nodes()[edge.to]));
+    }
+    for (std::size_t n = 0; n < g.nodes().size(); ++n) {
+        for (const GraphDeny &deny : g.resourceDenies(n))
+            out.push_back("resource-deny " + g.nodes()[n].key + " " + refText(deny.statement));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

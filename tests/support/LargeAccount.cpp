@@ -148,8 +148,14 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         policy.name = "policy-" + std::to_string(i);
         policy.arn = "arn:aws:iam::" + kAccount + ":policy/" + policy.name;
         policy.defaultVersionId = "v1";
-        policy.versions.push_back(
-            { "v1", true, {}, parse(doc(permissionStatements(random, size.resources, size.roles))) });
+        std::string statements = permissionStatements(random, size.resources, size.roles);
+        // One policy in twenty also denies an action on one resource (a carve-out of a broader grant).
+        if (i % 20 == 7) {
+            const std::size_t r = random.below(size.resources);
+            statements += ",{\"Effect\":\"Deny\",\"Action\":\"" + std::string(kKinds[r % 5].actions[0])
+                + "\",\"Resource\":\"" + resourceArn(r) + (r % 5 == 0 ? "/*" : "") + "\"}";
+        }
+        policy.versions.push_back({ "v1", true, {}, parse(doc(statements)) });
         policyArns.push_back(policy.arn);
         w.add(std::move(policy));
     }
@@ -235,6 +241,12 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         resource.arn = resourceArn(i);
         resource.type = kKinds[i % 5].type;
         resource.accountId = i % 5 == 0 ? std::string() : kAccount;
+        // One bucket in ten has a bucket policy: a partner account may read, and unencrypted transport is denied.
+        if (i % 50 == 0)
+            resource.policy = parse(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                + kPartners[i % 3] + ":root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"" + resource.arn
+                + "/*\"},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"" + resource.arn
+                + "/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}"));
         w.add(std::move(resource));
     }
     w.collectExternalPrincipals();

@@ -226,7 +226,7 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
         GraphEdgeKind kind;
         std::size_t edge;
     };
-    const std::vector<core::GraphEdge> &edges = graph.edges();
+    const core::EdgeList &edges = graph.edges();
     std::vector<Ref> refs;
     refs.reserve(edges.size());
     for (std::size_t e = 0; e < edges.size(); ++e) {

@@ -846,7 +846,7 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
     if (!m_graph)
         rebuildNow();
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     m_highlighting = true;
     m_highlightNodeKeys.clear();
     m_highlightEdgeKeys.clear();
@@ -909,7 +909,7 @@ void GraphEditor::applyHighlight()
         return;
     }
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     for (GraphNodeItem *item : m_nodeItems) {
         const bool lit = std::any_of(item->members().begin(), item->members().end(), [&](std::size_t n) {
             return n < nodes.size() && m_highlightNodeKeys.count(core::graphLayoutKey(nodes[n]));
@@ -1255,7 +1255,7 @@ QString GraphEditor::edgeLabel(const doc::ViewEdge &edge) const
 QString GraphEditor::edgeToolTip(const doc::ViewEdge &edge) const
 {
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     const QString from =
         edge.from < m_projection.nodes().size() ? toQString(m_projection.nodes()[edge.from].label) : QString();
     const QString to =
