@@ -38,10 +38,14 @@ private Q_SLOTS:
     void duplicateTrustIsRefused();
     void crossAccountTrustCompletesAMissingCallerSide();
     void crossAccountCallerAllowedByItsPoliciesGetsOnlyTheTrust();
+    void crossAccountCallerSideReadsBoundaryAndNotElements_data();
+    void crossAccountCallerSideReadsBoundaryAndNotElements();
 
     void permissionStatementIsCreatedThenMerged();
     void permissionActionsAreValidated_data();
     void permissionActionsAreValidated();
+    void permissionAlreadyAllowedReadsBoundaryAndNotElements_data();
+    void permissionAlreadyAllowedReadsBoundaryAndNotElements();
 
     void removalNarrowsAMultiPrincipalTrustStatement();
     void removalDeletesASinglePrincipalTrustStatement();
@@ -89,6 +93,9 @@ const std::string kErin = "arn:aws:iam::111122223333:user/erin";
 const std::string kSaml = "arn:aws:iam::111122223333:saml-provider/Corp";
 const std::string kGitHub = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
 const std::string kOtherOidc = "arn:aws:iam::111122223333:oidc-provider/auth.example.com";
+const std::string kBoundaryA = "arn:aws:iam::111122223333:policy/Boundary";
+const std::string kBoundaryB = "arn:aws:iam::444455556666:policy/Boundary";
+const std::string kMissingBoundary = "arn:aws:iam::444455556666:policy/Missing";
 
 std::string minified(const Policy &policy)
 {
@@ -610,6 +617,85 @@ void TestGraphEdits::crossAccountCallerAllowedByItsPoliciesGetsOnlyTheTrust()
         edgeOf(AccessGraph::build(applied(w, result)), GraphEdgeKind::MayAssume, kBob, kTarget) != AccessGraph::npos);
 }
 
+void TestGraphEdits::crossAccountCallerSideReadsBoundaryAndNotElements_data()
+{
+    // bob (account B) gets `inline` as his inline policy, `attached` attached, and `boundary` (the statements of a
+    // managed policy of his account, or "missing" for an ARN found nowhere) as his permissions boundary; the trust of
+    // role target (account A) then needs his side only when his policies do not already allow sts:AssumeRole on it.
+    QTest::addColumn<QString>("inlineStatement");
+    QTest::addColumn<QString>("attached");
+    QTest::addColumn<QString>("boundary");
+    QTest::addColumn<bool>("callerSideAdded");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<bool>("edgeAfter");
+    const QString admin = QStringLiteral("arn:aws:iam::aws:policy/AdministratorAccess");
+    const QString onlyS3 = QStringLiteral(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})");
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary that does not allow sts:AssumeRole: bob's side "
+                  "is still added, with a note")
+        << QString() << admin << onlyS3 << true << "does not allow sts:AssumeRole" << false;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary that allows sts:AssumeRole: only the trust")
+        << QString() << admin << R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})" << false << QString()
+        << true;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary allowing it only under a condition is not "
+                  "enough: bob's side is added (the edge stays conditional)")
+        << QString() << admin
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}})"
+        << true << "does not allow sts:AssumeRole" << true;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary found nowhere is not applied (as by the "
+                  "evaluator): only the trust")
+        << QString() << admin << "missing" << false << QString() << true;
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction iam:* allows sts:AssumeRole: only the trust")
+        << R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"})" << QString() << QString() << false << QString()
+        << true;
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction sts:* does not allow sts:AssumeRole: bob's side")
+        << R"({"Effect":"Allow","NotAction":"sts:*","Resource":"*"})" << QString() << QString() << true << QString()
+        << true;
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource naming another role allows this one: only the "
+                  "trust")
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","NotResource":")" + QString::fromStdString(kDeploy) + R"("})"
+        << QString() << QString() << false << QString() << true;
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource naming the role does not allow it: bob's side")
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","NotResource":")" + QString::fromStdString(kTarget) + R"("})"
+        << QString() << QString() << true << QString() << true;
+}
+
+void TestGraphEdits::crossAccountCallerSideReadsBoundaryAndNotElements()
+{
+    QFETCH(QString, inlineStatement);
+    QFETCH(QString, attached);
+    QFETCH(QString, boundary);
+    QFETCH(bool, callerSideAdded);
+    QFETCH(QString, note);
+    QFETCH(bool, edgeAfter);
+
+    Workspace w = makeWorkspace();
+    if (!boundary.isEmpty() && boundary != QStringLiteral("missing"))
+        w.add(managedOf("Boundary", kBoundaryB, boundary.toStdString()));
+    for (User &u : w.users) {
+        if (u.name != "bob")
+            continue;
+        if (!inlineStatement.isEmpty())
+            u.inlinePolicies.push_back({ "Own", policyOf(policyDocument(inlineStatement.toStdString())) });
+        if (!attached.isEmpty())
+            u.attachedPolicyArns.push_back(attached.toStdString());
+        if (!boundary.isEmpty())
+            u.permissionsBoundaryArn = boundary == QStringLiteral("missing") ? kMissingBoundary : kBoundaryB;
+    }
+    const std::shared_ptr<const AccountModel> model = AccountModel::build(w);
+    const GraphEditResult result =
+        planTrust(w, *model, nodeOf(model->graph(), kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
+    QVERIFY2(result.plan, result.error.c_str());
+    QCOMPARE(result.plan->entities.size(), std::size_t(callerSideAdded ? 2 : 1));
+    QVERIFY(std::holds_alternative<Role>(result.plan->entities[0]));
+    if (!note.isEmpty())
+        QVERIFY2(hasNote(*result.plan, note.toStdString()), allNotes(*result.plan).c_str());
+    else
+        QVERIFY2(!hasNote(*result.plan, "permissions boundary"), allNotes(*result.plan).c_str());
+    const Workspace after = applied(w, result);
+    QCOMPARE(edgeOf(AccountModel::build(after)->graph(), GraphEdgeKind::MayAssume, kBob, kTarget) != AccessGraph::npos,
+        edgeAfter);
+}
+
 // --- planPermission -------------------------------------------------------------------------------------------------
 
 void TestGraphEdits::permissionStatementIsCreatedThenMerged()
@@ -707,6 +793,80 @@ void TestGraphEdits::permissionActionsAreValidated()
         QVERIFY2(result.error.find(message.toStdString()) != std::string::npos, result.error.c_str());
     else if (!message.isEmpty())
         QVERIFY2(hasNote(*result.plan, message.toStdString()), allNotes(*result.plan).c_str());
+}
+
+void TestGraphEdits::permissionAlreadyAllowedReadsBoundaryAndNotElements_data()
+{
+    // Role target gets `inline` as an inline policy, `attached` attached and `boundary` (statements of a managed
+    // policy) as its permissions boundary; then s3:GetObject is drawn onto the reports bucket's objects.
+    QTest::addColumn<QString>("inlineStatement");
+    QTest::addColumn<QString>("attached");
+    QTest::addColumn<QString>("boundary");
+    QTest::addColumn<bool>("added");
+    QTest::addColumn<QString>("message");
+    const QString allowGet = QStringLiteral(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":")")
+        + QString::fromStdString(kReports) + QStringLiteral(R"("})");
+    QTest::newRow("Policy evaluation logic: an inline statement already allows it")
+        << allowGet << QString() << QString() << false << "already allow s3:GetObject";
+    QTest::newRow("Policy evaluation logic: an attached AWS managed policy already allows it")
+        << QString() << QString::fromStdString(kS3ReadOnly) << QString() << false
+        << "already allow s3:GetObject on arn:aws:s3:::reports/* (" + QString::fromStdString(kS3ReadOnly) + ")";
+    QTest::newRow("Policy evaluation logic: a statement with a condition does not already allow it")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}})"
+        << QString() << QString() << true << QString();
+    QTest::newRow("Permissions boundaries for IAM entities: allowed, but not by the boundary: the statement is added, "
+                  "with a note")
+        << allowGet << QString() << R"({"Effect":"Allow","Action":"sqs:*","Resource":"*"})" << true
+        << "The permissions boundary " + QString::fromStdString(kBoundaryA)
+            + " of role target does not allow s3:GetObject on arn:aws:s3:::reports/*";
+    QTest::newRow("Permissions boundaries for IAM entities: allowed by the policies and the boundary: already allowed")
+        << allowGet << QString() << R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})" << false << "already allow";
+    QTest::newRow("Permissions boundaries for IAM entities: the boundary alone grants nothing: the statement is added")
+        << QString() << QString() << R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})" << true << QString();
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction iam:* already allows s3:GetObject")
+        << R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"})" << QString() << QString() << false
+        << "already allow";
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction s3:Get* does not allow s3:GetObject")
+        << R"({"Effect":"Allow","NotAction":"s3:Get*","Resource":"*"})" << QString() << QString() << true << QString();
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource logs/* already allows reports/*")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":")" + QString::fromStdString(kLogs) + R"("})"
+        << QString() << QString() << false << "already allow";
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource reports/* does not allow reports/*")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":")" + QString::fromStdString(kReports) + R"("})"
+        << QString() << QString() << true << QString();
+}
+
+void TestGraphEdits::permissionAlreadyAllowedReadsBoundaryAndNotElements()
+{
+    QFETCH(QString, inlineStatement);
+    QFETCH(QString, attached);
+    QFETCH(QString, boundary);
+    QFETCH(bool, added);
+    QFETCH(QString, message);
+
+    Workspace w = makeWorkspace();
+    if (!boundary.isEmpty())
+        w.add(managedOf("Boundary", kBoundaryA, boundary.toStdString()));
+    for (Role &r : w.roles) {
+        if (r.name != "target")
+            continue;
+        if (!inlineStatement.isEmpty())
+            r.inlinePolicies.push_back({ "Own", policyOf(policyDocument(inlineStatement.toStdString())) });
+        if (!attached.isEmpty())
+            r.attachedPolicyArns.push_back(attached.toStdString());
+        if (!boundary.isEmpty())
+            r.permissionsBoundaryArn = kBoundaryA;
+    }
+    const std::shared_ptr<const AccountModel> model = AccountModel::build(w);
+    const GraphEditResult result = planPermission(w, *model, roleNamed(w, "target")->id,
+        nodeOf(model->graph(), kReports, GraphNodeKind::Resource), { "s3:GetObject" });
+    QCOMPARE(result.plan.has_value(), added);
+    if (!added)
+        QVERIFY2(result.error.find(message.toStdString()) != std::string::npos, result.error.c_str());
+    else if (!message.isEmpty())
+        QVERIFY2(hasNote(*result.plan, message.toStdString()), allNotes(*result.plan).c_str());
+    else
+        QVERIFY2(!hasNote(*result.plan, "permissions boundary"), allNotes(*result.plan).c_str());
 }
 
 // --- planEdgeRemoval ------------------------------------------------------------------------------------------------

@@ -398,8 +398,7 @@ struct Allowance {
     bool all = true;
     /// The labels of the identity-based policies that allow them.
     std::vector<std::string> grantedBy;
-    /// The indexes of the actions the permissions boundary does not allow without a condition (a boundary found
-    /// nowhere allows nothing).
+    /// The indexes of the actions the permissions boundary does not allow without a condition.
     std::vector<std::size_t> outsideBoundary;
 };
 
@@ -407,10 +406,8 @@ struct Allowance {
 std::string boundaryNote(const PrincipalPolicies &set, const std::string &owner,
     const std::vector<std::string> &actions, const std::string &arn)
 {
-    return "The permissions boundary " + set.boundaryArn + " of " + owner
-        + (set.boundary ? std::string() : " (found neither in the workspace nor among the AWS managed policies)")
-        + " does not allow " + joined(actions) + " on " + arn + ": until it does, the identity-based statements grant "
-        + (actions.size() == 1 ? "it" : "them")
+    return "The permissions boundary " + set.boundaryArn + " of " + owner + " does not allow " + joined(actions)
+        + " on " + arn + ": until it does, the identity-based statements grant " + (actions.size() == 1 ? "it" : "them")
         + " nothing (IAM User Guide, \"Permissions boundaries for IAM entities\").";
 }
 
@@ -425,7 +422,8 @@ Allowance allowance(const PrincipalPolicies *set, const std::vector<std::string>
         set->boundary ? std::vector<ResolvedPolicyPtr> { set->boundary } : std::vector<ResolvedPolicyPtr> {};
     for (std::size_t i = 0; i < lowerActions.size(); ++i) {
         const ResolvedPolicy *grant = unconditionalAllow(set->identity, lowerActions[i], arn);
-        const bool withinBoundary = set->boundaryArn.empty() || unconditionalAllow(boundary, lowerActions[i], arn);
+        // A boundary found nowhere is not applied, as the evaluator and the access graph do not apply it.
+        const bool withinBoundary = !set->boundary || unconditionalAllow(boundary, lowerActions[i], arn);
         out.all = out.all && grant && withinBoundary;
         if (grant
             && std::find(out.grantedBy.begin(), out.grantedBy.end(), grant->compiled.name()) == out.grantedBy.end())
