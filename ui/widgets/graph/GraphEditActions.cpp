@@ -5,6 +5,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "widgets/graph/ActionPickerDialog.h"
@@ -73,8 +74,9 @@ void GraphEditActions::setActionPicker(ActionPicker picker)
     m_picker = std::move(picker);
 }
 
-bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t from, std::size_t to)
+bool GraphEditActions::connectNodes(const core::AccountModel &model, std::size_t from, std::size_t to)
 {
+    const core::AccessGraph &graph = model.graph();
     if (from >= graph.nodes().size() || to >= graph.nodes().size() || from == to)
         return false;
     const core::GraphNode &target = graph.nodes()[to];
@@ -83,7 +85,7 @@ bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t 
         // IAM User Guide, "Access to AWS accounts owned by third parties": a fresh, unguessable external ID.
         const std::string externalId = doc::toStdString(QUuid::createUuid().toString(QUuid::WithoutBraces));
         return apply(
-            core::planTrust(m_document->workspace(), graph, from, core::RoleId { target.entityId }, externalId));
+            core::planTrust(m_document->workspace(), model, from, core::RoleId { target.entityId }, externalId));
     }
     if (target.kind == core::GraphNodeKind::Resource && source.kind == core::GraphNodeKind::Role
         && source.entityId != 0) {
@@ -94,7 +96,7 @@ bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t 
         for (const QString &action : picked)
             actions.push_back(doc::toStdString(action));
         return apply(
-            core::planPermission(m_document->workspace(), graph, core::RoleId { source.entityId }, to, actions));
+            core::planPermission(m_document->workspace(), model, core::RoleId { source.entityId }, to, actions));
     }
     if (source.kind == core::GraphNodeKind::User && target.kind == core::GraphNodeKind::Group && source.entityId != 0
         && target.entityId != 0)
@@ -128,8 +130,9 @@ bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
         tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
 }
 
-bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::vector<std::size_t> &edges)
+bool GraphEditActions::removeEdges(const core::AccountModel &model, const std::vector<std::size_t> &edges)
 {
+    const core::AccessGraph &graph = model.graph();
     if (edges.empty())
         return false;
     for (std::size_t edge : edges) {
@@ -137,7 +140,7 @@ bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::ve
             return false;
     }
     if (edges.size() == 1)
-        return apply(core::planEdgeRemoval(m_document->workspace(), graph, edges.front()));
+        return apply(core::planEdgeRemoval(m_document->workspace(), model, edges.front()));
 
     // Several edges (a folded bundle): each removal is planned on the workspace as the earlier ones left it, and the
     // entities they touch are replaced together in one undo step.
@@ -145,17 +148,15 @@ bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::ve
     for (std::size_t edge : edges)
         identities.push_back(identityOf(graph, edge));
     core::Workspace work = m_document->workspace();
-    std::unique_ptr<core::AccessGraph> rebuilt;
-    const core::AccessGraph *current = &graph;
+    std::shared_ptr<const core::AccountModel> updated;
+    const core::AccountModel *current = &model;
     std::vector<core::EditedEntity> touched;
     std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
     QStringList notes;
     for (std::size_t i = 0; i < identities.size(); ++i) {
         std::size_t edge = edges[i];
         if (i > 0) {
-            rebuilt = std::make_unique<core::AccessGraph>(core::AccessGraph::build(work));
-            current = rebuilt.get();
-            edge = findEdge(*current, identities[i]);
+            edge = findEdge(current->graph(), identities[i]);
             if (edge == core::AccessGraph::npos)
                 continue; // an earlier removal took this access away too
         }
@@ -165,6 +166,11 @@ bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::ve
             return false;
         }
         core::applyPlan(work, *result.plan);
+        if (i + 1 < identities.size()) {
+            // The next removal is planned on the model as this one leaves it.
+            updated = current->apply(core::planDelta(*result.plan));
+            current = updated.get();
+        }
         for (const core::EditedEntity &entity : result.plan->entities) {
             const auto key = identityOf(entity);
             auto it = touchedIndex.find(key);

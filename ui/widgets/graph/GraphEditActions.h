@@ -38,13 +38,13 @@ public:
     using ActionPicker = std::function<QStringList(const QString &role, const QString &resource)>;
     void setActionPicker(ActionPicker picker);
 
-    /// A drag from node `from` to node `to` of `graph` (built from the document's workspace): a principal onto a
-    /// role, a role onto a resource, or a user onto a group (which it joins). False, with message() saying why, when
-    /// the gesture makes no edit.
-    bool connectNodes(const core::AccessGraph &graph, std::size_t from, std::size_t to);
-    /// Removes the access of these edges of `graph` in one undo step. False, with message() saying why, when it
-    /// cannot (an AWS managed policy grants it, an account-wide grant covers others...).
-    bool removeEdges(const core::AccessGraph &graph, const std::vector<std::size_t> &edges);
+    /// A drag from node `from` to node `to` of `model.graph()` (`model` is the document's workspace's): a principal
+    /// onto a role, a role onto a resource, or a user onto a group (which it joins). False, with message() saying
+    /// why, when the gesture makes no edit.
+    bool connectNodes(const core::AccountModel &model, std::size_t from, std::size_t to);
+    /// Removes the access of these edges of `model.graph()` in one undo step. False, with message() saying why, when
+    /// it cannot (an AWS managed policy grants it, an account-wide grant covers others...).
+    bool removeEdges(const core::AccountModel &model, const std::vector<std::size_t> &edges);
 
 Q_SIGNALS:
     /// What the user should read: why a gesture was refused, or what an edit also did (for the status bar).

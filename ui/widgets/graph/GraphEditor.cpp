@@ -5,6 +5,7 @@
 #include "document/GraphLayout.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "widgets/graph/GraphEdgeItem.h"
 #include "widgets/graph/GraphLegend.h"
@@ -303,7 +304,8 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
         return;
     }
     if (refreshGraph && (m_graphStale || !m_latestGraph)) {
-        m_latestGraph = std::make_shared<const core::AccessGraph>(core::AccessGraph::build(m_document->workspace()));
+        m_latestModel = core::AccountModel::build(m_document->workspace());
+        m_latestGraph = m_latestModel->sharedGraph();
         m_graphStale = false;
         // Which bundle would fold each node: the projection with everything folded says.
         doc::GraphCollapse all;
@@ -508,6 +510,10 @@ void GraphEditor::populate(std::shared_ptr<const core::AccessGraph> graph, doc::
     m_edgeItems.clear();
     m_scene->clear();
     m_graph = std::move(graph);
+    if (m_latestModel && m_latestModel->sharedGraph() == m_graph)
+        m_model = m_latestModel;
+    else if (m_model && m_model->sharedGraph() != m_graph)
+        m_model.reset();
     m_projection = std::move(projection);
 
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();

@@ -30,6 +30,7 @@ class QToolBar;
 namespace rd::core
 {
 class AccessGraph;
+class AccountModel;
 }
 
 namespace rd::doc
@@ -63,6 +64,8 @@ public:
 
     /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first build.
     const core::AccessGraph *graph() const { return m_graph.get(); }
+    /// The account model whose graph() is drawn now (the graph edits read it); nullptr before the first build.
+    const core::AccountModel *model() const { return m_model.get(); }
     /// What is drawn now: drawn node i is viewNodes()[i].
     const doc::GraphProjection &projection() const { return m_projection; }
     GraphView *view() const { return m_view; }
@@ -194,6 +197,9 @@ private:
     /// The graph drawn now, and the latest one built (drawn once its layout arrives).
     std::shared_ptr<const core::AccessGraph> m_graph;
     std::shared_ptr<const core::AccessGraph> m_latestGraph;
+    /// The models of m_graph and m_latestGraph.
+    std::shared_ptr<const core::AccountModel> m_model;
+    std::shared_ptr<const core::AccountModel> m_latestModel;
     bool m_graphStale = true;
     /// Bundle keys that could fold each node of m_latestGraph ("" for none).
     std::vector<std::string> m_bundleKeys;

@@ -93,12 +93,12 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_center);
     // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
     connect(m_graphEditor, &GraphEditor::connectRequested, this, [this](std::size_t from, std::size_t to) {
-        if (const core::AccessGraph *graph = m_graphEditor->graph())
-            m_graphActions->connectNodes(*graph, from, to);
+        if (const core::AccountModel *model = m_graphEditor->model())
+            m_graphActions->connectNodes(*model, from, to);
     });
     connect(m_graphEditor, &GraphEditor::edgeRemovalRequested, this, [this](const std::vector<std::size_t> &edges) {
-        if (const core::AccessGraph *graph = m_graphEditor->graph())
-            m_graphActions->removeEdges(*graph, edges);
+        if (const core::AccountModel *model = m_graphEditor->model())
+            m_graphActions->removeEdges(*model, edges);
     });
     connect(m_graphActions, &GraphEditActions::message, this,
         [this](const QString &message) { statusBar()->showMessage(message, 10000); });
