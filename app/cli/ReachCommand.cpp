@@ -3,6 +3,7 @@
 #include "ReachCommand.h"
 
 #include "CliSupport.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
@@ -94,7 +95,17 @@ int ReachCommand::run()
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
-    const AccessGraph graph = AccessGraph::build(*loaded.workspace);
+    // A one-shot command: the process's exit frees the workspace and its model at once, faster than their
+    // destructors would free their hundreds of thousands of allocations one by one (a fifth of the run on 5,000
+    // roles). Deliberately kept until exit.
+    struct Kept {
+        Workspace workspace;
+        std::shared_ptr<const AccountModel> model;
+    };
+    static Kept *kept = nullptr; // a plain pointer: no destructor at exit, still reachable for leak checkers
+    kept = new Kept { std::move(*loaded.workspace), nullptr };
+    kept->model = AccountModel::build(kept->workspace);
+    const AccessGraph &graph = kept->model->graph();
     const Reachability reach(graph);
     const std::string lowerAction = [&] {
         std::string a = m_action;
