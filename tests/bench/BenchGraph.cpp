@@ -13,6 +13,8 @@
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
 #include "rd/core/graph/Reachability.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "rd/core/validation/RoleValidator.h"
 
 #include <benchmark/benchmark.h>
 
@@ -99,20 +101,38 @@ const std::string &busyResource()
     return resource;
 }
 
-// One edit as the app makes it (the changed entity copied into a WorkspaceDelta), until the reach answers are
-// fresh: the model updated, then who-can for the busy resource and one action. Each iteration edits and then
-// undoes (two applies, two queries), so the model does not drift.
+// An action that the busy resource's first may-act-on edge allows, in lower case.
+std::string busyAction()
+{
+    const std::size_t node = graph().find(busyResource(), GraphNodeKind::Resource);
+    for (std::size_t e : graph().inEdges(node)) {
+        for (const ActionGroup &group : graph().edges()[e].actions) {
+            for (const std::string &p : group.patterns) {
+                if (p.find('*') == std::string::npos && group.accessLevel != "NotAction")
+                    return p;
+            }
+        }
+    }
+    return "s3:getobject";
+}
+
+// One edit as the app makes it (the changed entity copied into a WorkspaceDelta), until every view's answer is
+// fresh: the model updated; the findings of the edited role (validateRole); the simulation panel's AssumeRole of
+// that role by a user, with its effective permissions; who-can for the busy resource and one action. Each iteration
+// edits and then undoes (each half timed alike), so the model does not drift.
 enum class EditKind { AddTrustStatement, RemovePermissionStatement, DeleteMembershipEdge };
 
 void Edit(benchmark::State &state)
 {
     const auto kind = static_cast<EditKind>(state.range(0));
-    const Workspace &w = account();
+    Workspace w = account();
+    const Role &target = w.roles[w.roles.size() / 2];
+    const RoleId roleId = target.id;
     WorkspaceDelta edit;
     WorkspaceDelta undo;
     switch (kind) {
     case EditKind::AddTrustStatement: {
-        Role role = w.roles[w.roles.size() / 2];
+        Role role = target;
         undo.roles.push_back(role);
         Statement s = rd::test::policyOf(rd::test::policyDocument("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
                                              + w.users.front().arn + "\"},\"Action\":\"sts:AssumeRole\"}"))
@@ -122,8 +142,14 @@ void Edit(benchmark::State &state)
         break;
     }
     case EditKind::RemovePermissionStatement: {
-        // A customer managed policy that principals attach: every one of them is recomputed.
-        ManagedPolicy policy = w.policies[w.policies.size() / 3];
+        // A customer managed policy the role attaches: every principal that attaches it is recomputed.
+        ManagedPolicy policy = *w.policy([&] {
+            for (const ManagedPolicy &p : w.policies) {
+                if (p.arn == target.attachedPolicyArns.front())
+                    return p.id;
+            }
+            return w.policies.front().id;
+        }());
         undo.policies.push_back(policy);
         for (PolicyVersion &version : policy.versions) {
             if (version.isDefault && !version.document.statements.empty())
@@ -142,16 +168,32 @@ void Edit(benchmark::State &state)
     }
     }
     const std::string &resource = busyResource();
+    const std::string action = busyAction();
     std::shared_ptr<const AccountModel> current = model();
+    AssumeRoleRequest request;
+    request.principal = w.users.front().arn;
+    request.roleArns = { target.arn };
     std::size_t answers = 0;
+    std::size_t findings = 0;
+    bool allowed = false;
     for (auto _ : state) {
         for (const WorkspaceDelta *delta : { &edit, &undo }) {
+            // The document's workspace takes the edit (the app's undo command), then the model follows.
+            for (const Role &role : delta->roles)
+                *w.role(role.id) = role;
             current = current->apply(*delta);
-            answers = Reachability(current->graph()).whoCan(resource, "s3:getobject").size();
+            findings = validateRole(w, *w.role(roleId)).count();
+            const StsSimulator simulator(w, current);
+            const AssumeRoleResult result = simulator.assume(request);
+            allowed = result.allowed;
+            if (allowed)
+                benchmark::DoNotOptimize(simulator.effectivePermissions(result).services.size());
+            answers = Reachability(current->graph()).whoCan(resource, action).size();
             benchmark::DoNotOptimize(answers);
         }
     }
     state.counters["answers"] = static_cast<double>(answers);
+    state.counters["findings"] = static_cast<double>(findings);
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(Edit)
@@ -167,7 +209,7 @@ void WhoCanActionQuery(benchmark::State &state)
     const Reachability reach(graph());
     std::size_t answers = 0;
     for (auto _ : state) {
-        answers = reach.whoCan(busyResource(), "s3:getobject").size();
+        answers = reach.whoCan(busyResource(), busyAction()).size();
         benchmark::DoNotOptimize(answers);
     }
     state.counters["answers"] = static_cast<double>(answers);
