@@ -4,6 +4,7 @@
 // checks after each that the incrementally updated model equals a model built from scratch.
 #include "LargeAccount.h"
 #include "PolicyText.h"
+#include "SplitMix.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/policy/PolicyParser.h"
 
@@ -115,17 +116,7 @@ QByteArray firstDifference(const std::vector<std::string> &a, const std::vector<
         + "\nrebuilt only: " + (onlyB.empty() ? std::string("-") : onlyB.front()));
 }
 
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : next() % n; }
-};
+using Random = rd::test::SplitMix;
 
 const std::string kAccount = "111122223333";
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
 
+#include "SplitMix.h"
 #include "rd/core/policy/PolicyParser.h"
 
 #include <cstdint>
@@ -21,17 +22,7 @@ using namespace rd::core;
 const std::string kAccount = "111122223333";
 const std::string kPartners[] = { "444455556666", "777788889999", "999988887777" };
 
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : next() % n; }
-};
+using Random = rd::test::SplitMix;
 
 Policy parse(const std::string &text)
 {

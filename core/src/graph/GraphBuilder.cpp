@@ -1264,31 +1264,39 @@ private:
                 for (Grant &g : cutByDenies({ granted }, from, set == S.m_sets.end() ? nullptr : &set->second)) {
                     const bool conditional = !g.keys.empty();
                     const std::size_t target = resourceNode(g.resources.front());
-                    GraphEdge &edge = edges[{ from, target, conditional }];
-                    edge.kind = GraphEdgeKind::MayActOn;
-                    edge.from = from;
-                    edge.to = target;
-                    edge.conditional = conditional;
-                    addKeys(edge.conditionKeys, g.keys);
-                    const GraphStatementRef &ref = g.statements.front();
-                    if (std::none_of(edge.statements.begin(), edge.statements.end(),
-                            [&](const GraphStatementRef &r) { return r.policy == ref.policy && r.index == ref.index; }))
-                        edge.statements.push_back(ref);
-                    for (const GraphDeny &deny : g.denies)
-                        addDeny(edge.denies, deny);
-                    if (g.notAction) {
-                        addGroup(edge, "*", "NotAction", g.actions);
-                        continue;
-                    }
-                    for (const std::string &action : g.actions)
-                        for (const auto &[service, level] : groupsOf(action))
-                            addGroup(edge, service, level, { action });
+                    mergeGrant(edges[{ from, target, conditional }], from, target, g);
                 }
             }
         }
         for (auto &[key, edge] : edges)
             bucket->push_back(std::move(edge));
         S.m_resourceEdges[resource.id.value] = std::move(bucket);
+    }
+
+    // Adds a grant to the may-act-on edge from `from` to `target` (one per target and conditionality): its
+    // condition keys, its deciding statements (each once), the denies that narrow it, its action groups.
+    void mergeGrant(GraphEdge &edge, std::size_t from, std::size_t target, const Grant &grant)
+    {
+        edge.kind = GraphEdgeKind::MayActOn;
+        edge.from = from;
+        edge.to = target;
+        edge.conditional = !grant.keys.empty();
+        addKeys(edge.conditionKeys, grant.keys);
+        for (const GraphStatementRef &ref : grant.statements) {
+            const bool seen = std::any_of(edge.statements.begin(), edge.statements.end(),
+                [&](const GraphStatementRef &r) { return r.policy == ref.policy && r.index == ref.index; });
+            if (!seen)
+                edge.statements.push_back(ref);
+        }
+        for (const GraphDeny &deny : grant.denies)
+            addDeny(edge.denies, deny);
+        if (grant.notAction) {
+            addGroup(edge, "*", "NotAction", grant.actions);
+            return;
+        }
+        for (const std::string &action : grant.actions)
+            for (const auto &[service, level] : groupsOf(action))
+                addGroup(edge, service, level, { action });
     }
 
     EdgeBucket actEdgesOf(std::size_t node, const IdentitySet &set)
@@ -1299,27 +1307,7 @@ private:
             const bool conditional = !grant.keys.empty();
             for (const std::string &resource : grant.resources) {
                 const std::size_t target = resourceNode(resource);
-                GraphEdge &edge = edges[{ target, conditional }];
-                edge.kind = GraphEdgeKind::MayActOn;
-                edge.from = node;
-                edge.to = target;
-                edge.conditional = conditional;
-                addKeys(edge.conditionKeys, grant.keys);
-                for (const GraphStatementRef &ref : grant.statements) {
-                    const bool seen = std::any_of(edge.statements.begin(), edge.statements.end(),
-                        [&](const GraphStatementRef &r) { return r.policy == ref.policy && r.index == ref.index; });
-                    if (!seen)
-                        edge.statements.push_back(ref);
-                }
-                for (const GraphDeny &deny : grant.denies)
-                    addDeny(edge.denies, deny);
-                if (grant.notAction) {
-                    addGroup(edge, "*", "NotAction", grant.actions);
-                    continue;
-                }
-                for (const std::string &action : grant.actions)
-                    for (const auto &[service, level] : groupsOf(action))
-                        addGroup(edge, service, level, { action });
+                mergeGrant(edges[{ target, conditional }], node, target, grant);
             }
         }
         auto bucket = std::make_shared<std::vector<GraphEdge>>();
