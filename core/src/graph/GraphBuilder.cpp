@@ -279,7 +279,7 @@ private:
     // The model that owns this state keeps every resolved policy alive.
     static const ResolvedPolicy *use(const ResolvedPolicyPtr &policy) { return policy.get(); }
 
-    IdentitySet identitySet(const PrincipalPolicies *policies)
+    static IdentitySet identitySet(const PrincipalPolicies *policies)
     {
         IdentitySet set;
         if (!policies)
@@ -493,7 +493,7 @@ private:
     // The identity statements (Allow or Deny) about sts:AssumeRole*, the only ones a may-assume edge depends on.
     // Principals without one can only assume roles whose trust names them exactly in their own account, so an
     // account-wide or `*` trust skips them.
-    StatementList assumeStatements(const std::vector<const ResolvedPolicy *> &policies)
+    static StatementList assumeStatements(const std::vector<const ResolvedPolicy *> &policies)
     {
         StatementList out;
         for (const ResolvedPolicy *policy : policies) {
@@ -975,13 +975,13 @@ private:
         }
         if (set.boundary)
             grants = intersect(grants, *set.boundary, facts);
-        return cutByDenies(std::move(grants), node, &set);
+        return cutByDenies(grants, node, &set);
     }
 
     // IAM User Guide, "Permissions boundaries for IAM entities": the effective permissions are the intersection of
     // the identity-based policies and the boundary. Symbolically: each pattern is kept when it lies within one of
     // the boundary statement's patterns, or replaced by the boundary's narrower pattern when that lies within it.
-    std::vector<Grant> intersect(
+    static std::vector<Grant> intersect(
         const std::vector<Grant> &grants, const ResolvedPolicy &boundary, const PrincipalFacts *facts = nullptr)
     {
         std::vector<Grant> out;
@@ -1040,7 +1040,7 @@ private:
         return out;
     }
 
-    GraphDeny denyOf(const ResolvedPolicyPtr &policy, const CompiledStatement &s, const std::string &attachedTo,
+    static GraphDeny denyOf(const ResolvedPolicyPtr &policy, const CompiledStatement &s, const std::string &attachedTo,
         std::vector<std::string> keys)
     {
         // The statement, kept alive by its policy.
@@ -1068,7 +1068,8 @@ private:
     // One grant (a single resource pattern) against one Deny statement: action patterns the deny covers on the whole
     // pattern are removed (unconditional deny) or moved to a conditional copy with the deny's keys (conditional
     // deny); a deny covering part of the grant is recorded on it.
-    void cutOne(Grant &grant, const DenySource &deny, const ConditionVerdict &conditions, std::vector<Grant> &next)
+    static void cutOne(
+        Grant &grant, const DenySource &deny, const ConditionVerdict &conditions, std::vector<Grant> &next)
     {
         const CompiledStatement &s = *deny.statement;
         const DenyCover resources = resourceCover(s, grant.resources.front(), deny.attachedTo);
@@ -1126,7 +1127,7 @@ private:
     // boundary, and of the resource-based policy of the modelled resource a grant's pattern lies in (when its
     // Principal covers the principal) cut the grants; their conditions on keys known from the principal are
     // evaluated. Each grant is split by resource pattern first, so a deny covering one pattern cuts only that one.
-    std::vector<Grant> cutByDenies(std::vector<Grant> grants, std::size_t node, const IdentitySet *set)
+    std::vector<Grant> cutByDenies(const std::vector<Grant> &grants, std::size_t node, const IdentitySet *set)
     {
         const PrincipalFacts *facts = factsOf(node);
         std::vector<DenySource> principalDenies;
@@ -1148,7 +1149,7 @@ private:
         }
         const std::size_t ownDenies = principalDenies.size();
         std::vector<Grant> out;
-        for (Grant &grant : grants) {
+        for (const Grant &grant : grants) {
             for (const std::string &resource : grant.resources) {
                 principalDenies.resize(ownDenies);
                 if (const Resource *governing = governingResource(resource))
