@@ -33,6 +33,7 @@ private Q_SLOTS:
     void saveErrorsNameTheTargetNotTheTemporaryFile();
     void savesTheLongestLegalFileNames();
     void saveRemovesTemporaryFilesOfAnInterruptedSave();
+    void batchWritesEveryFileOrLeavesTargetsUntouched();
     void loadReportsUnreadableFiles();
     void loadNamesAUtf16File();
     void loadFindingsTravelWithTheWorkspace();
@@ -404,6 +405,47 @@ void TestWorkspaceFile::saveRemovesTemporaryFilesOfAnInterruptedSave()
     QCOMPARE(temporaryFiles(dir.path()), QStringList { QFileInfo(otherTarget).fileName() });
     QVERIFY(atomicWriteTemporaryPrefix("account.rdws") != atomicWriteTemporaryPrefix("other.rdws"));
     QVERIFY(atomicWriteTemporaryPrefix(std::string(255, 'a')).size() + 10 <= 31);
+}
+
+void TestWorkspaceFile::batchWritesEveryFileOrLeavesTargetsUntouched()
+{
+    // Many files, one flush: every target gets its whole content, scripts their execute bits, no temporary file stays.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<std::string> texts;
+    for (int i = 0; i < 40; ++i)
+        texts.push_back("policy " + std::to_string(i) + "\n");
+    std::vector<AtomicWrite> files;
+    for (int i = 0; i < 40; ++i)
+        files.push_back(
+            { dir.filePath(QStringLiteral("p%1.json").arg(i)).toStdString(), texts[std::size_t(i)], i == 3 });
+    QVERIFY(!writeFilesAtomically(files));
+    for (int i = 0; i < 40; ++i) {
+        QFile file(dir.filePath(QStringLiteral("p%1.json").arg(i)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().toStdString(), texts[std::size_t(i)]);
+    }
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("p3.json"))).isExecutable());
+    QVERIFY(!QFileInfo(dir.filePath(QStringLiteral("p4.json"))).isExecutable());
+    QVERIFY(temporaryFiles(dir.path()).isEmpty());
+
+    // One file that cannot be written (its folder does not exist): nothing is replaced, nothing is left behind.
+    std::vector<std::string> newer;
+    for (int i = 0; i < 40; ++i)
+        newer.push_back("newer " + std::to_string(i) + "\n");
+    std::vector<AtomicWrite> failing;
+    for (int i = 0; i < 40; ++i)
+        failing.push_back({ dir.filePath(QStringLiteral("p%1.json").arg(i)).toStdString(), newer[std::size_t(i)] });
+    failing.push_back({ dir.filePath(QStringLiteral("missing/p.json")).toStdString(), "x" });
+    const std::optional<std::string> error = writeFilesAtomically(failing);
+    QVERIFY(error);
+    QVERIFY2(error->find("missing/p.json") != std::string::npos, error->c_str());
+    for (int i = 0; i < 40; ++i) {
+        QFile file(dir.filePath(QStringLiteral("p%1.json").arg(i)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().toStdString(), texts[std::size_t(i)]);
+    }
+    QVERIFY(temporaryFiles(dir.path()).isEmpty());
 }
 
 void TestWorkspaceFile::loadReportsUnreadableFiles()

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <mutex>
 #include <random>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_set>
@@ -41,6 +42,10 @@ public:
     }
     FileDescriptor(const FileDescriptor &) = delete;
     FileDescriptor &operator=(const FileDescriptor &) = delete;
+    FileDescriptor(FileDescriptor &&other) noexcept
+        : m_fd(other.release())
+    {
+    }
     FileDescriptor &operator=(FileDescriptor &&other) noexcept
     {
         if (this != &other) {
@@ -203,20 +208,52 @@ std::string atomicWriteTemporaryPrefix(std::string_view targetName)
     return prefix;
 }
 
-std::optional<std::string> writeFileAtomically(
-    const std::string &path, std::string_view content, StaleTemporaries stale)
+namespace
 {
+
+/// The process's file creation mask (read once: umask(2) can only be read by setting it).
+mode_t currentUmask()
+{
+    static const mode_t mask = [] {
+        const mode_t m = ::umask(022);
+        ::umask(m);
+        return m;
+    }();
+    return mask;
+}
+
+/// A temporary file written beside its final target, not yet renamed onto it.
+struct PendingWrite {
+    std::string path;
+    std::filesystem::path target;
+    std::filesystem::path folder;
+    std::string temporary;
+};
+
+void discard(std::vector<PendingWrite> &pending)
+{
+    for (PendingWrite &p : pending) {
+        if (!p.temporary.empty())
+            ::unlink(p.temporary.c_str());
+    }
+}
+
+// Writes the content to a new temporary file beside the final target of `path`, flushed to disk when `flush` says so
+// (a batch flushes the file system once instead), and closed: a batch of any size keeps no file open.
+std::optional<std::string> writeTemporary(const AtomicWrite &file, PendingWrite &out, bool flush)
+{
+    const std::string &path = file.path;
     std::string resolveError;
-    const std::filesystem::path target = finalTarget(path, resolveError);
+    out.path = path;
+    out.target = finalTarget(path, resolveError);
     if (!resolveError.empty())
         return resolveError;
-    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
-    const std::string prefix = atomicWriteTemporaryPrefix(target.filename().string());
-
-    std::string temporary;
+    out.folder = out.target.has_parent_path() ? out.target.parent_path() : ".";
+    const std::string prefix = atomicWriteTemporaryPrefix(out.target.filename().string());
     FileDescriptor fd(-1);
+    std::string temporary;
     for (int attempt = 0; attempt < 100 && fd.get() < 0; ++attempt) {
-        temporary = (folder / (prefix + uniqueSuffix() + std::string(kTemporarySuffix))).string();
+        temporary = (out.folder / (prefix + uniqueSuffix() + std::string(kTemporarySuffix))).string();
         fd = FileDescriptor(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
         if (fd.get() < 0 && errno != EEXIST)
             break;
@@ -224,42 +261,108 @@ std::optional<std::string> writeFileAtomically(
     // Errors name the file being saved: the temporary file is hidden and gone after a failure.
     if (fd.get() < 0)
         return "cannot save `" + path + "`: cannot create a file in its folder: " + std::strerror(errno);
+    out.temporary = temporary;
     // Keep the permissions of the file being replaced.
     struct stat old {
     };
-    if (::stat(target.c_str(), &old) == 0)
-        ::fchmod(fd.get(), old.st_mode & 07777);
-    const char *data = content.data();
-    std::size_t left = content.size();
+    const bool replacing = ::stat(out.target.c_str(), &old) == 0;
+    if (replacing || file.executable) {
+        mode_t mode = replacing ? old.st_mode & 07777 : 0644 & ~currentUmask();
+        if (file.executable)
+            mode |= (mode & 0444) >> 2;
+        ::fchmod(fd.get(), mode);
+    }
+    const char *data = file.content.data();
+    std::size_t left = file.content.size();
     while (left > 0) {
         const ssize_t n = ::write(fd.get(), data, left);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const std::string error = systemError("cannot save", path);
-            ::unlink(temporary.c_str());
-            return error;
+            return systemError("cannot save", path);
         }
         data += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd.get()) != 0 || ::close(fd.release()) != 0) {
-        const std::string error = systemError("cannot save", path);
-        ::unlink(temporary.c_str());
+    if ((flush && ::fsync(fd.get()) != 0) || ::close(fd.release()) != 0)
+        return systemError("cannot save", path);
+    return std::nullopt;
+}
+
+// From this many files on, a batch flushes the file system once rather than each file.
+constexpr std::size_t kFlushFileSystemFrom = 16;
+
+// Flushes the temporary files to disk when they were not flushed one by one, then renames each onto its target and
+// flushes each folder once.
+std::optional<std::string> commit(std::vector<PendingWrite> &pending)
+{
+    if (pending.size() >= kFlushFileSystemFrom) {
+        std::set<std::string> folders;
+        for (const PendingWrite &p : pending)
+            folders.insert(p.folder.string());
+        for (const std::string &folder : folders) {
+            FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            if (dir.get() < 0 || ::syncfs(dir.get()) != 0) {
+                const std::string error = systemError("cannot save", pending.front().path);
+                discard(pending);
+                return error;
+            }
+        }
+    }
+    std::set<std::string> folders;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        PendingWrite &p = pending[i];
+        // Onto the final target, so that a symbolic link stays a link (rename(2) replaces the link itself).
+        if (::rename(p.temporary.c_str(), p.target.c_str()) != 0) {
+            const std::string error = systemError("cannot replace", p.path);
+            std::vector<PendingWrite> rest(std::make_move_iterator(pending.begin() + static_cast<std::ptrdiff_t>(i)),
+                std::make_move_iterator(pending.end()));
+            discard(rest);
+            return error;
+        }
+        p.temporary.clear();
+        folders.insert(p.folder.string());
+    }
+    // Make the renames themselves durable.
+    for (const std::string &folder : folders) {
+        FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (dir.get() >= 0)
+            ::fsync(dir.get());
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &files)
+{
+    std::vector<PendingWrite> pending;
+    pending.reserve(files.size());
+    const bool flushEach = files.size() < kFlushFileSystemFrom;
+    for (const AtomicWrite &file : files) {
+        pending.emplace_back();
+        if (auto error = writeTemporary(file, pending.back(), flushEach)) {
+            discard(pending);
+            return error;
+        }
+    }
+    return commit(pending);
+}
+
+std::optional<std::string> writeFileAtomically(
+    const std::string &path, std::string_view content, StaleTemporaries stale)
+{
+    std::vector<PendingWrite> pending(1);
+    if (auto error = writeTemporary({ path, content, false }, pending.front(), true)) {
+        discard(pending);
         return error;
     }
-    // Onto the final target, so that a symbolic link stays a link (rename(2) replaces the link itself).
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-        const std::string error = systemError("cannot replace", path);
-        ::unlink(temporary.c_str());
+    const std::filesystem::path folder = pending.front().folder;
+    const std::string prefix = atomicWriteTemporaryPrefix(pending.front().target.filename().string());
+    if (auto error = commit(pending))
         return error;
-    }
     if (stale == StaleTemporaries::Remove)
         removeTemporariesWithPrefixes(folder, { prefix });
-    // Make the rename itself durable.
-    FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir.get() >= 0)
-        ::fsync(dir.get());
     return std::nullopt;
 }
 

@@ -35,6 +35,22 @@ enum class StaleTemporaries { Remove, Keep };
 std::optional<std::string> writeFileAtomically(
     const std::string &path, std::string_view content, StaleTemporaries stale = StaleTemporaries::Remove);
 
+/// One file of a batch for writeFilesAtomically().
+struct AtomicWrite {
+    std::string path;
+    std::string_view content;
+    /// Adds the execute permission for everyone who may read it (scripts).
+    bool executable = false;
+};
+
+/// Writes many files with the guarantee of writeFileAtomically() for each (every target holds its old content or
+/// the whole new one), at the cost of one flush to disk for the batch instead of one per file: every temporary file
+/// is written first, then the file system is flushed once (syncfs), then each is renamed onto its target, then each
+/// folder is flushed once. A failure before the renames leaves every target untouched and removes the temporary
+/// files; a failure while renaming names the file, and the files renamed before it hold their new content. Stale
+/// temporary files are not looked for (see removeStaleTemporaries()).
+std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &files);
+
 /// Removes from `folder` the temporary files that interrupted saves of the targets named `targetNames` (file names in
 /// that folder) left behind, in one scan of the folder. For writers of many files into one folder: they pass
 /// StaleTemporaries::Keep to each writeFileAtomically() and call this once, since a scan per file would make writing
