@@ -227,7 +227,7 @@ void TestGraphEditing::aGroupCannotBeTrustedAndTheStatusBarSaysWhy()
     // What the gesture would do if the view let it through: IAM JSON policy elements: Principal, "You cannot
     // identify a user group as a principal".
     QVERIFY(!w.window.graphEditActions()->connectNodes(
-        *w.graph(), w.node(arnOf("group/developers")), w.node(arnOf("role/DataReader"))));
+        *w.editor()->model(), w.node(arnOf("group/developers")), w.node(arnOf("role/DataReader"))));
     QCOMPARE(messages.count(), 1);
     QVERIFY2(messages.front().front().toString().contains(QStringLiteral("group"), Qt::CaseInsensitive),
         qPrintable(messages.front().front().toString()));
@@ -248,7 +248,7 @@ void TestGraphEditing::draggingAUserOntoAGroupMakesItAMember()
     QCOMPARE(w.undo()->count(), 1);
     QVERIFY(w.hasEdge(carol, developers, core::GraphEdgeKind::MemberOf));
     // Joining twice is refused.
-    QVERIFY(!w.window.graphEditActions()->connectNodes(*w.graph(), w.node(carol), w.node(developers)));
+    QVERIFY(!w.window.graphEditActions()->connectNodes(*w.editor()->model(), w.node(carol), w.node(developers)));
     QCOMPARE(w.undo()->count(), 1);
     w.undo()->undo();
     QVERIFY(w.document()->workspace() == before);

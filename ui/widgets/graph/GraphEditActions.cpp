@@ -5,6 +5,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "widgets/graph/ActionPickerDialog.h"
@@ -15,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <tuple>
+#include <type_traits>
 
 namespace rd::ui
 {
@@ -25,6 +27,30 @@ namespace
 doc::WorkspaceEntity toWorkspaceEntity(const core::EditedEntity &entity)
 {
     return std::visit([](const auto &e) { return doc::WorkspaceEntity { e }; }, entity);
+}
+
+/// The entities a plan replaces, as a delta for AccountModel::apply().
+core::WorkspaceDelta deltaOf(const std::vector<core::EditedEntity> &entities)
+{
+    core::WorkspaceDelta delta;
+    for (const core::EditedEntity &entity : entities) {
+        std::visit(
+            [&](const auto &e) {
+                using T = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<T, core::Role>)
+                    delta.roles.push_back(e);
+                else if constexpr (std::is_same_v<T, core::User>)
+                    delta.users.push_back(e);
+                else if constexpr (std::is_same_v<T, core::Group>)
+                    delta.groups.push_back(e);
+                else if constexpr (std::is_same_v<T, core::ManagedPolicy>)
+                    delta.policies.push_back(e);
+                else if constexpr (std::is_same_v<T, core::Resource>)
+                    delta.resources.push_back(e);
+            },
+            entity);
+    }
+    return delta;
 }
 
 std::pair<std::size_t, std::uint64_t> identityOf(const core::EditedEntity &entity)
@@ -73,8 +99,9 @@ void GraphEditActions::setActionPicker(ActionPicker picker)
     m_picker = std::move(picker);
 }
 
-bool GraphEditActions::connectNodes(const core::AccessGraph &graph, std::size_t from, std::size_t to)
+bool GraphEditActions::connectNodes(const core::AccountModel &model, std::size_t from, std::size_t to)
 {
+    const core::AccessGraph &graph = model.graph();
     if (from >= graph.nodes().size() || to >= graph.nodes().size() || from == to)
         return false;
     const core::GraphNode &target = graph.nodes()[to];
@@ -128,10 +155,12 @@ bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
         tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
 }
 
-bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::vector<std::size_t> &edges)
+bool GraphEditActions::removeEdges(
+    const std::shared_ptr<const core::AccountModel> &model, const std::vector<std::size_t> &edges)
 {
-    if (edges.empty())
+    if (edges.empty() || !model)
         return false;
+    const core::AccessGraph &graph = model->graph();
     for (std::size_t edge : edges) {
         if (edge >= graph.edges().size())
             return false;
@@ -145,26 +174,30 @@ bool GraphEditActions::removeEdges(const core::AccessGraph &graph, const std::ve
     for (std::size_t edge : edges)
         identities.push_back(identityOf(graph, edge));
     core::Workspace work = m_document->workspace();
-    std::unique_ptr<core::AccessGraph> rebuilt;
-    const core::AccessGraph *current = &graph;
+    std::shared_ptr<const core::AccountModel> current = model;
+    std::vector<core::EditedEntity> lastPlan;
     std::vector<core::EditedEntity> touched;
     std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
     QStringList notes;
     for (std::size_t i = 0; i < identities.size(); ++i) {
         std::size_t edge = edges[i];
         if (i > 0) {
-            rebuilt = std::make_unique<core::AccessGraph>(core::AccessGraph::build(work));
-            current = rebuilt.get();
-            edge = findEdge(*current, identities[i]);
+            if (!lastPlan.empty()) {
+                // The model after the earlier removals: only what they touched is recomputed.
+                current = current->apply(deltaOf(lastPlan));
+                lastPlan.clear();
+            }
+            edge = findEdge(current->graph(), identities[i]);
             if (edge == core::AccessGraph::npos)
                 continue; // an earlier removal took this access away too
         }
-        const core::GraphEditResult result = core::planEdgeRemoval(work, *current, edge);
+        const core::GraphEditResult result = core::planEdgeRemoval(work, current->graph(), edge);
         if (!result.plan) {
             Q_EMIT message(doc::toQString(result.error));
             return false;
         }
         core::applyPlan(work, *result.plan);
+        lastPlan = result.plan->entities;
         for (const core::EditedEntity &entity : result.plan->entities) {
             const auto key = identityOf(entity);
             auto it = touchedIndex.find(key);

@@ -30,7 +30,8 @@ class QToolBar;
 namespace rd::core
 {
 class AccessGraph;
-}
+class AccountModel;
+} // namespace rd::core
 
 namespace rd::doc
 {
@@ -52,8 +53,11 @@ class GraphView;
 /// gave kept in the workspace (one undo step per drag). A toolbar finds a node (completion over labels and ARNs),
 /// fits the view, folds group members and services/resources into bundles and lays the graph out again; a minimap
 /// shows where the view is. Editing gestures become signals that the main window turns into commands: a connection
-/// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is rebuilt a moment
-/// after each edit of the workspace, while the editor is visible; cards already drawn keep their places.
+/// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is the document's
+/// analysis model (doc::AccountAnalysis), redrawn when a newer one is ready while the editor is visible; cards already
+/// drawn keep their places. Graphviz runs off the GUI thread, and the items of a large drawing are made a batch per
+/// event-loop turn, so that the window never freezes; until the first model is ready the editor says it is analysing
+/// the account.
 class GraphEditor : public QWidget
 {
     Q_OBJECT
@@ -61,8 +65,10 @@ public:
     explicit GraphEditor(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
     ~GraphEditor() override;
 
-    /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first build.
+    /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first drawing.
     const core::AccessGraph *graph() const { return m_graph.get(); }
+    /// The analysis model whose graph is drawn now; null before the first drawing.
+    std::shared_ptr<const core::AccountModel> model() const { return m_model; }
     /// What is drawn now: drawn node i is viewNodes()[i].
     const doc::GraphProjection &projection() const { return m_projection; }
     GraphView *view() const { return m_view; }
@@ -70,9 +76,10 @@ public:
     GraphLegend *legend() const { return m_legend; }
     const doc::GraphCollapse &collapse() const { return m_collapse; }
 
-    /// Rebuilds the graph from the workspace and lays it out now, on this thread (tests, scripted screenshots).
+    /// Waits for the document's analysis model to be current, then folds, lays out and draws its graph now, on this
+    /// thread (tests, scripted screenshots).
     void rebuildNow();
-    /// Whether a layout is being computed in the background.
+    /// Whether a drawing is being made: laid out in the background, or its items made batch by batch.
     bool isLayingOut() const { return m_layingOut; }
     /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
     /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
@@ -121,8 +128,8 @@ Q_SIGNALS:
     void statementActivated(const QString &policyLabel, int statement);
     /// The drawing was replaced (after a rebuild or a background layout).
     void graphRedrawn();
-    /// A layout computed in the background came back: drawn (`drawn`), or dropped because a newer drawing had
-    /// replaced the one it was for. Tests wait on it instead of on the clock.
+    /// A drawing made in the background is complete (`drawn`), or was dropped because a newer drawing had replaced the
+    /// one it was for. Tests wait on it instead of on the clock.
     void backgroundLayoutFinished(bool drawn);
 
 protected:
@@ -131,6 +138,7 @@ protected:
 
 private:
     struct LayoutMailbox;
+    struct Drawing;
     struct EdgeKey {
         std::string from;
         std::string to;
@@ -144,8 +152,21 @@ private:
     std::vector<std::optional<QPointF>> knownPositions(const doc::GraphProjection &projection) const;
     std::vector<QPointF> place(const doc::GraphProjection &projection, const std::vector<std::optional<QPointF>> &known,
         const doc::GraphLayoutResult &layout);
-    void populate(std::shared_ptr<const core::AccessGraph> graph, doc::GraphProjection projection,
-        const std::vector<QPointF> &positions);
+    /// Makes the items of a drawing: at once, or (`batched`) a batch per event-loop turn into a scene of their own,
+    /// which replaces the one shown when complete.
+    void populate(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+        const std::vector<QPointF> &positions, bool batched);
+    /// Makes the next batch of items of m_drawing; true when the drawing is complete.
+    bool continueDrawing(bool batched);
+    void finishDrawing();
+    /// Drops the drawing whose items are being made, if any.
+    void abandonDrawing();
+    /// Empties the view (another workspace): the old items go a batch at a time.
+    void clearDrawing();
+    /// Says that the first model of the workspace is being computed.
+    void showAnalysing();
+    /// Which bundle would fold each node of `graph` ("" for none): the projection with everything folded says.
+    static std::vector<std::string> bundleKeysOf(const core::AccessGraph &graph);
     void applyKeptPositions();
     void applyHighlight();
     void updateSceneRect();
@@ -169,10 +190,11 @@ private:
     /// The bundle key that would fold an access-graph node ("" when none).
     std::string bundleKeyOf(std::size_t graphNode) const;
 
-    QString nodeLabel(const doc::ViewNode &node) const;
-    QString nodeDetails(const doc::ViewNode &node) const;
+    QString nodeLabel(const core::AccessGraph &graph, const doc::ViewNode &node) const;
+    QString nodeDetails(
+        const core::AccessGraph &graph, const doc::GraphProjection &projection, const doc::ViewNode &node) const;
     QString nodeToolTip(const doc::ViewNode &node) const;
-    QString edgeLabel(const doc::ViewEdge &edge) const;
+    QString edgeLabel(const core::AccessGraph &graph, const doc::ViewEdge &edge) const;
     QString edgeToolTip(const doc::ViewEdge &edge) const;
 
     doc::WorkspaceDocument *m_document;
@@ -191,12 +213,14 @@ private:
     GraphLegend *m_legend;
     QTimer *m_pending;
 
-    /// The graph drawn now, and the latest one built (drawn once its layout arrives).
+    /// The model drawn now and its graph, and the latest model of the document (drawn once its drawing is made).
+    std::shared_ptr<const core::AccountModel> m_model;
     std::shared_ptr<const core::AccessGraph> m_graph;
-    std::shared_ptr<const core::AccessGraph> m_latestGraph;
+    std::shared_ptr<const core::AccountModel> m_latestModel;
     bool m_graphStale = true;
-    /// Bundle keys that could fold each node of m_latestGraph ("" for none).
-    std::vector<std::string> m_bundleKeys;
+    /// Bundle keys that could fold each node of the graph m_bundleKeysGraph ("" for none), found when first needed.
+    mutable std::vector<std::string> m_bundleKeys;
+    mutable std::shared_ptr<const core::AccessGraph> m_bundleKeysGraph;
     doc::GraphProjection m_projection;
     doc::GraphCollapse m_collapse;
     std::vector<GraphNodeItem *> m_nodeItems;
@@ -207,8 +231,11 @@ private:
 
     std::shared_ptr<LayoutMailbox> m_mailbox;
     std::uint64_t m_generation = 0;
-    std::shared_ptr<const core::AccessGraph> m_pendingGraph;
+    std::shared_ptr<const core::AccountModel> m_pendingModel;
     std::optional<doc::GraphProjection> m_pendingProjection;
+    /// The drawing whose items are being made (batched), and the timer that makes the next batch.
+    std::unique_ptr<Drawing> m_drawing;
+    QTimer *m_drawingTimer;
     bool m_layingOut = false;
     std::size_t m_backgroundThreshold = 250;
     bool m_fitOnRedraw = true;
