@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The access graph on a generated account (tests/bench/LargeAccount.h): 5,000 roles, 2,000 users, 200 groups,
+// The access graph on a generated account (tests/support/LargeAccount.h): 5,000 roles, 2,000 users, 200 groups,
 // 1,000 customer managed policies, 10,000 resources. Measures building the graph, one who-can and one what-can query,
 // all-pairs reachability (what-can for every principal, in its light form Reachability::visitReach: the best path per
 // reached may-act-on edge, not materialised), all pairs with full paths (Reachability::whatCan for every principal,

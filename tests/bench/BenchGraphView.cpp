@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The graph editor on generated accounts (tests/bench/LargeAccount.h): what it draws (GraphProjection: the access
+// The graph editor on generated accounts (tests/support/LargeAccount.h): what it draws (GraphProjection: the access
 // graph with users folded per group, service principals and resources per service folded) and where (layoutGraph:
 // Graphviz dot). Targets: projecting the 5,000-role account well under 100 ms; a 2,000-node
 // drawn graph laid out and first painted in under 3 s. RD_BENCH_GRAPH_SMALL=1 shrinks the accounts fifty-fold (what

@@ -3,6 +3,7 @@
 #include "rd/core/graph/AccessGraph.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
@@ -261,13 +262,11 @@ bool actionWithin(const std::string &a, const CompiledPattern &b)
 class Builder
 {
 public:
-    Builder(const Workspace &workspace, const AwsManagedPolicies &awsManaged)
+    Builder(const Workspace &workspace, const GraphPolicies &policies)
         : m_workspace(workspace)
-        , m_aws(awsManaged)
+        , m_policies(policies)
         , m_catalog(ServiceCatalog::builtin())
     {
-        for (const ManagedPolicy &policy : workspace.policies)
-            m_managedByArn.emplace(policy.arn, &policy);
     }
 
     AccessGraph run()
@@ -281,55 +280,29 @@ public:
     }
 
 private:
-    const CompiledPolicy *compile(const Policy &policy, std::string label, PolicySource source)
+    // A policy the model resolved: its statements are cited with its source.
+    const CompiledPolicy *use(const ResolvedPolicyPtr &policy)
     {
-        m_compiled.push_back(std::make_unique<CompiledPolicy>(CompiledPolicy::compile(policy, std::move(label))));
-        m_sources.emplace(m_compiled.back().get(), std::move(source));
-        return m_compiled.back().get();
+        if (!policy)
+            return nullptr;
+        m_sources.emplace(&policy->compiled, policy->source);
+        return &policy->compiled;
+    }
+
+    IdentitySet identitySet(const PrincipalPolicies *policies)
+    {
+        IdentitySet set;
+        if (!policies)
+            return set;
+        for (const ResolvedPolicyPtr &policy : policies->identity)
+            set.identity.push_back(use(policy));
+        set.boundary = use(policies->boundary);
+        return set;
     }
 
     GraphStatementRef refOf(const CompiledPolicy &policy, const CompiledStatement &s) const
     {
         return rd::core::refOf(m_sources, policy, s);
-    }
-
-    // A managed policy by ARN, compiled once: the workspace's copy, else the built-in AWS managed one.
-    const CompiledPolicy *managed(const std::string &arn)
-    {
-        auto cached = m_managed.find(arn);
-        if (cached != m_managed.end())
-            return cached->second;
-        const CompiledPolicy *result = nullptr;
-        auto it = m_managedByArn.find(arn);
-        if (it != m_managedByArn.end()) {
-            // A copy of an AWS managed policy is still AWS's: it cannot be edited.
-            const bool aws = it->second->isAwsManaged();
-            const PolicySource source { aws ? PolicySource::Kind::AwsManaged : PolicySource::Kind::CustomerManaged,
-                aws ? 0 : it->second->id.value, arn };
-            if (const PolicyVersion *version = it->second->defaultVersion())
-                result = compile(version->document, arn, source);
-        } else if (std::optional<ManagedPolicy> aws = m_aws.policy(arn)) {
-            if (const PolicyVersion *version = aws->defaultVersion())
-                result = compile(version->document, arn, { PolicySource::Kind::AwsManaged, 0, arn });
-        }
-        m_managed.emplace(arn, result);
-        return result;
-    }
-
-    void addInline(IdentitySet &set, const std::vector<InlinePolicy> &policies, const std::string &owner,
-        PolicySource::Kind kind, std::uint64_t ownerId)
-    {
-        for (const InlinePolicy &policy : policies)
-            set.identity.push_back(compile(
-                policy.document, "inline policy " + policy.name + " of " + owner, { kind, ownerId, policy.name }));
-    }
-
-    void addAttached(IdentitySet &set, const std::vector<std::string> &arns)
-    {
-        for (const std::string &arn : arns) {
-            if (const CompiledPolicy *policy = managed(arn))
-                set.identity.push_back(policy);
-        }
     }
 
     std::size_t externalNode(GraphNodeKind kind, const std::string &key, const std::string &account = {})
@@ -357,38 +330,21 @@ private:
         for (const User &user : m_workspace.users) {
             const std::size_t node =
                 m_graph.addNode({ GraphNodeKind::User, user.arn, user.name, user.accountId, true, user.id.value });
-            IdentitySet set;
-            addInline(set, user.inlinePolicies, "user " + user.name, PolicySource::Kind::UserInline, user.id.value);
-            addAttached(set, user.attachedPolicyArns);
-            // IAM User Guide, "IAM user groups": a user has the permissions of the groups it belongs to.
+            IdentitySet set = identitySet(m_policies.user(user.id));
+            // IAM User Guide, "IAM user groups": a user has the permissions of the groups it belongs to (the
+            // model's policy set includes them); the graph draws the membership.
             for (const std::string &groupName : user.groupNames) {
                 auto it = groups.find({ user.accountId, groupName });
-                if (it == groups.end())
-                    continue;
-                auto cached = m_groupSets.find(it->second);
-                if (cached == m_groupSets.end()) {
-                    IdentitySet groupSet;
-                    addInline(groupSet, it->second->inlinePolicies, "group " + it->second->name,
-                        PolicySource::Kind::GroupInline, it->second->id.value);
-                    addAttached(groupSet, it->second->attachedPolicyArns);
-                    cached = m_groupSets.emplace(it->second, std::move(groupSet)).first;
-                }
-                set.identity.insert(set.identity.end(), cached->second.identity.begin(), cached->second.identity.end());
-                m_memberships.emplace_back(node, m_groupNode[it->second]);
+                if (it != groups.end())
+                    m_memberships.emplace_back(node, m_groupNode[it->second]);
             }
-            if (!user.permissionsBoundaryArn.empty())
-                set.boundary = managed(user.permissionsBoundaryArn);
             m_sets[node] = std::move(set);
             m_userByArn.emplace(user.arn, node);
         }
         for (const Role &role : m_workspace.roles) {
             const std::size_t node =
                 m_graph.addNode({ GraphNodeKind::Role, role.arn, role.name, role.accountId, true, role.id.value });
-            IdentitySet set;
-            addInline(set, role.inlinePolicies, "role " + role.name, PolicySource::Kind::RoleInline, role.id.value);
-            addAttached(set, role.attachedPolicyArns);
-            if (!role.permissionsBoundaryArn.empty())
-                set.boundary = managed(role.permissionsBoundaryArn);
+            IdentitySet set = identitySet(m_policies.role(role.id));
             m_sets[node] = std::move(set);
             m_roleByName.emplace(role.accountId + "/" + role.name, node);
             m_roles.emplace_back(&role, node);
@@ -496,8 +452,9 @@ private:
     void addAssumeEdges()
     {
         for (const auto &[role, roleNode] : m_roles) {
-            const CompiledPolicy *trust = compile(role->trustPolicy, "trust policy of role " + role->name,
-                { PolicySource::Kind::RoleTrust, role->id.value, {} });
+            const CompiledPolicy *trust = use(m_policies.trust(role->id));
+            if (!trust)
+                continue;
             std::map<std::size_t, Candidate> candidates;
             for (const CompiledStatement &s : trust->statements()) {
                 if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive
@@ -832,10 +789,9 @@ private:
     void addResourcePolicyEdges()
     {
         for (const Resource &resource : m_workspace.resources) {
-            if (!resource.policy)
+            const CompiledPolicy *policy = use(m_policies.resource(resource.id));
+            if (!policy)
                 continue;
-            const CompiledPolicy *policy = compile(*resource.policy, "resource policy of " + resource.arn,
-                { PolicySource::Kind::ResourcePolicy, resource.id.value, {} });
             std::map<std::tuple<std::size_t, std::size_t, bool>, GraphEdge> edges;
             for (const CompiledStatement &s : policy->statements()) {
                 if (!usable(s) || *s.effect != Effect::Allow || s.principalMode != ElementMode::Positive)
@@ -930,14 +886,10 @@ private:
     }
 
     const Workspace &m_workspace;
-    const AwsManagedPolicies &m_aws;
+    const GraphPolicies &m_policies;
     const ServiceCatalog &m_catalog;
     AccessGraph m_graph;
-    std::vector<std::unique_ptr<CompiledPolicy>> m_compiled;
     SourceMap m_sources;
-    std::unordered_map<std::string, const ManagedPolicy *> m_managedByArn;
-    std::unordered_map<std::string, const CompiledPolicy *> m_managed;
-    std::unordered_map<const Group *, IdentitySet> m_groupSets;
     std::unordered_map<const Group *, std::size_t> m_groupNode;
     std::map<std::size_t, IdentitySet> m_sets;
     std::unordered_map<std::string, std::size_t> m_userByArn;
@@ -954,10 +906,15 @@ private:
 
 } // namespace
 
+AccessGraph AccessGraph::build(const Workspace &workspace, const GraphPolicies &policies)
+{
+    Builder builder(workspace, policies);
+    return builder.run();
+}
+
 AccessGraph AccessGraph::build(const Workspace &workspace, const AwsManagedPolicies &awsManaged)
 {
-    Builder builder(workspace, awsManaged);
-    return builder.run();
+    return AccountModel::build(workspace, awsManaged)->graph();
 }
 
 } // namespace rd::core

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/analysis/PrincipalPolicies.h"
 #include "rd/core/catalog/AwsManagedPolicies.h"
 #include "rd/core/workspace/Workspace.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,17 +48,6 @@ enum class GraphEdgeKind { MemberOf, MayAssume, MayActOn };
 /// `member-of`, `may-assume`, `may-act-on`.
 std::string_view graphEdgeKindName(GraphEdgeKind kind);
 
-/// Where a policy of the graph lives in the workspace, so that an edit can find it without reading labels.
-struct PolicySource {
-    enum class Kind { RoleTrust, RoleInline, UserInline, GroupInline, CustomerManaged, AwsManaged, ResourcePolicy };
-    Kind kind = Kind::RoleTrust;
-    /// The role, user, group, managed policy or resource entity id (0 for AWS managed policies).
-    std::uint64_t owner = 0;
-    /// The inline policy's name; the managed policy's ARN; "" for trust and resource policies.
-    std::string name;
-    friend bool operator==(const PolicySource &, const PolicySource &) = default;
-};
-
 /// A statement that decided an edge.
 struct GraphStatementRef {
     /// The policy's label (`inline policy P of role R`, a managed policy's ARN, `trust policy of role R`).
@@ -91,6 +82,14 @@ struct GraphEdge {
     std::vector<ActionGroup> actions;
 };
 
+/// The resolved policies a graph is made from (AccountModel gives them): each looked up by the entity's id.
+struct GraphPolicies {
+    std::function<const PrincipalPolicies *(RoleId)> role;
+    std::function<const PrincipalPolicies *(UserId)> user;
+    std::function<ResolvedPolicyPtr(RoleId)> trust;
+    std::function<ResolvedPolicyPtr(ResourceId)> resource;
+};
+
 /// The access graph of a workspace (docs/REACHABILITY.md): principals, groups and resource patterns as nodes;
 /// member-of, may-assume and may-act-on edges. Symbolic: may-act-on edges keep the Allow statements' action and
 /// resource patterns (narrowed by permissions boundaries), never actions x resources. A plain value: build a new one
@@ -98,9 +97,12 @@ struct GraphEdge {
 class AccessGraph
 {
 public:
-    /// Builds the graph; every policy is compiled once. Bad policies give no edges, never a crash.
+    /// The graph of a workspace: AccountModel::build(workspace)'s graph (tests and one-off tools; the app and the CLI
+    /// keep the model). Bad policies give no edges, never a crash.
     static AccessGraph build(
         const Workspace &workspace, const AwsManagedPolicies &awsManaged = AwsManagedPolicies::builtin());
+    /// Builds the graph from policies resolved and compiled by AccountModel.
+    static AccessGraph build(const Workspace &workspace, const GraphPolicies &policies);
 
     const std::vector<GraphNode> &nodes() const { return m_nodes; }
     const std::vector<GraphEdge> &edges() const { return m_edges; }
