@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/AccountAnalysis.h"
 
+#include "document/BackgroundPool.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
 #include "rd/core/analysis/AccountModel.h"
@@ -123,19 +124,11 @@ template <class Job> QFuture<std::invoke_result_t<Job>> runInPool(Job job)
     auto promise = std::make_shared<QPromise<R>>();
     QFuture<R> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([promise, job = std::move(job)] {
+    backgroundPool()->start([promise, job = std::move(job)] {
         promise->addResult(job());
         promise->finish();
     });
     return future;
-}
-
-/// Drops a model on a worker thread: freeing the policies and the graph of a large account takes a moment, which the
-/// GUI thread need not spend when it held the last reference.
-void releaseInBackground(std::shared_ptr<const core::AccountModel> model)
-{
-    if (model && model.use_count() == 1)
-        QThreadPool::globalInstance()->start([model = std::move(model)]() mutable { model.reset(); });
 }
 
 } // namespace

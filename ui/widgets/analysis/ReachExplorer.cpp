@@ -3,6 +3,7 @@
 #include "widgets/analysis/ReachExplorer.h"
 
 #include "document/AccountAnalysis.h"
+#include "document/BackgroundPool.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
@@ -246,6 +247,7 @@ bool ReachExplorer::prepare(Question &question)
         return false;
     }
     if (model != m_subjectsModel) {
+        doc::releaseInBackground(std::move(m_subjectsModel));
         m_subjectsModel = model;
         updateSubjects(*model);
     }
@@ -288,7 +290,7 @@ void ReachExplorer::answerInBackground()
         return;
     // The table keeps the last answers until the new ones arrive.
     std::shared_ptr<Mailbox> mailbox = m_mailbox;
-    QThreadPool::globalInstance()->start([mailbox, question] {
+    doc::backgroundPool()->start([mailbox, question] {
         std::vector<core::ReachAnswer> answers =
             reachAnswers(question->mode, *question->graph, question->subject, question->action, question->maxHops);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
@@ -308,6 +310,7 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
 {
     m_answers->clear();
     m_shown.clear();
+    doc::releaseInBackground(std::move(m_graph));
     m_graph = question.graph;
     int conditional = 0;
     for (const core::ReachAnswer &answer : answers) {

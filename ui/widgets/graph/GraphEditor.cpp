@@ -3,6 +3,7 @@
 #include "widgets/graph/GraphEditor.h"
 
 #include "document/AccountAnalysis.h"
+#include "document/BackgroundPool.h"
 #include "document/GraphLayout.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
@@ -222,6 +223,7 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_view->setScene(m_scene);
     m_view->setGraphStyle(&m_style);
     m_minimap->setGraphStyle(&m_style);
+    m_minimap->setNodeItems(&m_nodeItems);
     m_legend->setGraphStyle(&m_style);
     m_view->setToolTipProvider([this](const QGraphicsItem *item) { return toolTip(item); });
     m_view->addOverlay(m_minimap);
@@ -445,7 +447,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     auto shared = std::make_shared<const doc::GraphProjection>(std::move(projection));
     updateStatus();
     std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
-    QThreadPool::globalInstance()->start([mailbox, shared, options, generation] {
+    doc::backgroundPool()->start([mailbox, shared, options, generation] {
         doc::GraphLayoutResult result = doc::layoutGraph(*shared, options);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
         if (GraphEditor *editor = mailbox->editor) {
@@ -727,19 +729,24 @@ void GraphEditor::finishDrawing()
         old.insert(old.end(), m_nodeItems.begin(), m_nodeItems.end());
         QGraphicsScene *previous = m_scene;
         m_scene = d.scene;
-        m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+        // A large drawing stays without an index: building Qt's BSP tree over tens of thousands of items stalls for
+        // a second, while a scan of the items per repaint or hit test costs a few milliseconds.
         m_view->setScene(m_scene);
         // Anything else in the old scene (a rubber band) goes with it.
         disposeScene(previous, std::move(old));
     }
     m_nodeItems = std::move(d.nodeItems);
     m_edgeItems = std::move(d.edgeItems);
+    doc::releaseInBackground(std::move(m_graph));
+    doc::releaseInBackground(std::move(m_model));
     m_model = std::move(d.model);
     m_graph = m_model->sharedGraph();
     m_projection = std::move(d.projection);
     m_layingOut = false;
     updateSceneRect();
     applyHighlight();
+    if (m_revealHighlight && m_highlighting)
+        revealHighlight();
     updateCompletions();
     updateStatus();
     m_minimap->refreshNow();
@@ -1101,12 +1108,20 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
         lightNode(edges[e].from);
         lightNode(edges[e].to);
     }
-    if (unfold)
-        rebuild(true, false);
-    else
-        applyHighlight();
+    if (unfold) {
+        // Unfolding may need Graphviz on a large drawing: the lit part comes into view once it is drawn.
+        m_revealHighlight = true;
+        rebuild(false, false);
+        return;
+    }
+    applyHighlight();
+    revealHighlight();
+}
 
+void GraphEditor::revealHighlight()
+{
     // Bring the lit part into view.
+    m_revealHighlight = false;
     QRectF bounds;
     for (GraphNodeItem *item : m_nodeItems) {
         if (!item->isDimmed())

@@ -109,8 +109,9 @@ public:
     /// Folds or unfolds one bundle (a doc::ViewNode key such as `bundle:services`) and redraws.
     void setBundleFolded(const std::string &bundleKey, bool folded);
 
-    /// Shows these access-graph nodes and edges (of graph()) and dims everything else; bundles holding them unfold,
-    /// and the view moves to them if they are out of sight. Kept across rebuilds (by node key) until clearHighlight().
+    /// Shows these access-graph nodes and edges (of graph()) and dims everything else; bundles holding them unfold
+    /// (drawn like any redraw: in the background on a large graph), and the view moves to them if they are out of
+    /// sight. Kept across rebuilds (by node key) until clearHighlight().
     void highlight(const std::vector<std::size_t> &graphNodes, const std::vector<std::size_t> &graphEdges);
     void clearHighlight();
     bool isHighlighting() const { return m_highlighting; }
@@ -169,6 +170,8 @@ private:
     static std::vector<std::string> bundleKeysOf(const core::AccessGraph &graph);
     void applyKeptPositions();
     void applyHighlight();
+    /// Moves the view to the highlighted part when it is out of sight.
+    void revealHighlight();
     void updateSceneRect();
     /// Slides edge labels along their edges so that they cover no card and no other label.
     void arrangeEdgeLabels();
@@ -243,6 +246,8 @@ private:
     std::string m_layoutError;
 
     bool m_highlighting = false;
+    /// The highlighted part is to be brought into view when the drawing that unfolds it is made.
+    bool m_revealHighlight = false;
     std::set<std::string> m_highlightNodeKeys;
     std::set<EdgeKey> m_highlightEdgeKeys;
 };
