@@ -13,11 +13,12 @@ namespace rd::doc
 
 QThreadPool *backgroundPool()
 {
-    // Two at least, so that an answer or a model is not queued behind a long Graphviz layout.
+    // Three at least, so that a model or an answer is not queued behind Graphviz layouts (which cannot be stopped
+    // when a newer drawing overtakes them, and take tens of seconds on thousands of cards).
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool;
         p->setObjectName(QStringLiteral("rdBackgroundPool"));
-        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        p->setMaxThreadCount(std::max(3, QThread::idealThreadCount()));
         // Jobs still running when the application ends finish before it is gone, not during static destruction.
         qAddPostRoutine([] {
             backgroundPool()->clear();

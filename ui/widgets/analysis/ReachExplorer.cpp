@@ -137,7 +137,15 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     connect(m_action, &QLineEdit::textChanged, this, &ReachExplorer::schedule);
     connect(m_hops, &QSpinBox::valueChanged, this, &ReachExplorer::schedule);
     // A newer model (after an edit, or of another workspace): the question is asked again.
-    connect(m_document->analysis(), &doc::AccountAnalysis::modelChanged, this, &ReachExplorer::schedule);
+    connect(m_document->analysis(), &doc::AccountAnalysis::modelChanged, this, [this] {
+        if (m_document->analysis()->model()) {
+            schedule();
+            return;
+        }
+        // Another workspace, whose model is being computed: the old answers go at once.
+        Question none;
+        prepare(none);
+    });
     // A row (or one of its hops or statements) selected: its answer's path is highlighted.
     connect(m_answers, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         while (item && item->parent())

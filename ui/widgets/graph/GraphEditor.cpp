@@ -487,6 +487,12 @@ void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult
         Q_EMIT backgroundLayoutFinished(true);
 }
 
+bool GraphEditor::isUpToDate() const
+{
+    const doc::AccountAnalysis *analysis = m_document->analysis();
+    return analysis->isCurrent() && !m_graphStale && m_latestModel == analysis->model();
+}
+
 void GraphEditor::showAnalysing()
 {
     m_status->setText(tr("Analysing the account…"));

@@ -81,6 +81,8 @@ public:
     void rebuildNow();
     /// Whether a drawing is being made: laid out in the background, or its items made batch by batch.
     bool isLayingOut() const { return m_layingOut; }
+    /// Whether the drawing shown, or the one being made, is of the document's current analysis model.
+    bool isUpToDate() const;
     /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
     /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
     void setBackgroundLayoutThreshold(std::size_t cards) { m_backgroundThreshold = cards; }
