@@ -893,7 +893,11 @@ void GraphEditor::updateStatus()
 
 void GraphEditor::fit()
 {
-    m_view->fitAll();
+    // The cards' bounds from the editor's own list: asking the scene for its items sorts tens of thousands of them.
+    QRectF bounds;
+    for (const GraphNodeItem *item : m_nodeItems)
+        bounds = bounds.united(item->sceneBoundingRect());
+    m_view->fitTo(bounds.adjusted(-20, -20, 20, 20), 1.2);
 }
 
 void GraphEditor::fitHighlight()
