@@ -3,6 +3,7 @@
 #include "AssumeCommand.h"
 
 #include "CliSupport.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/DateTime.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -189,7 +190,7 @@ int AssumeCommand::run()
     if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
 
-    StsSimulator simulator(*loaded.workspace);
+    StsSimulator simulator(*loaded.workspace, AccountModel::build(*loaded.workspace));
     const AssumeRoleResult result = simulator.assume(request);
     if (!result.error.empty())
         return usageError(result.error);

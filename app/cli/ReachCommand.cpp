@@ -3,6 +3,7 @@
 #include "ReachCommand.h"
 
 #include "CliSupport.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
@@ -58,6 +59,16 @@ std::string answerJson(const ReachAnswer &a)
         }
         out += "]}";
     }
+    out += "],\"denies\":[";
+    for (std::size_t i = 0; i < a.denies.size(); ++i) {
+        const GraphDeny &d = a.denies[i];
+        out += (i ? "," : "") + std::string("{\"policy\":") + rd::core::jsonQuote(d.statement.policy)
+            + ",\"index\":" + std::to_string(d.statement.index) + ",\"sid\":" + rd::core::jsonQuote(d.statement.sid)
+            + ",\"conditionKeys\":[";
+        for (std::size_t k = 0; k < d.conditionKeys.size(); ++k)
+            out += (k ? "," : "") + rd::core::jsonQuote(d.conditionKeys[k]);
+        out += "]}";
+    }
     return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
 }
 
@@ -84,7 +95,17 @@ int ReachCommand::run()
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.ok())
         return usageError(workspaceLoadError(m_workspace, loaded));
-    const AccessGraph graph = AccessGraph::build(*loaded.workspace);
+    // A one-shot command: the process's exit frees the workspace and its model at once, faster than their
+    // destructors would free their hundreds of thousands of allocations one by one (a fifth of the run on 5,000
+    // roles). Deliberately kept until exit.
+    struct Kept {
+        Workspace workspace;
+        std::shared_ptr<const AccountModel> model;
+    };
+    static Kept *kept = nullptr; // a plain pointer: no destructor at exit, still reachable for leak checkers
+    kept = new Kept { std::move(*loaded.workspace), nullptr };
+    kept->model = AccountModel::build(kept->workspace);
+    const AccessGraph &graph = kept->model->graph();
     const Reachability reach(graph);
     const std::string lowerAction = [&] {
         std::string a = m_action;

@@ -8,9 +8,13 @@
 // build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"
+#include "PolicyText.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
 #include "rd/core/graph/Reachability.h"
+#include "rd/core/sts/StsSimulator.h"
+#include "rd/core/validation/RoleValidator.h"
 
 #include <benchmark/benchmark.h>
 
@@ -44,10 +48,15 @@ const Workspace &account()
     return workspace;
 }
 
+const std::shared_ptr<const AccountModel> &model()
+{
+    static const std::shared_ptr<const AccountModel> built = AccountModel::build(account());
+    return built;
+}
+
 const AccessGraph &graph()
 {
-    static const AccessGraph built = AccessGraph::build(account());
-    return built;
+    return model()->graph();
 }
 
 double peakRssMb()
@@ -57,25 +66,25 @@ double peakRssMb()
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
 }
 
-void BuildGraph(benchmark::State &state)
+// The analysis model of the loaded workspace: every policy resolved and compiled once, the graph made from them.
+void BuildModel(benchmark::State &state)
 {
     const Workspace &w = account();
     std::size_t edges = 0;
     for (auto _ : state) {
-        AccessGraph g = AccessGraph::build(w);
-        edges = g.edges().size();
+        std::shared_ptr<const AccountModel> m = AccountModel::build(w);
+        edges = m->graph().edges().size();
         benchmark::DoNotOptimize(edges);
     }
     state.counters["nodes"] = static_cast<double>(graph().nodes().size());
     state.counters["edges"] = static_cast<double>(edges);
     state.counters["peak_rss_mb"] = peakRssMb();
 }
-BENCHMARK(BuildGraph)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BuildModel)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void WhoCanQuery(benchmark::State &state)
+// The resource ARN (no wildcard) that the most edges reach: a busy resource rather than an easy one.
+const std::string &busyResource()
 {
-    const Reachability reach(graph());
-    // The resource ARN (no wildcard) that the most statements name: a busy resource rather than an easy one.
     static const std::string resource = [] {
         std::string best;
         std::size_t most = 0;
@@ -89,6 +98,128 @@ void WhoCanQuery(benchmark::State &state)
         }
         return best;
     }();
+    return resource;
+}
+
+// An action that the busy resource's first may-act-on edge allows, in lower case.
+std::string busyAction()
+{
+    const std::size_t node = graph().find(busyResource(), GraphNodeKind::Resource);
+    for (std::size_t e : graph().inEdges(node)) {
+        for (const ActionGroup &group : graph().edges()[e].actions) {
+            for (const std::string &p : group.patterns) {
+                if (p.find('*') == std::string::npos && group.accessLevel != "NotAction")
+                    return p;
+            }
+        }
+    }
+    return "s3:getobject";
+}
+
+// One edit as the app makes it (the changed entity copied into a WorkspaceDelta), until every view's answer is
+// fresh: the model updated; the findings of the edited role (validateRole); the simulation panel's AssumeRole of
+// that role by a user, with its effective permissions; who-can for the busy resource and one action. Each iteration
+// edits and then undoes (each half timed alike), so the model does not drift.
+enum class EditKind { AddTrustStatement, RemovePermissionStatement, DeleteMembershipEdge };
+
+void Edit(benchmark::State &state)
+{
+    const auto kind = static_cast<EditKind>(state.range(0));
+    Workspace w = account();
+    const Role &target = w.roles[w.roles.size() / 2];
+    const RoleId roleId = target.id;
+    WorkspaceDelta edit;
+    WorkspaceDelta undo;
+    switch (kind) {
+    case EditKind::AddTrustStatement: {
+        Role role = target;
+        undo.roles.push_back(role);
+        Statement s = rd::test::policyOf(rd::test::policyDocument("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                                             + w.users.front().arn + "\"},\"Action\":\"sts:AssumeRole\"}"))
+                          .statements.front();
+        role.trustPolicy.statements.push_back(std::move(s));
+        edit.roles.push_back(std::move(role));
+        break;
+    }
+    case EditKind::RemovePermissionStatement: {
+        // A customer managed policy the role attaches: every principal that attaches it is recomputed.
+        ManagedPolicy policy = *w.policy([&] {
+            for (const ManagedPolicy &p : w.policies) {
+                if (p.arn == target.attachedPolicyArns.front())
+                    return p.id;
+            }
+            return w.policies.front().id;
+        }());
+        undo.policies.push_back(policy);
+        for (PolicyVersion &version : policy.versions) {
+            if (version.isDefault && !version.document.statements.empty())
+                version.document.statements.erase(version.document.statements.begin());
+        }
+        edit.policies.push_back(std::move(policy));
+        break;
+    }
+    case EditKind::DeleteMembershipEdge: {
+        User user = w.users[w.users.size() / 2];
+        undo.users.push_back(user);
+        if (!user.groupNames.empty())
+            user.groupNames.pop_back();
+        edit.users.push_back(std::move(user));
+        break;
+    }
+    }
+    const std::string &resource = busyResource();
+    const std::string action = busyAction();
+    std::shared_ptr<const AccountModel> current = model();
+    AssumeRoleRequest request;
+    request.principal = w.users.front().arn;
+    request.roleArns = { target.arn };
+    std::size_t answers = 0;
+    std::size_t findings = 0;
+    bool allowed = false;
+    for (auto _ : state) {
+        for (const WorkspaceDelta *delta : { &edit, &undo }) {
+            // The document's workspace takes the edit (the app's undo command), then the model follows.
+            for (const Role &role : delta->roles)
+                *w.role(role.id) = role;
+            current = current->apply(*delta);
+            findings = validateRole(w, *w.role(roleId)).count();
+            const StsSimulator simulator(w, current);
+            const AssumeRoleResult result = simulator.assume(request);
+            allowed = result.allowed;
+            if (allowed)
+                benchmark::DoNotOptimize(simulator.effectivePermissions(result).services.size());
+            answers = Reachability(current->graph()).whoCan(resource, action).size();
+            benchmark::DoNotOptimize(answers);
+        }
+    }
+    state.counters["answers"] = static_cast<double>(answers);
+    state.counters["findings"] = static_cast<double>(findings);
+    state.counters["peak_rss_mb"] = peakRssMb();
+}
+BENCHMARK(Edit)
+    ->Arg(static_cast<int>(EditKind::AddTrustStatement))
+    ->Arg(static_cast<int>(EditKind::RemovePermissionStatement))
+    ->Arg(static_cast<int>(EditKind::DeleteMembershipEdge))
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(10);
+
+// Who can do one action on the busy resource.
+void WhoCanActionQuery(benchmark::State &state)
+{
+    const Reachability reach(graph());
+    std::size_t answers = 0;
+    for (auto _ : state) {
+        answers = reach.whoCan(busyResource(), busyAction()).size();
+        benchmark::DoNotOptimize(answers);
+    }
+    state.counters["answers"] = static_cast<double>(answers);
+}
+BENCHMARK(WhoCanActionQuery)->Unit(benchmark::kMillisecond);
+
+void WhoCanQuery(benchmark::State &state)
+{
+    const Reachability reach(graph());
+    const std::string &resource = busyResource();
     std::size_t answers = 0;
     for (auto _ : state) {
         answers = reach.whoCan(resource).size();

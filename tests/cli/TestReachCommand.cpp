@@ -29,6 +29,7 @@ private Q_SLOTS:
     void principalQueryGivesThePathAsJson();
     void resourceQueryFindsEveryPrincipalOnTheChain();
     void textNamesTheHopsAndStatements();
+    void jsonAndTextListTheDeniesThatNarrowAnAnswer();
     void dotIsValidGraphvizWithEscapedLabels();
     void graphMlIsTheWholeGraphOrTheQuerysSubgraph_data();
     void graphMlIsTheWholeGraphOrTheQuerysSubgraph();
@@ -126,6 +127,57 @@ void TestReachCommand::textNamesTheHopsAndStatements()
     QVERIFY(run.out.contains(QStringLiteral("(if aws:multifactorauthpresent)")));
     QVERIFY(run.out.contains(QStringLiteral("statement 0 (ReadData)")));
     QVERIFY(run.out.contains(QStringLiteral("2 answers")));
+}
+
+void TestReachCommand::jsonAndTextListTheDeniesThatNarrowAnAnswer()
+{
+    // IAM User Guide, "Policy evaluation logic": the deny of s3:GetObject on the secret objects narrows `s3:*` on `*`
+    // (what-can lists it) and removes the who-can answer for a secret object.
+    using namespace rd::core;
+    using rd::test::policyDocument;
+    using rd::test::policyOf;
+    const std::string app = "arn:aws:iam::111122223333:role/App";
+    Workspace w;
+    w.name = "reach-denies";
+    w.accounts.push_back({ "111122223333", "a" });
+    Role role;
+    role.accountId = "111122223333";
+    role.name = "App";
+    role.arn = app;
+    role.trustPolicy = policyOf(policyDocument(
+        R"({"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"})"));
+    role.inlinePolicies.push_back({ "Data",
+        policyOf(policyDocument(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"},)"
+                                R"({"Sid":"NoSecrets","Effect":"Deny","Action":"s3:GetObject",)"
+                                R"("Resource":"arn:aws:s3:::secret/*"})")) });
+    w.add(role);
+    const QString file = m_dir.filePath(QStringLiteral("denies.rdws"));
+    QVERIFY(!saveWorkspaceFile(file.toStdString(), w).has_value());
+
+    const CliRun json = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), file,
+        QStringLiteral("--principal"), q(app), QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray answers = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(answers.size(), 1);
+    const QJsonArray denies = answers.at(0).toObject().value(QStringLiteral("denies")).toArray();
+    QCOMPARE(denies.size(), 1);
+    const QJsonObject deny = denies.at(0).toObject();
+    QCOMPARE(deny.value(QStringLiteral("policy")).toString(), QStringLiteral("inline policy Data of role App"));
+    QCOMPARE(deny.value(QStringLiteral("index")).toInt(), 1);
+    QCOMPARE(deny.value(QStringLiteral("sid")).toString(), QStringLiteral("NoSecrets"));
+    QCOMPARE(deny.value(QStringLiteral("conditionKeys")).toArray().size(), 0);
+
+    const CliRun text =
+        runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), file, QStringLiteral("--principal"), q(app) });
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("    except: inline policy Data of role App, statement 1 (NoSecrets)\n")),
+        qPrintable(text.out));
+
+    const CliRun who =
+        runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), file, QStringLiteral("--resource"),
+            QStringLiteral("arn:aws:s3:::secret/x"), QStringLiteral("--action"), QStringLiteral("s3:GetObject") });
+    QCOMPARE(who.exitCode, 1);
+    QVERIFY2(!who.out.contains(q(app)), qPrintable(who.out));
 }
 
 void TestReachCommand::dotIsValidGraphvizWithEscapedLabels()

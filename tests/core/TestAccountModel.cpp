@@ -4,7 +4,9 @@
 // checks after each that the incrementally updated model equals a model built from scratch.
 #include "LargeAccount.h"
 #include "PolicyText.h"
+#include "SplitMix.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/graph/GraphFormats.h"
 #include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
@@ -68,9 +70,23 @@ std::vector<std::string> canonical(const AccessGraph &g)
         std::sort(groups.begin(), groups.end());
         for (const std::string &gr : groups)
             text += " actions=" + gr;
+        std::vector<std::string> denies;
+        for (const GraphDeny &deny : edge.denies) {
+            std::string d = refText(deny.statement) + "@" + deny.attachedTo;
+            for (const std::string &k : deny.conditionKeys)
+                d += "," + k;
+            denies.push_back(d);
+        }
+        std::sort(denies.begin(), denies.end());
+        for (const std::string &d : denies)
+            text += " deny=" + d;
         out.push_back(text);
         if (!g.nodes()[edge.to].modelled && g.nodes()[edge.to].kind == GraphNodeKind::Resource)
             out.push_back("node " + nodeText(g.nodes()[edge.to]));
+    }
+    for (std::size_t n = 0; n < g.nodes().size(); ++n) {
+        for (const GraphDeny &deny : g.resourceDenies(n))
+            out.push_back("resource-deny " + g.nodes()[n].key + " " + refText(deny.statement));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -101,17 +117,7 @@ QByteArray firstDifference(const std::vector<std::string> &a, const std::vector<
         + "\nrebuilt only: " + (onlyB.empty() ? std::string("-") : onlyB.front()));
 }
 
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : next() % n; }
-};
+using Random = rd::test::SplitMix;
 
 const std::string kAccount = "111122223333";
 
@@ -430,6 +436,35 @@ private Q_SLOTS:
         QCOMPARE(delta.groups.size(), std::size_t(1));
         QVERIFY(delta.policies.empty() && delta.resources.empty() && !delta.accounts);
         QVERIFY(WorkspaceDelta::between(before, before).empty());
+    }
+
+    void aPatternNoLongerUsedIsVacant()
+    {
+        // An update keeps node indexes stable: the pattern's node stays, with no edge, and views and exports skip it.
+        Workspace ws = rd::test::makeLargeAccount({ 3, 1, 1, 2, 4 });
+        const std::string pattern = "arn:aws:s3:::only-this-role-reads/*";
+        ws.roles.front().inlinePolicies.push_back({ "Reads",
+            rd::test::policyOf(rd::test::policyDocument("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                                                        "\"Resource\":\""
+                + pattern + "\"}")) });
+        const auto model = AccountModel::build(ws);
+        const std::size_t node = model->graph().find(pattern, GraphNodeKind::Resource);
+        QVERIFY(node != AccessGraph::npos);
+        QVERIFY(!model->graph().isVacant(node));
+        QVERIFY(writeDot(model->graph()).find(pattern) != std::string::npos);
+        const Workspace before = ws;
+        ws.roles.front().inlinePolicies.pop_back();
+        const auto updated = model->apply(WorkspaceDelta::between(before, ws));
+        QCOMPARE(updated->graph().find(pattern, GraphNodeKind::Resource), node);
+        QVERIFY(updated->graph().isVacant(node));
+        QVERIFY(writeDot(updated->graph()).find(pattern) == std::string::npos);
+        QVERIFY(writeGraphMl(updated->graph()).find(pattern) == std::string::npos);
+        QCOMPARE(AccountModel::build(ws)->graph().find(pattern, GraphNodeKind::Resource), AccessGraph::npos);
+        // A modelled resource is never vacant, with or without edges.
+        for (std::size_t n = 0; n < updated->graph().nodes().size(); ++n) {
+            if (updated->graph().nodes()[n].modelled)
+                QVERIFY(!updated->graph().isVacant(n));
+        }
     }
 
     void incrementalEqualsRebuildOverRandomEdits()

@@ -6,6 +6,7 @@
 // "The confused deputy problem", "Create a role for OIDC federation", "Create a role for SAML 2.0 federation",
 // "IAM user groups", "Policy evaluation logic".
 #include "PolicyText.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphEdits.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -37,10 +38,14 @@ private Q_SLOTS:
     void duplicateTrustIsRefused();
     void crossAccountTrustCompletesAMissingCallerSide();
     void crossAccountCallerAllowedByItsPoliciesGetsOnlyTheTrust();
+    void crossAccountCallerSideReadsBoundaryAndNotElements_data();
+    void crossAccountCallerSideReadsBoundaryAndNotElements();
 
     void permissionStatementIsCreatedThenMerged();
     void permissionActionsAreValidated_data();
     void permissionActionsAreValidated();
+    void permissionAlreadyAllowedReadsBoundaryAndNotElements_data();
+    void permissionAlreadyAllowedReadsBoundaryAndNotElements();
 
     void removalNarrowsAMultiPrincipalTrustStatement();
     void removalDeletesASinglePrincipalTrustStatement();
@@ -88,6 +93,9 @@ const std::string kErin = "arn:aws:iam::111122223333:user/erin";
 const std::string kSaml = "arn:aws:iam::111122223333:saml-provider/Corp";
 const std::string kGitHub = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
 const std::string kOtherOidc = "arn:aws:iam::111122223333:oidc-provider/auth.example.com";
+const std::string kBoundaryA = "arn:aws:iam::111122223333:policy/Boundary";
+const std::string kBoundaryB = "arn:aws:iam::444455556666:policy/Boundary";
+const std::string kMissingBoundary = "arn:aws:iam::444455556666:policy/Missing";
 
 std::string minified(const Policy &policy)
 {
@@ -463,10 +471,11 @@ void TestGraphEdits::trustStatementForEachPrincipalKind()
     QFETCH(QString, note);
 
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const Role *target = roleNamed(w, "target");
     const std::size_t node = nodeOf(g, principal.toStdString(), GraphNodeKind(kind));
-    const GraphEditResult result = planTrust(w, g, node, target->id, "ext-42");
+    const GraphEditResult result = planTrust(w, *gModel, node, target->id, "ext-42");
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->entities.size(), std::size_t(1));
     QVERIFY(result.plan->description.starts_with("Trust "));
@@ -480,7 +489,8 @@ void TestGraphEdits::trustStatementForEachPrincipalKind()
     options.ownerAccount = kA;
     QVERIFY(!anyError(validatePolicy(roleNamed(after, "target")->trustPolicy, PolicyKind::Trust, options)));
     // And the rebuilt graph has the edge.
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     const std::size_t from = rebuilt.find(principal.toStdString(), GraphNodeKind(kind));
     const std::size_t to = rebuilt.find(kTarget, GraphNodeKind::Role);
     const auto &out = rebuilt.outEdges(from);
@@ -489,7 +499,7 @@ void TestGraphEdits::trustStatementForEachPrincipalKind()
     });
     QVERIFY(edge != out.end());
     // Deleting the new edge takes the statement out again: the trust policy is as it was.
-    const GraphEditResult removal = planEdgeRemoval(after, rebuilt, *edge);
+    const GraphEditResult removal = planEdgeRemoval(after, *rebuiltModel, *edge);
     QVERIFY2(removal.plan, removal.error.c_str());
     QCOMPARE(minified(roleNamed(applied(after, removal), "target")->trustPolicy),
         minified(roleNamed(w, "target")->trustPolicy));
@@ -499,13 +509,14 @@ void TestGraphEdits::groupsAndResourcesCannotBeTrusted()
 {
     // IAM JSON policy elements: Principal: "You cannot identify a user group as a principal".
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const Role *target = roleNamed(w, "target");
-    const GraphEditResult group =
-        planTrust(w, g, nodeOf(g, "arn:aws:iam::111122223333:group/Readers", GraphNodeKind::Group), target->id, "x");
+    const GraphEditResult group = planTrust(
+        w, *gModel, nodeOf(g, "arn:aws:iam::111122223333:group/Readers", GraphNodeKind::Group), target->id, "x");
     QVERIFY(!group.plan);
     QVERIFY2(group.error.find("a group cannot be a principal") != std::string::npos, group.error.c_str());
-    const GraphEditResult resource = planTrust(w, g, nodeOf(g, kLogs, GraphNodeKind::Resource), target->id, "x");
+    const GraphEditResult resource = planTrust(w, *gModel, nodeOf(g, kLogs, GraphNodeKind::Resource), target->id, "x");
     QVERIFY(!resource.plan);
     QVERIFY(resource.error.find("not a principal") != std::string::npos);
 }
@@ -514,9 +525,10 @@ void TestGraphEdits::crossAccountTrustAddsBothSides()
 {
     // Cross account resource access in IAM: the trust policy and the caller's identity policy must both allow it.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const Role *target = roleNamed(w, "target");
-    const GraphEditResult result = planTrust(w, g, nodeOf(g, kBob, GraphNodeKind::User), target->id, "ext-7");
+    const GraphEditResult result = planTrust(w, *gModel, nodeOf(g, kBob, GraphNodeKind::User), target->id, "ext-7");
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->entities.size(), std::size_t(2));
     QVERIFY(std::holds_alternative<Role>(result.plan->entities[0]));
@@ -535,7 +547,8 @@ void TestGraphEdits::crossAccountTrustAddsBothSides()
     const std::string externalId = R"("sts:ExternalId":"ext-7")";
     QVERIFY2(trust.find(bobPrincipal) != std::string::npos, trust.c_str());
     QVERIFY(trust.find(externalId) != std::string::npos);
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     const std::size_t edge = edgeOf(rebuilt, GraphEdgeKind::MayAssume, kBob, kTarget);
     QVERIFY(edge != AccessGraph::npos);
     QCOMPARE(rebuilt.edges()[edge].conditionKeys, std::vector<std::string> { "sts:externalid" });
@@ -546,17 +559,20 @@ void TestGraphEdits::crossAccountTrustAddsBothSides()
 void TestGraphEdits::duplicateTrustIsRefused()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const GraphEditResult result =
-        planTrust(w, g, nodeOf(g, kDave, GraphNodeKind::User), roleNamed(w, "deploy")->id, "x");
+        planTrust(w, *gModel, nodeOf(g, kDave, GraphNodeKind::User), roleNamed(w, "deploy")->id, "x");
     QVERIFY(!result.plan);
     QVERIFY2(
         result.error.find("already trusts user dave without conditions") != std::string::npos, result.error.c_str());
     // A trust added once is refused the second time.
     const Workspace once =
-        applied(w, planTrust(w, g, nodeOf(g, kAlice, GraphNodeKind::User), roleNamed(w, "target")->id, "x"));
-    const AccessGraph g2 = AccessGraph::build(once);
-    QVERIFY(!planTrust(once, g2, nodeOf(g2, kAlice, GraphNodeKind::User), roleNamed(once, "target")->id, "x").plan);
+        applied(w, planTrust(w, *gModel, nodeOf(g, kAlice, GraphNodeKind::User), roleNamed(w, "target")->id, "x"));
+    const std::shared_ptr<const AccountModel> g2Model = AccountModel::build(once);
+    const AccessGraph &g2 = g2Model->graph();
+    QVERIFY(
+        !planTrust(once, *g2Model, nodeOf(g2, kAlice, GraphNodeKind::User), roleNamed(once, "target")->id, "x").plan);
 }
 
 void TestGraphEdits::crossAccountTrustCompletesAMissingCallerSide()
@@ -569,9 +585,10 @@ void TestGraphEdits::crossAccountTrustCompletesAMissingCallerSide()
             r.trustPolicy = policyOf(policyDocument(
                 R"({"Sid":"Bob","Effect":"Allow","Principal":{"AWS":")" + kBob + R"("},"Action":"sts:AssumeRole"})"));
     }
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const GraphEditResult result =
-        planTrust(w, g, nodeOf(g, kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
+        planTrust(w, *gModel, nodeOf(g, kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->entities.size(), std::size_t(1));
     QVERIFY(std::holds_alternative<User>(result.plan->entities[0]));
@@ -589,9 +606,10 @@ void TestGraphEdits::crossAccountCallerAllowedByItsPoliciesGetsOnlyTheTrust()
         if (u.name == "bob")
             u.attachedPolicyArns.push_back("arn:aws:iam::aws:policy/AdministratorAccess");
     }
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const GraphEditResult result =
-        planTrust(w, g, nodeOf(g, kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
+        planTrust(w, *gModel, nodeOf(g, kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->entities.size(), std::size_t(1));
     QVERIFY(std::holds_alternative<Role>(result.plan->entities[0]));
@@ -599,15 +617,95 @@ void TestGraphEdits::crossAccountCallerAllowedByItsPoliciesGetsOnlyTheTrust()
         edgeOf(AccessGraph::build(applied(w, result)), GraphEdgeKind::MayAssume, kBob, kTarget) != AccessGraph::npos);
 }
 
+void TestGraphEdits::crossAccountCallerSideReadsBoundaryAndNotElements_data()
+{
+    // bob (account B) gets `inline` as his inline policy, `attached` attached, and `boundary` (the statements of a
+    // managed policy of his account, or "missing" for an ARN found nowhere) as his permissions boundary; the trust of
+    // role target (account A) then needs his side only when his policies do not already allow sts:AssumeRole on it.
+    QTest::addColumn<QString>("inlineStatement");
+    QTest::addColumn<QString>("attached");
+    QTest::addColumn<QString>("boundary");
+    QTest::addColumn<bool>("callerSideAdded");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<bool>("edgeAfter");
+    const QString admin = QStringLiteral("arn:aws:iam::aws:policy/AdministratorAccess");
+    const QString onlyS3 = QStringLiteral(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})");
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary that does not allow sts:AssumeRole: bob's side "
+                  "is still added, with a note")
+        << QString() << admin << onlyS3 << true << "does not allow sts:AssumeRole" << false;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary that allows sts:AssumeRole: only the trust")
+        << QString() << admin << R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})" << false << QString()
+        << true;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary allowing it only under a condition is not "
+                  "enough: bob's side is added (the edge stays conditional)")
+        << QString() << admin
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}})"
+        << true << "does not allow sts:AssumeRole" << true;
+    QTest::newRow("Permissions boundaries for IAM entities: a boundary found nowhere is not applied (as by the "
+                  "evaluator): only the trust")
+        << QString() << admin << "missing" << false << QString() << true;
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction iam:* allows sts:AssumeRole: only the trust")
+        << R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"})" << QString() << QString() << false << QString()
+        << true;
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction sts:* does not allow sts:AssumeRole: bob's side")
+        << R"({"Effect":"Allow","NotAction":"sts:*","Resource":"*"})" << QString() << QString() << true << QString()
+        << true;
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource naming another role allows this one: only the "
+                  "trust")
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","NotResource":")" + QString::fromStdString(kDeploy) + R"("})"
+        << QString() << QString() << false << QString() << true;
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource naming the role does not allow it: bob's side")
+        << R"({"Effect":"Allow","Action":"sts:AssumeRole","NotResource":")" + QString::fromStdString(kTarget) + R"("})"
+        << QString() << QString() << true << QString() << true;
+}
+
+void TestGraphEdits::crossAccountCallerSideReadsBoundaryAndNotElements()
+{
+    QFETCH(QString, inlineStatement);
+    QFETCH(QString, attached);
+    QFETCH(QString, boundary);
+    QFETCH(bool, callerSideAdded);
+    QFETCH(QString, note);
+    QFETCH(bool, edgeAfter);
+
+    Workspace w = makeWorkspace();
+    if (!boundary.isEmpty() && boundary != QStringLiteral("missing"))
+        w.add(managedOf("Boundary", kBoundaryB, boundary.toStdString()));
+    for (User &u : w.users) {
+        if (u.name != "bob")
+            continue;
+        if (!inlineStatement.isEmpty())
+            u.inlinePolicies.push_back({ "Own", policyOf(policyDocument(inlineStatement.toStdString())) });
+        if (!attached.isEmpty())
+            u.attachedPolicyArns.push_back(attached.toStdString());
+        if (!boundary.isEmpty())
+            u.permissionsBoundaryArn = boundary == QStringLiteral("missing") ? kMissingBoundary : kBoundaryB;
+    }
+    const std::shared_ptr<const AccountModel> model = AccountModel::build(w);
+    const GraphEditResult result =
+        planTrust(w, *model, nodeOf(model->graph(), kBob, GraphNodeKind::User), roleNamed(w, "target")->id, "x");
+    QVERIFY2(result.plan, result.error.c_str());
+    QCOMPARE(result.plan->entities.size(), std::size_t(callerSideAdded ? 2 : 1));
+    QVERIFY(std::holds_alternative<Role>(result.plan->entities[0]));
+    if (!note.isEmpty())
+        QVERIFY2(hasNote(*result.plan, note.toStdString()), allNotes(*result.plan).c_str());
+    else
+        QVERIFY2(!hasNote(*result.plan, "permissions boundary"), allNotes(*result.plan).c_str());
+    const Workspace after = applied(w, result);
+    QCOMPARE(edgeOf(AccountModel::build(after)->graph(), GraphEdgeKind::MayAssume, kBob, kTarget) != AccessGraph::npos,
+        edgeAfter);
+}
+
 // --- planPermission -------------------------------------------------------------------------------------------------
 
 void TestGraphEdits::permissionStatementIsCreatedThenMerged()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const RoleId target = roleNamed(w, "target")->id;
     const GraphEditResult first =
-        planPermission(w, g, target, nodeOf(g, kReports, GraphNodeKind::Resource), { "s3:GetObject" });
+        planPermission(w, *gModel, target, nodeOf(g, kReports, GraphNodeKind::Resource), { "s3:GetObject" });
     QVERIFY2(first.plan, first.error.c_str());
     QCOMPARE(first.plan->description, std::string("Allow s3:GetObject on reports for role target"));
     const Workspace once = applied(w, first);
@@ -617,12 +715,13 @@ void TestGraphEdits::permissionStatementIsCreatedThenMerged()
     const std::string created =
         R"({"Version":"2012-10-17","Statement":[{"Sid":"AllowS3Reports","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]})";
     QCOMPARE(minified(role->inlinePolicies[0].document), created);
-    const AccessGraph g2 = AccessGraph::build(once);
+    const std::shared_ptr<const AccountModel> g2Model = AccountModel::build(once);
+    const AccessGraph &g2 = g2Model->graph();
     QVERIFY(edgeOf(g2, GraphEdgeKind::MayActOn, kTarget, kReports) != AccessGraph::npos);
 
     // The same actions on another resource: merged into that statement.
     const GraphEditResult second =
-        planPermission(once, g2, target, nodeOf(g2, kLogs, GraphNodeKind::Resource), { "S3:getobject" });
+        planPermission(once, *g2Model, target, nodeOf(g2, kLogs, GraphNodeKind::Resource), { "S3:getobject" });
     QVERIFY2(second.plan, second.error.c_str());
     QVERIFY(hasNote(*second.plan, "Added arn:aws:s3:::logs/* to statement AllowS3Reports"));
     const Workspace twice = applied(once, second);
@@ -631,9 +730,10 @@ void TestGraphEdits::permissionStatementIsCreatedThenMerged()
     QCOMPARE(minified(roleNamed(twice, "target")->inlinePolicies[0].document), merged);
 
     // Other actions: a statement of their own; the Sid stays unique.
-    const AccessGraph g3 = AccessGraph::build(twice);
+    const std::shared_ptr<const AccountModel> g3Model = AccountModel::build(twice);
+    const AccessGraph &g3 = g3Model->graph();
     const GraphEditResult third = planPermission(
-        twice, g3, target, nodeOf(g3, kReports, GraphNodeKind::Resource), { "s3:PutObject", "s3:DeleteObject" });
+        twice, *g3Model, target, nodeOf(g3, kReports, GraphNodeKind::Resource), { "s3:PutObject", "s3:DeleteObject" });
     QVERIFY2(third.plan, third.error.c_str());
     const Workspace thrice = applied(twice, third);
     const std::string appended =
@@ -645,9 +745,10 @@ void TestGraphEdits::permissionStatementIsCreatedThenMerged()
         validatePolicy(roleNamed(thrice, "target")->inlinePolicies[0].document, PolicyKind::Identity, options)));
 
     // Already allowed: refused.
-    const AccessGraph g4 = AccessGraph::build(thrice);
+    const std::shared_ptr<const AccountModel> g4Model = AccountModel::build(thrice);
+    const AccessGraph &g4 = g4Model->graph();
     const GraphEditResult again =
-        planPermission(thrice, g4, target, nodeOf(g4, kLogs, GraphNodeKind::Resource), { "s3:GetObject" });
+        planPermission(thrice, *g4Model, target, nodeOf(g4, kLogs, GraphNodeKind::Resource), { "s3:GetObject" });
     QVERIFY(!again.plan);
     QVERIFY(again.error.find("already allow") != std::string::npos);
 }
@@ -680,17 +781,92 @@ void TestGraphEdits::permissionActionsAreValidated()
     QFETCH(QString, message);
 
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     std::vector<std::string> list;
     for (const QString &a : actions)
         list.push_back(a.toStdString());
     const GraphEditResult result =
-        planPermission(w, g, roleNamed(w, "target")->id, nodeOf(g, kReports, GraphNodeKind::Resource), list);
+        planPermission(w, *gModel, roleNamed(w, "target")->id, nodeOf(g, kReports, GraphNodeKind::Resource), list);
     QCOMPARE(result.plan.has_value(), accepted);
     if (!accepted)
         QVERIFY2(result.error.find(message.toStdString()) != std::string::npos, result.error.c_str());
     else if (!message.isEmpty())
         QVERIFY2(hasNote(*result.plan, message.toStdString()), allNotes(*result.plan).c_str());
+}
+
+void TestGraphEdits::permissionAlreadyAllowedReadsBoundaryAndNotElements_data()
+{
+    // Role target gets `inline` as an inline policy, `attached` attached and `boundary` (statements of a managed
+    // policy) as its permissions boundary; then s3:GetObject is drawn onto the reports bucket's objects.
+    QTest::addColumn<QString>("inlineStatement");
+    QTest::addColumn<QString>("attached");
+    QTest::addColumn<QString>("boundary");
+    QTest::addColumn<bool>("added");
+    QTest::addColumn<QString>("message");
+    const QString allowGet = QStringLiteral(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":")")
+        + QString::fromStdString(kReports) + QStringLiteral(R"("})");
+    QTest::newRow("Policy evaluation logic: an inline statement already allows it")
+        << allowGet << QString() << QString() << false << "already allow s3:GetObject";
+    QTest::newRow("Policy evaluation logic: an attached AWS managed policy already allows it")
+        << QString() << QString::fromStdString(kS3ReadOnly) << QString() << false
+        << "already allow s3:GetObject on arn:aws:s3:::reports/* (" + QString::fromStdString(kS3ReadOnly) + ")";
+    QTest::newRow("Policy evaluation logic: a statement with a condition does not already allow it")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}})"
+        << QString() << QString() << true << QString();
+    QTest::newRow("Permissions boundaries for IAM entities: allowed, but not by the boundary: the statement is added, "
+                  "with a note")
+        << allowGet << QString() << R"({"Effect":"Allow","Action":"sqs:*","Resource":"*"})" << true
+        << "The permissions boundary " + QString::fromStdString(kBoundaryA)
+            + " of role target does not allow s3:GetObject on arn:aws:s3:::reports/*";
+    QTest::newRow("Permissions boundaries for IAM entities: allowed by the policies and the boundary: already allowed")
+        << allowGet << QString() << R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})" << false << "already allow";
+    QTest::newRow("Permissions boundaries for IAM entities: the boundary alone grants nothing: the statement is added")
+        << QString() << QString() << R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})" << true << QString();
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction iam:* already allows s3:GetObject")
+        << R"({"Effect":"Allow","NotAction":"iam:*","Resource":"*"})" << QString() << QString() << false
+        << "already allow";
+    QTest::newRow("IAM JSON policy elements: NotAction: NotAction s3:Get* does not allow s3:GetObject")
+        << R"({"Effect":"Allow","NotAction":"s3:Get*","Resource":"*"})" << QString() << QString() << true << QString();
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource logs/* already allows reports/*")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":")" + QString::fromStdString(kLogs) + R"("})"
+        << QString() << QString() << false << "already allow";
+    QTest::newRow("IAM JSON policy elements: NotResource: NotResource reports/* does not allow reports/*")
+        << R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":")" + QString::fromStdString(kReports) + R"("})"
+        << QString() << QString() << true << QString();
+}
+
+void TestGraphEdits::permissionAlreadyAllowedReadsBoundaryAndNotElements()
+{
+    QFETCH(QString, inlineStatement);
+    QFETCH(QString, attached);
+    QFETCH(QString, boundary);
+    QFETCH(bool, added);
+    QFETCH(QString, message);
+
+    Workspace w = makeWorkspace();
+    if (!boundary.isEmpty())
+        w.add(managedOf("Boundary", kBoundaryA, boundary.toStdString()));
+    for (Role &r : w.roles) {
+        if (r.name != "target")
+            continue;
+        if (!inlineStatement.isEmpty())
+            r.inlinePolicies.push_back({ "Own", policyOf(policyDocument(inlineStatement.toStdString())) });
+        if (!attached.isEmpty())
+            r.attachedPolicyArns.push_back(attached.toStdString());
+        if (!boundary.isEmpty())
+            r.permissionsBoundaryArn = kBoundaryA;
+    }
+    const std::shared_ptr<const AccountModel> model = AccountModel::build(w);
+    const GraphEditResult result = planPermission(w, *model, roleNamed(w, "target")->id,
+        nodeOf(model->graph(), kReports, GraphNodeKind::Resource), { "s3:GetObject" });
+    QCOMPARE(result.plan.has_value(), added);
+    if (!added)
+        QVERIFY2(result.error.find(message.toStdString()) != std::string::npos, result.error.c_str());
+    else if (!message.isEmpty())
+        QVERIFY2(hasNote(*result.plan, message.toStdString()), allNotes(*result.plan).c_str());
+    else
+        QVERIFY2(!hasNote(*result.plan, "permissions boundary"), allNotes(*result.plan).c_str());
 }
 
 // --- planEdgeRemoval ------------------------------------------------------------------------------------------------
@@ -699,10 +875,11 @@ void TestGraphEdits::removalNarrowsAMultiPrincipalTrustStatement()
 {
     // IAM JSON policy elements: Principal: removing alice keeps carol in the same statement.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayAssume, kAlice, kDeploy);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->description, std::string("Stop user alice from assuming role deploy"));
     QVERIFY(hasNote(*result.plan, "Narrowed statement Pair"));
@@ -711,7 +888,8 @@ void TestGraphEdits::removalNarrowsAMultiPrincipalTrustStatement()
         + R"("},"Action":"sts:AssumeRole"},{"Sid":"OnlyDave","Effect":"Allow","Principal":{"AWS":")" + kDave
         + R"("},"Action":"sts:AssumeRole"})");
     QCOMPARE(minified(roleNamed(after, "deploy")->trustPolicy), expected);
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayAssume, kAlice, kDeploy), AccessGraph::npos);
     QVERIFY(edgeOf(rebuilt, GraphEdgeKind::MayAssume, kCarol, kDeploy) != AccessGraph::npos);
 }
@@ -719,8 +897,9 @@ void TestGraphEdits::removalNarrowsAMultiPrincipalTrustStatement()
 void TestGraphEdits::removalDeletesASinglePrincipalTrustStatement()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
-    const GraphEditResult result = planEdgeRemoval(w, g, edgeOf(g, GraphEdgeKind::MayAssume, kDave, kDeploy));
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edgeOf(g, GraphEdgeKind::MayAssume, kDave, kDeploy));
     QVERIFY2(result.plan, result.error.c_str());
     const Workspace after = applied(w, result);
     const Policy &trust = roleNamed(after, "deploy")->trustPolicy;
@@ -734,17 +913,19 @@ void TestGraphEdits::removalOfABroadTrustCutsTheCallersSide()
     // How IAM roles differ from resource-based policies: a trust naming the account root needs the caller's own
     // policy, which names the role exactly: that statement goes, the trust stays for the others.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayAssume, kAlice, kBroad);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QVERIFY(hasNote(*result.plan, "still grants the role broadly"));
     QVERIFY(hasNote(*result.plan, "Removed the inline policy AssumeBroad of user alice"));
     const Workspace after = applied(w, result);
     QVERIFY(userNamed(after, "alice")->inlinePolicies.empty());
     QVERIFY(roleNamed(after, "broad")->trustPolicy == roleNamed(w, "broad")->trustPolicy);
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayAssume, kAlice, kBroad), AccessGraph::npos);
     QVERIFY(edgeOf(rebuilt, GraphEdgeKind::MayAssume, kCarol, kBroad) != AccessGraph::npos);
 }
@@ -754,8 +935,9 @@ void TestGraphEdits::removalOfABroadTrustWithAWildcardCallerIsRefused()
     // carol may assume any role ("Resource": "*") and broad trusts the whole account: neither names the other
     // exactly, so the edit is refused with the statements that grant it.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
-    const GraphEditResult result = planEdgeRemoval(w, g, edgeOf(g, GraphEdgeKind::MayAssume, kCarol, kBroad));
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edgeOf(g, GraphEdgeKind::MayAssume, kCarol, kBroad));
     QVERIFY(!result.plan);
     QVERIFY2(result.error.find("Statement Account of the trust policy of role broad") != std::string::npos,
         result.error.c_str());
@@ -766,17 +948,19 @@ void TestGraphEdits::removalNarrowsAResourceList()
 {
     // IAM JSON policy elements: Resource: the other bucket stays in the statement.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayActOn, kApp, kReports);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->description, std::string("Stop role app from acting on reports"));
     const Workspace after = applied(w, result);
     const std::string expected =
         policyDocument(R"({"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":")" + kArchive + R"("})");
     QCOMPARE(minified(roleNamed(after, "app")->inlinePolicies[0].document), expected);
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kApp, kReports), AccessGraph::npos);
     QVERIFY(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kApp, kArchive) != AccessGraph::npos);
 }
@@ -786,8 +970,9 @@ void TestGraphEdits::removalOfTheLastStatementRemovesTheInlinePolicy()
     // Only Queue's statement names the queue for sqs:SendMessage... but Shared (customer managed) names it too, so
     // the edge app -> queue has two statements: Queue's is removed with its policy, Shared is narrowed.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
-    const GraphEditResult result = planEdgeRemoval(w, g, edgeOf(g, GraphEdgeKind::MayActOn, kApp, kQueue));
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edgeOf(g, GraphEdgeKind::MayActOn, kApp, kQueue));
     QVERIFY2(result.plan, result.error.c_str());
     QVERIFY2(hasNote(*result.plan, "Removed the inline policy Queue of role app"), allNotes(*result.plan).c_str());
     const Workspace after = applied(w, result);
@@ -798,8 +983,9 @@ void TestGraphEdits::removalOfTheLastStatementRemovesTheInlinePolicy()
 void TestGraphEdits::removalInACustomerManagedPolicyNamesItsOtherUsers()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
-    const GraphEditResult result = planEdgeRemoval(w, g, edgeOf(g, GraphEdgeKind::MayActOn, kWorker, kQueue));
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edgeOf(g, GraphEdgeKind::MayActOn, kWorker, kQueue));
     QVERIFY2(result.plan, result.error.c_str());
     QVERIFY2(hasNote(*result.plan, "The customer managed policy " + kShared + " is also attached to role app"),
         allNotes(*result.plan).c_str());
@@ -818,8 +1004,9 @@ void TestGraphEdits::removalInACustomerManagedPolicyNamesItsOtherUsers()
 void TestGraphEdits::removalThatWouldEmptyACustomerManagedPolicyDetachesIt()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
-    const GraphEditResult result = planEdgeRemoval(w, g, edgeOf(g, GraphEdgeKind::MayActOn, kWorker, kLogs));
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edgeOf(g, GraphEdgeKind::MayActOn, kWorker, kLogs));
     QVERIFY2(result.plan, result.error.c_str());
     QVERIFY(hasNote(*result.plan, "Detached " + kOnlyLogs + " from role worker"));
     const Workspace after = applied(w, result);
@@ -832,10 +1019,11 @@ void TestGraphEdits::removalThatWouldEmptyACustomerManagedPolicyDetachesIt()
 void TestGraphEdits::removalOfAnAwsManagedGrantIsRefused()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayActOn, kApp, "*");
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY(!result.plan);
     QCOMPARE(result.error,
         "The access is granted by AWS managed policy " + kS3ReadOnly
@@ -857,10 +1045,11 @@ void TestGraphEdits::removalOfAGrantNarrowedByABoundaryIsRefused()
     w.add(bounded);
     w.add(managedOf("Boundary", boundaryArn,
         R"({"Sid":"OnlyLogs","Effect":"Allow","Action":"logs:*","Resource":")" + logs + R"("})"));
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayActOn, "arn:aws:iam::111122223333:role/bounded", logs);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY(!result.plan);
     QCOMPARE(result.error,
         "Statement Admin of inline policy Admin of role bounded grants it with Resource \"*\", which does not name "
@@ -872,13 +1061,15 @@ void TestGraphEdits::removalNarrowsAResourcePolicyPrincipal()
     // IAM JSON policy elements: Principal, in a bucket policy naming carol and dave on two prefixes: carol loses
     // prefix a only; dave keeps both.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayActOn, kCarol, "arn:aws:s3:::shared/a/*");
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     const Workspace after = applied(w, result);
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kCarol, "arn:aws:s3:::shared/a/*"), AccessGraph::npos);
     QVERIFY(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kCarol, "arn:aws:s3:::shared/b/*") != AccessGraph::npos);
     QVERIFY(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kDave, "arn:aws:s3:::shared/a/*") != AccessGraph::npos);
@@ -889,10 +1080,11 @@ void TestGraphEdits::memberOfRemovalLeavesTheGroup()
 {
     // IAM user groups: dave stops being a member of Readers.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MemberOf, kDave, "arn:aws:iam::111122223333:group/Readers");
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->description, std::string("Remove user dave from group Readers"));
     const Workspace after = applied(w, result);
@@ -907,17 +1099,19 @@ void TestGraphEdits::removalInAGroupPolicyNamesTheOtherMembers()
     // IAM user groups: dave's access to the team bucket comes from the group's inline policy; removing it removes it
     // for erin too, which the notes say. The policy is left empty, so it goes.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayActOn, kDave, kTeam);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QVERIFY2(hasNote(*result.plan, "belongs to group Readers: the change applies to its other members user erin too"),
         allNotes(*result.plan).c_str());
     QVERIFY(hasNote(*result.plan, "Removed the inline policy ReadTeam of group Readers"));
     const Workspace after = applied(w, result);
     QVERIFY(after.group(w.groups[0].id)->inlinePolicies.empty());
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> rebuiltModel = AccountModel::build(after);
+    const AccessGraph &rebuilt = rebuiltModel->graph();
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kDave, kTeam), AccessGraph::npos);
     QCOMPARE(edgeOf(rebuilt, GraphEdgeKind::MayActOn, kErin, kTeam), AccessGraph::npos);
 }
@@ -927,10 +1121,11 @@ void TestGraphEdits::removalOfTheOnlyTrustStatementLeavesNobodyTrusted()
     // A role always has a trust policy: its last statement goes, the policy stays with an empty Statement list, which
     // the validator accepts, and a note says that nobody may assume the role.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const std::size_t edge = edgeOf(g, GraphEdgeKind::MayAssume, "lambda.amazonaws.com", kApp);
     QVERIFY(edge != AccessGraph::npos);
-    const GraphEditResult result = planEdgeRemoval(w, g, edge);
+    const GraphEditResult result = planEdgeRemoval(w, *gModel, edge);
     QVERIFY2(result.plan, result.error.c_str());
     QCOMPARE(result.plan->description, std::string("Stop service lambda.amazonaws.com from assuming role app"));
     QVERIFY(hasNote(*result.plan, "The trust policy of role app has no statement left: nobody may assume it."));
@@ -948,7 +1143,8 @@ void TestGraphEdits::policySourcesNameTheWorkspacePolicies()
 {
     // Each statement an edge names carries where its policy lives, so that edits need not read labels.
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     auto sourceOf = [&](GraphEdgeKind kind, const std::string &from, const std::string &to, const std::string &policy) {
         const std::size_t e = edgeOf(g, kind, from, to);
         if (e == AccessGraph::npos)
@@ -993,23 +1189,24 @@ void TestGraphEdits::policySourcesNameTheWorkspacePolicies()
 void TestGraphEdits::badInputGivesErrorsNotCrashes()
 {
     const Workspace w = makeWorkspace();
-    const AccessGraph g = AccessGraph::build(w);
+    const std::shared_ptr<const AccountModel> gModel = AccountModel::build(w);
+    const AccessGraph &g = gModel->graph();
     const RoleId target = roleNamed(w, "target")->id;
     const std::size_t alice = nodeOf(g, kAlice, GraphNodeKind::User);
     const std::size_t reports = nodeOf(g, kReports, GraphNodeKind::Resource);
     const std::size_t far = g.nodes().size() + 5;
 
-    QVERIFY(!planTrust(w, g, far, target, "x").plan);
-    QVERIFY(!planTrust(w, g, AccessGraph::npos, target, "x").plan);
-    QVERIFY(!planTrust(w, g, alice, RoleId {}, "x").plan);
-    QVERIFY(!planTrust(w, g, alice, RoleId { 999999 }, "x").error.empty());
-    QVERIFY(!planPermission(w, g, target, far, { "s3:GetObject" }).plan);
-    QVERIFY(!planPermission(w, g, RoleId { 999999 }, reports, { "s3:GetObject" }).plan);
-    const GraphEditResult notResource = planPermission(w, g, target, alice, { "s3:GetObject" });
+    QVERIFY(!planTrust(w, *gModel, far, target, "x").plan);
+    QVERIFY(!planTrust(w, *gModel, AccessGraph::npos, target, "x").plan);
+    QVERIFY(!planTrust(w, *gModel, alice, RoleId {}, "x").plan);
+    QVERIFY(!planTrust(w, *gModel, alice, RoleId { 999999 }, "x").error.empty());
+    QVERIFY(!planPermission(w, *gModel, target, far, { "s3:GetObject" }).plan);
+    QVERIFY(!planPermission(w, *gModel, RoleId { 999999 }, reports, { "s3:GetObject" }).plan);
+    const GraphEditResult notResource = planPermission(w, *gModel, target, alice, { "s3:GetObject" });
     QVERIFY(!notResource.plan);
     QVERIFY(notResource.error.find("is not a resource") != std::string::npos);
-    QVERIFY(!planEdgeRemoval(w, g, g.edges().size()).plan);
-    QVERIFY(!planEdgeRemoval(w, g, AccessGraph::npos).plan);
+    QVERIFY(!planEdgeRemoval(w, *gModel, g.edges().size()).plan);
+    QVERIFY(!planEdgeRemoval(w, *gModel, AccessGraph::npos).plan);
 
     // A graph built before the workspace changed: refused as out of date, never a crash.
     Workspace changed = w;
@@ -1017,7 +1214,8 @@ void TestGraphEdits::badInputGivesErrorsNotCrashes()
         if (r.name == "deploy")
             r.trustPolicy.statements.clear();
     }
-    const GraphEditResult stale = planEdgeRemoval(changed, g, edgeOf(g, GraphEdgeKind::MayAssume, kAlice, kDeploy));
+    const GraphEditResult stale =
+        planEdgeRemoval(changed, *gModel, edgeOf(g, GraphEdgeKind::MayAssume, kAlice, kDeploy));
     QVERIFY(!stale.plan);
     QVERIFY(stale.error.find("out of date") != std::string::npos);
 

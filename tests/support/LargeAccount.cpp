@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
 
+#include "SplitMix.h"
 #include "rd/core/policy/PolicyParser.h"
 
 #include <cstdint>
@@ -21,17 +22,7 @@ using namespace rd::core;
 const std::string kAccount = "111122223333";
 const std::string kPartners[] = { "444455556666", "777788889999", "999988887777" };
 
-struct Random {
-    std::uint64_t state;
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : next() % n; }
-};
+using Random = rd::test::SplitMix;
 
 Policy parse(const std::string &text)
 {
@@ -148,8 +139,14 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         policy.name = "policy-" + std::to_string(i);
         policy.arn = "arn:aws:iam::" + kAccount + ":policy/" + policy.name;
         policy.defaultVersionId = "v1";
-        policy.versions.push_back(
-            { "v1", true, {}, parse(doc(permissionStatements(random, size.resources, size.roles))) });
+        std::string statements = permissionStatements(random, size.resources, size.roles);
+        // One policy in twenty also denies an action on one resource (a carve-out of a broader grant).
+        if (i % 20 == 7) {
+            const std::size_t r = random.below(size.resources);
+            statements += ",{\"Effect\":\"Deny\",\"Action\":\"" + std::string(kKinds[r % 5].actions[0])
+                + "\",\"Resource\":\"" + resourceArn(r) + (r % 5 == 0 ? "/*" : "") + "\"}";
+        }
+        policy.versions.push_back({ "v1", true, {}, parse(doc(statements)) });
         policyArns.push_back(policy.arn);
         w.add(std::move(policy));
     }
@@ -235,6 +232,12 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         resource.arn = resourceArn(i);
         resource.type = kKinds[i % 5].type;
         resource.accountId = i % 5 == 0 ? std::string() : kAccount;
+        // One bucket in ten has a bucket policy: a partner account may read, and unencrypted transport is denied.
+        if (i % 50 == 0)
+            resource.policy = parse(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                + kPartners[i % 3] + ":root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"" + resource.arn
+                + "/*\"},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"" + resource.arn
+                + "/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}"));
         w.add(std::move(resource));
     }
     w.collectExternalPrincipals();

@@ -20,7 +20,8 @@ struct LargeAccountSize {
 /// A generated account (deterministic: same size, same workspace) for the access graph benchmarks: roles with a
 /// realistic variety of trust policies (AWS services, the account root, same-account roles forming chains, users,
 /// partner accounts with sts:ExternalId, MFA conditions), users in groups, customer managed policies granting
-/// actions on resource patterns (some of them sts:AssumeRole on role paths), a few permissions boundaries.
+/// actions on resource patterns (some of them sts:AssumeRole on role paths; one in twenty with a Deny carving out
+/// one action on one resource), a few permissions boundaries, bucket policies on one bucket in ten.
 rd::core::Workspace makeLargeAccount(const LargeAccountSize &size = {});
 
 } // namespace rd::test

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "PolicyText.h"
 #include "document/AccountAnalysis.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void answersWhoReachesTheBucketAndFollowsEdits();
     void answersWithDeniesApplied();
     void saysItIsAnalysingUntilTheFirstModelIsReady();
+    void listsTheDenyThatNarrowsAnAnswer();
 };
 
 namespace
@@ -155,6 +157,39 @@ void TestReachExplorer::saysItIsAnalysingUntilTheFirstModelIsReady()
         ->setCurrentText(QStringLiteral("lambda.amazonaws.com"));
     QTRY_VERIFY(explorer.answerCount() >= 1);
     QVERIFY(answered.count() >= 1);
+}
+
+void TestReachExplorer::listsTheDenyThatNarrowsAnAnswer()
+{
+    // IAM User Guide, "Policy evaluation logic": a Deny of s3:PutObject under private/ covers part of the role's grant
+    // on the bucket's objects: the answer stays and an "except:" row names the deny; activating it opens it.
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.showView(QStringLiteral("reach"));
+    window.show();
+    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    const core::RoleId id = window.document()->workspace().roles.front().id;
+    window.document()->editRole(
+        id, QStringLiteral("Deny private logs"), doc::RoleEditCommand::Field::Other, [](core::Role &r) {
+            r.inlinePolicies.push_back({ "NoPrivate",
+                rd::test::policyOf(
+                    rd::test::policyDocument(R"({"Sid":"NoPrivate","Effect":"Deny","Action":"s3:PutObject",)"
+                                             R"("Resource":"arn:aws:s3:::my-log-bucket/private/*"})")) });
+        });
+    explorer->ask(ui::ReachExplorer::Mode::WhatCan, QStringLiteral("lambda.amazonaws.com"));
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QTreeWidgetItem *bucket = nullptr;
+    for (int i = 0; i < answers->topLevelItemCount(); ++i) {
+        if (answers->topLevelItem(i)->text(1) == QLatin1String("arn:aws:s3:::my-log-bucket/*"))
+            bucket = answers->topLevelItem(i);
+    }
+    QVERIFY(bucket);
+    QTreeWidgetItem *except = bucket->child(bucket->childCount() - 1);
+    QCOMPARE(except->text(0),
+        QStringLiteral("except: inline policy NoPrivate of role LambdaLogWriter, statement 1 (NoPrivate)"));
+    Q_EMIT answers->itemActivated(except, 0);
+    QVERIFY(window.summaryView()->currentPane()->jsonEditor()->hasSelectedText());
 }
 
 QTEST_MAIN(TestReachExplorer)

@@ -3,9 +3,11 @@
 #include "rd/core/analysis/AccountModel.h"
 
 #include "analysis/PolicyResolver.h"
+#include "graph/GraphBuilder.h"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -14,12 +16,22 @@ namespace rd::core
 
 struct AccountModel::Data {
     const AwsManagedPolicies *aws = nullptr;
-    Workspace workspace;
-    std::unordered_map<std::uint64_t, PrincipalPolicies> roles;
-    std::unordered_map<std::uint64_t, PrincipalPolicies> users;
+    // The entities, in the workspace's order (added ones at the end); shared between revisions.
+    std::vector<std::shared_ptr<const Role>> roles;
+    std::vector<std::shared_ptr<const User>> users;
+    std::vector<std::shared_ptr<const Group>> groups;
+    std::vector<std::shared_ptr<const Resource>> resources;
+    std::vector<Account> accounts;
+    std::vector<ExternalPrincipal> externalPrincipals;
+    PolicyResolver::ManagedCopies managedCopies;
+    // Resolved and compiled once.
+    PolicyResolver::ManagedCache managed;
+    std::unordered_map<std::uint64_t, PrincipalPolicies> groupSets;
+    std::unordered_map<std::uint64_t, PrincipalPolicies> roleSets;
+    std::unordered_map<std::uint64_t, PrincipalPolicies> userSets;
     std::unordered_map<std::uint64_t, ResolvedPolicyPtr> trust;
-    std::unordered_map<std::uint64_t, ResolvedPolicyPtr> resources;
-    std::unordered_map<std::string, ResolvedPolicyPtr> managed;
+    std::unordered_map<std::uint64_t, ResolvedPolicyPtr> resourcePolicies;
+    GraphBuilder builder;
     std::shared_ptr<const AccessGraph> graph;
     std::uint64_t generation = 0;
 };
@@ -27,25 +39,11 @@ struct AccountModel::Data {
 namespace
 {
 
-template <class T> void replaceById(std::vector<T> &list, const T &entity)
-{
-    for (T &item : list) {
-        if (item.id == entity.id) {
-            item = entity;
-            return;
-        }
-    }
-    list.push_back(entity);
-}
+template <class T> using Shared = std::vector<std::shared_ptr<const T>>;
 
-template <class T, class Id> void removeById(std::vector<T> &list, const std::vector<Id> &ids)
-{
-    std::erase_if(list, [&](const T &item) { return std::find(ids.begin(), ids.end(), item.id) != ids.end(); });
-}
-
-template <class T, class Id>
-void diffList(
-    const std::vector<T> &before, const std::vector<T> &after, std::vector<T> &changed, std::vector<Id> &removed)
+template <class T>
+void diffList(const std::vector<T> &before, const std::vector<T> &after, std::vector<T> &changed,
+    std::vector<decltype(T::id)> &removed)
 {
     std::unordered_map<std::uint64_t, const T *> old;
     for (const T &item : before)
@@ -63,73 +61,121 @@ void diffList(
     }
 }
 
-std::shared_ptr<AccountModel::Data> resolve(
-    Workspace workspace, const AwsManagedPolicies &aws, std::uint64_t generation)
+/// Applies the delta's entities of one kind to the list: replaced in place, added at the end, removed. True when
+/// the change is structural: an entity added or removed, or one whose node changes (`same` says).
+template <class T, class Same>
+bool applyList(
+    Shared<T> &list, const std::vector<T> &changed, const std::vector<decltype(T::id)> &removed, const Same &same)
 {
-    auto data = std::make_shared<AccountModel::Data>();
-    data->aws = &aws;
-    data->workspace = std::move(workspace);
-    data->generation = generation;
-    const Workspace &ws = data->workspace;
-    PolicyResolver resolver(aws);
-    resolver.setManagedPolicies(ws.policies);
-    for (const Role &role : ws.roles) {
-        data->roles.emplace(role.id.value, resolver.rolePolicies(role));
-        data->trust.emplace(role.id.value, PolicyResolver::trustPolicy(role));
+    bool structural = false;
+    if (!removed.empty()) {
+        const std::size_t before = list.size();
+        std::erase_if(list, [&](const std::shared_ptr<const T> &item) {
+            return std::find(removed.begin(), removed.end(), item->id) != removed.end();
+        });
+        structural = list.size() != before;
     }
-    std::map<std::pair<std::string, std::string>, PrincipalPolicies> groups;
-    for (const Group &group : ws.groups)
-        groups.emplace(std::make_pair(group.accountId, group.name), resolver.groupPolicies(group));
-    for (const User &user : ws.users) {
-        std::vector<const PrincipalPolicies *> memberOf;
-        for (const std::string &name : user.groupNames) {
-            auto it = groups.find({ user.accountId, name });
-            if (it != groups.end())
-                memberOf.push_back(&it->second);
+    if (changed.empty())
+        return structural;
+    std::unordered_map<std::uint64_t, std::size_t> index;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        index.emplace(list[i]->id.value, i);
+    for (const T &item : changed) {
+        auto it = index.find(item.id.value);
+        if (it == index.end()) {
+            list.push_back(std::make_shared<const T>(item));
+            structural = true;
+        } else {
+            structural = structural || !same(*list[it->second], item);
+            list[it->second] = std::make_shared<const T>(item);
         }
-        data->users.emplace(user.id.value, resolver.userPolicies(user, memberOf));
     }
-    for (const Resource &resource : ws.resources) {
-        if (ResolvedPolicyPtr policy = PolicyResolver::resourcePolicy(resource))
-            data->resources.emplace(resource.id.value, std::move(policy));
-    }
-    // Every managed policy of the workspace, and every AWS managed one a principal uses, by ARN.
-    for (const ManagedPolicy &policy : ws.policies) {
-        if (ResolvedPolicyPtr resolved = resolver.managed(policy.arn))
-            data->managed.emplace(policy.arn, std::move(resolved));
-    }
-    auto keepManaged = [&](const PrincipalPolicies &set) {
-        for (const ResolvedPolicyPtr &p : set.identity) {
-            if (p->source.kind == PolicySource::Kind::AwsManaged)
-                data->managed.emplace(p->source.name, p);
-        }
-        if (set.boundary)
-            data->managed.emplace(set.boundaryArn, set.boundary);
+    return structural;
+}
+
+GraphInputs inputsOf(const AccountModel::Data &d)
+{
+    GraphInputs in;
+    for (const auto &role : d.roles)
+        in.roles.push_back(role.get());
+    for (const auto &user : d.users)
+        in.users.push_back(user.get());
+    for (const auto &group : d.groups)
+        in.groups.push_back(group.get());
+    for (const auto &resource : d.resources)
+        in.resources.push_back(resource.get());
+    in.accounts = &d.accounts;
+    in.externalPrincipals = &d.externalPrincipals;
+    in.rolePolicies = [&d](RoleId id) -> const PrincipalPolicies * {
+        auto it = d.roleSets.find(id.value);
+        return it == d.roleSets.end() ? nullptr : &it->second;
     };
-    for (const auto &[id, set] : data->roles)
-        keepManaged(set);
-    for (const auto &[id, set] : data->users)
-        keepManaged(set);
-    const AccountModel::Data &d = *data;
-    GraphPolicies lookup;
-    lookup.role = [&d](RoleId id) -> const PrincipalPolicies * {
-        auto it = d.roles.find(id.value);
-        return it == d.roles.end() ? nullptr : &it->second;
+    in.userPolicies = [&d](UserId id) -> const PrincipalPolicies * {
+        auto it = d.userSets.find(id.value);
+        return it == d.userSets.end() ? nullptr : &it->second;
     };
-    lookup.user = [&d](UserId id) -> const PrincipalPolicies * {
-        auto it = d.users.find(id.value);
-        return it == d.users.end() ? nullptr : &it->second;
-    };
-    lookup.trust = [&d](RoleId id) -> ResolvedPolicyPtr {
+    in.trust = [&d](RoleId id) -> ResolvedPolicyPtr {
         auto it = d.trust.find(id.value);
         return it == d.trust.end() ? nullptr : it->second;
     };
-    lookup.resource = [&d](ResourceId id) -> ResolvedPolicyPtr {
-        auto it = d.resources.find(id.value);
-        return it == d.resources.end() ? nullptr : it->second;
+    in.resourcePolicy = [&d](ResourceId id) -> ResolvedPolicyPtr {
+        auto it = d.resourcePolicies.find(id.value);
+        return it == d.resourcePolicies.end() ? nullptr : it->second;
     };
-    data->graph = std::make_shared<const AccessGraph>(AccessGraph::build(ws, lookup));
-    return data;
+    return in;
+}
+
+/// A user's groups' policy sets, in the order of User::groupNames.
+std::vector<const PrincipalPolicies *> groupSetsOf(const AccountModel::Data &d, const User &user)
+{
+    std::vector<const PrincipalPolicies *> out;
+    for (const std::string &name : user.groupNames) {
+        for (const auto &group : d.groups) {
+            if (group->accountId == user.accountId && group->name == name) {
+                out.push_back(&d.groupSets.at(group->id.value));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+void resolveAll(AccountModel::Data &d)
+{
+    d.managed.clear();
+    d.groupSets.clear();
+    d.roleSets.clear();
+    d.userSets.clear();
+    d.trust.clear();
+    d.resourcePolicies.clear();
+    PolicyResolver resolver(*d.aws, d.managedCopies, d.managed);
+    for (const auto &[arn, policy] : d.managedCopies)
+        resolver.managed(arn);
+    for (const auto &group : d.groups)
+        d.groupSets.emplace(group->id.value, resolver.groupPolicies(*group));
+    for (const auto &role : d.roles) {
+        d.roleSets.emplace(role->id.value, resolver.rolePolicies(*role));
+        d.trust.emplace(role->id.value, PolicyResolver::trustPolicy(*role));
+    }
+    for (const auto &user : d.users)
+        d.userSets.emplace(user->id.value, resolver.userPolicies(*user, groupSetsOf(d, *user)));
+    for (const auto &resource : d.resources) {
+        if (ResolvedPolicyPtr policy = PolicyResolver::resourcePolicy(*resource))
+            d.resourcePolicies.emplace(resource->id.value, std::move(policy));
+    }
+}
+
+void buildAll(AccountModel::Data &d)
+{
+    resolveAll(d);
+    const GraphInputs inputs = inputsOf(d);
+    d.builder.build(inputs);
+    d.graph = std::make_shared<const AccessGraph>(d.builder.graph());
+}
+
+bool refersTo(const std::vector<std::string> &arns, const std::set<std::string> &changed)
+{
+    return std::any_of(arns.begin(), arns.end(), [&](const std::string &arn) { return changed.count(arn) > 0; });
 }
 
 } // namespace
@@ -166,32 +212,127 @@ AccountModel::~AccountModel() = default;
 std::shared_ptr<const AccountModel> AccountModel::build(
     const Workspace &workspace, const AwsManagedPolicies &awsManaged)
 {
-    return std::make_shared<const AccountModel>(resolve(workspace, awsManaged, 0));
+    auto data = std::make_shared<Data>();
+    data->aws = &awsManaged;
+    for (const Role &role : workspace.roles)
+        data->roles.push_back(std::make_shared<const Role>(role));
+    for (const User &user : workspace.users)
+        data->users.push_back(std::make_shared<const User>(user));
+    for (const Group &group : workspace.groups)
+        data->groups.push_back(std::make_shared<const Group>(group));
+    for (const Resource &resource : workspace.resources)
+        data->resources.push_back(std::make_shared<const Resource>(resource));
+    for (const ManagedPolicy &policy : workspace.policies)
+        data->managedCopies.emplace(policy.arn, std::make_shared<const ManagedPolicy>(policy));
+    data->accounts = workspace.accounts;
+    data->externalPrincipals = workspace.externalPrincipals;
+    buildAll(*data);
+    return std::make_shared<const AccountModel>(std::move(data));
 }
 
 std::shared_ptr<const AccountModel> AccountModel::apply(const WorkspaceDelta &delta) const
 {
-    Workspace ws = m_data->workspace;
-    removeById(ws.roles, delta.removedRoles);
-    removeById(ws.users, delta.removedUsers);
-    removeById(ws.groups, delta.removedGroups);
-    removeById(ws.policies, delta.removedPolicies);
-    removeById(ws.resources, delta.removedResources);
-    for (const Role &e : delta.roles)
-        replaceById(ws.roles, e);
-    for (const User &e : delta.users)
-        replaceById(ws.users, e);
-    for (const Group &e : delta.groups)
-        replaceById(ws.groups, e);
-    for (const ManagedPolicy &e : delta.policies)
-        replaceById(ws.policies, e);
-    for (const Resource &e : delta.resources)
-        replaceById(ws.resources, e);
+    auto data = std::make_shared<Data>(*m_data);
+    Data &d = *data;
+    d.generation = m_data->generation + 1;
+    if (delta.empty())
+        return std::make_shared<const AccountModel>(std::move(data));
+
+    // The entities. A change of what a node shows (an entity added, removed, renamed or moved to another account)
+    // renumbers the graph, and accounts and external principals are nodes too: everything is rebuilt. Other edits
+    // recompute only what depends on them.
+    bool structural = delta.accounts.has_value() || delta.externalPrincipals.has_value();
     if (delta.accounts)
-        ws.accounts = *delta.accounts;
+        d.accounts = *delta.accounts;
     if (delta.externalPrincipals)
-        ws.externalPrincipals = *delta.externalPrincipals;
-    return std::make_shared<const AccountModel>(resolve(std::move(ws), *m_data->aws, m_data->generation + 1));
+        d.externalPrincipals = *delta.externalPrincipals;
+    const auto sameNode = [](const auto &a, const auto &b) {
+        return a.name == b.name && a.arn == b.arn && a.accountId == b.accountId;
+    };
+    structural = applyList(d.roles, delta.roles, delta.removedRoles, sameNode) || structural;
+    structural = applyList(d.users, delta.users, delta.removedUsers, sameNode) || structural;
+    structural = applyList(d.groups, delta.groups, delta.removedGroups, sameNode) || structural;
+    structural = applyList(d.resources, delta.resources, delta.removedResources, sameNode) || structural;
+
+    // Managed policies: the ARNs whose resolution may have changed.
+    std::set<std::string> changedArns;
+    auto forget = [&](PolicyId id) {
+        for (auto it = d.managedCopies.begin(); it != d.managedCopies.end(); ++it) {
+            if (it->second->id == id) {
+                changedArns.insert(it->first);
+                d.managedCopies.erase(it);
+                return;
+            }
+        }
+    };
+    for (const PolicyId &id : delta.removedPolicies)
+        forget(id);
+    for (const ManagedPolicy &policy : delta.policies) {
+        forget(policy.id);
+        changedArns.insert(policy.arn);
+        d.managedCopies.insert_or_assign(policy.arn, std::make_shared<const ManagedPolicy>(policy));
+    }
+    if (structural) {
+        buildAll(d);
+        return std::make_shared<const AccountModel>(std::move(data));
+    }
+
+    for (const std::string &arn : changedArns)
+        d.managed.erase(arn);
+    PolicyResolver resolver(*d.aws, d.managedCopies, d.managed);
+    for (const std::string &arn : changedArns) {
+        if (d.managedCopies.count(arn))
+            resolver.managed(arn);
+    }
+    GraphChanges changes;
+    std::set<std::pair<std::string, std::string>> changedGroups;
+    std::set<std::uint64_t> deltaGroups;
+    for (const Group &group : delta.groups)
+        deltaGroups.insert(group.id.value);
+    for (const auto &group : d.groups) {
+        if (deltaGroups.count(group->id.value) || refersTo(group->attachedPolicyArns, changedArns)) {
+            d.groupSets[group->id.value] = resolver.groupPolicies(*group);
+            changedGroups.emplace(group->accountId, group->name);
+        }
+    }
+    std::set<std::uint64_t> deltaRoles;
+    for (const Role &role : delta.roles)
+        deltaRoles.insert(role.id.value);
+    for (const auto &role : d.roles) {
+        const bool edited = deltaRoles.count(role->id.value) > 0;
+        if (!edited && !refersTo(role->attachedPolicyArns, changedArns)
+            && !changedArns.count(role->permissionsBoundaryArn))
+            continue;
+        d.roleSets[role->id.value] = resolver.rolePolicies(*role);
+        if (edited)
+            d.trust[role->id.value] = PolicyResolver::trustPolicy(*role);
+        changes.roles.insert(role->id.value);
+    }
+    std::set<std::uint64_t> deltaUsers;
+    for (const User &user : delta.users)
+        deltaUsers.insert(user.id.value);
+    for (const auto &user : d.users) {
+        const bool inChangedGroup =
+            std::any_of(user->groupNames.begin(), user->groupNames.end(), [&](const std::string &name) {
+                return changedGroups.count({ user->accountId, name }) > 0;
+            });
+        if (!deltaUsers.count(user->id.value) && !inChangedGroup && !refersTo(user->attachedPolicyArns, changedArns)
+            && !changedArns.count(user->permissionsBoundaryArn))
+            continue;
+        d.userSets[user->id.value] = resolver.userPolicies(*user, groupSetsOf(d, *user));
+        changes.users.insert(user->id.value);
+    }
+    for (const Resource &resource : delta.resources) {
+        if (ResolvedPolicyPtr policy = PolicyResolver::resourcePolicy(resource))
+            d.resourcePolicies[resource.id.value] = std::move(policy);
+        else
+            d.resourcePolicies.erase(resource.id.value);
+        changes.resources.insert(resource.id.value);
+    }
+    const GraphInputs inputs = inputsOf(d);
+    d.builder.update(inputs, changes);
+    d.graph = std::make_shared<const AccessGraph>(d.builder.graph());
+    return std::make_shared<const AccountModel>(std::move(data));
 }
 
 const AccessGraph &AccountModel::graph() const
@@ -206,14 +347,14 @@ std::shared_ptr<const AccessGraph> AccountModel::sharedGraph() const
 
 const PrincipalPolicies *AccountModel::policiesOf(RoleId role) const
 {
-    auto it = m_data->roles.find(role.value);
-    return it == m_data->roles.end() ? nullptr : &it->second;
+    auto it = m_data->roleSets.find(role.value);
+    return it == m_data->roleSets.end() ? nullptr : &it->second;
 }
 
 const PrincipalPolicies *AccountModel::policiesOf(UserId user) const
 {
-    auto it = m_data->users.find(user.value);
-    return it == m_data->users.end() ? nullptr : &it->second;
+    auto it = m_data->userSets.find(user.value);
+    return it == m_data->userSets.end() ? nullptr : &it->second;
 }
 
 ResolvedPolicyPtr AccountModel::trustPolicy(RoleId role) const
@@ -224,18 +365,18 @@ ResolvedPolicyPtr AccountModel::trustPolicy(RoleId role) const
 
 ResolvedPolicyPtr AccountModel::resourcePolicy(ResourceId resource) const
 {
-    auto it = m_data->resources.find(resource.value);
-    return it == m_data->resources.end() ? nullptr : it->second;
+    auto it = m_data->resourcePolicies.find(resource.value);
+    return it == m_data->resourcePolicies.end() ? nullptr : it->second;
 }
 
 ResolvedPolicyPtr AccountModel::managedPolicy(std::string_view arn) const
 {
-    auto it = m_data->managed.find(std::string(arn));
+    const std::string key(arn);
+    auto it = m_data->managed.find(key);
     if (it != m_data->managed.end())
         return it->second;
-    // Not in the workspace and used by nobody: an AWS managed policy, compiled for this caller.
-    PolicyResolver resolver(*m_data->aws);
-    return resolver.managed(std::string(arn));
+    // Used by nobody and not in the workspace: an AWS managed policy, compiled for this caller.
+    return PolicyResolver::compileManaged(*m_data->aws, m_data->managedCopies, key);
 }
 
 std::uint64_t AccountModel::generation() const

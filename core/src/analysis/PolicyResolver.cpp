@@ -5,26 +5,33 @@
 namespace rd::core
 {
 
-PolicyResolver::PolicyResolver(const AwsManagedPolicies &awsManaged)
+PolicyResolver::PolicyResolver(const AwsManagedPolicies &awsManaged, const ManagedCopies &copies, ManagedCache &cache)
     : m_aws(awsManaged)
+    , m_copies(copies)
+    , m_cache(cache)
 {
 }
 
-void PolicyResolver::setManagedPolicies(const std::vector<ManagedPolicy> &policies)
+ResolvedPolicyPtr PolicyResolver::compileManaged(
+    const AwsManagedPolicies &awsManaged, const ManagedCopies &copies, const std::string &arn)
 {
-    m_workspaceCopies.clear();
-    m_cache.clear();
-    for (const ManagedPolicy &policy : policies)
-        m_workspaceCopies.emplace(policy.arn, policy);
-}
-
-void PolicyResolver::setManagedPolicy(const std::string &arn, const ManagedPolicy *policy)
-{
-    m_cache.erase(arn);
-    if (policy)
-        m_workspaceCopies.insert_or_assign(arn, *policy);
-    else
-        m_workspaceCopies.erase(arn);
+    auto copy = copies.find(arn);
+    if (copy != copies.end()) {
+        // A copy of an AWS managed policy is still AWS's: it cannot be edited.
+        const bool aws = copy->second->isAwsManaged();
+        const PolicyVersion *version = copy->second->defaultVersion();
+        if (!version)
+            return nullptr;
+        return std::make_shared<const ResolvedPolicy>(ResolvedPolicy { CompiledPolicy::compile(version->document, arn),
+            { aws ? PolicySource::Kind::AwsManaged : PolicySource::Kind::CustomerManaged,
+                aws ? 0 : copy->second->id.value, arn } });
+    }
+    if (std::optional<ManagedPolicy> aws = awsManaged.policy(arn)) {
+        if (const PolicyVersion *version = aws->defaultVersion())
+            return std::make_shared<const ResolvedPolicy>(ResolvedPolicy {
+                CompiledPolicy::compile(version->document, arn), { PolicySource::Kind::AwsManaged, 0, arn } });
+    }
+    return nullptr;
 }
 
 ResolvedPolicyPtr PolicyResolver::managed(const std::string &arn)
@@ -32,21 +39,7 @@ ResolvedPolicyPtr PolicyResolver::managed(const std::string &arn)
     auto cached = m_cache.find(arn);
     if (cached != m_cache.end())
         return cached->second;
-    ResolvedPolicyPtr result;
-    auto copy = m_workspaceCopies.find(arn);
-    if (copy != m_workspaceCopies.end()) {
-        // A copy of an AWS managed policy is still AWS's: it cannot be edited.
-        const bool aws = copy->second.isAwsManaged();
-        if (const PolicyVersion *version = copy->second.defaultVersion())
-            result =
-                std::make_shared<const ResolvedPolicy>(ResolvedPolicy { CompiledPolicy::compile(version->document, arn),
-                    { aws ? PolicySource::Kind::AwsManaged : PolicySource::Kind::CustomerManaged,
-                        aws ? 0 : copy->second.id.value, arn } });
-    } else if (std::optional<ManagedPolicy> aws = m_aws.policy(arn)) {
-        if (const PolicyVersion *version = aws->defaultVersion())
-            result = std::make_shared<const ResolvedPolicy>(ResolvedPolicy {
-                CompiledPolicy::compile(version->document, arn), { PolicySource::Kind::AwsManaged, 0, arn } });
-    }
+    ResolvedPolicyPtr result = compileManaged(m_aws, m_copies, arn);
     m_cache.emplace(arn, result);
     return result;
 }

@@ -6,6 +6,7 @@
 #include "rd/core/catalog/AwsManagedPolicies.h"
 #include "rd/core/workspace/Workspace.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,15 +21,18 @@ namespace rd::core
 class PolicyResolver
 {
 public:
-    explicit PolicyResolver(const AwsManagedPolicies &awsManaged);
+    /// The workspace's managed policies by ARN.
+    using ManagedCopies = std::unordered_map<std::string, std::shared_ptr<const ManagedPolicy>>;
+    /// Compiled managed policies by ARN (null: found nowhere), kept between resolvers of successive revisions.
+    using ManagedCache = std::unordered_map<std::string, ResolvedPolicyPtr>;
 
-    /// Indexes the workspace's managed policies by ARN (copies are kept: the resolver does not reference them).
-    void setManagedPolicies(const std::vector<ManagedPolicy> &policies);
-    /// Forgets what is cached for one ARN (its workspace copy changed, appeared or went).
-    void setManagedPolicy(const std::string &arn, const ManagedPolicy *policy);
+    PolicyResolver(const AwsManagedPolicies &awsManaged, const ManagedCopies &copies, ManagedCache &cache);
 
     /// A managed policy's default version by ARN, compiled once; null when neither the workspace nor AWS has it.
     ResolvedPolicyPtr managed(const std::string &arn);
+    /// The same without a cache.
+    static ResolvedPolicyPtr compileManaged(
+        const AwsManagedPolicies &awsManaged, const ManagedCopies &copies, const std::string &arn);
 
     static ResolvedPolicyPtr inlinePolicy(const InlinePolicy &policy, std::string_view ownerKind,
         std::string_view ownerName, PolicySource::Kind kind, std::uint64_t owner);
@@ -49,8 +53,8 @@ private:
     void setBoundary(PrincipalPolicies &set, const std::string &arn);
 
     const AwsManagedPolicies &m_aws;
-    std::unordered_map<std::string, ManagedPolicy> m_workspaceCopies;
-    std::unordered_map<std::string, ResolvedPolicyPtr> m_cache;
+    const ManagedCopies &m_copies;
+    ManagedCache &m_cache;
 };
 
 } // namespace rd::core

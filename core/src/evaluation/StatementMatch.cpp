@@ -48,4 +48,11 @@ bool resourceMatches(const CompiledStatement &statement, std::string_view arn, b
     return statement.resourceMode == ElementMode::Positive ? any : !any;
 }
 
+bool resourceMatchesEveryResource(const CompiledStatement &statement)
+{
+    return statement.resourceMode == ElementMode::Positive
+        && std::any_of(
+            statement.resources.begin(), statement.resources.end(), [](const CompiledPattern &p) { return p.any; });
+}
+
 } // namespace rd::core

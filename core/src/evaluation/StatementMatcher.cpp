@@ -5,6 +5,7 @@
 #include "base/TextUtil.h"
 #include "rd/core/base/DateTime.h"
 #include "rd/core/base/Wildcard.h"
+#include "rd/core/evaluation/StatementMatch.h"
 
 #include <charconv>
 #include <cmath>
@@ -53,33 +54,18 @@ StatementMatcher::StatementMatcher(const PreparedRequest &request)
 
 bool StatementMatcher::resourcePatternMatches(const CompiledPattern &pattern)
 {
-    std::string_view text = pattern.pattern;
-    if (pattern.variables) {
-        if (!pattern.variables->expand(m_request.context(), VariableTemplate::Mode::Pattern, m_scratch))
-            return false;
-        text = m_scratch;
-    } else if (pattern.any) {
-        return true;
-    } else if (!pattern.wildcard && text.find(kWildcardEscape) == std::string_view::npos) {
-        return text == m_request.resource();
-    }
-    return resourceMatch(text, m_request.resource());
+    if (!pattern.variables)
+        return rd::core::resourcePatternMatches(pattern, m_request.resource());
+    // Policy variables take their values from the request (IAM User Guide, "IAM policy elements: Variables and
+    // tags"); the expanded pattern is then matched as any other.
+    if (!pattern.variables->expand(m_request.context(), VariableTemplate::Mode::Pattern, m_scratch))
+        return false;
+    return resourceMatch(m_scratch, m_request.resource());
 }
 
 bool StatementMatcher::actionMatches(const CompiledStatement &statement) const
 {
-    if (statement.actionMode == ElementMode::Absent)
-        return false;
-    bool any = false;
-    for (const CompiledPattern &pattern : statement.actions) {
-        if (pattern.any
-            || (pattern.wildcard ? wildcardMatch(pattern.pattern, m_request.action())
-                                 : pattern.pattern == m_request.action())) {
-            any = true;
-            break;
-        }
-    }
-    return statement.actionMode == ElementMode::Positive ? any : !any;
+    return rd::core::actionMatches(statement, m_request.action());
 }
 
 bool StatementMatcher::resourceMatches(const CompiledStatement &statement)

@@ -3,9 +3,9 @@
 #include "rd/core/graph/GraphEdits.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Wildcard.h"
-#include "rd/core/catalog/AwsManagedPolicies.h"
-#include "rd/core/evaluation/CompiledPolicy.h"
+#include "rd/core/evaluation/StatementMatch.h"
 #include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/TrustHardening.h"
 
@@ -372,80 +372,64 @@ std::string resourceText(const Statement &s)
     return "Resource " + joined(values);
 }
 
-// --- statement matching for "already allowed" checks ---------------------------------------------------------------
+// --- "already allowed" checks -------------------------------------------------------------------------------------
 
-bool actionCovered(const CompiledStatement &s, const std::string &lowerAction)
+/// The first policy with a statement that allows `lowerAction` on `arn` without a condition, matched as the evaluator
+/// matches Action/NotAction and Resource/NotResource (IAM User Guide, "IAM JSON policy element reference"); null when
+/// none does.
+const ResolvedPolicy *unconditionalAllow(
+    const std::vector<ResolvedPolicyPtr> &policies, const std::string &lowerAction, const std::string &arn)
 {
-    if (s.actionMode != ElementMode::Positive)
-        return false;
-    return std::any_of(s.actions.begin(), s.actions.end(),
-        [&](const CompiledPattern &p) { return p.any || wildcardMatch(p.pattern, lowerAction); });
-}
-
-bool resourceCovered(const CompiledStatement &s, const std::string &arn)
-{
-    if (s.resourceMode != ElementMode::Positive)
-        return false;
-    return std::any_of(s.resources.begin(), s.resources.end(),
-        [&](const CompiledPattern &p) { return p.any || p.text == arn || resourceMatch(p.pattern, arn); });
-}
-
-/// Whether the policies allow every action on `arn` without conditions (one statement per action suffices).
-bool allowsAll(
-    const std::vector<const Policy *> &policies, const std::vector<std::string> &lowerActions, const std::string &arn)
-{
-    std::vector<CompiledPolicy> compiled;
-    compiled.reserve(policies.size());
-    for (const Policy *p : policies)
-        compiled.push_back(CompiledPolicy::compile(*p, {}));
-    for (const std::string &action : lowerActions) {
-        bool allowed = false;
-        for (const CompiledPolicy &p : compiled) {
-            for (const CompiledStatement &s : p.statements()) {
-                if (s.problem.empty() && s.effect == Effect::Allow && s.conditions.empty()
-                    && s.principalMode == ElementMode::Absent && actionCovered(s, action) && resourceCovered(s, arn))
-                    allowed = true;
-            }
+    for (const ResolvedPolicyPtr &policy : policies) {
+        for (const CompiledStatement &s : policy->compiled.statements()) {
+            if (statementUsable(s) && s.effect == Effect::Allow && s.conditions.empty()
+                && s.principalMode == ElementMode::Absent && actionMatches(s, lowerAction) && resourceMatches(s, arn))
+                return policy.get();
         }
-        if (!allowed)
-            return false;
     }
-    return true;
+    return nullptr;
 }
 
-/// The policies of a user or role's identity side: inline, attached (the workspace's copies, else the built-in AWS
-/// managed ones, kept in `storage`), and for users the groups' inline and attached ones.
-template <class Principal>
-std::vector<const Policy *> identityPolicies(const Workspace &ws, const Principal &p, std::deque<Policy> &storage)
+/// How a principal's policies treat some actions on one ARN.
+struct Allowance {
+    /// Every action is allowed without a condition by an identity-based policy and, when the principal has a
+    /// permissions boundary, by the boundary too: the effective permissions are their intersection (IAM User Guide,
+    /// "Permissions boundaries for IAM entities").
+    bool all = true;
+    /// The labels of the identity-based policies that allow them.
+    std::vector<std::string> grantedBy;
+    /// The indexes of the actions the permissions boundary does not allow without a condition.
+    std::vector<std::size_t> outsideBoundary;
+};
+
+/// What the user should know when a permissions boundary does not allow what the plan grants.
+std::string boundaryNote(const PrincipalPolicies &set, const std::string &owner,
+    const std::vector<std::string> &actions, const std::string &arn)
 {
-    std::vector<const Policy *> out;
-    auto attached = [&](const std::vector<std::string> &arns) {
-        for (const std::string &arn : arns) {
-            const auto copy = std::find_if(
-                ws.policies.begin(), ws.policies.end(), [&](const ManagedPolicy &m) { return m.arn == arn; });
-            if (copy != ws.policies.end()) {
-                if (const PolicyVersion *v = copy->defaultVersion())
-                    out.push_back(&v->document);
-            } else if (std::optional<ManagedPolicy> aws = AwsManagedPolicies::builtin().policy(arn)) {
-                if (const PolicyVersion *v = aws->defaultVersion()) {
-                    storage.push_back(v->document);
-                    out.push_back(&storage.back());
-                }
-            }
-        }
-    };
-    for (const InlinePolicy &i : p.inlinePolicies)
-        out.push_back(&i.document);
-    attached(p.attachedPolicyArns);
-    if constexpr (std::is_same_v<Principal, User>) {
-        for (const Group &g : ws.groups) {
-            if (g.accountId != p.accountId
-                || std::find(p.groupNames.begin(), p.groupNames.end(), g.name) == p.groupNames.end())
-                continue;
-            for (const InlinePolicy &i : g.inlinePolicies)
-                out.push_back(&i.document);
-            attached(g.attachedPolicyArns);
-        }
+    return "The permissions boundary " + set.boundaryArn + " of " + owner + " does not allow " + joined(actions)
+        + " on " + arn + ": until it does, the identity-based statements grant " + (actions.size() == 1 ? "it" : "them")
+        + " nothing (IAM User Guide, \"Permissions boundaries for IAM entities\").";
+}
+
+Allowance allowance(const PrincipalPolicies *set, const std::vector<std::string> &lowerActions, const std::string &arn)
+{
+    Allowance out;
+    if (!set) {
+        out.all = false;
+        return out;
+    }
+    const std::vector<ResolvedPolicyPtr> boundary =
+        set->boundary ? std::vector<ResolvedPolicyPtr> { set->boundary } : std::vector<ResolvedPolicyPtr> {};
+    for (std::size_t i = 0; i < lowerActions.size(); ++i) {
+        const ResolvedPolicy *grant = unconditionalAllow(set->identity, lowerActions[i], arn);
+        // A boundary found nowhere is not applied, as the evaluator and the access graph do not apply it.
+        const bool withinBoundary = !set->boundary || unconditionalAllow(boundary, lowerActions[i], arn);
+        out.all = out.all && grant && withinBoundary;
+        if (grant
+            && std::find(out.grantedBy.begin(), out.grantedBy.end(), grant->compiled.name()) == out.grantedBy.end())
+            out.grantedBy.push_back(grant->compiled.name());
+        if (!withinBoundary)
+            out.outsideBoundary.push_back(i);
     }
     return out;
 }
@@ -531,20 +515,12 @@ std::string describe(const Workspace &ws, const GraphNode &node)
     return describeNode(node);
 }
 
-bool statementAllowsAction(const Statement &s, const std::string &action)
-{
-    if (!s.action)
-        return false;
-    const std::string lower = toLower(action);
-    return std::any_of(s.action->values.begin(), s.action->values.end(),
-        [&](const PolicyString &v) { return wildcardMatch(toLower(v.value), lower); });
-}
-
 } // namespace
 
-GraphEditResult planTrust(
-    const Workspace &ws, const AccessGraph &g, std::size_t principalNode, RoleId roleId, const std::string &externalId)
+GraphEditResult planTrust(const Workspace &ws, const AccountModel &model, std::size_t principalNode, RoleId roleId,
+    const std::string &externalId)
 {
+    const AccessGraph &g = model.graph();
     const Role *role = ws.role(roleId);
     if (!role)
         return failure("The role to trust in is not in the workspace.");
@@ -595,24 +571,33 @@ GraphEditResult planTrust(
     const bool crossAccount = (node.kind == GraphNodeKind::User || node.kind == GraphNodeKind::Role)
         && node.entityId != 0 && node.accountId != role->accountId;
     bool identityAllows = true;
-    std::deque<Policy> awsManaged;
+    std::optional<std::string> outsideBoundary;
     if (crossAccount) {
-        const std::vector<std::string> assume { "sts:assumerole" };
-        if (node.kind == GraphNodeKind::User) {
-            if (const User *u = ws.user(UserId { node.entityId }))
-                identityAllows = allowsAll(identityPolicies(ws, *u, awsManaged), assume, role->arn);
-        } else if (const Role *r = ws.role(RoleId { node.entityId })) {
-            identityAllows = allowsAll(identityPolicies(ws, *r, awsManaged), assume, role->arn);
+        const bool user = node.kind == GraphNodeKind::User;
+        const PrincipalPolicies *set =
+            user ? model.policiesOf(UserId { node.entityId }) : model.policiesOf(RoleId { node.entityId });
+        if (set) {
+            const Allowance allowed = allowance(set, { "sts:assumerole" }, role->arn);
+            identityAllows = allowed.all;
+            if (!allowed.outsideBoundary.empty())
+                outsideBoundary =
+                    boundaryNote(*set, (user ? "user " : "role ") + node.label, { "sts:AssumeRole" }, role->arn);
         }
     }
 
     const std::string who = describe(ws, node);
     std::vector<std::string> notes;
     bool trustedExactly = false;
-    for (std::size_t i = 0; i < role->trustPolicy.statements.size(); ++i) {
-        const Statement &s = role->trustPolicy.statements[i];
-        if (s.effectValue() != Effect::Allow || !statementAllowsAction(s, action))
+    static const std::vector<CompiledStatement> s_noStatements;
+    const ResolvedPolicyPtr trust = model.trustPolicy(roleId);
+    const std::vector<CompiledStatement> &trustStatements = trust ? trust->compiled.statements() : s_noStatements;
+    const std::string lowerAction = toLower(action);
+    for (const CompiledStatement &compiled : trustStatements) {
+        const std::size_t i = compiled.index;
+        if (i >= role->trustPolicy.statements.size() || !statementUsable(compiled) || compiled.effect != Effect::Allow
+            || !actionMatches(compiled, lowerAction))
             continue;
+        const Statement &s = role->trustPolicy.statements[i];
         const PrincipalNaming named = principalNaming(s, node);
         if (named.exact.empty())
             continue;
@@ -716,15 +701,18 @@ GraphEditResult planTrust(
         if (trustedExactly)
             notes.push_back("The trust policy of role " + role->name + " already named " + who
                 + "; only the caller's side was missing.");
+        if (outsideBoundary)
+            notes.push_back(*outsideBoundary);
     }
     return success("Trust " + who + " in role " + role->name, entities, std::move(notes));
 }
 
 // --- permissions ----------------------------------------------------------------------------------------------------
 
-GraphEditResult planPermission(const Workspace &ws, const AccessGraph &g, RoleId roleId, std::size_t resourceNode,
+GraphEditResult planPermission(const Workspace &ws, const AccountModel &model, RoleId roleId, std::size_t resourceNode,
     const std::vector<std::string> &actions)
 {
+    const AccessGraph &g = model.graph();
     const Role *role = ws.role(roleId);
     if (!role)
         return failure("The role to give the permission to is not in the workspace.");
@@ -753,14 +741,19 @@ GraphEditResult planPermission(const Workspace &ws, const AccessGraph &g, RoleId
         lower.push_back(toLower(action));
         written.push_back(action);
     }
-    std::vector<const Policy *> inlines;
-    for (const InlinePolicy &p : role->inlinePolicies)
-        inlines.push_back(&p.document);
-    if (allowsAll(inlines, lower, node.key))
-        return failure(
-            "Role " + role->name + "'s inline policies already allow " + joined(written) + " on " + node.key + ".");
+    const PrincipalPolicies *policies = model.policiesOf(roleId);
+    const Allowance allowed = allowance(policies, lower, node.key);
+    if (allowed.all)
+        return failure("Role " + role->name + "'s policies already allow " + joined(written) + " on " + node.key + " ("
+            + joined(allowed.grantedBy) + ").");
 
     std::vector<std::string> notes;
+    if (!allowed.outsideBoundary.empty()) {
+        std::vector<std::string> outside;
+        for (std::size_t i : allowed.outsideBoundary)
+            outside.push_back(written[i]);
+        notes.push_back(boundaryNote(*policies, "role " + role->name, outside, node.key));
+    }
     if (node.key != "*") {
         std::set<std::string> fitting;
         for (const ResourceAction &a : actionsForResource(catalog, node.key))
@@ -1410,10 +1403,37 @@ private:
     std::string m_error;
 };
 
+/// Whether the workspace has an entity of this kind and id.
+bool entityExists(const Workspace &ws, const EditedEntity &entity)
+{
+    return std::visit(
+        [&](const auto &e) -> bool {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, Role>)
+                return ws.role(e.id) != nullptr;
+            else if constexpr (std::is_same_v<T, User>)
+                return ws.user(e.id) != nullptr;
+            else if constexpr (std::is_same_v<T, Group>)
+                return ws.group(e.id) != nullptr;
+            else if constexpr (std::is_same_v<T, ManagedPolicy>)
+                return ws.policy(e.id) != nullptr;
+            else
+                return resourceById(ws, e.id.value) != nullptr;
+        },
+        entity);
+}
+
+bool entitiesExist(const Workspace &ws, const GraphEditPlan &plan)
+{
+    return std::all_of(plan.entities.begin(), plan.entities.end(),
+        [&](const EditedEntity &entity) { return entityExists(ws, entity); });
+}
+
 } // namespace
 
-GraphEditResult planEdgeRemoval(const Workspace &ws, const AccessGraph &g, std::size_t edge)
+GraphEditResult planEdgeRemoval(const Workspace &ws, const AccountModel &model, std::size_t edge)
 {
+    const AccessGraph &g = model.graph();
     if (edge >= g.edges().size())
         return failure("The edge is not in the graph (it may have been removed): rebuild the graph.");
     const GraphEdge &e = g.edges()[edge];
@@ -1424,10 +1444,10 @@ GraphEditResult planEdgeRemoval(const Workspace &ws, const AccessGraph &g, std::
         return result;
     // Check the plan: with its entities in place, the edge (of the same kind, between the same nodes, as
     // conditional as before) must be gone.
-    Workspace after = ws;
-    if (!applyPlan(after, *result.plan))
+    if (!entitiesExist(ws, *result.plan))
         return failure("The graph is out of date: rebuild it and try again.");
-    const AccessGraph rebuilt = AccessGraph::build(after);
+    const std::shared_ptr<const AccountModel> after = model.apply(planDelta(*result.plan));
+    const AccessGraph &rebuilt = after->graph();
     const GraphNode &from = g.nodes()[e.from];
     const GraphNode &to = g.nodes()[e.to];
     const std::size_t f = rebuilt.find(from.key, from.kind);
@@ -1449,27 +1469,33 @@ GraphEditResult planEdgeRemoval(const Workspace &ws, const AccessGraph &g, std::
     return result;
 }
 
+WorkspaceDelta planDelta(const GraphEditPlan &plan)
+{
+    WorkspaceDelta delta;
+    for (const EditedEntity &entity : plan.entities) {
+        std::visit(
+            [&](const auto &e) {
+                using T = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<T, Role>)
+                    delta.roles.push_back(e);
+                else if constexpr (std::is_same_v<T, User>)
+                    delta.users.push_back(e);
+                else if constexpr (std::is_same_v<T, Group>)
+                    delta.groups.push_back(e);
+                else if constexpr (std::is_same_v<T, ManagedPolicy>)
+                    delta.policies.push_back(e);
+                else
+                    delta.resources.push_back(e);
+            },
+            entity);
+    }
+    return delta;
+}
+
 bool applyPlan(Workspace &ws, const GraphEditPlan &plan)
 {
     // Every entity must exist before anything changes.
-    auto slot = [&](const EditedEntity &entity) -> bool {
-        return std::visit(
-            [&](const auto &e) -> bool {
-                using T = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<T, Role>)
-                    return ws.role(e.id) != nullptr;
-                else if constexpr (std::is_same_v<T, User>)
-                    return ws.user(e.id) != nullptr;
-                else if constexpr (std::is_same_v<T, Group>)
-                    return ws.group(e.id) != nullptr;
-                else if constexpr (std::is_same_v<T, ManagedPolicy>)
-                    return ws.policy(e.id) != nullptr;
-                else
-                    return resourceById(ws, e.id.value) != nullptr;
-            },
-            entity);
-    };
-    if (!std::all_of(plan.entities.begin(), plan.entities.end(), slot))
+    if (!entitiesExist(ws, plan))
         return false;
     for (const EditedEntity &entity : plan.entities) {
         std::visit(

@@ -29,6 +29,10 @@ Resolved resolve(const AccessGraph &graph, const GraphSelection &selection)
     r.edges.assign(edgeCount, selection.edges.empty());
     for (std::size_t n = 0; n < nodeCount && n < selection.nodes.size(); ++n)
         r.nodes[n] = selection.nodes[n];
+    for (std::size_t n = 0; n < nodeCount; ++n) {
+        if (graph.isVacant(n))
+            r.nodes[n] = false;
+    }
     for (std::size_t e = 0; e < edgeCount && e < selection.edges.size(); ++e)
         r.edges[e] = selection.edges[e];
     for (std::size_t e = 0; e < edgeCount; ++e) {
@@ -345,6 +349,21 @@ void appendReachText(std::string &out, const ReachAnswer &answer)
     for (const ActionGroup &g : answer.actions) {
         out += "    actions: ";
         appendActionGroupText(out, g);
+        out += '\n';
+    }
+    // The Deny statements that narrow the answer (docs/REACHABILITY.md, "Denies and conditions").
+    for (const GraphDeny &d : answer.denies) {
+        out += "    except: ";
+        appendStatementText(out, d.statement);
+        if (!d.conditionKeys.empty()) {
+            out += " (if ";
+            for (std::size_t k = 0; k < d.conditionKeys.size(); ++k) {
+                if (k)
+                    out += ", ";
+                out += d.conditionKeys[k];
+            }
+            out += ")";
+        }
         out += '\n';
     }
     for (const ReachHop &h : answer.path) {

@@ -3,7 +3,10 @@
 #include "rd/core/graph/Reachability.h"
 
 #include "base/TextUtil.h"
+#include "graph/DenyCover.h"
+#include "rd/core/analysis/PrincipalFacts.h"
 #include "rd/core/base/Wildcard.h"
+#include "rd/core/evaluation/StatementMatch.h"
 
 #include <algorithm>
 #include <deque>
@@ -39,6 +42,91 @@ bool groupAllows(const ActionGroup &group, const std::string &action)
     for (const std::string &p : group.patterns)
         any = any || p == "*" || wildcardMatch(p, action);
     return group.accessLevel == "NotAction" ? !any : any;
+}
+
+void addKeys(std::vector<std::string> &keys, const std::vector<std::string> &more)
+{
+    for (const std::string &k : more) {
+        if (std::find(keys.begin(), keys.end(), k) == keys.end())
+            keys.push_back(k);
+    }
+}
+
+void addDeny(std::vector<GraphDeny> &denies, GraphDeny deny)
+{
+    const bool seen = std::any_of(denies.begin(), denies.end(), [&](const GraphDeny &d) {
+        return d.statement.policy == deny.statement.policy && d.statement.index == deny.statement.index
+            && d.attachedTo == deny.attachedTo;
+    });
+    if (!seen)
+        denies.push_back(std::move(deny));
+}
+
+/// What the explicit Deny statements do to one may-act-on edge for a concrete ARN (and action, when given).
+struct ConcreteCut {
+    /// An unconditional deny covers everything the edge allows there.
+    bool removed = false;
+    /// The keys of conditional denies that cover it (the answer becomes conditional on them not applying).
+    std::vector<std::string> keys;
+    std::vector<GraphDeny> denies;
+};
+
+// IAM User Guide, "Policy evaluation logic": an explicit deny in any policy overrides any allow. The deny is matched
+// concretely (Action or NotAction against the action, Resource or NotResource against the ARN, within the governed
+// scope for a resource-based policy); without an action, per action pattern of the groups that remain.
+void cutByDeny(ConcreteCut &cut, const GraphDeny &deny, const std::vector<std::string> &keys, std::string_view arn,
+    const std::optional<std::string> &lowerAction, std::vector<ActionGroup> &groups)
+{
+    if (!denyCoversArn(deny, arn))
+        return;
+    const bool unconditional = keys.empty();
+    GraphDeny judged = deny;
+    judged.conditionKeys = keys;
+    if (lowerAction) {
+        if (!actionMatches(*deny.compiled, *lowerAction))
+            return;
+        if (unconditional) {
+            cut.removed = true;
+            return;
+        }
+        addKeys(cut.keys, keys);
+        addDeny(cut.denies, std::move(judged));
+        return;
+    }
+    bool listed = false;
+    std::vector<bool> dropped(groups.size(), false);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        ActionGroup &g = groups[i];
+        if (g.accessLevel == "NotAction") {
+            const DenyCover cover = notActionCover(*deny.compiled, g.patterns);
+            if (cover == DenyCover::Full && unconditional)
+                dropped[i] = true;
+            else if (cover != DenyCover::None)
+                listed = true;
+            if (cover == DenyCover::Full && !unconditional)
+                addKeys(cut.keys, keys);
+            continue;
+        }
+        std::erase_if(g.patterns, [&](const std::string &pattern) {
+            const DenyCover cover = actionCover(*deny.compiled, pattern);
+            if (cover == DenyCover::Full && unconditional)
+                return true;
+            if (cover == DenyCover::Full)
+                addKeys(cut.keys, keys);
+            listed = listed || cover != DenyCover::None;
+            return false;
+        });
+        dropped[i] = g.patterns.empty();
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        if (!dropped[i])
+            groups[kept++] = std::move(groups[i]);
+    }
+    groups.resize(kept);
+    cut.removed = groups.empty();
+    if (listed)
+        addDeny(cut.denies, std::move(judged));
 }
 
 } // namespace
@@ -144,6 +232,7 @@ std::vector<ReachAnswer> Reachability::whatCan(std::size_t start, int maxHops) c
         answer.resource = m_graph.nodes()[edge.to].key;
         answer.actions = edge.actions;
         answer.conditional = (state % 2) || edge.conditional;
+        answer.denies = edge.denies;
         std::vector<ReachHop> path;
         for (std::size_t s = state; parent[s] != kNone; s = parentState[s])
             path.push_back(hopOf(m_graph, parent[s]));
@@ -168,8 +257,19 @@ std::vector<ReachAnswer> Reachability::whoCan(
     std::vector<std::size_t> act(2 * n, kNone);
     std::vector<int> depth(2 * n, -1);
     std::vector<std::vector<ActionGroup>> matchedGroups(m_graph.edges().size());
+    std::vector<ConcreteCut> cuts(m_graph.edges().size());
     std::deque<std::size_t> queue;
     std::vector<std::size_t> seeds;
+    // The Deny statements of the modelled resource whose policy governs the ARN (the resource, or an object's
+    // bucket), judged below for each acting principal.
+    std::vector<const GraphDeny *> governing;
+    for (const std::string &key : { std::string(resourceArn), bucketOfObject(resourceArn) }) {
+        const std::size_t node = key.empty() ? AccessGraph::npos : m_graph.find(key, GraphNodeKind::Resource);
+        if (node == AccessGraph::npos)
+            continue;
+        for (const GraphDeny &deny : m_graph.resourceDenies(node))
+            governing.push_back(&deny);
+    }
     for (std::size_t r = 0; r < n; ++r) {
         const GraphNode &node = m_graph.nodes()[r];
         if (node.kind != GraphNodeKind::Resource)
@@ -188,17 +288,33 @@ std::vector<ReachAnswer> Reachability::whoCan(
             }
             if (groups.empty())
                 continue;
+            // The acting principal is the edge's (the last role of a chain).
+            ConcreteCut &cut = cuts[e];
+            for (const GraphDeny &deny : edge.denies) {
+                if (!cut.removed)
+                    cutByDeny(cut, deny, deny.conditionKeys, resourceArn, lowerAction, groups);
+            }
+            const GraphNode &acting = m_graph.nodes()[edge.from];
+            for (const GraphDeny *deny : governing) {
+                if (cut.removed || !principalCoversNode(*deny->compiled, acting))
+                    continue;
+                const ConditionVerdict conditions = evaluateKnownConditions(*deny->compiled, m_graph.facts(edge.from));
+                if (conditions.outcome != ConditionOutcome::Fails)
+                    cutByDeny(cut, *deny, conditions.unknownKeys, resourceArn, lowerAction, groups);
+            }
+            if (cut.removed)
+                continue;
             matchedGroups[e] = std::move(groups);
             seeds.push_back(e);
         }
     }
+    const auto seedConditional = [&](std::size_t e) { return m_graph.edges()[e].conditional || !cuts[e].keys.empty(); };
     // Unconditional seeds first so that they win their node.
-    std::stable_sort(seeds.begin(), seeds.end(), [&](std::size_t a, std::size_t b) {
-        return !m_graph.edges()[a].conditional && m_graph.edges()[b].conditional;
-    });
+    std::stable_sort(seeds.begin(), seeds.end(),
+        [&](std::size_t a, std::size_t b) { return !seedConditional(a) && seedConditional(b); });
     for (std::size_t e : seeds) {
         const GraphEdge &edge = m_graph.edges()[e];
-        const std::size_t state = 2 * edge.from + (edge.conditional ? 1 : 0);
+        const std::size_t state = 2 * edge.from + (seedConditional(e) ? 1 : 0);
         if (depth[state] >= 0)
             continue;
         depth[state] = 0;
@@ -245,7 +361,13 @@ std::vector<ReachAnswer> Reachability::whoCan(
         // Walk forward along `next`: each step's state is the one the BFS came from.
         for (std::size_t s = state; next[s] != kNone; s = nextState[s])
             answer.path.push_back(hopOf(m_graph, next[s]));
-        answer.path.push_back(hopOf(m_graph, actEdge));
+        ReachHop last = hopOf(m_graph, actEdge);
+        if (!cuts[actEdge].keys.empty()) {
+            last.conditional = true;
+            addKeys(last.conditionKeys, cuts[actEdge].keys);
+        }
+        answer.path.push_back(std::move(last));
+        answer.denies = cuts[actEdge].denies;
         answers.push_back(std::move(answer));
     }
     return answers;

@@ -3,8 +3,9 @@
 #include "rd/core/sts/StsSimulator.h"
 
 #include "base/TextUtil.h"
-#include "rd/core/base/Wildcard.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/evaluation/RequestPrincipal.h"
+#include "rd/core/evaluation/StatementMatch.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/sts/StsParameterRules.h"
@@ -109,7 +110,7 @@ struct Caller {
     std::string arn;
     RequestPrincipal principal;
     IdentitySide side;
-    std::vector<const CompiledPolicy *> sessionPolicies;
+    std::vector<std::shared_ptr<const CompiledPolicy>> sessionPolicies;
     /// aws:PrincipalTag values.
     std::vector<Tag> principalTags;
     std::string principalArnKey;
@@ -136,132 +137,56 @@ void setTag(std::vector<Tag> &tags, const Tag &tag)
     tags.push_back(tag);
 }
 
-bool actionPatternMatches(const CompiledStatement &statement, std::string_view lowerAction)
-{
-    if (!statement.problem.empty() || statement.actionMode == ElementMode::Absent)
-        return false;
-    bool any = false;
-    for (const CompiledPattern &pattern : statement.actions) {
-        if (pattern.any || wildcardMatch(pattern.pattern, lowerAction)) {
-            any = true;
-            break;
-        }
-    }
-    return statement.actionMode == ElementMode::Positive ? any : !any;
-}
-
-bool appliesToEveryResource(const CompiledStatement &statement)
-{
-    if (statement.resourceMode != ElementMode::Positive)
-        return false;
-    return std::any_of(
-        statement.resources.begin(), statement.resources.end(), [](const CompiledPattern &p) { return p.any; });
-}
-
 } // namespace
 
 // --- private data ---------------------------------------------------------------------------------------------------
 
 struct StsSimulator::Private {
     const Workspace &workspace;
-    const AwsManagedPolicies &awsManaged;
-    // Compiled policies by a key naming their origin; unique_ptr keeps addresses stable.
-    mutable std::unordered_map<std::string, std::unique_ptr<CompiledPolicy>> compiled;
-    // ARNs of attached policies found nowhere.
+    // INVARIANT: the model of `workspace`; the policy sets, trust, resource and managed policies all come from it.
+    std::shared_ptr<const AccountModel> model;
+    // ARNs of attached policies and boundaries found nowhere, of the sides read since the last clear().
     mutable std::set<std::string> unresolved;
 
-    Private(const Workspace &w, const AwsManagedPolicies &a)
+    Private(const Workspace &w, std::shared_ptr<const AccountModel> m)
         : workspace(w)
-        , awsManaged(a)
+        , model(std::move(m))
     {
     }
 
-    const CompiledPolicy *compile(const std::string &key, const Policy &policy, const std::string &label) const
-    {
-        auto it = compiled.find(key);
-        if (it != compiled.end())
-            return it->second.get();
-        auto stored = std::make_unique<CompiledPolicy>(CompiledPolicy::compile(policy, label));
-        const CompiledPolicy *address = stored.get();
-        compiled.emplace(key, std::move(stored));
-        return address;
-    }
-
-    // A managed policy by ARN: the workspace's copy, else the built-in AWS managed one.
-    const CompiledPolicy *managed(const std::string &arn) const
-    {
-        const std::string key = "managed:" + arn;
-        auto it = compiled.find(key);
-        if (it != compiled.end())
-            return it->second.get();
-        const std::string &label = arn;
-        for (const ManagedPolicy &policy : workspace.policies) {
-            if (policy.arn == arn) {
-                if (const PolicyVersion *version = policy.defaultVersion())
-                    return compile(key, version->document, label);
-            }
-        }
-        if (std::optional<ManagedPolicy> aws = awsManaged.policy(arn)) {
-            if (const PolicyVersion *version = aws->defaultVersion())
-                return compile(key, version->document, label);
-        }
-        unresolved.insert(arn);
-        return nullptr;
-    }
-
-    /// The inline and attached policies of a user, group or role (`kind`), compiled once each.
-    void addIdentityPolicies(IdentitySide &side, const std::string &kind, const std::string &arn,
-        const std::string &name, const std::vector<InlinePolicy> &inlinePolicies,
-        const std::vector<std::string> &attached) const
-    {
-        for (const InlinePolicy &policy : inlinePolicies)
-            side.identity.push_back(compile(kind + "-inline:" + arn + "\n" + policy.name, policy.document,
-                "inline policy " + policy.name + " of " + kind + " " + name));
-        for (const std::string &policyArn : attached) {
-            if (const CompiledPolicy *policy = managed(policyArn))
-                side.identity.push_back(policy);
-        }
-    }
-
-    IdentitySide roleSide(const Role &role) const
+    IdentitySide sideOf(const PrincipalPolicies *policies) const
     {
         IdentitySide side;
-        addIdentityPolicies(side, "role", role.arn, role.name, role.inlinePolicies, role.attachedPolicyArns);
-        if (!role.permissionsBoundaryArn.empty())
-            side.boundary = managed(role.permissionsBoundaryArn);
+        if (!policies)
+            return side;
+        for (const ResolvedPolicyPtr &policy : policies->identity)
+            side.identity.push_back(&policy->compiled);
+        if (policies->boundary)
+            side.boundary = &policies->boundary->compiled;
+        unresolved.insert(policies->unresolvedArns.begin(), policies->unresolvedArns.end());
         return side;
     }
 
-    IdentitySide userSide(const User &user) const
-    {
-        IdentitySide side;
-        addIdentityPolicies(side, "user", user.arn, user.name, user.inlinePolicies, user.attachedPolicyArns);
-        for (const std::string &groupName : user.groupNames) {
-            for (const Group &group : workspace.groups) {
-                if (group.name == groupName && group.accountId == user.accountId)
-                    addIdentityPolicies(
-                        side, "group", group.arn, group.name, group.inlinePolicies, group.attachedPolicyArns);
-            }
-        }
-        if (!user.permissionsBoundaryArn.empty())
-            side.boundary = managed(user.permissionsBoundaryArn);
-        return side;
-    }
+    IdentitySide roleSide(const Role &role) const { return sideOf(model->policiesOf(role.id)); }
+    IdentitySide userSide(const User &user) const { return sideOf(model->policiesOf(user.id)); }
 
+    /// Null only when the model does not have the role (it was made from another workspace).
     const CompiledPolicy *trustPolicy(const Role &role) const
     {
-        return compile("trust:" + role.arn, role.trustPolicy, "trust policy of role " + role.name);
+        const ResolvedPolicyPtr policy = model->trustPolicy(role.id);
+        return policy ? &policy->compiled : nullptr;
     }
 
     // The caller's own account's policies, when the workspace does not model that account: allowed, by assumption.
-    const CompiledPolicy *assumedOwnAccountPolicy() const
+    static const CompiledPolicy *assumedOwnAccountPolicy()
     {
-        static const Policy allowSts = [] {
+        static const CompiledPolicy allowSts = [] {
             ParseResult parsed = parsePolicy(
                 R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]})");
-            return parsed.policy.value_or(Policy {});
+            return CompiledPolicy::compile(
+                parsed.policy.value_or(Policy {}), "assumed: the caller's own account's policies");
         }();
-        return compile("assumed-own-account", allowSts, "assumed: the caller's own account's policies");
+        return &allowSts;
     }
 
     const Role *findRole(std::string_view arn) const
@@ -324,8 +249,13 @@ struct StsSimulator::Private {
     }
 };
 
+StsSimulator::StsSimulator(const Workspace &workspace, std::shared_ptr<const AccountModel> model)
+    : d(std::make_unique<Private>(workspace, model ? std::move(model) : AccountModel::build(workspace)))
+{
+}
+
 StsSimulator::StsSimulator(const Workspace &workspace, const AwsManagedPolicies &awsManaged)
-    : d(std::make_unique<Private>(workspace, awsManaged))
+    : StsSimulator(workspace, AccountModel::build(workspace, awsManaged))
 {
 }
 
@@ -644,8 +574,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 std::to_string(duration) + " s of at most " + std::to_string(role->maxSessionDuration) + " s");
 
         // Session policies go with the last hop.
-        std::vector<const CompiledPolicy *> newSessionPolicies;
-        std::vector<std::shared_ptr<const CompiledPolicy>> ownedSessionPolicies;
+        std::vector<std::shared_ptr<const CompiledPolicy>> newSessionPolicies;
         std::string minifiedSessionPolicy;
         if (last && !failed && request.sessionPolicy) {
             std::optional<StsFailure> failure = checkSessionPolicyText(*request.sessionPolicy);
@@ -654,10 +583,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             if (!failure) {
                 ParseResult parsed = parsePolicy(*request.sessionPolicy);
                 minifiedSessionPolicy = writePolicy(*parsed.policy, WriteStyle::Minified);
-                auto compiled = std::make_shared<const CompiledPolicy>(
-                    CompiledPolicy::compile(*parsed.policy, "inline session policy"));
-                newSessionPolicies.push_back(compiled.get());
-                ownedSessionPolicies.push_back(std::move(compiled));
+                newSessionPolicies.push_back(std::make_shared<const CompiledPolicy>(
+                    CompiledPolicy::compile(*parsed.policy, "inline session policy")));
             }
         }
         if (last && !failed && !request.sessionPolicyArns.empty()) {
@@ -666,14 +593,13 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 std::to_string(request.sessionPolicyArns.size()) + " ARNs");
             if (!failure) {
                 for (const std::string &arn : request.sessionPolicyArns) {
-                    if (const CompiledPolicy *policy = d->managed(arn)) {
-                        newSessionPolicies.push_back(policy);
+                    if (const ResolvedPolicyPtr policy = d->model->managedPolicy(arn)) {
+                        // Shares the model's compiled policy: the session keeps it alive after the simulator is gone.
+                        newSessionPolicies.push_back(std::shared_ptr<const CompiledPolicy>(policy, &policy->compiled));
                     } else {
                         // A session policy that cannot be read allows nothing: it must not widen the session.
-                        auto nothing = std::make_shared<const CompiledPolicy>(
-                            CompiledPolicy::compile(Policy {}, "managed session policy " + arn + " (not found)"));
-                        newSessionPolicies.push_back(nothing.get());
-                        ownedSessionPolicies.push_back(std::move(nothing));
+                        newSessionPolicies.push_back(std::make_shared<const CompiledPolicy>(
+                            CompiledPolicy::compile(Policy {}, "managed session policy " + arn + " (not found)")));
                         result.assumptions.push_back("the managed session policy `" + arn
                             + "` is neither in the workspace nor an AWS managed policy: it is taken to allow nothing");
                     }
@@ -690,8 +616,16 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         PolicySet set;
         set.identity = caller.side.identity;
         set.boundary = caller.side.boundary;
-        set.session = caller.sessionPolicies;
+        for (const auto &policy : caller.sessionPolicies)
+            set.session.push_back(policy.get());
         set.resource = d->trustPolicy(target);
+        if (!set.resource) {
+            result.error = "the role `" + roleArn + "` is not in the account model the simulator was given";
+            result.hops.clear();
+            result.allowed = false;
+            result.session.reset();
+            return result;
+        }
         auto evaluateAction = [&](std::string_view action, Explanation &explanation) {
             Request stsRequest;
             stsRequest.principal = caller.arn;
@@ -855,13 +789,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             session.principalTags = next.principalTags;
             session.sourceIdentity = hop.sourceIdentity;
             session.issuedEpoch = now;
-            for (const CompiledPolicy *policy : newSessionPolicies) {
-                auto owned = std::find_if(ownedSessionPolicies.begin(), ownedSessionPolicies.end(),
-                    [&](const auto &p) { return p.get() == policy; });
-                // A copy of a cached managed policy: the result stays usable after the simulator is gone.
-                session.sessionPolicies.push_back(
-                    owned != ownedSessionPolicies.end() ? *owned : std::make_shared<const CompiledPolicy>(*policy));
-            }
+            session.sessionPolicies = newSessionPolicies;
             result.session = std::move(session);
         }
         result.hops.push_back(std::move(hop));
@@ -906,13 +834,15 @@ SessionCheck StsSimulator::check(const AssumeRoleResult &result, const AssumeRol
     const std::string lowerAction = toLower(action);
     const bool trustAction = lowerAction.rfind("sts:assumerole", 0) == 0 || lowerAction == "sts:tagsession"
         || lowerAction == "sts:setsourceidentity";
+    ResolvedPolicyPtr resourcePolicy;
     if (const Role *target = trustAction ? d->findRole(resource) : nullptr) {
         set.resource = d->trustPolicy(*target);
         checkRequest.resourceAccount = target->accountId;
-        out.resourcePolicy = set.resource->name();
+        if (set.resource)
+            out.resourcePolicy = set.resource->name();
     } else if (const Resource *known = d->findResource(resource)) {
-        if (known->policy) {
-            set.resource = d->compile("resource:" + known->arn, *known->policy, "resource policy of " + known->arn);
+        if ((resourcePolicy = d->model->resourcePolicy(known->id))) {
+            set.resource = &resourcePolicy->compiled;
             out.resourcePolicy = set.resource->name();
         }
         checkRequest.resourceAccount = known->accountId;
@@ -969,7 +899,7 @@ EffectivePermissions StsSimulator::effectivePermissions(const AssumeRoleResult &
     std::map<std::string, Candidate> candidates;
     for (const CompiledPolicy *policy : side.identity) {
         for (const CompiledStatement &statement : policy->statements()) {
-            if (statement.effect != Effect::Allow || !statement.problem.empty())
+            if (statement.effect != Effect::Allow || !statementUsable(statement))
                 continue;
             std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> matched;
             if (statement.actionMode == ElementMode::Positive) {
@@ -979,7 +909,7 @@ EffectivePermissions StsSimulator::effectivePermissions(const AssumeRoleResult &
                 }
             } else if (statement.actionMode == ElementMode::Negative) {
                 for (const auto &entry : catalog.matchActions("*")) {
-                    if (actionPatternMatches(statement, toLower(entry.first->prefix + ":" + entry.second->name)))
+                    if (actionMatches(statement, toLower(entry.first->prefix + ":" + entry.second->name)))
                         matched.push_back(entry);
                 }
             }
@@ -1010,12 +940,12 @@ EffectivePermissions StsSimulator::effectivePermissions(const AssumeRoleResult &
         Stance stance;
         for (const CompiledPolicy *policy : policies) {
             for (const CompiledStatement &statement : policy->statements()) {
-                if (!statement.effect || !actionPatternMatches(statement, lowerAction))
+                if (!statementUsable(statement) || !actionMatches(statement, lowerAction))
                     continue;
                 if (*statement.effect == Effect::Allow) {
                     stance.allows = true;
                     stance.allowsUnconditionally = stance.allowsUnconditionally || statement.conditions.empty();
-                } else if (statement.conditions.empty() && appliesToEveryResource(statement)) {
+                } else if (statement.conditions.empty() && resourceMatchesEveryResource(statement)) {
                     stance.deniesOutright = true;
                 }
             }

@@ -349,6 +349,24 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
                 statement->setToolTip(0, tr("Double-click to open the statement in its editor"));
             }
         }
+        // After the hops: the Deny statements that narrow the answer (docs/REACHABILITY.md, "Denies and
+        // conditions").
+        for (const core::GraphDeny &deny : answer.denies) {
+            const core::GraphStatementRef &ref = deny.statement;
+            const QString sid = ref.sid.empty() ? QString() : QStringLiteral(" (%1)").arg(toQString(ref.sid));
+            QString text = tr("except: %1, statement %2%3").arg(toQString(ref.policy)).arg(ref.index + 1).arg(sid);
+            if (!deny.conditionKeys.empty()) {
+                QStringList keys;
+                for (const std::string &key : deny.conditionKeys)
+                    keys << toQString(key);
+                text += tr(", if %1").arg(keys.join(QStringLiteral(", ")));
+            }
+            auto *except = new QTreeWidgetItem(item, { text });
+            except->setFirstColumnSpanned(true);
+            except->setData(0, PolicyLabelRole, toQString(ref.policy));
+            except->setData(0, StatementIndexRole, int(ref.index));
+            except->setToolTip(0, tr("A Deny statement that covers part of this answer; double-click to open it"));
+        }
     }
     m_answers->resizeColumnToContents(PrincipalColumn);
     m_answers->resizeColumnToContents(ResourceColumn);

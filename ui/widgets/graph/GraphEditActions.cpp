@@ -16,7 +16,6 @@
 #include <map>
 #include <memory>
 #include <tuple>
-#include <type_traits>
 
 namespace rd::ui
 {
@@ -27,30 +26,6 @@ namespace
 doc::WorkspaceEntity toWorkspaceEntity(const core::EditedEntity &entity)
 {
     return std::visit([](const auto &e) { return doc::WorkspaceEntity { e }; }, entity);
-}
-
-/// The entities a plan replaces, as a delta for AccountModel::apply().
-core::WorkspaceDelta deltaOf(const std::vector<core::EditedEntity> &entities)
-{
-    core::WorkspaceDelta delta;
-    for (const core::EditedEntity &entity : entities) {
-        std::visit(
-            [&](const auto &e) {
-                using T = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<T, core::Role>)
-                    delta.roles.push_back(e);
-                else if constexpr (std::is_same_v<T, core::User>)
-                    delta.users.push_back(e);
-                else if constexpr (std::is_same_v<T, core::Group>)
-                    delta.groups.push_back(e);
-                else if constexpr (std::is_same_v<T, core::ManagedPolicy>)
-                    delta.policies.push_back(e);
-                else if constexpr (std::is_same_v<T, core::Resource>)
-                    delta.resources.push_back(e);
-            },
-            entity);
-    }
-    return delta;
 }
 
 std::pair<std::size_t, std::uint64_t> identityOf(const core::EditedEntity &entity)
@@ -110,7 +85,7 @@ bool GraphEditActions::connectNodes(const core::AccountModel &model, std::size_t
         // IAM User Guide, "Access to AWS accounts owned by third parties": a fresh, unguessable external ID.
         const std::string externalId = doc::toStdString(QUuid::createUuid().toString(QUuid::WithoutBraces));
         return apply(
-            core::planTrust(m_document->workspace(), graph, from, core::RoleId { target.entityId }, externalId));
+            core::planTrust(m_document->workspace(), model, from, core::RoleId { target.entityId }, externalId));
     }
     if (target.kind == core::GraphNodeKind::Resource && source.kind == core::GraphNodeKind::Role
         && source.entityId != 0) {
@@ -121,7 +96,7 @@ bool GraphEditActions::connectNodes(const core::AccountModel &model, std::size_t
         for (const QString &action : picked)
             actions.push_back(doc::toStdString(action));
         return apply(
-            core::planPermission(m_document->workspace(), graph, core::RoleId { source.entityId }, to, actions));
+            core::planPermission(m_document->workspace(), model, core::RoleId { source.entityId }, to, actions));
     }
     if (source.kind == core::GraphNodeKind::User && target.kind == core::GraphNodeKind::Group && source.entityId != 0
         && target.entityId != 0)
@@ -155,18 +130,17 @@ bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
         tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
 }
 
-bool GraphEditActions::removeEdges(
-    const std::shared_ptr<const core::AccountModel> &model, const std::vector<std::size_t> &edges)
+bool GraphEditActions::removeEdges(const core::AccountModel &model, const std::vector<std::size_t> &edges)
 {
-    if (edges.empty() || !model)
+    const core::AccessGraph &graph = model.graph();
+    if (edges.empty())
         return false;
-    const core::AccessGraph &graph = model->graph();
     for (std::size_t edge : edges) {
         if (edge >= graph.edges().size())
             return false;
     }
     if (edges.size() == 1)
-        return apply(core::planEdgeRemoval(m_document->workspace(), graph, edges.front()));
+        return apply(core::planEdgeRemoval(m_document->workspace(), model, edges.front()));
 
     // Several edges (a folded bundle): each removal is planned on the workspace as the earlier ones left it, and the
     // entities they touch are replaced together in one undo step.
@@ -174,30 +148,29 @@ bool GraphEditActions::removeEdges(
     for (std::size_t edge : edges)
         identities.push_back(identityOf(graph, edge));
     core::Workspace work = m_document->workspace();
-    std::shared_ptr<const core::AccountModel> current = model;
-    std::vector<core::EditedEntity> lastPlan;
+    std::shared_ptr<const core::AccountModel> updated;
+    const core::AccountModel *current = &model;
     std::vector<core::EditedEntity> touched;
     std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
     QStringList notes;
     for (std::size_t i = 0; i < identities.size(); ++i) {
         std::size_t edge = edges[i];
         if (i > 0) {
-            if (!lastPlan.empty()) {
-                // The model after the earlier removals: only what they touched is recomputed.
-                current = current->apply(deltaOf(lastPlan));
-                lastPlan.clear();
-            }
             edge = findEdge(current->graph(), identities[i]);
             if (edge == core::AccessGraph::npos)
                 continue; // an earlier removal took this access away too
         }
-        const core::GraphEditResult result = core::planEdgeRemoval(work, current->graph(), edge);
+        const core::GraphEditResult result = core::planEdgeRemoval(work, *current, edge);
         if (!result.plan) {
             Q_EMIT message(doc::toQString(result.error));
             return false;
         }
         core::applyPlan(work, *result.plan);
-        lastPlan = result.plan->entities;
+        if (i + 1 < identities.size()) {
+            // The next removal is planned on the model as this one leaves it.
+            updated = current->apply(core::planDelta(*result.plan));
+            current = updated.get();
+        }
         for (const core::EditedEntity &entity : result.plan->entities) {
             const auto key = identityOf(entity);
             auto it = touchedIndex.find(key);

@@ -10,15 +10,9 @@
 
 #include <cstddef>
 #include <functional>
-#include <memory>
 #include <vector>
 
 class QWidget;
-
-namespace rd::core
-{
-class AccountModel;
-}
 
 namespace rd::doc
 {
@@ -44,14 +38,13 @@ public:
     using ActionPicker = std::function<QStringList(const QString &role, const QString &resource)>;
     void setActionPicker(ActionPicker picker);
 
-    /// A drag from node `from` to node `to` of the graph of `model` (the document's analysis model, as the graph editor
-    /// drew it): a principal onto a role, a role onto a resource, or a user onto a group (which it joins). False, with
-    /// message() saying why, when the gesture makes no edit.
+    /// A drag from node `from` to node `to` of `model.graph()` (`model` is the document's workspace's): a principal
+    /// onto a role, a role onto a resource, or a user onto a group (which it joins). False, with message() saying
+    /// why, when the gesture makes no edit.
     bool connectNodes(const core::AccountModel &model, std::size_t from, std::size_t to);
-    /// Removes the access of these edges of the graph of `model` in one undo step. False, with message() saying why,
-    /// when it cannot (an AWS managed policy grants it, an account-wide grant covers others...). Each removal after
-    /// the first is planned on the model as the earlier ones left it (AccountModel::apply()).
-    bool removeEdges(const std::shared_ptr<const core::AccountModel> &model, const std::vector<std::size_t> &edges);
+    /// Removes the access of these edges of `model.graph()` in one undo step. False, with message() saying why, when
+    /// it cannot (an AWS managed policy grants it, an account-wide grant covers others...).
+    bool removeEdges(const core::AccountModel &model, const std::vector<std::size_t> &edges);
 
 Q_SIGNALS:
     /// What the user should read: why a gesture was refused, or what an edit also did (for the status bar).

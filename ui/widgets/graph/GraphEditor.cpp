@@ -854,7 +854,10 @@ void GraphEditor::updateCompletions()
 {
     QStringList words;
     if (m_graph) {
-        for (const core::GraphNode &node : m_graph->nodes()) {
+        for (std::size_t n = 0; n < m_graph->nodes().size(); ++n) {
+            if (m_graph->isVacant(n))
+                continue;
+            const core::GraphNode &node = m_graph->nodes()[n];
             if (!node.label.empty())
                 words << toQString(node.label);
             words << toQString(node.key);
@@ -1091,7 +1094,7 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
     if (!m_graph)
         return; // nothing drawn yet
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     m_highlighting = true;
     m_highlightNodeKeys.clear();
     m_highlightEdgeKeys.clear();
@@ -1162,7 +1165,7 @@ void GraphEditor::applyHighlight()
         return;
     }
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     for (GraphNodeItem *item : m_nodeItems) {
         const bool lit = std::any_of(item->members().begin(), item->members().end(), [&](std::size_t n) {
             return n < nodes.size() && m_highlightNodeKeys.count(core::graphLayoutKey(nodes[n]));
@@ -1509,7 +1512,7 @@ QString GraphEditor::edgeLabel(const core::AccessGraph &graph, const doc::ViewEd
 QString GraphEditor::edgeToolTip(const doc::ViewEdge &edge) const
 {
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    const std::vector<core::GraphEdge> &edges = m_graph->edges();
+    const core::EdgeList &edges = m_graph->edges();
     const QString from =
         edge.from < m_projection.nodes().size() ? toQString(m_projection.nodes()[edge.from].label) : QString();
     const QString to =

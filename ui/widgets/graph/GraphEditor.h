@@ -67,8 +67,8 @@ public:
 
     /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first drawing.
     const core::AccessGraph *graph() const { return m_graph.get(); }
-    /// The analysis model whose graph is drawn now; null before the first drawing.
-    std::shared_ptr<const core::AccountModel> model() const { return m_model; }
+    /// The analysis model whose graph() is drawn now (the graph edits read it); null before the first drawing.
+    const core::AccountModel *model() const { return m_model.get(); }
     /// What is drawn now: drawn node i is viewNodes()[i].
     const doc::GraphProjection &projection() const { return m_projection; }
     GraphView *view() const { return m_view; }

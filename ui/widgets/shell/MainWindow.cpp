@@ -96,12 +96,12 @@ MainWindow::MainWindow(QWidget *parent)
     // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
     // The indexes are those of the model the editor drew.
     connect(m_graphEditor, &GraphEditor::connectRequested, this, [this](std::size_t from, std::size_t to) {
-        if (const std::shared_ptr<const core::AccountModel> model = m_graphEditor->model())
+        if (const core::AccountModel *model = m_graphEditor->model())
             m_graphActions->connectNodes(*model, from, to);
     });
     connect(m_graphEditor, &GraphEditor::edgeRemovalRequested, this, [this](const std::vector<std::size_t> &edges) {
-        if (const std::shared_ptr<const core::AccountModel> model = m_graphEditor->model())
-            m_graphActions->removeEdges(model, edges);
+        if (const core::AccountModel *model = m_graphEditor->model())
+            m_graphActions->removeEdges(*model, edges);
     });
     connect(m_graphActions, &GraphEditActions::message, this,
         [this](const QString &message) { statusBar()->showMessage(message, 10000); });

@@ -24,6 +24,10 @@ bool actionMatches(const CompiledStatement &statement, std::string_view lowerAct
 /// neither (`absentMatches` says what an absent element means: resource-based policies may omit it).
 bool resourceMatches(const CompiledStatement &statement, std::string_view arn, bool absentMatches = false);
 
+/// Resource names every resource: some pattern is `*`. False for NotResource (it leaves some out) and for an absent
+/// Resource.
+bool resourceMatchesEveryResource(const CompiledStatement &statement);
+
 /// Whether one pattern of Action, NotAction, Resource or NotResource matches a value (an action in lower case, or an
 /// ARN).
 bool actionPatternMatches(const CompiledPattern &pattern, std::string_view lowerAction);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/catalog/ServiceCatalog.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/workspace/Workspace.h"
@@ -36,8 +37,16 @@ namespace rd::core
 /// - A statement named by several values keeps the others (it is narrowed); values are removed, never rewritten.
 ///   A resource policy statement that names several principals and several resources is split: the others keep
 ///   it whole, the removed principal keeps the other resources in a copy with a Sid of its own.
-/// - A removal plan is checked before it is returned: with its entities in place the graph must lose the edge (of
-///   the same kind and conditionality), else the error names the statements that would still grant it.
+/// - A removal plan is checked before it is returned: with its entities in place (AccountModel::apply()) the graph
+///   must lose the edge (of the same kind and conditionality), else the error names the statements that would still
+///   grant it.
+/// - "Already allowed" means: an identity-based statement of the principal's policy set (AccountModel::policiesOf())
+///   allows the action on the ARN without a condition and, when the principal has a permissions boundary, a boundary
+///   statement does too (IAM User Guide, "Permissions boundaries for IAM entities"); Action/NotAction and
+///   Resource/NotResource are matched as the evaluator matches them (StatementMatch). When the boundary does not
+///   allow what a plan adds, a note says so.
+///
+/// Each plan reads `model`, the AccountModel of `ws` (its graph is the one whose node and edge indexes are given).
 using EditedEntity = std::variant<Role, User, Group, ManagedPolicy, Resource>;
 
 struct GraphEditPlan {
@@ -59,25 +68,30 @@ struct GraphEditResult {
 /// The inline policy the graph editor creates for the statements it adds.
 inline constexpr const char *kGraphEditorPolicyName = "GraphEditorPermissions";
 
-/// Trust `principalNode` (a user, role, account, service or identity provider node of `g`) in the role's trust
-/// policy, with least privilege (IAM User Guide, "IAM JSON policy elements: Principal"): users and roles by their
+/// Trust `principalNode` (a user, role, account, service or identity provider node of `model.graph()`) in the role's
+/// trust policy, with least privilege (IAM User Guide, "IAM JSON policy elements: Principal"): users and roles by their
 /// exact ARN (never the account root), accounts by their root ARN, services by `Service`, SAML and OIDC providers by
 /// `Federated`; only the one STS action the principal uses; every TrustHardening that applies (`externalId` is the
 /// sts:ExternalId value). A user or role of another modelled account also gets an identity statement allowing
-/// sts:AssumeRole on the role ("Cross account resource access in IAM": both sides are needed).
-GraphEditResult planTrust(
-    const Workspace &ws, const AccessGraph &g, std::size_t principalNode, RoleId role, const std::string &externalId);
+/// sts:AssumeRole on the role ("Cross account resource access in IAM": both sides are needed), unless its policies
+/// already allow it.
+GraphEditResult planTrust(const Workspace &ws, const AccountModel &model, std::size_t principalNode, RoleId role,
+    const std::string &externalId);
 
 /// Allow `actions` (each an action the catalog knows, or a wildcard pattern that matches some) on the resource node's
-/// ARN or pattern in the role's inline policies (see the placement rules above).
-GraphEditResult planPermission(const Workspace &ws, const AccessGraph &g, RoleId role, std::size_t resourceNode,
+/// ARN or pattern in the role's inline policies (see the placement rules above); refused when the role's policies
+/// already allow them all.
+GraphEditResult planPermission(const Workspace &ws, const AccountModel &model, RoleId role, std::size_t resourceNode,
     const std::vector<std::string> &actions);
 
-/// Removes edge `edge` of `g`: a group membership, or the statements that decide a may-assume or may-act-on edge
-/// (narrowed when they name other principals or resources too). Refuses, with the reason, when a statement grants
+/// Removes edge `edge` of `model.graph()`: a group membership, or the statements that decide a may-assume or may-act-on
+/// edge (narrowed when they name other principals or resources too). Refuses, with the reason, when a statement grants
 /// it broadly (an account root or a wildcard covering others) and the other side cannot be narrowed, and when an
 /// AWS managed policy grants it.
-GraphEditResult planEdgeRemoval(const Workspace &ws, const AccessGraph &g, std::size_t edge);
+GraphEditResult planEdgeRemoval(const Workspace &ws, const AccountModel &model, std::size_t edge);
+
+/// The plan's entities as a change to the workspace, for AccountModel::apply().
+WorkspaceDelta planDelta(const GraphEditPlan &plan);
 
 /// Replaces the plan's entities in the workspace (tests, CLI). False, with the workspace unchanged, when one of them
 /// does not exist.

@@ -41,8 +41,9 @@ GraphSelection selectionOf(const AccessGraph &graph, const std::vector<ReachAnsw
 std::string actionGroupText(const ActionGroup &group);
 
 /// Appends one answer as `role-designer-cli reach --format text` prints it: `<principal> -> <resource>` (with
-/// `  [conditional]`), one `    actions: ` line per group, one line per hop (`    may-assume: A -> B (if keys)`) and
-/// one per deciding statement (`        <policy>, statement <index> (<sid>)`).
+/// `  [conditional]`), one `    actions: ` line per group, one `    except: <policy>, statement <index> (<sid>)` line
+/// per Deny statement that narrows it (with ` (if keys)` when it has conditions), one line per hop
+/// (`    may-assume: A -> B (if keys)`) and one per deciding statement (`        <policy>, statement <index> (<sid>)`).
 void appendReachText(std::string &out, const ReachAnswer &answer);
 
 /// Every answer as appendReachText writes it, then `<n> answer(s)`.

@@ -39,6 +39,11 @@ struct ReachAnswer {
     std::vector<ReachHop> path;
     /// Some hop needs conditions; an answer is only conditional when no unconditional path exists.
     bool conditional = false;
+    /// The explicit Deny statements that narrow the answer (docs/REACHABILITY.md, "Denies and conditions"): for
+    /// whatCan and for whoCan without an action, those covering part of its actions or resources, or all of them
+    /// under conditions; for whoCan with an action, those that match it under conditions (the answer is then
+    /// conditional, the last hop naming their keys). Each names the keys it still depends on.
+    std::vector<GraphDeny> denies;
 };
 
 /// A reachability pair for diffs: (principal, resource pattern, action group).

@@ -15,15 +15,24 @@
 namespace rd::core
 {
 
+class AccountModel;
+
 /// Simulates AWS STS AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity, and role chains, over a workspace:
 /// the STS parameter rules, both sides of the authorization through the evaluation engine (the role's trust policy as
 /// the resource policy), and the resulting session (docs/SIMULATION.md lists every rule with its source).
 ///
-/// Policies are compiled on first use and kept: the workspace must outlive the simulator and must not change while
-/// it is in use; make a new simulator after an edit (construction costs nothing). Not thread-safe.
+/// The policies come from an AccountModel of the workspace (which policies apply to whom, resolved once there);
+/// session policies are compiled per request, managed session policy ARNs resolved through the model. The workspace
+/// (read for the principals, roles and resources the request names) must outlive the simulator, must not change
+/// while it is in use, and must be the one the model was made from; make a new simulator after an edit. Not
+/// thread-safe.
 class StsSimulator
 {
 public:
+    /// Reads the policy sets from `model`, the model of `workspace` (shared, e.g. the document's current snapshot);
+    /// a null model is built from the workspace.
+    StsSimulator(const Workspace &workspace, std::shared_ptr<const AccountModel> model);
+    /// Builds the workspace's model (its policy sets and access graph) first: pass the model when there is one.
     explicit StsSimulator(
         const Workspace &workspace, const AwsManagedPolicies &awsManaged = AwsManagedPolicies::builtin());
     ~StsSimulator();
