@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// Does the window freeze? The generated 5,000-role account (tests/bench/LargeAccount.h) is opened in a real
+// Does the window freeze? The generated 5,000-role account (tests/support/LargeAccount.h) is opened in a real
 // (offscreen) main window, which then shows the access graph, asks the reach explorer a question and takes four
 // edits (a trust statement added, a permission statement removed, one graph edge and three graph edges deleted through
 // the graph's gestures). For each phase: the longest time the GUI thread went without turning its event loop (a 1 ms
@@ -89,6 +89,52 @@ private:
     qint64 m_longest = 0;
 };
 
+/// Times every event the GUI thread delivers (outermost deliveries only), so that each phase can name the longest:
+/// the receiver's class and object name and the event type.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0) {
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        // The receiver may be deleted by its own event: note what it was first.
+        const char *className = receiver->metaObject()->className();
+        const QString name = receiver->objectName();
+        const int type = int(event->type());
+        QElapsedTimer clock;
+        clock.start();
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ns = clock.nsecsElapsed();
+        if (ns > m_longestNs) {
+            m_longestNs = ns;
+            m_longest = QStringLiteral("%1 '%2' event %3").arg(QLatin1String(className), name).arg(type);
+        }
+        return handled;
+    }
+    void restartLongest()
+    {
+        m_longestNs = 0;
+        m_longest.clear();
+    }
+    QString longest() const { return QStringLiteral("%1 ms in %2").arg(double(m_longestNs) / 1e6).arg(m_longest); }
+
+private:
+    int m_depth = 0;
+    qint64 m_longestNs = 0;
+    QString m_longest;
+};
+
+TimingApplication *timingApp()
+{
+    return static_cast<TimingApplication *>(QCoreApplication::instance());
+}
+
 /// Turns the event loop until `done` holds; false after `timeoutMs`.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 600000)
 {
@@ -114,6 +160,7 @@ Phase measure(StallMeter &meter, const std::function<void()> &act, const std::fu
     QElapsedTimer clock;
     clock.start();
     meter.restart();
+    timingApp()->restartLongest();
     act();
     if (!waitUntil(ready))
         state.SkipWithError((std::string(name) + ": the views did not show the answer").c_str());
@@ -124,7 +171,8 @@ Phase measure(StallMeter &meter, const std::function<void()> &act, const std::fu
     phase.stallMs = meter.longestMs();
     state.counters[std::string(name) + "_stall_ms"] = phase.stallMs;
     state.counters[std::string(name) + "_ready_ms"] = phase.readyMs;
-    std::cerr << name << ": longest stall " << phase.stallMs << " ms, views ready after " << phase.readyMs << " ms\n";
+    std::cerr << name << ": longest stall " << phase.stallMs << " ms, views ready after " << phase.readyMs
+              << " ms; longest event: " << timingApp()->longest().toStdString() << "\n";
     return phase;
 }
 
@@ -284,7 +332,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("role-designer-bench"));
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void highlightDimsTheRest();
     void editsRedrawWithoutMovingCards();
     void laysOutInTheBackgroundAndDropsStaleLayouts();
+    void foldsLargeGraphsInTheBackground();
     void minimapShowsTheVisibleArea();
     void rendersLightAndDark();
 };
@@ -414,6 +415,32 @@ void TestGraphEditor::laysOutInTheBackgroundAndDropsStaleLayouts()
     QCOMPARE(layouts.at(2).at(0).toBool(), false);
     QCOMPARE(redrawn.count(), redraws);
     QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+}
+
+void TestGraphEditor::foldsLargeGraphsInTheBackground()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    f.editor->setBackgroundFoldThreshold(0);
+    QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
+    const int folded = f.editor->drawnNodeCount();
+    auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
+    // Unfolding: the projection is made in the background, the old drawing stays meanwhile.
+    toggle->trigger();
+    QVERIFY(f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    QCOMPARE(redrawn.count(), 0);
+    QTRY_COMPARE(redrawn.count(), 1);
+    QVERIFY(!f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    // Folded and unfolded again before either projection came back: only the last one is drawn.
+    toggle->trigger();
+    toggle->trigger();
+    QTRY_COMPARE(redrawn.count(), 2);
+    QTRY_VERIFY(!f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    QTest::qWait(50);
+    QCOMPARE(redrawn.count(), 2);
 }
 
 void TestGraphEditor::minimapShowsTheVisibleArea()

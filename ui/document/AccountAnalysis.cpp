@@ -117,14 +117,14 @@ void addChanged(core::WorkspaceDelta &delta, WorkspaceEntity entity)
         entity);
 }
 
-/// Runs `job` on the global thread pool; the future holds its result.
+/// Runs `job` in the background (runInBackground()); the future holds its result.
 template <class Job> QFuture<std::invoke_result_t<Job>> runInPool(Job job)
 {
     using R = std::invoke_result_t<Job>;
     auto promise = std::make_shared<QPromise<R>>();
     QFuture<R> future = promise->future();
     promise->start();
-    backgroundPool()->start([promise, job = std::move(job)] {
+    runInBackground([promise, job = std::move(job)] {
         promise->addResult(job());
         promise->finish();
     });

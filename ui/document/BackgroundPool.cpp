@@ -8,6 +8,11 @@
 
 #include <algorithm>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace rd::doc
 {
 
@@ -29,10 +34,22 @@ QThreadPool *backgroundPool()
     return pool;
 }
 
+void runInBackground(std::function<void()> task)
+{
+    backgroundPool()->start([task = std::move(task)] {
+#ifdef __linux__
+        // Linux applies a nice value to the one thread named (setpriority(2), "Notes"); once per pool thread.
+        thread_local const bool lowered = setpriority(PRIO_PROCESS, id_t(gettid()), 10) == 0;
+        (void)lowered;
+#endif
+        task();
+    });
+}
+
 void releaseInBackground(std::shared_ptr<const void> object)
 {
     if (object && object.use_count() == 1)
-        backgroundPool()->start([object = std::move(object)]() mutable { object.reset(); });
+        runInBackground([object = std::move(object)]() mutable { object.reset(); });
 }
 
 } // namespace rd::doc

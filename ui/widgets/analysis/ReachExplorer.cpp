@@ -298,7 +298,7 @@ void ReachExplorer::answerInBackground()
         return;
     // The table keeps the last answers until the new ones arrive.
     std::shared_ptr<Mailbox> mailbox = m_mailbox;
-    doc::backgroundPool()->start([mailbox, question] {
+    doc::runInBackground([mailbox, question] {
         std::vector<core::ReachAnswer> answers =
             reachAnswers(question->mode, *question->graph, question->subject, question->action, question->maxHops);
         std::lock_guard<std::mutex> lock(mailbox->mutex);

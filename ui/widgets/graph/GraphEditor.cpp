@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
@@ -412,11 +413,57 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     std::shared_ptr<const core::AccountModel> model = refreshGraph ? m_latestModel : m_model;
     if (!model)
         return;
-    // Folding the 5,000-role account takes about 40 ms: on this thread, so that a fold answers at once.
-    doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse);
+    const std::uint64_t generation = ++m_generation;
+    if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
+        // A small graph is folded at once, so that a fold answers at once.
+        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse);
+        drawProjection(std::move(model), std::move(projection), synchronous, generation);
+        return;
+    }
+    // Folding the 5,000-role account takes 40 to 100 ms: in the background, the drawing staying as it is meanwhile; a
+    // newer rebuild makes the result stale (the generation).
+    m_layingOut = true;
+    m_pendingModel.reset();
+    m_pendingProjection.reset();
+    updateStatus();
+    std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
+    doc::runInBackground([mailbox, model = std::move(model), collapse = m_collapse, generation]() mutable {
+        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), collapse);
+        std::lock_guard<std::mutex> lock(mailbox->mutex);
+        if (GraphEditor *editor = mailbox->editor) {
+            QMetaObject::invokeMethod(
+                editor,
+                [editor, generation, model, projection = std::move(projection)]() mutable {
+                    editor->projectionArrived(generation, std::move(model), std::move(projection));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void GraphEditor::projectionArrived(
+    std::uint64_t generation, std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection)
+{
+    if (generation != m_generation) {
+        doc::releaseInBackground(std::move(model));
+        return; // a newer rebuild runs
+    }
+    if (m_view->isInteracting()) {
+        // Never pull the cards from under a drag: hand it over after the gesture.
+        QTimer::singleShot(
+            100, this, [this, generation, model = std::move(model), projection = std::move(projection)]() mutable {
+                projectionArrived(generation, std::move(model), std::move(projection));
+            });
+        return;
+    }
+    drawProjection(std::move(model), std::move(projection), false, generation);
+}
+
+void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+    bool synchronous, std::uint64_t generation)
+{
     const std::vector<std::optional<QPointF>> known = knownPositions(projection);
     const bool complete = std::all_of(known.begin(), known.end(), [](const auto &p) { return p.has_value(); });
-    const std::uint64_t generation = ++m_generation;
     m_layingOut = false;
     m_pendingModel.reset();
     m_pendingProjection.reset();
@@ -447,7 +494,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     auto shared = std::make_shared<const doc::GraphProjection>(std::move(projection));
     updateStatus();
     std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
-    doc::backgroundPool()->start([mailbox, shared, options, generation] {
+    doc::runInBackground([mailbox, shared, options, generation] {
         doc::GraphLayoutResult result = doc::layoutGraph(*shared, options);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
         if (GraphEditor *editor = mailbox->editor) {
@@ -658,6 +705,21 @@ void GraphEditor::populate(std::shared_ptr<const core::AccountModel> model, doc:
         d.scene->setObjectName(QStringLiteral("graphScene"));
         // Indexed once, when first asked, rather than item by item.
         d.scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+        // A scene without a rect of its own measures every item after each batch (Qt grows the rect to the items'
+        // bounds): that took 400 ms on 70,000 items. finishDrawing() sets the final one.
+        QRectF bounds(-200, -150, 400, 300);
+        for (const QPointF &p : positions)
+            bounds |= QRectF(p, QSizeF(GraphNodeItem::kWidth, GraphNodeItem::kHeight));
+        d.scene->setSceneRect(bounds);
+        // A scene without views collects an update rectangle per new item, 70,000 of them for the 5,000-role
+        // account, which Qt then processes in one go (300 ms); a hidden view that repaints everything anyway makes
+        // it drop them.
+        if (!m_builderView) {
+            m_builderView = new QGraphicsView(this);
+            m_builderView->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+            m_builderView->hide();
+        }
+        m_builderView->setScene(d.scene);
         d.nodeItems.reserve(d.projection.nodes().size());
         d.edgeItems.reserve(d.projection.edges().size());
         m_layingOut = true;
@@ -735,6 +797,8 @@ void GraphEditor::finishDrawing()
         old.insert(old.end(), m_nodeItems.begin(), m_nodeItems.end());
         QGraphicsScene *previous = m_scene;
         m_scene = d.scene;
+        if (m_builderView)
+            m_builderView->setScene(nullptr);
         // A large drawing stays without an index: building Qt's BSP tree over tens of thousands of items stalls for
         // a second, while a scan of the items per repaint or hit test costs a few milliseconds.
         m_view->setScene(m_scene);
@@ -802,6 +866,8 @@ void GraphEditor::abandonDrawing()
         return;
     std::unique_ptr<Drawing> drawing = std::move(m_drawing);
     if (drawing->scene != m_scene) {
+        if (m_builderView)
+            m_builderView->setScene(nullptr);
         std::vector<QGraphicsItem *> items(drawing->edgeItems.begin(), drawing->edgeItems.end());
         items.insert(items.end(), drawing->nodeItems.begin(), drawing->nodeItems.end());
         disposeScene(drawing->scene, std::move(items));

@@ -21,6 +21,7 @@
 class QAction;
 class QGraphicsItem;
 class QGraphicsScene;
+class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QStringListModel;
@@ -86,6 +87,9 @@ public:
     /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
     /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
     void setBackgroundLayoutThreshold(std::size_t cards) { m_backgroundThreshold = cards; }
+    /// Access graphs of more nodes than this are folded into the drawing (doc::GraphProjection) in the background,
+    /// except on rebuildNow() (for tests; 2,000 by default).
+    void setBackgroundFoldThreshold(std::size_t graphNodes) { m_foldedAtOnce = graphNodes; }
     /// Finds a node by its ARN or key, its label, or its layout key (`role:3`); failing an exact match, the first
     /// whose label or key contains the text. Unfolds its bundle if it is folded, then selects and centres it.
     bool focusNode(const QString &textOrKey);
@@ -151,6 +155,12 @@ private:
 
     void schedule();
     void rebuild(bool synchronous, bool refreshGraph = true);
+    /// The second half of rebuild(): draws `projection` of `model` (at once when its positions are known or it is
+    /// small, else after a background layout).
+    void drawProjection(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+        bool synchronous, std::uint64_t generation);
+    void projectionArrived(
+        std::uint64_t generation, std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection);
     void layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result);
     std::vector<std::optional<QPointF>> knownPositions(const doc::GraphProjection &projection) const;
     std::vector<QPointF> place(const doc::GraphProjection &projection, const std::vector<std::optional<QPointF>> &known,
@@ -243,6 +253,9 @@ private:
     QTimer *m_drawingTimer;
     bool m_layingOut = false;
     std::size_t m_backgroundThreshold = 250;
+    std::size_t m_foldedAtOnce = 2000;
+    /// Holds a drawing's scene while it is made in batches (see populate()).
+    QGraphicsView *m_builderView = nullptr;
     bool m_fitOnRedraw = true;
     bool m_ignoreLayoutSignal = false;
     std::string m_layoutError;
