@@ -6,6 +6,7 @@
 #include "PolicyText.h"
 #include "SplitMix.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/graph/GraphFormats.h"
 #include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
@@ -435,6 +436,35 @@ private Q_SLOTS:
         QCOMPARE(delta.groups.size(), std::size_t(1));
         QVERIFY(delta.policies.empty() && delta.resources.empty() && !delta.accounts);
         QVERIFY(WorkspaceDelta::between(before, before).empty());
+    }
+
+    void aPatternNoLongerUsedIsVacant()
+    {
+        // An update keeps node indexes stable: the pattern's node stays, with no edge, and views and exports skip it.
+        Workspace ws = rd::test::makeLargeAccount({ 3, 1, 1, 2, 4 });
+        const std::string pattern = "arn:aws:s3:::only-this-role-reads/*";
+        ws.roles.front().inlinePolicies.push_back({ "Reads",
+            rd::test::policyOf(rd::test::policyDocument("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                                                        "\"Resource\":\""
+                + pattern + "\"}")) });
+        const auto model = AccountModel::build(ws);
+        const std::size_t node = model->graph().find(pattern, GraphNodeKind::Resource);
+        QVERIFY(node != AccessGraph::npos);
+        QVERIFY(!model->graph().isVacant(node));
+        QVERIFY(writeDot(model->graph()).find(pattern) != std::string::npos);
+        const Workspace before = ws;
+        ws.roles.front().inlinePolicies.pop_back();
+        const auto updated = model->apply(WorkspaceDelta::between(before, ws));
+        QCOMPARE(updated->graph().find(pattern, GraphNodeKind::Resource), node);
+        QVERIFY(updated->graph().isVacant(node));
+        QVERIFY(writeDot(updated->graph()).find(pattern) == std::string::npos);
+        QVERIFY(writeGraphMl(updated->graph()).find(pattern) == std::string::npos);
+        QCOMPARE(AccountModel::build(ws)->graph().find(pattern, GraphNodeKind::Resource), AccessGraph::npos);
+        // A modelled resource is never vacant, with or without edges.
+        for (std::size_t n = 0; n < updated->graph().nodes().size(); ++n) {
+            if (updated->graph().nodes()[n].modelled)
+                QVERIFY(!updated->graph().isVacant(n));
+        }
     }
 
     void incrementalEqualsRebuildOverRandomEdits()

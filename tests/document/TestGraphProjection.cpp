@@ -68,11 +68,11 @@ Sample sample(std::size_t services = 14, std::size_t s3 = 13, std::size_t sqs = 
     }
     for (std::size_t i = 0; i < s3; ++i) {
         const std::string arn = "arn:aws:s3:::bucket-" + std::to_string(100 + i);
-        s.s3.push_back(node(g, GraphNodeKind::Resource, arn, arn));
+        s.s3.push_back(node(g, GraphNodeKind::Resource, arn, arn, 1000 + i)); // modelled buckets
     }
     for (std::size_t i = 0; i < sqs; ++i) {
         const std::string arn = "arn:aws:sqs:us-east-1:" + kAccount + ":queue-" + std::to_string(i);
-        s.sqs.push_back(node(g, GraphNodeKind::Resource, arn, arn));
+        s.sqs.push_back(node(g, GraphNodeKind::Resource, arn, arn, 2000 + i));
     }
     s.aliceMember = edge(g, GraphEdgeKind::MemberOf, s.alice, s.devs, false);
     s.bobMember = edge(g, GraphEdgeKind::MemberOf, s.bob, s.devs, false);
@@ -128,6 +128,7 @@ private Q_SLOTS:
     void loopsMadeByFoldingAreDropped();
     void orderIsByKindThenLabel();
     void emptyGraphAndBadIndexes();
+    void vacantPatternsAreNotDrawn();
 };
 
 void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode_data()
@@ -239,7 +240,7 @@ void TestGraphProjection::folding()
     QCOMPARE(p.find("bundle:services") != GraphProjection::npos, servicesFolded);
     QCOMPARE(
         p.viewNodeOf(s.services.front()), p.find(servicesFolded ? "bundle:services" : "service:svc100.amazonaws.com"));
-    QCOMPARE(p.viewNodeOf(s.s3.front()), p.find(s3Folded ? "bundle:resources:s3" : "pattern:arn:aws:s3:::bucket-100"));
+    QCOMPARE(p.viewNodeOf(s.s3.front()), p.find(s3Folded ? "bundle:resources:s3" : "resource:1000"));
     if (s3Folded)
         QCOMPARE(p.nodes()[p.find("bundle:resources:s3")].members, s.s3);
     QCOMPARE(p.find("bundle:resources:sqs"), GraphProjection::npos);
@@ -252,8 +253,9 @@ void TestGraphProjection::bundleLabels()
     const std::size_t group = node(g, GraphNodeKind::Group, "arn:aws:iam::1:group/g", "g", 7);
     for (const char *name : { "zoe", "bob", "alice", "mallory" })
         edge(g, GraphEdgeKind::MemberOf, node(g, GraphNodeKind::User, std::string("u/") + name, name), group, false);
+    const std::size_t role = node(g, GraphNodeKind::Role, "arn:aws:iam::1:role/r", "r", 8);
     for (const char *arn : { "*", "arn:aws:*:::x", "bucket-without-arn" })
-        node(g, GraphNodeKind::Resource, arn, arn);
+        edge(g, GraphEdgeKind::MayActOn, role, node(g, GraphNodeKind::Resource, arn, arn), false);
     GraphCollapse c;
     c.collapsed = { "bundle:resources:*", "bundle:resources:other" };
     const GraphProjection p = GraphProjection::project(g, c);
@@ -276,11 +278,11 @@ void TestGraphProjection::overrides_data()
     QTest::addColumn<QStringList>("absent");
     QTest::newRow("Expanding the s3 bundle draws every bucket, the other bundles stay")
         << QStringList { "bundle:resources:s3" } << QStringList {}
-        << QStringList { "pattern:arn:aws:s3:::bucket-100", "bundle:services", "bundle:group:group:1" }
+        << QStringList { "resource:1000", "bundle:services", "bundle:group:group:1" }
         << QStringList { "bundle:resources:s3" };
     QTest::newRow("Collapsing the sqs resources folds two queues below the threshold")
         << QStringList {} << QStringList { "bundle:resources:sqs" } << QStringList { "bundle:resources:sqs" }
-        << QStringList { "pattern:arn:aws:sqs:us-east-1:111122223333:queue-0" };
+        << QStringList { "resource:2000" };
     QTest::newRow("Collapsing a group of one folds its single user")
         << QStringList {} << QStringList { "bundle:group:group:2" } << QStringList { "bundle:group:group:2" }
         << QStringList { "user:5" };
@@ -429,6 +431,33 @@ void TestGraphProjection::emptyGraphAndBadIndexes()
     const GraphProjection q = GraphProjection::project(s.graph, {});
     QCOMPARE(q.viewNodeOf(s.graph.nodes().size()), GraphProjection::npos);
     QCOMPARE(q.find("bundle:services"), GraphProjection::npos);
+}
+
+void TestGraphProjection::vacantPatternsAreNotDrawn()
+{
+    // A resource pattern that no edge uses (an updated model keeps its node: AccessGraph::isVacant()) is drawn by no
+    // node and counted in no bundle; a modelled resource without edges is still drawn.
+    for (const bool folded : { false, true }) {
+        core::AccessGraph g;
+        const std::size_t role = node(g, GraphNodeKind::Role, "arn:aws:iam::1:role/r", "r", 8);
+        const std::size_t used = node(g, GraphNodeKind::Resource, "arn:aws:s3:::used/*", "arn:aws:s3:::used/*");
+        const std::size_t vacant = node(g, GraphNodeKind::Resource, "arn:aws:s3:::gone/*", "arn:aws:s3:::gone/*");
+        const std::size_t bucket = node(g, GraphNodeKind::Resource, "arn:aws:s3:::idle", "idle", 9);
+        edge(g, GraphEdgeKind::MayActOn, role, used, false);
+        QVERIFY(g.isVacant(vacant));
+        QVERIFY(!g.isVacant(used) && !g.isVacant(bucket) && !g.isVacant(role));
+        GraphCollapse c = folded ? GraphCollapse {} : nothingFolded();
+        c.bundleThreshold = 0;
+        const GraphProjection p = GraphProjection::project(g, c);
+        QCOMPARE(p.viewNodeOf(vacant), GraphProjection::npos);
+        QVERIFY(p.viewNodeOf(used) != GraphProjection::npos);
+        QVERIFY(p.viewNodeOf(bucket) != GraphProjection::npos);
+        QCOMPARE(p.find("pattern:arn:aws:s3:::gone/*"), GraphProjection::npos);
+        if (folded)
+            QCOMPARE(p.nodes()[p.find("bundle:resources:s3")].label, std::string("s3 · 2 resources"));
+        else
+            QCOMPARE(p.nodes().size(), std::size_t(3));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGraphProjection)

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void highlightDimsTheRest();
     void editsRedrawWithoutMovingCards();
     void laysOutInTheBackgroundAndDropsStaleLayouts();
+    void foldsLargeGraphsInTheBackground();
     void minimapShowsTheVisibleArea();
     void rendersLightAndDark();
 };
@@ -358,20 +359,21 @@ void TestGraphEditor::editsRedrawWithoutMovingCards()
     QVERIFY(f.open(QStringLiteral(RD_EXAMPLE_WORKSPACE)));
     const std::size_t role = nodeByKey(f.graph(), kRoleArn);
     const QPointF before = f.editor->nodeItem(role)->pos();
-    const std::size_t count = f.graph().nodes().size();
+    const int count = f.editor->drawnNodeCount();
     QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
     // Drop the role's permissions: the bucket pattern goes, the role stays where it was.
     const core::RoleId id = f.document.workspace().roles.front().id;
     f.document.editRole(id, QStringLiteral("Drop permissions"), doc::RoleEditCommand::Field::Other,
         [](core::Role &r) { r.inlinePolicies.clear(); });
     QTRY_COMPARE(redrawn.count(), 1);
-    QVERIFY(f.graph().nodes().size() < count);
+    // The updated model keeps the pattern's node, vacant (AccessGraph::isVacant()); nothing draws it.
+    QVERIFY(f.editor->drawnNodeCount() < count);
     const std::size_t again = nodeByKey(f.graph(), kRoleArn);
     QCOMPARE(f.editor->nodeItem(again)->pos(), before);
     // Undo brings the pattern back; it gets a place of its own.
     f.document.undoStack()->undo();
     QTRY_COMPARE(redrawn.count(), 2);
-    QCOMPARE(f.graph().nodes().size(), count);
+    QCOMPARE(f.editor->drawnNodeCount(), count);
     QCOMPARE(f.editor->nodeItem(nodeByKey(f.graph(), kRoleArn))->pos(), before);
 }
 
@@ -413,6 +415,32 @@ void TestGraphEditor::laysOutInTheBackgroundAndDropsStaleLayouts()
     QCOMPARE(layouts.at(2).at(0).toBool(), false);
     QCOMPARE(redrawn.count(), redraws);
     QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+}
+
+void TestGraphEditor::foldsLargeGraphsInTheBackground()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    f.editor->setBackgroundFoldThreshold(0);
+    QSignalSpy redrawn(f.editor.get(), &ui::GraphEditor::graphRedrawn);
+    const int folded = f.editor->drawnNodeCount();
+    auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
+    // Unfolding: the projection is made in the background, the old drawing stays meanwhile.
+    toggle->trigger();
+    QVERIFY(f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    QCOMPARE(redrawn.count(), 0);
+    QTRY_COMPARE(redrawn.count(), 1);
+    QVERIFY(!f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    // Folded and unfolded again before either projection came back: only the last one is drawn.
+    toggle->trigger();
+    toggle->trigger();
+    QTRY_COMPARE(redrawn.count(), 2);
+    QTRY_VERIFY(!f.editor->isLayingOut());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    QTest::qWait(50);
+    QCOMPARE(redrawn.count(), 2);
 }
 
 void TestGraphEditor::minimapShowsTheVisibleArea()

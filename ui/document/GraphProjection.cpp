@@ -100,6 +100,8 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
     std::vector<std::pair<std::string, std::size_t>> resourceBundles; // by service (lower case): a handful
     for (std::size_t n = 0; n < count; ++n) {
         const GraphNode &node = nodes[n];
+        if (graph.isVacant(n))
+            continue; // drawn by no node
         switch (node.kind) {
         case GraphNodeKind::User: {
             // The first group: the target of the user's first member-of edge.
@@ -166,6 +168,8 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
     std::vector<std::size_t> viewOfBundle(bundles.size(), none);
     std::vector<std::size_t> provisional(count, none);
     for (std::size_t n = 0; n < count; ++n) {
+        if (graph.isVacant(n))
+            continue;
         const std::size_t b = bundleOf[n];
         if (b != none && bundles[b].folded) {
             if (viewOfBundle[b] == none) {
@@ -213,7 +217,7 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
     view = std::move(sorted);
     projection.m_viewOfGraphNode.resize(count);
     for (std::size_t n = 0; n < count; ++n)
-        projection.m_viewOfGraphNode[n] = rank[provisional[n]];
+        projection.m_viewOfGraphNode[n] = provisional[n] == none ? none : rank[provisional[n]];
     projection.m_byKey.reserve(view.size());
     for (std::size_t i = 0; i < view.size(); ++i)
         projection.m_byKey.emplace(view[i].key, i);

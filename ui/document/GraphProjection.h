@@ -65,7 +65,8 @@ struct ViewEdge {
 };
 
 /// What the graph editor draws: the access graph with bundles folded (GraphCollapse). A plain value; build a new one
-/// after an edit or a fold. Every access-graph node is shown by exactly one drawn node. Deterministic: nodes sorted by
+/// after an edit or a fold. Every access-graph node is shown by exactly one drawn node, except vacant ones
+/// (AccessGraph::isVacant()), shown by none. Deterministic: nodes sorted by
 /// kind (GraphNodeKind order), then label, then key; edges by source, target, kind.
 class GraphProjection
 {
@@ -74,7 +75,7 @@ public:
 
     const std::vector<ViewNode> &nodes() const { return m_nodes; }
     const std::vector<ViewEdge> &edges() const { return m_edges; }
-    /// The drawn node that shows access-graph node `graphNode`.
+    /// The drawn node that shows access-graph node `graphNode`; npos for a vacant node.
     std::size_t viewNodeOf(std::size_t graphNode) const;
     /// The drawn node with this key; npos when none.
     std::size_t find(const std::string &key) const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceDocument.h"
 
+#include "document/AccountAnalysis.h"
 #include "document/AddRoleCommand.h"
 #include "document/EntityCommand.h"
 #include "document/GraphLayoutCommand.h"
@@ -28,6 +29,7 @@ namespace rd::doc
 WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
+    , m_analysis(new AccountAnalysis(this))
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this, &WorkspaceDocument::announceUnsavedChanges);
 }

@@ -23,6 +23,8 @@ class QUndoStack;
 namespace rd::doc
 {
 
+class AccountAnalysis;
+
 /// One open workspace: owns the core model, its file path and the single undo history of every view. Views read
 /// the model through workspace() and refer to entities by their stable ids.
 class WorkspaceDocument : public QObject
@@ -34,6 +36,9 @@ public:
 
     const core::Workspace &workspace() const { return m_workspace; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    /// The analysis model of the workspace (policies resolved, the access graph), computed off the GUI thread after
+    /// each change; every view that needs the graph reads it there.
+    AccountAnalysis *analysis() const { return m_analysis; }
     QString filePath() const { return m_filePath; }
     /// True when the workspace came from GAAD output and has not been saved as a workspace yet.
     bool isImported() const { return m_imported; }
@@ -161,6 +166,7 @@ private:
     };
     std::map<std::pair<std::uint64_t, std::string>, TypedText> m_typedTexts;
     QUndoStack *m_undoStack;
+    AccountAnalysis *m_analysis;
     QString m_filePath;
     bool m_imported = false;
     bool m_recovered = false;

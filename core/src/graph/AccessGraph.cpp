@@ -202,6 +202,14 @@ bool AccessGraph::isPrincipal(std::size_t node) const
     return kind != GraphNodeKind::Group && kind != GraphNodeKind::Resource;
 }
 
+bool AccessGraph::isVacant(std::size_t node) const
+{
+    if (node >= m_table->nodes.size())
+        return false;
+    const GraphNode &n = m_table->nodes[node];
+    return n.kind == GraphNodeKind::Resource && !n.modelled && outEdges(node).empty() && inEdges(node).empty();
+}
+
 AccessGraph AccessGraph::build(const Workspace &workspace, const AwsManagedPolicies &awsManaged)
 {
     return AccountModel::build(workspace, awsManaged)->graph();

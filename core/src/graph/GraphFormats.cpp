@@ -29,6 +29,10 @@ Resolved resolve(const AccessGraph &graph, const GraphSelection &selection)
     r.edges.assign(edgeCount, selection.edges.empty());
     for (std::size_t n = 0; n < nodeCount && n < selection.nodes.size(); ++n)
         r.nodes[n] = selection.nodes[n];
+    for (std::size_t n = 0; n < nodeCount; ++n) {
+        if (graph.isVacant(n))
+            r.nodes[n] = false;
+    }
     for (std::size_t e = 0; e < edgeCount && e < selection.edges.size(); ++e)
         r.edges[e] = selection.edges[e];
     for (std::size_t e = 0; e < edgeCount; ++e) {

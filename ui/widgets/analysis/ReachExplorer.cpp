@@ -2,25 +2,50 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/analysis/ReachExplorer.h"
 
+#include "document/AccountAnalysis.h"
+#include "document/BackgroundPool.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/Reachability.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QStringListModel>
+#include <QThreadPool>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
+#include <string>
 
 namespace rd::ui
 {
+
+/// A question as asked, with the graph it is asked of.
+struct ReachExplorer::Question {
+    std::uint64_t generation = 0;
+    std::shared_ptr<const core::AccessGraph> graph;
+    Mode mode = Mode::WhatCan;
+    std::string subject;
+    std::optional<std::string> action;
+    int maxHops = core::kDefaultMaxHops;
+};
+
+/// Where a worker hands an answer back: the explorer, until it is destroyed.
+struct ReachExplorer::Mailbox {
+    std::mutex mutex;
+    ReachExplorer *explorer = nullptr;
+};
 
 using doc::toQString;
 using doc::toStdString;
@@ -29,6 +54,14 @@ namespace
 {
 enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole, AnswerIndexRole };
 enum Column { PrincipalColumn, ResourceColumn, ActionsColumn, HopsColumn, ConditionalColumn };
+
+std::vector<core::ReachAnswer> reachAnswers(const ReachExplorer::Mode mode, const core::AccessGraph &graph,
+    const std::string &subject, const std::optional<std::string> &action, int maxHops)
+{
+    const core::Reachability reach(graph);
+    return mode == ReachExplorer::Mode::WhatCan ? reach.whatCan(subject, maxHops)
+                                                : reach.whoCan(subject, action, maxHops);
+}
 
 QString actionsText(const std::vector<core::ActionGroup> &groups)
 {
@@ -48,8 +81,11 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     , m_hops(new QSpinBox(this))
     , m_summary(new QLabel(this))
     , m_answers(new QTreeWidget(this))
+    , m_subjects(new QStringListModel(this))
     , m_pending(new QTimer(this))
+    , m_mailbox(std::make_shared<Mailbox>())
 {
+    m_mailbox->explorer = this;
     setObjectName(QStringLiteral("reachExplorer"));
     m_mode->setObjectName(QStringLiteral("reachModeCombo"));
     m_mode->addItem(tr("What can this principal reach?"), int(Mode::WhatCan));
@@ -59,6 +95,14 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     m_subject->setInsertPolicy(QComboBox::NoInsert);
     m_subject->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_subject->lineEdit()->setPlaceholderText(tr("a user, role or service; or a resource ARN"));
+    // Tens of thousands of principals on a large account: one model set in one go, a width that does not measure
+    // them all, and completion of any part of a name.
+    m_subject->setModel(m_subjects);
+    m_subject->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_subject->setMinimumContentsLength(32);
+    m_subject->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_subject->completer()->setFilterMode(Qt::MatchContains);
+    m_subject->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_action->setObjectName(QStringLiteral("reachActionEdit"));
     m_action->setPlaceholderText(tr("action (optional), e.g. s3:GetObject"));
     m_hops->setObjectName(QStringLiteral("reachMaxHopsSpinBox"));
@@ -87,19 +131,21 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
 
     m_pending->setSingleShot(true);
     m_pending->setInterval(150);
-    connect(m_pending, &QTimer::timeout, this, &ReachExplorer::answerNow);
+    connect(m_pending, &QTimer::timeout, this, &ReachExplorer::answerInBackground);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &ReachExplorer::schedule);
     connect(m_subject, &QComboBox::currentTextChanged, this, &ReachExplorer::schedule);
     connect(m_action, &QLineEdit::textChanged, this, &ReachExplorer::schedule);
     connect(m_hops, &QSpinBox::valueChanged, this, &ReachExplorer::schedule);
-    auto stale = [this] {
-        m_graphStale = true;
-        schedule();
-    };
-    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, stale);
+    // A newer model (after an edit, or of another workspace): the question is asked again.
+    connect(m_document->analysis(), &doc::AccountAnalysis::modelChanged, this, [this] {
+        if (m_document->analysis()->model()) {
+            schedule();
+            return;
+        }
+        // Another workspace, whose model is being computed: the old answers go at once.
+        Question none;
+        prepare(none);
+    });
     // A row (or one of its hops or statements) selected: its answer's path is highlighted.
     connect(m_answers, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         while (item && item->parent())
@@ -118,7 +164,12 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     });
 }
 
-ReachExplorer::~ReachExplorer() = default;
+ReachExplorer::~ReachExplorer()
+{
+    // An answer still being computed finds no explorer to hand it to.
+    std::lock_guard<std::mutex> lock(m_mailbox->mutex);
+    m_mailbox->explorer = nullptr;
+}
 
 void ReachExplorer::selectAnswer(int row)
 {
@@ -157,7 +208,7 @@ void ReachExplorer::showEvent(QShowEvent *event)
 
 void ReachExplorer::schedule()
 {
-    // Building the graph of a large account takes a moment: only a visible explorer keeps up with edits.
+    // Only a visible explorer keeps up with edits.
     if (isVisible())
         m_pending->start();
 }
@@ -175,40 +226,100 @@ int ReachExplorer::answerCount() const
     return m_answers->topLevelItemCount();
 }
 
-void ReachExplorer::answerNow()
+void ReachExplorer::updateSubjects(const core::AccountModel &model)
+{
+    QStringList keys;
+    keys.reserve(int(model.graph().nodes().size()));
+    for (const core::GraphNode &node : model.graph().nodes()) {
+        if (node.kind != core::GraphNodeKind::Resource)
+            keys << toQString(node.key);
+    }
+    const QString current = m_subject->currentText();
+    const bool blocked = m_subject->blockSignals(true);
+    m_subjects->setStringList(keys);
+    m_subject->setCurrentText(current);
+    m_subject->blockSignals(blocked);
+}
+
+bool ReachExplorer::prepare(Question &question)
 {
     m_pending->stop();
-    if (m_graphStale || !m_graph) {
-        m_graph = std::make_unique<core::AccessGraph>(core::AccessGraph::build(m_document->workspace()));
-        m_graphStale = false;
-        // The principals the graph knows, for the subject field.
-        const QString current = m_subject->currentText();
-        const bool blocked = m_subject->blockSignals(true);
-        m_subject->clear();
-        for (const core::GraphNode &node : m_graph->nodes()) {
-            if (node.kind != core::GraphNodeKind::Resource)
-                m_subject->addItem(toQString(node.key));
-        }
-        m_subject->setCurrentText(current);
-        m_subject->blockSignals(blocked);
+    const std::shared_ptr<const core::AccountModel> model = m_document->analysis()->model();
+    if (!model) {
+        // The first model of this workspace is being computed; modelChanged() asks again.
+        ++m_generation;
+        m_answers->clear();
+        m_shown.clear();
+        m_graph.reset();
+        m_summary->setText(tr("Analysing the account…"));
+        return false;
     }
-    m_answers->clear();
-    m_shown.clear();
-    const QString subject = m_subject->currentText().trimmed();
-    if (subject.isEmpty()) {
+    if (model != m_subjectsModel) {
+        doc::releaseInBackground(std::move(m_subjectsModel));
+        m_subjectsModel = model;
+        updateSubjects(*model);
+    }
+    question.generation = ++m_generation;
+    question.graph = model->sharedGraph();
+    question.mode = Mode(m_mode->currentData().toInt());
+    question.subject = toStdString(m_subject->currentText().trimmed());
+    const QString action = m_action->text().trimmed();
+    if (!action.isEmpty())
+        question.action = toStdString(action);
+    question.maxHops = m_hops->value();
+    if (question.subject.empty()) {
+        m_answers->clear();
+        m_shown.clear();
+        m_graph = question.graph;
         m_summary->setText(tr("%1 nodes, %2 edges. Name a principal or a resource.")
                                .arg(m_graph->nodes().size())
                                .arg(m_graph->edges().size()));
         highlightAnswers(0, 0);
-        return;
+        Q_EMIT answered();
+        return false;
     }
-    const core::Reachability reach(*m_graph);
-    const auto mode = Mode(m_mode->currentData().toInt());
-    const QString action = m_action->text().trimmed();
-    std::vector<core::ReachAnswer> answers = mode == Mode::WhatCan
-        ? reach.whatCan(toStdString(subject), m_hops->value())
-        : reach.whoCan(toStdString(subject), action.isEmpty() ? std::nullopt : std::optional(toStdString(action)),
-            m_hops->value());
+    return true;
+}
+
+void ReachExplorer::answerNow()
+{
+    m_document->analysis()->waitForCurrent();
+    Question question;
+    if (!prepare(question))
+        return;
+    showAnswers(
+        question, reachAnswers(question.mode, *question.graph, question.subject, question.action, question.maxHops));
+}
+
+void ReachExplorer::answerInBackground()
+{
+    auto question = std::make_shared<Question>();
+    if (!prepare(*question))
+        return;
+    // The table keeps the last answers until the new ones arrive.
+    std::shared_ptr<Mailbox> mailbox = m_mailbox;
+    doc::runInBackground([mailbox, question] {
+        std::vector<core::ReachAnswer> answers =
+            reachAnswers(question->mode, *question->graph, question->subject, question->action, question->maxHops);
+        std::lock_guard<std::mutex> lock(mailbox->mutex);
+        if (ReachExplorer *explorer = mailbox->explorer) {
+            QMetaObject::invokeMethod(
+                explorer,
+                [explorer, question, answers = std::move(answers)]() mutable {
+                    if (question->generation == explorer->m_generation)
+                        explorer->showAnswers(*question, std::move(answers));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void ReachExplorer::showAnswers(const Question &question, std::vector<core::ReachAnswer> answers)
+{
+    m_answers->clear();
+    m_shown.clear();
+    doc::releaseInBackground(std::move(m_graph));
+    m_graph = question.graph;
     int conditional = 0;
     for (const core::ReachAnswer &answer : answers) {
         auto *item = new QTreeWidgetItem(m_answers,
@@ -266,6 +377,7 @@ void ReachExplorer::answerNow()
                   .arg(conditional));
     m_shown = std::move(answers);
     highlightAnswers(0, m_shown.size());
+    Q_EMIT answered();
 }
 
 } // namespace rd::ui

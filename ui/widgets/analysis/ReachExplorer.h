@@ -5,10 +5,12 @@
 #include <QWidget>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
 class QComboBox;
+class QStringListModel;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -18,6 +20,7 @@ class QTreeWidget;
 namespace rd::core
 {
 class AccessGraph;
+class AccountModel;
 struct ReachAnswer;
 } // namespace rd::core
 
@@ -31,8 +34,10 @@ namespace rd::ui
 
 /// "Which principals reach which resources?" as a table: what a principal can reach (directly or through role
 /// chains), or who can reach a resource (and action); each answer with its actions, its shortest path of hops, and
-/// per hop the deciding statements, which open in the policy editors. Conditional answers are marked. The access
-/// graph is rebuilt after edits of the workspace, while the explorer is visible.
+/// per hop the deciding statements, which open in the policy editors. Conditional answers are marked. The graph is
+/// the document's analysis model (doc::AccountAnalysis), whose edges already take Deny statements and permissions
+/// boundaries into account; the explorer asks again when a newer model is ready, while it is visible. Questions typed
+/// are answered on a worker thread; until the first model is ready the explorer says it is analysing the account.
 class ReachExplorer : public QWidget
 {
     Q_OBJECT
@@ -41,9 +46,10 @@ public:
     ~ReachExplorer() override;
 
     enum class Mode { WhatCan, WhoCan };
-    /// Asks a question (what the tests and scripted screenshots do; typing in the fields does the same).
+    /// Asks a question and answers it at once, on this thread, once the document's model is current (what the tests and
+    /// scripted screenshots do; typing in the fields does the same, answered in the background).
     void ask(Mode mode, const QString &subject, const QString &action = {});
-    /// Answers now instead of after the pause.
+    /// Answers now, on this thread, instead of in the background after the pause; waits for the current model.
     void answerNow();
     /// How many answers the table shows.
     int answerCount() const;
@@ -51,10 +57,12 @@ public:
     void selectAnswer(int row);
 
 Q_SIGNALS:
+    /// The table shows a new answer (after a question or an edit of the workspace).
+    void answered();
     /// A deciding statement was activated: the policy's label (`trust policy of role R`...) and the statement.
     void statementActivated(const QString &policy, int statement);
     /// The part of `graph` to highlight: after an answer, every answer's principal, resource and path; after a row is
-    /// selected, that answer's. `graph` is the explorer's own and lives until the next signal.
+    /// selected, that answer's. `graph` is the one the answers came from and lives until the next signal.
     void subgraphSelected(const rd::core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
         const std::vector<std::size_t> &edges);
 
@@ -62,7 +70,17 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    struct Question;
+    struct Mailbox;
+
     void schedule();
+    /// Asks the question in the fields on a worker thread (after the pause).
+    void answerInBackground();
+    /// The question in the fields; false (with the summary saying why) when there is nothing to ask yet.
+    bool prepare(Question &question);
+    void showAnswers(const Question &question, std::vector<core::ReachAnswer> answers);
+    /// Refills the subject field's list from `model`'s nodes, in one go.
+    void updateSubjects(const core::AccountModel &model);
     /// Emits subgraphSelected() for answers [first, last).
     void highlightAnswers(std::size_t first, std::size_t last);
 
@@ -73,10 +91,16 @@ private:
     QSpinBox *m_hops;
     QLabel *m_summary;
     QTreeWidget *m_answers;
+    QStringListModel *m_subjects;
     QTimer *m_pending;
-    std::unique_ptr<core::AccessGraph> m_graph;
+    /// The model the subject list was made from.
+    std::shared_ptr<const core::AccountModel> m_subjectsModel;
+    /// The graph of the answers shown.
+    std::shared_ptr<const core::AccessGraph> m_graph;
     std::vector<core::ReachAnswer> m_shown;
-    bool m_graphStale = true;
+    /// Counts questions: an answer to an earlier one is dropped.
+    std::uint64_t m_generation = 0;
+    std::shared_ptr<Mailbox> m_mailbox;
 };
 
 } // namespace rd::ui

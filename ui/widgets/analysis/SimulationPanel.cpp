@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/analysis/SimulationPanel.h"
 
+#include "document/AccountAnalysis.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/sts/StsSimulator.h"
 #include "widgets/analysis/SessionTimeline.h"
 
@@ -211,7 +213,13 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     // Every change schedules one simulation on the next turn of the event loop: a burst of edits runs it once.
     m_pending->setSingleShot(true);
     m_pending->setInterval(0);
-    connect(m_pending, &QTimer::timeout, this, &SimulationPanel::simulateNow);
+    connect(m_pending, &QTimer::timeout, this, &SimulationPanel::simulateWhenCurrent);
+    // After an edit the simulation waits for the document's analysis model of the edited workspace (computed off the
+    // GUI thread), then runs on it.
+    connect(m_document->analysis(), &doc::AccountAnalysis::modelChanged, this, [this] {
+        if (m_waitingForModel && m_document->analysis()->isCurrent())
+            simulateWhenCurrent();
+    });
     for (QLineEdit *edit :
         { m_chain, m_sessionName, m_externalId, m_sourceIp, m_tags, m_context, m_checkAction, m_checkResource })
         connect(edit, &QLineEdit::textChanged, this, &SimulationPanel::schedule);
@@ -255,7 +263,7 @@ void SimulationPanel::setRole(core::RoleId id)
         refreshPrincipals();
     updateDurationBounds();
     m_settingFields = false;
-    simulateNow();
+    simulateWhenCurrent();
 }
 
 void SimulationPanel::refreshPrincipals()
@@ -354,16 +362,30 @@ core::AssumeRoleRequest SimulationPanel::request() const
 void SimulationPanel::simulateNow()
 {
     m_pending->stop();
+    if (m_document->workspace().role(m_role) && !m_document->analysis()->isCurrent())
+        m_document->analysis()->waitForCurrent();
+    simulateWhenCurrent();
+}
+
+void SimulationPanel::simulateWhenCurrent()
+{
+    m_pending->stop();
     m_check.reset();
     const core::Workspace &ws = m_document->workspace();
     if (!ws.role(m_role)) {
+        m_waitingForModel = false;
         m_result = {};
         m_result.error = toStdString(tr("Pick a role to simulate who may assume it."));
         showResult(request());
         return;
     }
+    // The document's model of the workspace as it is now; until it is ready the last result stays shown.
+    const std::shared_ptr<const core::AccountModel> model = m_document->analysis()->model();
+    m_waitingForModel = !model || !m_document->analysis()->isCurrent();
+    if (m_waitingForModel)
+        return;
     const core::AssumeRoleRequest r = request();
-    core::StsSimulator simulator(ws);
+    core::StsSimulator simulator(ws, model);
     m_result = simulator.assume(r);
     if (m_result.allowed && !m_checkAction->text().trimmed().isEmpty()) {
         m_check = simulator.check(m_result, r, toStdString(m_checkAction->text().trimmed()),

@@ -52,7 +52,8 @@ public:
     void setCheck(const QString &action, const QString &resource);
     void setCurrentTime(const QDateTime &time);
 
-    /// Runs the simulation now instead of on the next turn of the event loop.
+    /// Runs the simulation now instead of on the next turn of the event loop, waiting for the document's analysis
+    /// model when it is not current (for scripted use and tests; the panel itself never waits).
     void simulateNow();
     const core::AssumeRoleResult &result() const { return m_result; }
     const std::optional<core::SessionCheck> &checkResult() const { return m_check; }
@@ -69,6 +70,9 @@ Q_SIGNALS:
 
 private:
     void schedule();
+    /// Simulates on the document's analysis model if it describes the workspace as it is now; otherwise simulates when
+    /// it does (the last result stays shown meanwhile).
+    void simulateWhenCurrent();
     void refreshPrincipals();
     core::AssumeRoleRequest request() const;
     void showResult(const core::AssumeRoleRequest &request);
@@ -102,6 +106,7 @@ private:
     core::AssumeRoleResult m_result;
     std::optional<core::SessionCheck> m_check;
     bool m_settingFields = false;
+    bool m_waitingForModel = false;
 };
 
 } // namespace rd::ui

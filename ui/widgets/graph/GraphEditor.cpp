@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/graph/GraphEditor.h"
 
+#include "document/AccountAnalysis.h"
+#include "document/BackgroundPool.h"
 #include "document/GraphLayout.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
@@ -16,8 +18,10 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QCompleter>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +53,89 @@ struct GraphEditor::LayoutMailbox {
 namespace
 {
 constexpr double kGap = 24;
+/// How long one event-loop turn may spend making items of a large drawing.
+constexpr qint64 kBatchBudgetMs = 25;
+/// Drawings with more items than this are made in batches (unless drawn on request, rebuildNow()).
+constexpr std::size_t kBatchedItems = 3000;
+
+/// Slides edge labels along their edges so that they cover no card and no other label: cards first, then each label
+/// at the first free place of its candidates.
+class LabelPlacer
+{
+public:
+    void takeCard(const GraphNodeItem *item)
+    {
+        take(QRectF(item->pos() - QPointF(GraphNodeItem::kWidth / 2 + 4, GraphNodeItem::kHeight / 2 + 4),
+            QSizeF(GraphNodeItem::kWidth + 8, GraphNodeItem::kHeight + 8)));
+    }
+    void place(GraphEdgeItem *item)
+    {
+        // Candidate places along the edge, nearest the middle first.
+        static constexpr double candidates[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85 };
+        if (item->label().isEmpty())
+            return;
+        double chosen = 0.5;
+        for (double at : candidates) {
+            if (isFree(item->labelRectAt(at).adjusted(-2, -1, 2, 1))) {
+                chosen = at;
+                break;
+            }
+        }
+        item->setLabelAt(chosen);
+        take(item->labelRect().adjusted(-2, -1, 2, 1));
+    }
+
+private:
+    static constexpr double kCellSize = 120;
+    template <class Visit> static void cellsOf(const QRectF &r, Visit &&visit)
+    {
+        for (int x = int(std::floor(r.left() / kCellSize)); x <= int(std::floor(r.right() / kCellSize)); ++x) {
+            for (int y = int(std::floor(r.top() / kCellSize)); y <= int(std::floor(r.bottom() / kCellSize)); ++y)
+                visit(qMakePair(x, y));
+        }
+    }
+    void take(const QRectF &r)
+    {
+        cellsOf(r, [&](const QPair<int, int> &cell) { m_taken[cell].append(r); });
+    }
+    bool isFree(const QRectF &r) const
+    {
+        bool clear = true;
+        cellsOf(r, [&](const QPair<int, int> &cell) {
+            const auto it = m_taken.constFind(cell);
+            if (clear && it != m_taken.constEnd())
+                clear = std::none_of(it->begin(), it->end(), [&](const QRectF &o) { return o.intersects(r); });
+        });
+        return clear;
+    }
+    QHash<QPair<int, int>, QList<QRectF>> m_taken;
+};
+
+/// Deletes the items of a scene no longer shown, a batch per event-loop turn, then the scene.
+void disposeScene(QGraphicsScene *scene, std::vector<QGraphicsItem *> items)
+{
+    // Removing items one by one from an index costs more than having none.
+    scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+    // Not the scene that tests and the minimap look for.
+    scene->setObjectName(QString());
+    auto *timer = new QTimer(scene);
+    timer->setInterval(0);
+    QObject::connect(
+        timer, &QTimer::timeout, scene, [scene, timer, items = std::move(items), next = std::size_t(0)]() mutable {
+            QElapsedTimer clock;
+            clock.start();
+            while (next < items.size() && clock.elapsed() < kBatchBudgetMs) {
+                const std::size_t end = std::min(items.size(), next + 500);
+                for (; next < end; ++next)
+                    delete items[next];
+            }
+            if (next == items.size()) {
+                timer->stop();
+                scene->deleteLater();
+            }
+        });
+    timer->start();
+}
 
 QString kindName(core::GraphNodeKind kind)
 {
@@ -128,6 +215,7 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     , m_legend(new GraphLegend(m_view))
     , m_pending(new QTimer(this))
     , m_mailbox(std::make_shared<LayoutMailbox>())
+    , m_drawingTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("graphEditor"));
     m_mailbox->editor = this;
@@ -136,6 +224,7 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_view->setScene(m_scene);
     m_view->setGraphStyle(&m_style);
     m_minimap->setGraphStyle(&m_style);
+    m_minimap->setNodeItems(&m_nodeItems);
     m_legend->setGraphStyle(&m_style);
     m_view->setToolTipProvider([this](const QGraphicsItem *item) { return toolTip(item); });
     m_view->addOverlay(m_minimap);
@@ -197,6 +286,11 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_pending->setSingleShot(true);
     m_pending->setInterval(150);
     connect(m_pending, &QTimer::timeout, this, [this] { rebuild(false); });
+    m_drawingTimer->setInterval(0);
+    connect(m_drawingTimer, &QTimer::timeout, this, [this] {
+        if (continueDrawing(true))
+            finishDrawing();
+    });
 
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         const bool found = focusNode(m_search->text());
@@ -218,10 +312,11 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     connect(m_view, &GraphView::nodeContextMenu, this, &GraphEditor::onNodeContextMenu);
     connect(m_view, &GraphView::edgeContextMenu, this, &GraphEditor::onEdgeContextMenu);
 
-    auto stale = [this] {
+    // A newer model of the workspace: drawn while the editor is visible (or when it is shown).
+    connect(m_document->analysis(), &doc::AccountAnalysis::modelChanged, this, [this] {
         m_graphStale = true;
         schedule();
-    };
+    });
     connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, [this] {
         // Another workspace: nothing of the last drawing carries over.
         m_graphStale = true;
@@ -232,12 +327,9 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
         m_highlightNodeKeys.clear();
         m_highlightEdgeKeys.clear();
         m_fitOnRedraw = true;
+        clearDrawing();
         schedule();
     });
-    connect(m_document, &doc::WorkspaceDocument::roleChanged, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, stale);
-    connect(m_document, &doc::WorkspaceDocument::entityChanged, this, stale);
     connect(m_document, &doc::WorkspaceDocument::graphLayoutChanged, this, [this] {
         if (!m_ignoreLayoutSignal)
             applyKeptPositions();
@@ -303,30 +395,77 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
         m_pending->start();
         return;
     }
-    if (refreshGraph && (m_graphStale || !m_latestGraph)) {
-        m_latestModel = core::AccountModel::build(m_document->workspace());
-        m_latestGraph = m_latestModel->sharedGraph();
-        m_graphStale = false;
-        // Which bundle would fold each node: the projection with everything folded says.
-        doc::GraphCollapse all;
-        all.bundleThreshold = 0;
-        const doc::GraphProjection folded = doc::GraphProjection::project(*m_latestGraph, all);
-        m_bundleKeys.assign(m_latestGraph->nodes().size(), std::string());
-        for (std::size_t n = 0; n < m_bundleKeys.size(); ++n) {
-            const std::size_t v = folded.viewNodeOf(n);
-            if (v < folded.nodes().size() && folded.nodes()[v].bundle)
-                m_bundleKeys[n] = folded.nodes()[v].key;
-        }
+    doc::AccountAnalysis *analysis = m_document->analysis();
+    if (refreshGraph && synchronous) {
+        // Drawn on request: the workspace as it is now.
+        analysis->waitForCurrent();
+        m_graphStale = m_graphStale || analysis->model() != m_latestModel;
     }
-    std::shared_ptr<const core::AccessGraph> graph = refreshGraph ? m_latestGraph : m_graph;
-    if (!graph)
+    if (refreshGraph && (m_graphStale || !m_latestModel)) {
+        m_latestModel = analysis->model();
+        if (!m_latestModel) {
+            // The first model of this workspace is being computed; modelChanged() brings it.
+            showAnalysing();
+            return;
+        }
+        m_graphStale = false;
+    }
+    std::shared_ptr<const core::AccountModel> model = refreshGraph ? m_latestModel : m_model;
+    if (!model)
         return;
-    doc::GraphProjection projection = doc::GraphProjection::project(*graph, m_collapse);
+    const std::uint64_t generation = ++m_generation;
+    if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
+        // A small graph is folded at once, so that a fold answers at once.
+        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse);
+        drawProjection(std::move(model), std::move(projection), synchronous, generation);
+        return;
+    }
+    // Folding the 5,000-role account takes 40 to 100 ms: in the background, the drawing staying as it is meanwhile; a
+    // newer rebuild makes the result stale (the generation).
+    m_layingOut = true;
+    m_pendingModel.reset();
+    m_pendingProjection.reset();
+    updateStatus();
+    std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
+    doc::runInBackground([mailbox, model = std::move(model), collapse = m_collapse, generation]() mutable {
+        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), collapse);
+        std::lock_guard<std::mutex> lock(mailbox->mutex);
+        if (GraphEditor *editor = mailbox->editor) {
+            QMetaObject::invokeMethod(
+                editor,
+                [editor, generation, model, projection = std::move(projection)]() mutable {
+                    editor->projectionArrived(generation, std::move(model), std::move(projection));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void GraphEditor::projectionArrived(
+    std::uint64_t generation, std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection)
+{
+    if (generation != m_generation) {
+        doc::releaseInBackground(std::move(model));
+        return; // a newer rebuild runs
+    }
+    if (m_view->isInteracting()) {
+        // Never pull the cards from under a drag: hand it over after the gesture.
+        QTimer::singleShot(
+            100, this, [this, generation, model = std::move(model), projection = std::move(projection)]() mutable {
+                projectionArrived(generation, std::move(model), std::move(projection));
+            });
+        return;
+    }
+    drawProjection(std::move(model), std::move(projection), false, generation);
+}
+
+void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+    bool synchronous, std::uint64_t generation)
+{
     const std::vector<std::optional<QPointF>> known = knownPositions(projection);
     const bool complete = std::all_of(known.begin(), known.end(), [](const auto &p) { return p.has_value(); });
-    const std::uint64_t generation = ++m_generation;
     m_layingOut = false;
-    m_pendingGraph.reset();
+    m_pendingModel.reset();
     m_pendingProjection.reset();
 
     doc::GraphLayoutOptions options;
@@ -342,18 +481,20 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
             layout = doc::layoutGraph(projection, options);
         m_layoutError = layout.error;
         const std::vector<QPointF> positions = place(projection, known, layout);
-        populate(std::move(graph), std::move(projection), positions);
+        const bool batched = !synchronous && projection.nodes().size() + projection.edges().size() > kBatchedItems;
+        populate(std::move(model), std::move(projection), positions, batched);
         return;
     }
     // Lay out in the background; the drawing stays as it is until the result arrives, and a newer rebuild makes this
     // one's result stale (the generation).
+    abandonDrawing();
     m_layingOut = true;
-    m_pendingGraph = graph;
+    m_pendingModel = std::move(model);
     m_pendingProjection = projection;
     auto shared = std::make_shared<const doc::GraphProjection>(std::move(projection));
     updateStatus();
     std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
-    QThreadPool::globalInstance()->start([mailbox, shared, options, generation] {
+    doc::runInBackground([mailbox, shared, options, generation] {
         doc::GraphLayoutResult result = doc::layoutGraph(*shared, options);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
         if (GraphEditor *editor = mailbox->editor) {
@@ -369,7 +510,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
 
 void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result)
 {
-    if (generation != m_generation || !m_pendingProjection || !m_pendingGraph) {
+    if (generation != m_generation || !m_pendingProjection || !m_pendingModel) {
         Q_EMIT backgroundLayoutFinished(false);
         return;
     }
@@ -380,15 +521,42 @@ void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult
         return;
     }
     doc::GraphProjection projection = std::move(*m_pendingProjection);
-    std::shared_ptr<const core::AccessGraph> graph = std::move(m_pendingGraph);
+    std::shared_ptr<const core::AccountModel> model = std::move(m_pendingModel);
     m_pendingProjection.reset();
-    m_pendingGraph.reset();
-    m_layingOut = false;
+    m_pendingModel.reset();
     m_layoutError = result.error;
     // Kept positions may have changed meanwhile: they still win.
     const std::vector<QPointF> positions = place(projection, knownPositions(projection), result);
-    populate(std::move(graph), std::move(projection), positions);
-    Q_EMIT backgroundLayoutFinished(true);
+    const bool batched = projection.nodes().size() + projection.edges().size() > kBatchedItems;
+    populate(std::move(model), std::move(projection), positions, batched);
+    // A batched drawing says so when its last item is made.
+    if (!m_drawing)
+        Q_EMIT backgroundLayoutFinished(true);
+}
+
+bool GraphEditor::isUpToDate() const
+{
+    const doc::AccountAnalysis *analysis = m_document->analysis();
+    return analysis->isCurrent() && !m_graphStale && m_latestModel == analysis->model();
+}
+
+void GraphEditor::showAnalysing()
+{
+    m_status->setText(tr("Analysing the account…"));
+}
+
+std::vector<std::string> GraphEditor::bundleKeysOf(const core::AccessGraph &graph)
+{
+    doc::GraphCollapse all;
+    all.bundleThreshold = 0;
+    const doc::GraphProjection folded = doc::GraphProjection::project(graph, all);
+    std::vector<std::string> keys(graph.nodes().size());
+    for (std::size_t n = 0; n < keys.size(); ++n) {
+        const std::size_t v = folded.viewNodeOf(n);
+        if (v < folded.nodes().size() && folded.nodes()[v].bundle)
+            keys[n] = folded.nodes()[v].key;
+    }
+    return keys;
 }
 
 std::vector<std::optional<QPointF>> GraphEditor::knownPositions(const doc::GraphProjection &projection) const
@@ -497,54 +665,158 @@ std::vector<QPointF> GraphEditor::place(const doc::GraphProjection &projection,
     return out;
 }
 
-void GraphEditor::populate(std::shared_ptr<const core::AccessGraph> graph, doc::GraphProjection projection,
-    const std::vector<QPointF> &positions)
-{
-    m_view->cancelInteraction();
+/// A drawing whose items are being made, a batch per event-loop turn when it is large.
+struct GraphEditor::Drawing {
+    std::shared_ptr<const core::AccountModel> model;
+    doc::GraphProjection projection;
+    std::vector<QPointF> positions;
+    /// Where the items go: the scene shown, or (batched) a scene of their own that replaces it when complete.
+    QGraphicsScene *scene = nullptr;
+    std::vector<GraphNodeItem *> nodeItems;
+    std::vector<GraphEdgeItem *> edgeItems;
+    std::size_t nextNode = 0;
+    std::size_t nextEdge = 0;
+    std::size_t nextLabel = 0;
+    LabelPlacer labels;
     std::set<std::string> selectedKeys;
+    bool batched = false;
+    /// Whether the drawing came from a background layout (backgroundLayoutFinished() then follows).
+    bool afterLayout = false;
+};
+
+void GraphEditor::populate(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+    const std::vector<QPointF> &positions, bool batched)
+{
+    const bool afterLayout = m_layingOut;
+    abandonDrawing(); // an unfinished drawing, overtaken
+    m_drawing = std::make_unique<Drawing>();
+    Drawing &d = *m_drawing;
+    d.model = std::move(model);
+    d.projection = std::move(projection);
+    d.positions = positions;
+    d.afterLayout = afterLayout;
+    d.batched = batched;
     for (GraphNodeItem *item : m_nodeItems) {
         if (item->isSelected())
-            selectedKeys.insert(item->key());
+            d.selectedKeys.insert(item->key());
     }
+    if (batched) {
+        d.scene = new QGraphicsScene(this);
+        d.scene->setObjectName(QStringLiteral("graphScene"));
+        // Indexed once, when first asked, rather than item by item.
+        d.scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+        // A scene without a rect of its own measures every item after each batch (Qt grows the rect to the items'
+        // bounds): that took 400 ms on 70,000 items. finishDrawing() sets the final one.
+        QRectF bounds(-200, -150, 400, 300);
+        for (const QPointF &p : positions)
+            bounds |= QRectF(p, QSizeF(GraphNodeItem::kWidth, GraphNodeItem::kHeight));
+        d.scene->setSceneRect(bounds);
+        // A scene without views collects an update rectangle per new item, 70,000 of them for the 5,000-role
+        // account, which Qt then processes in one go (300 ms); a hidden view that repaints everything anyway makes
+        // it drop them.
+        if (!m_builderView) {
+            m_builderView = new QGraphicsView(this);
+            m_builderView->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+            m_builderView->hide();
+        }
+        m_builderView->setScene(d.scene);
+        d.nodeItems.reserve(d.projection.nodes().size());
+        d.edgeItems.reserve(d.projection.edges().size());
+        m_layingOut = true;
+        updateStatus();
+        m_drawingTimer->start();
+        return;
+    }
+    m_view->cancelInteraction();
     m_nodeItems.clear();
     m_edgeItems.clear();
     m_scene->clear();
-    m_graph = std::move(graph);
-    if (m_latestModel && m_latestModel->sharedGraph() == m_graph)
-        m_model = m_latestModel;
-    else if (m_model && m_model->sharedGraph() != m_graph)
-        m_model.reset();
-    m_projection = std::move(projection);
+    d.scene = m_scene;
+    continueDrawing(false);
+    finishDrawing();
+}
 
-    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
-    m_nodeItems.reserve(m_projection.nodes().size());
-    for (std::size_t i = 0; i < m_projection.nodes().size(); ++i) {
-        const doc::ViewNode &node = m_projection.nodes()[i];
+bool GraphEditor::continueDrawing(bool batched)
+{
+    Drawing &d = *m_drawing;
+    QElapsedTimer clock;
+    clock.start();
+    auto overBudget = [&] { return batched && clock.elapsed() >= kBatchBudgetMs; };
+    const core::AccessGraph &graph = d.model->graph();
+    const std::vector<core::GraphNode> &nodes = graph.nodes();
+    while (d.nextNode < d.projection.nodes().size()) {
+        if ((d.nextNode % 64) == 0 && overBudget())
+            return false;
+        const std::size_t i = d.nextNode++;
+        const doc::ViewNode &node = d.projection.nodes()[i];
         bool modelled = true;
         if (!node.bundle && node.kind == core::GraphNodeKind::Resource && !node.members.empty()
             && node.members.front() < nodes.size())
             modelled = nodes[node.members.front()].modelled;
-        auto *item = new GraphNodeItem(i, node, nodeLabel(node), nodeDetails(node), modelled, &m_style);
-        item->setPos(i < positions.size() ? positions[i] : QPointF());
-        m_scene->addItem(item);
-        if (selectedKeys.count(node.key))
+        auto *item = new GraphNodeItem(
+            i, node, nodeLabel(graph, node), nodeDetails(graph, d.projection, node), modelled, &m_style);
+        item->setPos(i < d.positions.size() ? d.positions[i] : QPointF());
+        d.scene->addItem(item);
+        if (d.selectedKeys.count(node.key))
             item->setSelected(true);
-        m_nodeItems.push_back(item);
+        d.nodeItems.push_back(item);
+        d.labels.takeCard(item);
     }
-    m_edgeItems.reserve(m_projection.edges().size());
-    for (std::size_t i = 0; i < m_projection.edges().size(); ++i) {
-        const doc::ViewEdge &edge = m_projection.edges()[i];
-        if (edge.from >= m_nodeItems.size() || edge.to >= m_nodeItems.size())
+    while (d.nextEdge < d.projection.edges().size()) {
+        if ((d.nextEdge % 256) == 0 && overBudget())
+            return false;
+        const std::size_t i = d.nextEdge++;
+        const doc::ViewEdge &edge = d.projection.edges()[i];
+        if (edge.from >= d.nodeItems.size() || edge.to >= d.nodeItems.size())
             continue;
         auto *item = new GraphEdgeItem(
-            i, edge.kind, edge.conditional, edge.edges, m_nodeItems[edge.from], m_nodeItems[edge.to], &m_style);
-        item->setLabel(edgeLabel(edge));
-        m_scene->addItem(item);
-        m_edgeItems.push_back(item);
+            i, edge.kind, edge.conditional, edge.edges, d.nodeItems[edge.from], d.nodeItems[edge.to], &m_style);
+        item->setLabel(edgeLabel(graph, edge));
+        d.scene->addItem(item);
+        d.edgeItems.push_back(item);
     }
-    arrangeEdgeLabels();
+    while (d.nextLabel < d.edgeItems.size()) {
+        if ((d.nextLabel % 256) == 0 && overBudget())
+            return false;
+        d.labels.place(d.edgeItems[d.nextLabel++]);
+    }
+    return true;
+}
+
+void GraphEditor::finishDrawing()
+{
+    m_drawingTimer->stop();
+    std::unique_ptr<Drawing> drawing = std::move(m_drawing);
+    Drawing &d = *drawing;
+    if (d.scene != m_scene) {
+        // The finished drawing replaces the one shown; the old items go a batch at a time.
+        m_view->cancelInteraction();
+        std::vector<QGraphicsItem *> old;
+        old.reserve(m_nodeItems.size() + m_edgeItems.size());
+        old.insert(old.end(), m_edgeItems.begin(), m_edgeItems.end());
+        old.insert(old.end(), m_nodeItems.begin(), m_nodeItems.end());
+        QGraphicsScene *previous = m_scene;
+        m_scene = d.scene;
+        if (m_builderView)
+            m_builderView->setScene(nullptr);
+        // A large drawing stays without an index: building Qt's BSP tree over tens of thousands of items stalls for
+        // a second, while a scan of the items per repaint or hit test costs a few milliseconds.
+        m_view->setScene(m_scene);
+        // Anything else in the old scene (a rubber band) goes with it.
+        disposeScene(previous, std::move(old));
+    }
+    m_nodeItems = std::move(d.nodeItems);
+    m_edgeItems = std::move(d.edgeItems);
+    doc::releaseInBackground(std::move(m_graph));
+    doc::releaseInBackground(std::move(m_model));
+    m_model = std::move(d.model);
+    m_graph = m_model->sharedGraph();
+    m_projection = std::move(d.projection);
+    m_layingOut = false;
     updateSceneRect();
     applyHighlight();
+    if (m_revealHighlight && m_highlighting)
+        revealHighlight();
     updateCompletions();
     updateStatus();
     m_minimap->refreshNow();
@@ -553,6 +825,55 @@ void GraphEditor::populate(std::shared_ptr<const core::AccessGraph> graph, doc::
         fit();
     }
     Q_EMIT graphRedrawn();
+    if (d.batched && d.afterLayout)
+        Q_EMIT backgroundLayoutFinished(true);
+}
+
+void GraphEditor::clearDrawing()
+{
+    abandonDrawing();
+    ++m_generation;
+    m_layingOut = false;
+    m_pendingModel.reset();
+    m_pendingProjection.reset();
+    m_latestModel.reset();
+    m_model.reset();
+    m_graph.reset();
+    m_projection = {};
+    if (!m_nodeItems.empty() || !m_edgeItems.empty()) {
+        m_view->cancelInteraction();
+        std::vector<QGraphicsItem *> old(m_edgeItems.begin(), m_edgeItems.end());
+        old.insert(old.end(), m_nodeItems.begin(), m_nodeItems.end());
+        QGraphicsScene *previous = m_scene;
+        m_scene = new QGraphicsScene(this);
+        m_scene->setObjectName(QStringLiteral("graphScene"));
+        m_scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+        m_view->setScene(m_scene);
+        disposeScene(previous, std::move(old));
+        m_nodeItems.clear();
+        m_edgeItems.clear();
+    }
+    updateSceneRect();
+    updateCompletions();
+    updateStatus();
+    m_minimap->refreshNow();
+}
+
+void GraphEditor::abandonDrawing()
+{
+    m_drawingTimer->stop();
+    if (!m_drawing)
+        return;
+    std::unique_ptr<Drawing> drawing = std::move(m_drawing);
+    if (drawing->scene != m_scene) {
+        if (m_builderView)
+            m_builderView->setScene(nullptr);
+        std::vector<QGraphicsItem *> items(drawing->edgeItems.begin(), drawing->edgeItems.end());
+        items.insert(items.end(), drawing->nodeItems.begin(), drawing->nodeItems.end());
+        disposeScene(drawing->scene, std::move(items));
+    }
+    if (drawing->batched && drawing->afterLayout)
+        Q_EMIT backgroundLayoutFinished(false);
 }
 
 void GraphEditor::applyKeptPositions()
@@ -588,50 +909,21 @@ void GraphEditor::updateSceneRect()
 
 void GraphEditor::arrangeEdgeLabels()
 {
-    // Candidate places along the edge, nearest the middle first.
-    static constexpr double candidates[] = { 0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85 };
-    constexpr double cellSize = 120;
-    QHash<QPair<int, int>, QList<QRectF>> taken;
-    auto cellsOf = [](const QRectF &r, auto &&visit) {
-        for (int x = int(std::floor(r.left() / cellSize)); x <= int(std::floor(r.right() / cellSize)); ++x) {
-            for (int y = int(std::floor(r.top() / cellSize)); y <= int(std::floor(r.bottom() / cellSize)); ++y)
-                visit(qMakePair(x, y));
-        }
-    };
-    auto take = [&](const QRectF &r) { cellsOf(r, [&](const QPair<int, int> &cell) { taken[cell].append(r); }); };
-    auto isFree = [&](const QRectF &r) {
-        bool clear = true;
-        cellsOf(r, [&](const QPair<int, int> &cell) {
-            const auto it = taken.constFind(cell);
-            if (clear && it != taken.constEnd())
-                clear = std::none_of(it->begin(), it->end(), [&](const QRectF &o) { return o.intersects(r); });
-        });
-        return clear;
-    };
-    for (GraphNodeItem *item : m_nodeItems) {
-        take(QRectF(item->pos() - QPointF(GraphNodeItem::kWidth / 2 + 4, GraphNodeItem::kHeight / 2 + 4),
-            QSizeF(GraphNodeItem::kWidth + 8, GraphNodeItem::kHeight + 8)));
-    }
-    for (GraphEdgeItem *item : m_edgeItems) {
-        if (item->label().isEmpty())
-            continue;
-        double chosen = 0.5;
-        for (double at : candidates) {
-            if (isFree(item->labelRectAt(at).adjusted(-2, -1, 2, 1))) {
-                chosen = at;
-                break;
-            }
-        }
-        item->setLabelAt(chosen);
-        take(item->labelRect().adjusted(-2, -1, 2, 1));
-    }
+    LabelPlacer placer;
+    for (const GraphNodeItem *item : m_nodeItems)
+        placer.takeCard(item);
+    for (GraphEdgeItem *item : m_edgeItems)
+        placer.place(item);
 }
 
 void GraphEditor::updateCompletions()
 {
     QStringList words;
     if (m_graph) {
-        for (const core::GraphNode &node : m_graph->nodes()) {
+        for (std::size_t n = 0; n < m_graph->nodes().size(); ++n) {
+            if (m_graph->isVacant(n))
+                continue;
+            const core::GraphNode &node = m_graph->nodes()[n];
             if (!node.label.empty())
                 words << toQString(node.label);
             words << toQString(node.key);
@@ -644,13 +936,20 @@ void GraphEditor::updateCompletions()
 
 void GraphEditor::updateStatus()
 {
+    if (m_drawing && m_drawing->batched) {
+        m_status->setText(tr("Drawing %n card(s)…", nullptr, int(m_drawing->projection.nodes().size())));
+        return;
+    }
     if (m_layingOut) {
         m_status->setText(
             tr("Laying out %n node(s)…", nullptr, int(m_pendingProjection ? m_pendingProjection->nodes().size() : 0)));
         return;
     }
     if (!m_graph) {
-        m_status->clear();
+        if (m_document->analysis()->model())
+            m_status->clear();
+        else
+            showAnalysing();
         return;
     }
     QString text = tr("%n node(s), %1 edge(s)", nullptr, int(m_graph->nodes().size())).arg(m_graph->edges().size());
@@ -663,7 +962,11 @@ void GraphEditor::updateStatus()
 
 void GraphEditor::fit()
 {
-    m_view->fitAll();
+    // The cards' bounds from the editor's own list: asking the scene for its items sorts tens of thousands of them.
+    QRectF bounds;
+    for (const GraphNodeItem *item : m_nodeItems)
+        bounds = bounds.united(item->sceneBoundingRect());
+    m_view->fitTo(bounds.adjusted(-20, -20, 20, 20), 1.2);
 }
 
 void GraphEditor::fitHighlight()
@@ -722,7 +1025,7 @@ std::size_t GraphEditor::findGraphNode(const QString &text) const
 bool GraphEditor::focusNode(const QString &textOrKey)
 {
     if (!m_graph)
-        rebuildNow();
+        return false; // nothing drawn yet
     std::size_t graphNode = findGraphNode(textOrKey);
     if (graphNode == core::AccessGraph::npos)
         return false;
@@ -792,15 +1095,20 @@ std::string GraphEditor::bundleKeyOf(std::size_t graphNode) const
 {
     if (!m_graph || graphNode >= m_graph->nodes().size())
         return {};
+    if (m_bundleKeysGraph != m_graph) {
+        // Folding the whole graph takes a moment on a large account: only when a context menu first asks.
+        m_bundleKeys = bundleKeysOf(*m_graph);
+        m_bundleKeysGraph = m_graph;
+    }
     const core::GraphNode &node = m_graph->nodes()[graphNode];
     if (node.kind == core::GraphNodeKind::Group) {
         // A group's card folds the users whose first group it is.
         const std::string key = "bundle:group:" + core::graphLayoutKey(node);
-        if (m_graph == m_latestGraph && std::find(m_bundleKeys.begin(), m_bundleKeys.end(), key) != m_bundleKeys.end())
+        if (std::find(m_bundleKeys.begin(), m_bundleKeys.end(), key) != m_bundleKeys.end())
             return key;
         return {};
     }
-    if (m_graph != m_latestGraph || graphNode >= m_bundleKeys.size())
+    if (graphNode >= m_bundleKeys.size())
         return {};
     return m_bundleKeys[graphNode];
 }
@@ -850,7 +1158,7 @@ void GraphEditor::relayout()
 void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const std::vector<std::size_t> &graphEdges)
 {
     if (!m_graph)
-        rebuildNow();
+        return; // nothing drawn yet
     const std::vector<core::GraphNode> &nodes = m_graph->nodes();
     const core::EdgeList &edges = m_graph->edges();
     m_highlighting = true;
@@ -879,12 +1187,20 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
         lightNode(edges[e].from);
         lightNode(edges[e].to);
     }
-    if (unfold)
-        rebuild(true, false);
-    else
-        applyHighlight();
+    if (unfold) {
+        // Unfolding may need Graphviz on a large drawing: the lit part comes into view once it is drawn.
+        m_revealHighlight = true;
+        rebuild(false, false);
+        return;
+    }
+    applyHighlight();
+    revealHighlight();
+}
 
+void GraphEditor::revealHighlight()
+{
     // Bring the lit part into view.
+    m_revealHighlight = false;
     QRectF bounds;
     for (GraphNodeItem *item : m_nodeItems) {
         if (!item->isDimmed())
@@ -1077,9 +1393,9 @@ void GraphEditor::onEdgeContextMenu(std::size_t viewEdge, const QPoint &globalPo
 
 // --- Texts ---------------------------------------------------------------------------------------------------
 
-QString GraphEditor::nodeLabel(const doc::ViewNode &node) const
+QString GraphEditor::nodeLabel(const core::AccessGraph &graph, const doc::ViewNode &node) const
 {
-    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    const std::vector<core::GraphNode> &nodes = graph.nodes();
     // Bundles: the second line counts the members.
     constexpr std::string_view resources = "bundle:resources:";
     if (node.bundle && node.key.rfind(resources, 0) == 0)
@@ -1139,9 +1455,10 @@ QString GraphEditor::nodeLabel(const doc::ViewNode &node) const
     return toQString(n.label.empty() ? key : n.label);
 }
 
-QString GraphEditor::nodeDetails(const doc::ViewNode &node) const
+QString GraphEditor::nodeDetails(
+    const core::AccessGraph &graph, const doc::GraphProjection &projection, const doc::ViewNode &node) const
 {
-    const std::vector<core::GraphNode> &nodes = m_graph->nodes();
+    const std::vector<core::GraphNode> &nodes = graph.nodes();
     if (node.bundle) {
         const int count = int(node.members.size());
         switch (node.kind) {
@@ -1149,9 +1466,9 @@ QString GraphEditor::nodeDetails(const doc::ViewNode &node) const
             const std::string groupKey = node.key.rfind("bundle:group:", 0) == 0
                 ? node.key.substr(std::string_view("bundle:group:").size())
                 : std::string();
-            const std::size_t group = m_projection.find(groupKey);
-            if (group < m_projection.nodes().size())
-                return tr("%n users in %1", nullptr, count).arg(toQString(m_projection.nodes()[group].label));
+            const std::size_t group = projection.find(groupKey);
+            if (group < projection.nodes().size())
+                return tr("%n users in %1", nullptr, count).arg(toQString(projection.nodes()[group].label));
             return tr("%n users", nullptr, count);
         }
         case core::GraphNodeKind::Service:
@@ -1175,10 +1492,10 @@ QString GraphEditor::nodeDetails(const doc::ViewNode &node) const
     } else if (n.kind == core::GraphNodeKind::Service) {
         text = tr("AWS service principal");
     } else if (n.kind == core::GraphNodeKind::Account) {
-        if (nodeLabel(node) != toQString(n.accountId))
+        if (nodeLabel(graph, node) != toQString(n.accountId))
             text += QStringLiteral(" · ") + toQString(n.accountId);
     } else if (n.kind == core::GraphNodeKind::Provider) {
-        const QString label = nodeLabel(node);
+        const QString label = nodeLabel(graph, node);
         const std::size_t slash = n.key.find("-provider/");
         if (slash != std::string::npos && label != toQString(n.key.substr(slash + 10)))
             text += QStringLiteral(" · ") + toQString(n.key.substr(slash + 10));
@@ -1219,16 +1536,16 @@ QString GraphEditor::nodeToolTip(const doc::ViewNode &node) const
     return lines.join(QStringLiteral("<br/>"));
 }
 
-QString GraphEditor::edgeLabel(const doc::ViewEdge &edge) const
+QString GraphEditor::edgeLabel(const core::AccessGraph &graph, const doc::ViewEdge &edge) const
 {
     if (edge.kind != core::GraphEdgeKind::MayActOn)
         return {};
     // By service: its access levels in the reference's order.
     std::map<std::string, std::set<std::pair<int, std::string>>> levels;
     for (std::size_t e : edge.edges) {
-        if (e >= m_graph->edges().size())
+        if (e >= graph.edges().size())
             continue;
-        for (const core::ActionGroup &group : m_graph->edges()[e].actions)
+        for (const core::ActionGroup &group : graph.edges()[e].actions)
             levels[group.service].insert({ levelRank(group.accessLevel), group.accessLevel });
     }
     QStringList parts;

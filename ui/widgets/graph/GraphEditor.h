@@ -21,6 +21,7 @@
 class QAction;
 class QGraphicsItem;
 class QGraphicsScene;
+class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QStringListModel;
@@ -31,7 +32,7 @@ namespace rd::core
 {
 class AccessGraph;
 class AccountModel;
-}
+} // namespace rd::core
 
 namespace rd::doc
 {
@@ -53,8 +54,11 @@ class GraphView;
 /// gave kept in the workspace (one undo step per drag). A toolbar finds a node (completion over labels and ARNs),
 /// fits the view, folds group members and services/resources into bundles and lays the graph out again; a minimap
 /// shows where the view is. Editing gestures become signals that the main window turns into commands: a connection
-/// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is rebuilt a moment
-/// after each edit of the workspace, while the editor is visible; cards already drawn keep their places.
+/// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is the document's
+/// analysis model (doc::AccountAnalysis), redrawn when a newer one is ready while the editor is visible; cards already
+/// drawn keep their places. Graphviz runs off the GUI thread, and the items of a large drawing are made a batch per
+/// event-loop turn, so that the window never freezes; until the first model is ready the editor says it is analysing
+/// the account.
 class GraphEditor : public QWidget
 {
     Q_OBJECT
@@ -62,9 +66,9 @@ public:
     explicit GraphEditor(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
     ~GraphEditor() override;
 
-    /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first build.
+    /// The access graph drawn now (the indexes of the signals refer to it); nullptr before the first drawing.
     const core::AccessGraph *graph() const { return m_graph.get(); }
-    /// The account model whose graph() is drawn now (the graph edits read it); nullptr before the first build.
+    /// The analysis model whose graph() is drawn now (the graph edits read it); null before the first drawing.
     const core::AccountModel *model() const { return m_model.get(); }
     /// What is drawn now: drawn node i is viewNodes()[i].
     const doc::GraphProjection &projection() const { return m_projection; }
@@ -73,13 +77,19 @@ public:
     GraphLegend *legend() const { return m_legend; }
     const doc::GraphCollapse &collapse() const { return m_collapse; }
 
-    /// Rebuilds the graph from the workspace and lays it out now, on this thread (tests, scripted screenshots).
+    /// Waits for the document's analysis model to be current, then folds, lays out and draws its graph now, on this
+    /// thread (tests, scripted screenshots).
     void rebuildNow();
-    /// Whether a layout is being computed in the background.
+    /// Whether a drawing is being made: laid out in the background, or its items made batch by batch.
     bool isLayingOut() const { return m_layingOut; }
+    /// Whether the drawing shown, or the one being made, is of the document's current analysis model.
+    bool isUpToDate() const;
     /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
     /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
     void setBackgroundLayoutThreshold(std::size_t cards) { m_backgroundThreshold = cards; }
+    /// Access graphs of more nodes than this are folded into the drawing (doc::GraphProjection) in the background,
+    /// except on rebuildNow() (for tests; 2,000 by default).
+    void setBackgroundFoldThreshold(std::size_t graphNodes) { m_foldedAtOnce = graphNodes; }
     /// Finds a node by its ARN or key, its label, or its layout key (`role:3`); failing an exact match, the first
     /// whose label or key contains the text. Unfolds its bundle if it is folded, then selects and centres it.
     bool focusNode(const QString &textOrKey);
@@ -105,8 +115,9 @@ public:
     /// Folds or unfolds one bundle (a doc::ViewNode key such as `bundle:services`) and redraws.
     void setBundleFolded(const std::string &bundleKey, bool folded);
 
-    /// Shows these access-graph nodes and edges (of graph()) and dims everything else; bundles holding them unfold,
-    /// and the view moves to them if they are out of sight. Kept across rebuilds (by node key) until clearHighlight().
+    /// Shows these access-graph nodes and edges (of graph()) and dims everything else; bundles holding them unfold
+    /// (drawn like any redraw: in the background on a large graph), and the view moves to them if they are out of
+    /// sight. Kept across rebuilds (by node key) until clearHighlight().
     void highlight(const std::vector<std::size_t> &graphNodes, const std::vector<std::size_t> &graphEdges);
     void clearHighlight();
     bool isHighlighting() const { return m_highlighting; }
@@ -124,8 +135,8 @@ Q_SIGNALS:
     void statementActivated(const QString &policyLabel, int statement);
     /// The drawing was replaced (after a rebuild or a background layout).
     void graphRedrawn();
-    /// A layout computed in the background came back: drawn (`drawn`), or dropped because a newer drawing had
-    /// replaced the one it was for. Tests wait on it instead of on the clock.
+    /// A drawing made in the background is complete (`drawn`), or was dropped because a newer drawing had replaced the
+    /// one it was for. Tests wait on it instead of on the clock.
     void backgroundLayoutFinished(bool drawn);
 
 protected:
@@ -134,6 +145,7 @@ protected:
 
 private:
     struct LayoutMailbox;
+    struct Drawing;
     struct EdgeKey {
         std::string from;
         std::string to;
@@ -143,14 +155,35 @@ private:
 
     void schedule();
     void rebuild(bool synchronous, bool refreshGraph = true);
+    /// The second half of rebuild(): draws `projection` of `model` (at once when its positions are known or it is
+    /// small, else after a background layout).
+    void drawProjection(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+        bool synchronous, std::uint64_t generation);
+    void projectionArrived(
+        std::uint64_t generation, std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection);
     void layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result);
     std::vector<std::optional<QPointF>> knownPositions(const doc::GraphProjection &projection) const;
     std::vector<QPointF> place(const doc::GraphProjection &projection, const std::vector<std::optional<QPointF>> &known,
         const doc::GraphLayoutResult &layout);
-    void populate(std::shared_ptr<const core::AccessGraph> graph, doc::GraphProjection projection,
-        const std::vector<QPointF> &positions);
+    /// Makes the items of a drawing: at once, or (`batched`) a batch per event-loop turn into a scene of their own,
+    /// which replaces the one shown when complete.
+    void populate(std::shared_ptr<const core::AccountModel> model, doc::GraphProjection projection,
+        const std::vector<QPointF> &positions, bool batched);
+    /// Makes the next batch of items of m_drawing; true when the drawing is complete.
+    bool continueDrawing(bool batched);
+    void finishDrawing();
+    /// Drops the drawing whose items are being made, if any.
+    void abandonDrawing();
+    /// Empties the view (another workspace): the old items go a batch at a time.
+    void clearDrawing();
+    /// Says that the first model of the workspace is being computed.
+    void showAnalysing();
+    /// Which bundle would fold each node of `graph` ("" for none): the projection with everything folded says.
+    static std::vector<std::string> bundleKeysOf(const core::AccessGraph &graph);
     void applyKeptPositions();
     void applyHighlight();
+    /// Moves the view to the highlighted part when it is out of sight.
+    void revealHighlight();
     void updateSceneRect();
     /// Slides edge labels along their edges so that they cover no card and no other label.
     void arrangeEdgeLabels();
@@ -172,10 +205,11 @@ private:
     /// The bundle key that would fold an access-graph node ("" when none).
     std::string bundleKeyOf(std::size_t graphNode) const;
 
-    QString nodeLabel(const doc::ViewNode &node) const;
-    QString nodeDetails(const doc::ViewNode &node) const;
+    QString nodeLabel(const core::AccessGraph &graph, const doc::ViewNode &node) const;
+    QString nodeDetails(
+        const core::AccessGraph &graph, const doc::GraphProjection &projection, const doc::ViewNode &node) const;
     QString nodeToolTip(const doc::ViewNode &node) const;
-    QString edgeLabel(const doc::ViewEdge &edge) const;
+    QString edgeLabel(const core::AccessGraph &graph, const doc::ViewEdge &edge) const;
     QString edgeToolTip(const doc::ViewEdge &edge) const;
 
     doc::WorkspaceDocument *m_document;
@@ -194,15 +228,14 @@ private:
     GraphLegend *m_legend;
     QTimer *m_pending;
 
-    /// The graph drawn now, and the latest one built (drawn once its layout arrives).
-    std::shared_ptr<const core::AccessGraph> m_graph;
-    std::shared_ptr<const core::AccessGraph> m_latestGraph;
-    /// The models of m_graph and m_latestGraph.
+    /// The model drawn now and its graph, and the latest model of the document (drawn once its drawing is made).
     std::shared_ptr<const core::AccountModel> m_model;
+    std::shared_ptr<const core::AccessGraph> m_graph;
     std::shared_ptr<const core::AccountModel> m_latestModel;
     bool m_graphStale = true;
-    /// Bundle keys that could fold each node of m_latestGraph ("" for none).
-    std::vector<std::string> m_bundleKeys;
+    /// Bundle keys that could fold each node of the graph m_bundleKeysGraph ("" for none), found when first needed.
+    mutable std::vector<std::string> m_bundleKeys;
+    mutable std::shared_ptr<const core::AccessGraph> m_bundleKeysGraph;
     doc::GraphProjection m_projection;
     doc::GraphCollapse m_collapse;
     std::vector<GraphNodeItem *> m_nodeItems;
@@ -213,15 +246,23 @@ private:
 
     std::shared_ptr<LayoutMailbox> m_mailbox;
     std::uint64_t m_generation = 0;
-    std::shared_ptr<const core::AccessGraph> m_pendingGraph;
+    std::shared_ptr<const core::AccountModel> m_pendingModel;
     std::optional<doc::GraphProjection> m_pendingProjection;
+    /// The drawing whose items are being made (batched), and the timer that makes the next batch.
+    std::unique_ptr<Drawing> m_drawing;
+    QTimer *m_drawingTimer;
     bool m_layingOut = false;
     std::size_t m_backgroundThreshold = 250;
+    std::size_t m_foldedAtOnce = 2000;
+    /// Holds a drawing's scene while it is made in batches (see populate()).
+    QGraphicsView *m_builderView = nullptr;
     bool m_fitOnRedraw = true;
     bool m_ignoreLayoutSignal = false;
     std::string m_layoutError;
 
     bool m_highlighting = false;
+    /// The highlighted part is to be brought into view when the drawing that unfolds it is made.
+    bool m_revealHighlight = false;
     std::set<std::string> m_highlightNodeKeys;
     std::set<EdgeKey> m_highlightEdgeKeys;
 };

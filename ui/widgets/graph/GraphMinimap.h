@@ -6,11 +6,15 @@
 #include <QRectF>
 #include <QWidget>
 
+#include <cstddef>
+#include <vector>
+
 class QTimer;
 
 namespace rd::ui
 {
 
+class GraphNodeItem;
 class GraphView;
 struct GraphStyle;
 
@@ -25,6 +29,8 @@ public:
     ~GraphMinimap() override;
 
     void setGraphStyle(const GraphStyle *style);
+    /// The cards of the view (kept by the graph editor), so that the minimap need not search the scene for them.
+    void setNodeItems(const std::vector<GraphNodeItem *> *items) { m_nodeItems = items; }
     /// The graph changed: redraws its picture after a short pause.
     void refresh();
     /// Redraws the picture now.
@@ -46,8 +52,12 @@ private:
     /// Shown while part of the graph is out of sight.
     void updateVisibility();
 
+    /// Above this many cards the picture is made of boxes rather than rendered from the scene.
+    static constexpr std::size_t kRenderedCards = 1500;
+
     GraphView *m_view;
     const GraphStyle *m_style = nullptr;
+    const std::vector<GraphNodeItem *> *m_nodeItems = nullptr;
     QTimer *m_refresh;
     QPixmap m_picture;
     /// The part of the scene the picture shows.

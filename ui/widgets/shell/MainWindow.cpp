@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/shell/MainWindow.h"
 
+#include "document/AccountAnalysis.h"
 #include "document/FindingsModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/export/PolicyExport.h"
 #include "rd/core/policy/PolicyKind.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_center->addTab(m_graphEditor, tr("Access Graph"));
     setCentralWidget(m_center);
     // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
+    // The indexes are those of the model the editor drew.
     connect(m_graphEditor, &GraphEditor::connectRequested, this, [this](std::size_t from, std::size_t to) {
         if (const core::AccountModel *model = m_graphEditor->model())
             m_graphActions->connectNodes(*model, from, to);
@@ -149,8 +152,8 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, reachDock);
     tabifyDockWidget(historyDock, reachDock);
     connect(reach, &ReachExplorer::statementActivated, this, &MainWindow::revealStatement);
-    // The explorer's answers light up in the graph: the explorer's graph and the editor's are built apart, so nodes
-    // and edges are matched by key and kind.
+    // The explorer's answers light up in the graph: both read the document's analysis model, but the explorer may
+    // have answered on a newer or older one than the editor drew, so nodes and edges are matched by key and kind.
     connect(reach, &ReachExplorer::subgraphSelected, this,
         [this](const core::AccessGraph *from, const std::vector<std::size_t> &nodes,
             const std::vector<std::size_t> &edges) {
@@ -405,6 +408,8 @@ bool MainWindow::showView(const QString &name)
 {
     if (!viewNames().contains(name) && name != QLatin1String("role"))
         return false;
+    // A scripted view shows the analysis of the workspace as it is (the views would otherwise say they are analysing).
+    m_document->analysis()->waitForCurrent();
     // The reach explorer's answers light up in the access graph above it.
     const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach");
     showGraph(graph);

@@ -187,6 +187,10 @@ public:
     std::size_t findEdge(std::size_t from, std::size_t to, GraphEdgeKind kind) const;
     /// Whether the node is one that requests come from (user, role, account, service, provider).
     bool isPrincipal(std::size_t node) const;
+    /// Whether the node is a resource pattern (not a modelled resource) that no edge uses any more. An updated
+    /// model keeps such nodes so that node indexes stay stable across revisions (AccountModel::apply()), where a
+    /// rebuilt one has none; views and exports skip them.
+    bool isVacant(std::size_t node) const;
 
     /// The Deny statements of a modelled resource's resource-based policy, not yet judged against any principal
     /// (`conditionKeys` lists all their keys); empty for other nodes. whoCan applies them to concrete ARNs that the

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: IAM Role Designer authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <functional>
+#include <memory>
+
+class QThreadPool;
+
+namespace rd::doc
+{
+
+/// The threads that compute models, layouts and answers for the views. Not QThreadPool::globalInstance(): Qt's
+/// raster painting splits large fills across the global pool and waits for them, so a long job there (building the
+/// model of a large account takes seconds) would stall every repaint of the window.
+QThreadPool *backgroundPool();
+
+/// Runs `task` on backgroundPool() at a lower scheduling priority than the GUI thread (on Linux a nice value of 10 for
+/// the pool's threads): on a machine of two cores, three busy workers would otherwise take two thirds of the CPU time
+/// the GUI thread needs to paint and answer input.
+void runInBackground(std::function<void()> task);
+
+/// Drops `object` on a background thread when this is its last reference: freeing the model or the graph of a large
+/// account takes tens of milliseconds that the GUI thread need not spend.
+void releaseInBackground(std::shared_ptr<const void> object);
+
+} // namespace rd::doc
