@@ -177,6 +177,12 @@ void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest_data()
         << "RoleDetailList[0].AssumeRolePolicyDocument: unterminated object: no `}` matches this `{` (at line 1, "
            "column 1 of the decoded document); the policy was skipped"
         << 1;
+    QTest::addRow("an element of the wrong type skips that policy, so that the account saves (fuzz_gaad_importer)")
+        << R"({"RoleDetailList":[{"RoleName":"A","Arn":"arn:aws:iam::111122223333:role/A","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":{"Effect":"Allow","Condition":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}}}]})"
+        << "GAAD_POLICY_ERROR"
+        << "RoleDetailList[0].AssumeRolePolicyDocument: the condition operator `Service` must be an object of "
+           "condition keys, not a string; the policy was skipped"
+        << 1;
     QTest::addRow("a role that is not an object is skipped")
         << R"({"RoleDetailList":[7,{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B"}]})"
         << "GAAD_FORMAT_ERROR"

@@ -250,10 +250,20 @@ void TestPolicyParser::keepsARefusedConditionWhole()
                              R"("Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":3600,"aws:a":["x",{"o":1}],)"
                              R"("aws:b":"y"}}}})";
     ParseResult r = parsePolicy(text);
-    QVERIFY(r.isUsable());
+    QVERIFY(r.policy);
     QCOMPARE(r.diagnostics.size(), std::size_t(1));
     QCOMPARE(r.diagnostics[0].code, std::string("DATA_TYPE_MISMATCH"));
     QCOMPARE(writePolicy(*r.policy, WriteStyle::Minified), text);
+    // Kept for the editors to show, but not usable: IAM refuses the document (IAM User Guide, "IAM JSON policy
+    // element reference: Condition": each condition operator maps condition keys to values), and a workspace that
+    // stored it could not be read back (found by fuzz_gaad_importer).
+    QVERIFY(!r.isUsable());
+    QVERIFY(!parsePolicy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole",)"
+                         R"("Principal":{"Service":"ec2.amazonaws.com"},"Condition":{"Service":"x"}}})")
+                 .isUsable());
+    QVERIFY(!parsePolicy(R"({"Version":"2012-10-17","Statement":5})").isUsable());
+    QVERIFY(parsePolicy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})")
+                .isUsable());
 }
 
 void TestPolicyParser::refusesHugeDocuments()

@@ -366,6 +366,13 @@ ParseResult policyFromJson(JsonValue &&value)
     return result;
 }
 
+bool ParseResult::isUsable() const
+{
+    return policy.has_value() && !recovered
+        && std::none_of(diagnostics.begin(), diagnostics.end(),
+            [](const Diagnostic &d) { return hasCheckCode(d, CheckCode::DataTypeMismatch); });
+}
+
 ParseResult parsePolicy(std::string_view text)
 {
     ParseResult result;

@@ -26,8 +26,10 @@ struct ParseResult {
     /// preview, not as the document.
     bool recovered = false;
 
-    /// A policy that came from valid JSON.
-    bool isUsable() const { return policy.has_value() && !recovered; }
+    /// A policy that came from valid JSON with every element of the type IAM requires: what may be stored in a
+    /// workspace. An element of the wrong type is kept whole in `policy` (as an extra element, so that editors can
+    /// show it), but IAM refuses such a document (MalformedPolicyDocument) and so does the workspace loader.
+    bool isUsable() const;
 };
 
 /// Text to AST. Never throws; every problem is a diagnostic with the range of the offending value.
