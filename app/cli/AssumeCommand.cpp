@@ -52,7 +52,7 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
             if (!f.policy.empty()) {
                 std::cout << "  policy: " << f.policy;
                 if (f.statement)
-                    std::cout << ", statement " << *f.statement << (f.sid.empty() ? "" : " (" + f.sid + ")");
+                    std::cout << ", statement " << *f.statement + 1 << (f.sid.empty() ? "" : " (" + f.sid + ")");
                 std::cout << '\n';
             }
             std::cout << "  rule: " << f.rule << '\n';
@@ -70,7 +70,7 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
         if (!hop.sourceIdentity.empty())
             std::cout << "  source identity: " << hop.sourceIdentity << '\n';
         for (const StatementRef &ref : hop.deciding)
-            std::cout << "  allowed by: " << ref.policy << ", statement " << ref.statement
+            std::cout << "  allowed by: " << ref.policy << ", statement " << ref.statement + 1
                       << (ref.sid.empty() ? "" : " (" + ref.sid + ")") << '\n';
     }
     if (!result.error.empty())
@@ -95,7 +95,7 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
         std::cout << "  " << check->explanation.reason << '\n';
         for (const StatementRef &ref : check->explanation.deciding)
             std::cout << "  " << (ref.effect == Effect::Allow ? "allowed" : "denied") << " by: " << ref.policy
-                      << ", statement " << ref.statement << (ref.sid.empty() ? "" : " (" + ref.sid + ")") << '\n';
+                      << ", statement " << ref.statement + 1 << (ref.sid.empty() ? "" : " (" + ref.sid + ")") << '\n';
     }
 }
 

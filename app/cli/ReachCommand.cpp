@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 namespace rd::cli
 {
@@ -72,7 +73,70 @@ std::string answerJson(const ReachAnswer &a)
     return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
 }
 
+// The order of the output: by principal, then resource pattern (one answer per pair, so no ties).
+bool answerBefore(const ReachAnswer &a, const ReachAnswer &b)
+{
+    return std::tie(a.principal, a.resource, a.conditional) < std::tie(b.principal, b.resource, b.conditional);
+}
+
+void printJsonAnswer(const ReachAnswer &answer, std::size_t index)
+{
+    std::cout << (index ? ",\n " : "\n ") << answerJson(answer);
+}
+
+void printJsonEnd(std::size_t count)
+{
+    std::cout << (count == 0 ? "]\n" : "\n]\n");
+}
+
+void printTextAnswer(const ReachAnswer &answer, std::string &scratch)
+{
+    scratch.clear();
+    appendReachText(scratch, answer);
+    std::cout << scratch;
+}
+
+void printTextCount(std::size_t count)
+{
+    std::cout << count << (count == 1 ? " answer" : " answers") << '\n';
+}
+
 } // namespace
+
+int ReachCommand::streamEveryAnswer(const AccessGraph &graph, const Reachability &reach) const
+{
+    // 16 million answers on the generated 5,000-role account (docs/PERFORMANCE.md): held together they would need
+    // tens of gigabytes, so each principal's answers are computed, sorted, printed and dropped in turn. The order is
+    // the one a sort of every answer would give, since each principal's answers share its key.
+    std::vector<std::size_t> principals;
+    for (std::size_t node = 0; node < graph.nodes().size(); ++node) {
+        if (graph.isPrincipal(node))
+            principals.push_back(node);
+    }
+    std::stable_sort(principals.begin(), principals.end(),
+        [&](std::size_t a, std::size_t b) { return graph.nodes()[a].key < graph.nodes()[b].key; });
+    const bool json = m_format == "json";
+    std::size_t count = 0;
+    std::string scratch;
+    if (json)
+        std::cout << "[";
+    for (const std::size_t node : principals) {
+        std::vector<ReachAnswer> answers = reach.whatCan(node, m_maxHops);
+        std::stable_sort(answers.begin(), answers.end(), answerBefore);
+        for (const ReachAnswer &answer : answers) {
+            if (json)
+                printJsonAnswer(answer, count);
+            else
+                printTextAnswer(answer, scratch);
+            ++count;
+        }
+    }
+    if (json)
+        printJsonEnd(count);
+    else
+        printTextCount(count);
+    return kOkExit;
+}
 
 CLI::App *ReachCommand::configure(CLI::App &app)
 {
@@ -140,34 +204,23 @@ int ReachCommand::run()
     } else if (!m_action.empty()) {
         return usageError("--action needs --principal or --resource");
     } else if (m_format != "dot" && m_format != "graphml") {
-        for (std::size_t node = 0; node < graph.nodes().size(); ++node) {
-            if (graph.isPrincipal(node)) {
-                std::vector<ReachAnswer> more = reach.whatCan(node, m_maxHops);
-                answers.insert(
-                    answers.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-            }
-        }
+        return streamEveryAnswer(graph, reach);
     }
-    std::sort(answers.begin(), answers.end(), [](const ReachAnswer &a, const ReachAnswer &b) {
-        return std::tie(a.principal, a.resource, a.conditional) < std::tie(b.principal, b.resource, b.conditional);
-    });
+    std::sort(answers.begin(), answers.end(), answerBefore);
 
     if (m_format == "json") {
         std::cout << "[";
         for (std::size_t i = 0; i < answers.size(); ++i)
-            std::cout << (i ? ",\n " : "\n ") << answerJson(answers[i]);
-        std::cout << (answers.empty() ? "]\n" : "\n]\n");
+            printJsonAnswer(answers[i], i);
+        printJsonEnd(answers.size());
     } else if (m_format == "dot" || m_format == "graphml") {
         const GraphSelection selection = query ? selectionOf(graph, answers) : GraphSelection {};
         std::cout << (m_format == "dot" ? writeDot(graph, selection) : writeGraphMl(graph, selection));
     } else {
-        std::string text;
-        for (const ReachAnswer &a : answers) {
-            text.clear();
-            appendReachText(text, a);
-            std::cout << text;
-        }
-        std::cout << answers.size() << (answers.size() == 1 ? " answer" : " answers") << '\n';
+        std::string scratch;
+        for (const ReachAnswer &a : answers)
+            printTextAnswer(a, scratch);
+        printTextCount(answers.size());
     }
     return query && answers.empty() ? kCheckFailedExit : kOkExit;
 }

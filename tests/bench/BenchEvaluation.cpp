@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Evaluation throughput: decisions per second in process over compiled policies, and `simulate --batch` end to end
 // (process start, reading, parsing, evaluating, writing) on a file of 5,000 cases.
+#include "PolicyText.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
 #include "rd/core/evaluation/Evaluator.h"
-#include "rd/core/policy/PolicyParser.h"
 #include "rd/core/sts/StsSimulator.h"
 #include "rd/core/workspace/RoleTemplate.h"
 
@@ -27,19 +27,11 @@ namespace
 
 using namespace rd::core;
 
-CompiledPolicy compileText(const std::string &text, std::string name)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable()) {
-        std::cerr << "benchmark policy does not parse: " << name << '\n';
-        std::abort();
-    }
-    return CompiledPolicy::compile(*parsed.policy, std::move(name));
-}
+using rd::test::compiledPolicyOf;
 
 /// A developer role's policies: two identity policies with conditions, a permissions boundary, an SCP level.
 struct TypicalCase {
-    CompiledPolicy identityA = compileText(R"({"Version":"2012-10-17","Statement":[
+    CompiledPolicy identityA = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Sid":"ReadBuckets","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],
          "Resource":["arn:aws:s3:::team-data","arn:aws:s3:::team-data/*"],
          "Condition":{"StringEquals":{"aws:PrincipalTag/team":"analytics"},"Bool":{"aws:SecureTransport":"true"}}},
@@ -49,17 +41,17 @@ struct TypicalCase {
          "Condition":{"NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","192.0.2.0/24"]},
                       "Bool":{"aws:ViaAWSService":"false"}}}]})",
         "identityPolicies[0]");
-    CompiledPolicy identityB = compileText(R"({"Version":"2012-10-17","Statement":[
+    CompiledPolicy identityB = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:Query"],
          "Resource":"arn:aws:dynamodb:eu-west-1:111122223333:table/Orders*",
          "Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["${aws:PrincipalTag/tenant}*"]}}},
         {"Effect":"Allow","Action":"logs:*","Resource":"arn:aws:logs:*:111122223333:log-group:/team/*"}]})",
         "identityPolicies[1]");
-    CompiledPolicy boundary = compileText(R"({"Version":"2012-10-17","Statement":[
+    CompiledPolicy boundary = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Action":["s3:*","dynamodb:*","logs:*"],"Resource":"*"},
         {"Effect":"Deny","Action":"iam:*","Resource":"*"}]})",
         "permissionBoundaries[0]");
-    CompiledPolicy scp = compileText(R"({"Version":"2012-10-17","Statement":[
+    CompiledPolicy scp = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Action":"*","Resource":"*"},
         {"Effect":"Deny","NotAction":["iam:*","sts:*","support:*"],"Resource":"*",
          "Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]}}}]})",
@@ -146,13 +138,13 @@ BENCHMARK(PrepareAndEvaluateTypical);
 /// Cross-account role assumption with an external id, MFA and an organization condition.
 void EvaluateCrossAccountAssumeRole(benchmark::State &state)
 {
-    const CompiledPolicy trust = compileText(R"({"Version":"2012-10-17","Statement":[
+    const CompiledPolicy trust = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:root","arn:aws:iam::777788889999:role/Ci"]},
          "Action":["sts:AssumeRole","sts:TagSession"],
          "Condition":{"StringEquals":{"sts:ExternalId":"ext-7731","aws:PrincipalOrgID":"o-abc123"},
                       "Bool":{"aws:MultiFactorAuthPresent":"true"}}}]})",
         "resourcePolicy");
-    const CompiledPolicy identity = compileText(R"({"Version":"2012-10-17","Statement":[
+    const CompiledPolicy identity = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[
         {"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::111122223333:role/*"}]})",
         "identityPolicies[0]");
     PolicySet set;

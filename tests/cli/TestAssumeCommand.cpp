@@ -4,7 +4,7 @@
 // and the exit codes (0 assumed and allowed, 1 assumption or check denied, 2 bad usage or unreadable input).
 #include "CliRun.h"
 #include "DataFiles.h"
-#include "rd/core/policy/PolicyParser.h"
+#include "PolicyText.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QJsonArray>
@@ -18,6 +18,7 @@ namespace
 {
 
 using rd::test::CliRun;
+using rd::test::policyOf;
 using rd::test::runCli;
 
 const QString kExample = QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws");
@@ -28,14 +29,6 @@ QStringList lambdaArgs()
     return { QStringLiteral("assume"), QStringLiteral("--workspace"), kExample, QStringLiteral("--principal"),
         QStringLiteral("lambda.amazonaws.com"), QStringLiteral("--role"), kLambdaRole, QStringLiteral("--time"),
         QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json") };
-}
-
-rd::core::Policy policyOf(const std::string &text)
-{
-    rd::core::ParseResult parsed = rd::core::parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
 }
 
 } // namespace
@@ -49,6 +42,7 @@ private Q_SLOTS:
     void outputIsDeterministicWithTime();
     void durationOverMaxSessionDurationFailsWithExitOne();
     void textFormatSummarises();
+    void textNumbersStatementsFromOne();
     void chainWithTagsSessionPolicyAndContext();
     void badUsageExitsTwoWithOneLine_data();
     void badUsageExitsTwoWithOneLine();
@@ -190,6 +184,35 @@ void TestAssumeCommand::textFormatSummarises()
     QVERIFY(run.out.startsWith(QStringLiteral("ALLOWED\n")));
     QVERIFY(run.out.contains(QStringLiteral("assumed-role/LambdaLogWriter/")));
     QVERIFY(run.out.contains(QStringLiteral("s3: Write 1")));
+}
+
+void TestAssumeCommand::textNumbersStatementsFromOne()
+{
+    // Text numbers statements as people count, from 1 (as the editors and the explorer do); JSON's `statement`
+    // counts from 0 (docs/SIMULATION.md). Each policy of the example has one statement.
+    QStringList args = lambdaArgs();
+    args.removeLast();
+    args << QStringLiteral("text") << QStringLiteral("--check") << QStringLiteral("s3:PutObject")
+         << QStringLiteral("arn:aws:s3:::my-log-bucket/x");
+    const CliRun allowed = runCli(args);
+    QCOMPARE(allowed.exitCode, 0);
+    QVERIFY2(allowed.out.contains(QStringLiteral("  allowed by: trust policy of role LambdaLogWriter, statement 1\n")),
+        qPrintable(allowed.out));
+    QVERIFY2(allowed.out.contains(QStringLiteral(
+                 "  allowed by: inline policy WriteLogs of role LambdaLogWriter, statement 1 (PutLogObjects)\n")),
+        qPrintable(allowed.out));
+
+    args = lambdaArgs();
+    args.replace(args.indexOf(QStringLiteral("lambda.amazonaws.com")), QStringLiteral("ec2.amazonaws.com"));
+    args.removeLast();
+    args << QStringLiteral("text");
+    const CliRun denied = runCli(args);
+    QCOMPARE(denied.exitCode, 1);
+    QVERIFY2(denied.out.contains(QStringLiteral("  policy: trust policy of role LambdaLogWriter, statement 1\n")),
+        qPrintable(denied.out));
+    QVERIFY2(denied.out.contains(QStringLiteral("nearest: statement 1 of trust policy of role LambdaLogWriter")),
+        qPrintable(denied.out));
+    QVERIFY(!denied.out.contains(QStringLiteral("statement 0")));
 }
 
 void TestAssumeCommand::chainWithTagsSessionPolicyAndContext()

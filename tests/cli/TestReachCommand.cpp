@@ -12,11 +12,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <utility>
 
 using rd::test::CliRun;
 using rd::test::runCli;
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void graphMlIsTheWholeGraphOrTheQuerysSubgraph();
     void exitCodes_data();
     void exitCodes();
+    void everyAnswerWithoutAQueryInOrder();
 
 private:
     QTemporaryDir m_dir;
@@ -125,7 +129,10 @@ void TestReachCommand::textNamesTheHopsAndStatements()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QStringLiteral("[conditional]")), qPrintable(run.out));
     QVERIFY(run.out.contains(QStringLiteral("(if aws:multifactorauthpresent)")));
-    QVERIFY(run.out.contains(QStringLiteral("statement 0 (ReadData)")));
+    // Text numbers statements from 1, as the editors and the explorer do (ReadData is B's first statement); JSON's
+    // `index` counts from 0 (docs/REACHABILITY.md).
+    QVERIFY2(run.out.contains(QStringLiteral("statement 1 (ReadData)")), qPrintable(run.out));
+    QVERIFY(!run.out.contains(QStringLiteral("statement 0")));
     QVERIFY(run.out.contains(QStringLiteral("2 answers")));
 }
 
@@ -170,7 +177,7 @@ void TestReachCommand::jsonAndTextListTheDeniesThatNarrowAnAnswer()
     const CliRun text =
         runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), file, QStringLiteral("--principal"), q(app) });
     QCOMPARE(text.exitCode, 0);
-    QVERIFY2(text.out.contains(QStringLiteral("    except: inline policy Data of role App, statement 1 (NoSecrets)\n")),
+    QVERIFY2(text.out.contains(QStringLiteral("    except: inline policy Data of role App, statement 2 (NoSecrets)\n")),
         qPrintable(text.out));
 
     const CliRun who =
@@ -321,6 +328,38 @@ void TestReachCommand::exitCodes()
     const CliRun missing = runCli(
         { QStringLiteral("reach"), QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("missing.rdws")) });
     QCOMPARE(missing.exitCode, 2);
+}
+
+void TestReachCommand::everyAnswerWithoutAQueryInOrder()
+{
+    // Without a query the answers are written principal by principal (flat memory: docs/REACHABILITY.md, "Output
+    // formats"): sorted by principal, then resource, and each principal's are exactly those of its own query.
+    const CliRun all = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+        QStringLiteral("--format"), QStringLiteral("json") });
+    QCOMPARE(all.exitCode, 0);
+    const QJsonArray answers = QJsonDocument::fromJson(all.out.toUtf8()).array();
+    QVERIFY2(answers.size() >= 3, qPrintable(all.out));
+    QMap<QString, int> perPrincipal;
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        const QJsonObject a = answers[i].toObject();
+        ++perPrincipal[a[QStringLiteral("principal")].toString()];
+        if (i == 0)
+            continue;
+        const QJsonObject before = answers[i - 1].toObject();
+        const auto key = [](const QJsonObject &o) {
+            return std::make_pair(o[QStringLiteral("principal")].toString().toStdString(),
+                o[QStringLiteral("resource")].toString().toStdString());
+        };
+        QVERIFY2(key(before) < key(a), qPrintable(a[QStringLiteral("principal")].toString()));
+    }
+    for (auto it = perPrincipal.cbegin(); it != perPrincipal.cend(); ++it) {
+        const CliRun one = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace,
+            QStringLiteral("--principal"), it.key(), QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(QJsonDocument::fromJson(one.out.toUtf8()).array().size(), it.value());
+    }
+    // The text form counts the same answers.
+    const CliRun text = runCli({ QStringLiteral("reach"), QStringLiteral("--workspace"), m_workspace });
+    QVERIFY2(text.out.endsWith(QStringLiteral("%1 answers\n").arg(answers.size())), qPrintable(text.out));
 }
 
 QTEST_GUILESS_MAIN(TestReachCommand)

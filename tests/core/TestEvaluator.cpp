@@ -4,9 +4,9 @@
 // naming the failing element), and properties over random policies (IAM User Guide, "Policy evaluation logic": an
 // explicit deny always wins, and an allow is needed for access, so a Deny added never opens access and an Allow
 // removed never widens it).
+#include "PolicyText.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
 #include "rd/core/evaluation/Evaluator.h"
-#include "rd/core/policy/PolicyParser.h"
 
 #include <QtTest>
 
@@ -35,13 +35,7 @@ private Q_SLOTS:
 namespace
 {
 
-CompiledPolicy compileText(const std::string &text, std::string name)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return CompiledPolicy::compile(*parsed.policy, std::move(name));
-}
+using rd::test::compiledPolicyOf;
 
 Request request(std::string principal, std::string action, std::string resource, std::string account = {})
 {
@@ -193,7 +187,7 @@ struct Scenario {
     Decision evaluate(const Request &r, Explanation *explanation = nullptr) const
     {
         std::deque<CompiledPolicy> store;
-        auto compile = [&](const json &p) { return &store.emplace_back(compileText(p.dump(), "p")); };
+        auto compile = [&](const json &p) { return &store.emplace_back(compiledPolicyOf(p.dump(), "p")); };
         PolicySet set;
         for (const json &p : identity)
             set.identity.push_back(compile(p));
@@ -238,7 +232,7 @@ constexpr int kRounds = 3000;
 
 void TestEvaluator::explainsTheDecidingStatement()
 {
-    const CompiledPolicy identity = compileText(R"({
+    const CompiledPolicy identity = compiledPolicyOf(R"({
     "Version": "2012-10-17",
     "Statement": [
         {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
@@ -276,11 +270,11 @@ void TestEvaluator::explainsTheDecidingStatement()
 void TestEvaluator::explainsANearMissByConditionKey()
 {
     // A cross-account trust policy that wants an external id the caller did not give.
-    const CompiledPolicy trust = compileText(R"({"Version":"2012-10-17","Statement":[{"Sid":"Partner",
+    const CompiledPolicy trust = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[{"Sid":"Partner",
         "Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole",
         "Condition":{"StringEquals":{"sts:ExternalId":"ext-1"}}}]})",
         "trust");
-    const CompiledPolicy identity = compileText(
+    const CompiledPolicy identity = compiledPolicyOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]})", "id");
     PolicySet set;
     set.identity = { &identity };
@@ -303,7 +297,7 @@ void TestEvaluator::explainsANearMissByConditionKey()
 
 void TestEvaluator::explainsANearMissByResource()
 {
-    const CompiledPolicy identity = compileText(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+    const CompiledPolicy identity = compiledPolicyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
         "Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-a/*"}]})",
         "id");
     PolicySet set;

@@ -7,6 +7,7 @@
 #include "CorpusFiles.h"
 #include "DataFiles.h"
 #include "GaadFixture.h"
+#include "PolicyText.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/export/CliScriptExport.h"
 #include "rd/core/export/CloudFormationExport.h"
@@ -28,6 +29,7 @@
 #include <set>
 
 using namespace rd::core;
+using rd::test::policyWithoutRangesOf;
 
 Q_DECLARE_METATYPE(std::string)
 
@@ -101,15 +103,6 @@ const ManagedPolicy *policyWithArn(const Workspace &ws, const std::string &arn)
     const auto it =
         std::find_if(ws.policies.begin(), ws.policies.end(), [&](const ManagedPolicy &p) { return p.arn == arn; });
     return it == ws.policies.end() ? nullptr : &*it;
-}
-
-Policy policy(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("bad test policy %s", text.c_str());
-    clearSourceRanges(*parsed.policy);
-    return std::move(*parsed.policy);
 }
 
 const std::string kTrust =
@@ -254,7 +247,7 @@ void TestExporters::isDeterministicWhateverTheSelectionOrder()
         Role role;
         role.name = name;
         role.accountId = "111122223333";
-        role.trustPolicy = policy(kTrust);
+        role.trustPolicy = policyWithoutRangesOf(kTrust);
         ws.add(role);
     }
     const std::vector<RoleId> forward = allRoles(ws);
@@ -321,7 +314,7 @@ void TestExporters::yamlScalars()
     Role role;
     role.name = "R";
     role.description = text;
-    role.trustPolicy = policy(kTrust);
+    role.trustPolicy = policyWithoutRangesOf(kTrust);
     ws.add(role);
     const std::string yaml = cloudFormationTemplate(ws, allRoles(ws), CloudFormationSyntax::Yaml);
     if (!text.empty())
@@ -412,9 +405,9 @@ void TestExporters::escapesAwkwardNamesInEveryFormat()
     role.name = "it's-a-role";
     role.accountId = "111122223333";
     role.description = "Say \"hi\" to ${aws:username} and %{x}\nthen 'leave' — Zürich ☃";
-    role.trustPolicy = policy(kTrust);
+    role.trustPolicy = policyWithoutRangesOf(kTrust);
     role.inlinePolicies.push_back(InlinePolicy { "Read",
-        policy(
+        policyWithoutRangesOf(
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*","Condition":{"NumericLessThan":{"s3:max-keys":10},"Bool":{"aws:SecureTransport":true}}}]})") });
     role.tags.push_back(Tag { "owner's", "a \"b\"\n${c}" });
     ws.add(role);
@@ -461,18 +454,18 @@ void TestExporters::namesStayUniqueWhenNamesCollide()
     Workspace ws;
     Role a;
     a.name = "A.b";
-    a.trustPolicy = policy(kTrust);
-    a.inlinePolicies.push_back(InlinePolicy { "c", policy(kRead) });
+    a.trustPolicy = policyWithoutRangesOf(kTrust);
+    a.inlinePolicies.push_back(InlinePolicy { "c", policyWithoutRangesOf(kRead) });
     ws.add(a);
     Role b;
     b.name = "A";
-    b.trustPolicy = policy(kTrust);
-    b.inlinePolicies.push_back(InlinePolicy { "b.c", policy(kRead) });
+    b.trustPolicy = policyWithoutRangesOf(kTrust);
+    b.inlinePolicies.push_back(InlinePolicy { "b.c", policyWithoutRangesOf(kRead) });
     b.instanceProfiles.push_back(InstanceProfile { "A-b", "/", "", "" });
     ws.add(b);
     Role c;
     c.name = "a-b";
-    c.trustPolicy = policy(kTrust);
+    c.trustPolicy = policyWithoutRangesOf(kTrust);
     c.instanceProfiles.push_back(InstanceProfile { "AB", "/", "", "" });
     ws.add(c);
     const std::vector<RoleId> ids = allRoles(ws);
@@ -533,7 +526,7 @@ void TestExporters::refusesABrokenCustomerPolicy()
     Workspace ws = load(std::string(RD_TEST_DATA_DIR) + "/export/ec2-web-server.rdws");
     QVERIFY(exportBlockers(ws, allRoles(ws)).empty());
     // IAM User Guide, "IAM JSON policy elements: Effect": a statement needs Allow or Deny.
-    ws.policies[0].versions[0].document = policy(
+    ws.policies[0].versions[0].document = policyWithoutRangesOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Permit","Action":"ssm:GetParameter","Resource":"*"}]})");
     const std::vector<ExportBlocker> blockers = exportBlockers(ws, allRoles(ws));
     QCOMPARE(blockers.size(), std::size_t(1));

@@ -267,11 +267,11 @@ void TestGraphFormats::graphMlDeclaresItsKeysAndCarriesEveryNodeAndEdge()
     QCOMPARE(mfa.value(QStringLiteral("ekind")), QStringLiteral("may-assume"));
     QCOMPARE(mfa.value(QStringLiteral("econditional")), QStringLiteral("true"));
     QCOMPARE(mfa.value(QStringLiteral("econditionkeys")), QStringLiteral("aws:multifactorauthpresent\naws:sourceip"));
-    QCOMPARE(mfa.value(QStringLiteral("estatements")), QStringLiteral("trust policy of role A, statement 0"));
+    QCOMPARE(mfa.value(QStringLiteral("estatements")), QStringLiteral("trust policy of role A, statement 1"));
     const QMap<QString, QString> hop = parsed.edges.value(QStringLiteral("e1"));
     QVERIFY(!hop.contains(QStringLiteral("econditional")));
     QCOMPARE(hop.value(QStringLiteral("estatements")),
-        QStringLiteral("inline policy Hop of role A, statement 0 (Hop)\ntrust policy of role B, statement 1"));
+        QStringLiteral("inline policy Hop of role A, statement 1 (Hop)\ntrust policy of role B, statement 2"));
     const QMap<QString, QString> read = parsed.edges.value(QStringLiteral("e2"));
     QCOMPARE(read.value(QStringLiteral("ekind")), QStringLiteral("may-act-on"));
     QCOMPARE(read.value(QStringLiteral("source")), QStringLiteral("n2"));
@@ -279,7 +279,7 @@ void TestGraphFormats::graphMlDeclaresItsKeysAndCarriesEveryNodeAndEdge()
     QCOMPARE(read.value(QStringLiteral("eactions")),
         QStringLiteral("s3 Read (s3:getobject s3:get*)\ns3 List (s3:listbucket)"));
     QCOMPARE(read.value(QStringLiteral("estatements")),
-        QStringLiteral("inline policy Read of role B, statement 2 (ReadData)"));
+        QStringLiteral("inline policy Read of role B, statement 3 (ReadData)"));
     const QMap<QString, QString> member = parsed.edges.value(QStringLiteral("e4"));
     QCOMPARE(member.value(QStringLiteral("ekind")), QStringLiteral("member-of"));
     QVERIFY(!member.contains(QStringLiteral("eactions")));
@@ -367,7 +367,7 @@ void TestGraphFormats::hostileTextStaysWellFormed()
     QCOMPARE(hostileEdge.value(QStringLiteral("econditionkeys")), expected);
     QCOMPARE(hostileEdge.value(QStringLiteral("eactions")), QStringLiteral("s3 Read (") + expected + QLatin1Char(')'));
     QCOMPARE(hostileEdge.value(QStringLiteral("estatements")),
-        expected + QStringLiteral(", statement 0 (") + expected + QLatin1Char(')'));
+        expected + QStringLiteral(", statement 1 (") + expected + QLatin1Char(')'));
 
     // Dot: every string is one double-quoted ID; no raw control character, no unescaped quote.
     const std::string dot = writeDot(g);
@@ -471,7 +471,7 @@ void TestGraphFormats::dotIsUnchangedFromTheCliWriter()
     for (const auto &edge : parsed.edges) {
         found = found
             || edge.value(QStringLiteral("estatements"))
-                   .contains(QStringLiteral("inline policy Read \"quoted\" \\ <&> of role B, statement 0 (ReadData)"));
+                   .contains(QStringLiteral("inline policy Read \"quoted\" \\ <&> of role B, statement 1 (ReadData)"));
     }
     QVERIFY(found);
 }
@@ -487,16 +487,16 @@ void TestGraphFormats::reachTextIsTheCliTextFormat()
           "    may-assume: "
         + kAlice + " -> " + kRoleA
         + " (if aws:multifactorauthpresent, aws:sourceip)\n"
-          "        trust policy of role A, statement 0\n"
+          "        trust policy of role A, statement 1\n"
           "    may-assume: "
         + kRoleA + " -> " + kRoleB
         + "\n"
-          "        inline policy Hop of role A, statement 0 (Hop)\n"
-          "        trust policy of role B, statement 1\n"
+          "        inline policy Hop of role A, statement 1 (Hop)\n"
+          "        trust policy of role B, statement 2\n"
           "    may-act-on: "
         + kRoleB + " -> " + kData
         + "\n"
-          "        inline policy Read of role B, statement 2 (ReadData)\n"
+          "        inline policy Read of role B, statement 3 (ReadData)\n"
           "1 answer\n";
     QCOMPARE(text, expected);
     QCOMPARE(writeReachText({}), std::string("0 answers\n"));

@@ -6,6 +6,7 @@
 // row gives the finding type and, for findings in a text, the exact underlined text. TestCheckCodes checks that every
 // code of the table has a failing and a passing row; this test runs them, plus size quotas and role-level rules on
 // larger inputs.
+#include "PolicyText.h"
 #include "rd/core/base/CheckCodes.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/validation/PolicyValidator.h"
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace rd::core;
+using rd::test::policyOf;
 using Row = nlohmann::ordered_json;
 
 class TestPolicyChecks : public QObject
@@ -116,14 +118,6 @@ PolicyQuotas quotasOf(const Row &row)
     return quotas;
 }
 
-Policy parsed(const std::string &text)
-{
-    ParseResult result = parsePolicy(text);
-    if (!result.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return std::move(*result.policy);
-}
-
 bool hasCode(const Diagnostics &findings, std::string_view code)
 {
     return std::any_of(findings.begin(), findings.end(), [&](const Diagnostic &d) { return d.code == code; });
@@ -190,11 +184,11 @@ void TestPolicyChecks::roleCheck()
         role.name = r.at("name").get<std::string>();
         role.path = r.value("path", std::string("/"));
         role.maxSessionDuration = r.value("maxSessionDuration", kDefaultMaxSessionDuration);
-        role.trustPolicy = parsed(r.contains("trustPolicy") ? r.at("trustPolicy").dump() : kLambdaTrust);
+        role.trustPolicy = policyOf(r.contains("trustPolicy") ? r.at("trustPolicy").dump() : kLambdaTrust);
         role.attachedPolicyArns = r.value("attachedPolicies", std::vector<std::string>());
         for (const Row &p : r.value("inlinePolicies", Row::array()))
             role.inlinePolicies.push_back(
-                InlinePolicy { p.at("name").get<std::string>(), parsed(p.at("document").dump()) });
+                InlinePolicy { p.at("name").get<std::string>(), policyOf(p.at("document").dump()) });
         return role;
     };
     Workspace ws;
@@ -256,10 +250,10 @@ void TestPolicyChecks::sizeQuotasCountWithoutWhiteSpace()
             text += (i ? "," : "") + indent + "\"arn:aws:s3:::bucket/" + std::to_string(100000 + i) + "\"";
         return text + "]}]}";
     };
-    const Policy small = parsed(policyWith(150, std::string(40, ' ')));
+    const Policy small = policyOf(policyWith(150, std::string(40, ' ')));
     QVERIFY(policySize(small) < 6144);
     QVERIFY(!hasCode(validatePolicy(small, PolicyKind::Identity), "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA"));
-    const Policy large = parsed(policyWith(250, ""));
+    const Policy large = policyOf(policyWith(250, ""));
     QVERIFY(policySize(large) > 6144);
     const Diagnostics findings = validatePolicy(large, PolicyKind::Identity);
     QVERIFY(hasCode(findings, "POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA"));
@@ -275,7 +269,7 @@ void TestPolicyChecks::sizeQuotasCountWithoutWhiteSpace()
 
 void TestPolicyChecks::roleLevelRules()
 {
-    const Policy trust = parsed(
+    const Policy trust = policyOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"}]})");
     Workspace ws;
     auto addRole = [&](const std::string &name) -> Role & {
@@ -297,7 +291,7 @@ void TestPolicyChecks::roleLevelRules()
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":[)";
         for (int r = 0; r < 100; ++r)
             text += (r ? "," : "") + std::string("\"arn:aws:s3:::bucket/") + std::to_string(100000 + r) + "\"";
-        bad.inlinePolicies.push_back(InlinePolicy { "P" + std::to_string(i), parsed(text + "]}]}") });
+        bad.inlinePolicies.push_back(InlinePolicy { "P" + std::to_string(i), policyOf(text + "]}]}") });
     }
     // IAM User Guide, "IAM identifiers" and "IAM and AWS STS quotas".
     const RoleFindings badFindings = validateRole(ws, ws.roles[2]);
@@ -331,7 +325,7 @@ void TestPolicyChecks::roleLevelRules()
     Role ok;
     ok.accountId = "111122223333";
     ok.name = "Deploy";
-    ok.trustPolicy = parsed(
+    ok.trustPolicy = policyOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
     clean.add(ok);
     const RoleFindings none = validateRole(clean, clean.roles[0]);

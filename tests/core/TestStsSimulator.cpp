@@ -5,7 +5,7 @@
 // (AWS STS API Reference "Request Parameters" and "Errors"; IAM User Guide "Role chaining", "Passing session tags in
 // AWS STS", "Chaining roles with session tags", "Monitor and control actions taken with assumed roles", "IAM and AWS
 // STS quotas", "Cross-account policy evaluation logic").
-#include "rd/core/policy/PolicyParser.h"
+#include "PolicyText.h"
 #include "rd/core/sts/AssumeRoleJson.h"
 #include "rd/core/sts/StsParameterRules.h"
 #include "rd/core/sts/StsSimulator.h"
@@ -17,6 +17,8 @@
 #include <vector>
 
 using namespace rd::core;
+using rd::test::policyDocument;
+using rd::test::policyOf;
 
 class TestStsSimulator : public QObject
 {
@@ -49,27 +51,14 @@ const std::string kHop = "arn:aws:iam::111122223333:role/Hop";
 const std::string kHopSession = "arn:aws:sts::111122223333:assumed-role/Hop/hop-session";
 constexpr long long kJan1 = 1767225600; // 2026-01-01T00:00:00Z
 
-Policy policyOf(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable())
-        qFatal("test policy does not parse: %s", text.c_str());
-    return *parsed.policy;
-}
-
 std::string allowStatement(const std::string &principal, const std::string &actions, const std::string &condition = {})
 {
     return R"({"Effect":"Allow","Principal":)" + principal + R"(,"Action":)" + actions
         + (condition.empty() ? std::string() : R"(,"Condition":)" + condition) + "}";
 }
 
-std::string policyText(const std::string &statements)
-{
-    return R"({"Version":"2012-10-17","Statement":[)" + statements + "]}";
-}
-
-const std::string kTrustAlice = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")"));
-const std::string kIdentityAssumeAny = policyText(R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})");
+const std::string kTrustAlice = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")"));
+const std::string kIdentityAssumeAny = policyDocument(R"({"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"})");
 
 struct Setup {
     std::string trust = kTrustAlice;
@@ -106,7 +95,7 @@ Workspace makeWorkspace(const Setup &setup)
     target.maxSessionDuration = setup.maxSessionDuration;
     target.trustPolicy = policyOf(setup.trust);
     target.inlinePolicies.push_back(
-        { "Read", policyOf(policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})")) });
+        { "Read", policyOf(policyDocument(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})")) });
     w.add(target);
     Role hop;
     hop.accountId = kA;
@@ -166,7 +155,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- Role chaining ---
     {
         Setup s = roleMax7200;
-        s.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
+        s.trust = policyDocument(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
         add("a role session may assume a role for 3600 seconds (IAM User Guide, Role chaining)",
             { s,
                 [](AssumeRoleRequest &r) {
@@ -186,7 +175,7 @@ std::vector<std::pair<const char *, Case>> &cases()
             "(IAM User Guide, Policy evaluation logic)",
             { [&] {
                  Setup t = s;
-                 t.hopIdentity = policyText(R"({"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"})");
+                 t.hopIdentity = policyDocument(R"({"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"})");
                  return t;
              }(),
                 [](AssumeRoleRequest &r) { r.principal = kHopSession; }, true, "", "" });
@@ -195,7 +184,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- ExternalId ---
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+        s.trust = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
             R"({"StringEquals":{"sts:ExternalId":"Unique-123"}})"));
         add("a trust policy requiring an external ID denies a request without one (IAM User Guide, confused deputy)",
             { s, {}, false, "AccessDenied", "sts:ExternalId" });
@@ -221,7 +210,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- MFA ---
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+        s.trust = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
             R"({"Bool":{"aws:MultiFactorAuthPresent":"true"},"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}})"));
         add("MFA present and recent satisfies the trust condition (IAM User Guide, Configuring MFA-protected API "
             "access)",
@@ -246,8 +235,8 @@ std::vector<std::pair<const char *, Case>> &cases()
 
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":[")" + kAlice + R"(",")" + kHop + R"("]})", R"("sts:AssumeRole")",
-            R"({"Bool":{"aws:MultiFactorAuthPresent":"false"}})"));
+        s.trust = policyDocument(allowStatement(R"({"AWS":[")" + kAlice + R"(",")" + kHop + R"("]})",
+            R"("sts:AssumeRole")", R"({"Bool":{"aws:MultiFactorAuthPresent":"false"}})"));
         add("a role session without MFA carries aws:MultiFactorAuthPresent false (IAM User Guide, AWS global "
             "condition context keys)",
             { s, [](AssumeRoleRequest &r) { r.principal = kHopSession; }, true, "", "" });
@@ -262,7 +251,7 @@ std::vector<std::pair<const char *, Case>> &cases()
         { {}, {}, true, "", "" });
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
+        s.trust = policyDocument(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
         add("a same-account trust policy naming only the account needs the user's identity policy too (IAM User "
             "Guide, Grant a user permissions to switch roles)",
             { s, {}, false, "AccessDenied", "no identity-based policy allows" });
@@ -274,7 +263,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     }
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":"444455556666"})", R"("sts:AssumeRole")"));
+        s.trust = policyDocument(allowStatement(R"({"AWS":"444455556666"})", R"("sts:AssumeRole")"));
         add("cross-account: a trust policy naming the account without the caller's identity policy is denied (IAM "
             "User Guide, Cross-account policy evaluation logic)",
             { s, [](AssumeRoleRequest &r) { r.principal = kBob; }, false, "AccessDenied", "cross-account request" });
@@ -289,7 +278,7 @@ std::vector<std::pair<const char *, Case>> &cases()
             "(IAM User Guide, Cross-account policy evaluation logic)",
             { u, [](AssumeRoleRequest &r) { r.principal = kBob; }, false, "AccessDenied", "trust policy" });
         Setup v;
-        v.trust = policyText(allowStatement(R"({"AWS":"999988887777"})", R"("sts:AssumeRole")"));
+        v.trust = policyDocument(allowStatement(R"({"AWS":"999988887777"})", R"("sts:AssumeRole")"));
         add("a caller from an account the workspace does not model is assumed allowed by its own policies",
             { v, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::999988887777:user/eve"; }, true, "", "" });
         add("an outside account's root stands for a principal of that account",
@@ -300,7 +289,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     }
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
+        s.trust = policyDocument(allowStatement(R"({"AWS":"arn:aws:iam::111122223333:root"})", R"("sts:AssumeRole")"));
         add("the root user cannot call AssumeRole (IAM User Guide, AWS account root user)",
             { s, [](AssumeRoleRequest &r) { r.principal = "arn:aws:iam::111122223333:root"; }, false, "AccessDenied",
                 "root user cannot assume a role" });
@@ -309,7 +298,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- service principals ---
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"Service":"ec2.amazonaws.com"})", R"("sts:AssumeRole")"));
+        s.trust = policyDocument(allowStatement(R"({"Service":"ec2.amazonaws.com"})", R"("sts:AssumeRole")"));
         add("a service principal named in the trust policy needs no identity side (IAM User Guide, Role trust "
             "policies)",
             { s, [](AssumeRoleRequest &r) { r.principal = "ec2.amazonaws.com"; }, true, "", "" });
@@ -325,7 +314,7 @@ std::vector<std::pair<const char *, Case>> &cases()
             { {}, tags, false, "AccessDenied", "sts:TagSession" });
         Setup s;
         s.trust =
-            policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
+            policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
         add("session tags are accepted when the trust policy allows sts:TagSession (IAM User Guide, Passing session "
             "tags in AWS STS)",
             { s, tags, true, "", "" });
@@ -380,7 +369,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- source identity ---
     {
         Setup trustOnly;
-        trustOnly.trust = policyText(
+        trustOnly.trust = policyDocument(
             allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:SetSourceIdentity"])"));
         auto source = [](AssumeRoleRequest &r) { r.sourceIdentity = "alice@example.com"; };
         add("a source identity needs sts:SetSourceIdentity in the trust policy (IAM User Guide, Monitor and control "
@@ -391,7 +380,7 @@ std::vector<std::pair<const char *, Case>> &cases()
             { trustOnly, source, false, "AccessDenied", "sts:SetSourceIdentity" });
         Setup both = trustOnly;
         both.aliceIdentity =
-            policyText(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
+            policyDocument(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
         add("a source identity allowed on both sides is set (IAM User Guide, Monitor and control actions taken with "
             "assumed roles)",
             { both, source, true, "", "" });
@@ -421,8 +410,9 @@ std::vector<std::pair<const char *, Case>> &cases()
     add("an inline session policy over 2048 characters is a ValidationError (STS AssumeRole, Request Parameters)",
         { {},
             [](AssumeRoleRequest &r) {
-                r.sessionPolicy = policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::)"
-                    + std::string(2048, 'b') + R"("})");
+                r.sessionPolicy =
+                    policyDocument(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::)"
+                        + std::string(2048, 'b') + R"("})");
             },
             false, "ValidationError", "less than or equal to 2048" });
     add("a session policy that is not a policy is MalformedPolicyDocument (STS AssumeRole, Errors)",
@@ -446,7 +436,7 @@ std::vector<std::pair<const char *, Case>> &cases()
     // --- explicit deny ---
     {
         Setup s;
-        s.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
+        s.trust = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
             + R"({"Sid":"DenyOutsideOffice","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",)"
             + R"("Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}})");
         add("an explicit deny in the trust policy wins over its allow (IAM User Guide, Policy evaluation logic)",
@@ -539,7 +529,7 @@ void TestStsSimulator::defaultDurationGivesOneHourAndDeterministicCredentials()
 void TestStsSimulator::failureNamesThePolicyAndStatement()
 {
     Setup setup;
-    setup.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
+    setup.trust = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")") + ","
         + R"({"Sid":"NoContractors","Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",)"
         + R"("Condition":{"StringEquals":{"aws:PrincipalTag/kind":"contractor"}}})");
     const Workspace workspace = makeWorkspace(setup);
@@ -560,7 +550,7 @@ void TestStsSimulator::failureNamesThePolicyAndStatement()
 
     // An implicit deny names the statement that nearly matched, and the element that failed.
     Setup external;
-    external.trust = policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
+    external.trust = policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"("sts:AssumeRole")",
         R"({"StringEquals":{"sts:ExternalId":"Unique-123"}})"));
     const Workspace second = makeWorkspace(external);
     StsSimulator simulator2(second);
@@ -569,6 +559,9 @@ void TestStsSimulator::failureNamesThePolicyAndStatement()
     QCOMPARE(QString::fromStdString(g.policy), QStringLiteral("trust policy of role Target"));
     QCOMPARE(g.statement, std::optional<std::size_t>(0));
     QVERIFY2(g.message.find("condition") != std::string::npos, g.message.c_str());
+    // The field counts from 0; the message, for people, from 1 (as the editors number statements).
+    QVERIFY2(g.message.find("; nearest: statement 1 of trust policy of role Target") != std::string::npos,
+        g.message.c_str());
 
     // A parameter rule names the parameter and no policy.
     AssumeRoleRequest tooLong = baseRequest();
@@ -583,17 +576,18 @@ void TestStsSimulator::chainCarriesTransitiveTagsAndCapsEveryLaterHop()
 {
     // IAM User Guide, "Chaining roles with session tags": transitive tags persist to later sessions; others do not.
     Setup setup;
-    setup.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
+    setup.trust =
+        policyDocument(allowStatement(R"({"AWS":")" + kHop + R"("})", R"(["sts:AssumeRole","sts:TagSession"])"));
     setup.maxSessionDuration = 43200;
     Workspace workspace = makeWorkspace(setup);
     for (Role &role : workspace.roles) {
         if (role.name == "Hop")
-            role.trustPolicy = policyOf(
-                policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])")));
+            role.trustPolicy = policyOf(policyDocument(
+                allowStatement(R"({"AWS":")" + kAlice + R"("})", R"(["sts:AssumeRole","sts:TagSession"])")));
         if (role.name == "Target")
             role.inlinePolicies.push_back({ "BlueProject",
-                policyOf(policyText(R"({"Effect":"Allow","Action":"s3:PutObject","Resource":"*",)"
-                                    R"("Condition":{"StringEquals":{"aws:PrincipalTag/Project":"blue"}}})")) });
+                policyOf(policyDocument(R"({"Effect":"Allow","Action":"s3:PutObject","Resource":"*",)"
+                                        R"("Condition":{"StringEquals":{"aws:PrincipalTag/Project":"blue"}}})")) });
     }
     StsSimulator simulator(workspace);
     AssumeRoleRequest request = baseRequest(kAlice, kHop);
@@ -640,15 +634,15 @@ void TestStsSimulator::sourceIdentityPersistsThroughAChain()
     // chained role sessions", and each role in the chain must allow sts:SetSourceIdentity.
     const std::string both = R"(["sts:AssumeRole","sts:SetSourceIdentity"])";
     const std::string identityBoth =
-        policyText(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
+        policyDocument(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:SetSourceIdentity"],"Resource":"*"})");
     Setup setup;
-    setup.trust = policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
+    setup.trust = policyDocument(allowStatement(R"({"AWS":")" + kHop + R"("})", R"("sts:AssumeRole")"));
     setup.aliceIdentity = identityBoth;
     setup.hopIdentity = identityBoth;
     Workspace workspace = makeWorkspace(setup);
     for (Role &role : workspace.roles) {
         if (role.name == "Hop")
-            role.trustPolicy = policyOf(policyText(allowStatement(R"({"AWS":")" + kAlice + R"("})", both)));
+            role.trustPolicy = policyOf(policyDocument(allowStatement(R"({"AWS":")" + kAlice + R"("})", both)));
     }
     AssumeRoleRequest request = baseRequest(kAlice, kHop);
     request.roleArns.push_back(kTarget);
@@ -663,7 +657,7 @@ void TestStsSimulator::sourceIdentityPersistsThroughAChain()
     }
     for (Role &role : workspace.roles) {
         if (role.name == "Target")
-            role.trustPolicy = policyOf(policyText(allowStatement(R"({"AWS":")" + kHop + R"("})", both)));
+            role.trustPolicy = policyOf(policyDocument(allowStatement(R"({"AWS":")" + kHop + R"("})", both)));
     }
     StsSimulator simulator(workspace);
     const AssumeRoleResult result = simulator.assume(request);
@@ -680,14 +674,14 @@ void TestStsSimulator::effectivePermissionsIntersectBoundaryAndSessionPolicy()
     boundary.arn = "arn:aws:iam::111122223333:policy/S3Only";
     boundary.defaultVersionId = "v1";
     boundary.versions.push_back(
-        { "v1", true, "", policyOf(policyText(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})")) });
+        { "v1", true, "", policyOf(policyDocument(R"({"Effect":"Allow","Action":"s3:*","Resource":"*"})")) });
     workspace.add(boundary);
     for (Role &role : workspace.roles) {
         if (role.name != "Target")
             continue;
         role.inlinePolicies = { { "Mixed",
-            policyOf(policyText(R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject",)"
-                                R"("ec2:DescribeInstances"],"Resource":"*"})")) } };
+            policyOf(policyDocument(R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject",)"
+                                    R"("ec2:DescribeInstances"],"Resource":"*"})")) } };
         role.permissionsBoundaryArn = boundary.arn;
     }
     StsSimulator simulator(workspace);
@@ -706,7 +700,7 @@ void TestStsSimulator::effectivePermissionsIntersectBoundaryAndSessionPolicy()
         QStringList({ QStringLiteral("s3:GetObject"), QStringLiteral("s3:PutObject") }));
 
     // IAM User Guide, "Session policies": identity ∩ boundary ∩ session policy.
-    request.sessionPolicy = policyText(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})");
+    request.sessionPolicy = policyDocument(R"({"Effect":"Allow","Action":"s3:GetObject","Resource":"*"})");
     result = simulator.assume(request);
     QVERIFY(result.allowed);
     const EffectivePermissions withSession = simulator.effectivePermissions(result);
@@ -795,8 +789,8 @@ void TestStsSimulator::samlAndWebIdentityCallers()
 {
     const std::string saml = "arn:aws:iam::111122223333:saml-provider/Okta";
     Setup setup;
-    setup.trust = policyText(allowStatement(R"({"Federated":")" + saml + R"("})", R"("sts:AssumeRoleWithSAML")",
-                                 R"({"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}})")
+    setup.trust = policyDocument(allowStatement(R"({"Federated":")" + saml + R"("})", R"("sts:AssumeRoleWithSAML")",
+                                     R"({"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}})")
         + ","
         + allowStatement(R"({"Federated":"accounts.google.com"})", R"("sts:AssumeRoleWithWebIdentity")",
             R"({"StringEquals":{"accounts.google.com:aud":"my-client"}})"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 #include "DataFiles.h"
+#include "PolicyText.h"
 #include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/FileIO.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 using namespace rd::core;
+using rd::test::policyWithoutRangesOf;
 
 // Declared before any raw string literal: moc reads "/*" inside one as a comment.
 class TestWorkspaceFile : public QObject
@@ -42,14 +44,6 @@ private Q_SLOTS:
 
 namespace
 {
-Policy policy(const std::string &text)
-{
-    ParseResult r = parsePolicy(text);
-    Policy p = *r.policy;
-    clearSourceRanges(p);
-    return p;
-}
-
 Workspace sampleWorkspace()
 {
     Workspace ws;
@@ -62,10 +56,10 @@ Workspace sampleWorkspace()
     role.accountId = "111122223333";
     role.description = "Deploys from CI; \"quoted\" and ünïcode";
     role.maxSessionDuration = 7200;
-    role.trustPolicy = policy(
+    role.trustPolicy = policyWithoutRangesOf(
         R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"x"}}}})");
     role.inlinePolicies.push_back(InlinePolicy { "Deploy",
-        policy(
+        policyWithoutRangesOf(
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["cloudformation:*"],"Resource":"*"}]})") });
     role.attachedPolicyArns = { "arn:aws:iam::aws:policy/ReadOnlyAccess" };
     role.permissionsBoundaryArn = "arn:aws:iam::111122223333:policy/Boundary";
@@ -87,12 +81,13 @@ Workspace sampleWorkspace()
     mp.arn = "arn:aws:iam::111122223333:policy/Boundary";
     mp.defaultVersionId = "v1";
     mp.versions.push_back(PolicyVersion { "v1", true, "2024-01-01T00:00:00Z",
-        policy(R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})") });
+        policyWithoutRangesOf(
+            R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}})") });
     ws.add(mp);
     Resource bucket;
     bucket.arn = "arn:aws:s3:::my-log-bucket";
     bucket.type = "AWS::S3::Bucket";
-    bucket.policy = policy(
+    bucket.policy = policyWithoutRangesOf(
         R"({"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::my-log-bucket/*","Condition":{"Bool":{"aws:SecureTransport":false}}}})");
     ws.add(bucket);
     ws.collectExternalPrincipals();

@@ -2,12 +2,10 @@
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
 
+#include "PolicyText.h"
 #include "SplitMix.h"
-#include "rd/core/policy/PolicyParser.h"
 
 #include <cstdint>
-#include <cstdlib>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -23,21 +21,6 @@ const std::string kAccount = "111122223333";
 const std::string kPartners[] = { "444455556666", "777788889999", "999988887777" };
 
 using Random = rd::test::SplitMix;
-
-Policy parse(const std::string &text)
-{
-    ParseResult parsed = parsePolicy(text);
-    if (!parsed.isUsable()) {
-        std::cerr << "generated policy does not parse: " << text << '\n';
-        std::abort();
-    }
-    return *parsed.policy;
-}
-
-std::string doc(const std::string &statements)
-{
-    return "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
-}
 
 std::string roleArn(std::size_t i)
 {
@@ -146,7 +129,7 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
             statements += ",{\"Effect\":\"Deny\",\"Action\":\"" + std::string(kKinds[r % 5].actions[0])
                 + "\",\"Resource\":\"" + resourceArn(r) + (r % 5 == 0 ? "/*" : "") + "\"}";
         }
-        policy.versions.push_back({ "v1", true, {}, parse(doc(statements)) });
+        policy.versions.push_back({ "v1", true, {}, policyOf(policyDocument(statements)) });
         policyArns.push_back(policy.arn);
         w.add(std::move(policy));
     }
@@ -158,7 +141,7 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         boundary.arn = boundaryS3;
         boundary.defaultVersionId = "v1";
         boundary.versions.push_back(
-            { "v1", true, {}, parse(doc(allow({ "s3:*", "sqs:*", "sts:AssumeRole" }, { "*" }))) });
+            { "v1", true, {}, policyOf(policyDocument(allow({ "s3:*", "sqs:*", "sts:AssumeRole" }, { "*" }))) });
         w.add(std::move(boundary));
     }
 
@@ -182,7 +165,7 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
             user.groupNames.push_back("group-" + std::to_string(random.below(size.groups)));
         if (random.below(3) == 0)
             user.inlinePolicies.push_back(
-                { "own", parse(doc(permissionStatements(random, size.resources, size.roles))) });
+                { "own", policyOf(policyDocument(permissionStatements(random, size.resources, size.roles))) });
         if (random.below(20) == 0)
             user.permissionsBoundaryArn = boundaryS3;
         w.add(std::move(user));
@@ -215,13 +198,13 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
             statements = trust("{\"AWS\":\"arn:aws:iam::" + kAccount + ":root\"}",
                 "{\"Bool\":{\"aws:MultiFactorAuthPresent\":\"true\"}}");
         }
-        role.trustPolicy = parse(doc(statements));
+        role.trustPolicy = policyOf(policyDocument(statements));
         const std::size_t attached = 1 + random.below(3);
         for (std::size_t k = 0; k < attached && !policyArns.empty(); ++k)
             role.attachedPolicyArns.push_back(policyArns[random.below(policyArns.size())]);
         if (random.below(4) == 0)
             role.inlinePolicies.push_back(
-                { "own", parse(doc(permissionStatements(random, size.resources, size.roles))) });
+                { "own", policyOf(policyDocument(permissionStatements(random, size.resources, size.roles))) });
         if (random.below(20) == 0)
             role.permissionsBoundaryArn = boundaryS3;
         w.add(std::move(role));
@@ -234,7 +217,7 @@ Workspace makeLargeAccount(const LargeAccountSize &size)
         resource.accountId = i % 5 == 0 ? std::string() : kAccount;
         // One bucket in ten has a bucket policy: a partner account may read, and unencrypted transport is denied.
         if (i % 50 == 0)
-            resource.policy = parse(doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+            resource.policy = policyOf(policyDocument("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
                 + kPartners[i % 3] + ":root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"" + resource.arn
                 + "/*\"},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"" + resource.arn
                 + "/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}"));

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace rd::test
 {
@@ -18,6 +19,18 @@ core::Policy policyOf(const std::string &text)
         std::abort();
     }
     return *parsed.policy;
+}
+
+core::Policy policyWithoutRangesOf(const std::string &text)
+{
+    core::Policy policy = policyOf(text);
+    core::clearSourceRanges(policy);
+    return policy;
+}
+
+core::CompiledPolicy compiledPolicyOf(const std::string &text, std::string name)
+{
+    return core::CompiledPolicy::compile(policyOf(text), std::move(name));
 }
 
 std::string policyDocument(const std::string &statements)

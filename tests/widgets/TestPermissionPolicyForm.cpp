@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "PolicyText.h"
 #include "document/ActionCompletionModel.h"
 #include "rd/core/catalog/ServiceCatalog.h"
-#include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "widgets/editors/ActionMatchPreview.h"
 #include "widgets/editors/ArnBuilderDialog.h"
@@ -28,14 +28,6 @@ using namespace rd;
 namespace
 {
 
-core::Policy parse(const QString &text)
-{
-    core::ParseResult result = core::parsePolicy(text.toStdString());
-    if (!result.isUsable())
-        qFatal("test policy does not parse: %s", qPrintable(text));
-    return std::move(*result.policy);
-}
-
 QString compact(const core::Policy &policy)
 {
     return QString::fromStdString(core::writePolicy(policy, core::WriteStyle::Minified));
@@ -56,7 +48,7 @@ struct Recorder {
             [this, &form, roundTrip](const core::Policy &policy, const QString &undoText, const QString &mergeKey) {
                 edits.push_back(Edit { compact(policy), undoText, mergeKey });
                 if (roundTrip)
-                    form.setPolicy(parse(edits.back().json));
+                    form.setPolicy(test::policyOf(edits.back().json.toStdString()));
             });
     }
     int count() const { return static_cast<int>(edits.size()); }
@@ -111,7 +103,7 @@ private Q_SLOTS:
 void TestPermissionPolicyForm::addsAStatementAndTypesAnActionAndAResource()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[]}")));
+    form.setPolicy(test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[]}").toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -166,9 +158,10 @@ void TestPermissionPolicyForm::previewsWhatAWildcardMatches()
     QFETCH(QString, action);
     QFETCH(QString, level);
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                        "\"Action\":[\"%1\",\"s3:PutObject\"],\"Resource\":\"*\"}]}")
-                             .arg(value)));
+    form.setPolicy(test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                 "\"Action\":[\"%1\",\"s3:PutObject\"],\"Resource\":\"*\"}]}")
+                                      .arg(value)
+                                      .toStdString()));
     auto *preview = child<ui::ActionMatchPreview>(form.card(0), "actionMatchPreview");
     QVERIFY(preview);
     QCOMPARE(preview->topLevelItemCount(), 2);
@@ -231,8 +224,9 @@ void TestPermissionPolicyForm::flagsUnknownActions()
     QFETCH(bool, unknown);
     QFETCH(QString, summary);
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                        "\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}")));
+    form.setPolicy(test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                 "\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     // Typed, so that the preview follows the edit.
     QLineEdit *edit = actionsOf(form, 0)->lineEdit(0);
@@ -250,9 +244,10 @@ void TestPermissionPolicyForm::flagsUnknownActions()
 void TestPermissionPolicyForm::setPolicyInPlaceKeepsFocusAndCursor()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReadLogs\",\"Effect\":\"Allow\",\"Action\":\"s3:Get\","
-        "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]}")));
+        "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form); // every keystroke comes back through the JSON text, as from the document
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -282,10 +277,11 @@ void TestPermissionPolicyForm::setPolicyInPlaceKeepsFocusAndCursor()
     QCOMPARE(recorder.last().mergeKey, QStringLiteral("perm/stmt/0/sid"));
 
     // A change from elsewhere (the JSON editor) to the other statement leaves the field being typed in alone.
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReadAllLogs\",\"Effect\":\"Allow\",\"Action\":"
         "\"s3:GetObject\",\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}]"
-        "}")));
+        "}")
+                                      .toStdString()));
     QCOMPARE(form.card(0), first);
     QCOMPARE(form.card(1), second);
     QVERIFY(sid->hasFocus());
@@ -321,7 +317,7 @@ void TestPermissionPolicyForm::switchesRoundTrip()
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\","
         "\"s3:PutObject\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}},\"Resource\":\"*\"}]}");
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(original));
+    form.setPolicy(test::policyOf(original.toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -341,9 +337,10 @@ void TestPermissionPolicyForm::switchesRoundTrip()
 void TestPermissionPolicyForm::keepsElementsTheFormDoesNotShow()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Id\":\"P1\",\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Principal\":"
-        "{\"AWS\":\"*\"},\"Action\":\"s3:GetObject\",\"Foo\":{\"x\":[1,2]},\"Resource\":\"*\"}],\"Bar\":true}")));
+        "{\"AWS\":\"*\"},\"Action\":\"s3:GetObject\",\"Foo\":{\"x\":[1,2]},\"Resource\":\"*\"}],\"Bar\":true}")
+                                      .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -395,7 +392,7 @@ void TestPermissionPolicyForm::writesListsAsStringOrArray()
     QFETCH(QString, before);
     QFETCH(QString, after);
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(before));
+    form.setPolicy(test::policyOf(before.toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -410,8 +407,9 @@ void TestPermissionPolicyForm::writesListsAsStringOrArray()
 void TestPermissionPolicyForm::addsAVersionWhenMissing()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(
-        QStringLiteral("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")));
+    form.setPolicy(test::policyOf(
+        QStringLiteral("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")
+            .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -427,8 +425,9 @@ void TestPermissionPolicyForm::addsAVersionWhenMissing()
 void TestPermissionPolicyForm::placesANewElementInGrammarOrder()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
-        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Foo\":1}]}")));
+    form.setPolicy(test::policyOf(QStringLiteral(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Foo\":1}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     QTest::keyClicks(resourcesOf(form, 0)->lineEdit(0), QStringLiteral("*"));
     // Before the unknown element that ended the statement, where the grammar puts Resource.
@@ -440,8 +439,10 @@ void TestPermissionPolicyForm::placesANewElementInGrammarOrder()
 void TestPermissionPolicyForm::turnsASingleStatementObjectIntoAnArray()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":"
-                                        "\"s3:GetObject\",\"Resource\":\"*\"}}")));
+    form.setPolicy(
+        test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":"
+                                      "\"s3:GetObject\",\"Resource\":\"*\"}}")
+                           .toStdString()));
     Recorder recorder(form);
     QLineEdit *sid = child<QLineEdit>(form.card(0), "sidLineEdit");
     QTest::keyClicks(sid, QStringLiteral("A"));
@@ -459,9 +460,10 @@ void TestPermissionPolicyForm::turnsASingleStatementObjectIntoAnArray()
 void TestPermissionPolicyForm::emptyRowsAreNoEdit()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":"
-        "\"*\"}]}")));
+        "\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -487,7 +489,7 @@ void TestPermissionPolicyForm::buildsLongPoliciesCardByCard()
     text += QStringLiteral("]}");
     ui::PermissionPolicyForm form;
     form.resize(800, 600);
-    form.setPolicy(parse(text));
+    form.setPolicy(test::policyOf(text.toStdString()));
     const auto cards = form.findChildren<ui::PermissionStatementCard *>();
     QCOMPARE(cards.size(), 40);
     // The first cards are made at once, the others show a summary until they are built.
@@ -506,9 +508,10 @@ void TestPermissionPolicyForm::buildsLongPoliciesCardByCard()
 void TestPermissionPolicyForm::validatesTheSid()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":"
-        "\"*\"},{\"Sid\":\"Bad-Sid\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")));
+        "\"*\"},{\"Sid\":\"Bad-Sid\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -533,10 +536,11 @@ void TestPermissionPolicyForm::validatesTheSid()
 void TestPermissionPolicyForm::movesDuplicatesAndRemovesStatements()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral(
+    form.setPolicy(test::policyOf(QStringLiteral(
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
         "\"Resource\":\"*\"},{\"Sid\":\"B\",\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"*\"},"
-        "{\"Sid\":\"C\",\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}]}")));
+        "{\"Sid\":\"C\",\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -587,8 +591,10 @@ void TestPermissionPolicyForm::insertsAnArnFromTheBuilder()
 {
     ui::PermissionPolicyForm form;
     form.setRoleAccount(QStringLiteral("111122223333"));
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
-                                        "\"s3:PutObject\",\"iam:PassRole\"]}]}")));
+    form.setPolicy(
+        test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":["
+                                      "\"s3:PutObject\",\"iam:PassRole\"]}]}")
+                           .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
@@ -610,8 +616,10 @@ void TestPermissionPolicyForm::insertsAnArnFromTheBuilder()
 void TestPermissionPolicyForm::passesActionsAndEditsToTheConditionEditor()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                                        "\"s3:PutObject\",\"Resource\":\"*\"}]}")));
+    form.setPolicy(
+        test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                                      "\"s3:PutObject\",\"Resource\":\"*\"}]}")
+                           .toStdString()));
     Recorder recorder(form);
     auto *conditions = child<ui::ConditionEditor>(form.card(0), "conditionEditor");
     QVERIFY(conditions);
@@ -633,8 +641,10 @@ void TestPermissionPolicyForm::sharesOneCompletionModel()
                  .isEmpty());
 
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\"},{\"Effect\":"
-                                        "\"Deny\"}]}")));
+    form.setPolicy(
+        test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\"},{\"Effect\":"
+                                      "\"Deny\"}]}")
+                           .toStdString()));
     QCompleter *first = actionsOf(form, 0)->lineEdit(0)->completer();
     QCompleter *second = actionsOf(form, 1)->lineEdit(0)->completer();
     QVERIFY(first && second);
@@ -647,8 +657,9 @@ void TestPermissionPolicyForm::sharesOneCompletionModel()
 void TestPermissionPolicyForm::staleModeIsReadOnly()
 {
     ui::PermissionPolicyForm form;
-    form.setPolicy(parse(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":"
-                                        "\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")));
+    form.setPolicy(test::policyOf(QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":"
+                                                 "\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")
+                                      .toStdString()));
     Recorder recorder(form);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-#include "rd/core/policy/PolicyParser.h"
+#include "PolicyText.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "widgets/editors/ConditionEditor.h"
 #include "widgets/editors/ConditionRow.h"
@@ -25,14 +25,6 @@ namespace
 QString J(const char *text)
 {
     return QString::fromUtf8(text).replace(QLatin1Char('\''), QLatin1Char('"'));
-}
-
-core::Policy parse(const QString &json)
-{
-    core::ParseResult result = core::parsePolicy(json.toStdString());
-    if (!result.isUsable())
-        qFatal("test policy does not parse: %s", qPrintable(json));
-    return *result.policy;
 }
 
 QString minified(const core::Policy &policy)
@@ -62,7 +54,7 @@ struct EditLog {
 void roundTrip(ui::TrustPolicyForm &form)
 {
     QObject::connect(&form, &ui::TrustPolicyForm::policyEdited, &form,
-        [&form](const core::Policy &p) { form.setPolicy(parse(minified(p))); });
+        [&form](const core::Policy &p) { form.setPolicy(test::policyOf(minified(p).toStdString())); });
 }
 
 QLineEdit *principalLine(ui::TrustPolicyForm &form, int card, int entry = 0, int row = 0)
@@ -114,7 +106,7 @@ private Q_SLOTS:
 void TestTrustPolicyForm::addsTheLambdaServiceFromKeyPresses()
 {
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[]}")));
+    form.setPolicy(test::policyOf(J("{'Version':'2012-10-17','Statement':[]}").toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -191,7 +183,7 @@ void TestTrustPolicyForm::eachKindAddsItsAction()
     QFETCH(QString, statement);
     ui::TrustPolicyForm form;
     form.setRoleAccount(QStringLiteral("111122223333"));
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[]}")));
+    form.setPolicy(test::policyOf(J("{'Version':'2012-10-17','Statement':[]}").toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -229,7 +221,7 @@ void TestTrustPolicyForm::refusesValuesThatDoNotFitTheKind()
     ui::TrustPolicyForm form;
     form.setRoleAccount(roleAccount);
     const QString empty = J("{'Version':'2012-10-17','Statement':[]}");
-    form.setPolicy(parse(empty));
+    form.setPolicy(test::policyOf(empty.toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -249,8 +241,9 @@ void TestTrustPolicyForm::refusesValuesThatDoNotFitTheKind()
 void TestTrustPolicyForm::setsTheVersionWhenThePolicyHasNone()
 {
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(J("{'Statement':{'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
-                           "'Action':'sts:AssumeRole'}}")));
+    form.setPolicy(test::policyOf(J("{'Statement':{'Effect':'Allow','Principal':{'Service':'ec2.amazonaws.com'},"
+                                    "'Action':'sts:AssumeRole'}}")
+                                      .toStdString()));
     QString error;
     QVERIFY2(form.addTrustedEntity(ui::TrustedEntityKind::Service, QStringLiteral("lambda.amazonaws.com"), &error),
         qPrintable(error));
@@ -342,7 +335,8 @@ void TestTrustPolicyForm::suggestsHardeningWhereItApplies()
     QFETCH(QString, condition);
     ui::TrustPolicyForm form;
     form.setRoleAccount(roleAccount);
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[") + statement + QStringLiteral("]}")));
+    form.setPolicy(
+        test::policyOf((J("{'Version':'2012-10-17','Statement':[") + statement + QStringLiteral("]}")).toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -381,8 +375,10 @@ void TestTrustPolicyForm::suggestsHardeningWhereItApplies()
 void TestTrustPolicyForm::trustActionsFollowThePrincipalKind()
 {
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Federated':"
-                           "'arn:aws:iam::111122223333:saml-provider/Okta'},'Action':'sts:AssumeRoleWithSAML'}]}")));
+    form.setPolicy(
+        test::policyOf(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Federated':"
+                         "'arn:aws:iam::111122223333:saml-provider/Okta'},'Action':'sts:AssumeRoleWithSAML'}]}")
+                           .toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -409,8 +405,9 @@ void TestTrustPolicyForm::trustActionsFollowThePrincipalKind()
           "'arn:aws:iam::111122223333:saml-provider/Okta'},'Action':'sts:TagSession'}]}"));
 
     // Services do not set a source identity.
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':"
-                           "'ec2.amazonaws.com'},'Action':['sts:AssumeRole','ec2:Foo']}]}")));
+    form.setPolicy(test::policyOf(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':"
+                                    "'ec2.amazonaws.com'},'Action':['sts:AssumeRole','ec2:Foo']}]}")
+                                      .toStdString()));
     QVERIFY(box("AssumeRole")->isChecked());
     QVERIFY(!box("SetSourceIdentity")->isEnabled());
     // Actions that are not trust actions are listed, and kept.
@@ -421,9 +418,10 @@ void TestTrustPolicyForm::trustActionsFollowThePrincipalKind()
 void TestTrustPolicyForm::setPolicyInPlaceKeepsFocusAndCursor()
 {
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':"
-                           "['arn:aws:iam::444455556666:root','arn:aws:iam::444455556666:role/A']},"
-                           "'Action':'sts:AssumeRole'}]}")));
+    form.setPolicy(test::policyOf(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':"
+                                    "['arn:aws:iam::444455556666:root','arn:aws:iam::444455556666:role/A']},"
+                                    "'Action':'sts:AssumeRole'}]}")
+                                      .toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     roundTrip(form);
@@ -457,7 +455,7 @@ void TestTrustPolicyForm::keepsWhatTheFormDoesNotShow()
           "'codebuild.amazonaws.com','Foo':'bar'},'NotPrincipal':{'AWS':'arn:aws:iam::111122223333:root'},"
           "'Action':'sts:AssumeRole','Condition':{'StringEqualz':{'a:b':'c'}},'Custom':{'x':[1,2]}}],'Extra':true}");
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(before));
+    form.setPolicy(test::policyOf(before.toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -485,10 +483,11 @@ void TestTrustPolicyForm::keepsWhatTheFormDoesNotShow()
 void TestTrustPolicyForm::conditionsAndRemovalEmitOneEditEach()
 {
     ui::TrustPolicyForm form;
-    form.setPolicy(parse(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':"
-                           "'ec2.amazonaws.com'},'Action':'sts:AssumeRole','Condition':{'StringEquals':"
-                           "{'aws:SourceAccount':'1'}}},{'Effect':'Allow','Principal':{'AWS':'111122223333'},"
-                           "'Action':'sts:AssumeRole'}]}")));
+    form.setPolicy(test::policyOf(J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':"
+                                    "'ec2.amazonaws.com'},'Action':'sts:AssumeRole','Condition':{'StringEquals':"
+                                    "{'aws:SourceAccount':'1'}}},{'Effect':'Allow','Principal':{'AWS':'111122223333'},"
+                                    "'Action':'sts:AssumeRole'}]}")
+                                      .toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);
@@ -515,7 +514,7 @@ void TestTrustPolicyForm::staleModeTakesNoGesture()
     ui::TrustPolicyForm form;
     const QString text = J("{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'Service':"
                            "'ec2.amazonaws.com'},'Action':'sts:AssumeRole'}]}");
-    form.setPolicy(parse(text));
+    form.setPolicy(test::policyOf(text.toStdString()));
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     EditLog log(form);

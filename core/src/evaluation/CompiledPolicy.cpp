@@ -307,7 +307,7 @@ std::vector<std::string> CompiledPolicy::problems() const
     std::vector<std::string> out;
     for (const CompiledStatement &statement : m_statements) {
         if (!statement.problem.empty())
-            out.push_back("statement " + std::to_string(statement.index)
+            out.push_back("statement " + std::to_string(statement.index + 1)
                 + (statement.sid.empty() ? std::string() : " (" + statement.sid + ")") + ": " + statement.problem);
     }
     return out;

@@ -166,13 +166,14 @@ void appendData(std::string &out, std::string_view indent, std::string_view key,
     out += "</data>\n";
 }
 
-// `<policy>, statement <index> (<sid>)`, appended without temporaries (all-pairs output writes millions).
+// `<policy>, statement <n> (<sid>)`, appended without temporaries (all-pairs output writes millions). Text numbers
+// statements from 1, as the editors do; `ref.index` (and JSON's `index`) counts from 0 (docs/REACHABILITY.md).
 void appendStatementText(std::string &out, const GraphStatementRef &ref)
 {
     out += ref.policy;
     out += ", statement ";
     char digits[24];
-    auto *const end = std::to_chars(std::begin(digits), std::end(digits), ref.index).ptr;
+    auto *const end = std::to_chars(std::begin(digits), std::end(digits), ref.index + 1).ptr;
     out.append(digits, end);
     if (!ref.sid.empty()) {
         out += " (";

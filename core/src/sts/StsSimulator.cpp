@@ -694,7 +694,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                     f.statement = miss.statement.statement;
                     f.sid = miss.statement.sid;
                     f.range = miss.range;
-                    f.message += "; nearest: statement " + std::to_string(miss.statement.statement)
+                    f.message += "; nearest: statement " + std::to_string(miss.statement.statement + 1)
                         + (miss.statement.sid.empty() ? std::string() : " (" + miss.statement.sid + ")") + " of "
                         + miss.statement.policy + " fails on its " + miss.element
                         + (miss.detail.empty() ? std::string() : " " + miss.detail);

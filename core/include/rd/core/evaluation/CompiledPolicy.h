@@ -123,7 +123,8 @@ public:
 
     const std::string &name() const { return m_name; }
     const std::vector<CompiledStatement> &statements() const { return m_statements; }
-    /// Statements that can never apply, with their reasons: IAM would refuse such a policy.
+    /// Statements that can never apply, with their reasons (`statement <n> (<sid>): ...`, numbered from 1): IAM would
+    /// refuse such a policy.
     std::vector<std::string> problems() const;
 
 private:
