@@ -18,7 +18,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <sys/resource.h>
@@ -28,23 +27,9 @@ namespace
 
 using namespace rd::core;
 
-rd::test::LargeAccountSize accountSize()
-{
-    rd::test::LargeAccountSize size;
-    const char *small = std::getenv("RD_BENCH_GRAPH_SMALL");
-    if (small && *small && *small != '0') {
-        size.roles /= 50;
-        size.users /= 50;
-        size.groups /= 50;
-        size.policies /= 50;
-        size.resources /= 50;
-    }
-    return size;
-}
-
 const Workspace &account()
 {
-    static const Workspace workspace = rd::test::makeLargeAccount(accountSize());
+    static const Workspace workspace = rd::test::makeLargeAccount(rd::test::LargeAccountSize::forBenchmarks({}));
     return workspace;
 }
 

@@ -18,7 +18,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
 #include <memory>
 
 using namespace rd;
@@ -26,28 +25,11 @@ using namespace rd;
 namespace
 {
 
-bool smallRun()
-{
-    const char *small = std::getenv("RD_BENCH_GRAPH_SMALL");
-    return small && *small && *small != '0';
-}
-
-test::LargeAccountSize shrunk(test::LargeAccountSize size)
-{
-    if (smallRun()) {
-        size.roles /= 50;
-        size.users /= 50;
-        size.groups /= 50;
-        size.policies /= 50;
-        size.resources /= 50;
-    }
-    return size;
-}
-
 /// The benchmark account of bench_graph: 5,000 roles, 2,000 users, 200 groups, 1,000 policies, 10,000 resources.
 const core::AccessGraph &largeGraph()
 {
-    static const core::AccessGraph graph = core::AccessGraph::build(test::makeLargeAccount(shrunk({})));
+    static const core::AccessGraph graph =
+        core::AccessGraph::build(test::makeLargeAccount(test::LargeAccountSize::forBenchmarks({})));
     return graph;
 }
 
@@ -55,8 +37,8 @@ const core::AccessGraph &largeGraph()
 /// of its size (roles stay unfolded, so they make most of the drawn nodes).
 const core::AccessGraph &twoThousandGraph()
 {
-    static const core::AccessGraph graph =
-        core::AccessGraph::build(test::makeLargeAccount(shrunk({ 1750, 700, 70, 350, 3500 })));
+    static const core::AccessGraph graph = core::AccessGraph::build(
+        test::makeLargeAccount(test::LargeAccountSize::forBenchmarks({ 1750, 700, 70, 350, 3500 })));
     return graph;
 }
 
@@ -115,7 +97,7 @@ struct OpenEditor {
 
     OpenEditor()
     {
-        document.reset(test::makeLargeAccount(shrunk({ 1750, 700, 70, 350, 3500 })));
+        document.reset(test::makeLargeAccount(test::LargeAccountSize::forBenchmarks({ 1750, 700, 70, 350, 3500 })));
         editor.resize(1600, 960);
         editor.show();
         QApplication::processEvents();

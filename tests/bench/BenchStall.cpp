@@ -28,7 +28,6 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <string>
@@ -37,25 +36,6 @@ using namespace rd;
 
 namespace
 {
-
-bool smallRun()
-{
-    const char *small = std::getenv("RD_BENCH_GRAPH_SMALL");
-    return small && *small && *small != '0';
-}
-
-test::LargeAccountSize accountSize()
-{
-    test::LargeAccountSize size;
-    if (smallRun()) {
-        size.roles /= 50;
-        size.users /= 50;
-        size.groups /= 50;
-        size.policies /= 50;
-        size.resources /= 50;
-    }
-    return size;
-}
 
 /// The longest time between two turns of the GUI thread's event loop: a 1 ms timer notes the longest gap between its
 /// ticks (a tick is late by as long as the thread was busy elsewhere).
@@ -201,7 +181,7 @@ void StallOpenSwitchEdit(benchmark::State &state)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("large.rdws"));
-    const core::Workspace generated = test::makeLargeAccount(accountSize());
+    const core::Workspace generated = test::makeLargeAccount(test::LargeAccountSize::forBenchmarks({}));
     if (auto failure = core::saveWorkspaceFile(path.toStdString(), generated)) {
         state.SkipWithError(failure->c_str());
         return;

@@ -4,6 +4,7 @@
 // replaced workspace drops what was computed for the old one, and the model after any series of edits is the model
 // built afresh from the document's workspace.
 #include "LargeAccount.h"
+#include "PolicyText.h"
 #include "document/AccountAnalysis.h"
 #include "document/EntityCommand.h"
 #include "document/WorkspaceDocument.h"
@@ -64,13 +65,6 @@ bool equalsRebuilt(const doc::WorkspaceDocument &document)
     return false;
 }
 
-core::Policy policy(const char *text)
-{
-    core::Policy parsed = *core::parsePolicy(text).policy;
-    core::clearSourceRanges(parsed);
-    return parsed;
-}
-
 const core::Role *roleNamed(const doc::WorkspaceDocument &document, const std::string &name)
 {
     for (const core::Role &role : document.workspace().roles) {
@@ -89,10 +83,10 @@ core::Workspace lambdaWorkspace()
     role.accountId = "111122223333";
     role.name = "LambdaLogWriter";
     role.arn = "arn:aws:iam::111122223333:role/LambdaLogWriter";
-    role.trustPolicy = policy(
+    role.trustPolicy = rd::test::policyWithoutRangesOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
     role.inlinePolicies.push_back(core::InlinePolicy { "logs",
-        policy(
+        rd::test::policyWithoutRangesOf(
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::my-log-bucket/app.log"}]})") });
     ws.add(std::move(role));
     return ws;
@@ -105,7 +99,7 @@ void trustUser(doc::WorkspaceDocument &document, core::RoleId role, const std::s
         const std::string text = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                                  "{\"AWS\":\""
             + userArn + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-        r.trustPolicy.statements.push_back(policy(text.c_str()).statements.front());
+        r.trustPolicy.statements.push_back(rd::test::policyWithoutRangesOf(text.c_str()).statements.front());
     });
 }
 
@@ -223,10 +217,10 @@ void TestAccountAnalysis::theModelAfterEditsOfEveryKindEqualsOneBuiltAfresh()
     added.name = "Auditor";
     added.accountId = "999999999999";
     added.arn = "arn:aws:iam::999999999999:role/Auditor";
-    added.trustPolicy = policy(
+    added.trustPolicy = rd::test::policyWithoutRangesOf(
         R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]})");
     added.inlinePolicies.push_back(core::InlinePolicy { "read",
-        policy(
+        rd::test::policyWithoutRangesOf(
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})") });
     document.addRole(added);
     QTRY_VERIFY(analysis->isCurrent());
@@ -251,7 +245,7 @@ void TestAccountAnalysis::theModelAfterEditsOfEveryKindEqualsOneBuiltAfresh()
     managed.arn = "arn:aws:iam::111122223333:policy/ReadAll";
     managed.defaultVersionId = "v1";
     managed.versions.push_back(core::PolicyVersion { "v1", true, {},
-        policy(
+        rd::test::policyWithoutRangesOf(
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:Query","Resource":"*"}]})") });
     undo->push(doc::EntityCommand::add(&document, doc::WorkspaceEntity { managed }).release());
     document.editRole(roleNamed(document, "CiDeploy")->id, QStringLiteral("Attach"), doc::RoleEditCommand::Field::Other,

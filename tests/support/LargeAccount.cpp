@@ -6,6 +6,7 @@
 #include "SplitMix.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,19 @@ std::string permissionStatements(Random &random, std::size_t resources, std::siz
 }
 
 } // namespace
+
+LargeAccountSize LargeAccountSize::forBenchmarks(LargeAccountSize size)
+{
+    const char *small = std::getenv("RD_BENCH_GRAPH_SMALL");
+    if (small && *small && *small != '0') {
+        size.roles /= 50;
+        size.users /= 50;
+        size.groups /= 50;
+        size.policies /= 50;
+        size.resources /= 50;
+    }
+    return size;
+}
 
 Workspace makeLargeAccount(const LargeAccountSize &size)
 {

@@ -15,6 +15,10 @@ struct LargeAccountSize {
     std::size_t groups = 200;
     std::size_t policies = 1000;
     std::size_t resources = 10000;
+
+    /// `size` for a benchmark: as it is, or fifty times smaller when the environment sets RD_BENCH_GRAPH_SMALL (to
+    /// anything but 0), as CTest's smoke runs of the benchmarks do.
+    static LargeAccountSize forBenchmarks(LargeAccountSize size);
 };
 
 /// A generated account (deterministic: same size, same workspace) for the access graph benchmarks: roles with a

@@ -31,13 +31,6 @@ private Q_SLOTS:
 namespace
 {
 
-core::Policy policy(const std::string &text)
-{
-    core::Policy parsed = *core::parsePolicy(text).policy;
-    core::clearSourceRanges(parsed);
-    return parsed;
-}
-
 /// A role that Lambda may assume, allowed to read and write a bucket's objects but denied writing them.
 core::Workspace deniedWriter()
 {
@@ -47,12 +40,14 @@ core::Workspace deniedWriter()
     role.accountId = "111122223333";
     role.name = "Reader";
     role.arn = "arn:aws:iam::111122223333:role/Reader";
-    role.trustPolicy = policy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
-                              R"("Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
+    role.trustPolicy = rd::test::policyWithoutRangesOf(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+        R"("Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]})");
     role.inlinePolicies.push_back(core::InlinePolicy { "objects",
-        policy(R"({"Version":"2012-10-17","Statement":[)"
-               R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::data-bucket/x"},)"
-               R"({"Effect":"Deny","Action":"s3:PutObject","Resource":"arn:aws:s3:::data-bucket/x"}]})") });
+        rd::test::policyWithoutRangesOf(
+            R"({"Version":"2012-10-17","Statement":[)"
+            R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::data-bucket/x"},)"
+            R"({"Effect":"Deny","Action":"s3:PutObject","Resource":"arn:aws:s3:::data-bucket/x"}]})") });
     ws.add(std::move(role));
     return ws;
 }
@@ -132,10 +127,10 @@ void TestReachExplorer::answersWithDeniesApplied()
     QSignalSpy answered(&explorer, &ui::ReachExplorer::answered);
     const core::RoleId id = document.workspace().roles.front().id;
     document.editRole(id, QStringLiteral("Deny reading"), doc::RoleEditCommand::Field::Other, [](core::Role &r) {
-        r.inlinePolicies.front().document.statements.push_back(
-            policy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject",)"
-                   R"("Resource":"arn:aws:s3:::data-bucket/x"}]})")
-                .statements.front());
+        r.inlinePolicies.front().document.statements.push_back(rd::test::policyWithoutRangesOf(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject",)"
+            R"("Resource":"arn:aws:s3:::data-bucket/x"}]})")
+                                                                   .statements.front());
     });
     QTRY_VERIFY(answered.count() >= 1 && explorer.answerCount() == 0);
 }
