@@ -52,16 +52,26 @@ core::Workspace deniedWriter()
     return ws;
 }
 
+/// The bundled example opened in `window`, the reach explorer in front.
+ui::ReachExplorer *openExample(ui::MainWindow &window)
+{
+    QString error;
+    if (!window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error))
+        qFatal("%s", qPrintable(error));
+    window.showView(QStringLiteral("reach"));
+    window.show();
+    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    if (!explorer)
+        qFatal("the window has no reach explorer");
+    return explorer;
+}
+
 } // namespace
 
 void TestReachExplorer::answersWhatTheLambdaServiceReaches()
 {
     ui::MainWindow window;
-    QString error;
-    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
-    window.show();
-    auto *explorer = window.findChild<ui::ReachExplorer *>();
-    QVERIFY(explorer);
+    ui::ReachExplorer *explorer = openExample(window);
     // lambda.amazonaws.com assumes the role (IAM User Guide, "Role chaining" counts that hop), whose policy allows
     // s3:PutObject on the bucket's objects.
     explorer->ask(ui::ReachExplorer::Mode::WhatCan, QStringLiteral("lambda.amazonaws.com"));
@@ -87,11 +97,7 @@ void TestReachExplorer::answersWhatTheLambdaServiceReaches()
 void TestReachExplorer::answersWhoReachesTheBucketAndFollowsEdits()
 {
     ui::MainWindow window;
-    QString error;
-    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
-    window.showView(QStringLiteral("reach"));
-    window.show();
-    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    ui::ReachExplorer *explorer = openExample(window);
     explorer->ask(ui::ReachExplorer::Mode::WhoCan, QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"),
         QStringLiteral("s3:PutObject"));
     const int before = explorer->answerCount();
@@ -159,11 +165,7 @@ void TestReachExplorer::listsTheDenyThatNarrowsAnAnswer()
     // IAM User Guide, "Policy evaluation logic": a Deny of s3:PutObject under private/ covers part of the role's grant
     // on the bucket's objects: the answer stays and an "except:" row names the deny; activating it opens it.
     ui::MainWindow window;
-    QString error;
-    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
-    window.showView(QStringLiteral("reach"));
-    window.show();
-    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    ui::ReachExplorer *explorer = openExample(window);
     const core::RoleId id = window.document()->workspace().roles.front().id;
     window.document()->editRole(
         id, QStringLiteral("Deny private logs"), doc::RoleEditCommand::Field::Other, [](core::Role &r) {
