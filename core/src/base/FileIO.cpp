@@ -296,10 +296,10 @@ constexpr std::size_t kFlushFileSystemFrom = 16;
 // flushes each folder once.
 std::optional<std::string> commit(std::vector<PendingWrite> &pending)
 {
+    std::set<std::string> folders;
+    for (const PendingWrite &p : pending)
+        folders.insert(p.folder.string());
     if (pending.size() >= kFlushFileSystemFrom) {
-        std::set<std::string> folders;
-        for (const PendingWrite &p : pending)
-            folders.insert(p.folder.string());
         for (const std::string &folder : folders) {
             FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
             if (dir.get() < 0 || ::syncfs(dir.get()) != 0) {
@@ -309,7 +309,6 @@ std::optional<std::string> commit(std::vector<PendingWrite> &pending)
             }
         }
     }
-    std::set<std::string> folders;
     for (std::size_t i = 0; i < pending.size(); ++i) {
         PendingWrite &p = pending[i];
         // Onto the final target, so that a symbolic link stays a link (rename(2) replaces the link itself).
@@ -321,7 +320,6 @@ std::optional<std::string> commit(std::vector<PendingWrite> &pending)
             return error;
         }
         p.temporary.clear();
-        folders.insert(p.folder.string());
     }
     // Make the renames themselves durable.
     for (const std::string &folder : folders) {
@@ -349,8 +347,7 @@ std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &
     return commit(pending);
 }
 
-std::optional<std::string> writeFileAtomically(
-    const std::string &path, std::string_view content, StaleTemporaries stale)
+std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content)
 {
     std::vector<PendingWrite> pending(1);
     if (auto error = writeTemporary({ path, content, false }, pending.front(), true)) {
@@ -361,8 +358,7 @@ std::optional<std::string> writeFileAtomically(
     const std::string prefix = atomicWriteTemporaryPrefix(pending.front().target.filename().string());
     if (auto error = commit(pending))
         return error;
-    if (stale == StaleTemporaries::Remove)
-        removeTemporariesWithPrefixes(folder, { prefix });
+    removeTemporariesWithPrefixes(folder, { prefix });
     return std::nullopt;
 }
 

@@ -22,18 +22,14 @@ struct FileReadResult {
 /// Reads a whole file, or standard input for "-". Refuses files larger than `maxBytes` before reading them.
 FileReadResult readTextFile(const std::string &path, std::size_t maxBytes);
 
-/// Whether writeFileAtomically() looks for temporary files that interrupted saves of the same target left.
-enum class StaleTemporaries { Remove, Keep };
-
 /// Writes `content` so that `path` holds either its old content or the whole new one, never a mix: the text goes to
 /// a temporary file in the folder of the final target, is flushed to disk, and is renamed onto that target. When
 /// `path` is a symbolic link (or a chain of them) the link's final target is written and the link stays a link. The
 /// temporary file is named atomicWriteTemporaryPrefix(target name) + six characters + `.tmp`, at most 31 bytes, so
 /// any target whose own name fits NAME_MAX (255 bytes) can be saved; after a successful save, temporary files of the
-/// same target left by an interrupted save are removed (one scan of the folder), unless `stale` says Keep. Returns a
-/// one-line reason on failure, naming `path` (never the temporary file), in which case the target is untouched.
-std::optional<std::string> writeFileAtomically(
-    const std::string &path, std::string_view content, StaleTemporaries stale = StaleTemporaries::Remove);
+/// same target left by an interrupted save are removed (one scan of the folder). Returns a one-line reason on failure,
+/// naming `path` (never the temporary file), in which case the target is untouched.
+std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content);
 
 /// One file of a batch for writeFilesAtomically().
 struct AtomicWrite {
@@ -52,9 +48,8 @@ struct AtomicWrite {
 std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &files);
 
 /// Removes from `folder` the temporary files that interrupted saves of the targets named `targetNames` (file names in
-/// that folder) left behind, in one scan of the folder. For writers of many files into one folder: they pass
-/// StaleTemporaries::Keep to each writeFileAtomically() and call this once, since a scan per file would make writing
-/// N files cost N scans of N entries.
+/// that folder) left behind, in one scan of the folder. For writers of many files into one folder: after
+/// writeFilesAtomically(), which does not scan, a scan per file would make writing N files cost N scans of N entries.
 void removeStaleTemporaries(const std::string &folder, const std::vector<std::string> &targetNames);
 
 /// `.rd-` + 16 hexadecimal digits of a hash of `targetName` + `-`: how the names of writeFileAtomically's temporary
