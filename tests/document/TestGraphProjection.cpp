@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "LargeAccount.h"
+#include "document/GraphLayout.h"
 #include "document/GraphProjection.h"
 #include "rd/core/graph/AccessGraph.h"
 
 #include <QtTest>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -129,6 +131,11 @@ private Q_SLOTS:
     void orderIsByKindThenLabel();
     void emptyGraphAndBadIndexes();
     void vacantPatternsAreNotDrawn();
+    void focusScopeDrawsTheNeighbourhood();
+    void cardCapSumsUpTheRestOnBundles();
+    void bundlesOpenByPathPrefixAndFoldBack();
+    void pathScopeDrawsExactlyTheNamedPaths();
+    void columnLayoutKeepsLayersApartAndFillsTheWindow();
 };
 
 void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode_data()
@@ -457,6 +464,218 @@ void TestGraphProjection::vacantPatternsAreNotDrawn()
             QCOMPARE(p.nodes()[p.find("bundle:resources:s3")].label, std::string("s3 · 2 resources"));
         else
             QCOMPARE(p.nodes().size(), std::size_t(3));
+    }
+}
+
+namespace
+{
+
+/// A role `app` (id 500) that 30 users of /team-a/ and 30 of /team-b/ may assume, that acts on five buckets and may
+/// assume role `worker` (id 501), which acts on a queue; `outsider` (id 502) may assume `worker` only; the first user
+/// also reads the first bucket directly.
+struct Star {
+    core::AccessGraph graph;
+    std::size_t app = 0, worker = 0, queue = 0, outsider = 0;
+    std::vector<std::size_t> users, buckets;
+    std::size_t directRead = 0;
+};
+
+Star star()
+{
+    Star s;
+    core::AccessGraph &g = s.graph;
+    const std::string iam = "arn:aws:iam::" + kAccount + ":";
+    s.app = node(g, GraphNodeKind::Role, iam + "role/app", "app", 500);
+    s.worker = node(g, GraphNodeKind::Role, iam + "role/worker", "worker", 501);
+    s.outsider = node(g, GraphNodeKind::User, iam + "user/outsider", "outsider", 502);
+    s.queue = node(g, GraphNodeKind::Resource, "arn:aws:sqs:eu-west-1:" + kAccount + ":jobs", "jobs", 503);
+    for (int i = 0; i < 60; ++i) {
+        const std::string name = (i < 30 ? "a" : "b") + std::to_string(100 + i);
+        s.users.push_back(node(g, GraphNodeKind::User, iam + "user/" + (i < 30 ? "team-a/" : "team-b/") + name, name,
+            std::uint64_t(1000 + i)));
+        edge(g, GraphEdgeKind::MayAssume, s.users.back(), s.app, false);
+    }
+    for (int i = 0; i < 5; ++i) {
+        const std::string name = "bucket-" + std::to_string(i);
+        s.buckets.push_back(node(g, GraphNodeKind::Resource, "arn:aws:s3:::" + name, name, std::uint64_t(2000 + i)));
+        edge(g, GraphEdgeKind::MayActOn, s.app, s.buckets.back(), false);
+    }
+    edge(g, GraphEdgeKind::MayAssume, s.app, s.worker, false);
+    edge(g, GraphEdgeKind::MayActOn, s.worker, s.queue, false);
+    edge(g, GraphEdgeKind::MayAssume, s.outsider, s.worker, false);
+    s.directRead = edge(g, GraphEdgeKind::MayActOn, s.users.front(), s.buckets.front(), false);
+    return s;
+}
+
+doc::GraphScope focusOn(const std::string &key, int depth, std::size_t cap = 300)
+{
+    doc::GraphScope scope;
+    scope.mode = doc::GraphScope::Mode::Focus;
+    scope.focus = key;
+    scope.depth = depth;
+    scope.cardCap = cap;
+    return scope;
+}
+
+/// Every access-graph node the projection shows, each once, with the drawn node that shows it.
+std::vector<std::size_t> shownNodes(const GraphProjection &p)
+{
+    std::vector<std::size_t> shown;
+    for (const doc::ViewNode &v : p.nodes())
+        shown.insert(shown.end(), v.members.begin(), v.members.end());
+    std::sort(shown.begin(), shown.end());
+    return shown;
+}
+
+} // namespace
+
+void TestGraphProjection::focusScopeDrawsTheNeighbourhood()
+{
+    const Star s = star();
+    // One hop: who may assume the role, what it acts on and may assume; not the queue two hops on, not the outsider
+    // (who reaches only the role it may assume), and not the first user's own read of a bucket.
+    const GraphProjection one = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:500", 1));
+    QCOMPARE(one.scopeSize(), std::size_t(1 + 60 + 5 + 1));
+    QCOMPARE(one.nodes().size(), one.scopeSize());
+    QVERIFY(one.focus() < one.nodes().size());
+    QCOMPARE(one.nodes()[one.focus()].key, std::string("role:500"));
+    QCOMPARE(one.viewNodeOf(s.queue), GraphProjection::npos);
+    QCOMPARE(one.viewNodeOf(s.outsider), GraphProjection::npos);
+    QCOMPARE(one.nodes()[one.viewNodeOf(s.users.front())].hops, -1);
+    QCOMPARE(one.nodes()[one.viewNodeOf(s.worker)].hops, 1);
+    for (const doc::ViewEdge &e : one.edges())
+        QVERIFY(std::find(e.edges.begin(), e.edges.end(), s.directRead) == e.edges.end());
+    QCOMPARE(one.edges().size(), std::size_t(60 + 5 + 1));
+    // Two hops: the worker's queue too; still not the outsider, whose edge leads away from the focus's side.
+    const GraphProjection two = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:500", 2));
+    QVERIFY(two.viewNodeOf(s.queue) != GraphProjection::npos);
+    QCOMPARE(two.nodes()[two.viewNodeOf(s.queue)].hops, 2);
+    QCOMPARE(two.viewNodeOf(s.outsider), GraphProjection::npos);
+    // Focus on the worker: the outsider and the role reach it.
+    const GraphProjection worker = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:501", 1));
+    QVERIFY(worker.viewNodeOf(s.outsider) != GraphProjection::npos);
+    QVERIFY(worker.viewNodeOf(s.app) != GraphProjection::npos);
+    QCOMPARE(worker.viewNodeOf(s.users.front()), GraphProjection::npos);
+    // A focus that is not in the graph draws nothing.
+    const GraphProjection missing = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:999", 1));
+    QVERIFY(missing.nodes().empty() && missing.edges().empty());
+    QCOMPARE(missing.focus(), GraphProjection::npos);
+}
+
+void TestGraphProjection::cardCapSumsUpTheRestOnBundles()
+{
+    const Star s = star();
+    for (const std::size_t cap : { std::size_t(10), std::size_t(20), std::size_t(40) }) {
+        const GraphProjection p = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:500", 1, cap));
+        QVERIFY2(p.nodes().size() <= cap, qPrintable(QString::number(p.nodes().size())));
+        // Nothing is lost: every node of the scope is shown once, on its own card or in a bundle.
+        std::vector<std::size_t> expected { s.app, s.worker };
+        expected.insert(expected.end(), s.users.begin(), s.users.end());
+        expected.insert(expected.end(), s.buckets.begin(), s.buckets.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(shownNodes(p), expected);
+        // The small families are whole; the users share what is left, nearest and then by name, and the rest is on
+        // one bundle.
+        QVERIFY(!p.nodes()[p.viewNodeOf(s.worker)].bundle);
+        // With ten cards the buckets do not fit whole: four of them share the nine cards' fair share with a bundle.
+        QCOMPARE(p.nodes()[p.viewNodeOf(s.buckets.back())].bundle, cap == 10);
+        const std::size_t bundle = p.find("bundle:more:in:user:" + kAccount);
+        QVERIFY(bundle < p.nodes().size());
+        QVERIFY(p.nodes()[bundle].bundle);
+        QVERIFY(!p.nodes()[p.viewNodeOf(s.users.front())].bundle); // a100 comes first by name
+        const std::string count = std::to_string(p.nodes()[bundle].members.size());
+        QCOMPARE(QString::fromStdString(p.nodes()[bundle].label),
+            QString::fromStdString("+" + count + " more users · " + kAccount));
+        QCOMPARE(p.nodes()[bundle].hops, -1);
+    }
+}
+
+void TestGraphProjection::bundlesOpenByPathPrefixAndFoldBack()
+{
+    const Star s = star();
+    const doc::GraphScope scope = focusOn("role:500", 1, 12);
+    const std::string family = "bundle:more:in:user:" + kAccount;
+    GraphCollapse collapse = nothingFolded();
+    const GraphProjection folded = GraphProjection::project(s.graph, collapse, scope);
+    const std::size_t inBundle = folded.nodes()[folded.find(family)].members.size();
+    QVERIFY(inBundle > doc::GraphScope::kBundlePage);
+    // Opened: more than a page of members from two path prefixes, so one bundle per prefix.
+    collapse.expanded.insert(family);
+    const GraphProjection byPrefix = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(byPrefix.find(family), GraphProjection::npos);
+    const std::size_t teamA = byPrefix.find(family + ":/team-a/");
+    const std::size_t teamB = byPrefix.find(family + ":/team-b/");
+    QVERIFY(teamA < byPrefix.nodes().size() && teamB < byPrefix.nodes().size());
+    QCOMPARE(byPrefix.nodes()[teamA].openedFrom, family);
+    QCOMPARE(byPrefix.nodes()[teamA].members.size() + byPrefix.nodes()[teamB].members.size(), inBundle);
+    QVERIFY(byPrefix.nodes()[teamB].label.find("/team-b/") != std::string::npos);
+    QCOMPARE(shownNodes(byPrefix), shownNodes(folded));
+    // A prefix opened: its members on cards of their own, which name the bundle they fold back into.
+    collapse.expanded.insert(family + ":/team-b/");
+    const GraphProjection members = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(members.find(family + ":/team-b/"), GraphProjection::npos);
+    const std::size_t last = members.viewNodeOf(s.users.back());
+    QVERIFY(!members.nodes()[last].bundle);
+    QCOMPARE(members.nodes()[last].openedFrom, family + ":/team-b/");
+    QCOMPARE(shownNodes(members), shownNodes(folded));
+    // Folded back: as before.
+    collapse.expanded.clear();
+    const GraphProjection again = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(again.nodes().size(), folded.nodes().size());
+    QVERIFY(again.find(family) < again.nodes().size());
+}
+
+void TestGraphProjection::pathScopeDrawsExactlyTheNamedPaths()
+{
+    const Star s = star();
+    doc::GraphScope scope;
+    scope.mode = doc::GraphScope::Mode::Paths;
+    const std::string user = core::graphLayoutKey(s.graph.nodes()[s.users.front()]);
+    scope.pathNodes = { user, "role:500", "role:501", "resource:503" };
+    scope.pathEdges = { { user, "role:500", GraphEdgeKind::MayAssume },
+        { "role:500", "role:501", GraphEdgeKind::MayAssume }, { "role:501", "resource:503", GraphEdgeKind::MayActOn } };
+    const GraphProjection p = GraphProjection::project(s.graph, nothingFolded(), scope);
+    QCOMPARE(p.nodes().size(), std::size_t(4));
+    QCOMPARE(p.edges().size(), std::size_t(3));
+    QCOMPARE(p.focus(), GraphProjection::npos);
+    // The user's direct read of a bucket and the role's buckets are not on the paths.
+    for (const std::size_t bucket : s.buckets)
+        QCOMPARE(p.viewNodeOf(bucket), GraphProjection::npos);
+    // Left to right: the user, the role, the worker, the queue.
+    const std::vector<int> layers = doc::pathLayers(p);
+    QCOMPARE(layers[p.viewNodeOf(s.users.front())], 0);
+    QCOMPARE(layers[p.viewNodeOf(s.app)], 1);
+    QCOMPARE(layers[p.viewNodeOf(s.worker)], 2);
+    QCOMPARE(layers[p.viewNodeOf(s.queue)], 3);
+}
+
+void TestGraphProjection::columnLayoutKeepsLayersApartAndFillsTheWindow()
+{
+    const Star s = star();
+    const GraphProjection p = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:500", 2));
+    std::vector<int> layers;
+    for (const doc::ViewNode &v : p.nodes())
+        layers.push_back(v.hops);
+    doc::GraphLayoutOptions options;
+    options.nodeWidth = 200;
+    options.nodeHeight = 50;
+    const doc::GraphLayoutResult layout = doc::layoutColumns(p, layers, options, 1.6);
+    QCOMPARE(layout.positions.size(), p.nodes().size());
+    // Layers left to right: every user left of the role, the role left of the worker, the worker left of the queue.
+    auto x = [&](std::size_t graphNode) { return layout.positions[p.viewNodeOf(graphNode)].first; };
+    for (const std::size_t user : s.users)
+        QVERIFY(x(user) < x(s.app));
+    QVERIFY(x(s.app) < x(s.worker));
+    QVERIFY(x(s.worker) < x(s.queue));
+    // Sixty users wrap into several columns, so that the drawing is wider than tall rather than one tall column.
+    QVERIFY2(layout.width > layout.height, qPrintable(QStringLiteral("%1 x %2").arg(layout.width).arg(layout.height)));
+    // No two cards overlap.
+    for (std::size_t a = 0; a < layout.positions.size(); ++a) {
+        for (std::size_t b = a + 1; b < layout.positions.size(); ++b) {
+            const bool apart = std::abs(layout.positions[a].first - layout.positions[b].first) >= options.nodeWidth
+                || std::abs(layout.positions[a].second - layout.positions[b].second) >= options.nodeHeight;
+            QVERIFY(apart);
+        }
     }
 }
 

@@ -21,6 +21,9 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <optional>
+#include <set>
+
 using namespace rd;
 
 namespace
@@ -38,7 +41,8 @@ std::string arnOf(const std::string &resource)
 struct Window {
     ui::MainWindow window;
 
-    bool open()
+    /// `wholeAccount`: every card drawn (the gestures' tests); otherwise the graph's default, the focus scope.
+    bool open(bool wholeAccount = true)
     {
         QString error;
         if (!window.openFile(kExample, &error)) {
@@ -50,7 +54,34 @@ struct Window {
         if (!QTest::qWaitForWindowExposed(&window))
             return false;
         window.showView(QStringLiteral("graph"));
+        if (wholeAccount) {
+            editor()->setScopeMode(doc::GraphScope::Mode::Account);
+            editor()->rebuildNow();
+            editor()->fit();
+        }
         return graph() != nullptr;
+    }
+    /// Clicks the drawn edge that stands for access-graph edge `edge` where it is the topmost item, then presses
+    /// Delete.
+    bool deleteEdge(std::size_t edge)
+    {
+        ui::GraphEdgeItem *item = editor()->edgeItem(edge);
+        if (!item)
+            return false;
+        std::optional<QPoint> at;
+        for (int percent = 10; percent <= 90 && !at; percent += 5) {
+            const QPoint point = editor()->view()->mapFromScene(item->pointAt(percent / 100.0));
+            const QList<QGraphicsItem *> items = editor()->view()->items(point);
+            if (!items.isEmpty() && items.front() == item)
+                at = point;
+        }
+        if (!at)
+            return false;
+        test::click(viewport(), *at);
+        if (!editor()->edgeItem(edge)->isSelected())
+            return false;
+        QTest::keyClick(viewport(), Qt::Key_Delete);
+        return true;
     }
     ui::GraphEditor *editor() const { return window.graphEditor(); }
     const core::AccessGraph *graph() const { return editor()->graph(); }
@@ -99,7 +130,8 @@ private Q_SLOTS:
     void deletingAnEdgeNarrowsTheTrustStatement();
     void aGroupCannotBeTrustedAndTheStatusBarSaysWhy();
     void draggingAUserOntoAGroupMakesItAMember();
-    void theReachExplorersAnswerLightsUpInTheGraph();
+    void aReachQuestionDrawsExactlyItsPaths();
+    void focusFollowsTheBrowserAndGesturesWorkInIt();
 };
 
 void TestGraphEditing::draggingAUserOntoARoleTrustsExactlyThatUser()
@@ -255,21 +287,54 @@ void TestGraphEditing::draggingAUserOntoAGroupMakesItAMember()
     QVERIFY(!w.hasEdge(carol, developers, core::GraphEdgeKind::MemberOf));
 }
 
-void TestGraphEditing::theReachExplorersAnswerLightsUpInTheGraph()
+void TestGraphEditing::aReachQuestionDrawsExactlyItsPaths()
 {
     Window w;
-    QVERIFY(w.open());
+    QVERIFY(w.open(false));
     auto *explorer = w.window.findChild<ui::ReachExplorer *>();
     QVERIFY(explorer);
+    // The answers' nodes and edges, as layout keys (the explorer may answer on another model than the one drawn).
+    std::set<std::string> pathNodes;
+    std::set<doc::GraphEdgeKey> pathEdges;
+    connect(explorer, &ui::ReachExplorer::pathsAnswered, this,
+        [&](const core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
+            const std::vector<std::size_t> &edges, bool) {
+            pathNodes.clear();
+            pathEdges.clear();
+            for (std::size_t n : nodes)
+                pathNodes.insert(core::graphLayoutKey(graph->nodes()[n]));
+            for (std::size_t e : edges) {
+                const core::GraphEdge &edge = graph->edges()[e];
+                pathEdges.insert({ core::graphLayoutKey(graph->nodes()[edge.from]),
+                    core::graphLayoutKey(graph->nodes()[edge.to]), edge.kind });
+            }
+        });
     // Alice reaches the orders table through Developer, Deployer and DataReader: three hops.
     explorer->ask(ui::ReachExplorer::Mode::WhatCan, QString::fromStdString(arnOf("user/alice")));
     QVERIFY(explorer->answerCount() > 0);
-    QVERIFY(w.editor()->isHighlighting());
+    QCOMPARE(w.editor()->scopeMode(), doc::GraphScope::Mode::Paths);
+    w.editor()->rebuildNow();
+    // Exactly the answers' nodes and edges are drawn, each node on its own card.
+    std::set<std::string> drawnNodes;
+    for (const doc::ViewNode &node : w.editor()->projection().nodes()) {
+        QVERIFY(!node.bundle);
+        drawnNodes.insert(core::graphLayoutKey(w.graph()->nodes()[node.members.front()]));
+    }
+    QCOMPARE(drawnNodes, pathNodes);
+    std::set<doc::GraphEdgeKey> drawnEdges;
+    for (const doc::ViewEdge &edge : w.editor()->projection().edges()) {
+        for (std::size_t e : edge.edges) {
+            const core::GraphEdge &graphEdge = w.graph()->edges()[e];
+            drawnEdges.insert({ core::graphLayoutKey(w.graph()->nodes()[graphEdge.from]),
+                core::graphLayoutKey(w.graph()->nodes()[graphEdge.to]), graphEdge.kind });
+        }
+    }
+    QCOMPARE(drawnEdges, pathEdges);
     const std::size_t table =
         w.graph()->find("arn:aws:dynamodb:eu-west-1:111122223333:table/orders", core::GraphNodeKind::Resource);
     const std::size_t partner = w.graph()->find("arn:aws:iam::444455556666:root", core::GraphNodeKind::Account);
     QVERIFY(w.editor()->nodeItem(table) && !w.editor()->nodeItem(table)->isDimmed());
-    QVERIFY(w.editor()->nodeItem(partner) && w.editor()->nodeItem(partner)->isDimmed());
+    QVERIFY(!w.editor()->nodeItem(partner)); // not on alice's paths
     // The row of the orders table: only its path stays lit.
     const QString orders = QStringLiteral("arn:aws:dynamodb:eu-west-1:111122223333:table/orders");
     auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
@@ -284,8 +349,81 @@ void TestGraphEditing::theReachExplorersAnswerLightsUpInTheGraph()
     const std::size_t hop = w.graph()->findEdge(deployer, dataReader, core::GraphEdgeKind::MayAssume);
     QVERIFY(hop != core::AccessGraph::npos);
     QVERIFY(!w.editor()->edgeItem(hop)->isDimmed());
-    const std::size_t runtime = w.node(arnOf("role/AppRuntime"));
-    QVERIFY(w.editor()->nodeItem(runtime)->isDimmed());
+    QVERIFY(std::any_of(w.editor()->projection().nodes().begin(), w.editor()->projection().nodes().end(),
+        [&](const doc::ViewNode &node) { return w.editor()->nodeItem(node.members.front())->isDimmed(); }));
+
+    // Deleting an edge of the paths is one undo step, and the paths are drawn again without it.
+    const core::Workspace before = w.document()->workspace();
+    explorer->selectAnswer(-1);
+    QVERIFY(w.deleteEdge(hop));
+    QCOMPARE(w.undo()->count(), 1);
+    QVERIFY(!w.hasEdge(arnOf("role/Deployer"), arnOf("role/DataReader"), core::GraphEdgeKind::MayAssume));
+    QCOMPARE(w.editor()->scopeMode(), doc::GraphScope::Mode::Paths);
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(w.hasEdge(arnOf("role/Deployer"), arnOf("role/DataReader"), core::GraphEdgeKind::MayAssume));
+}
+
+void TestGraphEditing::focusFollowsTheBrowserAndGesturesWorkInIt()
+{
+    Window w;
+    QVERIFY(w.open(false));
+    QCOMPARE(w.editor()->scopeMode(), doc::GraphScope::Mode::Focus);
+    // The browser's role is the focus: DataReader and the cards one hop from it, no other.
+    QVERIFY(w.window.selectRole(QStringLiteral("DataReader")));
+    w.editor()->rebuildNow();
+    const core::RoleId dataReaderId = w.role("DataReader").id;
+    QCOMPARE(w.editor()->scope().focus, "role:" + std::to_string(dataReaderId.value));
+    const std::size_t dataReader = w.node(arnOf("role/DataReader"));
+    const doc::GraphProjection &drawn = w.editor()->projection();
+    QVERIFY(drawn.focus() < drawn.nodes().size());
+    QCOMPARE(drawn.nodes()[drawn.focus()].members, std::vector<std::size_t> { dataReader });
+    for (const doc::ViewNode &node : drawn.nodes()) {
+        const std::size_t n = node.members.front();
+        QVERIFY(n == dataReader
+            || w.graph()->findEdge(n, dataReader, core::GraphEdgeKind::MayAssume) != core::AccessGraph::npos
+            || w.graph()->findEdge(dataReader, n, core::GraphEdgeKind::MayActOn) != core::AccessGraph::npos
+            || w.graph()->findEdge(dataReader, n, core::GraphEdgeKind::MayAssume) != core::AccessGraph::npos);
+    }
+    QVERIFY(!w.editor()->nodeItem(w.node(arnOf("role/AppRuntime"))));
+
+    // Searching focuses on the hit; two hops from alice reach Deployer through Developer.
+    const std::string alice = arnOf("user/alice");
+    const std::string deployer = arnOf("role/Deployer");
+    QVERIFY(w.editor()->focusNode(QString::fromStdString(alice)));
+    w.editor()->setFocusDepth(2);
+    w.editor()->rebuildNow();
+    QVERIFY(w.editor()->nodeItem(w.node(deployer)));
+    QVERIFY(!w.hasEdge(alice, deployer, core::GraphEdgeKind::MayAssume));
+    w.editor()->fit();
+
+    // Drag to trust: alice onto Deployer, one undo step; undone, the workspace is as it was.
+    const core::Workspace before = w.document()->workspace();
+    const QPoint from = w.editor()->connectorHandle(w.node(alice)).toPoint();
+    const QPoint to = w.editor()->nodeCenter(w.node(deployer)).toPoint();
+    QVERIFY(from.x() >= 0 && to.x() >= 0);
+    test::drag(w.viewport(), from, to);
+    QCOMPARE(w.undo()->count(), 1);
+    QVERIFY(w.hasEdge(alice, deployer, core::GraphEdgeKind::MayAssume));
+    QCOMPARE(w.editor()->scope().focus, "user:" + std::to_string(w.graph()->nodes()[w.node(alice)].entityId));
+    // Delete an edge in focus: alice's way into Developer, a second undo step.
+    const std::size_t edge =
+        w.graph()->findEdge(w.node(alice), w.node(arnOf("role/Developer")), core::GraphEdgeKind::MayAssume);
+    QVERIFY(edge != core::AccessGraph::npos);
+    QVERIFY(w.deleteEdge(edge));
+    QCOMPARE(w.undo()->count(), 2);
+    QVERIFY(!w.hasEdge(alice, arnOf("role/Developer"), core::GraphEdgeKind::MayAssume));
+    w.undo()->undo();
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+    QVERIFY(!w.hasEdge(alice, deployer, core::GraphEdgeKind::MayAssume));
+
+    // Back returns to DataReader, Forward to alice.
+    QVERIFY(w.editor()->goBack());
+    QCOMPARE(w.editor()->scope().focus, "role:" + std::to_string(dataReaderId.value));
+    QVERIFY(w.editor()->goForward());
+    QVERIFY(w.editor()->scope().focus.rfind("user:", 0) == 0);
+    QVERIFY(!w.editor()->goForward());
 }
 
 QTEST_MAIN(TestGraphEditing)

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QUndoStack>
@@ -47,6 +48,8 @@ struct Fixture {
             return false;
         }
         editor = std::make_unique<ui::GraphEditor>(&document);
+        // The whole account: these tests are about drawing, folding and gestures on every card.
+        editor->setScopeMode(doc::GraphScope::Mode::Account);
         editor->resize(1400, 900);
         editor->show();
         if (!QTest::qWaitForWindowExposed(editor.get()))
@@ -84,6 +87,7 @@ private Q_SLOTS:
     void foldsLargeGraphsInTheBackground();
     void minimapShowsTheVisibleArea();
     void rendersLightAndDark();
+    void theFocusScopeDrawsTheFocusAndOpensBundles();
 };
 
 void TestGraphEditor::drawsOneCardPerViewNode_data()
@@ -498,6 +502,31 @@ void TestGraphEditor::rendersLightAndDark()
         }
     }
     ui::AppTheme::apply(ui::AppTheme::Mode::Light);
+}
+
+void TestGraphEditor::theFocusScopeDrawsTheFocusAndOpensBundles()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws")));
+    // Nothing focused yet: nothing drawn, and the status says what to do.
+    f.editor->setScopeMode(doc::GraphScope::Mode::Focus);
+    f.editor->rebuildNow();
+    QCOMPARE(f.editor->drawnNodeCount(), 0);
+    QVERIFY(f.editor->findChild<QLabel *>(QStringLiteral("graphStatus"))->text().startsWith(QStringLiteral("Select")));
+    // Developer: who may assume it and what it reaches, one hop.
+    const std::size_t developer = nodeByKey(f.graph(), std::string(kTeam) + "role/Developer");
+    QVERIFY(f.editor->focusOnEntity(doc::EntityKind::Role, f.graph().nodes()[developer].entityId));
+    f.editor->rebuildNow();
+    QVERIFY(f.editor->drawnNodeCount() > 1);
+    QVERIFY(f.editor->nodeItem(developer)->isSelected());
+    QVERIFY(f.editor->findChild<QLabel *>(QStringLiteral("graphStatus"))
+                ->text()
+                .startsWith(QStringLiteral("Focus on Developer")));
+    QVERIFY(f.editor->nodeItem(nodeByKey(f.graph(), std::string(kTeam) + "user/alice")));
+    QVERIFY(!f.editor->nodeItem(nodeByKey(f.graph(), std::string(kTeam) + "role/AppRuntime")));
+    // A focus that is not an entity of the graph (a managed policy) leaves the focus as it is.
+    QVERIFY(!f.editor->focusOnEntity(doc::EntityKind::Policy, 1));
+    QCOMPARE(f.editor->scope().focus, "role:" + std::to_string(f.graph().nodes()[developer].entityId));
 }
 
 QTEST_MAIN(TestGraphEditor)

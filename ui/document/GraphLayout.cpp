@@ -8,7 +8,9 @@
 #include <cgraph.h>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <gvc.h>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -259,6 +261,158 @@ GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayo
     agseterrf(previousHandler);
     agseterr(previousLevel);
     return result;
+}
+
+GraphLayoutResult layoutColumns(
+    const GraphProjection &projection, const std::vector<int> &layers, const GraphLayoutOptions &options, double aspect)
+{
+    const std::size_t count = projection.nodes().size();
+    GraphLayoutResult result;
+    result.positions.resize(count);
+    if (count == 0)
+        return result;
+    auto layerOf = [&](std::size_t n) { return n < layers.size() ? layers[n] : 0; };
+
+    // The layers in left-to-right order, each with its nodes in projection order; the middle one is layer 0 when
+    // there is one, else the leftmost.
+    std::map<int, std::vector<std::size_t>> byLayer;
+    for (std::size_t n = 0; n < count; ++n)
+        byLayer[layerOf(n)].push_back(n);
+    const int middle = byLayer.count(0) ? 0 : byLayer.begin()->first;
+
+    // Order each layer by its neighbours' rows in the layer next to it towards the middle, from the middle outwards.
+    std::vector<std::vector<std::size_t>> neighbours(count);
+    for (const ViewEdge &edge : projection.edges()) {
+        if (edge.from < count && edge.to < count && edge.from != edge.to) {
+            neighbours[edge.from].push_back(edge.to);
+            neighbours[edge.to].push_back(edge.from);
+        }
+    }
+    std::vector<double> row(count, 0);
+    std::vector<int> order;
+    for (const auto &entry : byLayer)
+        order.push_back(entry.first);
+    std::stable_sort(
+        order.begin(), order.end(), [&](int a, int b) { return std::abs(a - middle) < std::abs(b - middle); });
+    for (int layer : order) {
+        std::vector<std::size_t> &members = byLayer[layer];
+        if (layer != middle) {
+            const int towards = layer < middle ? layer + 1 : layer - 1;
+            std::vector<double> key(members.size());
+            for (std::size_t i = 0; i < members.size(); ++i) {
+                double sum = 0;
+                int seen = 0;
+                for (std::size_t m : neighbours[members[i]]) {
+                    if (layerOf(m) == towards) {
+                        sum += row[m];
+                        ++seen;
+                    }
+                }
+                // Cards with no neighbour there go after the others, in projection order.
+                key[i] = seen ? sum / seen : 1e12 + double(i);
+            }
+            std::vector<std::size_t> index(members.size());
+            for (std::size_t i = 0; i < index.size(); ++i)
+                index[i] = i;
+            std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
+            std::vector<std::size_t> sorted;
+            sorted.reserve(members.size());
+            for (std::size_t i : index)
+                sorted.push_back(members[i]);
+            members = std::move(sorted);
+        }
+        for (std::size_t i = 0; i < members.size(); ++i)
+            row[members[i]] = double(i);
+    }
+
+    // The number of rows that lets the drawing fill a window of shape `aspect` at the largest scale.
+    const double columnWidth = options.nodeWidth + 2 * options.nodeSpacing;
+    const double rowHeight = options.nodeHeight + options.nodeSpacing;
+    std::size_t largest = 0;
+    for (const auto &entry : byLayer)
+        largest = std::max(largest, entry.second.size());
+    auto columnsOf = [](std::size_t cards, std::size_t rows) { return (cards + rows - 1) / rows; };
+    auto widthFor = [&](std::size_t rows) {
+        std::size_t columns = 0;
+        for (const auto &entry : byLayer)
+            columns += columnsOf(entry.second.size(), rows);
+        return double(columns) * columnWidth + double(byLayer.size() - 1) * options.rankSpacing;
+    };
+    std::size_t rows = largest;
+    double best = 0;
+    for (std::size_t r = 1; r <= largest; ++r) {
+        const double scale = std::min(aspect / widthFor(r), 1.0 / (double(r) * rowHeight));
+        if (scale > best) {
+            best = scale;
+            rows = r;
+        }
+    }
+
+    // Place: columns left to right; within a wrapped layer, the column nearest the middle holds its first cards.
+    double x = 0;
+    const double height = double(rows) * rowHeight;
+    for (const auto &[layer, members] : byLayer) {
+        const std::size_t columns = columnsOf(members.size(), rows);
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            std::size_t column = i / rows;
+            if (layer < middle)
+                column = columns - 1 - column;
+            const std::size_t inColumn = std::min(rows, members.size() - (i / rows) * rows);
+            const double top = (height - double(inColumn) * rowHeight) / 2;
+            result.positions[members[i]] = { x + double(column) * columnWidth + columnWidth / 2,
+                top + double(i % rows) * rowHeight + rowHeight / 2 };
+        }
+        x += double(columns) * columnWidth + options.rankSpacing;
+    }
+    result.width = x - options.rankSpacing;
+    result.height = height;
+    return result;
+}
+
+std::vector<int> pathLayers(const GraphProjection &projection)
+{
+    const std::size_t count = projection.nodes().size();
+    std::vector<std::vector<std::size_t>> out(count);
+    std::vector<std::size_t> indegree(count, 0);
+    for (const ViewEdge &edge : projection.edges()) {
+        if (edge.from < count && edge.to < count && edge.from != edge.to) {
+            out[edge.from].push_back(edge.to);
+            ++indegree[edge.to];
+        }
+    }
+    // Longest path from the sources (Kahn's order); what a cycle leaves unvisited starts from its smallest index.
+    std::vector<int> layers(count, 0);
+    std::vector<bool> done(count, false);
+    std::vector<std::size_t> ready;
+    for (std::size_t n = 0; n < count; ++n) {
+        if (indegree[n] == 0)
+            ready.push_back(n);
+    }
+    std::size_t visited = 0;
+    while (visited < count) {
+        if (ready.empty()) {
+            for (std::size_t n = 0; n < count; ++n) {
+                if (!done[n]) {
+                    ready.push_back(n);
+                    break;
+                }
+            }
+        }
+        const std::size_t n = ready.back();
+        ready.pop_back();
+        if (done[n])
+            continue;
+        done[n] = true;
+        ++visited;
+        for (std::size_t m : out[n]) {
+            if (done[m])
+                continue;
+            layers[m] = std::max(layers[m], layers[n] + 1);
+            if (--indegree[m] == 0)
+                ready.push_back(m);
+        }
+    }
+    return layers;
 }
 
 } // namespace rd::doc

@@ -47,4 +47,17 @@ struct GraphLayoutOptions {
 /// them off the GUI thread. Never throws: on a Graphviz failure the result holds a grid and the error.
 GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &options = {});
 
+/// The focus and path scopes' layout, instant and without Graphviz: each node in the column of its layer
+/// (`layers[i]`, any integers: the focus scope's signed hops, pathLayers()), columns left to right by layer. A layer of
+/// many cards wraps into several columns side by side, the nearest to the middle layer first, with as many rows in
+/// every layer as makes the drawing's shape (width / height) come closest to `aspect`, so that it fills a window and
+/// its cards stay large at Fit. Within a layer, cards follow their neighbours in the next layer towards the middle
+/// (their mean row), then the projection's order. Positions as layoutGraph's.
+GraphLayoutResult layoutColumns(const GraphProjection &projection, const std::vector<int> &layers,
+    const GraphLayoutOptions &options = {}, double aspect = 1.8);
+
+/// The layers of a path drawing: a node without drawn predecessors in layer 0, any other one step right of its
+/// rightmost predecessor (edges that close a cycle are ignored).
+std::vector<int> pathLayers(const GraphProjection &projection);
+
 } // namespace rd::doc

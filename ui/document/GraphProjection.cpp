@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <map>
 #include <string_view>
 #include <tuple>
 
@@ -84,13 +86,14 @@ std::string userBundleLabel(const AccessGraph &graph, std::vector<std::size_t> m
     return label;
 }
 
-} // namespace
-
-GraphProjection GraphProjection::project(const core::AccessGraph &graph, const GraphCollapse &collapse)
+/// The account scope: every node not vacant, with the family bundles GraphCollapse folds. Fills `view` (unsorted) and
+/// the drawn node of each access-graph node.
+void foldAccount(const AccessGraph &graph, const GraphCollapse &collapse, std::vector<ViewNode> &view,
+    std::vector<std::size_t> &provisional)
 {
     const std::vector<GraphNode> &nodes = graph.nodes();
     const std::size_t count = nodes.size();
-    constexpr std::size_t none = npos;
+    constexpr std::size_t none = GraphProjection::npos;
 
     // 1. Gather the bundles every node could go into.
     std::vector<Bundle> bundles;
@@ -162,11 +165,8 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
         bundle.folded = isFolded(collapse, bundle.key, byDefault);
     }
 
-    // 3. The drawn nodes, sorted by kind, label and key.
-    GraphProjection projection;
-    std::vector<ViewNode> &view = projection.m_nodes;
+    // 3. The drawn nodes.
     std::vector<std::size_t> viewOfBundle(bundles.size(), none);
-    std::vector<std::size_t> provisional(count, none);
     for (std::size_t n = 0; n < count; ++n) {
         if (graph.isVacant(n))
             continue;
@@ -185,7 +185,7 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
             continue;
         }
         provisional[n] = view.size();
-        view.push_back({ core::graphLayoutKey(nodes[n]), nodes[n].kind, labelOf(nodes[n]), { n }, false });
+        view.push_back({ core::graphLayoutKey(nodes[n]), nodes[n].kind, labelOf(nodes[n]), { n }, false, 0, {} });
     }
     for (std::size_t b = 0; b < bundles.size(); ++b) {
         if (viewOfBundle[b] == none)
@@ -201,6 +201,304 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
             node.label = service + " · " + members + (node.members.size() == 1 ? " resource" : " resources");
         }
     }
+}
+
+/// What foldScope() drew beyond the nodes: which edges, the focus, how many nodes the scope holds.
+struct ScopeFold {
+    std::vector<char> edgeDrawn;
+    std::size_t focus = GraphProjection::npos;
+    std::size_t size = 0;
+};
+
+/// A node of a focus or path scope, with its hops from the focus (negative on the reaching side).
+struct ScopeMember {
+    std::size_t node = 0;
+    int hops = 0;
+};
+
+/// How a bundle of the focus and path scopes subdivides: an IAM entity by the first segment of its path
+/// (`arn:aws:iam::1:role/team-3/app` -> `/team-3/`, `/` for none), a resource by its service, anything else not.
+std::string subgroupOf(const GraphNode &node)
+{
+    if (node.kind == GraphNodeKind::Resource)
+        return lowerCase(resourceService(node.key));
+    if (node.kind != GraphNodeKind::User && node.kind != GraphNodeKind::Group && node.kind != GraphNodeKind::Role)
+        return {};
+    // The resource part of the ARN: after its fifth colon (`role/team-3/app`).
+    std::size_t at = 0;
+    for (int i = 0; i < 5 && at != std::string::npos; ++i)
+        at = node.key.find(':', i == 0 ? 0 : at + 1);
+    if (at == std::string::npos)
+        return {};
+    const std::size_t typeEnd = node.key.find('/', at + 1);
+    if (typeEnd == std::string::npos)
+        return "/";
+    const std::size_t segmentEnd = node.key.find('/', typeEnd + 1);
+    if (segmentEnd == std::string::npos)
+        return "/";
+    return node.key.substr(typeEnd, segmentEnd - typeEnd + 1);
+}
+
+/// `3 roles`, `1 AWS service`, `12 more users`.
+std::string countOf(GraphNodeKind kind, std::size_t count, bool more)
+{
+    const char *singular = "resource";
+    switch (kind) {
+    case GraphNodeKind::User:
+        singular = "user";
+        break;
+    case GraphNodeKind::Group:
+        singular = "group";
+        break;
+    case GraphNodeKind::Role:
+        singular = "role";
+        break;
+    case GraphNodeKind::Account:
+        singular = "account";
+        break;
+    case GraphNodeKind::Service:
+        singular = "AWS service";
+        break;
+    case GraphNodeKind::Provider:
+        singular = "identity provider";
+        break;
+    case GraphNodeKind::Resource:
+        break;
+    }
+    return std::to_string(count) + (more ? " more " : " ") + singular + (count == 1 ? "" : "s");
+}
+
+/// Draws the members of one family or bundle of a focus or path scope: each member on its own card, or, unless the
+/// bundle key is expanded, all of them on one "+N" card (see GraphScope).
+class ScopeBundler
+{
+public:
+    ScopeBundler(const AccessGraph &graph, const GraphCollapse &collapse, std::vector<ViewNode> &view,
+        std::vector<std::size_t> &provisional)
+        : m_graph(graph)
+        , m_collapse(collapse)
+        , m_view(view)
+        , m_provisional(provisional)
+    {
+    }
+
+    void show(const ScopeMember &member, const std::string &openedFrom = {})
+    {
+        const GraphNode &node = m_graph.nodes()[member.node];
+        m_provisional[member.node] = m_view.size();
+        m_view.push_back(
+            { core::graphLayoutKey(node), node.kind, labelOf(node), { member.node }, false, member.hops, openedFrom });
+    }
+
+    /// `members` sorted nearest first, then by label; `about` says what they share (an account, a path prefix).
+    void bundle(const std::string &key, GraphNodeKind kind, const std::vector<ScopeMember> &members,
+        const std::string &about, bool more, const std::string &openedFrom = {})
+    {
+        if (members.size() == 1) {
+            show(members.front(), openedFrom); // a bundle of one would only hide its name
+            return;
+        }
+        if (!m_collapse.expanded.count(key)) {
+            ViewNode node;
+            node.key = key;
+            node.kind = kind;
+            node.bundle = true;
+            node.label = "+" + countOf(kind, members.size(), more) + (about.empty() ? "" : " · " + about);
+            node.hops = members.front().hops;
+            node.openedFrom = openedFrom;
+            for (const ScopeMember &member : members) {
+                node.members.push_back(member.node);
+                if (std::abs(member.hops) < std::abs(node.hops))
+                    node.hops = member.hops;
+                m_provisional[member.node] = m_view.size();
+            }
+            std::sort(node.members.begin(), node.members.end());
+            m_view.push_back(std::move(node));
+            return;
+        }
+        // Opened: by path prefix or service when the members are many and fall into several, else a page at a time.
+        if (members.size() > GraphScope::kBundlePage) {
+            std::map<std::string, std::vector<ScopeMember>> parts;
+            for (const ScopeMember &member : members)
+                parts[subgroupOf(m_graph.nodes()[member.node])].push_back(member);
+            if (parts.size() > 1) {
+                for (const auto &[part, partMembers] : parts)
+                    bundle(key + ":" + part, kind, partMembers, part.empty() ? about : part, false, key);
+                return;
+            }
+        }
+        const std::size_t page = std::min(members.size(), GraphScope::kBundlePage);
+        for (std::size_t i = 0; i < page; ++i)
+            show(members[i], key);
+        if (page < members.size())
+            bundle(key + "+", kind, { members.begin() + std::ptrdiff_t(page), members.end() }, about, true, key);
+    }
+
+private:
+    const AccessGraph &m_graph;
+    const GraphCollapse &m_collapse;
+    std::vector<ViewNode> &m_view;
+    std::vector<std::size_t> &m_provisional;
+};
+
+/// The focus and path scopes (GraphScope): the nodes in scope, each on its own card or summed up on a "+N" bundle so
+/// that about `cardCap` cards are drawn. Fills `view` (unsorted) and the drawn node of each access-graph node.
+ScopeFold foldScope(const AccessGraph &graph, const GraphCollapse &collapse, const GraphScope &scope,
+    std::vector<ViewNode> &view, std::vector<std::size_t> &provisional)
+{
+    const std::vector<GraphNode> &nodes = graph.nodes();
+    const core::EdgeList &edges = graph.edges();
+    const std::size_t count = nodes.size();
+    constexpr std::size_t none = GraphProjection::npos;
+    ScopeFold fold;
+    fold.edgeDrawn.assign(edges.size(), 0);
+
+    // Which nodes are in scope, on which side of the focus and how far from it.
+    std::vector<int> in(count, -1);
+    std::vector<int> out(count, -1);
+    if (scope.mode == GraphScope::Mode::Focus) {
+        fold.focus = findByLayoutKey(graph, scope.focus);
+        if (fold.focus == none)
+            return fold;
+        const int depth = std::clamp(scope.depth, 1, GraphScope::kMaxDepth);
+        auto walk = [&](std::vector<int> &hops, bool backwards) {
+            std::vector<std::size_t> frontier { fold.focus };
+            hops[fold.focus] = 0;
+            for (int hop = 1; hop <= depth && !frontier.empty(); ++hop) {
+                std::vector<std::size_t> next;
+                for (std::size_t n : frontier) {
+                    for (std::size_t e : backwards ? graph.inEdges(n) : graph.outEdges(n)) {
+                        const std::size_t m = backwards ? edges[e].from : edges[e].to;
+                        if (m < count && hops[m] < 0 && !graph.isVacant(m)) {
+                            hops[m] = hop;
+                            next.push_back(m);
+                        }
+                    }
+                }
+                frontier = std::move(next);
+            }
+        };
+        walk(in, true);
+        walk(out, false);
+        for (std::size_t e = 0; e < edges.size(); ++e) {
+            const std::size_t a = edges[e].from;
+            const std::size_t b = edges[e].to;
+            if (a >= count || b >= count)
+                continue;
+            // Towards the focus on its reaching side, away from it on its reached side (same-hop edges included).
+            const bool towards = in[a] >= 1 && in[b] >= 0 && in[b] <= in[a];
+            const bool away = out[b] >= 1 && out[a] >= 0 && out[a] <= out[b];
+            fold.edgeDrawn[e] = towards || away || (a == fold.focus && b == fold.focus);
+        }
+    } else {
+        std::vector<std::string> keys(count);
+        for (std::size_t n = 0; n < count; ++n) {
+            if (graph.isVacant(n))
+                continue;
+            std::string key = core::graphLayoutKey(nodes[n]);
+            if (scope.pathNodes.count(key)) {
+                in[n] = 0;
+                keys[n] = std::move(key);
+            }
+        }
+        for (std::size_t e = 0; e < edges.size(); ++e) {
+            const std::size_t a = edges[e].from;
+            const std::size_t b = edges[e].to;
+            fold.edgeDrawn[e] = a < count && b < count && in[a] >= 0 && in[b] >= 0
+                && scope.pathEdges.count({ keys[a], keys[b], edges[e].kind }) > 0;
+        }
+    }
+
+    // Families: side, kind and account; members nearest first, then by label.
+    std::map<std::string, std::pair<GraphNodeKind, std::vector<ScopeMember>>> families;
+    std::map<std::string, std::string> accountOf;
+    for (std::size_t n = 0; n < count; ++n) {
+        if (n == fold.focus || (in[n] < 0 && out[n] < 0))
+            continue;
+        ++fold.size;
+        const bool reaching = in[n] >= 0 && (out[n] < 0 || in[n] <= out[n]);
+        const char *side = scope.mode == GraphScope::Mode::Paths ? "path" : reaching ? "in" : "out";
+        const std::string key = std::string("bundle:more:") + side + ":"
+            + std::string(core::graphNodeKindName(nodes[n].kind)) + ":" + nodes[n].accountId;
+        auto &family = families[key];
+        family.first = nodes[n].kind;
+        family.second.push_back({ n, reaching ? -in[n] : out[n] });
+        accountOf[key] = nodes[n].accountId;
+    }
+    ScopeBundler bundler(graph, collapse, view, provisional);
+    if (fold.focus != none) {
+        ++fold.size;
+        bundler.show({ fold.focus, 0 });
+    }
+    std::vector<std::pair<std::string, std::vector<ScopeMember> *>> order;
+    for (auto &[key, family] : families) {
+        std::sort(family.second.begin(), family.second.end(), [&](const ScopeMember &a, const ScopeMember &b) {
+            const int hopsA = std::abs(a.hops);
+            const int hopsB = std::abs(b.hops);
+            return std::tie(hopsA, labelOf(nodes[a.node]), a.node) < std::tie(hopsB, labelOf(nodes[b.node]), b.node);
+        });
+        order.emplace_back(key, &family.second);
+    }
+    // A fair share of the cards for each family: the small ones whole, the rest shared equally (water-filling).
+    std::stable_sort(
+        order.begin(), order.end(), [](const auto &a, const auto &b) { return a.second->size() < b.second->size(); });
+    const std::size_t total = fold.size;
+    std::ptrdiff_t remaining = std::ptrdiff_t(scope.cardCap) - std::ptrdiff_t(view.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto &[key, members] = order[i];
+        const GraphNodeKind kind = families[key].first;
+        const std::ptrdiff_t share = std::max<std::ptrdiff_t>(1, remaining / std::ptrdiff_t(order.size() - i));
+        if (total <= scope.cardCap || std::ptrdiff_t(members->size()) <= share) {
+            for (const ScopeMember &member : *members)
+                bundler.show(member);
+            remaining -= std::ptrdiff_t(members->size());
+            continue;
+        }
+        const std::size_t shown = std::size_t(std::max<std::ptrdiff_t>(0, share - 1));
+        for (std::size_t m = 0; m < shown; ++m)
+            bundler.show((*members)[m]);
+        bundler.bundle(
+            key, kind, { members->begin() + std::ptrdiff_t(shown), members->end() }, accountOf[key], shown > 0);
+        remaining -= share;
+    }
+    return fold;
+}
+
+} // namespace
+
+std::size_t findByLayoutKey(const core::AccessGraph &graph, const std::string &key)
+{
+    const std::vector<GraphNode> &nodes = graph.nodes();
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        if (!graph.isVacant(n) && core::graphLayoutKey(nodes[n]) == key)
+            return n;
+    }
+    return GraphProjection::npos;
+}
+
+GraphProjection GraphProjection::project(
+    const core::AccessGraph &graph, const GraphCollapse &collapse, const GraphScope &scope)
+{
+    const std::vector<GraphNode> &nodes = graph.nodes();
+    const std::size_t count = nodes.size();
+    constexpr std::size_t none = npos;
+
+    GraphProjection projection;
+    std::vector<ViewNode> &view = projection.m_nodes;
+    std::vector<std::size_t> provisional(count, none);
+    std::vector<char> edgeDrawn; // empty: every edge between drawn nodes
+    std::size_t focus = none;
+    if (scope.mode == GraphScope::Mode::Account) {
+        foldAccount(graph, collapse, view, provisional);
+        projection.m_scopeSize = count;
+    } else {
+        const ScopeFold fold = foldScope(graph, collapse, scope, view, provisional);
+        edgeDrawn = fold.edgeDrawn;
+        focus = fold.focus;
+        projection.m_scopeSize = fold.size;
+    }
+
+    // 3. The drawn nodes, sorted by kind, label and key.
     std::vector<std::size_t> order(view.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
@@ -221,6 +519,8 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
     projection.m_byKey.reserve(view.size());
     for (std::size_t i = 0; i < view.size(); ++i)
         projection.m_byKey.emplace(view[i].key, i);
+    if (focus != none && provisional[focus] != none)
+        projection.m_focus = rank[provisional[focus]];
 
     // 4. The drawn edges: access-graph edges of one kind between the same drawn nodes merged, loops made by folding
     // dropped.
@@ -235,10 +535,12 @@ GraphProjection GraphProjection::project(const core::AccessGraph &graph, const G
     refs.reserve(edges.size());
     for (std::size_t e = 0; e < edges.size(); ++e) {
         const core::GraphEdge &edge = edges[e];
-        if (edge.from >= count || edge.to >= count)
+        if (edge.from >= count || edge.to >= count || (!edgeDrawn.empty() && !edgeDrawn[e]))
             continue;
         const std::size_t from = projection.m_viewOfGraphNode[edge.from];
         const std::size_t to = projection.m_viewOfGraphNode[edge.to];
+        if (from == none || to == none)
+            continue;
         if (from == to && edge.from != edge.to)
             continue;
         refs.push_back({ from, to, edge.kind, e });

@@ -177,12 +177,9 @@ void ReachExplorer::selectAnswer(int row)
         m_answers->setCurrentItem(item);
 }
 
-void ReachExplorer::highlightAnswers(std::size_t first, std::size_t last)
+void ReachExplorer::subgraphOf(
+    std::size_t first, std::size_t last, std::vector<std::size_t> &nodes, std::vector<std::size_t> &edges) const
 {
-    if (!m_graph)
-        return;
-    std::vector<std::size_t> nodes;
-    std::vector<std::size_t> edges;
     for (std::size_t i = first; i < last && i < m_shown.size(); ++i) {
         const core::ReachAnswer &answer = m_shown[i];
         nodes.push_back(answer.principalNode);
@@ -197,7 +194,30 @@ void ReachExplorer::highlightAnswers(std::size_t first, std::size_t last)
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
     std::sort(edges.begin(), edges.end());
     edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+}
+
+void ReachExplorer::highlightAnswers(std::size_t first, std::size_t last)
+{
+    if (!m_graph)
+        return;
+    std::vector<std::size_t> nodes;
+    std::vector<std::size_t> edges;
+    subgraphOf(first, last, nodes, edges);
     Q_EMIT subgraphSelected(m_graph.get(), nodes, edges);
+}
+
+void ReachExplorer::announcePaths(const Question &question)
+{
+    if (!m_graph)
+        return;
+    std::string asked = std::to_string(int(question.mode)) + '\n' + question.subject + '\n'
+        + question.action.value_or(std::string()) + '\n' + std::to_string(question.maxHops);
+    const bool newQuestion = asked != m_lastQuestion;
+    m_lastQuestion = std::move(asked);
+    std::vector<std::size_t> nodes;
+    std::vector<std::size_t> edges;
+    subgraphOf(0, m_shown.size(), nodes, edges);
+    Q_EMIT pathsAnswered(m_graph.get(), nodes, edges, newQuestion && !question.subject.empty());
 }
 
 void ReachExplorer::showEvent(QShowEvent *event)
@@ -274,6 +294,7 @@ bool ReachExplorer::prepare(Question &question)
         m_summary->setText(tr("%1 nodes, %2 edges. Name a principal or a resource.")
                                .arg(m_graph->nodes().size())
                                .arg(m_graph->edges().size()));
+        announcePaths(question);
         highlightAnswers(0, 0);
         Q_EMIT answered();
         return false;
@@ -376,6 +397,7 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
                 int(answers.size()))
                   .arg(conditional));
     m_shown = std::move(answers);
+    announcePaths(question);
     highlightAnswers(0, m_shown.size());
     Q_EMIT answered();
 }

@@ -65,6 +65,11 @@ Q_SIGNALS:
     /// selected, that answer's. `graph` is the one the answers came from and lives until the next signal.
     void subgraphSelected(const rd::core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
         const std::vector<std::size_t> &edges);
+    /// Every answer's principal, resource and path in `graph`, after each answer (none when there is no question):
+    /// what the graph editor's path scope draws. `newQuestion`: the question differs from the last one answered (an
+    /// edit of the workspace answers the same question again).
+    void pathsAnswered(const rd::core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
+        const std::vector<std::size_t> &edges, bool newQuestion);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -83,6 +88,11 @@ private:
     void updateSubjects(const core::AccountModel &model);
     /// Emits subgraphSelected() for answers [first, last).
     void highlightAnswers(std::size_t first, std::size_t last);
+    /// The nodes and edges of answers [first, last) of m_shown in m_graph, sorted and unique.
+    void subgraphOf(
+        std::size_t first, std::size_t last, std::vector<std::size_t> &nodes, std::vector<std::size_t> &edges) const;
+    /// Emits pathsAnswered() for every answer shown to `question`.
+    void announcePaths(const Question &question);
 
     doc::WorkspaceDocument *m_document;
     QComboBox *m_mode;
@@ -100,6 +110,8 @@ private:
     std::vector<core::ReachAnswer> m_shown;
     /// Counts questions: an answer to an earlier one is dropped.
     std::uint64_t m_generation = 0;
+    /// The last question answered (mode, subject, action, hops), to tell a new question from an edit's new answer.
+    std::string m_lastQuestion;
     std::shared_ptr<Mailbox> m_mailbox;
 };
 

@@ -17,6 +17,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
 #include <QCompleter>
 #include <QElapsedTimer>
 #include <QEvent>
@@ -26,6 +27,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QShortcut>
+#include <QSpinBox>
 #include <QStringListModel>
 #include <QThreadPool>
 #include <QTimer>
@@ -206,6 +209,8 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     , m_document(document)
     , m_style(GraphStyle::fromPalette(palette()))
     , m_toolBar(new QToolBar(this))
+    , m_scopeCombo(new QComboBox(this))
+    , m_depth(new QSpinBox(this))
     , m_search(new QLineEdit(this))
     , m_completions(new QStringListModel(this))
     , m_status(new QLabel(this))
@@ -233,11 +238,46 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->setIconSize(QSize(16, 16));
+    m_scope.mode = doc::GraphScope::Mode::Focus;
+    m_backAction = m_toolBar->addAction(tr("Back"));
+    m_backAction->setObjectName(QStringLiteral("graphBack"));
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_backAction->setToolTip(tr("Focus on the previous node (Alt+Left)"));
+    m_forwardAction = m_toolBar->addAction(tr("Forward"));
+    m_forwardAction->setObjectName(QStringLiteral("graphForward"));
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_forwardAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_forwardAction->setToolTip(tr("Focus on the next node again (Alt+Right)"));
+    addAction(m_backAction);
+    addAction(m_forwardAction);
+    m_scopeCombo->setObjectName(QStringLiteral("graphScopeCombo"));
+    m_scopeCombo->addItem(tr("Focus"), int(doc::GraphScope::Mode::Focus));
+    m_scopeCombo->addItem(tr("Paths"), int(doc::GraphScope::Mode::Paths));
+    m_scopeCombo->addItem(tr("Whole Account"), int(doc::GraphScope::Mode::Account));
+    m_scopeCombo->setToolTip(tr("Focus: the selected entity and its neighbourhood. Paths: the answers of the reach "
+                                "explorer's question. Whole account: every node, folded into bundles"));
+    m_toolBar->addWidget(m_scopeCombo);
+    m_depth->setObjectName(QStringLiteral("graphDepthSpin"));
+    m_depth->setRange(1, doc::GraphScope::kMaxDepth);
+    m_depth->setValue(m_scope.depth);
+    m_depth->setPrefix(tr("Hops: "));
+    m_depth->setToolTip(tr("How far from the focus to draw: who reaches it and what it reaches, 1 to %1 steps away")
+                            .arg(doc::GraphScope::kMaxDepth));
+    m_toolBar->addWidget(m_depth);
+    m_toolBar->addSeparator();
     m_search->setObjectName(QStringLiteral("graphSearch"));
     m_search->setPlaceholderText(tr("Find a user, role or resource (name or ARN)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(300);
-    m_search->setToolTip(tr("Return centres the view on the node and selects it, unfolding its bundle"));
+    m_search->setToolTip(
+        tr("Ctrl+F. Return focuses on the node (in the whole account: centres the view on it and selects "
+           "it, unfolding its bundle)"));
+    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     auto *completer = new QCompleter(m_completions, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
@@ -266,7 +306,8 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_relayoutAction = m_toolBar->addAction(tr("Lay Out Again"));
     m_relayoutAction->setObjectName(QStringLiteral("graphRelayout"));
     m_relayoutAction->setToolTip(tr("Forget where nodes were moved and lay the whole graph out afresh"));
-    for (QAction *action : { m_fitAction, m_foldGroups, m_foldServices, m_relayoutAction }) {
+    for (QAction *action :
+        { m_backAction, m_forwardAction, m_fitAction, m_foldGroups, m_foldServices, m_relayoutAction }) {
         if (QWidget *button = m_toolBar->widgetForAction(action))
             button->setObjectName(action->objectName() + QStringLiteral("Button"));
     }
@@ -303,6 +344,11 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     connect(m_foldGroups, &QAction::toggled, this, [this](bool on) { setFamilyFolded(true, on); });
     connect(m_foldServices, &QAction::toggled, this, [this](bool on) { setFamilyFolded(false, on); });
     connect(m_relayoutAction, &QAction::triggered, this, &GraphEditor::relayout);
+    connect(m_backAction, &QAction::triggered, this, &GraphEditor::goBack);
+    connect(m_forwardAction, &QAction::triggered, this, &GraphEditor::goForward);
+    connect(m_scopeCombo, qOverload<int>(&QComboBox::activated), this,
+        [this] { setScopeMode(doc::GraphScope::Mode(m_scopeCombo->currentData().toInt())); });
+    connect(m_depth, qOverload<int>(&QSpinBox::valueChanged), this, &GraphEditor::setFocusDepth);
 
     connect(m_view, &GraphView::nodesMoved, this, &GraphEditor::onNodesMoved);
     connect(m_view, &GraphView::connectDragged, this, &GraphEditor::onConnectDragged);
@@ -323,6 +369,12 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
         m_autoPositions.clear();
         m_collapse.expanded.clear();
         m_collapse.collapsed.clear();
+        m_scope.focus.clear();
+        m_scope.pathNodes.clear();
+        m_scope.pathEdges.clear();
+        m_focusHistory.clear();
+        m_focusAt = 0;
+        syncScopeControls();
         m_highlighting = false;
         m_highlightNodeKeys.clear();
         m_highlightEdgeKeys.clear();
@@ -334,6 +386,7 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
         if (!m_ignoreLayoutSignal)
             applyKeptPositions();
     });
+    syncScopeControls();
     updateStatus();
 }
 
@@ -416,7 +469,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     const std::uint64_t generation = ++m_generation;
     if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
         // A small graph is folded at once, so that a fold answers at once.
-        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse);
+        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse, m_scope);
         drawProjection(std::move(model), std::move(projection), synchronous, generation);
         return;
     }
@@ -427,18 +480,19 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     m_pendingProjection.reset();
     updateStatus();
     std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
-    doc::runInBackground([mailbox, model = std::move(model), collapse = m_collapse, generation]() mutable {
-        doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), collapse);
-        std::lock_guard<std::mutex> lock(mailbox->mutex);
-        if (GraphEditor *editor = mailbox->editor) {
-            QMetaObject::invokeMethod(
-                editor,
-                [editor, generation, model, projection = std::move(projection)]() mutable {
-                    editor->projectionArrived(generation, std::move(model), std::move(projection));
-                },
-                Qt::QueuedConnection);
-        }
-    });
+    doc::runInBackground(
+        [mailbox, model = std::move(model), collapse = m_collapse, scope = m_scope, generation]() mutable {
+            doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), collapse, scope);
+            std::lock_guard<std::mutex> lock(mailbox->mutex);
+            if (GraphEditor *editor = mailbox->editor) {
+                QMetaObject::invokeMethod(
+                    editor,
+                    [editor, generation, model, projection = std::move(projection)]() mutable {
+                        editor->projectionArrived(generation, std::move(model), std::move(projection));
+                    },
+                    Qt::QueuedConnection);
+            }
+        });
 }
 
 void GraphEditor::projectionArrived(
@@ -474,11 +528,25 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
     options.nodeSpacing = 20;
     options.rankSpacing = 130;
 
-    // Small drawings are laid out at once (a few ms), so that a fold or a search answers at once.
-    if (complete || synchronous || projection.nodes().size() <= m_backgroundThreshold) {
+    // The focus and path scopes are laid out in columns at once (instant); small drawings of the whole account by
+    // Graphviz at once (a few ms), so that a fold or a search answers at once.
+    const bool columns = m_scope.mode != doc::GraphScope::Mode::Account;
+    if (complete || synchronous || columns || projection.nodes().size() <= m_backgroundThreshold) {
         doc::GraphLayoutResult layout;
-        if (!complete)
+        if (!complete && columns) {
+            std::vector<int> layers;
+            if (m_scope.mode == doc::GraphScope::Mode::Focus) {
+                for (const doc::ViewNode &node : projection.nodes())
+                    layers.push_back(node.hops);
+            } else {
+                layers = doc::pathLayers(projection);
+            }
+            const QSizeF viewport = m_view->viewport()->size();
+            layout = doc::layoutColumns(projection, layers, options,
+                viewport.isEmpty() ? 1.8 : std::clamp(viewport.width() / viewport.height(), 0.8, 3.0));
+        } else if (!complete) {
             layout = doc::layoutGraph(projection, options);
+        }
         m_layoutError = layout.error;
         const std::vector<QPointF> positions = place(projection, known, layout);
         const bool batched = !synchronous && projection.nodes().size() + projection.edges().size() > kBatchedItems;
@@ -823,6 +891,11 @@ void GraphEditor::finishDrawing()
     if (m_fitOnRedraw && !m_nodeItems.empty()) {
         m_fitOnRedraw = false;
         fit();
+        // A new focus: its card is the one selected.
+        if (m_scope.mode == doc::GraphScope::Mode::Focus && m_projection.focus() < m_nodeItems.size()) {
+            m_scene->clearSelection();
+            m_nodeItems[m_projection.focus()]->setSelected(true);
+        }
     }
     Q_EMIT graphRedrawn();
     if (d.batched && d.afterLayout)
@@ -952,8 +1025,32 @@ void GraphEditor::updateStatus()
             showAnalysing();
         return;
     }
-    QString text = tr("%n node(s), %1 edge(s)", nullptr, int(m_graph->nodes().size())).arg(m_graph->edges().size());
-    if (m_nodeItems.size() != m_graph->nodes().size())
+    QString text;
+    switch (m_scope.mode) {
+    case doc::GraphScope::Mode::Focus:
+        if (m_scope.focus.empty()) {
+            m_status->setText(tr("Select a role, user, group or resource: the graph shows its neighbourhood"));
+            return;
+        }
+        if (m_projection.focus() == doc::GraphProjection::npos) {
+            m_status->setText(tr("The focus is not in the graph any more: select another entity"));
+            return;
+        }
+        text = tr("Focus on %1 · %n node(s) within reach", nullptr, int(m_projection.scopeSize()))
+                   .arg(toQString(m_projection.nodes()[m_projection.focus()].label));
+        break;
+    case doc::GraphScope::Mode::Paths:
+        if (m_scope.pathNodes.empty()) {
+            m_status->setText(tr("Ask the reach explorer a question: the graph draws the paths of its answers"));
+            return;
+        }
+        text = tr("Paths of the reach explorer's answers · %n node(s)", nullptr, int(m_projection.scopeSize()));
+        break;
+    case doc::GraphScope::Mode::Account:
+        text = tr("%n node(s), %1 edge(s)", nullptr, int(m_graph->nodes().size())).arg(m_graph->edges().size());
+        break;
+    }
+    if (m_nodeItems.size() != m_projection.scopeSize())
         text += tr(" · %n card(s) drawn", nullptr, int(m_nodeItems.size()));
     if (!m_layoutError.empty())
         text += tr(" · %1").arg(toQString(m_layoutError));
@@ -1029,6 +1126,12 @@ bool GraphEditor::focusNode(const QString &textOrKey)
     std::size_t graphNode = findGraphNode(textOrKey);
     if (graphNode == core::AccessGraph::npos)
         return false;
+    if (m_scope.mode == doc::GraphScope::Mode::Focus) {
+        // The node found becomes the focus, drawn at once: the view centres on it.
+        focusOn(core::graphLayoutKey(m_graph->nodes()[graphNode]));
+        rebuild(true, false);
+        return selectAndCenter(m_projection.focus());
+    }
     std::size_t v = m_projection.viewNodeOf(graphNode);
     if (v >= m_nodeItems.size())
         return false;
@@ -1142,6 +1245,178 @@ void GraphEditor::setFamilyFolded(bool groups, bool folded)
         rebuild(false, false);
 }
 
+void GraphEditor::syncScopeControls()
+{
+    const QSignalBlocker blockScope(m_scopeCombo);
+    const QSignalBlocker blockDepth(m_depth);
+    m_scopeCombo->setCurrentIndex(m_scopeCombo->findData(int(m_scope.mode)));
+    m_depth->setValue(m_scope.depth);
+    const bool focus = m_scope.mode == doc::GraphScope::Mode::Focus;
+    const bool account = m_scope.mode == doc::GraphScope::Mode::Account;
+    m_depth->setEnabled(focus);
+    m_backAction->setEnabled(m_focusAt > 0);
+    m_forwardAction->setEnabled(m_focusAt + 1 < m_focusHistory.size());
+    m_foldGroups->setVisible(account);
+    m_foldServices->setVisible(account);
+}
+
+void GraphEditor::setScopeMode(doc::GraphScope::Mode mode)
+{
+    if (mode == m_scope.mode) {
+        syncScopeControls();
+        return;
+    }
+    m_scope.mode = mode;
+    // Another part of the graph: laid out afresh (the places the user gave stay), and shown whole.
+    m_autoPositions.clear();
+    m_fitOnRedraw = true;
+    syncScopeControls();
+    if (m_graph)
+        rebuild(false, false);
+    else
+        schedule();
+    updateStatus();
+}
+
+void GraphEditor::applyFocus(const std::string &layoutKey)
+{
+    m_scope.focus = layoutKey;
+    m_scope.mode = doc::GraphScope::Mode::Focus;
+    // The bundles opened around the last focus close; its cards' places go with it.
+    std::erase_if(m_collapse.expanded, [](const std::string &key) { return key.rfind("bundle:more:", 0) == 0; });
+    m_autoPositions.clear();
+    m_fitOnRedraw = true;
+    syncScopeControls();
+    if (m_graph)
+        rebuild(false, false);
+    else
+        schedule();
+    updateStatus();
+}
+
+void GraphEditor::focusOn(const std::string &layoutKey)
+{
+    if (layoutKey.empty())
+        return;
+    if (layoutKey == m_scope.focus && m_scope.mode == doc::GraphScope::Mode::Focus)
+        return;
+    if (m_focusAt < m_focusHistory.size())
+        m_focusHistory.resize(m_focusAt + 1);
+    if (m_focusHistory.empty() || m_focusHistory.back() != layoutKey)
+        m_focusHistory.push_back(layoutKey);
+    m_focusAt = m_focusHistory.size() - 1;
+    applyFocus(layoutKey);
+}
+
+bool GraphEditor::focusOnEntity(doc::EntityKind kind, quint64 id)
+{
+    const std::string number = std::to_string(id);
+    switch (kind) {
+    case doc::EntityKind::Role:
+        focusOn("role:" + number);
+        return true;
+    case doc::EntityKind::User:
+        focusOn("user:" + number);
+        return true;
+    case doc::EntityKind::Group:
+        focusOn("group:" + number);
+        return true;
+    case doc::EntityKind::Resource:
+        focusOn("resource:" + number);
+        return true;
+    case doc::EntityKind::ExternalPrincipal: {
+        // The graph names an external principal by its identifier (an account by its root).
+        const std::shared_ptr<const core::AccountModel> model = m_document->analysis()->model();
+        const auto &principals = m_document->workspace().externalPrincipals;
+        const auto it = std::find_if(
+            principals.begin(), principals.end(), [&](const core::ExternalPrincipal &p) { return p.id.value == id; });
+        if (!model || it == principals.end())
+            return false;
+        const std::vector<core::GraphNode> &nodes = model->graph().nodes();
+        for (std::size_t n = 0; n < nodes.size(); ++n) {
+            const core::GraphNode &node = nodes[n];
+            const bool account = it->kind == core::ExternalPrincipalKind::Account
+                && node.kind == core::GraphNodeKind::Account && node.accountId == it->identifier;
+            if (!model->graph().isVacant(n) && node.entityId == 0 && (account || node.key == it->identifier)) {
+                focusOn(core::graphLayoutKey(node));
+                return true;
+            }
+        }
+        return false;
+    }
+    case doc::EntityKind::Account:
+    case doc::EntityKind::Policy:
+        break;
+    }
+    return false;
+}
+
+void GraphEditor::setFocusDepth(int hops)
+{
+    hops = std::clamp(hops, 1, doc::GraphScope::kMaxDepth);
+    if (hops == m_scope.depth)
+        return;
+    m_scope.depth = hops;
+    // The cards drawn keep their places; the new ones go beside their neighbours.
+    m_fitOnRedraw = true;
+    syncScopeControls();
+    if (m_graph && m_scope.mode == doc::GraphScope::Mode::Focus)
+        rebuild(false, false);
+}
+
+bool GraphEditor::goBack()
+{
+    if (m_focusAt == 0 || m_focusHistory.empty())
+        return false;
+    --m_focusAt;
+    applyFocus(m_focusHistory[m_focusAt]);
+    return true;
+}
+
+bool GraphEditor::goForward()
+{
+    if (m_focusAt + 1 >= m_focusHistory.size())
+        return false;
+    ++m_focusAt;
+    applyFocus(m_focusHistory[m_focusAt]);
+    return true;
+}
+
+void GraphEditor::showPaths(const core::AccessGraph &graph, const std::vector<std::size_t> &graphNodes,
+    const std::vector<std::size_t> &graphEdges)
+{
+    const std::vector<core::GraphNode> &nodes = graph.nodes();
+    const core::EdgeList &edges = graph.edges();
+    m_scope.pathNodes.clear();
+    m_scope.pathEdges.clear();
+    for (std::size_t n : graphNodes) {
+        if (n < nodes.size())
+            m_scope.pathNodes.insert(core::graphLayoutKey(nodes[n]));
+    }
+    for (std::size_t e : graphEdges) {
+        if (e >= edges.size())
+            continue;
+        const std::string from = core::graphLayoutKey(nodes[edges[e].from]);
+        const std::string to = core::graphLayoutKey(nodes[edges[e].to]);
+        m_scope.pathNodes.insert(from);
+        m_scope.pathNodes.insert(to);
+        m_scope.pathEdges.insert({ from, to, edges[e].kind });
+    }
+    std::erase_if(m_collapse.expanded, [](const std::string &key) { return key.rfind("bundle:more:", 0) == 0; });
+    m_highlighting = false;
+    m_highlightNodeKeys.clear();
+    m_highlightEdgeKeys.clear();
+    m_scope.mode = doc::GraphScope::Mode::Paths;
+    m_autoPositions.clear();
+    m_fitOnRedraw = true;
+    syncScopeControls();
+    if (m_graph)
+        rebuild(false, false);
+    else
+        schedule();
+    updateStatus();
+}
+
 void GraphEditor::relayout()
 {
     // Forget every place, the user's (one undo step) and the automatic ones, and lay out afresh.
@@ -1182,8 +1457,8 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
     for (std::size_t e : graphEdges) {
         if (e >= edges.size())
             continue;
-        m_highlightEdgeKeys.insert({ core::graphLayoutKey(nodes[edges[e].from]),
-            core::graphLayoutKey(nodes[edges[e].to]), int(edges[e].kind) });
+        m_highlightEdgeKeys.insert(
+            { core::graphLayoutKey(nodes[edges[e].from]), core::graphLayoutKey(nodes[edges[e].to]), edges[e].kind });
         lightNode(edges[e].from);
         lightNode(edges[e].to);
     }
@@ -1242,8 +1517,8 @@ void GraphEditor::applyHighlight()
         const bool lit = std::any_of(item->edges().begin(), item->edges().end(), [&](std::size_t e) {
             if (e >= edges.size())
                 return false;
-            const EdgeKey key { core::graphLayoutKey(nodes[edges[e].from]), core::graphLayoutKey(nodes[edges[e].to]),
-                int(edges[e].kind) };
+            const doc::GraphEdgeKey key { core::graphLayoutKey(nodes[edges[e].from]),
+                core::graphLayoutKey(nodes[edges[e].to]), edges[e].kind };
             return m_highlightEdgeKeys.count(key) > 0;
         });
         item->setDimmed(!lit);
@@ -1347,7 +1622,21 @@ void GraphEditor::onNodeContextMenu(std::size_t viewNode, const QPoint &globalPo
     }
     if (!node.bundle && node.kind == core::GraphNodeKind::Role && node.members.size() == 1)
         menu.addAction(tr("Open Role"), this, [this, viewNode] { onNodeDoubleClicked(viewNode); });
-    if (!node.bundle && node.members.size() == 1) {
+    if (!node.bundle && node.members.size() == 1 && node.members.front() < m_graph->nodes().size()) {
+        const core::GraphNode &graphNode = m_graph->nodes()[node.members.front()];
+        if (m_projection.focus() != viewNode || m_scope.mode != doc::GraphScope::Mode::Focus) {
+            menu.addAction(tr("Focus on %1").arg(toQString(node.label)), this,
+                [this, key = core::graphLayoutKey(graphNode)] { focusOn(key); });
+        }
+        const QString key = toQString(graphNode.key);
+        menu.addAction(tr("Who Can Reach This?"), this, [this, key] { Q_EMIT reachRequested(true, key); });
+        if (graphNode.kind != core::GraphNodeKind::Resource)
+            menu.addAction(tr("What Can This Reach?"), this, [this, key] { Q_EMIT reachRequested(false, key); });
+        menu.addSeparator();
+    }
+    if (!node.openedFrom.empty()) {
+        menu.addAction(tr("Fold Back"), this, [this, bundle = node.openedFrom] { setBundleFolded(bundle, true); });
+    } else if (!node.bundle && node.members.size() == 1 && m_scope.mode == doc::GraphScope::Mode::Account) {
         const std::string bundle = bundleKeyOf(node.members.front());
         if (!bundle.empty()) {
             QString text;
@@ -1400,7 +1689,7 @@ QString GraphEditor::nodeLabel(const core::AccessGraph &graph, const doc::ViewNo
     constexpr std::string_view resources = "bundle:resources:";
     if (node.bundle && node.key.rfind(resources, 0) == 0)
         return toQString(node.key.substr(resources.size()));
-    if (node.bundle && node.kind == core::GraphNodeKind::Service)
+    if (node.bundle && node.key == "bundle:services")
         return tr("AWS services");
     if (node.bundle || node.members.size() != 1 || node.members.front() >= nodes.size())
         return toQString(node.label);
@@ -1459,6 +1748,14 @@ QString GraphEditor::nodeDetails(
     const core::AccessGraph &graph, const doc::GraphProjection &projection, const doc::ViewNode &node) const
 {
     const std::vector<core::GraphNode> &nodes = graph.nodes();
+    if (node.bundle && node.key.rfind("bundle:more:", 0) == 0) {
+        // The focus and path scopes' "+N" cards: where their members are.
+        if (node.key.rfind("bundle:more:path:", 0) == 0)
+            return tr("On the paths · double-click to open");
+        const bool reaching = node.key.rfind("bundle:more:in:", 0) == 0;
+        return reaching ? tr("Reach the focus in %n hop(s)", nullptr, std::abs(node.hops))
+                        : tr("Reached in %n hop(s)", nullptr, std::abs(node.hops));
+    }
     if (node.bundle) {
         const int count = int(node.members.size());
         switch (node.kind) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "document/EntityKind.h"
 #include "document/GraphProjection.h"
 #include "widgets/graph/GraphStyle.h"
 
@@ -19,11 +20,13 @@
 #include <vector>
 
 class QAction;
+class QComboBox;
 class QGraphicsItem;
 class QGraphicsScene;
 class QGraphicsView;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QStringListModel;
 class QTimer;
 class QToolBar;
@@ -51,8 +54,12 @@ class GraphView;
 
 /// The graph editor: the workspace's access graph (principals, groups, roles, resources; member-of, may-assume and
 /// may-act-on edges) drawn as cards and arrows, laid out by Graphviz off the GUI thread, with the positions the user
-/// gave kept in the workspace (one undo step per drag). A toolbar finds a node (completion over labels and ARNs),
-/// fits the view, folds group members and services/resources into bundles and lays the graph out again; a minimap
+/// gave kept in the workspace (one undo step per drag). It draws one of three scopes (doc::GraphScope): the focus
+/// (the default: one entity and its neighbourhood, 1 to 3 hops, at most about 300 cards, the rest on "+N" bundles
+/// that open on a double-click; it follows focusOn(), with Back and Forward through the focus history), the paths
+/// of a reach query's answers (showPaths()), or the whole account. A toolbar picks the scope and the hops, finds a
+/// node (Ctrl+F; completion over labels and ARNs; in the focus scope the node found becomes the focus), fits the view,
+/// folds group members and services/resources into bundles (whole account) and lays the graph out again; a minimap
 /// shows where the view is. Editing gestures become signals that the main window turns into commands: a connection
 /// dragged between two cards, edges deleted, a role or a deciding statement opened. The graph is the document's
 /// analysis model (doc::AccountAnalysis), redrawn when a newer one is ready while the editor is visible; cards already
@@ -91,8 +98,30 @@ public:
     /// except on rebuildNow() (for tests; 2,000 by default).
     void setBackgroundFoldThreshold(std::size_t graphNodes) { m_foldedAtOnce = graphNodes; }
     /// Finds a node by its ARN or key, its label, or its layout key (`role:3`); failing an exact match, the first
-    /// whose label or key contains the text. Unfolds its bundle if it is folded, then selects and centres it.
+    /// whose label or key contains the text. In the focus scope it becomes the focus; elsewhere its bundle unfolds if
+    /// it is folded. Then it is selected and centred.
     bool focusNode(const QString &textOrKey);
+
+    const doc::GraphScope &scope() const { return m_scope; }
+    doc::GraphScope::Mode scopeMode() const { return m_scope.mode; }
+    /// Draws another scope: the focus (around the last focus), the paths of the last showPaths(), or the whole account.
+    void setScopeMode(doc::GraphScope::Mode mode);
+    /// Shows the neighbourhood of the node with this layout key (`role:12`, `service:lambda.amazonaws.com`) in the
+    /// focus scope, switching to it, and records it in the focus history. The bundles opened around the last focus
+    /// close.
+    void focusOn(const std::string &layoutKey);
+    /// focusOn() the node that stands for a workspace entity: a role, user, group, resource or external principal.
+    /// Other kinds (accounts, managed policies) leave the focus where it is; false then.
+    bool focusOnEntity(doc::EntityKind kind, quint64 id);
+    /// Hops drawn on each side of the focus, 1 to 3.
+    void setFocusDepth(int hops);
+    /// Back and Forward through the focus history (Alt+Left, Alt+Right); false at its ends.
+    bool goBack();
+    bool goForward();
+    /// Draws exactly these nodes and edges of `graph` (a model of this workspace, not necessarily the one drawn), a
+    /// reach query's answers, in the path scope.
+    void showPaths(const core::AccessGraph &graph, const std::vector<std::size_t> &graphNodes,
+        const std::vector<std::size_t> &graphEdges);
     /// Where an access-graph node's card (or the bundle holding it) is drawn, in the view's viewport coordinates;
     /// (-1, -1) when it is not drawn.
     QPointF nodeCenter(std::size_t graphNode) const;
@@ -133,6 +162,9 @@ Q_SIGNALS:
     void roleActivated(quint64 roleId);
     /// An edge was double-clicked (or "Open Deciding Statement" chosen): its first deciding statement.
     void statementActivated(const QString &policyLabel, int statement);
+    /// "Who Can Reach This?" (`whoCan`) or "What Can This Reach?" was chosen on a card: the node's key (an ARN, a
+    /// service principal or a resource pattern).
+    void reachRequested(bool whoCan, const QString &nodeKey);
     /// The drawing was replaced (after a rebuild or a background layout).
     void graphRedrawn();
     /// A drawing made in the background is complete (`drawn`), or was dropped because a newer drawing had replaced the
@@ -146,12 +178,6 @@ protected:
 private:
     struct LayoutMailbox;
     struct Drawing;
-    struct EdgeKey {
-        std::string from;
-        std::string to;
-        int kind = 0;
-        friend auto operator<=>(const EdgeKey &, const EdgeKey &) = default;
-    };
 
     void schedule();
     void rebuild(bool synchronous, bool refreshGraph = true);
@@ -202,6 +228,10 @@ private:
     void onEdgeContextMenu(std::size_t viewEdge, const QPoint &globalPos);
     void relayout();
     void setFamilyFolded(bool groups, bool folded);
+    /// Sets the focus without touching the history.
+    void applyFocus(const std::string &layoutKey);
+    /// Shows the scope's controls as m_scope says.
+    void syncScopeControls();
     /// The bundle key that would fold an access-graph node ("" when none).
     std::string bundleKeyOf(std::size_t graphNode) const;
 
@@ -215,6 +245,10 @@ private:
     doc::WorkspaceDocument *m_document;
     GraphStyle m_style;
     QToolBar *m_toolBar;
+    QComboBox *m_scopeCombo;
+    QSpinBox *m_depth;
+    QAction *m_backAction;
+    QAction *m_forwardAction;
     QLineEdit *m_search;
     QStringListModel *m_completions;
     QAction *m_fitAction;
@@ -238,6 +272,10 @@ private:
     mutable std::shared_ptr<const core::AccessGraph> m_bundleKeysGraph;
     doc::GraphProjection m_projection;
     doc::GraphCollapse m_collapse;
+    doc::GraphScope m_scope;
+    /// The focus history (layout keys) and where in it the focus is.
+    std::vector<std::string> m_focusHistory;
+    std::size_t m_focusAt = 0;
     std::vector<GraphNodeItem *> m_nodeItems;
     std::vector<GraphEdgeItem *> m_edgeItems;
     /// Where nodes not placed by the user were put (by Graphviz, or next to their neighbours), by node key: cards keep
@@ -264,7 +302,7 @@ private:
     /// The highlighted part is to be brought into view when the drawing that unfolds it is made.
     bool m_revealHighlight = false;
     std::set<std::string> m_highlightNodeKeys;
-    std::set<EdgeKey> m_highlightEdgeKeys;
+    std::set<doc::GraphEdgeKey> m_highlightEdgeKeys;
 };
 
 } // namespace rd::ui

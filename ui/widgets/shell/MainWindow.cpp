@@ -77,6 +77,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_browser, &WorkspaceBrowser::roleActivated, this, &MainWindow::showRoleOf);
     // Another kind of entity (or a section) in front: the role view empties.
     connect(m_browser, &WorkspaceBrowser::entityActivated, this, [this] { showRoleOf(core::RoleId {}); });
+    // The access graph's focus follows the browser's selection.
+    connect(m_browser, &WorkspaceBrowser::roleActivated, this,
+        [this](core::RoleId id) { m_graphEditor->focusOnEntity(doc::EntityKind::Role, id.value); });
+    connect(m_browser, &WorkspaceBrowser::entityActivated, this,
+        [this](doc::EntityKind kind, quint64 id) { m_graphEditor->focusOnEntity(kind, id); });
     connect(m_browser, &WorkspaceBrowser::newRoleRequested, this, &MainWindow::onNewRole);
     connect(m_browser, &WorkspaceBrowser::messageShown, this,
         [this](const QString &message) { statusBar()->showMessage(message, 6000); });
@@ -186,6 +191,19 @@ MainWindow::MainWindow(QWidget *parent)
             }
             m_graphEditor->highlight(mappedNodes, mappedEdges);
         });
+    // A new question draws the paths of its answers in the graph; the answers to the same question after an edit
+    // redraw them when the graph shows paths.
+    connect(reach, &ReachExplorer::pathsAnswered, this,
+        [this](const core::AccessGraph *graph, const std::vector<std::size_t> &nodes,
+            const std::vector<std::size_t> &edges, bool newQuestion) {
+            if (graph && (newQuestion || m_graphEditor->scopeMode() == doc::GraphScope::Mode::Paths))
+                m_graphEditor->showPaths(*graph, nodes, edges);
+        });
+    connect(m_graphEditor, &GraphEditor::reachRequested, this, [reach, reachDock](bool whoCan, const QString &key) {
+        reachDock->show();
+        reachDock->raise();
+        reach->ask(whoCan ? ReachExplorer::Mode::WhoCan : ReachExplorer::Mode::WhatCan, key);
+    });
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -201,6 +219,8 @@ MainWindow::MainWindow(QWidget *parent)
         updateStatus();
         // The browser picked the first role before the views emptied themselves for the new workspace.
         showRoleOf(m_browser->currentRole());
+        if (m_browser->currentRole().isValid())
+            m_graphEditor->focusOnEntity(doc::EntityKind::Role, m_browser->currentRole().value);
     });
     connect(m_document, &doc::WorkspaceDocument::rolesChanged, this, &MainWindow::updateStatus);
     connect(m_document, &doc::WorkspaceDocument::entitiesChanged, this, &MainWindow::updateStatus);
