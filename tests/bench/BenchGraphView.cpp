@@ -6,14 +6,17 @@
 // drawn graph laid out and first painted in under 3 s. RD_BENCH_GRAPH_SMALL=1 shrinks the accounts fifty-fold (what
 // CTest's smoke run uses).
 #include "LargeAccount.h"
+#include "document/AccountAnalysis.h"
 #include "document/GraphLayout.h"
 #include "document/GraphProjection.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "widgets/graph/GraphEditor.h"
+#include "widgets/graph/GraphStyle.h"
 #include "widgets/graph/GraphView.h"
 
 #include <QApplication>
+#include <QFontInfo>
 #include <QScrollBar>
 
 #include <benchmark/benchmark.h>
@@ -98,6 +101,8 @@ struct OpenEditor {
     OpenEditor()
     {
         document.reset(test::makeLargeAccount(test::LargeAccountSize::forBenchmarks({ 1750, 700, 70, 350, 3500 })));
+        // The whole account: the largest drawing the editor makes.
+        editor.setScopeMode(doc::GraphScope::Mode::Account);
         editor.resize(1600, 960);
         editor.show();
         QApplication::processEvents();
@@ -181,6 +186,42 @@ void ZoomTwoThousandNodeView(benchmark::State &state)
     }
 }
 BENCHMARK(ZoomTwoThousandNodeView)->Unit(benchmark::kMillisecond);
+
+// The focus scope on the generated account of 5,000 roles (argument 5000) or of 500 (a tenth of every count), as the
+// window first shows it: the first role and its neighbourhood, from the analysis model ready to the first painted
+// frame (target: under 1 s). Counters: the cards drawn and the height of a card's title in pixels at Fit (target: at
+// least 9).
+void FocusFirstPaintLargeAccount(benchmark::State &state)
+{
+    const std::size_t roles = std::size_t(state.range(0));
+    const core::Workspace workspace = test::makeLargeAccount(test::LargeAccountSize::forBenchmarks(
+        { roles, roles * 2 / 5, roles / 25, roles / 5, roles * 2 }));
+    double titlePx = 0;
+    int nodes = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        doc::WorkspaceDocument document;
+        document.reset(workspace);
+        ui::GraphEditor editor(&document);
+        editor.resize(1600, 960);
+        editor.show();
+        QApplication::processEvents();
+        document.analysis()->waitForCurrent();
+        state.ResumeTiming();
+        editor.focusOnEntity(doc::EntityKind::Role, workspace.roles.front().id.value);
+        editor.rebuildNow();
+        editor.fit();
+        editor.view()->viewport()->repaint();
+        QApplication::processEvents();
+        state.PauseTiming();
+        nodes = editor.drawnNodeCount();
+        titlePx = editor.view()->zoom() * QFontInfo(ui::GraphStyle::fromPalette(editor.palette()).labelFont).pixelSize();
+        state.ResumeTiming();
+    }
+    state.counters["drawn_nodes"] = nodes;
+    state.counters["title_px"] = titlePx;
+}
+BENCHMARK(FocusFirstPaintLargeAccount)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 } // namespace
 

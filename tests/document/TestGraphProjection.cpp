@@ -659,7 +659,7 @@ void TestGraphProjection::columnLayoutKeepsLayersApartAndFillsTheWindow()
     doc::GraphLayoutOptions options;
     options.nodeWidth = 200;
     options.nodeHeight = 50;
-    const doc::GraphLayoutResult layout = doc::layoutColumns(p, layers, options, 1.6);
+    const doc::GraphLayoutResult layout = doc::layoutColumns(p, layers, options, 1600, 1000);
     QCOMPARE(layout.positions.size(), p.nodes().size());
     // Layers left to right: every user left of the role, the role left of the worker, the worker left of the queue.
     auto x = [&](std::size_t graphNode) { return layout.positions[p.viewNodeOf(graphNode)].first; };
@@ -669,6 +669,13 @@ void TestGraphProjection::columnLayoutKeepsLayersApartAndFillsTheWindow()
     QVERIFY(x(s.worker) < x(s.queue));
     // Sixty users wrap into several columns, so that the drawing is wider than tall rather than one tall column.
     QVERIFY2(layout.width > layout.height, qPrintable(QStringLiteral("%1 x %2").arg(layout.width).arg(layout.height)));
+    // A few cards stay in one column per layer when they fit at full size.
+    const GraphProjection few = GraphProjection::project(s.graph, nothingFolded(), focusOn("role:501", 1));
+    std::vector<int> fewLayers;
+    for (const doc::ViewNode &v : few.nodes())
+        fewLayers.push_back(v.hops);
+    const doc::GraphLayoutResult narrow = doc::layoutColumns(few, fewLayers, options, 1600, 1000);
+    QCOMPARE(narrow.positions[few.viewNodeOf(s.outsider)].first, narrow.positions[few.viewNodeOf(s.app)].first);
     // No two cards overlap.
     for (std::size_t a = 0; a < layout.positions.size(); ++a) {
         for (std::size_t b = a + 1; b < layout.positions.size(); ++b) {

@@ -16,7 +16,9 @@
 #include "widgets/graph/GraphView.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QLineEdit>
 #include <QStatusBar>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -132,6 +134,7 @@ private Q_SLOTS:
     void draggingAUserOntoAGroupMakesItAMember();
     void aReachQuestionDrawsExactlyItsPaths();
     void focusFollowsTheBrowserAndGesturesWorkInIt();
+    void ctrlFInTheGraphSearchesTheGraph();
 };
 
 void TestGraphEditing::draggingAUserOntoARoleTrustsExactlyThatUser()
@@ -424,6 +427,29 @@ void TestGraphEditing::focusFollowsTheBrowserAndGesturesWorkInIt()
     QVERIFY(w.editor()->goForward());
     QVERIFY(w.editor()->scope().focus.rfind("user:", 0) == 0);
     QVERIFY(!w.editor()->goForward());
+}
+
+void TestGraphEditing::ctrlFInTheGraphSearchesTheGraph()
+{
+    Window w;
+    QVERIFY(w.open(false));
+    // In the graph, Ctrl+F goes to the graph's search (elsewhere it filters the workspace browser); Return focuses on
+    // the node found.
+    w.editor()->view()->setFocus();
+    QTRY_VERIFY(w.editor()->view()->hasFocus());
+    QTest::keyClick(w.editor()->view()->viewport(), Qt::Key_F, Qt::ControlModifier);
+    auto *search = w.editor()->findChild<QLineEdit *>(QStringLiteral("graphSearch"));
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("bob"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(w.editor()->scope().focus, "user:" + std::to_string(w.graph()->nodes()[w.node(arnOf("user/bob"))].entityId));
+    // Back in the browser, Ctrl+F filters the workspace.
+    auto *tree = w.window.findChild<QTreeView *>(QStringLiteral("workspaceTree"));
+    QVERIFY(tree);
+    tree->setFocus();
+    QTRY_VERIFY(tree->hasFocus());
+    QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(w.window.findChild<QLineEdit *>(QStringLiteral("browserFilterEdit"))->hasFocus());
 }
 
 QTEST_MAIN(TestGraphEditing)

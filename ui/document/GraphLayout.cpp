@@ -263,8 +263,12 @@ GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayo
     return result;
 }
 
+/// The zoom at which a card's 9-point title is still at least 9 pixels tall, with a little to spare.
+constexpr double kReadableZoom = 0.8;
+
 GraphLayoutResult layoutColumns(
-    const GraphProjection &projection, const std::vector<int> &layers, const GraphLayoutOptions &options, double aspect)
+    const GraphProjection &projection, const std::vector<int> &layers, const GraphLayoutOptions &options,
+    double viewWidth, double viewHeight)
 {
     const std::size_t count = projection.nodes().size();
     GraphLayoutResult result;
@@ -338,15 +342,20 @@ GraphLayoutResult layoutColumns(
             columns += columnsOf(entry.second.size(), rows);
         return double(columns) * columnWidth + double(byLayer.size() - 1) * options.rankSpacing;
     };
-    std::size_t rows = largest;
+    // The zoom at which the drawing with `r` rows fits the window, with the margins a view keeps around it.
+    auto zoomFor = [&](std::size_t r) {
+        return std::min(std::max(viewWidth - 80, 1.0) / widthFor(r),
+            std::max(viewHeight - 80, 1.0) / (double(r) * rowHeight + options.nodeSpacing));
+    };
     double best = 0;
-    for (std::size_t r = 1; r <= largest; ++r) {
-        const double scale = std::min(aspect / widthFor(r), 1.0 / (double(r) * rowHeight));
-        if (scale > best) {
-            best = scale;
-            rows = r;
-        }
-    }
+    for (std::size_t r = 1; r <= largest; ++r)
+        best = std::max(best, zoomFor(r));
+    // The fewest columns (most rows) that come near that zoom or keep titles readable (three quarters of full size):
+    // wrapping moves cards away from their edges.
+    const double wanted = std::min(best, std::max(kReadableZoom, 0.8 * std::min(best, 1.0))) * 0.999;
+    std::size_t rows = largest;
+    while (rows > 1 && zoomFor(rows) < wanted)
+        --rows;
 
     // Place: columns left to right; within a wrapped layer, the column nearest the middle holds its first cards.
     double x = 0;

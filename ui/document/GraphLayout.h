@@ -49,12 +49,13 @@ GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayo
 
 /// The focus and path scopes' layout, instant and without Graphviz: each node in the column of its layer
 /// (`layers[i]`, any integers: the focus scope's signed hops, pathLayers()), columns left to right by layer. A layer of
-/// many cards wraps into several columns side by side, the nearest to the middle layer first, with as many rows in
-/// every layer as makes the drawing's shape (width / height) come closest to `aspect`, so that it fills a window and
-/// its cards stay large at Fit. Within a layer, cards follow their neighbours in the next layer towards the middle
-/// (their mean row), then the projection's order. Positions as layoutGraph's.
+/// many cards wraps into several columns side by side, the nearest to the middle layer first, with the same number of
+/// rows in every layer: the fewest columns that still let the drawing fit a `viewWidth` x `viewHeight` window (in
+/// pixels) near the largest zoom it can have there (four fifths of it, or 80 % of full size, which keeps titles
+/// readable). Within a layer, cards follow their neighbours in the next
+/// layer towards the middle (their mean row), then the projection's order. Positions as layoutGraph's.
 GraphLayoutResult layoutColumns(const GraphProjection &projection, const std::vector<int> &layers,
-    const GraphLayoutOptions &options = {}, double aspect = 1.8);
+    const GraphLayoutOptions &options = {}, double viewWidth = 1600, double viewHeight = 900);
 
 /// The layers of a path drawing: a node without drawn predecessors in layer 0, any other one step right of its
 /// rightmost predecessor (edges that close a cycle are ignored).

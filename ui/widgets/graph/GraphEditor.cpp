@@ -27,7 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QShortcut>
+#include <QKeyEvent>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QThreadPool>
@@ -58,6 +58,9 @@ namespace
 constexpr double kGap = 24;
 /// How long one event-loop turn may spend making items of a large drawing.
 constexpr qint64 kBatchBudgetMs = 25;
+/// Gaps between cards of one layer and between layers, in scene points.
+constexpr double kNodeSpacing = 20;
+constexpr double kRankSpacing = 130;
 /// Drawings with more items than this are made in batches (unless drawn on request, rebuildNow()).
 constexpr std::size_t kBatchedItems = 3000;
 
@@ -273,11 +276,10 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_search->setToolTip(
         tr("Ctrl+F. Return focuses on the node (in the whole account: centres the view on it and selects "
            "it, unfolding its bundle)"));
-    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
+    // Ctrl+F in the graph searches the graph; elsewhere it filters the workspace (the browser's window shortcut),
+    // so the editor's widgets take the key before it becomes that shortcut (see eventFilter()).
+    for (QWidget *widget : { static_cast<QWidget *>(m_view), m_view->viewport(), static_cast<QWidget *>(m_search) })
+        widget->installEventFilter(this);
     auto *completer = new QCompleter(m_completions, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
@@ -406,6 +408,22 @@ void GraphEditor::showEvent(QShowEvent *event)
     m_legend->reposition();
 }
 
+bool GraphEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Find)) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress) {
+                m_search->setFocus(Qt::ShortcutFocusReason);
+                m_search->selectAll();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void GraphEditor::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -466,6 +484,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     std::shared_ptr<const core::AccountModel> model = refreshGraph ? m_latestModel : m_model;
     if (!model)
         return;
+    m_scope.cardCap = cardCapForViewport();
     const std::uint64_t generation = ++m_generation;
     if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
         // A small graph is folded at once, so that a fold answers at once.
@@ -525,8 +544,8 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
     doc::GraphLayoutOptions options;
     options.nodeWidth = GraphNodeItem::kWidth + 8;
     options.nodeHeight = GraphNodeItem::kHeight + 8;
-    options.nodeSpacing = 20;
-    options.rankSpacing = 130;
+    options.nodeSpacing = kNodeSpacing;
+    options.rankSpacing = kRankSpacing;
 
     // The focus and path scopes are laid out in columns at once (instant); small drawings of the whole account by
     // Graphviz at once (a few ms), so that a fold or a search answers at once.
@@ -541,9 +560,8 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
             } else {
                 layers = doc::pathLayers(projection);
             }
-            const QSizeF viewport = m_view->viewport()->size();
-            layout = doc::layoutColumns(projection, layers, options,
-                viewport.isEmpty() ? 1.8 : std::clamp(viewport.width() / viewport.height(), 0.8, 3.0));
+            const QSize viewport = m_view->viewport()->size().expandedTo(QSize(800, 500));
+            layout = doc::layoutColumns(projection, layers, options, viewport.width(), viewport.height());
         } else if (!complete) {
             layout = doc::layoutGraph(projection, options);
         }
@@ -991,20 +1009,39 @@ void GraphEditor::arrangeEdgeLabels()
 
 void GraphEditor::updateCompletions()
 {
-    QStringList words;
-    if (m_graph) {
-        for (std::size_t n = 0; n < m_graph->nodes().size(); ++n) {
-            if (m_graph->isVacant(n))
+    if (m_completionsGraph == m_graph)
+        return; // the same graph, the same words
+    m_completionsGraph = m_graph;
+    if (!m_graph) {
+        m_completions->setStringList({});
+        return;
+    }
+    // Every label and key, sorted: 140,000 words on the 5,000-role account, gathered off the GUI thread.
+    std::shared_ptr<const core::AccessGraph> graph = m_graph;
+    std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
+    doc::runInBackground([mailbox, graph] {
+        QStringList words;
+        for (std::size_t n = 0; n < graph->nodes().size(); ++n) {
+            if (graph->isVacant(n))
                 continue;
-            const core::GraphNode &node = m_graph->nodes()[n];
+            const core::GraphNode &node = graph->nodes()[n];
             if (!node.label.empty())
                 words << toQString(node.label);
             words << toQString(node.key);
         }
-    }
-    words.removeDuplicates();
-    words.sort(Qt::CaseInsensitive);
-    m_completions->setStringList(words);
+        words.removeDuplicates();
+        words.sort(Qt::CaseInsensitive);
+        std::lock_guard<std::mutex> lock(mailbox->mutex);
+        if (GraphEditor *editor = mailbox->editor) {
+            QMetaObject::invokeMethod(
+                editor,
+                [editor, graph, words = std::move(words)] {
+                    if (editor->m_completionsGraph == graph)
+                        editor->m_completions->setStringList(words);
+                },
+                Qt::QueuedConnection);
+        }
+    });
 }
 
 void GraphEditor::updateStatus()
@@ -1014,8 +1051,9 @@ void GraphEditor::updateStatus()
         return;
     }
     if (m_layingOut) {
-        m_status->setText(
-            tr("Laying out %n node(s)…", nullptr, int(m_pendingProjection ? m_pendingProjection->nodes().size() : 0)));
+        m_status->setText(m_pendingProjection
+                ? tr("Laying out %n node(s)…", nullptr, int(m_pendingProjection->nodes().size()))
+                : tr("Preparing the drawing…"));
         return;
     }
     if (!m_graph) {
@@ -1243,6 +1281,19 @@ void GraphEditor::setFamilyFolded(bool groups, bool folded)
         m_collapse.services = folded;
     if (m_graph)
         rebuild(false, false);
+}
+
+std::size_t GraphEditor::cardCapForViewport() const
+{
+    // As many cards as the view holds with titles at least 9 px tall (the 9-point title font at 80 % of its size),
+    // allowing for the gaps between four layers and the margins; between 40 and 300.
+    constexpr double kReadableZoom = 0.8;
+    const QSize viewport = m_view->viewport()->size().expandedTo(QSize(800, 500));
+    const double width = (viewport.width() - 80) / kReadableZoom - 4 * kRankSpacing;
+    const double height = (viewport.height() - 80) / kReadableZoom;
+    const double columns = std::floor(width / (GraphNodeItem::kWidth + 8 + 2 * kNodeSpacing));
+    const double rows = std::floor(height / (GraphNodeItem::kHeight + 8 + kNodeSpacing));
+    return std::size_t(std::clamp(columns * rows, 40.0, 300.0));
 }
 
 void GraphEditor::syncScopeControls()

@@ -174,6 +174,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct LayoutMailbox;
@@ -228,6 +229,9 @@ private:
     void onEdgeContextMenu(std::size_t viewEdge, const QPoint &globalPos);
     void relayout();
     void setFamilyFolded(bool groups, bool folded);
+    /// The focus and path scopes' card cap (doc::GraphScope::cardCap) for the view's size: as many cards as it shows
+    /// with readable titles.
+    std::size_t cardCapForViewport() const;
     /// Sets the focus without touching the history.
     void applyFocus(const std::string &layoutKey);
     /// Shows the scope's controls as m_scope says.
@@ -271,6 +275,8 @@ private:
     mutable std::vector<std::string> m_bundleKeys;
     mutable std::shared_ptr<const core::AccessGraph> m_bundleKeysGraph;
     doc::GraphProjection m_projection;
+    /// The graph whose labels and keys the search completes (gathered in the background).
+    std::shared_ptr<const core::AccessGraph> m_completionsGraph;
     doc::GraphCollapse m_collapse;
     doc::GraphScope m_scope;
     /// The focus history (layout keys) and where in it the focus is.

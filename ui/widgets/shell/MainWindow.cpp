@@ -431,8 +431,11 @@ bool MainWindow::showView(const QString &name)
     // A scripted view shows the analysis of the workspace as it is (the views would otherwise say they are analysing).
     m_document->analysis()->waitForCurrent();
     // The reach explorer's answers light up in the access graph above it.
-    const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach");
+    const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach")
+        || name == QLatin1String("account-graph");
     showGraph(graph);
+    if (name == QLatin1String("account-graph"))
+        m_graphEditor->setScopeMode(doc::GraphScope::Mode::Account);
     if (graph)
         m_graphEditor->rebuildNow();
     if (name == QLatin1String("main") || name == QLatin1String("role")) {
@@ -458,9 +461,11 @@ bool MainWindow::showView(const QString &name)
             auto *explorer = findChild<ReachExplorer *>();
             explorer->ask(ReachExplorer::Mode::WhatCan, subject);
             explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"))->expandAll();
+            // The graph draws the answers' paths: drawn now, for the picture.
+            m_graphEditor->rebuildNow();
             m_graphEditor->fitHighlight();
         }
-    } else if (name == QLatin1String("graph")) {
+    } else if (name == QLatin1String("graph") || name == QLatin1String("account-graph")) {
         // The whole workspace's access graph; with the reach explorer's answer for the role lit up when one is
         // selected.
         m_graphEditor->fit();
@@ -497,7 +502,7 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
         QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
-        QStringLiteral("new-role"), QStringLiteral("export") };
+        QStringLiteral("account-graph"), QStringLiteral("new-role"), QStringLiteral("export") };
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
