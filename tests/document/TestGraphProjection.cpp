@@ -136,6 +136,7 @@ private Q_SLOTS:
     void bundlesOpenByPathPrefixAndFoldBack();
     void pathScopeDrawsExactlyTheNamedPaths();
     void columnLayoutKeepsLayersApartAndFillsTheWindow();
+    void overviewOpensClustersWhileTheyFit();
 };
 
 void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode_data()
@@ -684,6 +685,55 @@ void TestGraphProjection::columnLayoutKeepsLayersApartAndFillsTheWindow()
             QVERIFY(apart);
         }
     }
+}
+
+void TestGraphProjection::overviewOpensClustersWhileTheyFit()
+{
+    const Star s = star();
+    doc::GraphScope scope;
+    scope.mode = doc::GraphScope::Mode::Overview;
+    scope.cardCap = 10;
+    const std::string account = "bundle:cluster:" + kAccount;
+    GraphCollapse collapse = nothingFolded();
+    // Ten cards: the account opens into its path prefixes and services, those into kinds; the kinds' members would
+    // be 69 cards, so they stay closed.
+    const GraphProjection p = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(shownNodes(p).size(), s.graph.nodes().size());
+    QVERIFY(p.nodes().size() <= scope.cardCap);
+    const std::size_t teamA = p.find(account + ":/team-a/:user");
+    const std::size_t roles = p.find(account + ":/:role");
+    QVERIFY(teamA < p.nodes().size() && roles < p.nodes().size());
+    QCOMPARE(p.nodes()[teamA].members.size(), std::size_t(30));
+    QCOMPARE(p.nodes()[teamA].label, std::string("user"));
+    QCOMPARE(p.nodes()[teamA].openedFrom, account + ":/team-a/");
+    QVERIFY(p.find(account + ":s3:resource") < p.nodes().size());
+    // A cluster of one is its member: the outsider and the queue.
+    QVERIFY(!p.nodes()[p.viewNodeOf(s.outsider)].bundle);
+    QVERIFY(!p.nodes()[p.viewNodeOf(s.queue)].bundle);
+    // Edges between clusters are merged and counted: the thirty users of /team-a/ may assume the role `app`.
+    bool counted = false;
+    for (const doc::ViewEdge &e : p.edges())
+        counted = counted || (e.from == teamA && e.to == roles && e.edges.size() == 30);
+    QVERIFY(counted);
+    // Opened by the user: the thirty users on cards of their own; the cap then gives way.
+    collapse.expanded.insert(account + ":/team-a/:user");
+    const GraphProjection opened = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(opened.find(account + ":/team-a/:user"), GraphProjection::npos);
+    QVERIFY(!opened.nodes()[opened.viewNodeOf(s.users.front())].bundle);
+    QCOMPARE(opened.nodes()[opened.viewNodeOf(s.users.front())].openedFrom, account + ":/team-a/:user");
+    QCOMPARE(shownNodes(opened).size(), s.graph.nodes().size());
+    // Closed by the user: the whole account on one card.
+    collapse.expanded.clear();
+    collapse.collapsed.insert(account);
+    const GraphProjection closed = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(closed.nodes().size(), std::size_t(1));
+    QCOMPARE(closed.nodes().front().key, account);
+    QCOMPARE(closed.nodes().front().members.size(), s.graph.nodes().size());
+    // With room for every card, every cluster opens.
+    scope.cardCap = 300;
+    collapse.collapsed.clear();
+    const GraphProjection all = GraphProjection::project(s.graph, collapse, scope);
+    QCOMPARE(all.nodes().size(), s.graph.nodes().size());
 }
 
 QTEST_GUILESS_MAIN(TestGraphProjection)

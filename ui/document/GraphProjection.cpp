@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <map>
+#include <set>
 #include <string_view>
 #include <tuple>
 
@@ -464,6 +466,150 @@ ScopeFold foldScope(const AccessGraph &graph, const GraphCollapse &collapse, con
     return fold;
 }
 
+/// The overview's cluster of a node at `level` (GraphScope, `Overview`): its account, then its path prefix or service
+/// (its kind for nodes that have neither), then its kind.
+std::string clusterPart(const GraphNode &node, int level)
+{
+    switch (level) {
+    case 0:
+        if (node.kind == GraphNodeKind::Service)
+            return "aws";
+        return node.accountId.empty() || node.accountId == "*" ? "external" : node.accountId;
+    case 1: {
+        std::string part = subgroupOf(node);
+        return part.empty() ? std::string(core::graphNodeKindName(node.kind)) : part;
+    }
+    default:
+        return std::string(core::graphNodeKindName(node.kind));
+    }
+}
+
+/// Draws the overview scope (GraphScope, `Overview`): clusters opened level by level while they fit the card cap.
+void foldOverview(const AccessGraph &graph, const GraphCollapse &collapse, const GraphScope &scope,
+    std::vector<ViewNode> &view, std::vector<std::size_t> &provisional)
+{
+    const std::vector<GraphNode> &nodes = graph.nodes();
+    struct Cluster {
+        std::string key;
+        int level = 0;
+        std::vector<std::size_t> members;
+    };
+    auto split = [&](const Cluster &cluster) {
+        std::map<std::string, std::vector<std::size_t>> parts;
+        for (std::size_t n : cluster.members)
+            parts[clusterPart(nodes[n], cluster.level + 1)].push_back(n);
+        std::vector<Cluster> children;
+        for (auto &[part, members] : parts)
+            children.push_back({ cluster.key + ":" + part, cluster.level + 1, std::move(members) });
+        return children;
+    };
+    // How many cards a cluster takes when opened: its parts, or a page of members and a bundle of the rest.
+    auto openedCards = [&](const Cluster &cluster) -> std::size_t {
+        if (cluster.level >= 2)
+            return std::min(cluster.members.size(), GraphScope::kBundlePage + 1);
+        std::set<std::string> parts;
+        for (std::size_t n : cluster.members)
+            parts.insert(clusterPart(nodes[n], cluster.level + 1));
+        return parts.size();
+    };
+
+    // The accounts' clusters.
+    std::map<std::string, std::vector<std::size_t>> accounts;
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        if (!graph.isVacant(n))
+            accounts[clusterPart(nodes[n], 0)].push_back(n);
+    }
+    std::vector<Cluster> roots;
+    for (auto &[account, members] : accounts)
+        roots.push_back({ "bundle:cluster:" + account, 0, std::move(members) });
+
+    // Open level by level while every cluster of the level fits the cap once opened.
+    std::set<std::string> opened;
+    std::vector<Cluster> frontier = roots;
+    std::size_t cards = frontier.size();
+    auto openable = [&](const Cluster &cluster, int level) {
+        return cluster.level == level && cluster.members.size() > 1 && !collapse.collapsed.count(cluster.key);
+    };
+    for (int level = 0; level < 3; ++level) {
+        std::size_t next = cards;
+        for (const Cluster &cluster : frontier) {
+            if (openable(cluster, level))
+                next = next - 1 + openedCards(cluster);
+        }
+        if (next == cards || next > scope.cardCap)
+            break;
+        std::vector<Cluster> deeper;
+        for (Cluster &cluster : frontier) {
+            if (!openable(cluster, level)) {
+                deeper.push_back(std::move(cluster));
+                continue;
+            }
+            opened.insert(cluster.key);
+            if (level < 2) {
+                for (Cluster &child : split(cluster))
+                    deeper.push_back(std::move(child));
+            }
+        }
+        frontier = std::move(deeper);
+        cards = next;
+    }
+
+    // Draw: each cluster closed, or opened (on its own or by the user) into its parts or a page of its members.
+    ScopeBundler bundler(graph, collapse, view, provisional);
+    std::function<void(const Cluster &, const std::string &)> draw = [&](const Cluster &cluster,
+                                                                         const std::string &parent) {
+        if (cluster.members.size() == 1) {
+            bundler.show({ cluster.members.front(), 0 }, parent);
+            return;
+        }
+        const bool open = collapse.expanded.count(cluster.key)
+            || (opened.count(cluster.key) && !collapse.collapsed.count(cluster.key));
+        if (!open) {
+            ViewNode node;
+            node.key = cluster.key;
+            node.bundle = true;
+            node.openedFrom = parent;
+            node.members = cluster.members;
+            std::map<GraphNodeKind, std::size_t> kinds;
+            for (std::size_t n : cluster.members)
+                ++kinds[nodes[n].kind];
+            const auto most = std::max_element(
+                kinds.begin(), kinds.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+            node.kind = cluster.level == 0 ? GraphNodeKind::Account : most->first;
+            // The name of its part: an account, a path prefix, a service, a kind.
+            node.label = cluster.key.substr(cluster.key.rfind(':') + 1);
+            if (cluster.level == 0 && node.label == "aws")
+                node.label = "AWS services";
+            else if (cluster.level == 0 && node.label == "external")
+                node.label = "No account";
+            for (std::size_t n : cluster.members)
+                provisional[n] = view.size();
+            view.push_back(std::move(node));
+            return;
+        }
+        if (cluster.level >= 2) {
+            std::vector<ScopeMember> members;
+            for (std::size_t n : cluster.members)
+                members.push_back({ n, 0 });
+            std::sort(members.begin(), members.end(), [&](const ScopeMember &a, const ScopeMember &b) {
+                return std::tie(labelOf(nodes[a.node]), a.node) < std::tie(labelOf(nodes[b.node]), b.node);
+            });
+            const std::size_t page = std::min(members.size(), GraphScope::kBundlePage);
+            for (std::size_t i = 0; i < page; ++i)
+                bundler.show(members[i], cluster.key);
+            if (page < members.size()) {
+                bundler.bundle(cluster.key + "+", nodes[members.front().node].kind,
+                    { members.begin() + std::ptrdiff_t(page), members.end() }, {}, true, cluster.key);
+            }
+            return;
+        }
+        for (const Cluster &child : split(cluster))
+            draw(child, cluster.key);
+    };
+    for (const Cluster &root : roots)
+        draw(root, {});
+}
+
 } // namespace
 
 std::size_t findByLayoutKey(const core::AccessGraph &graph, const std::string &key)
@@ -490,6 +636,9 @@ GraphProjection GraphProjection::project(
     std::size_t focus = none;
     if (scope.mode == GraphScope::Mode::Account) {
         foldAccount(graph, collapse, view, provisional);
+        projection.m_scopeSize = count;
+    } else if (scope.mode == GraphScope::Mode::Overview) {
+        foldOverview(graph, collapse, scope, view, provisional);
         projection.m_scopeSize = count;
     } else {
         const ScopeFold fold = foldScope(graph, collapse, scope, view, provisional);

@@ -57,6 +57,11 @@ struct GraphEdgeKey {
 ///   towards the focus on its reaching side, or away from it on its reached side, are drawn (a user who may assume the
 ///   focused role and also reads a bucket the role reads is drawn with its edge to the role only).
 /// - `Paths`: exactly the nodes and edges named (a reach query's answers).
+/// - `Overview`: every node, in clusters: by account (`bundle:cluster:<account>`; `aws` for AWS service principals,
+///   `external` for what has no account), then by path prefix or resource service (`<cluster key>:/team-3/`), then by
+///   kind (`<cluster key>:role`), then a page of members at a time; clusters open on their own, level by level, while
+///   the cards stay within `cardCap`, and a key in GraphCollapse::expanded opens its cluster, one in
+///   GraphCollapse::collapsed keeps it closed. Edges between two clusters are merged (ViewEdge::edges counts them).
 ///
 /// In the focus and path scopes GraphCollapse's family folds do not apply; instead, when more than `cardCap` cards
 /// would be drawn, each family of nodes (side of the focus, kind and account) gets a fair share of the cards, nearest
@@ -66,7 +71,7 @@ struct GraphEdgeKey {
 /// several (`<bundle key>:<prefix>`), else into its first kBundlePage members and a bundle of the rest
 /// (`<bundle key>+`).
 struct GraphScope {
-    enum class Mode { Account, Focus, Paths };
+    enum class Mode { Account, Focus, Paths, Overview };
     Mode mode = Mode::Account;
     std::string focus;
     int depth = 1;

@@ -24,10 +24,10 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QHash>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QKeyEvent>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QThreadPool>
@@ -141,6 +141,37 @@ void disposeScene(QGraphicsScene *scene, std::vector<QGraphicsItem *> items)
             }
         });
     timer->start();
+}
+
+/// `3 roles`, `1 AWS service`: a count of nodes of one kind.
+QString kindCount(core::GraphNodeKind kind, int count)
+{
+    const bool one = count == 1;
+    QString noun;
+    switch (kind) {
+    case core::GraphNodeKind::User:
+        noun = one ? GraphEditor::tr("user") : GraphEditor::tr("users");
+        break;
+    case core::GraphNodeKind::Group:
+        noun = one ? GraphEditor::tr("group") : GraphEditor::tr("groups");
+        break;
+    case core::GraphNodeKind::Role:
+        noun = one ? GraphEditor::tr("role") : GraphEditor::tr("roles");
+        break;
+    case core::GraphNodeKind::Account:
+        noun = one ? GraphEditor::tr("account") : GraphEditor::tr("accounts");
+        break;
+    case core::GraphNodeKind::Service:
+        noun = one ? GraphEditor::tr("AWS service") : GraphEditor::tr("AWS services");
+        break;
+    case core::GraphNodeKind::Provider:
+        noun = one ? GraphEditor::tr("identity provider") : GraphEditor::tr("identity providers");
+        break;
+    case core::GraphNodeKind::Resource:
+        noun = one ? GraphEditor::tr("resource") : GraphEditor::tr("resources");
+        break;
+    }
+    return QStringLiteral("%L1 %2").arg(count).arg(noun);
 }
 
 QString kindName(core::GraphNodeKind kind)
@@ -257,9 +288,11 @@ GraphEditor::GraphEditor(doc::WorkspaceDocument *document, QWidget *parent)
     m_scopeCombo->setObjectName(QStringLiteral("graphScopeCombo"));
     m_scopeCombo->addItem(tr("Focus"), int(doc::GraphScope::Mode::Focus));
     m_scopeCombo->addItem(tr("Paths"), int(doc::GraphScope::Mode::Paths));
+    m_scopeCombo->addItem(tr("Overview"), int(doc::GraphScope::Mode::Overview));
     m_scopeCombo->addItem(tr("Whole Account"), int(doc::GraphScope::Mode::Account));
     m_scopeCombo->setToolTip(tr("Focus: the selected entity and its neighbourhood. Paths: the answers of the reach "
-                                "explorer's question. Whole account: every node, folded into bundles"));
+                                "explorer's question. Overview: clusters by account, path and kind, with edge counts "
+                                "(double-click opens one). Whole account: every node, folded into bundles"));
     m_toolBar->addWidget(m_scopeCombo);
     m_depth->setObjectName(QStringLiteral("graphDepthSpin"));
     m_depth->setRange(1, doc::GraphScope::kMaxDepth);
@@ -549,7 +582,7 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
 
     // The focus and path scopes are laid out in columns at once (instant); small drawings of the whole account by
     // Graphviz at once (a few ms), so that a fold or a search answers at once.
-    const bool columns = m_scope.mode != doc::GraphScope::Mode::Account;
+    const bool columns = m_scope.mode == doc::GraphScope::Mode::Focus || m_scope.mode == doc::GraphScope::Mode::Paths;
     if (complete || synchronous || columns || projection.nodes().size() <= m_backgroundThreshold) {
         doc::GraphLayoutResult layout;
         if (!complete && columns) {
@@ -1084,6 +1117,7 @@ void GraphEditor::updateStatus()
         }
         text = tr("Paths of the reach explorer's answers · %n node(s)", nullptr, int(m_projection.scopeSize()));
         break;
+    case doc::GraphScope::Mode::Overview:
     case doc::GraphScope::Mode::Account:
         text = tr("%n node(s), %1 edge(s)", nullptr, int(m_graph->nodes().size())).arg(m_graph->edges().size());
         break;
@@ -1799,6 +1833,17 @@ QString GraphEditor::nodeDetails(
     const core::AccessGraph &graph, const doc::GraphProjection &projection, const doc::ViewNode &node) const
 {
     const std::vector<core::GraphNode> &nodes = graph.nodes();
+    if (node.bundle && node.key.rfind("bundle:cluster:", 0) == 0) {
+        // The overview's clusters: how many of what.
+        std::set<core::GraphNodeKind> kinds;
+        for (std::size_t n : node.members) {
+            if (n < nodes.size())
+                kinds.insert(nodes[n].kind);
+        }
+        const int count = int(node.members.size());
+        const QString text = kinds.size() == 1 ? kindCount(*kinds.begin(), count) : tr("%L1 nodes").arg(count);
+        return node.openedFrom.empty() ? tr("Cluster · %1").arg(text) : text;
+    }
     if (node.bundle && node.key.rfind("bundle:more:", 0) == 0) {
         // The focus and path scopes' "+N" cards: where their members are.
         if (node.key.rfind("bundle:more:path:", 0) == 0)
@@ -1886,6 +1931,9 @@ QString GraphEditor::nodeToolTip(const doc::ViewNode &node) const
 
 QString GraphEditor::edgeLabel(const core::AccessGraph &graph, const doc::ViewEdge &edge) const
 {
+    // The overview's edges between clusters: how many edges each stands for.
+    if (m_scope.mode == doc::GraphScope::Mode::Overview && edge.edges.size() > 1)
+        return tr("%L1 edges").arg(edge.edges.size());
     if (edge.kind != core::GraphEdgeKind::MayActOn)
         return {};
     // By service: its access levels in the reference's order.

@@ -432,9 +432,11 @@ bool MainWindow::showView(const QString &name)
     m_document->analysis()->waitForCurrent();
     // The reach explorer's answers light up in the access graph above it.
     const bool graph = name == QLatin1String("graph") || name == QLatin1String("reach")
-        || name == QLatin1String("account-graph");
+        || name == QLatin1String("overview") || name == QLatin1String("account-graph");
     showGraph(graph);
-    if (name == QLatin1String("account-graph"))
+    if (name == QLatin1String("overview"))
+        m_graphEditor->setScopeMode(doc::GraphScope::Mode::Overview);
+    else if (name == QLatin1String("account-graph"))
         m_graphEditor->setScopeMode(doc::GraphScope::Mode::Account);
     if (graph)
         m_graphEditor->rebuildNow();
@@ -465,7 +467,8 @@ bool MainWindow::showView(const QString &name)
             m_graphEditor->rebuildNow();
             m_graphEditor->fitHighlight();
         }
-    } else if (name == QLatin1String("graph") || name == QLatin1String("account-graph")) {
+    } else if (name == QLatin1String("graph") || name == QLatin1String("overview")
+        || name == QLatin1String("account-graph")) {
         // The whole workspace's access graph; with the reach explorer's answer for the role lit up when one is
         // selected.
         m_graphEditor->fit();
@@ -502,7 +505,8 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
         QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
-        QStringLiteral("account-graph"), QStringLiteral("new-role"), QStringLiteral("export") };
+        QStringLiteral("overview"), QStringLiteral("account-graph"), QStringLiteral("new-role"),
+        QStringLiteral("export") };
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
