@@ -105,8 +105,9 @@ int main(int argc, char **argv)
             }
             return 0;
         }
-        const bool wide =
-            name == QLatin1String("simulation") || name == QLatin1String("graph") || name == QLatin1String("reach");
+        const bool wide = name == QLatin1String("simulation") || name == QLatin1String("graph")
+            || name == QLatin1String("reach") || name == QLatin1String("overview")
+            || name == QLatin1String("account-graph");
         window.resize(wide ? 1600 : 1280, wide ? 960 : 800);
         window.show();
         QApplication::processEvents();

@@ -37,6 +37,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -172,6 +173,26 @@ QString kindCount(core::GraphNodeKind kind, int count)
         break;
     }
     return QStringLiteral("%L1 %2").arg(count).arg(noun);
+}
+
+/// The overview's column of a card: accounts, services and providers, then users, groups, roles, resources.
+int overviewLayer(core::GraphNodeKind kind)
+{
+    switch (kind) {
+    case core::GraphNodeKind::Account:
+    case core::GraphNodeKind::Service:
+    case core::GraphNodeKind::Provider:
+        return 0;
+    case core::GraphNodeKind::User:
+        return 1;
+    case core::GraphNodeKind::Group:
+        return 2;
+    case core::GraphNodeKind::Role:
+        return 3;
+    case core::GraphNodeKind::Resource:
+        return 4;
+    }
+    return 4;
 }
 
 QString kindName(core::GraphNodeKind kind)
@@ -582,7 +603,7 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
 
     // The focus and path scopes are laid out in columns at once (instant); small drawings of the whole account by
     // Graphviz at once (a few ms), so that a fold or a search answers at once.
-    const bool columns = m_scope.mode == doc::GraphScope::Mode::Focus || m_scope.mode == doc::GraphScope::Mode::Paths;
+    const bool columns = m_scope.mode != doc::GraphScope::Mode::Account;
     if (complete || synchronous || columns || projection.nodes().size() <= m_backgroundThreshold) {
         doc::GraphLayoutResult layout;
         if (!complete && columns) {
@@ -590,6 +611,19 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
             if (m_scope.mode == doc::GraphScope::Mode::Focus) {
                 for (const doc::ViewNode &node : projection.nodes())
                     layers.push_back(node.hops);
+            } else if (m_scope.mode == doc::GraphScope::Mode::Overview) {
+                // Principals from outside, then users and groups, roles, resources, left to right, each card by the
+                // kind most of its members have (an account's cluster goes where most of its nodes do).
+                const std::vector<core::GraphNode> &graphNodes = model->graph().nodes();
+                for (const doc::ViewNode &node : projection.nodes()) {
+                    std::array<std::size_t, 7> kinds {};
+                    for (std::size_t n : node.members) {
+                        if (n < graphNodes.size())
+                            ++kinds[std::size_t(graphNodes[n].kind)];
+                    }
+                    const auto most = std::max_element(kinds.begin(), kinds.end());
+                    layers.push_back(overviewLayer(core::GraphNodeKind(most - kinds.begin())));
+                }
             } else {
                 layers = doc::pathLayers(projection);
             }
@@ -1290,6 +1324,11 @@ std::string GraphEditor::bundleKeyOf(std::size_t graphNode) const
 
 void GraphEditor::setBundleFolded(const std::string &bundleKey, bool folded)
 {
+    if (m_scope.mode == doc::GraphScope::Mode::Overview) {
+        // A cluster opened or closed changes the overview's shape: laid out afresh and shown whole.
+        m_autoPositions.clear();
+        m_fitOnRedraw = true;
+    }
     if (folded) {
         m_collapse.expanded.erase(bundleKey);
         m_collapse.collapsed.insert(bundleKey);
