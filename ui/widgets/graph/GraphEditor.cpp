@@ -1481,7 +1481,8 @@ void GraphEditor::setFocusDepth(int hops)
     if (hops == m_scope.depth)
         return;
     m_scope.depth = hops;
-    // The cards drawn keep their places; the new ones go beside their neighbours.
+    // Other columns: laid out afresh.
+    m_autoPositions.clear();
     m_fitOnRedraw = true;
     syncScopeControls();
     if (m_graph && m_scope.mode == doc::GraphScope::Mode::Focus)
@@ -1749,7 +1750,7 @@ void GraphEditor::onNodeContextMenu(std::size_t viewNode, const QPoint &globalPo
     if (!node.bundle && node.members.size() == 1 && node.members.front() < m_graph->nodes().size()) {
         const core::GraphNode &graphNode = m_graph->nodes()[node.members.front()];
         if (m_projection.focus() != viewNode || m_scope.mode != doc::GraphScope::Mode::Focus) {
-            menu.addAction(tr("Focus on %1").arg(toQString(node.label)), this,
+            menu.addAction(tr("Focus on %1").arg(nodeLabel(*m_graph, node)), this,
                 [this, key = core::graphLayoutKey(graphNode)] { focusOn(key); });
         }
         const QString key = toQString(graphNode.key);
