@@ -194,8 +194,8 @@ BENCHMARK(ZoomTwoThousandNodeView)->Unit(benchmark::kMillisecond);
 void FocusFirstPaintLargeAccount(benchmark::State &state)
 {
     const std::size_t roles = std::size_t(state.range(0));
-    const core::Workspace workspace = test::makeLargeAccount(test::LargeAccountSize::forBenchmarks(
-        { roles, roles * 2 / 5, roles / 25, roles / 5, roles * 2 }));
+    const core::Workspace workspace = test::makeLargeAccount(
+        test::LargeAccountSize::forBenchmarks({ roles, roles * 2 / 5, roles / 25, roles / 5, roles * 2 }));
     double titlePx = 0;
     int nodes = 0;
     for (auto _ : state) {
@@ -215,7 +215,8 @@ void FocusFirstPaintLargeAccount(benchmark::State &state)
         QApplication::processEvents();
         state.PauseTiming();
         nodes = editor.drawnNodeCount();
-        titlePx = editor.view()->zoom() * QFontInfo(ui::GraphStyle::fromPalette(editor.palette()).labelFont).pixelSize();
+        titlePx =
+            editor.view()->zoom() * QFontInfo(ui::GraphStyle::fromPalette(editor.palette()).labelFont).pixelSize();
         state.ResumeTiming();
     }
     state.counters["drawn_nodes"] = nodes;

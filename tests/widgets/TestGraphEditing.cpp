@@ -442,7 +442,8 @@ void TestGraphEditing::ctrlFInTheGraphSearchesTheGraph()
     QTRY_VERIFY(search->hasFocus());
     QTest::keyClicks(search, QStringLiteral("bob"));
     QTest::keyClick(search, Qt::Key_Return);
-    QCOMPARE(w.editor()->scope().focus, "user:" + std::to_string(w.graph()->nodes()[w.node(arnOf("user/bob"))].entityId));
+    QCOMPARE(
+        w.editor()->scope().focus, "user:" + std::to_string(w.graph()->nodes()[w.node(arnOf("user/bob"))].entityId));
     // Back in the browser, Ctrl+F filters the workspace.
     auto *tree = w.window.findChild<QTreeView *>(QStringLiteral("workspaceTree"));
     QVERIFY(tree);

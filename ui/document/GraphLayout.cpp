@@ -266,9 +266,8 @@ GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayo
 /// The zoom at which a card's 9-point title is still at least 9 pixels tall, with a little to spare.
 constexpr double kReadableZoom = 0.8;
 
-GraphLayoutResult layoutColumns(
-    const GraphProjection &projection, const std::vector<int> &layers, const GraphLayoutOptions &options,
-    double viewWidth, double viewHeight)
+GraphLayoutResult layoutColumns(const GraphProjection &projection, const std::vector<int> &layers,
+    const GraphLayoutOptions &options, double viewWidth, double viewHeight)
 {
     const std::size_t count = projection.nodes().size();
     GraphLayoutResult result;
