@@ -7,6 +7,7 @@
 #include "rd/core/base/Wildcard.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
+#include "rd/core/graph/GraphNeighbourhood.h"
 #include "rd/core/graph/Reachability.h"
 #include "rd/core/json/JsonValue.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -147,9 +148,13 @@ CLI::App *ReachCommand::configure(CLI::App &app)
     sub->add_option("--action", m_action, "Only this action (service:Action)");
     sub->add_option("--max-hops", m_maxHops, "At most this many role assumptions (default 8)")
         ->check(CLI::Range(0, 1000));
+    sub->add_option("--focus", m_focus,
+        "With --format dot or graphml: the neighbourhood of this node (an ARN, service principal or resource pattern) "
+        "as the graph editor's focus draws it: what reaches it and what it reaches");
+    sub->add_option("--depth", m_depth, "Hops on each side of --focus (default 1)")->check(CLI::Range(1, 100));
     sub->add_option("--format", m_format,
-           "text, json, dot (Graphviz) or graphml: dot and graphml write the query's subgraph, or the whole graph "
-           "without a query")
+           "text, json, dot (Graphviz) or graphml: dot and graphml write the query's subgraph, the --focus node's "
+           "neighbourhood, or the whole graph")
         ->check(CLI::IsMember({ "json", "text", "dot", "graphml" }));
     return sub;
 }
@@ -179,6 +184,24 @@ int ReachCommand::run()
 
     std::vector<ReachAnswer> answers;
     const bool query = !m_principal.empty() || !m_resource.empty() || !m_action.empty();
+    if (!m_focus.empty()) {
+        // A picture of the node's neighbourhood, not a query.
+        if (query)
+            return usageError("--focus draws a neighbourhood: it takes no --principal, --resource or --action");
+        if (m_format != "dot" && m_format != "graphml")
+            return usageError("--focus draws a graph: use --format dot or graphml");
+        const std::size_t node = graph.find(m_focus);
+        if (node == AccessGraph::npos)
+            return usageError("`" + m_focus + "` is not in the workspace's access graph");
+        const GraphNeighbourhood hood = neighbourhoodOf(graph, node, m_depth);
+        GraphSelection selection;
+        selection.nodes.resize(graph.nodes().size());
+        for (std::size_t n = 0; n < graph.nodes().size(); ++n)
+            selection.nodes[n] = hood.contains(n);
+        selection.edges = hood.edges;
+        std::cout << (m_format == "dot" ? writeDot(graph, selection) : writeGraphMl(graph, selection));
+        return kOkExit;
+    }
     if (!m_principal.empty()) {
         const std::size_t node = graph.find(m_principal);
         if (node == AccessGraph::npos || !graph.isPrincipal(node))

@@ -37,6 +37,8 @@ private:
     std::string m_resource;
     std::string m_action;
     int m_maxHops = 8;
+    std::string m_focus;
+    int m_depth = 1;
     std::string m_format = "text";
 };
 

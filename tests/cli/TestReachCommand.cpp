@@ -226,6 +226,12 @@ void TestReachCommand::graphMlIsTheWholeGraphOrTheQuerysSubgraph_data()
         << QStringList { QStringLiteral("resource arn:aws:s3:::data-bucket/*"), QStringLiteral("role ") + q(kRoleA),
                QStringLiteral("role ") + q(kRoleB), QStringLiteral("user ") + q(kAlice) }
         << 3;
+    QTest::newRow("--focus gives the node's neighbourhood, two hops each side")
+        << QStringList { QStringLiteral("--focus"), q(kRoleA), QStringLiteral("--depth"), QStringLiteral("2") }
+        << QStringList { QStringLiteral("resource ") + q(kRoleB), QStringLiteral("resource arn:aws:s3:::data-bucket/*"),
+               QStringLiteral("role ") + q(kRoleA), QStringLiteral("role ") + q(kRoleB),
+               QStringLiteral("user ") + q(kAlice) }
+        << 4;
 }
 
 void TestReachCommand::graphMlIsTheWholeGraphOrTheQuerysSubgraph()
@@ -313,6 +319,15 @@ void TestReachCommand::exitCodes_data()
                                                             << 1;
     QTest::newRow("an unknown format gives 2")
         << QStringList { QStringLiteral("--format"), QStringLiteral("xml") } << 2;
+    QTest::newRow("--focus as text gives 2") << QStringList { QStringLiteral("--focus"), q(kRoleA) } << 2;
+    QTest::newRow("--focus on a node not in the graph gives 2") << QStringList { QStringLiteral("--focus"),
+        QStringLiteral("arn:aws:iam::111122223333:role/nobody"), QStringLiteral("--format"), QStringLiteral("dot") }
+                                                                << 2;
+    QTest::newRow("--focus with a query gives 2") << QStringList { QStringLiteral("--focus"), q(kRoleA),
+        QStringLiteral("--principal"), q(kAlice), QStringLiteral("--format"), QStringLiteral("dot") }
+                                                  << 2;
+    QTest::newRow("--focus as dot gives 0")
+        << QStringList { QStringLiteral("--focus"), q(kRoleA), QStringLiteral("--format"), QStringLiteral("dot") } << 0;
 }
 
 void TestReachCommand::exitCodes()

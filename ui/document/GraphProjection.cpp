@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "document/GraphProjection.h"
 
+#include "rd/core/graph/GraphNeighbourhood.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -362,36 +364,12 @@ ScopeFold foldScope(const AccessGraph &graph, const GraphCollapse &collapse, con
         fold.focus = findByLayoutKey(graph, scope.focus);
         if (fold.focus == none)
             return fold;
-        const int depth = std::clamp(scope.depth, 1, GraphScope::kMaxDepth);
-        auto walk = [&](std::vector<int> &hops, bool backwards) {
-            std::vector<std::size_t> frontier { fold.focus };
-            hops[fold.focus] = 0;
-            for (int hop = 1; hop <= depth && !frontier.empty(); ++hop) {
-                std::vector<std::size_t> next;
-                for (std::size_t n : frontier) {
-                    for (std::size_t e : backwards ? graph.inEdges(n) : graph.outEdges(n)) {
-                        const std::size_t m = backwards ? edges[e].from : edges[e].to;
-                        if (m < count && hops[m] < 0 && !graph.isVacant(m)) {
-                            hops[m] = hop;
-                            next.push_back(m);
-                        }
-                    }
-                }
-                frontier = std::move(next);
-            }
-        };
-        walk(in, true);
-        walk(out, false);
-        for (std::size_t e = 0; e < edges.size(); ++e) {
-            const std::size_t a = edges[e].from;
-            const std::size_t b = edges[e].to;
-            if (a >= count || b >= count)
-                continue;
-            // Towards the focus on its reaching side, away from it on its reached side (same-hop edges included).
-            const bool towards = in[a] >= 1 && in[b] >= 0 && in[b] <= in[a];
-            const bool away = out[b] >= 1 && out[a] >= 0 && out[a] <= out[b];
-            fold.edgeDrawn[e] = towards || away || (a == fold.focus && b == fold.focus);
-        }
+        core::GraphNeighbourhood hood =
+            core::neighbourhoodOf(graph, fold.focus, std::clamp(scope.depth, 1, GraphScope::kMaxDepth));
+        in = std::move(hood.reaching);
+        out = std::move(hood.reached);
+        for (std::size_t e = 0; e < edges.size(); ++e)
+            fold.edgeDrawn[e] = hood.edges[e];
     } else {
         std::vector<std::string> keys(count);
         for (std::size_t n = 0; n < count; ++n) {
