@@ -16,10 +16,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
+#include <QTemporaryDir>
 #include <QUndoStack>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace rd;
@@ -88,6 +92,7 @@ private Q_SLOTS:
     void minimapShowsTheVisibleArea();
     void rendersLightAndDark();
     void theFocusScopeDrawsTheFocusAndOpensBundles();
+    void exportsWhatIsShownAsSvgAndPng();
 };
 
 void TestGraphEditor::drawsOneCardPerViewNode_data()
@@ -527,6 +532,49 @@ void TestGraphEditor::theFocusScopeDrawsTheFocusAndOpensBundles()
     // A focus that is not an entity of the graph (a managed policy) leaves the focus as it is.
     QVERIFY(!f.editor->focusOnEntity(doc::EntityKind::Policy, 1));
     QCOMPARE(f.editor->scope().focus, "role:" + std::to_string(f.graph().nodes()[developer].entityId));
+}
+
+void TestGraphEditor::exportsWhatIsShownAsSvgAndPng()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws")));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // The whole account: an SVG with every card's title as text, and a PNG of the whole drawing at full size.
+    const QString svg = dir.filePath(QStringLiteral("graph.svg"));
+    QString error;
+    QVERIFY2(f.editor->exportPicture(svg, &error), qPrintable(error));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    QXmlStreamReader xml(svgText);
+    QVERIFY(xml.readNextStartElement());
+    QCOMPARE(xml.name().toString(), QStringLiteral("svg"));
+    QVERIFY(svgText.contains("DataReader") && svgText.contains("AppRuntime"));
+    const QString png = dir.filePath(QStringLiteral("graph.png"));
+    QVERIFY2(f.editor->exportPicture(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QRectF drawn;
+    for (int v = 0; v < f.editor->drawnNodeCount(); ++v)
+        drawn |=
+            f.editor->nodeItem(f.editor->projection().nodes()[std::size_t(v)].members.front())->sceneBoundingRect();
+    QVERIFY(image.width() >= drawn.width() && image.height() >= drawn.height());
+    // The focus: only its cards.
+    const std::size_t developer = nodeByKey(f.graph(), std::string(kTeam) + "role/Developer");
+    QVERIFY(f.editor->focusOnEntity(doc::EntityKind::Role, f.graph().nodes()[developer].entityId));
+    f.editor->rebuildNow();
+    const QString focused = dir.filePath(QStringLiteral("focus.svg"));
+    QVERIFY2(f.editor->exportPicture(focused, &error), qPrintable(error));
+    QFile focusedFile(focused);
+    QVERIFY(focusedFile.open(QIODevice::ReadOnly));
+    const QByteArray focusedText = focusedFile.readAll();
+    QVERIFY(focusedText.contains("Developer"));
+    QVERIFY(!focusedText.contains("AppRuntime"));
+    // Nothing drawn, or a folder that does not exist: an error, no file.
+    QVERIFY(!f.editor->exportPicture(dir.filePath(QStringLiteral("missing/graph.png")), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing/graph.png"))));
 }
 
 QTEST_MAIN(TestGraphEditor)

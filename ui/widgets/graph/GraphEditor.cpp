@@ -28,8 +28,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QStringListModel>
+#include <QSvgGenerator>
 #include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
@@ -1161,6 +1164,61 @@ void GraphEditor::updateStatus()
     if (!m_layoutError.empty())
         text += tr(" · %1").arg(toQString(m_layoutError));
     m_status->setText(text);
+}
+
+bool GraphEditor::exportPicture(const QString &path, QString *error) const
+{
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (m_nodeItems.empty())
+        return fail(tr("The graph shows nothing to export"));
+    QRectF bounds;
+    for (const GraphNodeItem *item : m_nodeItems)
+        bounds = bounds.united(item->sceneBoundingRect());
+    for (const GraphEdgeItem *item : m_edgeItems)
+        bounds = bounds.united(item->sceneBoundingRect());
+    bounds.adjust(-20, -20, 20, 20);
+    // Full detail, as close up: the items draw by the painter's scale, not by the view's zoom.
+    auto render = [&](QPainter &painter, const QRectF &target) {
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.fillRect(target, m_style.background);
+        m_scene->render(&painter, target, bounds);
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(bounds.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
+        svg.setTitle(tr("Access graph"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return fail(tr("Cannot write %1").arg(path));
+        render(painter, QRectF(QPointF(0, 0), bounds.size()));
+        painter.end();
+    } else {
+        constexpr double kLargest = 16384;
+        const double scale = std::min({ 1.0, kLargest / bounds.width(), kLargest / bounds.height() });
+        QImage image((bounds.size() * scale).toSize().expandedTo(QSize(1, 1)), QImage::Format_RGB32);
+        if (image.isNull())
+            return fail(tr("The graph is too large for a picture: %1 x %2 points")
+                            .arg(qRound(bounds.width()))
+                            .arg(qRound(bounds.height())));
+        QPainter painter(&image);
+        render(painter, QRectF(QPointF(0, 0), QSizeF(image.size())));
+        painter.end();
+        if (!image.save(&file, "PNG"))
+            return fail(tr("Cannot write %1").arg(path));
+    }
+    if (!file.commit())
+        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return true;
 }
 
 void GraphEditor::fit()

@@ -133,6 +133,10 @@ public:
     GraphEdgeItem *edgeItem(std::size_t graphEdge) const;
     int drawnNodeCount() const { return int(m_nodeItems.size()); }
     int drawnEdgeCount() const { return int(m_edgeItems.size()); }
+    /// Writes the drawing shown (every card and edge of the current scope, not only the part in view) as a picture:
+    /// SVG when `path` ends in `.svg`, else PNG (at full size, scaled down to at most 16,384 pixels a side). Written
+    /// atomically; false, with `error` set, when there is nothing drawn or the file cannot be written.
+    bool exportPicture(const QString &path, QString *error = nullptr) const;
     /// Shows the whole graph.
     void fit();
     /// Shows the highlighted part as large as it fits (the whole graph when nothing is highlighted).

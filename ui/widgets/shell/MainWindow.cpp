@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -274,6 +275,8 @@ void MainWindow::createActions()
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
     m_exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_exportAction->setEnabled(false);
+    QAction *exportGraph = file->addAction(tr("Export &Graph as Picture…"), this, &MainWindow::onExportGraph);
+    exportGraph->setObjectName(QStringLiteral("exportGraphAction"));
     // IAM stores policies without white space; some pipelines want them so.
     m_minifyAction = file->addAction(tr("&Minify Exported JSON"));
     m_minifyAction->setObjectName(QStringLiteral("minifyExportAction"));
@@ -637,6 +640,25 @@ void MainWindow::onOpen()
         tr("Workspaces and account exports (*.rdws *.json);;Role designer workspaces (*.rdws);;All files (*)"));
     if (!path.isEmpty())
         openAfterAsking(path);
+}
+
+void MainWindow::onExportGraph()
+{
+    // What the access graph shows now: its scope, every card of it.
+    QString path = QFileDialog::getSaveFileName(this, tr("Export graph as picture"), QStringLiteral("access-graph.svg"),
+        tr("SVG pictures (*.svg);;PNG pictures (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)
+        && !path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        path += QStringLiteral(".svg");
+    if (!m_graphEditor->graph())
+        showGraph(true);
+    QString error;
+    if (!m_graphEditor->exportPicture(path, &error))
+        QMessageBox::warning(this, tr("Export graph as picture"), error);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
 }
 
 void MainWindow::onNewRole()

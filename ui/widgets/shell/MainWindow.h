@@ -94,6 +94,7 @@ private:
     /// Shows a role (or none) in the role view, the findings panel and the actions.
     void showRoleOf(core::RoleId id);
     void onExport();
+    void onExportGraph();
     void onNewRole();
     void onNewWorkspace();
     void onImportPolicy();
