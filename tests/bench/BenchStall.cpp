@@ -287,12 +287,12 @@ void StallOpenSwitchEdit(benchmark::State &state)
         });
         editPhase("edge_removal", [&] {
             const std::vector<std::size_t> edges = removableEdges(*graph->graph(), 1, 0);
-            if (edges.empty() || !window.graphEditActions()->removeEdges(*graph->model(), edges))
+            if (edges.empty() || !window.graphEditActions()->removeEdges(graph->sharedModel(), edges))
                 state.SkipWithError("no removable edge");
         });
         editPhase("edges_removal", [&] {
             const std::vector<std::size_t> edges = removableEdges(*graph->graph(), 3, 1);
-            if (edges.size() < 3 || !window.graphEditActions()->removeEdges(*graph->model(), edges))
+            if (edges.size() < 3 || !window.graphEditActions()->removeEdges(graph->sharedModel(), edges))
                 state.SkipWithError("no removable edges");
         });
 

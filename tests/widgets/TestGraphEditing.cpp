@@ -17,6 +17,7 @@
 #include "widgets/shell/MainWindow.h"
 
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void aReachQuestionDrawsExactlyItsPaths();
     void focusFollowsTheBrowserAndGesturesWorkInIt();
     void ctrlFInTheGraphSearchesTheGraph();
+    void severalEdgesAreRemovedInTheBackgroundAsOneStep();
 };
 
 void TestGraphEditing::draggingAUserOntoARoleTrustsExactlyThatUser()
@@ -451,6 +453,46 @@ void TestGraphEditing::ctrlFInTheGraphSearchesTheGraph()
     QTRY_VERIFY(tree->hasFocus());
     QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(w.window.findChild<QLineEdit *>(QStringLiteral("browserFilterEdit"))->hasFocus());
+}
+
+void TestGraphEditing::severalEdgesAreRemovedInTheBackgroundAsOneStep()
+{
+    Window w;
+    QVERIFY(w.open());
+    const core::Workspace before = w.document()->workspace();
+    const std::string developer = arnOf("role/Developer");
+    const std::vector<std::size_t> edges { w.graph()->findEdge(w.node(arnOf("user/alice")), w.node(developer),
+                                               core::GraphEdgeKind::MayAssume),
+        w.graph()->findEdge(w.node(arnOf("user/bob")), w.node(developer), core::GraphEdgeKind::MayAssume) };
+    QVERIFY(edges[0] != core::AccessGraph::npos && edges[1] != core::AccessGraph::npos);
+    ui::GraphEditActions *actions = w.window.graphEditActions();
+    QSignalSpy finished(actions, &ui::GraphEditActions::removalFinished);
+
+    // Planned off the GUI thread: nothing changes until the plans arrive, then one undo step.
+    QVERIFY(actions->removeEdges(w.editor()->sharedModel(), edges));
+    QVERIFY(actions->isRemoving());
+    QCOMPARE(w.undo()->count(), 0);
+    // A second gesture meanwhile is refused, not queued behind it.
+    QVERIFY(!actions->removeEdges(w.editor()->sharedModel(), edges));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.front().front().toBool(), true);
+    QCOMPARE(w.undo()->count(), 1);
+    QVERIFY(!w.hasEdge(arnOf("user/alice"), developer, core::GraphEdgeKind::MayAssume));
+    QVERIFY(!w.hasEdge(arnOf("user/bob"), developer, core::GraphEdgeKind::MayAssume));
+    QVERIFY(w.hasEdge(arnOf("user/dave"), developer, core::GraphEdgeKind::MayAssume));
+    w.undo()->undo();
+    QVERIFY(w.document()->workspace() == before);
+
+    // An edit while the plans are made: they describe a workspace that is gone, so nothing is applied.
+    finished.clear();
+    QVERIFY(actions->removeEdges(w.editor()->sharedModel(), edges));
+    QVERIFY(
+        w.document()->editRole(w.role("AppRuntime").id, QStringLiteral("Describe"), doc::RoleEditCommand::Field::Other,
+            [](core::Role &role) { role.description = QStringLiteral("x").toStdString(); }));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.front().front().toBool(), false);
+    QCOMPARE(w.undo()->count(), 1); // the description only
+    QVERIFY(w.hasEdge(arnOf("user/alice"), developer, core::GraphEdgeKind::MayAssume));
 }
 
 QTEST_MAIN(TestGraphEditing)

@@ -449,7 +449,7 @@ std::string sentence(std::string text)
 
 GraphEditResult failure(std::string error)
 {
-    return { std::nullopt, sentence(std::move(error)) };
+    return { std::nullopt, sentence(std::move(error)), nullptr };
 }
 
 GraphEditResult success(std::string description, EditedEntities &entities, std::vector<std::string> notes)
@@ -459,7 +459,7 @@ GraphEditResult success(std::string description, EditedEntities &entities, std::
     plan.entities = entities.take();
     for (std::string &note : notes)
         plan.notes.push_back(sentence(std::move(note)));
-    return { std::move(plan), {} };
+    return { std::move(plan), {}, nullptr };
 }
 
 // --- trust ----------------------------------------------------------------------------------------------------------
@@ -1466,6 +1466,7 @@ GraphEditResult planEdgeRemoval(const Workspace &ws, const AccountModel &model, 
             }
         }
     }
+    result.after = after;
     return result;
 }
 

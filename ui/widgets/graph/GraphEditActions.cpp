@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/graph/GraphEditActions.h"
 
+#include "document/AccountAnalysis.h"
+#include "document/BackgroundPool.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
@@ -10,6 +12,8 @@
 #include "rd/core/graph/AccessGraph.h"
 #include "widgets/graph/ActionPickerDialog.h"
 
+#include <QApplication>
+#include <QPointer>
 #include <QUuid>
 
 #include <algorithm>
@@ -130,29 +134,23 @@ bool GraphEditActions::addToGroup(core::UserId userId, core::GroupId groupId)
         tr("Add user %1 to group %2").arg(doc::toQString(user->name), doc::toQString(group->name)));
 }
 
-bool GraphEditActions::removeEdges(const core::AccountModel &model, const std::vector<std::size_t> &edges)
-{
-    const core::AccessGraph &graph = model.graph();
-    if (edges.empty())
-        return false;
-    for (std::size_t edge : edges) {
-        if (edge >= graph.edges().size())
-            return false;
-    }
-    if (edges.size() == 1)
-        return apply(core::planEdgeRemoval(m_document->workspace(), model, edges.front()));
-
-    // Several edges (a folded bundle): each removal is planned on the workspace as the earlier ones left it, and the
-    // entities they touch are replaced together in one undo step.
-    std::vector<EdgeIdentity> identities;
-    for (std::size_t edge : edges)
-        identities.push_back(identityOf(graph, edge));
-    core::Workspace work = m_document->workspace();
-    std::shared_ptr<const core::AccountModel> updated;
-    const core::AccountModel *current = &model;
+/// What planning the removal of several edges found: the entities to replace and the notes, or why it cannot.
+struct GraphEditActions::Removal {
     std::vector<core::EditedEntity> touched;
-    std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
     QStringList notes;
+    QString error;
+};
+
+namespace
+{
+
+/// Plans the removal of several edges on `work`, each on the workspace and model as the earlier ones left them.
+GraphEditActions::Removal planRemovals(core::Workspace &work, std::shared_ptr<const core::AccountModel> model,
+    const std::vector<std::size_t> &edges, const std::vector<EdgeIdentity> &identities)
+{
+    GraphEditActions::Removal removal;
+    std::map<std::pair<std::size_t, std::uint64_t>, std::size_t> touchedIndex;
+    std::shared_ptr<const core::AccountModel> current = std::move(model);
     for (std::size_t i = 0; i < identities.size(); ++i) {
         std::size_t edge = edges[i];
         if (i > 0) {
@@ -160,39 +158,101 @@ bool GraphEditActions::removeEdges(const core::AccountModel &model, const std::v
             if (edge == core::AccessGraph::npos)
                 continue; // an earlier removal took this access away too
         }
-        const core::GraphEditResult result = core::planEdgeRemoval(work, *current, edge);
+        core::GraphEditResult result = core::planEdgeRemoval(work, *current, edge);
         if (!result.plan) {
-            Q_EMIT message(doc::toQString(result.error));
-            return false;
+            removal.error = doc::toQString(result.error);
+            return removal;
         }
         core::applyPlan(work, *result.plan);
-        if (i + 1 < identities.size()) {
-            // The next removal is planned on the model as this one leaves it.
-            updated = current->apply(core::planDelta(*result.plan));
-            current = updated.get();
-        }
+        // The next removal is planned on the model as this one leaves it (the plan's check made it).
+        if (result.after)
+            current = std::move(result.after);
         for (const core::EditedEntity &entity : result.plan->entities) {
             const auto key = identityOf(entity);
             auto it = touchedIndex.find(key);
             if (it == touchedIndex.end()) {
-                touchedIndex.emplace(key, touched.size());
-                touched.push_back(entity);
+                touchedIndex.emplace(key, removal.touched.size());
+                removal.touched.push_back(entity);
             } else {
-                touched[it->second] = entity;
+                removal.touched[it->second] = entity;
             }
         }
         for (const std::string &note : result.plan->notes)
-            notes << doc::toQString(note);
+            removal.notes << doc::toQString(note);
+    }
+    return removal;
+}
+
+} // namespace
+
+bool GraphEditActions::removeEdges(
+    std::shared_ptr<const core::AccountModel> model, const std::vector<std::size_t> &edges)
+{
+    if (!model || edges.empty())
+        return false;
+    const core::AccessGraph &graph = model->graph();
+    for (std::size_t edge : edges) {
+        if (edge >= graph.edges().size())
+            return false;
+    }
+    if (edges.size() == 1)
+        return apply(core::planEdgeRemoval(m_document->workspace(), *model, edges.front()));
+    if (m_removing) {
+        Q_EMIT message(tr("The last access edges are still being removed: try again in a moment."));
+        return false;
+    }
+
+    // Several edges (a folded bundle): each removal is planned on the workspace as the earlier ones left it, on a copy,
+    // off the GUI thread (three removals on the 5,000-role account take a fifth of a second); the entities they touch
+    // are replaced together in one undo step.
+    std::vector<EdgeIdentity> identities;
+    for (std::size_t edge : edges)
+        identities.push_back(identityOf(graph, edge));
+    auto work = std::make_shared<core::Workspace>(m_document->workspace());
+    const std::uint64_t revision = m_document->analysis()->revision();
+    const int count = int(edges.size());
+    m_removing = true;
+    QPointer<GraphEditActions> self(this);
+    doc::runInBackground([self, work, model = std::move(model), edges, identities, revision, count]() mutable {
+        auto removal = std::make_shared<const Removal>(planRemovals(*work, std::move(model), edges, identities));
+        // Handed over on the GUI thread, where `self` is checked.
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, removal, revision, count] {
+                if (self)
+                    self->finishRemoval(*removal, revision, count);
+            },
+            Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void GraphEditActions::finishRemoval(const Removal &removal, std::uint64_t revision, int edgeCount)
+{
+    m_removing = false;
+    if (!removal.error.isEmpty()) {
+        Q_EMIT message(removal.error);
+        Q_EMIT removalFinished(false);
+        return;
+    }
+    if (m_document->analysis()->revision() != revision) {
+        // Planned on the workspace as it was: an edit since may have changed what the edges stand for.
+        Q_EMIT message(tr("The workspace changed while the access edges were being removed: remove them again."));
+        Q_EMIT removalFinished(false);
+        return;
     }
     std::vector<doc::WorkspaceEntity> entities;
-    for (const core::EditedEntity &entity : touched)
+    for (const core::EditedEntity &entity : removal.touched)
         entities.push_back(toWorkspaceEntity(entity));
-    if (!m_document->replaceEntities(entities, tr("Remove %n access edge(s)", nullptr, int(edges.size()))))
-        return false;
+    if (!m_document->replaceEntities(entities, tr("Remove %n access edge(s)", nullptr, edgeCount))) {
+        Q_EMIT removalFinished(false);
+        return;
+    }
+    QStringList notes = removal.notes;
     notes.removeDuplicates();
     if (!notes.isEmpty())
         Q_EMIT message(notes.join(QLatin1Char(' ')));
-    return true;
+    Q_EMIT removalFinished(true);
 }
 
 bool GraphEditActions::apply(const core::GraphEditResult &result)

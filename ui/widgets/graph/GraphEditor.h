@@ -77,6 +77,7 @@ public:
     const core::AccessGraph *graph() const { return m_graph.get(); }
     /// The analysis model whose graph() is drawn now (the graph edits read it); null before the first drawing.
     const core::AccountModel *model() const { return m_model.get(); }
+    std::shared_ptr<const core::AccountModel> sharedModel() const { return m_model; }
     /// What is drawn now: drawn node i is viewNodes()[i].
     const doc::GraphProjection &projection() const { return m_projection; }
     GraphView *view() const { return m_view; }

@@ -106,8 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_graphActions->connectNodes(*model, from, to);
     });
     connect(m_graphEditor, &GraphEditor::edgeRemovalRequested, this, [this](const std::vector<std::size_t> &edges) {
-        if (const core::AccountModel *model = m_graphEditor->model())
-            m_graphActions->removeEdges(*model, edges);
+        m_graphActions->removeEdges(m_graphEditor->sharedModel(), edges);
     });
     connect(m_graphActions, &GraphEditActions::message, this,
         [this](const QString &message) { statusBar()->showMessage(message, 10000); });

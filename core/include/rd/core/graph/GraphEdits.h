@@ -8,6 +8,7 @@
 #include "rd/core/workspace/Workspace.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,6 +64,8 @@ struct GraphEditResult {
     std::optional<GraphEditPlan> plan;
     /// Why there is no plan, as a sentence.
     std::string error;
+    /// planEdgeRemoval(): the model with the plan applied (made to check it), for a caller that plans further on it.
+    std::shared_ptr<const AccountModel> after;
 };
 
 /// The inline policy the graph editor creates for the statements it adds.
