@@ -478,6 +478,9 @@ void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()
     QCOMPARE(window.recentFiles().first(), QStringLiteral(RD_NEEDS_REVIEW_WORKSPACE));
     QCOMPARE(window.recentFiles().size(), 2);
     delete mime;
+    // Kept in the settings (written off the GUI thread): the next window lists them too.
+    QTRY_COMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), window.recentFiles());
+    QCOMPARE(ui::MainWindow().recentFiles(), window.recentFiles());
     QSettings().remove(QStringLiteral("recentFiles"));
 }
 

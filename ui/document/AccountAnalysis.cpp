@@ -186,6 +186,16 @@ void AccountAnalysis::onReset()
     const bool hadModel = m_model != nullptr;
     releaseInBackground(std::move(m_model));
     m_model.reset();
+    if (m_prepared) {
+        // Built with the workspace, off the GUI thread: current at once.
+        m_model = std::move(m_prepared);
+        ++m_revision;
+        m_modelRevision = m_revision;
+        m_needsBuild = false;
+        rememberIds();
+        Q_EMIT modelChanged();
+        return;
+    }
     changed();
     if (hadModel)
         Q_EMIT modelChanged();

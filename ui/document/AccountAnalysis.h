@@ -50,6 +50,10 @@ public:
     std::uint64_t revision() const { return m_revision; }
     std::uint64_t modelRevision() const { return m_modelRevision; }
 
+    /// The model of the workspace that the document is about to take (WorkspaceDocument::adopt(), whose reader built it
+    /// off the GUI thread): the next workspaceReset() makes it model() at once instead of building one.
+    void prepare(std::shared_ptr<const core::AccountModel> model) { m_prepared = std::move(model); }
+
     /// Turns the event loop (user input excluded) until model() is current or `timeoutMs` has passed (-1: no limit).
     /// For tests and scripted screenshots only: interactive code reacts to modelChanged() instead.
     bool waitForCurrent(int timeoutMs = -1);
@@ -74,6 +78,7 @@ private:
 
     WorkspaceDocument *m_document;
     std::shared_ptr<const core::AccountModel> m_model;
+    std::shared_ptr<const core::AccountModel> m_prepared;
     std::uint64_t m_revision = 0;
     std::uint64_t m_modelRevision = 0;
     /// Counts workspace replacements: a result of an earlier epoch is stale.

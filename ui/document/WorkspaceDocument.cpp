@@ -8,6 +8,7 @@
 #include "document/GraphLayoutCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
+#include "rd/core/analysis/AccountModel.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -86,6 +87,13 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
     } catch (const std::bad_alloc &) {
         loaded.workspace.reset();
         loaded.error = tr("Cannot open %1: out of memory while reading it").arg(path);
+        return loaded;
+    }
+    // The analysis model too, here rather than on the GUI thread after the document takes the workspace.
+    try {
+        loaded.model = core::AccountModel::build(*loaded.workspace);
+    } catch (const std::bad_alloc &) {
+        loaded.model.reset();
     }
     return loaded;
 }
@@ -99,7 +107,7 @@ bool WorkspaceDocument::adopt(LoadedFile file, QString *error)
     }
     // A resource path or an imported GAAD file is not where the workspace would be saved.
     const bool noPath = file.imported || file.path.startsWith(QLatin1Char(':'));
-    replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported);
+    replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported, false, std::move(file.model));
     return true;
 }
 
@@ -108,7 +116,8 @@ void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath
     replace(std::move(workspace), filePath, false);
 }
 
-void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered)
+void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered,
+    std::shared_ptr<const core::AccountModel> model)
 {
     m_workspace = std::move(workspace);
     m_typedTexts.clear();
@@ -121,7 +130,11 @@ void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePa
         Q_EMIT filePathChanged(m_filePath);
     }
     announceUnsavedChanges();
+    if (model)
+        m_analysis->prepare(std::move(model));
+    m_resetting = true;
     Q_EMIT workspaceReset();
+    m_resetting = false;
 }
 
 void WorkspaceDocument::announceUnsavedChanges()

@@ -20,6 +20,11 @@
 
 class QUndoStack;
 
+namespace rd::core
+{
+class AccountModel;
+}
+
 namespace rd::doc
 {
 
@@ -44,14 +49,20 @@ public:
     bool isImported() const { return m_imported; }
     /// Edits not saved yet: undoable ones, an import, or a restored recovery copy.
     bool hasUnsavedChanges() const;
+    /// True while workspaceReset() is being delivered: views that react to one another's signals then (a browser
+    /// picking its first row) can leave the work to the handlers that run after every view has reset.
+    bool isResetting() const { return m_resetting; }
 
     /// Opens a workspace file or GAAD output (Qt resource paths work too). On failure the current workspace stays
     /// and `error` gets the reason, with the line and column for a corrupt file. Emits workspaceReset().
     bool load(const QString &path, QString *error);
-    /// What load() reads: a workspace from a workspace file or GAAD output. Touches no document, so that a long
-    /// import can run on another thread while the window shows its progress.
+    /// What load() reads: a workspace from a workspace file or GAAD output, and its analysis model. Touches no
+    /// document, so that a long import can run on another thread while the window shows its progress.
     struct LoadedFile {
         std::optional<core::Workspace> workspace;
+        /// The workspace's analysis model, built with it (null when building it ran out of memory: the document's
+        /// analysis then builds it again).
+        std::shared_ptr<const core::AccountModel> model;
         bool imported = false;
         QString path;
         QString error;
@@ -153,7 +164,8 @@ Q_SIGNALS:
     void entityChanged(rd::doc::EntityKind kind, quint64 id);
 
 private:
-    void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false);
+    void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false,
+        std::shared_ptr<const core::AccountModel> model = nullptr);
     /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
     void announceUnsavedChanges();
 
@@ -171,6 +183,7 @@ private:
     bool m_imported = false;
     bool m_recovered = false;
     bool m_announcedUnsaved = false;
+    bool m_resetting = false;
 };
 
 } // namespace rd::doc

@@ -3,6 +3,8 @@
 #include "widgets/shell/MainWindow.h"
 
 #include "document/AccountAnalysis.h"
+#include "document/ActionCompletionModel.h"
+#include "document/BackgroundPool.h"
 #include "document/FindingsModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
@@ -43,6 +45,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -51,12 +54,14 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+
+#include <atomic>
+#include <memory>
 
 namespace rd::ui
 {
@@ -75,14 +80,25 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
-    connect(m_browser, &WorkspaceBrowser::roleActivated, this, &MainWindow::showRoleOf);
+    // The action completions every permission editor shares (the whole service catalog, 30 ms): made at start rather
+    // than when the first role of a large account is shown, in the middle of opening it.
+    doc::ActionCompletionModel::instance();
+    // The role in front, and the access graph's focus, follow the browser's selection. While another workspace comes
+    // in, the browser picks its first role before the views have emptied themselves: the reset handler below shows it
+    // once they have.
+    connect(m_browser, &WorkspaceBrowser::roleActivated, this, [this](core::RoleId id) {
+        if (m_document->isResetting())
+            return;
+        showRoleOf(id);
+        m_graphEditor->focusOnEntity(doc::EntityKind::Role, id.value);
+    });
     // Another kind of entity (or a section) in front: the role view empties.
-    connect(m_browser, &WorkspaceBrowser::entityActivated, this, [this] { showRoleOf(core::RoleId {}); });
-    // The access graph's focus follows the browser's selection.
-    connect(m_browser, &WorkspaceBrowser::roleActivated, this,
-        [this](core::RoleId id) { m_graphEditor->focusOnEntity(doc::EntityKind::Role, id.value); });
-    connect(m_browser, &WorkspaceBrowser::entityActivated, this,
-        [this](doc::EntityKind kind, quint64 id) { m_graphEditor->focusOnEntity(kind, id); });
+    connect(m_browser, &WorkspaceBrowser::entityActivated, this, [this](doc::EntityKind kind, quint64 id) {
+        if (m_document->isResetting())
+            return;
+        showRoleOf(core::RoleId {});
+        m_graphEditor->focusOnEntity(kind, id);
+    });
     connect(m_browser, &WorkspaceBrowser::newRoleRequested, this, &MainWindow::onNewRole);
     connect(m_browser, &WorkspaceBrowser::messageShown, this,
         [this](const QString &message) { statusBar()->showMessage(message, 6000); });
@@ -600,15 +616,25 @@ bool MainWindow::openFile(const QString &path, QString *error)
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     progress.setCancelButton(nullptr);
-    doc::WorkspaceDocument::LoadedFile loaded;
+    // On the background pool, below the GUI thread's priority: reading and analysing a large account takes a second
+    // or more of one core, which the window must not have to share equally.
+    auto result = std::make_shared<doc::WorkspaceDocument::LoadedFile>();
+    auto finished = std::make_shared<std::atomic<bool>>(false);
     QEventLoop loop;
-    QThread *reader = QThread::create([&loaded, path] { loaded = doc::WorkspaceDocument::readFile(path); });
-    connect(reader, &QThread::finished, &loop, &QEventLoop::quit);
-    reader->start();
-    if (!reader->isFinished())
+    doc::runInBackground([result, finished, path, target = QPointer<QEventLoop>(&loop)] {
+        *result = doc::WorkspaceDocument::readFile(path);
+        finished->store(true);
+        QMetaObject::invokeMethod(
+            qApp,
+            [target] {
+                if (target)
+                    target->quit();
+            },
+            Qt::QueuedConnection);
+    });
+    if (!finished->load())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
-    reader->wait();
-    delete reader;
+    doc::WorkspaceDocument::LoadedFile loaded = std::move(*result);
     progress.setLabelText(tr("Opening %1 roles…").arg(loaded.workspace ? loaded.workspace->roles.size() : 0));
     QString reason;
     if (!m_document->adopt(std::move(loaded), &reason)) {
@@ -833,19 +859,22 @@ void MainWindow::addRecentFile(const QString &path)
 {
     if (path.isEmpty() || path.startsWith(QLatin1Char(':')))
         return;
-    QSettings settings;
-    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    QStringList files = recentFiles();
     files.removeAll(path);
     files.prepend(path);
     while (files.size() > kMaxRecentFiles)
         files.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), files);
+    m_recentFiles = files;
     updateRecentFilesMenu();
+    // Writing the settings file syncs it to the disk, which took up to 150 ms: not on the GUI thread.
+    doc::runInBackground([files] { QSettings().setValue(QStringLiteral("recentFiles"), files); });
 }
 
 QStringList MainWindow::recentFiles() const
 {
-    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    if (!m_recentFiles)
+        m_recentFiles = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    return *m_recentFiles;
 }
 
 void MainWindow::updateRecentFilesMenu()

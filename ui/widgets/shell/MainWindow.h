@@ -5,6 +5,9 @@
 #include "rd/core/workspace/Workspace.h"
 
 #include <QMainWindow>
+#include <QStringList>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -105,6 +108,8 @@ private:
     void updateRecentFilesMenu();
 
     static constexpr int kMaxRecentFiles = 8;
+    /// The recent files as last written (read from the settings once).
+    mutable std::optional<QStringList> m_recentFiles;
     void updateTitle();
     void updateStatus();
 
