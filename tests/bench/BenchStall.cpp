@@ -296,6 +296,19 @@ void StallOpenSwitchEdit(benchmark::State &state)
                 state.SkipWithError("no removable edges");
         });
 
+        // The autosave timer firing with the edits unsaved: until the recovery copy is written.
+        {
+            bool saved = false;
+            const QMetaObject::Connection done = QObject::connect(window.document(),
+                &doc::WorkspaceDocument::autosaveFinished, [&saved](const QString &) { saved = true; });
+            longest = std::max(longest,
+                measure(
+                    meter, [&] { window.document()->autosaveInBackground(); }, [&] { return saved; }, state, "autosave")
+                    .stallMs);
+            QObject::disconnect(done);
+            window.document()->discardRecovery();
+        }
+
         state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         state.counters["max_stall_ms"] = longest;
         state.counters["cards"] = graph->drawnNodeCount();

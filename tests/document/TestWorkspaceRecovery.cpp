@@ -20,6 +20,7 @@ private Q_SLOTS:
     void initTestCase();
     void unsavedEditsSurviveInTheRecoveryCopy();
     void nothingIsKeptWithoutChanges();
+    void autosaveInTheBackgroundKeepsTheEditsAndDropsAStaleCopy();
 
 private:
     QTemporaryDir m_dir;
@@ -90,6 +91,49 @@ void TestWorkspaceRecovery::nothingIsKeptWithoutChanges()
     QVERIFY(!QFile::exists(doc::WorkspaceDocument::recoveryFilePath(m_workspace)));
     // Untitled workspaces have a copy of their own.
     QVERIFY(doc::WorkspaceDocument::recoveryFilePath({}).endsWith(QStringLiteral("/recovery/untitled.rdws")));
+}
+
+void TestWorkspaceRecovery::autosaveInTheBackgroundKeepsTheEditsAndDropsAStaleCopy()
+{
+    QString error;
+    const QString recovery = doc::WorkspaceDocument::recoveryFilePath(m_workspace);
+    {
+        doc::WorkspaceDocument document;
+        QVERIFY2(document.load(m_workspace, &error), qPrintable(error));
+        QSignalSpy finished(&document, &doc::WorkspaceDocument::autosaveFinished);
+        const core::RoleId id = document.workspace().roles.front().id;
+        QVERIFY(document.editRole(id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name,
+            [](core::Role &r) { r.name = "Autosaved"; }));
+        document.autosaveInBackground();
+        // Edits after the copy was taken are the next autosave's.
+        QVERIFY(document.editRole(id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name,
+            [](core::Role &r) { r.name = "Later"; }));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.front().front().toString(), QString());
+        QVERIFY(QFile::exists(recovery));
+        // The process "crashes" here.
+    }
+    {
+        doc::WorkspaceDocument reopened;
+        QVERIFY2(reopened.load(m_workspace, &error), qPrintable(error));
+        QVERIFY2(reopened.restoreRecovery(&error), qPrintable(error));
+        QCOMPARE(reopened.workspace().roles.front().name, std::string("Autosaved"));
+        reopened.discardRecovery();
+    }
+    // Saved while the copy was being written: the copy is stale and goes.
+    doc::WorkspaceDocument document;
+    QVERIFY2(document.load(m_workspace, &error), qPrintable(error));
+    QSignalSpy finished(&document, &doc::WorkspaceDocument::autosaveFinished);
+    const core::RoleId id = document.workspace().roles.front().id;
+    const std::string name = document.workspace().roles.front().name;
+    QVERIFY(document.editRole(
+        id, QStringLiteral("Rename role"), doc::RoleEditCommand::Field::Name, [](core::Role &r) { r.name = "Stale"; }));
+    document.autosaveInBackground();
+    document.undoStack()->undo();
+    QVERIFY(!document.hasUnsavedChanges());
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!QFile::exists(recovery));
+    QCOMPARE(document.workspace().roles.front().name, name);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceRecovery)

