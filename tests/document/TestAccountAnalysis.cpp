@@ -110,6 +110,7 @@ class TestAccountAnalysis : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void theFirstModelIsBuiltOffTheGuiThread();
+    void aModelBuiltByTheReaderIsCurrentAtOnce();
     void editsInOneTurnMakeOneDelta();
     void editsMadeWhileAComputationRunsGoIntoTheNextDelta();
     void aReplacedWorkspaceDropsWhatWasComputedForTheOldOne();
@@ -129,6 +130,27 @@ void TestAccountAnalysis::theFirstModelIsBuiltOffTheGuiThread()
     QTRY_VERIFY(analysis->isCurrent());
     QVERIFY(changed.count() >= 1);
     QCOMPARE(analysis->model()->generation(), std::uint64_t(0));
+    QVERIFY(equalsRebuilt(document));
+}
+
+void TestAccountAnalysis::aModelBuiltByTheReaderIsCurrentAtOnce()
+{
+    // What File > Open does: the reader thread builds the model with the workspace, the document takes both.
+    doc::WorkspaceDocument::LoadedFile file = doc::WorkspaceDocument::readFile(kTeam, true);
+    QVERIFY(file.workspace && file.model);
+    doc::WorkspaceDocument document;
+    doc::AccountAnalysis *analysis = document.analysis();
+    QSignalSpy changed(analysis, &doc::AccountAnalysis::modelChanged);
+    QString error;
+    QVERIFY2(document.adopt(std::move(file), &error), qPrintable(error));
+    QVERIFY(analysis->isCurrent());
+    QVERIFY(!analysis->isBusy());
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(equalsRebuilt(document));
+    // Edits after it go the usual way: a delta applied in the background.
+    trustUser(document, roleNamed(document, "Deployer")->id, "arn:aws:iam::111122223333:user/erin");
+    QVERIFY(!analysis->isCurrent());
+    QTRY_VERIFY(analysis->isCurrent());
     QVERIFY(equalsRebuilt(document));
 }
 

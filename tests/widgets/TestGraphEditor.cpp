@@ -532,6 +532,33 @@ void TestGraphEditor::theFocusScopeDrawsTheFocusAndOpensBundles()
     // A focus that is not an entity of the graph (a managed policy) leaves the focus as it is.
     QVERIFY(!f.editor->focusOnEntity(doc::EntityKind::Policy, 1));
     QCOMPARE(f.editor->scope().focus, "role:" + std::to_string(f.graph().nodes()[developer].entityId));
+
+    // Five cards at most: the users who may assume Developer share a "+N" card, which a double-click opens and the
+    // context menu's Fold Back closes again.
+    f.editor->setCardCap(5);
+    f.editor->rebuildNow();
+    QVERIFY(f.editor->drawnNodeCount() <= 5);
+    const std::size_t alice = nodeByKey(f.graph(), std::string(kTeam) + "user/alice");
+    const std::size_t dave = nodeByKey(f.graph(), std::string(kTeam) + "user/dave");
+    const doc::ViewNode *bundle = nullptr;
+    for (const std::size_t user : { alice, dave }) {
+        const doc::ViewNode &node = f.editor->projection().nodes()[f.editor->projection().viewNodeOf(user)];
+        if (node.bundle)
+            bundle = &node;
+    }
+    QVERIFY(bundle);
+    const std::string bundleKey = bundle->key;
+    const std::size_t member = bundle->members.back();
+    QTest::mouseDClick(f.viewport(), Qt::LeftButton, {}, f.editor->nodeCenter(member).toPoint());
+    f.editor->rebuildNow();
+    QCOMPARE(f.editor->projection().find(bundleKey), doc::GraphProjection::npos);
+    const doc::ViewNode &opened = f.editor->projection().nodes()[f.editor->projection().viewNodeOf(member)];
+    QVERIFY(!opened.bundle);
+    QCOMPARE(opened.openedFrom, bundleKey);
+    f.editor->setBundleFolded(bundleKey, true);
+    f.editor->rebuildNow();
+    QVERIFY(f.editor->projection().find(bundleKey) < f.editor->projection().nodes().size());
+    QVERIFY(f.editor->drawnNodeCount() <= 5);
 }
 
 void TestGraphEditor::exportsWhatIsShownAsSvgAndPng()

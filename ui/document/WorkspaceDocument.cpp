@@ -53,7 +53,7 @@ bool WorkspaceDocument::load(const QString &path, QString *error)
     return adopt(readFile(path), error);
 }
 
-WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
+WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path, bool withModel)
 {
     LoadedFile loaded;
     loaded.path = path;
@@ -95,6 +95,8 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path)
         return loaded;
     }
     // The analysis model too, here rather than on the GUI thread after the document takes the workspace.
+    if (!withModel)
+        return loaded;
     try {
         loaded.model = core::AccountModel::build(*loaded.workspace);
     } catch (const std::bad_alloc &) {

@@ -60,14 +60,16 @@ public:
     /// document, so that a long import can run on another thread while the window shows its progress.
     struct LoadedFile {
         std::optional<core::Workspace> workspace;
-        /// The workspace's analysis model, built with it (null when building it ran out of memory: the document's
-        /// analysis then builds it again).
+        /// The workspace's analysis model, when readFile() was asked to build it (null otherwise, or when building it
+        /// ran out of memory: the document's analysis then builds it).
         std::shared_ptr<const core::AccountModel> model;
         bool imported = false;
         QString path;
         QString error;
     };
-    static LoadedFile readFile(const QString &path);
+    /// `withModel`: build the analysis model too (on a reader thread, so that the document takes both at once); without
+    /// it the document's analysis builds the model in the background after adopt().
+    static LoadedFile readFile(const QString &path, bool withModel = false);
     /// Takes what readFile() read (on success); emits workspaceReset().
     bool adopt(LoadedFile file, QString *error);
     /// Replaces the workspace (a new or imported one) and clears the undo history. Emits workspaceReset().

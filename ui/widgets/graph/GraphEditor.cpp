@@ -541,7 +541,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
     std::shared_ptr<const core::AccountModel> model = refreshGraph ? m_latestModel : m_model;
     if (!model)
         return;
-    m_scope.cardCap = cardCapForViewport();
+    m_scope.cardCap = m_cardCap != 0 ? m_cardCap : cardCapForViewport();
     const std::uint64_t generation = ++m_generation;
     if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
         // A small graph is folded at once, so that a fold answers at once.

@@ -116,6 +116,9 @@ public:
     bool focusOnEntity(doc::EntityKind kind, quint64 id);
     /// Hops drawn on each side of the focus, 1 to 3.
     void setFocusDepth(int hops);
+    /// At most this many cards in the focus, path and overview scopes (the rest on "+N" bundles); 0, the default: as
+    /// many as the view shows with readable titles, between 40 and 300.
+    void setCardCap(std::size_t cards) { m_cardCap = cards; }
     /// Back and Forward through the focus history (Alt+Left, Alt+Right); false at its ends.
     bool goBack();
     bool goForward();
@@ -287,6 +290,7 @@ private:
     /// The focus history (layout keys) and where in it the focus is.
     std::vector<std::string> m_focusHistory;
     std::size_t m_focusAt = 0;
+    std::size_t m_cardCap = 0;
     std::vector<GraphNodeItem *> m_nodeItems;
     std::vector<GraphEdgeItem *> m_edgeItems;
     /// Where nodes not placed by the user were put (by Graphviz, or next to their neighbours), by node key: cards keep

@@ -467,6 +467,8 @@ bool MainWindow::showView(const QString &name)
         dock->show();
         dock->raise();
         resizeDocks({ dock }, { 320 }, Qt::Vertical);
+        // The graph lays its answers out for the view's size, and fits them: once the dock has taken its height.
+        QApplication::processEvents();
         // What the role's first trusted principal reaches through it (the role itself when it trusts nobody).
         if (const core::Role *role = m_document->workspace().role(m_summary->role())) {
             QString subject = doc::toQString(role->arn);
@@ -618,7 +620,7 @@ bool MainWindow::openFile(const QString &path, QString *error)
     // The reader also builds the analysis model (a second on 5,000 roles), so that the document takes both at once.
     auto result = std::make_shared<doc::WorkspaceDocument::LoadedFile>();
     QEventLoop loop;
-    QThread *reader = QThread::create([result, path] { *result = doc::WorkspaceDocument::readFile(path); });
+    QThread *reader = QThread::create([result, path] { *result = doc::WorkspaceDocument::readFile(path, true); });
     connect(reader, &QThread::finished, &loop, &QEventLoop::quit);
     reader->start();
     if (!reader->isFinished())
