@@ -246,30 +246,11 @@ std::string subgroupOf(const GraphNode &node)
 /// `3 roles`, `1 AWS service`, `12 more users`.
 std::string countOf(GraphNodeKind kind, std::size_t count, bool more)
 {
-    const char *singular = "resource";
-    switch (kind) {
-    case GraphNodeKind::User:
-        singular = "user";
-        break;
-    case GraphNodeKind::Group:
-        singular = "group";
-        break;
-    case GraphNodeKind::Role:
-        singular = "role";
-        break;
-    case GraphNodeKind::Account:
-        singular = "account";
-        break;
-    case GraphNodeKind::Service:
-        singular = "AWS service";
-        break;
-    case GraphNodeKind::Provider:
-        singular = "identity provider";
-        break;
-    case GraphNodeKind::Resource:
-        break;
-    }
-    return std::to_string(count) + (more ? " more " : " ") + singular + (count == 1 ? "" : "s");
+    // In GraphNodeKind order.
+    static const char *const singular[] = { "user", "group", "role", "account", "AWS service", "identity provider",
+        "resource" };
+    const char *noun = singular[std::min(std::size_t(kind), std::size(singular) - 1)];
+    return std::to_string(count) + (more ? " more " : " ") + noun + (count == 1 ? "" : "s");
 }
 
 /// Draws the members of one family or bundle of a focus or path scope: each member on its own card, or, unless the

@@ -147,35 +147,22 @@ void disposeScene(QGraphicsScene *scene, std::vector<QGraphicsItem *> items)
     timer->start();
 }
 
-/// `3 roles`, `1 AWS service`: a count of nodes of one kind.
+/// `3 roles`, `1 AWS service`: a count of nodes of one kind (GraphNodeKind order).
 QString kindCount(core::GraphNodeKind kind, int count)
 {
-    const bool one = count == 1;
-    QString noun;
-    switch (kind) {
-    case core::GraphNodeKind::User:
-        noun = one ? GraphEditor::tr("user") : GraphEditor::tr("users");
-        break;
-    case core::GraphNodeKind::Group:
-        noun = one ? GraphEditor::tr("group") : GraphEditor::tr("groups");
-        break;
-    case core::GraphNodeKind::Role:
-        noun = one ? GraphEditor::tr("role") : GraphEditor::tr("roles");
-        break;
-    case core::GraphNodeKind::Account:
-        noun = one ? GraphEditor::tr("account") : GraphEditor::tr("accounts");
-        break;
-    case core::GraphNodeKind::Service:
-        noun = one ? GraphEditor::tr("AWS service") : GraphEditor::tr("AWS services");
-        break;
-    case core::GraphNodeKind::Provider:
-        noun = one ? GraphEditor::tr("identity provider") : GraphEditor::tr("identity providers");
-        break;
-    case core::GraphNodeKind::Resource:
-        noun = one ? GraphEditor::tr("resource") : GraphEditor::tr("resources");
-        break;
-    }
-    return QStringLiteral("%L1 %2").arg(count).arg(noun);
+    static const char *const nouns[][2] = {
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "user"), QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "users") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "group"), QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "groups") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "role"), QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "roles") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "account"), QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "accounts") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "AWS service"),
+            QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "AWS services") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "identity provider"),
+            QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "identity providers") },
+        { QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "resource"), QT_TRANSLATE_NOOP("rd::ui::GraphEditor", "resources") }
+    };
+    const auto &noun = nouns[std::min(std::size_t(kind), std::size(nouns) - 1)];
+    return QStringLiteral("%L1 %2").arg(count).arg(GraphEditor::tr(noun[count == 1 ? 0 : 1]));
 }
 
 /// The overview's column of a card: accounts, services and providers, then users, groups, roles, resources.
@@ -1449,6 +1436,11 @@ void GraphEditor::setScopeMode(doc::GraphScope::Mode mode)
         return;
     }
     m_scope.mode = mode;
+    redrawAfresh();
+}
+
+void GraphEditor::redrawAfresh()
+{
     // Another part of the graph: laid out afresh (the places the user gave stay), and shown whole.
     m_autoPositions.clear();
     m_fitOnRedraw = true;
@@ -1464,16 +1456,9 @@ void GraphEditor::applyFocus(const std::string &layoutKey)
 {
     m_scope.focus = layoutKey;
     m_scope.mode = doc::GraphScope::Mode::Focus;
-    // The bundles opened around the last focus close; its cards' places go with it.
+    // The bundles opened around the last focus close.
     std::erase_if(m_collapse.expanded, [](const std::string &key) { return key.rfind("bundle:more:", 0) == 0; });
-    m_autoPositions.clear();
-    m_fitOnRedraw = true;
-    syncScopeControls();
-    if (m_graph)
-        rebuild(false, false);
-    else
-        schedule();
-    updateStatus();
+    redrawAfresh();
 }
 
 void GraphEditor::focusOn(const std::string &layoutKey)
@@ -1590,14 +1575,7 @@ void GraphEditor::showPaths(const core::AccessGraph &graph, const std::vector<st
     m_highlightNodeKeys.clear();
     m_highlightEdgeKeys.clear();
     m_scope.mode = doc::GraphScope::Mode::Paths;
-    m_autoPositions.clear();
-    m_fitOnRedraw = true;
-    syncScopeControls();
-    if (m_graph)
-        rebuild(false, false);
-    else
-        schedule();
-    updateStatus();
+    redrawAfresh();
 }
 
 void GraphEditor::relayout()

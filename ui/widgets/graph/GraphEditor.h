@@ -240,6 +240,8 @@ private:
     /// The focus and path scopes' card cap (doc::GraphScope::cardCap) for the view's size: as many cards as it shows
     /// with readable titles.
     std::size_t cardCapForViewport() const;
+    /// Lays the scope out afresh (the places the user gave stay) and shows it whole: after a change of scope.
+    void redrawAfresh();
     /// Sets the focus without touching the history.
     void applyFocus(const std::string &layoutKey);
     /// Shows the scope's controls as m_scope says.
