@@ -495,7 +495,8 @@ void foldOverview(const AccessGraph &graph, const GraphCollapse &collapse, const
             if (openable(cluster, level))
                 next = next - 1 + openedCards(cluster);
         }
-        if (next == cards || next > scope.cardCap)
+        // Half the cap: clusters of one kind share a column, which wraps into several before the drawing is readable.
+        if (next == cards || next > scope.cardCap / 2)
             break;
         std::vector<Cluster> deeper;
         for (Cluster &cluster : frontier) {

@@ -60,7 +60,7 @@ struct GraphEdgeKey {
 /// - `Overview`: every node, in clusters: by account (`bundle:cluster:<account>`; `aws` for AWS service principals,
 ///   `external` for what has no account), then by path prefix or resource service (`<cluster key>:/team-3/`), then by
 ///   kind (`<cluster key>:role`), then a page of members at a time; clusters open on their own, level by level, while
-///   the cards stay within `cardCap`, and a key in GraphCollapse::expanded opens its cluster, one in
+///   the cards stay within half of `cardCap`, and a key in GraphCollapse::expanded opens its cluster, one in
 ///   GraphCollapse::collapsed keeps it closed. Edges between two clusters are merged (ViewEdge::edges counts them).
 ///
 /// In the focus and path scopes GraphCollapse's family folds do not apply; instead, when more than `cardCap` cards
