@@ -549,8 +549,11 @@ void TestGraphEditor::theFocusScopeDrawsTheFocusAndOpensBundles()
     QVERIFY(bundle);
     const std::string bundleKey = bundle->key;
     const std::size_t member = bundle->members.back();
+    const QPointF focusAt = f.editor->nodeItem(developer)->pos();
     QTest::mouseDClick(f.viewport(), Qt::LeftButton, {}, f.editor->nodeCenter(member).toPoint());
     f.editor->rebuildNow();
+    // The cards drawn before stay where they were.
+    QCOMPARE(f.editor->nodeItem(developer)->pos(), focusAt);
     QCOMPARE(f.editor->projection().find(bundleKey), doc::GraphProjection::npos);
     const doc::ViewNode &opened = f.editor->projection().nodes()[f.editor->projection().viewNodeOf(member)];
     QVERIFY(!opened.bundle);
