@@ -103,6 +103,7 @@ private Q_SLOTS:
     void filterShowsMatchesAndCtrlFFocusesIt();
     void selectRoleFromOutside();
     void aLargeAccountShowsEveryRoleAndFiltersToOne();
+    void anotherWorkspaceIsNotFilteredByTheLastOnesFilter();
 };
 
 void TestWorkspaceBrowser::showsRolesAndMakesTheFirstCurrent()
@@ -445,6 +446,25 @@ void TestWorkspaceBrowser::aLargeAccountShowsEveryRoleAndFiltersToOne()
     QTest::keyClicks(f.browser.filterEdit(), QStringLiteral("Role1999"));
     QCOMPARE(f.shownNames(EntityKind::Role), QStringList { QStringLiteral("Role1999") });
     QCOMPARE(f.shownNames(EntityKind::Policy), QStringList { QStringLiteral("PolicyRole1999") });
+}
+
+void TestWorkspaceBrowser::anotherWorkspaceIsNotFilteredByTheLastOnesFilter()
+{
+    // A filter typed for one workspace would make the next one look empty.
+    Fixture f;
+    QVERIFY2(f.open(example("needs-review.rdws")), qPrintable(f.error));
+    auto *filter = f.browser.findChild<QLineEdit *>(QStringLiteral("browserFilterEdit"));
+    filter->setText(QStringLiteral("CiDeploy"));
+    QCOMPARE(f.shownNames(EntityKind::Role), QStringList { QStringLiteral("CiDeploy") });
+    QVERIFY2(f.open(example("platform-team.rdws")), qPrintable(f.error));
+    QVERIFY(filter->text().isEmpty());
+    QCOMPARE(f.shownNames(EntityKind::Role).size(), 6);
+    QVERIFY(f.browser.currentRole().isValid());
+    auto *tree = f.browser.findChild<QTreeView *>(QStringLiteral("workspaceTree"));
+    QVERIFY(
+        tree->isExpanded(f.browser.filterModel()->mapFromSource(f.browser.model()->sectionIndex(EntityKind::Role))));
+    QVERIFY(
+        !tree->isExpanded(f.browser.filterModel()->mapFromSource(f.browser.model()->sectionIndex(EntityKind::User))));
 }
 
 QTEST_MAIN(TestWorkspaceBrowser)

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -295,7 +296,15 @@ void WorkspaceBrowser::onFilterChanged(const QString &text)
 
 void WorkspaceBrowser::onModelReset()
 {
-    // A new workspace: its roles are what one works on, so they show, and the first one (by name) is current.
+    // A new workspace: the last one's filter would hide it, so it goes.
+    if (!m_filterEdit->text().isEmpty()) {
+        const QSignalBlocker block(m_filterEdit);
+        m_filterEdit->clear();
+        m_filtering = false;
+        m_filter->setFilterFixedString(QString());
+        m_tree->collapseAll();
+    }
+    // Its roles are what one works on, so they show, and the first one (by name) is current.
     const QModelIndex roles = m_filter->mapFromSource(m_model->sectionIndex(EntityKind::Role));
     if (!roles.isValid()) {
         // The filter hides every role.
