@@ -84,6 +84,7 @@ private Q_SLOTS:
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
+    void newRoleProposesAFreeNameAndRefusesATakenOne();
     void authorsTheClassicLambdaRoleWithClicksAndKeysOnly();
     void remembersRecentFilesAndOpensDroppedOnes();
     void importsPolicyFilesIntoTheSelectedRole();
@@ -289,6 +290,37 @@ void TestMainWindow::editsARoleAndUndoesIt()
     QCOMPARE(session->maximum(), 43200);
     session->setValue(7200);
     QCOMPARE(window.document()->workspace().roles.front().maxSessionDuration, 7200);
+}
+
+void TestMainWindow::newRoleProposesAFreeNameAndRefusesATakenOne()
+{
+    // IAM API reference, CreateRole: role names are unique within an account, whatever their case.
+    ui::NewRoleDialog dialog(QStringLiteral("111122223333"));
+    dialog.setExistingRoles({ { QStringLiteral("111122223333"), QStringLiteral("LambdaLogWriter") },
+        { QStringLiteral("111122223333"), QStringLiteral("LambdaLogWriter2") },
+        { QStringLiteral("444455556666"), QStringLiteral("Other") } });
+    QVERIFY(dialog.selectTemplate(QStringLiteral("lambda-s3-logs")));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("blank_name"));
+    QVERIFY(name);
+    QCOMPARE(name->text(), QStringLiteral("LambdaLogWriter3"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("blank_bucket"))->setText(QStringLiteral("my-log-bucket"));
+    // Typing replaces the proposal; a taken name (in another case) is refused with the reason.
+    QTest::keyClicks(name, QStringLiteral("lambdalogwriter"));
+    QCOMPARE(name->text(), QStringLiteral("lambdalogwriter"));
+    dialog.accept();
+    QVERIFY(!dialog.role());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY(
+        dialog.findChild<QLabel *>(QStringLiteral("templateErrorLabel"))->text().contains(QStringLiteral("unique")));
+    // The same name in another account is free.
+    name->setText(QStringLiteral("Other"));
+    dialog.accept();
+    QVERIFY(dialog.role());
+    QCOMPARE(dialog.role()->name, std::string("Other"));
+    // The empty role proposes a free name too.
+    ui::NewRoleDialog empty(QStringLiteral("444455556666"));
+    empty.setExistingRoles({ { QStringLiteral("444455556666"), QStringLiteral("NewRole") } });
+    QCOMPARE(empty.findChild<QLineEdit *>(QStringLiteral("blank_name"))->text(), QStringLiteral("NewRole2"));
 }
 
 void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()

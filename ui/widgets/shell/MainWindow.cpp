@@ -683,6 +683,10 @@ void MainWindow::onNewRole()
 {
     const auto &accounts = m_document->workspace().accounts;
     NewRoleDialog dialog(accounts.empty() ? QString() : doc::toQString(accounts.front().accountId), this);
+    QList<QPair<QString, QString>> existing;
+    for (const core::Role &role : m_document->workspace().roles)
+        existing.append({ doc::toQString(role.accountId), doc::toQString(role.name) });
+    dialog.setExistingRoles(existing);
     if (dialog.exec() == QDialog::Accepted && dialog.role())
         addRole(*dialog.role());
 }

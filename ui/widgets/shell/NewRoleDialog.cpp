@@ -12,6 +12,8 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rd::ui
 {
 
@@ -80,6 +82,34 @@ void NewRoleDialog::setBlank(const QString &key, const QString &value)
     }
 }
 
+void NewRoleDialog::setExistingRoles(const QList<QPair<QString, QString>> &accountAndName)
+{
+    m_existing = accountAndName;
+    showTemplate(m_templates->currentIndex());
+}
+
+bool NewRoleDialog::isTaken(const QString &account, const QString &name) const
+{
+    return std::any_of(m_existing.begin(), m_existing.end(), [&](const QPair<QString, QString> &role) {
+        return role.first == account && role.second.compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+void NewRoleDialog::proposeName(const QString &base)
+{
+    for (const auto &[key, edit] : m_fields) {
+        if (key != QLatin1String("name"))
+            continue;
+        const QString account = m_account->text().trimmed();
+        QString name = base;
+        for (int n = 2; isTaken(account, name); ++n)
+            name = base + QString::number(n);
+        edit->setText(name);
+        // Typing replaces the proposal.
+        edit->selectAll();
+    }
+}
+
 void NewRoleDialog::showTemplate(int index)
 {
     while (m_blanks->rowCount() > 0)
@@ -92,6 +122,8 @@ void NewRoleDialog::showTemplate(int index)
         edit->setObjectName(QStringLiteral("blank_name"));
         m_blanks->addRow(tr("Role name"), edit);
         m_fields.append({ QStringLiteral("name"), edit });
+        if (!m_existing.isEmpty())
+            proposeName(QStringLiteral("NewRole"));
         adjustSize();
         return;
     }
@@ -105,21 +137,35 @@ void NewRoleDialog::showTemplate(int index)
         edit->setPlaceholderText(doc::toQString(blank.example));
         m_blanks->addRow(doc::toQString(blank.label), edit);
         m_fields.append({ doc::toQString(blank.key), edit });
+        // The example name would be a second role of that name: a free one instead.
+        if (blank.key == "name" && isTaken(m_account->text().trimmed(), doc::toQString(blank.example)))
+            proposeName(doc::toQString(blank.example));
     }
     adjustSize();
 }
 
 void NewRoleDialog::accept()
 {
+    build();
+    if (m_role && isTaken(doc::toQString(m_role->accountId), doc::toQString(m_role->name))) {
+        m_error->setText(tr("Account %1 already has a role named %2: IAM role names are unique within an account, "
+                            "whatever their case.")
+                             .arg(doc::toQString(m_role->accountId), doc::toQString(m_role->name)));
+        m_role.reset();
+        return;
+    }
+    if (m_role)
+        QDialog::accept();
+}
+
+void NewRoleDialog::build()
+{
     std::string error;
     if (m_templates->currentData().toString() == QLatin1String(kEmptyRole)) {
         m_role = core::buildEmptyRole(doc::toStdString(m_fields.front().second->text().trimmed()),
             doc::toStdString(m_account->text().trimmed()), error);
-        if (!m_role) {
+        if (!m_role)
             m_error->setText(doc::toQString(error));
-            return;
-        }
-        QDialog::accept();
         return;
     }
     const core::RoleTemplate *t = core::findRoleTemplate(doc::toStdString(m_templates->currentData().toString()));
@@ -129,11 +175,8 @@ void NewRoleDialog::accept()
     for (const auto &[key, edit] : m_fields)
         values[doc::toStdString(key)] = doc::toStdString(edit->text().trimmed());
     m_role = core::buildRole(*t, doc::toStdString(m_account->text().trimmed()), values, error);
-    if (!m_role) {
+    if (!m_role)
         m_error->setText(doc::toQString(error));
-        return;
-    }
-    QDialog::accept();
 }
 
 } // namespace rd::ui

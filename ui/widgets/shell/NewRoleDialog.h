@@ -30,6 +30,10 @@ public:
     bool selectTemplate(const QString &id);
     /// Fills a blank of the current template.
     void setBlank(const QString &key, const QString &value);
+    /// The roles the workspace has, as (account id, name): the dialog proposes a name none of them has in the account
+    /// (the template's example, or it with 2, 3...) and refuses one that is taken. IAM API reference, CreateRole: role
+    /// names are unique within an account, and not distinguished by case.
+    void setExistingRoles(const QList<QPair<QString, QString>> &accountAndName);
     /// The role, once accepted.
     const std::optional<core::Role> &role() const { return m_role; }
 
@@ -37,12 +41,19 @@ public:
 
 private:
     void showTemplate(int index);
+    /// Makes m_role from the template and the blanks, or says why not in m_error.
+    void build();
+    /// Whether `account` has a role named `name`, whatever the case.
+    bool isTaken(const QString &account, const QString &name) const;
+    /// Fills the name blank with `base`, or the first of `base`2, `base`3... that no role of the account has.
+    void proposeName(const QString &base);
 
     QComboBox *m_templates;
     QLabel *m_description;
     QLineEdit *m_account;
     QFormLayout *m_blanks;
     QList<QPair<QString, QLineEdit *>> m_fields;
+    QList<QPair<QString, QString>> m_existing;
     QLabel *m_error;
     std::optional<core::Role> m_role;
 };
