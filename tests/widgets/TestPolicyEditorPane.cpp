@@ -135,6 +135,13 @@ void TestPolicyEditorPane::unparsableTextMarksTheFormStaleAndKeepsTheModel()
     QCOMPARE(m_document->undoStack()->count(), 0);
     QVERIFY(!pane.diagnostics().empty());
     QCOMPARE(QString::fromStdString(pane.diagnostics().front().code), QStringLiteral("JSON_SYNTAX_ERROR"));
+    // The Findings panel says so too, at the line of the text shown, not "no findings".
+    doc::FindingsModel findings(m_document);
+    findings.setRole(m_role);
+    QVERIFY(findings.rowCount() > 0);
+    QCOMPARE(findings.index(0, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("JSON_SYNTAX_ERROR"));
+    QCOMPARE(findings.index(0, doc::FindingsModel::WhereColumn).data().toString(),
+        QStringLiteral("inline policy WriteLogs, line 1"));
     // Taking the typing back makes the text a policy again: no longer stale, and still no edit of the model.
     for (int i = 0; i < 5; ++i)
         QTest::keyClick(editor, Qt::Key_Backspace);
@@ -142,6 +149,9 @@ void TestPolicyEditorPane::unparsableTextMarksTheFormStaleAndKeepsTheModel()
     QVERIFY(!pane.isStale());
     QVERIFY(!form->isStale());
     QCOMPARE(*m_document->workspace().role(m_role), before);
+    for (int row = 0; row < findings.rowCount(); ++row)
+        QVERIFY(findings.index(row, doc::FindingsModel::CodeColumn).data().toString()
+            != QStringLiteral("JSON_SYNTAX_ERROR"));
 }
 
 void TestPolicyEditorPane::undoRestoresTheTextAsTyped()

@@ -92,6 +92,21 @@ void FindingsModel::refresh()
         for (core::InlinePolicy &p : role.inlinePolicies)
             withRanges(p.document, PolicyRef { role.id, p.name });
         core::RoleFindings found = core::validateRole(m_document->workspace(), role);
+        // A text the JSON editor shows that does not read as a policy: why, with its line (the findings of the policy
+        // are those of the last text that did read).
+        auto unread = [&](const PolicyRef &ref, const QString &where) {
+            const QByteArray text = m_document->unreadPolicyText(ref).toUtf8();
+            if (text.isEmpty())
+                return;
+            core::ParseResult parsed = core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
+            for (core::Diagnostic &d : parsed.diagnostics) {
+                if (d.severity == core::Severity::Error)
+                    m_findings.append(Finding { std::move(d), where });
+            }
+        };
+        unread(PolicyRef { role.id, {} }, QStringLiteral("trust"));
+        for (const core::InlinePolicy &p : role.inlinePolicies)
+            unread(PolicyRef { role.id, p.name }, toQString(p.name));
         for (core::Diagnostic &d : found.role)
             m_findings.append(Finding { std::move(d), QString() });
         for (core::Diagnostic &d : found.trustPolicy)

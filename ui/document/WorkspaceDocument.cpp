@@ -128,6 +128,7 @@ void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePa
 {
     m_workspace = std::move(workspace);
     m_typedTexts.clear();
+    m_unreadTexts.clear();
     m_undoStack->clear();
     m_undoStack->setClean();
     m_imported = imported;
@@ -287,6 +288,28 @@ void WorkspaceDocument::setPolicyText(const PolicyRef &ref, const QString &text)
     if (parsed.isUsable())
         stored.policy = std::move(parsed.policy);
     Q_EMIT policyTextChanged(ref.role);
+}
+
+void WorkspaceDocument::setUnreadPolicyText(const PolicyRef &ref, const QString &text)
+{
+    const std::pair<std::uint64_t, std::string> key { ref.role.value, ref.inlineName };
+    const auto found = m_unreadTexts.find(key);
+    if (text.isEmpty()) {
+        if (found == m_unreadTexts.end())
+            return;
+        m_unreadTexts.erase(found);
+    } else {
+        if (found != m_unreadTexts.end() && found->second == text)
+            return;
+        m_unreadTexts[key] = text;
+    }
+    Q_EMIT policyTextChanged(ref.role);
+}
+
+QString WorkspaceDocument::unreadPolicyText(const PolicyRef &ref) const
+{
+    const auto found = m_unreadTexts.find({ ref.role.value, ref.inlineName });
+    return found == m_unreadTexts.end() ? QString() : found->second;
 }
 
 bool WorkspaceDocument::hasUnsavedChanges() const

@@ -102,6 +102,11 @@ public:
     QString policyText(const PolicyRef &ref) const;
     /// For RoleEditCommand: records the typed text of a policy.
     void setPolicyText(const PolicyRef &ref, const QString &text);
+    /// The text the JSON editor shows for a policy while it does not read as one (a syntax error, an element of the
+    /// wrong type): the model keeps the last policy that did, and the Findings panel reports why this text does not.
+    /// Empty when the text reads. Not an edit: no undo step, no change of the workspace. Emits policyTextChanged().
+    void setUnreadPolicyText(const PolicyRef &ref, const QString &text);
+    QString unreadPolicyText(const PolicyRef &ref) const;
 
     /// Where unsaved changes of the workspace at `workspacePath` are kept between autosaves: one file per path under
     /// the application's local data folder (`untitled` for a workspace never saved).
@@ -185,6 +190,8 @@ private:
         std::optional<core::Policy> policy;
     };
     std::map<std::pair<std::uint64_t, std::string>, TypedText> m_typedTexts;
+    /// setUnreadPolicyText(), by role id and inline policy name ("" for the trust policy).
+    std::map<std::pair<std::uint64_t, std::string>, QString> m_unreadTexts;
     QUndoStack *m_undoStack;
     AccountAnalysis *m_analysis;
     QString m_filePath;

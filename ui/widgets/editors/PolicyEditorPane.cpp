@@ -194,6 +194,8 @@ void PolicyEditorPane::validateText(bool commit)
         m_sizeLabel->setText(tr("The text is not a policy yet: the form shows the last policy that was."));
     }
     m_editor->setDiagnostics(findings);
+    // The Findings panel says why the text does not read, as the squiggles do.
+    m_document->setUnreadPolicyText(m_ref, usable ? QString() : text);
     if (m_stale != !usable) {
         m_stale = !usable;
         m_formSetStale(m_stale);
