@@ -263,9 +263,6 @@ GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayo
     return result;
 }
 
-/// The zoom at which a card's 9-point title is still at least 9 pixels tall, with a little to spare.
-constexpr double kReadableZoom = 0.8;
-
 GraphLayoutResult layoutColumns(const GraphProjection &projection, const std::vector<int> &layers,
     const GraphLayoutOptions &options, double viewWidth, double viewHeight)
 {

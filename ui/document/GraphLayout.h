@@ -47,6 +47,10 @@ struct GraphLayoutOptions {
 /// them off the GUI thread. Never throws: on a Graphviz failure the result holds a grid and the error.
 GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &options = {});
 
+/// The zoom at which a card's 9-point title is still at least 9 pixels tall, with a little to spare: what
+/// layoutColumns() aims for and what the graph editor's card cap allows for.
+inline constexpr double kReadableZoom = 0.8;
+
 /// The focus and path scopes' layout, instant and without Graphviz: each node in the column of its layer
 /// (`layers[i]`, any integers: the focus scope's signed hops, pathLayers()), columns left to right by layer. A layer of
 /// many cards wraps into several columns side by side, the nearest to the middle layer first, with the same number of

@@ -1405,10 +1405,9 @@ std::size_t GraphEditor::cardCapForViewport() const
 {
     // As many cards as the view holds with titles at least 9 px tall (the 9-point title font at 80 % of its size),
     // allowing for the gaps between four layers and the margins; between 40 and 300.
-    constexpr double kReadableZoom = 0.8;
     const QSize viewport = m_view->viewport()->size().expandedTo(QSize(800, 500));
-    const double width = (viewport.width() - 80) / kReadableZoom - 4 * kRankSpacing;
-    const double height = (viewport.height() - 80) / kReadableZoom;
+    const double width = (viewport.width() - 80) / doc::kReadableZoom - 4 * kRankSpacing;
+    const double height = (viewport.height() - 80) / doc::kReadableZoom;
     const double columns = std::floor(width / (GraphNodeItem::kWidth + 8 + 2 * kNodeSpacing));
     const double rows = std::floor(height / (GraphNodeItem::kHeight + 8 + kNodeSpacing));
     return std::size_t(std::clamp(columns * rows, 40.0, 300.0));
