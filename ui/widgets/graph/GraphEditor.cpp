@@ -1279,8 +1279,7 @@ bool GraphEditor::focusNode(const QString &textOrKey)
         return false;
     if (m_scope.mode == doc::GraphScope::Mode::Focus) {
         // The node found becomes the focus, drawn at once: the view centres on it.
-        focusOn(core::graphLayoutKey(m_graph->nodes()[graphNode]));
-        rebuild(true, false);
+        focusOn(core::graphLayoutKey(m_graph->nodes()[graphNode]), true);
         return selectAndCenter(m_projection.focus());
     }
     std::size_t v = m_projection.viewNodeOf(graphNode);
@@ -1438,29 +1437,29 @@ void GraphEditor::setScopeMode(doc::GraphScope::Mode mode)
     redrawAfresh();
 }
 
-void GraphEditor::redrawAfresh()
+void GraphEditor::redrawAfresh(bool synchronous)
 {
     // Another part of the graph: laid out afresh (the places the user gave stay), and shown whole.
     m_autoPositions.clear();
     m_fitOnRedraw = true;
     syncScopeControls();
     if (m_graph)
-        rebuild(false, false);
+        rebuild(synchronous, false);
     else
         schedule();
     updateStatus();
 }
 
-void GraphEditor::applyFocus(const std::string &layoutKey)
+void GraphEditor::applyFocus(const std::string &layoutKey, bool synchronous)
 {
     m_scope.focus = layoutKey;
     m_scope.mode = doc::GraphScope::Mode::Focus;
     // The bundles opened around the last focus close.
     std::erase_if(m_collapse.expanded, [](const std::string &key) { return key.rfind("bundle:more:", 0) == 0; });
-    redrawAfresh();
+    redrawAfresh(synchronous);
 }
 
-void GraphEditor::focusOn(const std::string &layoutKey)
+void GraphEditor::focusOn(const std::string &layoutKey, bool synchronous)
 {
     if (layoutKey.empty())
         return;
@@ -1471,7 +1470,7 @@ void GraphEditor::focusOn(const std::string &layoutKey)
     if (m_focusHistory.empty() || m_focusHistory.back() != layoutKey)
         m_focusHistory.push_back(layoutKey);
     m_focusAt = m_focusHistory.size() - 1;
-    applyFocus(layoutKey);
+    applyFocus(layoutKey, synchronous);
 }
 
 bool GraphEditor::focusOnEntity(doc::EntityKind kind, quint64 id)

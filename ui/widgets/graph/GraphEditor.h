@@ -109,8 +109,8 @@ public:
     void setScopeMode(doc::GraphScope::Mode mode);
     /// Shows the neighbourhood of the node with this layout key (`role:12`, `service:lambda.amazonaws.com`) in the
     /// focus scope, switching to it, and records it in the focus history. The bundles opened around the last focus
-    /// close.
-    void focusOn(const std::string &layoutKey);
+    /// close. `synchronous`: drawn now, on this thread, rather than when a background projection is ready.
+    void focusOn(const std::string &layoutKey, bool synchronous = false);
     /// focusOn() the node that stands for a workspace entity: a role, user, group, resource or external principal.
     /// Other kinds (accounts, managed policies) leave the focus where it is; false then.
     bool focusOnEntity(doc::EntityKind kind, quint64 id);
@@ -241,9 +241,9 @@ private:
     /// with readable titles.
     std::size_t cardCapForViewport() const;
     /// Lays the scope out afresh (the places the user gave stay) and shows it whole: after a change of scope.
-    void redrawAfresh();
+    void redrawAfresh(bool synchronous = false);
     /// Sets the focus without touching the history.
-    void applyFocus(const std::string &layoutKey);
+    void applyFocus(const std::string &layoutKey, bool synchronous = false);
     /// Shows the scope's controls as m_scope says.
     void syncScopeControls();
     /// The bundle key that would fold an access-graph node ("" when none).
