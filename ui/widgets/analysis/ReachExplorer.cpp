@@ -218,6 +218,8 @@ void ReachExplorer::announcePaths(const Question &question)
     std::vector<std::size_t> edges;
     subgraphOf(0, m_shown.size(), nodes, edges);
     Q_EMIT pathsAnswered(m_graph.get(), nodes, edges, newQuestion && !question.subject.empty());
+    // Every answer lit, until one is selected.
+    Q_EMIT subgraphSelected(m_graph.get(), nodes, edges);
 }
 
 void ReachExplorer::showEvent(QShowEvent *event)
@@ -295,7 +297,6 @@ bool ReachExplorer::prepare(Question &question)
                                .arg(m_graph->nodes().size())
                                .arg(m_graph->edges().size()));
         announcePaths(question);
-        highlightAnswers(0, 0);
         Q_EMIT answered();
         return false;
     }
@@ -398,7 +399,6 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
                   .arg(conditional));
     m_shown = std::move(answers);
     announcePaths(question);
-    highlightAnswers(0, m_shown.size());
     Q_EMIT answered();
 }
 

@@ -91,7 +91,7 @@ private:
     /// The nodes and edges of answers [first, last) of m_shown in m_graph, sorted and unique.
     void subgraphOf(
         std::size_t first, std::size_t last, std::vector<std::size_t> &nodes, std::vector<std::size_t> &edges) const;
-    /// Emits pathsAnswered() for every answer shown to `question`.
+    /// Emits pathsAnswered(), then subgraphSelected(), for every answer shown to `question` (one subgraph for both).
     void announcePaths(const Question &question);
 
     doc::WorkspaceDocument *m_document;
