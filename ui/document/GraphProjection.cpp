@@ -209,7 +209,7 @@ void foldAccount(const AccessGraph &graph, const GraphCollapse &collapse, std::v
 
 /// What foldScope() drew beyond the nodes: which edges, the focus, how many nodes the scope holds.
 struct ScopeFold {
-    std::vector<char> edgeDrawn;
+    std::vector<bool> edgeDrawn;
     std::size_t focus = GraphProjection::npos;
     std::size_t size = 0;
 };
@@ -336,7 +336,7 @@ ScopeFold foldScope(const AccessGraph &graph, const GraphCollapse &collapse, con
     const std::size_t count = nodes.size();
     constexpr std::size_t none = GraphProjection::npos;
     ScopeFold fold;
-    fold.edgeDrawn.assign(edges.size(), 0);
+    fold.edgeDrawn.assign(edges.size(), false);
 
     // Which nodes are in scope, on which side of the focus and how far from it.
     std::vector<int> in(count, -1);
@@ -349,8 +349,7 @@ ScopeFold foldScope(const AccessGraph &graph, const GraphCollapse &collapse, con
             core::neighbourhoodOf(graph, fold.focus, std::clamp(scope.depth, 1, GraphScope::kMaxDepth));
         in = std::move(hood.reaching);
         out = std::move(hood.reached);
-        for (std::size_t e = 0; e < edges.size(); ++e)
-            fold.edgeDrawn[e] = hood.edges[e];
+        fold.edgeDrawn = std::move(hood.edges);
     } else {
         std::vector<std::string> keys(count);
         for (std::size_t n = 0; n < count; ++n) {
@@ -592,7 +591,7 @@ GraphProjection GraphProjection::project(
     GraphProjection projection;
     std::vector<ViewNode> &view = projection.m_nodes;
     std::vector<std::size_t> provisional(count, none);
-    std::vector<char> edgeDrawn; // empty: every edge between drawn nodes
+    std::vector<bool> edgeDrawn; // empty: every edge between drawn nodes
     std::size_t focus = none;
     if (scope.mode == GraphScope::Mode::Account) {
         foldAccount(graph, collapse, view, provisional);
@@ -601,8 +600,8 @@ GraphProjection GraphProjection::project(
         foldOverview(graph, collapse, scope, view, provisional);
         projection.m_scopeSize = count;
     } else {
-        const ScopeFold fold = foldScope(graph, collapse, scope, view, provisional);
-        edgeDrawn = fold.edgeDrawn;
+        ScopeFold fold = foldScope(graph, collapse, scope, view, provisional);
+        edgeDrawn = std::move(fold.edgeDrawn);
         focus = fold.focus;
         projection.m_scopeSize = fold.size;
     }
