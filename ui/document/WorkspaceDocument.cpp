@@ -340,18 +340,30 @@ QDateTime WorkspaceDocument::recoveryTime(const QString &workspacePath)
     return recovery.lastModified();
 }
 
-bool WorkspaceDocument::autosave(QString *error)
+bool WorkspaceDocument::prepareRecovery(QString *path, QString *error)
 {
-    const QString path = recoveryFilePath(m_filePath);
+    path->clear();
+    const QString file = recoveryFilePath(m_filePath);
     if (!hasUnsavedChanges()) {
-        QFile::remove(path);
+        QFile::remove(file);
         return true;
     }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+    if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
         if (error)
-            *error = tr("Cannot create the folder of %1").arg(path);
+            *error = tr("Cannot create the folder of %1").arg(file);
         return false;
     }
+    *path = file;
+    return true;
+}
+
+bool WorkspaceDocument::autosave(QString *error)
+{
+    QString path;
+    if (!prepareRecovery(&path, error))
+        return false;
+    if (path.isEmpty())
+        return true;
     if (auto failure = core::saveWorkspaceFile(toStdString(path), m_workspace)) {
         if (error)
             *error = toQString(*failure);
@@ -364,15 +376,10 @@ void WorkspaceDocument::autosaveInBackground()
 {
     if (m_autosaving)
         return;
-    if (!hasUnsavedChanges()) {
-        QString error;
-        autosave(&error); // removes the copy: nothing to write
-        Q_EMIT autosaveFinished(error);
-        return;
-    }
-    const QString path = recoveryFilePath(m_filePath);
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        Q_EMIT autosaveFinished(tr("Cannot create the folder of %1").arg(path));
+    QString path;
+    QString error;
+    if (!prepareRecovery(&path, &error) || path.isEmpty()) {
+        Q_EMIT autosaveFinished(error); // failed, or nothing to write (the copy is removed)
         return;
     }
     m_autosaving = true;

@@ -177,6 +177,9 @@ Q_SIGNALS:
     void entityChanged(rd::doc::EntityKind kind, quint64 id);
 
 private:
+    /// For the autosaves: `path` gets the recovery file to write, its folder made; empty when there is nothing to write
+    /// (no unsaved changes: an old copy is removed). False, with `error` set, when the folder cannot be made.
+    bool prepareRecovery(QString *path, QString *error);
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false,
         std::shared_ptr<const core::AccountModel> model = nullptr);
     /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
