@@ -137,6 +137,7 @@ private Q_SLOTS:
     void pathScopeDrawsExactlyTheNamedPaths();
     void columnLayoutKeepsLayersApartAndFillsTheWindow();
     void overviewOpensClustersWhileTheyFit();
+    void everyNodeIsFoundByItsLayoutKey();
 };
 
 void TestGraphProjection::everyGraphNodeInExactlyOneDrawnNode_data()
@@ -734,6 +735,19 @@ void TestGraphProjection::overviewOpensClustersWhileTheyFit()
     collapse.collapsed.clear();
     const GraphProjection all = GraphProjection::project(s.graph, collapse, scope);
     QCOMPARE(all.nodes().size(), s.graph.nodes().size());
+}
+
+void TestGraphProjection::everyNodeIsFoundByItsLayoutKey()
+{
+    // Entities by id, services, accounts, patterns and resources by key: each node found again from the key the
+    // editor keeps for it; keys of no node are not.
+    for (const core::AccessGraph &g : { sample().graph, star().graph }) {
+        for (std::size_t n = 0; n < g.nodes().size(); ++n)
+            QCOMPARE(doc::findByLayoutKey(g, core::graphLayoutKey(g.nodes()[n])), n);
+        for (const char *missing : { "role:999999", "role:", "service:nobody.amazonaws.com",
+                 "pattern:arn:aws:s3:::none", "nonsense", "user:x1" })
+            QCOMPARE(doc::findByLayoutKey(g, missing), GraphProjection::npos);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGraphProjection)

@@ -573,12 +573,40 @@ void foldOverview(const AccessGraph &graph, const GraphCollapse &collapse, const
 
 std::size_t findByLayoutKey(const core::AccessGraph &graph, const std::string &key)
 {
+    // `<kind>:<entity id>` for the workspace's entities, `pattern:<key>` and `<kind>:<key>` for the rest
+    // (core::graphLayoutKey): found by id or through the graph's key index, without a key made for every node.
     const std::vector<GraphNode> &nodes = graph.nodes();
-    for (std::size_t n = 0; n < nodes.size(); ++n) {
-        if (!graph.isVacant(n) && core::graphLayoutKey(nodes[n]) == key)
-            return n;
+    const std::size_t colon = key.find(':');
+    if (colon == std::string::npos)
+        return GraphProjection::npos;
+    const std::string_view prefix = std::string_view(key).substr(0, colon);
+    const std::string_view rest = std::string_view(key).substr(colon + 1);
+    std::size_t found = GraphProjection::npos;
+    if (prefix == "pattern") {
+        found = graph.find(rest, GraphNodeKind::Resource);
+    } else {
+        for (int k = 0; k <= int(GraphNodeKind::Resource) && found == GraphProjection::npos; ++k) {
+            const auto kind = GraphNodeKind(k);
+            if (core::graphNodeKindName(kind) != prefix)
+                continue;
+            const bool number = !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+            });
+            if (number) {
+                const std::uint64_t id = std::stoull(std::string(rest));
+                for (std::size_t n = 0; n < nodes.size() && found == GraphProjection::npos; ++n) {
+                    if (nodes[n].kind == kind && nodes[n].entityId == id)
+                        found = n;
+                }
+            } else {
+                found = graph.find(rest, kind);
+            }
+        }
     }
-    return GraphProjection::npos;
+    // The key it makes is the one asked for (an entity's node is never found by its ARN here), and it is drawn.
+    if (found >= nodes.size() || graph.isVacant(found) || core::graphLayoutKey(nodes[found]) != key)
+        return GraphProjection::npos;
+    return found;
 }
 
 GraphProjection GraphProjection::project(
