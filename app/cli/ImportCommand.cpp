@@ -42,6 +42,8 @@ int ImportCommand::run()
     if (!read.ok())
         return usageError(read.error);
     GaadImportResult imported = importGaad(read.text);
+    // The account is imported: its text is not needed for the rest (the list-roles text and the save).
+    std::string().swap(read.text);
     if (!imported.workspace) {
         const std::string reason =
             imported.diagnostics.empty() ? std::string("not a GAAD file") : imported.diagnostics.front().message;

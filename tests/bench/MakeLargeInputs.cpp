@@ -4,6 +4,8 @@
 // reports what their JSON costs in memory once read.
 //
 //   make_large_inputs gaad ROLES FILE        a GAAD of ROLES roles (tests/support/GaadFixture)
+//   make_large_inputs gaad-small ROLES FILE  the same with a one-statement inline policy per role (0.9 KB per role)
+//   make_large_inputs list-roles ROLES FILE  `aws iam list-roles` output for the roles of either GAAD
 //   make_large_inputs workspace ROLES FILE   the LargeAccount workspace with ROLES roles, as a .rdws file
 //   make_large_inputs count FILE             values in FILE and the bytes the reader's DOM holds for them
 #include "GaadFixture.h"
@@ -59,6 +61,10 @@ int main(int argc, char **argv)
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "gaad" && argc == 4)
         return write(argv[3], rd::test::makeGaad(std::stoi(argv[2]), 1000));
+    if (mode == "gaad-small" && argc == 4)
+        return write(argv[3], rd::test::makeGaad(std::stoi(argv[2]), 1000, rd::test::InlinePolicies::Small));
+    if (mode == "list-roles" && argc == 4)
+        return write(argv[3], rd::test::makeListRoles(std::stoi(argv[2])));
     if (mode == "workspace" && argc == 4) {
         rd::test::LargeAccountSize size;
         size.roles = std::stoul(argv[2]);
@@ -81,6 +87,6 @@ int main(int argc, char **argv)
             sizeof(rd::core::JsonMember));
         return 0;
     }
-    std::cerr << "usage: make_large_inputs gaad|workspace ROLES FILE | count FILE\n";
+    std::cerr << "usage: make_large_inputs gaad|gaad-small|list-roles|workspace ROLES FILE | count FILE\n";
     return 2;
 }

@@ -3,6 +3,8 @@
 #include "CorpusFiles.h"
 #include "DataFiles.h"
 #include "GaadFixture.h"
+#include "rd/core/base/CheckCodes.h"
+#include "rd/core/json/JsonReader.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void mergesListRoles();
     void mergesListRolesIntoTheFirstMatchingRole();
     void importsAThousandRolesBuiltFromTheCorpus();
+    void importsEntriesAsTheyAreReadLikeAWholeDocument();
     void reportsBrokenEntriesAndKeepsTheRest_data();
     void reportsBrokenEntriesAndKeepsTheRest();
     void skipsUnnamedVersionsAndProfilesSoTheAccountSaves();
@@ -125,6 +128,48 @@ void TestGaadImporter::mergesListRolesIntoTheFirstMatchingRole()
         mergeListRoles(ws, R"({"Roles":[{"Arn":"arn:aws:iam::111122223333:role/Other","RoleName":"Same"}]})");
     QCOMPARE(unknown.size(), std::size_t(1));
     QCOMPARE(unknown[0].severity, Severity::Warning);
+
+    // Entries are read as the text is, but applied only when all of it reads: a text cut short changes nothing.
+    const Workspace before = ws;
+    const Diagnostics cut = mergeListRoles(ws, R"({"Roles":[{"RoleName":"Same","Description":"changed"}, {"Role)");
+    QVERIFY(!cut.empty());
+    QVERIFY(hasCheckCode(cut.front(), CheckCode::JsonSyntaxError));
+    QVERIFY(ws == before);
+}
+
+void TestGaadImporter::importsEntriesAsTheyAreReadLikeAWholeDocument()
+{
+    // The text is imported entry by entry as it is read (the JSON of a whole account is 4 to 10 times its text);
+    // that must give what importing the whole document gives, findings included, in the text's order.
+    std::string text = rd::test::makeGaad(300, 60);
+    // Two broken entries, so that findings of both kinds come out.
+    const std::string roles = "\"RoleDetailList\": [\n";
+    const std::size_t at = text.find(roles);
+    QVERIFY(at != std::string::npos);
+    text.insert(at + roles.size(), R"(7, {"RoleName": "Broken", "AssumeRolePolicyDocument": 5},)");
+    GaadImportResult streamed = importGaad(std::string_view(text));
+    JsonReadResult json = readJson(text);
+    QVERIFY(json.isExact());
+    GaadImportResult whole = importGaad(std::move(*json.value));
+    QVERIFY(streamed.workspace && whole.workspace);
+    QVERIFY(*streamed.workspace == *whole.workspace);
+    QCOMPARE(streamed.workspace->roles.size(), std::size_t { 301 });
+    QCOMPARE(streamed.diagnostics.size(), std::size_t { 3 });
+    QCOMPARE(streamed.diagnostics.size(), whole.diagnostics.size());
+    for (std::size_t i = 0; i < whole.diagnostics.size(); ++i) {
+        QCOMPARE(streamed.diagnostics[i].message, whole.diagnostics[i].message);
+        QVERIFY(streamed.diagnostics[i].range == whole.diagnostics[i].range);
+    }
+    QVERIFY(streamed.diagnostics[0].message.find("RoleDetailList[0]") != std::string::npos);
+    // The workspace loader, which tells GAAD from workspace files by content, imports it the same way.
+    const WorkspaceLoadResult loaded = loadWorkspaceText(text);
+    QCOMPARE(loaded.source, WorkspaceSource::Gaad);
+    QVERIFY(loaded.workspace && *loaded.workspace == *whole.workspace);
+
+    // A text that breaks after entries were imported yields no account.
+    const std::string cut = text.substr(0, text.size() - 10);
+    QVERIFY(!importGaad(std::string_view(cut)).workspace);
+    QVERIFY(!loadWorkspaceText(cut).workspace);
 }
 
 void TestGaadImporter::importsAThousandRolesBuiltFromTheCorpus()

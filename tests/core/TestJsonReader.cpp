@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace rd::core;
 
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void refusesTextsOfTooManyValuesWhileReading_data();
     void refusesTextsOfTooManyValuesWhileReading();
     void reportsDuplicateKeysUpToTheErrorLimit();
+    void handsOutTheElementsOfRootListsOneByOne();
+    void handsOutNothingOfARootThatIsNotAnObject();
     void decodesEscapes();
     void countsColumnsInCodePoints();
     void namesUtf16AndUtf32Texts_data();
@@ -299,6 +302,72 @@ void TestJsonReader::reportsDuplicateKeysUpToTheErrorLimit()
         [](const Diagnostic &d) { return hasCheckCode(d, CheckCode::DuplicateKeys); }));
     QCOMPARE(r.diagnostics.back().message,
         std::string("duplicate key `a`, and more: further duplicate keys are not reported"));
+}
+
+void TestJsonReader::handsOutTheElementsOfRootListsOneByOne()
+{
+    // A workspace or GAAD file is mostly long lists at its root: they are read element by element so that the whole
+    // file never has to be held as JSON.
+    const std::string text =
+        R"({"format": "x", "roles": [{"a": 1}, {"b": [1, 2]}, 3], "keep": [[1], [2]], "n": {"inner": [1, 2]}})";
+    struct Offer {
+        std::string key;
+        std::size_t index;
+        std::size_t rootMembers;
+        std::string firstMember;
+    };
+    std::vector<Offer> offers;
+    JsonReadOptions options;
+    options.takeRootListElement = [&](const JsonValue &root, std::string_view key, std::size_t index,
+                                      JsonValue &element) {
+        offers.push_back({ std::string(key), index, root.members.size(), root.members.front().key });
+        if (key == "roles" && index == 1) {
+            // Offered whole, nested arrays included.
+            const JsonValue *b = element.find("b");
+            if (!b || b->elements.size() != 2)
+                return false;
+        }
+        return key == "roles" && element.isObject();
+    };
+    const JsonReadResult r = readJson(text, options);
+    QVERIFY(r.isExact());
+    QCOMPARE(offers.size(), std::size_t { 5 });
+    QCOMPARE(offers[0].key, std::string("roles"));
+    QCOMPARE(offers[0].index, std::size_t { 0 });
+    // The members before the list are there, complete; the list is the last one.
+    QCOMPARE(offers[0].rootMembers, std::size_t { 2 });
+    QCOMPARE(offers[0].firstMember, std::string("format"));
+    QCOMPARE(offers[2].index, std::size_t { 2 });
+    QCOMPARE(offers[3].key, std::string("keep"));
+    QCOMPARE(offers[4].index, std::size_t { 1 });
+    // Taken elements are gone from the result, refused ones stay; nested lists are never offered.
+    const JsonValue *roles = r.value->find("roles");
+    QVERIFY(roles && roles->isArray());
+    QCOMPARE(roles->elements.size(), std::size_t { 1 });
+    QCOMPARE(roles->elements[0].text, std::string("3"));
+    QVERIFY(roles->range.isValid());
+    QCOMPARE(r.value->find("keep")->elements.size(), std::size_t { 2 });
+    QCOMPARE(r.value->find("n")->find("inner")->elements.size(), std::size_t { 2 });
+
+    // A text with an error after the elements were taken is still reported as not exact, so the taker drops them.
+    offers.clear();
+    const JsonReadResult broken = readJson(R"({"roles": [{"a": 1}, {"a": 2}], "x": })", options);
+    QCOMPARE(offers.size(), std::size_t { 2 });
+    QVERIFY(!broken.isExact());
+}
+
+void TestJsonReader::handsOutNothingOfARootThatIsNotAnObject()
+{
+    int offers = 0;
+    JsonReadOptions options;
+    options.takeRootListElement = [&](const JsonValue &, std::string_view, std::size_t, JsonValue &) {
+        ++offers;
+        return true;
+    };
+    const JsonReadResult r = readJson("[[1, 2], {\"a\": [3]}]", options);
+    QVERIFY(r.isExact());
+    QCOMPARE(offers, 0);
+    QCOMPARE(r.value->elements.size(), std::size_t { 2 });
 }
 
 void TestJsonReader::decodesEscapes()

@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 #include "DataFiles.h"
+#include "LargeAccount.h"
 #include "PolicyText.h"
 #include "rd/core/base/CheckCodes.h"
 #include "rd/core/base/FileIO.h"
+#include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QTemporaryDir>
@@ -31,6 +34,10 @@ private Q_SLOTS:
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void saveIsAtomicAndKeepsTheOldFileOnFailure();
+    void saveWritesALargeTextPieceByPiece();
+    void aSaveWhoseTextCannotBeMadeLeavesTheTargetUntouched();
+    void readsListsThatComeBeforeTheFormat();
+    void readsNoListOfAFileOfAnotherVersion();
     void saveThroughSymbolicLinksKeepsTheLinks();
     void saveErrorsNameTheTargetNotTheTemporaryFile();
     void savesTheLongestLegalFileNames();
@@ -252,6 +259,62 @@ void TestWorkspaceFile::saveIsAtomicAndKeepsTheOldFileOnFailure()
         QCOMPARE(rd::test::readFile(path), saved);
     else
         QCOMPARE(rd::test::readFile(path), writeWorkspace(changed));
+}
+
+void TestWorkspaceFile::saveWritesALargeTextPieceByPiece()
+{
+    // A few megabytes of text: the save hands it to the file in several pieces, and the file holds exactly it.
+    rd::test::LargeAccountSize size;
+    size.roles = 2000;
+    const Workspace ws = rd::test::makeLargeAccount(size);
+    const std::string text = writeWorkspace(ws);
+    QVERIFY(text.size() > std::size_t { 3 } << 20);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("large.rdws")).toStdString();
+    QVERIFY(!saveWorkspaceFile(path, ws));
+    QVERIFY(rd::test::readFile(path) == text);
+}
+
+void TestWorkspaceFile::aSaveWhoseTextCannotBeMadeLeavesTheTargetUntouched()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("kept.txt")).toStdString();
+    QVERIFY(!writeFileAtomically(path, std::string_view("old content\n")));
+    // The producer gives up half-way (a text writer whose sink failed, say): nothing of it reaches the target.
+    const auto error = writeFileAtomically(path, [](const TextSink &sink) { return sink("half of a new") && false; });
+    QVERIFY(error);
+    QVERIFY2(error->find("kept.txt") != std::string::npos, error->c_str());
+    QCOMPARE(rd::test::readFile(path), std::string("old content\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    // Pieces are written in order.
+    QVERIFY(!writeFileAtomically(path, [](const TextSink &sink) { return sink("new ") && sink("") && sink("text"); }));
+    QCOMPARE(rd::test::readFile(path), std::string("new text"));
+}
+
+void TestWorkspaceFile::readsListsThatComeBeforeTheFormat()
+{
+    // The reader reads a workspace's lists as it meets them once `format` and `formatVersion` are known (the writer
+    // puts them first); lists that come before them, in a file written by hand, are read at the end just the same.
+    const Workspace ws = sampleWorkspace();
+    JsonReadResult json = readJson(writeWorkspace(ws));
+    QVERIFY(json.isExact());
+    std::vector<JsonMember> &members = json.value->members;
+    std::stable_partition(members.begin(), members.end(),
+        [](const JsonMember &m) { return m.key != "format" && m.key != "formatVersion"; });
+    QCOMPARE(members.back().key, std::string("formatVersion"));
+    const WorkspaceLoadResult loaded = loadWorkspaceText(writeJson(*json.value));
+    QVERIFY(loaded.ok());
+    QVERIFY(*loaded.workspace == ws);
+}
+
+void TestWorkspaceFile::readsNoListOfAFileOfAnotherVersion()
+{
+    // A newer format's lists are not read ahead of the version check: the one finding says what to do.
+    const WorkspaceLoadResult loaded = loadWorkspaceText(
+        R"({"format": "role-designer-workspace", "formatVersion": 99, "roles": [{"unknown": 1}, 7]})");
+    QVERIFY(!loaded.workspace);
+    QCOMPARE(loaded.diagnostics.size(), std::size_t { 1 });
+    QVERIFY(loaded.diagnostics[0].message.find("newer version") != std::string::npos);
 }
 
 namespace

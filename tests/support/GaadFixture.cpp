@@ -50,6 +50,11 @@ std::string quote(const std::string &s)
 
 std::string makeGaad(int roleCount, int policyCount)
 {
+    return makeGaad(roleCount, policyCount, InlinePolicies::FromCorpus);
+}
+
+std::string makeGaad(int roleCount, int policyCount, InlinePolicies inlinePolicies)
+{
     const std::vector<ManagedPolicyFile> &files = requireManagedPolicyFiles();
     std::vector<std::string> documents;
     std::vector<std::string> names;
@@ -79,7 +84,10 @@ std::string makeGaad(int roleCount, int policyCount)
     for (int i = 0; i < roleCount; ++i) {
         const std::string name = "Role" + std::to_string(i);
         const std::string trust = kTrustPolicies[i % 5];
-        const std::string &inlineDoc = documents[static_cast<std::size_t>(i) % documents.size()];
+        const std::string inlineDoc = inlinePolicies == InlinePolicies::FromCorpus
+            ? documents[static_cast<std::size_t>(i) % documents.size()]
+            : R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::bucket-)"
+                + std::to_string(i % 100) + R"(/*"}]})";
         const std::string &attached = names[static_cast<std::size_t>(i * 7) % names.size()];
         if (i > 0)
             out += ",\n";
@@ -121,6 +129,23 @@ std::string makeGaad(int roleCount, int policyCount)
         out += ",\"VersionId\":\"v1\",\"IsDefaultVersion\":true,\"CreateDate\":\"2020-01-01T00:00:00+00:00\"}]}";
     }
     out += "\n]\n}\n";
+    return out;
+}
+
+std::string makeListRoles(int roleCount)
+{
+    std::string out = "{\"Roles\": [\n";
+    for (int i = 0; i < roleCount; ++i) {
+        const std::string name = "Role" + std::to_string(i);
+        if (i > 0)
+            out += ",\n";
+        out += "{\"Path\":\"/app/\",\"RoleName\":" + quote(name) + ",\"RoleId\":\"AROAEXAMPLE" + std::to_string(i)
+            + "\",\"Arn\":\"arn:aws:iam::111122223333:role/app/" + name
+            + "\",\"CreateDate\":\"2024-05-06T07:08:09+00:00\",\"AssumeRolePolicyDocument\":"
+            + quote(urlEncode(kTrustPolicies[i % 5])) + ",\"Description\":" + quote("Role number " + std::to_string(i))
+            + ",\"MaxSessionDuration\":" + std::to_string(3600 * (1 + i % 12)) + "}";
+    }
+    out += "\n]}\n";
     return out;
 }
 

@@ -238,9 +238,29 @@ void discard(std::vector<PendingWrite> &pending)
     }
 }
 
-// Writes the content to a new temporary file beside the final target of `path`, flushed to disk when `flush` says so
-// (a batch flushes the file system once instead), and closed: a batch of any size keeps no file open.
-std::optional<std::string> writeTemporary(const AtomicWrite &file, PendingWrite &out, bool flush)
+// Writes the whole of `data` to `fd`.
+bool writeAll(int fd, std::string_view data)
+{
+    const char *next = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, next, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        next += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Writes the content `produce` makes to a new temporary file beside the final target of `file.path`, flushed to disk
+// when `flush` says so (a batch flushes the file system once instead), and closed: a batch of any size keeps no file
+// open.
+std::optional<std::string> writeTemporary(
+    const AtomicWrite &file, const std::function<bool(const TextSink &)> &produce, PendingWrite &out, bool flush)
 {
     const std::string &path = file.path;
     std::string resolveError;
@@ -272,18 +292,20 @@ std::optional<std::string> writeTemporary(const AtomicWrite &file, PendingWrite 
             mode |= (mode & 0444) >> 2;
         ::fchmod(fd.get(), mode);
     }
-    const char *data = file.content.data();
-    std::size_t left = file.content.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd.get(), data, left);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return systemError("cannot save", path);
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
+    int writeErrno = 0;
+    const bool made = produce([&](std::string_view piece) {
+        if (writeErrno != 0)
+            return false;
+        if (!writeAll(fd.get(), piece))
+            writeErrno = errno;
+        return writeErrno == 0;
+    });
+    if (writeErrno != 0) {
+        errno = writeErrno;
+        return systemError("cannot save", path);
     }
+    if (!made)
+        return "cannot save `" + path + "`: its content could not be made";
     if ((flush && ::fsync(fd.get()) != 0) || ::close(fd.release()) != 0)
         return systemError("cannot save", path);
     return std::nullopt;
@@ -339,7 +361,8 @@ std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &
     const bool flushEach = files.size() < kFlushFileSystemFrom;
     for (const AtomicWrite &file : files) {
         pending.emplace_back();
-        if (auto error = writeTemporary(file, pending.back(), flushEach)) {
+        const auto content = [&file](const TextSink &sink) { return sink(file.content); };
+        if (auto error = writeTemporary(file, content, pending.back(), flushEach)) {
             discard(pending);
             return error;
         }
@@ -349,8 +372,14 @@ std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &
 
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content)
 {
+    return writeFileAtomically(path, [content](const TextSink &sink) { return sink(content); });
+}
+
+std::optional<std::string> writeFileAtomically(
+    const std::string &path, const std::function<bool(const TextSink &)> &produce)
+{
     std::vector<PendingWrite> pending(1);
-    if (auto error = writeTemporary({ path, content, false }, pending.front(), true)) {
+    if (auto error = writeTemporary({ path, {}, false }, produce, pending.front(), true)) {
         discard(pending);
         return error;
     }

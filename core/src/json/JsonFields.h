@@ -45,17 +45,24 @@ public:
         std::vector<JsonValue> *items = array(key);
         if (!items)
             return;
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            JsonValue &item = (*items)[i];
-            const std::string path = childPath(key) + "[" + std::to_string(i) + "]";
-            if (!item.isObject()) {
-                error(item.range, "`" + path + "` must be an object, not " + std::string(jsonTypeName(item.type)));
-                continue;
-            }
-            JsonFields fields(item, path, m_out, m_code, m_strict);
-            fn(fields);
-            fields.finish();
+        for (std::size_t i = 0; i < items->size(); ++i)
+            readObject((*items)[i], childPath(key) + "[" + std::to_string(i) + "]", m_out, m_code, m_strict, fn);
+    }
+
+    /// What forEachObject() does with one element, whose path is `path`: for an element handed out by the JSON
+    /// reader on its own (JsonReadOptions::takeRootListElement).
+    template <class Fn>
+    static void readObject(
+        JsonValue &item, const std::string &path, Diagnostics &out, CheckCode code, bool strict, Fn fn)
+    {
+        if (!item.isObject()) {
+            out.push_back(makeDiagnostic(
+                code, item.range, "`" + path + "` must be an object, not " + std::string(jsonTypeName(item.type))));
+            return;
         }
+        JsonFields fields(item, path, out, code, strict);
+        fn(fields);
+        fields.finish();
     }
 
     /// Reports unknown members (strict mode only).

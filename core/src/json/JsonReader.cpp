@@ -9,6 +9,7 @@
 #include <new>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace rd::core
@@ -62,6 +63,7 @@ public:
             return std::nullopt;
         }
         JsonValue root;
+        m_root = &root;
         if (!parseValue(root, 0))
             return std::nullopt;
         skipSpace();
@@ -579,7 +581,12 @@ private:
                 return fatal(span(m_pos, m_pos + 1), "expected `:` after key `" + member.key + "`");
             }
             skipSpace();
-            if (!parseValue(member.value, depth))
+            // A list that is a member of the root may be handed out element by element (takeRootListElement).
+            if (&out == m_root && m_options.takeRootListElement && !atEnd() && peek() == '[')
+                m_listKey = &member.key;
+            const bool read = parseValue(member.value, depth);
+            m_listKey = nullptr;
+            if (!read)
                 return false;
             checkDuplicate(out, seen);
             const Next next = afterItem('}', out.range.begin, &out.members.back().key);
@@ -604,18 +611,28 @@ private:
 
     bool parseArray(JsonValue &out, int depth)
     {
+        // Set for the array that is the value of a root member, and for none nested in it.
+        const std::string *listKey = std::exchange(m_listKey, nullptr);
         const Next first = open(out, JsonType::Array, ']', depth);
         if (first != Next::More)
             return first == Next::Closed;
-        for (;;) {
+        for (std::size_t index = 0;; ++index) {
             skipSpace();
             if (m_fatal)
                 return false;
             if (atEnd())
                 return unterminated(']', out.range.begin);
-            out.elements.emplace_back();
-            if (!parseValue(out.elements.back(), depth))
-                return false;
+            if (listKey) {
+                JsonValue element;
+                if (!parseValue(element, depth))
+                    return false;
+                if (!m_options.takeRootListElement(*m_root, *listKey, index, element))
+                    out.elements.push_back(std::move(element));
+            } else {
+                out.elements.emplace_back();
+                if (!parseValue(out.elements.back(), depth))
+                    return false;
+            }
             const Next next = afterItem(']', out.range.begin, nullptr);
             if (next == Next::Fatal)
                 return false;
@@ -640,6 +657,9 @@ private:
     std::size_t m_values = 0;
     bool m_fatal = false;
     bool m_overBudget = false;
+    const JsonValue *m_root = nullptr;
+    /// The key of the root member whose value is about to be read, when its elements may be handed out.
+    const std::string *m_listKey = nullptr;
 };
 
 /// The offset of the comma that makes the text hold more than `maxValues` values, or npos. Each comma outside a

@@ -60,6 +60,7 @@ void JsonTextWriter::close(char bracket)
 void JsonTextWriter::endObject()
 {
     close('}');
+    drain();
 }
 
 void JsonTextWriter::beginArray()
@@ -72,6 +73,7 @@ void JsonTextWriter::beginArray()
 void JsonTextWriter::endArray()
 {
     close(']');
+    drain();
 }
 
 void JsonTextWriter::string(std::string_view value)
@@ -135,6 +137,33 @@ std::string JsonTextWriter::take()
     if (m_pretty)
         m_out += '\n';
     return std::move(m_out);
+}
+
+void JsonTextWriter::drainInto(TextSink sink, std::size_t pieceBytes)
+{
+    m_sink = std::move(sink);
+    m_pieceBytes = pieceBytes;
+    m_out.reserve(pieceBytes + pieceBytes / 4);
+}
+
+void JsonTextWriter::drain()
+{
+    if (!m_sink || m_out.size() < m_pieceBytes)
+        return;
+    // After a refusal the rest is dropped: the writer's owner gives up on the whole text.
+    if (!m_sinkFailed)
+        m_sinkFailed = !m_sink(m_out);
+    m_out.clear();
+}
+
+bool JsonTextWriter::finish()
+{
+    if (m_pretty)
+        m_out += '\n';
+    if (m_sink && !m_sinkFailed)
+        m_sinkFailed = !m_sink(m_out);
+    m_out.clear();
+    return !m_sinkFailed;
 }
 
 } // namespace rd::core

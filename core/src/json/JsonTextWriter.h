@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/base/FileIO.h"
 #include "rd/core/json/JsonValue.h"
 
 #include <string>
@@ -35,12 +36,23 @@ public:
     /// The text, with a final newline in pretty form.
     std::string take();
 
+    /// From now on, hands the text written so far to `sink` each time a container closes with at least
+    /// `pieceBytes` of it held, so that a large text is never whole in memory; finish() hands out the rest.
+    void drainInto(TextSink sink, std::size_t pieceBytes);
+    /// With a sink: hands out the rest of the text (with the final newline in pretty form); false when the sink
+    /// refused a piece at any time.
+    bool finish();
+
 private:
     void beforeValue();
     void newline();
     void close(char bracket);
+    void drain();
 
     std::string m_out;
+    TextSink m_sink;
+    std::size_t m_pieceBytes = 0;
+    bool m_sinkFailed = false;
     bool m_pretty;
     bool m_afterKey = false;
     // One entry per open container: how many values it holds so far.

@@ -40,21 +40,39 @@ public:
     {
     }
 
-    Workspace read(JsonValue &root)
+    /// Reads an entry of one of GAAD's lists into the account; false when `list` is none of them.
+    bool readEntry(std::string_view list, const std::string &path, JsonValue &entry)
     {
-        Workspace ws;
+        if (list == "UserDetailList")
+            readObject(entry, path, [&](JsonFields &f) { readUser(f); });
+        else if (list == "GroupDetailList")
+            readObject(entry, path, [&](JsonFields &f) { readGroup(f); });
+        else if (list == "RoleDetailList")
+            readObject(entry, path, [&](JsonFields &f) { readRole(f); });
+        else if (list == "Policies")
+            readObject(entry, path, [&](JsonFields &f) { readPolicy(f); });
+        else
+            return false;
+        return true;
+    }
+
+    /// Reads the entries still in `root` (all of them, unless the JSON reader handed some out before) and returns
+    /// the account.
+    Workspace finish(JsonValue &root)
+    {
         JsonFields top(root, "", m_out, CheckCode::GaadFormatError, false);
-        top.forEachObject("UserDetailList", [&](JsonFields &f) { readUser(ws, f); });
-        top.forEachObject("GroupDetailList", [&](JsonFields &f) { readGroup(ws, f); });
-        top.forEachObject("RoleDetailList", [&](JsonFields &f) { readRole(ws, f); });
-        top.forEachObject("Policies", [&](JsonFields &f) { readPolicy(ws, f); });
+        for (std::string_view list : { "UserDetailList", "GroupDetailList", "RoleDetailList", "Policies" }) {
+            std::vector<JsonValue> *entries = top.array(list);
+            for (std::size_t i = 0; entries && i < entries->size(); ++i)
+                readEntry(list, std::string(list) + "[" + std::to_string(i) + "]", (*entries)[i]);
+        }
         if (top.boolean("IsTruncated", false))
             m_out.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, root.range,
                 "the file says `IsTruncated`: it holds only the first page of the "
                 "account; run the AWS CLI without --max-items to get all of it"));
-        ws.collectExternalPrincipals();
-        ws.sortCanonically();
-        return ws;
+        m_ws.collectExternalPrincipals();
+        m_ws.sortCanonically();
+        return std::move(m_ws);
     }
 
 private:
@@ -177,15 +195,20 @@ private:
     }
 
     /// Adds an entity that has a name (one without was already reported) and its account.
-    template <class Entity> static void store(Workspace &ws, Entity &&e)
+    template <class Entity> void store(Entity &&e)
     {
         if (e.name.empty())
             return;
-        ws.ensureAccount(e.accountId);
-        ws.add(std::forward<Entity>(e));
+        m_ws.ensureAccount(e.accountId);
+        m_ws.add(std::forward<Entity>(e));
     }
 
-    void readUser(Workspace &ws, JsonFields &f)
+    template <class Fn> void readObject(JsonValue &entry, const std::string &path, Fn fn)
+    {
+        JsonFields::readObject(entry, path, m_out, CheckCode::GaadFormatError, false, fn);
+    }
+
+    void readUser(JsonFields &f)
     {
         User u;
         readIdentity(f, "User", u);
@@ -194,19 +217,19 @@ private:
         u.attachedPolicyArns = attached(f);
         u.permissionsBoundaryArn = boundary(f);
         u.tags = tags(f);
-        store(ws, std::move(u));
+        store(std::move(u));
     }
 
-    void readGroup(Workspace &ws, JsonFields &f)
+    void readGroup(JsonFields &f)
     {
         Group g;
         readIdentity(f, "Group", g);
         g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
         g.attachedPolicyArns = attached(f);
-        store(ws, std::move(g));
+        store(std::move(g));
     }
 
-    void readRole(Workspace &ws, JsonFields &f)
+    void readRole(JsonFields &f)
     {
         Role r;
         readIdentity(f, "Role", r);
@@ -228,10 +251,10 @@ private:
             if (!profile.name.empty())
                 r.instanceProfiles.push_back(std::move(profile));
         });
-        store(ws, std::move(r));
+        store(std::move(r));
     }
 
-    void readPolicy(Workspace &ws, JsonFields &f)
+    void readPolicy(JsonFields &f)
     {
         ManagedPolicy p;
         p.name = f.string("PolicyName", true);
@@ -257,11 +280,12 @@ private:
         if (p.name.empty())
             return;
         if (!p.isAwsManaged())
-            ws.ensureAccount(accountOfArn(p.arn));
-        ws.add(std::move(p));
+            m_ws.ensureAccount(accountOfArn(p.arn));
+        m_ws.add(std::move(p));
     }
 
     Diagnostics &m_out;
+    Workspace m_ws;
 };
 
 } // namespace
@@ -273,7 +297,24 @@ bool isGaadDocument(const JsonValue &root)
             || root.find("Policies"));
 }
 
-GaadImportResult importGaad(JsonValue &&root)
+struct GaadImporter::Reader {
+    Diagnostics findings;
+    GaadReader reader { findings };
+};
+
+GaadImporter::GaadImporter()
+    : m_reader(std::make_unique<Reader>())
+{
+}
+
+GaadImporter::~GaadImporter() = default;
+
+bool GaadImporter::take(std::string_view list, std::size_t index, JsonValue &entry)
+{
+    return m_reader->reader.readEntry(list, std::string(list) + "[" + std::to_string(index) + "]", entry);
+}
+
+GaadImportResult GaadImporter::finish(JsonValue &root)
 {
     GaadImportResult result;
     if (!isGaadDocument(root)) {
@@ -282,29 +323,91 @@ GaadImportResult importGaad(JsonValue &&root)
             "UserDetailList, GroupDetailList, RoleDetailList or Policies"));
         return result;
     }
-    GaadReader reader(result.diagnostics);
-    result.workspace = reader.read(root);
+    result.workspace = m_reader->reader.finish(root);
+    result.diagnostics = std::move(m_reader->findings);
     return result;
+}
+
+GaadImportResult importGaad(JsonValue &&root)
+{
+    return GaadImporter().finish(root);
 }
 
 GaadImportResult importGaad(std::string_view text)
 {
-    JsonReadResult json = readJson(text);
+    // Entries are imported as they are read, so that the JSON of the whole account is never held at once.
+    GaadImporter importer;
+    JsonReadOptions options;
+    options.takeRootListElement = [&importer](const JsonValue &, std::string_view list, std::size_t index,
+                                      JsonValue &entry) { return importer.take(list, index, entry); };
+    JsonReadResult json = readJson(text, options);
     if (!json.isExact()) {
         GaadImportResult result;
         result.diagnostics = std::move(json.diagnostics);
         return result;
     }
-    GaadImportResult result = importGaad(std::move(*json.value));
+    GaadImportResult result = importer.finish(*json.value);
     result.diagnostics.insert(result.diagnostics.begin(), json.diagnostics.begin(), json.diagnostics.end());
     return result;
 }
 
 Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
 {
-    Diagnostics out;
-    JsonReadResult json = readJson(text);
-    out = std::move(json.diagnostics);
+    // The first role of each ARN and of each name, as a scan in workspace order would find them.
+    std::unordered_map<std::string_view, Role *> byArn;
+    std::unordered_map<std::string_view, Role *> byName;
+    byArn.reserve(workspace.roles.size());
+    byName.reserve(workspace.roles.size());
+    for (Role &r : workspace.roles) {
+        byArn.emplace(r.arn, &r);
+        byName.emplace(r.name, &r);
+    }
+    // Entries are read as the JSON reader reads them (the JSON of the whole list would be 4 to 10 times its text);
+    // what they say is applied once the whole text has read exactly.
+    struct Change {
+        Role *role = nullptr;
+        std::optional<std::string> description;
+        std::optional<int> duration;
+    };
+    std::vector<Change> changes;
+    Diagnostics entryFindings;
+    const auto readEntry = [&](JsonValue &item, std::size_t index) {
+        const std::string path = "Roles[" + std::to_string(index) + "]";
+        if (!item.isObject()) {
+            entryFindings.push_back(
+                makeDiagnostic(CheckCode::GaadFormatError, item.range, "`" + path + "` must be an object"));
+            return;
+        }
+        JsonFields f(item, path, entryFindings, CheckCode::GaadFormatError, false);
+        const std::string arn = f.string("Arn");
+        const std::string name = f.string("RoleName");
+        Change change;
+        if (!arn.empty()) {
+            if (const auto found = byArn.find(arn); found != byArn.end())
+                change.role = found->second;
+        } else if (const auto found = byName.find(name); found != byName.end()) {
+            change.role = found->second;
+        }
+        if (!change.role) {
+            entryFindings.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, item.range,
+                "`" + path + "`: the role `" + (arn.empty() ? name : arn)
+                    + "` is not in the workspace; its details were not merged"));
+            return;
+        }
+        if (JsonValue *description = f.value("Description"); description && description->isString())
+            change.description = std::move(description->text);
+        change.duration = sessionDuration(f);
+        changes.push_back(std::move(change));
+    };
+    JsonReadOptions options;
+    options.takeRootListElement = [&](const JsonValue &, std::string_view list, std::size_t index, JsonValue &item) {
+        if (list != "Roles")
+            return false;
+        readEntry(item, index);
+        return true;
+    };
+    JsonReadResult json = readJson(text, options);
+    Diagnostics out = std::move(json.diagnostics);
     if (!json.isExact())
         return out;
     JsonValue &root = *json.value;
@@ -315,45 +418,16 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
     }
     JsonFields top(root, "", out, CheckCode::GaadFormatError, false);
     std::vector<JsonValue> *roles = top.array("Roles", true);
-    if (!roles)
-        return out;
-    // The first role of each ARN and of each name, as a scan in workspace order would find them.
-    std::unordered_map<std::string_view, Role *> byArn;
-    std::unordered_map<std::string_view, Role *> byName;
-    byArn.reserve(workspace.roles.size());
-    byName.reserve(workspace.roles.size());
-    for (Role &r : workspace.roles) {
-        byArn.emplace(r.arn, &r);
-        byName.emplace(r.name, &r);
+    // Only a `Roles` that is not a list is still here: its elements, if any, were all read.
+    for (std::size_t i = 0; roles && i < roles->size(); ++i)
+        readEntry((*roles)[i], i);
+    for (Change &change : changes) {
+        if (change.description)
+            change.role->description = std::move(*change.description);
+        if (change.duration)
+            change.role->maxSessionDuration = *change.duration;
     }
-    for (std::size_t i = 0; i < roles->size(); ++i) {
-        JsonValue &item = (*roles)[i];
-        const std::string path = "Roles[" + std::to_string(i) + "]";
-        if (!item.isObject()) {
-            out.push_back(makeDiagnostic(CheckCode::GaadFormatError, item.range, "`" + path + "` must be an object"));
-            continue;
-        }
-        JsonFields f(item, path, out, CheckCode::GaadFormatError, false);
-        const std::string arn = f.string("Arn");
-        const std::string name = f.string("RoleName");
-        Role *target = nullptr;
-        if (!arn.empty()) {
-            if (const auto found = byArn.find(arn); found != byArn.end())
-                target = found->second;
-        } else if (const auto found = byName.find(name); found != byName.end()) {
-            target = found->second;
-        }
-        if (!target) {
-            out.push_back(makeDiagnostic(CheckCode::GaadFormatWarning, item.range,
-                "`" + path + "`: the role `" + (arn.empty() ? name : arn)
-                    + "` is not in the workspace; its details were not merged"));
-            continue;
-        }
-        if (JsonValue *description = f.value("Description"); description && description->isString())
-            target->description = description->text;
-        if (auto duration = sessionDuration(f))
-            target->maxSessionDuration = *duration;
-    }
+    out.insert(out.end(), entryFindings.begin(), entryFindings.end());
     return out;
 }
 

@@ -225,7 +225,52 @@ public:
     {
     }
 
-    std::optional<Workspace> read(JsonValue &root)
+    /// True when `root`, as read so far, has the `format` and `formatVersion` of a workspace this version reads:
+    /// only then may its lists be read before the whole file is (JsonReadOptions::takeRootListElement).
+    static bool readableSoFar(const JsonValue &root)
+    {
+        const JsonValue *format = root.find("format");
+        const JsonValue *version = root.find("formatVersion");
+        if (!format || !format->isString() || format->text != kWorkspaceFormatName || !version || !version->isNumber())
+            return false;
+        const std::string &digits = version->text;
+        int number = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+        return error == std::errc() && end == digits.data() + digits.size() && number >= 1
+            && number <= kWorkspaceFormatVersion;
+    }
+
+    /// Reads an element of one of the workspace's lists; false when `list` is none of them.
+    bool readEntry(std::string_view list, const std::string &path, JsonValue &entry)
+    {
+        const auto read = [&](auto member) {
+            JsonFields::readObject(
+                entry, path, m_out, CheckCode::WorkspaceFormatError, true, [&](JsonFields &f) { (this->*member)(f); });
+        };
+        if (list == "accounts")
+            read(&WorkspaceReader::readAccount);
+        else if (list == "users")
+            read(&WorkspaceReader::readUser);
+        else if (list == "groups")
+            read(&WorkspaceReader::readGroup);
+        else if (list == "roles")
+            read(&WorkspaceReader::readRole);
+        else if (list == "managedPolicies")
+            read(&WorkspaceReader::readManagedPolicy);
+        else if (list == "resources")
+            read(&WorkspaceReader::readResource);
+        else if (list == "externalPrincipals")
+            read(&WorkspaceReader::readExternalPrincipal);
+        else if (list == "layout")
+            read(&WorkspaceReader::readPosition);
+        else
+            return false;
+        return true;
+    }
+
+    /// Checks the format, reads what `root` still holds (every list, unless the JSON reader handed elements out
+    /// before) and returns the workspace, or nothing when anything is wrong.
+    std::optional<Workspace> finish(JsonValue &root)
     {
         if (!root.isObject()) {
             m_out.push_back(makeDiagnostic(
@@ -255,117 +300,138 @@ public:
                     + std::to_string(kWorkspaceFormatVersion) + ": open it with a newer version");
             return std::nullopt;
         }
-        Workspace ws;
-        ws.name = top.string("name");
+        m_ws.name = top.string("name");
         const std::int64_t nextId = top.integer("nextId").value_or(1);
-        top.forEachObject("accounts", [&](JsonFields &f) {
-            ws.accounts.push_back(Account { f.string("accountId", true), f.string("name") });
-        });
-        top.forEachObject("users", [&](JsonFields &f) {
-            User u;
-            readIdentity(f, u);
-            u.groupNames = f.strings("groups");
-            u.permissionsBoundaryArn = f.string("permissionsBoundary");
-            u.attachedPolicyArns = f.strings("attachedPolicies");
-            u.inlinePolicies = inlinePolicies(f);
-            u.tags = tags(f);
-            ws.add(std::move(u));
-        });
-        top.forEachObject("groups", [&](JsonFields &f) {
-            Group g;
-            readIdentity(f, g);
-            g.attachedPolicyArns = f.strings("attachedPolicies");
-            g.inlinePolicies = inlinePolicies(f);
-            ws.add(std::move(g));
-        });
-        top.forEachObject("roles", [&](JsonFields &f) {
-            Role r;
-            readIdentity(f, r);
-            r.description = f.string("description");
-            if (auto duration = f.integer("maxSessionDuration")) {
-                if (!isValidMaxSessionDuration(*duration))
-                    f.error(f.value("maxSessionDuration")->range,
-                        "`" + f.childPath("maxSessionDuration") + "` is " + std::to_string(*duration)
-                            + "; IAM accepts 3600 to 43200 seconds");
-                else
-                    r.maxSessionDuration = static_cast<int>(*duration);
-            }
-            if (auto policy = document(f, "trustPolicy", true))
-                r.trustPolicy = std::move(*policy);
-            r.permissionsBoundaryArn = f.string("permissionsBoundary");
-            r.attachedPolicyArns = f.strings("attachedPolicies");
-            r.inlinePolicies = inlinePolicies(f);
-            r.tags = tags(f);
-            f.forEachObject("instanceProfiles", [&](JsonFields &p) {
-                InstanceProfile profile;
-                profile.name = p.string("name", true);
-                profile.path = pathOr(p);
-                profile.arn = p.string("arn");
-                profile.awsId = p.string("awsId");
-                r.instanceProfiles.push_back(std::move(profile));
-            });
-            ws.add(std::move(r));
-        });
-        top.forEachObject("managedPolicies", [&](JsonFields &f) {
-            ManagedPolicy p;
-            p.id.value = id(f);
-            p.name = f.string("name", true);
-            p.path = pathOr(f);
-            p.arn = f.string("arn");
-            p.awsId = f.string("awsId");
-            p.description = f.string("description");
-            p.createDate = f.string("createDate");
-            p.updateDate = f.string("updateDate");
-            p.defaultVersionId = f.string("defaultVersionId");
-            f.forEachObject("versions", [&](JsonFields &v) {
-                PolicyVersion entry;
-                entry.versionId = v.string("versionId", true);
-                entry.isDefault = v.boolean("isDefault", false);
-                entry.createDate = v.string("createDate");
-                if (auto policy = document(v, "document", true))
-                    entry.document = std::move(*policy);
-                p.versions.push_back(std::move(entry));
-            });
-            ws.add(std::move(p));
-        });
-        top.forEachObject("resources", [&](JsonFields &f) {
-            Resource r;
-            r.id.value = id(f);
-            r.arn = f.string("arn", true);
-            r.type = f.string("type");
-            r.accountId = f.string("accountId");
-            r.name = f.string("name");
-            r.policy = document(f, "policy", false);
-            ws.add(std::move(r));
-        });
-        top.forEachObject("externalPrincipals", [&](JsonFields &f) {
-            ExternalPrincipal p;
-            p.id.value = id(f);
-            const std::string kind = f.string("kind", true);
-            if (auto k = externalPrincipalKindFromName(kind))
-                p.kind = *k;
-            else if (!kind.empty())
-                f.error(f.value("kind")->range, "`" + kind + "` is not a kind of external principal");
-            p.identifier = f.string("identifier", true);
-            p.name = f.string("name");
-            ws.add(std::move(p));
-        });
-        top.forEachObject("layout", [&](JsonFields &f) {
-            GraphPosition pos;
-            pos.node = f.string("node", true);
-            pos.x = f.number("x", true).value_or(0);
-            pos.y = f.number("y", true).value_or(0);
-            ws.layout.push_back(std::move(pos));
-        });
+        for (std::string_view list : { "accounts", "users", "groups", "roles", "managedPolicies", "resources",
+                 "externalPrincipals", "layout" }) {
+            std::vector<JsonValue> *items = top.array(list);
+            for (std::size_t i = 0; items && i < items->size(); ++i)
+                readEntry(list, std::string(list) + "[" + std::to_string(i) + "]", (*items)[i]);
+        }
         top.finish();
         if (nextId > 0)
-            ws.reserveId(static_cast<std::uint64_t>(nextId) - 1);
+            m_ws.reserveId(static_cast<std::uint64_t>(nextId) - 1);
         if (hasErrors(m_out))
             return std::nullopt;
-        return ws;
+        return std::move(m_ws);
     }
 
 private:
+    void readAccount(JsonFields &f)
+    {
+        m_ws.accounts.push_back(Account { f.string("accountId", true), f.string("name") });
+    }
+
+    void readUser(JsonFields &f)
+    {
+        User u;
+        readIdentity(f, u);
+        u.groupNames = f.strings("groups");
+        u.permissionsBoundaryArn = f.string("permissionsBoundary");
+        u.attachedPolicyArns = f.strings("attachedPolicies");
+        u.inlinePolicies = inlinePolicies(f);
+        u.tags = tags(f);
+        m_ws.add(std::move(u));
+    }
+
+    void readGroup(JsonFields &f)
+    {
+        Group g;
+        readIdentity(f, g);
+        g.attachedPolicyArns = f.strings("attachedPolicies");
+        g.inlinePolicies = inlinePolicies(f);
+        m_ws.add(std::move(g));
+    }
+
+    void readRole(JsonFields &f)
+    {
+        Role r;
+        readIdentity(f, r);
+        r.description = f.string("description");
+        if (auto duration = f.integer("maxSessionDuration")) {
+            if (!isValidMaxSessionDuration(*duration))
+                f.error(f.value("maxSessionDuration")->range,
+                    "`" + f.childPath("maxSessionDuration") + "` is " + std::to_string(*duration)
+                        + "; IAM accepts 3600 to 43200 seconds");
+            else
+                r.maxSessionDuration = static_cast<int>(*duration);
+        }
+        if (auto policy = document(f, "trustPolicy", true))
+            r.trustPolicy = std::move(*policy);
+        r.permissionsBoundaryArn = f.string("permissionsBoundary");
+        r.attachedPolicyArns = f.strings("attachedPolicies");
+        r.inlinePolicies = inlinePolicies(f);
+        r.tags = tags(f);
+        f.forEachObject("instanceProfiles", [&](JsonFields &p) {
+            InstanceProfile profile;
+            profile.name = p.string("name", true);
+            profile.path = pathOr(p);
+            profile.arn = p.string("arn");
+            profile.awsId = p.string("awsId");
+            r.instanceProfiles.push_back(std::move(profile));
+        });
+        m_ws.add(std::move(r));
+    }
+
+    void readManagedPolicy(JsonFields &f)
+    {
+        ManagedPolicy p;
+        p.id.value = id(f);
+        p.name = f.string("name", true);
+        p.path = pathOr(f);
+        p.arn = f.string("arn");
+        p.awsId = f.string("awsId");
+        p.description = f.string("description");
+        p.createDate = f.string("createDate");
+        p.updateDate = f.string("updateDate");
+        p.defaultVersionId = f.string("defaultVersionId");
+        f.forEachObject("versions", [&](JsonFields &v) {
+            PolicyVersion entry;
+            entry.versionId = v.string("versionId", true);
+            entry.isDefault = v.boolean("isDefault", false);
+            entry.createDate = v.string("createDate");
+            if (auto policy = document(v, "document", true))
+                entry.document = std::move(*policy);
+            p.versions.push_back(std::move(entry));
+        });
+        m_ws.add(std::move(p));
+    }
+
+    void readResource(JsonFields &f)
+    {
+        Resource r;
+        r.id.value = id(f);
+        r.arn = f.string("arn", true);
+        r.type = f.string("type");
+        r.accountId = f.string("accountId");
+        r.name = f.string("name");
+        r.policy = document(f, "policy", false);
+        m_ws.add(std::move(r));
+    }
+
+    void readExternalPrincipal(JsonFields &f)
+    {
+        ExternalPrincipal p;
+        p.id.value = id(f);
+        const std::string kind = f.string("kind", true);
+        if (auto k = externalPrincipalKindFromName(kind))
+            p.kind = *k;
+        else if (!kind.empty())
+            f.error(f.value("kind")->range, "`" + kind + "` is not a kind of external principal");
+        p.identifier = f.string("identifier", true);
+        p.name = f.string("name");
+        m_ws.add(std::move(p));
+    }
+
+    void readPosition(JsonFields &f)
+    {
+        GraphPosition pos;
+        pos.node = f.string("node", true);
+        pos.x = f.number("x", true).value_or(0);
+        pos.y = f.number("y", true).value_or(0);
+        m_ws.layout.push_back(std::move(pos));
+    }
+
     std::uint64_t id(JsonFields &f)
     {
         const auto value = f.integer("id", true);
@@ -441,13 +507,16 @@ private:
 
     Diagnostics &m_out;
     std::set<std::uint64_t> m_ids;
+    Workspace m_ws;
 };
 
 } // namespace
 
-std::string writeWorkspace(const Workspace &ws)
+namespace
 {
-    JsonTextWriter w(true, 4096);
+
+void writeWorkspaceTo(JsonTextWriter &w, const Workspace &ws)
+{
     w.beginObject();
     w.key("format");
     w.string(kWorkspaceFormatName);
@@ -489,13 +558,39 @@ std::string writeWorkspace(const Workspace &ws)
         out.endObject();
     });
     w.endObject();
+}
+
+/// How much text a streamed save holds before it writes it out.
+constexpr std::size_t kSavePieceBytes = std::size_t { 1 } << 20;
+
+} // namespace
+
+std::string writeWorkspace(const Workspace &ws)
+{
+    JsonTextWriter w(true, 4096);
+    writeWorkspaceTo(w, ws);
     return w.take();
 }
 
 WorkspaceLoadResult loadWorkspaceText(std::string_view text)
 {
     WorkspaceLoadResult result;
-    JsonReadResult json = readJson(text);
+    // The lists' elements are read into a workspace, or imported from GAAD, as the JSON reader reads them, so that
+    // the JSON of a whole account (4 to 10 times the size of its text) is never held at once. Which of the two the
+    // text is shows in the root's members before the lists (`format` first in a workspace file, as it is written);
+    // an element that comes before that is decided stays in the JSON and is read at the end.
+    Diagnostics listFindings;
+    WorkspaceReader workspaceReader(listFindings);
+    GaadImporter gaad;
+    JsonReadOptions options;
+    options.takeRootListElement = [&](const JsonValue &root, std::string_view list, std::size_t index,
+                                      JsonValue &element) {
+        if (root.find("format"))
+            return WorkspaceReader::readableSoFar(root)
+                && workspaceReader.readEntry(list, std::string(list) + "[" + std::to_string(index) + "]", element);
+        return gaad.take(list, index, element);
+    };
+    JsonReadResult json = readJson(text, options);
     // Decided before the findings move into the result: isExact() looks at them.
     const bool exact = json.isExact();
     if (json.refusedForSize) {
@@ -509,13 +604,16 @@ WorkspaceLoadResult loadWorkspaceText(std::string_view text)
     JsonValue &root = *json.value;
     if (root.isObject() && !root.find("format") && isGaadDocument(root)) {
         result.source = WorkspaceSource::Gaad;
-        GaadImportResult imported = importGaad(std::move(root));
+        GaadImportResult imported = gaad.finish(root);
         result.workspace = std::move(imported.workspace);
         result.diagnostics.insert(result.diagnostics.end(), imported.diagnostics.begin(), imported.diagnostics.end());
         return result;
     }
-    WorkspaceReader reader(result.diagnostics);
-    result.workspace = reader.read(root);
+    result.workspace = workspaceReader.finish(root);
+    result.diagnostics.insert(result.diagnostics.end(), listFindings.begin(), listFindings.end());
+    // A workspace is read strictly: the reader's findings and the text's (a duplicate key) alike refuse it.
+    if (hasErrors(result.diagnostics))
+        result.workspace.reset();
     return result;
 }
 
@@ -540,7 +638,13 @@ WorkspaceLoadResult loadWorkspaceFile(const std::string &path)
 
 std::optional<std::string> saveWorkspaceFile(const std::string &path, const Workspace &workspace)
 {
-    return writeFileAtomically(path, writeWorkspace(workspace));
+    // Written as it is made: the text of a large account (twice the size of its GAAD) is never whole in memory.
+    return writeFileAtomically(path, [&workspace](const TextSink &sink) {
+        JsonTextWriter w(true);
+        w.drainInto(sink, kSavePieceBytes);
+        writeWorkspaceTo(w, workspace);
+        return w.finish();
+    });
 }
 
 } // namespace rd::core

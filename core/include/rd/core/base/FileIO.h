@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,15 @@ FileReadResult readTextFile(const std::string &path, std::size_t maxBytes);
 /// same target left by an interrupted save are removed (one scan of the folder). Returns a one-line reason on failure,
 /// naming `path` (never the temporary file), in which case the target is untouched.
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content);
+
+/// Takes a text piece by piece; returns false to stop the writing.
+using TextSink = std::function<bool(std::string_view piece)>;
+
+/// writeFileAtomically() for a text made piece by piece, so that it is never whole in memory: `produce` hands each
+/// piece to the sink it is given, in order, and returns false when it could not make the whole text (the target is
+/// then untouched and the reason says so).
+std::optional<std::string> writeFileAtomically(
+    const std::string &path, const std::function<bool(const TextSink &)> &produce);
 
 /// One file of a batch for writeFilesAtomically().
 struct AtomicWrite {

@@ -6,6 +6,7 @@
 #include "rd/core/json/JsonValue.h"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -25,6 +26,14 @@ struct JsonReadOptions {
     /// 10 million values stay under about 4 GB, while the authorization details of an account of 100,000 roles
     /// (81 MB as AWS prints them, 330 MB as the test generator writes them) hold under 7 million (docs/PERFORMANCE.md).
     std::size_t maxValues = std::size_t { 10 } * 1000 * 1000;
+    /// When set, called with each element of an array that is the value of a member of the root object (a
+    /// workspace's `roles`, a GAAD file's `RoleDetailList`) as soon as the element is read, with the root as read so
+    /// far (its earlier members complete; the last is the array being read) and the element's index in that array.
+    /// Returning true takes the element: the reader does not keep it, so the array in the result lacks it and a file
+    /// of many entries never needs a DOM of all of them. Returning false keeps it as usual. An element is offered
+    /// whole, possibly rebuilt by error recovery; a caller must drop what it took when the result is not exact.
+    std::function<bool(const JsonValue &root, std::string_view key, std::size_t index, JsonValue &element)>
+        takeRootListElement;
 };
 
 struct JsonReadResult {

@@ -6,6 +6,8 @@
 #include "rd/core/json/JsonValue.h"
 #include "rd/core/workspace/Workspace.h"
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -31,6 +33,28 @@ bool isGaadDocument(const JsonValue &root);
 /// principals.
 GaadImportResult importGaad(std::string_view text);
 GaadImportResult importGaad(JsonValue &&root);
+
+/// importGaad() in steps, for a reader that hands out the entries of GAAD's lists as it reads them
+/// (JsonReadOptions::takeRootListElement): each entry is imported and dropped, so that the JSON of a whole account
+/// (4 to 10 times the size of its text) is never held at once. The findings come in the order of the text.
+class GaadImporter
+{
+public:
+    GaadImporter();
+    ~GaadImporter();
+    GaadImporter(const GaadImporter &) = delete;
+    GaadImporter &operator=(const GaadImporter &) = delete;
+
+    /// Imports entry `index` of `list` when that is one of GAAD's lists (true), else leaves it (false).
+    bool take(std::string_view list, std::size_t index, JsonValue &entry);
+    /// Imports the entries still in `root` and returns the account with every finding; call once, with the root the
+    /// reader returned, and only when its text read exactly (otherwise drop the importer).
+    GaadImportResult finish(JsonValue &root);
+
+private:
+    struct Reader;
+    std::unique_ptr<Reader> m_reader;
+};
 
 /// Merges the output of `aws iam list-roles` (IAM API reference, ListRoles: Roles[] with Description and
 /// MaxSessionDuration, which GAAD omits) into roles matched by ARN, else by name. Returns findings; roles it does
