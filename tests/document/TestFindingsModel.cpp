@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
-// The findings model: the validator's findings for the selected role, most severe first, cleared when the role goes.
+// The findings model: the validator's findings for the selected role, most severe first, cleared when the role goes;
+// and what reading the workspace's file found, whichever role is selected, until the workspace is saved or replaced.
+#include "ScratchFiles.h"
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace rd;
@@ -17,6 +20,7 @@ class TestFindingsModel : public QObject
 private Q_SLOTS:
     void listsTheFindingsOfTheSelectedRole();
     void hasNoFindingsForTheExampleRole();
+    void listsWhatReadingTheFileFoundWhicheverRoleIsSelected();
 };
 
 namespace
@@ -88,6 +92,62 @@ void TestFindingsModel::hasNoFindingsForTheExampleRole()
     model.setRole(roleNamed(document, "LambdaLogWriter"));
     QVERIFY(model.role().isValid());
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestFindingsModel::listsWhatReadingTheFileFoundWhicheverRoleIsSelected()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // An account export that says it holds only its first page; its role trusts another account without an external
+    // id, a finding of the role.
+    const QString path = rd::test::writeScratchFile(dir, QStringLiteral("account.json"),
+        R"({"RoleDetailList": [{"RoleName": "Audit", "Arn": "arn:aws:iam::111122223333:role/Audit",
+  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+    "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole"}]}}],
+ "IsTruncated": true, "Marker": "abc"})");
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(document.load(path, &error), qPrintable(error));
+
+    // No role selected: the file's finding alone.
+    QVERIFY(!model.role().isValid());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.fileFindingCount(), 1);
+    QCOMPARE(model.index(0, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("GAAD_FORMAT_ERROR"));
+    QCOMPARE(model.index(0, doc::FindingsModel::SeverityColumn).data().toString(), QStringLiteral("Warning"));
+    QCOMPARE(model.index(0, doc::FindingsModel::WhereColumn).data().toString(), QStringLiteral("account.json:1:1"));
+    QVERIFY(
+        model.index(0, doc::FindingsModel::MessageColumn).data().toString().contains(QStringLiteral("IsTruncated")));
+    QCOMPARE(model.index(0, 0).data(doc::FindingsModel::FileRole).toString(), path);
+    QCOMPARE(model.count(core::Severity::Warning), 1);
+
+    // A role selected: its findings join the file's, which stay.
+    model.setRole(roleNamed(document, "Audit"));
+    QVERIFY(model.rowCount() > 1);
+    QStringList codes;
+    for (int row = 0; row < model.rowCount(); ++row)
+        codes << model.index(row, doc::FindingsModel::CodeColumn).data().toString();
+    QVERIFY2(codes.contains(QStringLiteral("GAAD_FORMAT_ERROR")), qPrintable(codes.join(QLatin1Char(' '))));
+    QVERIFY2(codes.contains(QStringLiteral("MISSING_EXTERNAL_ID")), qPrintable(codes.join(QLatin1Char(' '))));
+    QCOMPARE(model.fileFindingCount(), 1);
+
+    // Saved, the file says what the workspace says: the finding about the file as read goes, the role's stay.
+    QSignalSpy changed(&model, &doc::FindingsModel::findingsChanged);
+    const int before = model.rowCount();
+    QVERIFY2(document.save(dir.filePath(QStringLiteral("account.rdws")), &error), qPrintable(error));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.rowCount(), before - 1);
+    QCOMPARE(model.fileFindingCount(), 0);
+
+    // Opened again, then another workspace opened: the findings of the first file vanish.
+    QVERIFY2(document.load(path, &error), qPrintable(error));
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/lambda-logging.rdws"), &error),
+        qPrintable(error));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.fileFindingCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFindingsModel)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "CorpusFiles.h"
 #include "DataFiles.h"
+#include "ScratchFiles.h"
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceTreeModel.h"
@@ -24,12 +25,14 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -80,6 +83,8 @@ private Q_SLOTS:
     void filtersRolesAsYouType();
     void savingARestoredRecoveryCopyClearsTheUnsavedMark();
     void reportsAFileThatCannotBeOpened();
+    void listsEveryErrorOfAFileItCannotOpen();
+    void tellsOnceWhatOpeningAFileFoundAndListsItInTheFindings();
     void showsTheSelectedRolesFindings();
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
@@ -166,6 +171,96 @@ void TestMainWindow::reportsAFileThatCannotBeOpened()
     QString error;
     QVERIFY(!window.openFile(QStringLiteral("/no/such/workspace.rdws"), &error));
     QVERIFY(error.contains(QStringLiteral("/no/such/workspace.rdws")));
+}
+
+void TestMainWindow::listsEveryErrorOfAFileItCannotOpen()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = rd::test::writeScratchFile(dir, QStringLiteral("two-errors.rdws"),
+        "{\"format\": \"role-designer-workspace\", \"formatVersion\": 1,\n \"colour\": \"blue\",\n"
+        " \"shape\": \"round\"}");
+    ui::MainWindow window;
+    const std::size_t rolesBefore = window.document()->workspace().roles.size();
+    // Returned (for the command line): every error, one a line.
+    QString error;
+    QVERIFY(!window.openFile(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("line 2, column 2: ")) && error.contains(QStringLiteral("`colour`")),
+        qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("line 3, column 2: ")) && error.contains(QStringLiteral("`shape`")),
+        qPrintable(error));
+
+    // Shown: the dialog names the first error and lists both in its details.
+    QString text;
+    QString details;
+    QTimer poll;
+    poll.setInterval(10);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll.stop();
+        text = box->text();
+        details = box->detailedText();
+        box->accept();
+    });
+    poll.start();
+    QVERIFY(!window.openFile(path));
+    QVERIFY2(
+        text.contains(QStringLiteral("`colour`")) && text.contains(QStringLiteral("1 more error")), qPrintable(text));
+    QVERIFY2(details.contains(QStringLiteral("line 2, column 2: ")) && details.contains(QStringLiteral("`colour`")),
+        qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("line 3, column 2: ")) && details.contains(QStringLiteral("`shape`")),
+        qPrintable(details));
+    QCOMPARE(window.document()->workspace().roles.size(), rolesBefore);
+}
+
+void TestMainWindow::tellsOnceWhatOpeningAFileFoundAndListsItInTheFindings()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = rd::test::writeScratchFile(dir, QStringLiteral("first-page.json"),
+        R"({"RoleDetailList": [{"RoleName": "A", "Arn": "arn:aws:iam::111122223333:role/A"},
+  {"RoleName": "B", "Arn": "arn:aws:iam::111122223333:role/B"}], "IsTruncated": true, "Marker": "abc"})");
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // No dialog: a warning is a note in the status bar, pointing to the Findings panel.
+    QString error;
+    QVERIFY2(window.openFile(path, &error), qPrintable(error));
+    QVERIFY(!QApplication::activeModalWidget());
+    const QString note = window.statusBar()->currentMessage();
+    QVERIFY2(note.contains(QStringLiteral("first-page.json")) && note.contains(QStringLiteral("Findings panel")),
+        qPrintable(note));
+
+    auto *table = window.findChild<QTreeView *>(QStringLiteral("findingsTreeView"));
+    auto *summary = window.findChild<QLabel *>(QStringLiteral("findingsSummaryLabel"));
+    QVERIFY(table && summary);
+    auto fileRows = [&] {
+        QStringList rows;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex where = table->model()->index(row, doc::FindingsModel::WhereColumn);
+            if (!where.data(doc::FindingsModel::FileRole).toString().isEmpty())
+                rows << table->model()->index(row, doc::FindingsModel::CodeColumn).data().toString() + QLatin1Char(' ')
+                        + where.data().toString();
+        }
+        return rows;
+    };
+    // Whichever role is selected.
+    for (const QString &role : { QStringLiteral("A"), QStringLiteral("B") }) {
+        QVERIFY(window.selectRole(role));
+        QCOMPARE(fileRows(), QStringList { QStringLiteral("GAAD_FORMAT_ERROR first-page.json:1:1") });
+        QVERIFY2(summary->text().contains(QStringLiteral("about the file")), qPrintable(summary->text()));
+    }
+    // Activating it shows no policy (it is about the file), and does not fail.
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+
+    // Another workspace opened: the findings of the first file vanish.
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    QCOMPARE(fileRows(), QStringList());
+    QVERIFY(!summary->text().contains(QStringLiteral("about the file")));
 }
 
 void TestMainWindow::showsTheSelectedRolesFindings()

@@ -8,6 +8,8 @@
 #include "rd/core/validation/RoleValidator.h"
 
 #include <QColor>
+#include <QDir>
+#include <QFileInfo>
 
 namespace rd::doc
 {
@@ -66,6 +68,7 @@ FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
         if (id == m_role)
             refresh();
     });
+    connect(document, &WorkspaceDocument::loadFindingsChanged, this, &FindingsModel::refresh);
 }
 
 void FindingsModel::setRole(core::RoleId id)
@@ -78,6 +81,9 @@ void FindingsModel::refresh()
 {
     beginResetModel();
     m_findings.clear();
+    // What reading the file found is shown whichever role is selected: it is about the file, not one role.
+    for (const WorkspaceDocument::LoadFinding &f : m_document->loadFindings())
+        m_findings.append(Finding { f.diagnostic, QString(), f.path });
     if (const core::Role *stored = m_document->workspace().role(m_role)) {
         // The policies are validated as read from the text the JSON editor shows, so that each finding's range
         // points into that text.
@@ -101,25 +107,26 @@ void FindingsModel::refresh()
             core::ParseResult parsed = core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
             for (core::Diagnostic &d : parsed.diagnostics) {
                 if (d.severity == core::Severity::Error)
-                    m_findings.append(Finding { std::move(d), where });
+                    m_findings.append(Finding { std::move(d), where, QString() });
             }
         };
         unread(PolicyRef { role.id, {} }, QStringLiteral("trust"));
         for (const core::InlinePolicy &p : role.inlinePolicies)
             unread(PolicyRef { role.id, p.name }, toQString(p.name));
         for (core::Diagnostic &d : found.role)
-            m_findings.append(Finding { std::move(d), QString() });
+            m_findings.append(Finding { std::move(d), QString(), QString() });
         for (core::Diagnostic &d : found.trustPolicy)
-            m_findings.append(Finding { std::move(d), QStringLiteral("trust") });
+            m_findings.append(Finding { std::move(d), QStringLiteral("trust"), QString() });
         for (auto &[name, diagnostics] : found.inlinePolicies) {
             for (core::Diagnostic &d : diagnostics)
-                m_findings.append(Finding { std::move(d), toQString(name) });
+                m_findings.append(Finding { std::move(d), toQString(name), QString() });
         }
-        // Most severe first, in text order within a severity (a stable sort keeps the validator's order).
-        std::stable_sort(m_findings.begin(), m_findings.end(), [](const Finding &a, const Finding &b) {
-            return static_cast<int>(a.diagnostic.severity) < static_cast<int>(b.diagnostic.severity);
-        });
     }
+    // Most severe first, in text order within a severity (a stable sort keeps the file's and the validator's order),
+    // the file's findings before the role's.
+    std::stable_sort(m_findings.begin(), m_findings.end(), [](const Finding &a, const Finding &b) {
+        return static_cast<int>(a.diagnostic.severity) < static_cast<int>(b.diagnostic.severity);
+    });
     endResetModel();
     Q_EMIT findingsChanged();
 }
@@ -128,6 +135,12 @@ int FindingsModel::count(core::Severity severity) const
 {
     return static_cast<int>(std::count_if(
         m_findings.begin(), m_findings.end(), [&](const Finding &f) { return f.diagnostic.severity == severity; }));
+}
+
+int FindingsModel::fileFindingCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_findings.begin(), m_findings.end(), [](const Finding &f) { return !f.file.isEmpty(); }));
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const
@@ -154,6 +167,13 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         case CodeColumn:
             return toQString(d.code);
         case WhereColumn: {
+            // A place in the file as read, as compilers name one: `account.json:12:5`.
+            if (!f.file.isEmpty()) {
+                const QString name = QFileInfo(f.file).fileName();
+                return d.range.isValid()
+                    ? QStringLiteral("%1:%2:%3").arg(name).arg(d.range.begin.line).arg(d.range.begin.column)
+                    : name;
+            }
             QString where = f.policy.isEmpty()       ? tr("role")
                 : f.policy == QLatin1String("trust") ? tr("trust policy")
                                                      : tr("inline policy %1").arg(f.policy);
@@ -169,14 +189,20 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         if (index.column() == SeverityColumn)
             return severityColor(d.severity);
         break;
-    case Qt::ToolTipRole:
-        return toQString(d.message) + (d.help.empty() ? QString() : QStringLiteral("\n") + toQString(d.help));
+    case Qt::ToolTipRole: {
+        QString tip = toQString(d.message) + (d.help.empty() ? QString() : QStringLiteral("\n") + toQString(d.help));
+        if (!f.file.isEmpty())
+            tip += QStringLiteral("\n") + tr("In %1 as it was read when opened").arg(QDir::toNativeSeparators(f.file));
+        return tip;
+    }
     case SeverityRole:
         return static_cast<int>(d.severity);
     case PolicyRole:
         return f.policy;
     case LearnMoreRole:
         return toQString(d.learnMoreUrl);
+    case FileRole:
+        return f.file;
     }
     return {};
 }

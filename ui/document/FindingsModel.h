@@ -13,7 +13,8 @@ namespace rd::doc
 class WorkspaceDocument;
 
 /// The validator's findings for one role of the workspace (core::validateRole): the role itself, its trust policy,
-/// its inline policies. Recomputed when the role or the workspace changes.
+/// its inline policies; and, whichever role is selected (or none), what reading the workspace's file found
+/// (WorkspaceDocument::loadFindings()). Recomputed when the role, the workspace or the load findings change.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,13 +25,17 @@ public:
         SeverityRole = Qt::UserRole + 1,
         /// "role", "trust" or the inline policy's name.
         PolicyRole,
-        LearnMoreRole
+        LearnMoreRole,
+        /// For a finding about the workspace's file as read: that file's path; empty for the role's findings.
+        FileRole
     };
 
     struct Finding {
         core::Diagnostic diagnostic;
         /// Empty for the role itself, "trust" for its trust policy, else the inline policy's name.
         QString policy;
+        /// For a finding of the load (WorkspaceDocument::loadFindings()): the file it is about. Empty otherwise.
+        QString file;
     };
 
     explicit FindingsModel(WorkspaceDocument *document, QObject *parent = nullptr);
@@ -43,6 +48,8 @@ public:
 
     const QList<Finding> &findings() const { return m_findings; }
     int count(core::Severity severity) const;
+    /// How many of findings() are about the workspace's file as read.
+    int fileFindingCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

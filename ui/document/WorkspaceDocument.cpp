@@ -74,19 +74,31 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path, b
             core::loadWorkspaceText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
         // GAAD input with malformed entries still yields the rest; opening it as if it were whole would hide that.
         if (!result.ok()) {
-            QString reason = result.fileError.empty() ? tr("not a workspace file") : toQString(result.fileError);
+            QStringList errors;
             for (const core::Diagnostic &d : result.diagnostics) {
                 if (d.severity == core::Severity::Error) {
-                    reason = tr("line %1, column %2: %3")
-                                 .arg(d.range.begin.line)
-                                 .arg(d.range.begin.column)
-                                 .arg(toQString(d.message));
-                    break;
+                    errors << tr("line %1, column %2: %3")
+                                  .arg(d.range.begin.line)
+                                  .arg(d.range.begin.column)
+                                  .arg(toQString(d.message));
                 }
             }
+            QString reason = !errors.isEmpty() ? errors.constFirst()
+                : result.fileError.empty()     ? tr("not a workspace file")
+                                               : toQString(result.fileError);
+            const auto more = errors.size() - 1;
+            if (more > 0) {
+                reason += more == 1 ? tr(" (and 1 more error)") : tr(" (and %1 more errors)").arg(more);
+                QStringList shown = errors.mid(0, kErrorDetailLines);
+                if (errors.size() > kErrorDetailLines)
+                    shown << tr("and %1 more").arg(errors.size() - kErrorDetailLines);
+                loaded.errorDetails = shown.join(QLatin1Char('\n'));
+            }
             loaded.error = tr("Cannot open %1: %2").arg(path, reason);
+            loaded.diagnostics = std::move(result.diagnostics);
             return loaded;
         }
+        loaded.diagnostics = std::move(result.diagnostics);
         loaded.imported = result.source == core::WorkspaceSource::Gaad;
         loaded.workspace = std::move(result.workspace);
     } catch (const std::bad_alloc &) {
@@ -114,7 +126,12 @@ bool WorkspaceDocument::adopt(LoadedFile file, QString *error)
     }
     // A resource path or an imported GAAD file is not where the workspace would be saved.
     const bool noPath = file.imported || file.path.startsWith(QLatin1Char(':'));
-    replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported, false, std::move(file.model));
+    std::vector<LoadFinding> findings;
+    findings.reserve(file.diagnostics.size());
+    for (core::Diagnostic &d : file.diagnostics)
+        findings.push_back(LoadFinding { std::move(d), file.path });
+    replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported, false, std::move(file.model),
+        std::move(findings));
     return true;
 }
 
@@ -124,9 +141,10 @@ void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath
 }
 
 void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered,
-    std::shared_ptr<const core::AccountModel> model)
+    std::shared_ptr<const core::AccountModel> model, std::vector<LoadFinding> loadFindings)
 {
     m_workspace = std::move(workspace);
+    m_loadFindings = std::move(loadFindings);
     m_typedTexts.clear();
     m_unreadTexts.clear();
     m_undoStack->clear();
@@ -172,6 +190,11 @@ bool WorkspaceDocument::save(const QString &path, QString *error)
     }
     // Saving a restored recovery copy or an import leaves the undo history as clean as it was: say so here.
     announceUnsavedChanges();
+    // The findings were about the file as read; the file now says what the workspace says.
+    if (!m_loadFindings.empty()) {
+        m_loadFindings.clear();
+        Q_EMIT loadFindingsChanged();
+    }
     return true;
 }
 
@@ -411,14 +434,21 @@ void WorkspaceDocument::autosaveInBackground()
 bool WorkspaceDocument::restoreRecovery(QString *error)
 {
     const QString path = recoveryFilePath(m_filePath);
-    core::WorkspaceLoadResult result = core::loadWorkspaceFile(toStdString(path));
-    if (!result.workspace) {
-        if (error)
-            *error = tr("The recovery copy %1 cannot be read").arg(path);
+    LoadedFile copy = readFile(path);
+    if (!copy.workspace) {
+        if (error) {
+            *error = tr("The recovery copy cannot be read. %1").arg(copy.error);
+            if (!copy.errorDetails.isEmpty())
+                *error += QLatin1Char('\n') + copy.errorDetails;
+        }
         return false;
     }
+    // The restored workspace still descends from the file as read: its findings stay, and the copy's own join them.
+    std::vector<LoadFinding> findings = m_loadFindings;
+    for (core::Diagnostic &d : copy.diagnostics)
+        findings.push_back(LoadFinding { std::move(d), path });
     const QString filePath = m_filePath;
-    replace(std::move(*result.workspace), filePath, false, true);
+    replace(std::move(*copy.workspace), filePath, false, true, nullptr, std::move(findings));
     return true;
 }
 

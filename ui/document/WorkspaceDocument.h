@@ -5,6 +5,7 @@
 #include "document/PolicyRef.h"
 #include "document/RoleEditCommand.h"
 #include "document/WorkspaceEntity.h"
+#include "rd/core/base/Diagnostic.h"
 #include "rd/core/workspace/Workspace.h"
 
 #include <QDateTime>
@@ -54,7 +55,8 @@ public:
     bool isResetting() const { return m_resetting; }
 
     /// Opens a workspace file or GAAD output (Qt resource paths work too). On failure the current workspace stays
-    /// and `error` gets the reason, with the line and column for a corrupt file. Emits workspaceReset().
+    /// and `error` gets the reason, with the line and column for a corrupt file. On success loadFindings() holds what
+    /// the load found short of an error (a truncated account export, say). Emits workspaceReset().
     bool load(const QString &path, QString *error);
     /// What load() reads: a workspace from a workspace file or GAAD output, and its analysis model. Touches no
     /// document, so that a long import can run on another thread while the window shows its progress.
@@ -65,17 +67,41 @@ public:
         std::shared_ptr<const core::AccountModel> model;
         bool imported = false;
         QString path;
+        /// Every finding of the load (core::WorkspaceLoadResult::diagnostics), in the file's order: on success the
+        /// warnings that adopt() keeps as loadFindings(), on failure the errors too.
+        core::Diagnostics diagnostics;
+        /// Why the file cannot be opened (empty when it can): one line, with the line and column of the first error
+        /// and how many more there are.
         QString error;
+        /// When the file has more than one error: each of them on a line of its own (`line L, column C: message`),
+        /// the first kErrorDetailLines, then how many more. For a dialog's details, or a terminal.
+        QString errorDetails;
     };
+    /// How many errors LoadedFile::errorDetails lists one by one.
+    static constexpr int kErrorDetailLines = 20;
     /// `withModel`: build the analysis model too (on a reader thread, so that the document takes both at once); without
     /// it the document's analysis builds the model in the background after adopt().
     static LoadedFile readFile(const QString &path, bool withModel = false);
-    /// Takes what readFile() read (on success); emits workspaceReset().
+    /// Takes what readFile() read (on success), its findings becoming loadFindings(); emits workspaceReset().
     bool adopt(LoadedFile file, QString *error);
-    /// Replaces the workspace (a new or imported one) and clears the undo history. Emits workspaceReset().
+    /// Replaces the workspace (a new or imported one) and clears the undo history and the load findings. Emits
+    /// workspaceReset().
     void reset(core::Workspace workspace, const QString &filePath = {});
-    /// Saves atomically; on failure the file on disk is untouched and `error` gets the reason.
+    /// Saves atomically; on failure the file on disk is untouched and `error` gets the reason. A save clears the load
+    /// findings (the file now holds what the workspace says): emits loadFindingsChanged() when there were any.
     bool save(const QString &path, QString *error);
+
+    /// A finding of the load that brought the workspace in (see loadFindings()).
+    struct LoadFinding {
+        core::Diagnostic diagnostic;
+        /// The file it is about, as opened (its range is a place in that file's text).
+        QString path;
+    };
+    /// What reading the open workspace's file found short of an error (the file would not have opened): a GAAD
+    /// export that says it is truncated, an entry the import skipped. The findings describe the file as read, so
+    /// they stay until the workspace is saved or another one replaces it; a restored recovery copy adds its own to
+    /// those of the file it descends from. Empty for a new workspace.
+    const std::vector<LoadFinding> &loadFindings() const { return m_loadFindings; }
 
     /// Edits a role through the undo stack: `change` is applied to a copy, and when that differs from the role a
     /// RoleEditCommand with `text` (the Undo menu's wording) is pushed. Renaming or moving the role keeps its ARN in
@@ -120,8 +146,9 @@ public:
     /// (serialising and syncing 11 MB took 130 to 170 ms); autosaveFinished() reports. A copy that a save or an undo to
     /// the saved state has made stale meanwhile is removed. Does nothing while an earlier one is being written.
     void autosaveInBackground();
-    /// Replaces the workspace by its recovery copy, keeping the file path; the workspace then has unsaved changes.
-    /// Emits workspaceReset().
+    /// Replaces the workspace by its recovery copy, keeping the file path and the load findings of that file (with
+    /// the copy's own, if any); the workspace then has unsaved changes. A copy that does not read, or reads with an
+    /// error, is refused with every error in `error`. Emits workspaceReset().
     bool restoreRecovery(QString *error = nullptr);
     /// Removes the recovery copy of the current workspace.
     void discardRecovery();
@@ -156,8 +183,11 @@ public:
 Q_SIGNALS:
     /// The graph editor's kept positions changed (a move, its undo or redo).
     void graphLayoutChanged();
-    /// The whole workspace was replaced.
+    /// The whole workspace was replaced (with its load findings).
     void workspaceReset();
+    /// loadFindings() changed while the workspace stayed: a save cleared them. (A load, a reset or a restored recovery
+    /// copy announces its findings with workspaceReset().)
+    void loadFindingsChanged();
     void filePathChanged(const QString &path);
     /// hasUnsavedChanges() changed: an edit or its undo to the saved state, a save, a load, an import or a restored
     /// recovery copy (whose undo history is clean though the workspace is unsaved).
@@ -181,7 +211,7 @@ private:
     /// (no unsaved changes: an old copy is removed). False, with `error` set, when the folder cannot be made.
     bool prepareRecovery(QString *path, QString *error);
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false,
-        std::shared_ptr<const core::AccountModel> model = nullptr);
+        std::shared_ptr<const core::AccountModel> model = nullptr, std::vector<LoadFinding> loadFindings = {});
     /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
     void announceUnsavedChanges();
 
@@ -195,6 +225,7 @@ private:
     std::map<std::pair<std::uint64_t, std::string>, TypedText> m_typedTexts;
     /// setUnreadPolicyText(), by role id and inline policy name ("" for the trust policy).
     std::map<std::pair<std::uint64_t, std::string>, QString> m_unreadTexts;
+    std::vector<LoadFinding> m_loadFindings;
     QUndoStack *m_undoStack;
     AccountAnalysis *m_analysis;
     QString m_filePath;

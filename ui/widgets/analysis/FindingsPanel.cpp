@@ -38,7 +38,9 @@ FindingsPanel::FindingsPanel(doc::FindingsModel *model, QWidget *parent)
     layout->addWidget(m_table);
 
     connect(m_table, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT policyRequested(index.data(doc::FindingsModel::PolicyRole).toString());
+        // A finding about the file as read has no policy of the role to show.
+        if (index.data(doc::FindingsModel::FileRole).toString().isEmpty())
+            Q_EMIT policyRequested(index.data(doc::FindingsModel::PolicyRole).toString());
         Q_EMIT findingActivated(index.row());
     });
     connect(model, &doc::FindingsModel::findingsChanged, this, &FindingsPanel::updateSummary);
@@ -53,7 +55,9 @@ QString FindingsPanel::summary() const
 void FindingsPanel::updateSummary()
 {
     using core::Severity;
-    if (!m_model->role().isValid()) {
+    const int fromFile = m_model->fileFindingCount();
+    const bool noRole = !m_model->role().isValid();
+    if (noRole && fromFile == 0) {
         m_summary->setText(tr("Select a role to see its findings."));
         return;
     }
@@ -71,7 +75,18 @@ void FindingsPanel::updateSummary()
     add(Severity::SecurityWarning, tr("1 security warning"), tr("%1 security warnings"));
     add(Severity::Warning, tr("1 warning"), tr("%1 warnings"));
     add(Severity::Suggestion, tr("1 suggestion"), tr("%1 suggestions"));
-    m_summary->setText(parts.join(QStringLiteral(", ")));
+    QString text = parts.join(QStringLiteral(", "));
+    // The file's findings stay whichever role is selected, until the workspace is saved or replaced: say which they
+    // are.
+    if (fromFile > 0) {
+        text += fromFile == 1 ? tr(" (1 about the file as read, listed until the workspace is saved)")
+                              : tr(" (%1 about the file as read, listed until the workspace is saved)").arg(fromFile);
+    }
+    if (noRole)
+        text += tr(". Select a role to see its findings too.");
+    else if (fromFile == m_model->findings().size())
+        text += tr(". The role passes every check.");
+    m_summary->setText(text);
 }
 
 } // namespace rd::ui

@@ -564,6 +564,8 @@ void MainWindow::revealFinding(int row)
     if (row < 0 || row >= findings.size())
         return;
     const doc::FindingsModel::Finding &finding = findings.at(row);
+    if (!finding.file.isEmpty())
+        return; // about the file as read, not a policy of the role
     if (finding.policy.isEmpty()) {
         m_summary->showPolicy(QStringLiteral("role"));
         return;
@@ -629,15 +631,31 @@ bool MainWindow::openFile(const QString &path, QString *error)
     delete reader;
     doc::WorkspaceDocument::LoadedFile loaded = std::move(*result);
     progress.setLabelText(tr("Opening %1 roles…").arg(loaded.workspace ? loaded.workspace->roles.size() : 0));
+    // A file with several errors: the message names the first, the details list them all (up to a limit).
+    const QString details = loaded.errorDetails;
     QString reason;
     if (!m_document->adopt(std::move(loaded), &reason)) {
-        if (error)
-            *error = reason;
-        else
-            QMessageBox::warning(this, tr("Open workspace"), reason);
+        if (error) {
+            *error = details.isEmpty() ? reason : reason + QLatin1Char('\n') + details;
+        } else {
+            QMessageBox box(QMessageBox::Warning, tr("Open workspace"), reason, QMessageBox::Ok, this);
+            box.setObjectName(QStringLiteral("openErrorMessageBox"));
+            box.setDetailedText(details);
+            box.exec();
+        }
         return false;
     }
     addRecentFile(m_document->filePath());
+    // What the load found short of an error is listed in the Findings panel: said once here, without a dialog.
+    if (const auto found = m_document->loadFindings().size(); found > 0) {
+        const QString name = QFileInfo(path).fileName();
+        statusBar()->showMessage(found == 1
+                ? tr("Opened %1, with 1 finding about the file: see the Findings panel").arg(name)
+                : tr("Opened %1, with %2 findings about the file: see the Findings panel").arg(name).arg(found),
+            15000);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("findingsDockWidget")))
+            dock->raise();
+    }
     return true;
 }
 
@@ -743,7 +761,14 @@ bool MainWindow::onSaveAs()
 
 void MainWindow::showFirstFinding()
 {
-    revealFinding(0);
+    // The first finding of the role: those about the file as read have no policy to show.
+    const auto &findings = m_findingsModel->findings();
+    for (int row = 0; row < findings.size(); ++row) {
+        if (findings.at(row).file.isEmpty()) {
+            revealFinding(row);
+            return;
+        }
+    }
 }
 
 void MainWindow::showGraph(bool graph)

@@ -49,7 +49,9 @@ public:
     GraphEditActions *graphEditActions() const { return m_graphActions; }
     /// Brings the role editor (false) or the access graph (true) to the front of the central area.
     void showGraph(bool graph);
-    /// Opens a workspace or GAAD file; shows the reason in a message box (or returns it) on failure.
+    /// Opens a workspace or GAAD file; shows the reason in a message box, every error of the file in its details (or
+    /// returns them, one a line) on failure. What the load found short of an error goes to the Findings panel, with a
+    /// note in the status bar.
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
@@ -57,7 +59,7 @@ public:
     void addRole(const core::Role &role);
     /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
     void offerRecovery();
-    /// Brings the policy of the selected role's first finding to the front.
+    /// Brings the policy of the selected role's first finding to the front (the file's findings have none).
     void showFirstFinding();
     /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what
     /// File > Export Role Policies does after asking for the folder), pretty-printed or, with File > Minify Exported
