@@ -7,7 +7,9 @@
 
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,6 +17,7 @@
 using namespace rd;
 using core::GraphEdgeKind;
 using core::GraphNodeKind;
+using doc::GraphLayoutControl;
 using doc::GraphLayoutOptions;
 using doc::GraphLayoutResult;
 using doc::GraphProjection;
@@ -92,6 +95,8 @@ private Q_SLOTS:
     void labelsAreNeverGraphvizSyntax_data();
     void labelsAreNeverGraphvizSyntax();
     void callsFromTwoThreadsAreSerialised();
+    void aCallerThatWillNotWaitIsToldGraphvizIsBusy();
+    void aLayoutNoLongerWantedIsDroppedBeforeItRuns();
     void nonsenseSizesAreClamped_data();
     void nonsenseSizesAreClamped();
 };
@@ -258,6 +263,62 @@ void TestGraphLayout::callsFromTwoThreadsAreSerialised()
     second.join();
     QCOMPARE(a.positions, expected.positions);
     QCOMPARE(b.positions, expected.positions);
+}
+
+void TestGraphLayout::aCallerThatWillNotWaitIsToldGraphvizIsBusy()
+{
+    // Another layout holds Graphviz (its stillWanted() is asked under the lock, and here waits to be released).
+    const GraphProjection large = GraphProjection::project(generated(), {});
+    std::promise<void> holding;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    bool releasedInTime = false;
+    GraphLayoutResult held;
+    std::thread other([&] {
+        GraphLayoutControl control;
+        control.stillWanted = [&] {
+            holding.set_value();
+            releasedInTime = released.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+            return true;
+        };
+        held = doc::layoutGraph(large, {}, control);
+    });
+    holding.get_future().wait();
+    // A caller that will not wait (the GUI thread) hears at once that Graphviz is busy, and gets no positions.
+    core::AccessGraph small;
+    node(small, GraphNodeKind::Role, "role:a", "a");
+    const GraphProjection one = GraphProjection::project(small, nothingFolded());
+    GraphLayoutControl noWait;
+    noWait.waitForGraphviz = false;
+    const GraphLayoutResult busy = doc::layoutGraph(one, {}, noWait);
+    release.set_value();
+    other.join();
+    QVERIFY(busy.busy);
+    QVERIFY(busy.positions.empty());
+    // Had the call waited, the other layout would have stayed blocked until its 30 seconds ran out.
+    QVERIFY(releasedInTime);
+    QCOMPARE(held.positions.size(), large.nodes().size());
+    QVERIFY(!held.busy && !held.superseded);
+    // Free again: the same call lays out.
+    const GraphLayoutResult free = doc::layoutGraph(one, {}, noWait);
+    QVERIFY(!free.busy);
+    QCOMPARE(free.positions.size(), std::size_t { 1 });
+}
+
+void TestGraphLayout::aLayoutNoLongerWantedIsDroppedBeforeItRuns()
+{
+    const GraphProjection large = GraphProjection::project(generated(), {});
+    GraphLayoutControl control;
+    int asked = 0;
+    control.stillWanted = [&] {
+        ++asked;
+        return false;
+    };
+    const GraphLayoutResult dropped = doc::layoutGraph(large, {}, control);
+    QCOMPARE(asked, 1);
+    QVERIFY(dropped.superseded);
+    QVERIFY(dropped.positions.empty());
+    QVERIFY(dropped.error.empty());
 }
 
 void TestGraphLayout::nonsenseSizesAreClamped_data()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "DataFiles.h"
 #include "MouseGestures.h"
+#include "document/GraphLayout.h"
 #include "document/GraphProjection.h"
 #include "document/RoleEditCommand.h"
 #include "document/WorkspaceDocument.h"
@@ -25,6 +26,11 @@
 #include <QUndoStack>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <thread>
 
 using namespace rd;
 
@@ -80,6 +86,7 @@ private Q_SLOTS:
     void conditionalEdgesAreDashedAndExplainTheirConditions();
     void draggingANodeIsOneUndoStep();
     void searchUnfoldsSelectsAndCentres();
+    void searchDrawsAtOnceWhileGraphvizIsBusy();
     void foldingGroupMembersChangesTheCards();
     void draggingFromTheHandleOntoARoleAsksForAConnection();
     void shiftDraggingANodeAlsoConnects();
@@ -227,6 +234,42 @@ void TestGraphEditor::searchUnfoldsSelectsAndCentres()
     // By ARN too, and nothing for a name nobody has.
     QVERIFY(f.editor->focusNode(QStringLiteral("arn:aws:s3:::app-artifacts")));
     QVERIFY(!f.editor->focusNode(QStringLiteral("no-such-node")));
+}
+
+void TestGraphEditor::searchDrawsAtOnceWhileGraphvizIsBusy()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const std::size_t alice = nodeByKey(f.graph(), std::string(kTeam) + "user/alice");
+    QVERIFY(f.editor->nodeItem(alice)->isBundle());
+    // Another layout holds Graphviz (a large account's, in the background; here one that waits to be released).
+    const doc::GraphProjection other = doc::GraphProjection::project(f.graph(), {});
+    std::promise<void> holding;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<bool> releasedInTime = false;
+    std::thread background([&] {
+        doc::GraphLayoutControl control;
+        control.stillWanted = [&] {
+            holding.set_value();
+            releasedInTime = released.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+            return true;
+        };
+        doc::layoutGraph(other, {}, control);
+    });
+    holding.get_future().wait();
+    // The search unfolds alice's bundle and draws it at once, in columns, without waiting for Graphviz.
+    auto *search = f.editor->findChild<QLineEdit *>(QStringLiteral("graphSearch"));
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("alice"));
+    QTest::keyClick(search, Qt::Key_Return);
+    ui::GraphNodeItem *card = f.editor->nodeItem(alice);
+    const bool unfolded = card && !card->isBundle() && card->isSelected();
+    release.set_value();
+    background.join();
+    QVERIFY(unfolded);
+    // Had the search waited for Graphviz, the other layout would have stayed blocked until its 30 seconds ran out.
+    QVERIFY(releasedInTime);
 }
 
 void TestGraphEditor::foldingGroupMembersChangesTheCards()

@@ -187,14 +187,27 @@ std::vector<std::pair<std::size_t, std::size_t>> thinned(
 
 } // namespace
 
-GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &requested)
+GraphLayoutResult layoutGraph(
+    const GraphProjection &projection, const GraphLayoutOptions &requested, const GraphLayoutControl &control)
 {
     const std::size_t count = projection.nodes().size();
     if (count == 0)
         return {};
     const GraphLayoutOptions options = sanitised(requested);
 
-    std::lock_guard<std::mutex> guard(graphvizLock());
+    std::unique_lock<std::mutex> guard(graphvizLock(), std::defer_lock);
+    if (control.waitForGraphviz) {
+        guard.lock();
+    } else if (!guard.try_lock()) {
+        GraphLayoutResult busy;
+        busy.busy = true;
+        return busy;
+    }
+    if (control.stillWanted && !control.stillWanted()) {
+        GraphLayoutResult dropped;
+        dropped.superseded = true;
+        return dropped;
+    }
     graphvizErrors().clear();
     const agerrlevel_t previousLevel = agseterr(AGERR);
     const agusererrf previousHandler = agseterrf(collectGraphvizError);

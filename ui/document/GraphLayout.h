@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,22 @@ struct GraphLayoutResult {
     std::size_t edgesLaidOut = 0;
     /// Empty on success; otherwise why Graphviz failed (the positions are then a simple grid).
     std::string error;
+    /// Nothing was laid out (no positions): Graphviz was laying out another graph and the caller would not wait
+    /// (GraphLayoutControl::waitForGraphviz).
+    bool busy = false;
+    /// Nothing was laid out (no positions): the layout was no longer wanted when its turn came
+    /// (GraphLayoutControl::stillWanted).
+    bool superseded = false;
+};
+
+/// How a layoutGraph() call shares Graphviz, which lays out one graph at a time (it keeps global state).
+struct GraphLayoutControl {
+    /// False: return at once, with `busy` set, when another layout is running. The GUI thread must never wait for
+    /// one: a large account's layout can take seconds.
+    bool waitForGraphviz = true;
+    /// Asked once Graphviz is free, before any work (Graphviz cannot be stopped once it runs): false drops the
+    /// layout, with `superseded` set, so that a layout a newer drawing replaced does not delay the newer one.
+    std::function<bool()> stillWanted;
 };
 
 /// Sizes the graph editor draws nodes at, so that the layout leaves room for them.
@@ -43,9 +60,11 @@ struct GraphLayoutOptions {
 /// Graphviz (node sizes come from `options`), so any label text is safe. Graphs of more than 400 distinct edges get
 /// cheaper settings and only three incoming edges per node (one above 2,500 nodes) count for the layout
 /// (GraphLayout.cpp, effortFor): a principal still lies left of a role it may assume through a kept edge, but not
-/// necessarily through every drawn one. Graphviz keeps global state, so calls are serialised by a lock; the editor runs
-/// them off the GUI thread. Never throws: on a Graphviz failure the result holds a grid and the error.
-GraphLayoutResult layoutGraph(const GraphProjection &projection, const GraphLayoutOptions &options = {});
+/// necessarily through every drawn one. Graphviz keeps global state, so calls are serialised by a lock (`control` says
+/// whether to wait for it, and whether the layout is still wanted once it is free); the editor runs them off the GUI
+/// thread. Never throws: on a Graphviz failure the result holds a grid and the error.
+GraphLayoutResult layoutGraph(
+    const GraphProjection &projection, const GraphLayoutOptions &options = {}, const GraphLayoutControl &control = {});
 
 /// The zoom at which a card's 9-point title is still at least 9 pixels tall, with a little to spare: what
 /// layoutColumns() aims for and what the graph editor's card cap allows for.

@@ -41,6 +41,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -55,6 +56,8 @@ using doc::toStdString;
 struct GraphEditor::LayoutMailbox {
     std::mutex mutex;
     GraphEditor *editor = nullptr;
+    /// The generation of the newest drawing: a background layout of an older one is dropped before Graphviz runs it.
+    std::atomic<std::uint64_t> wanted { 0 };
 };
 
 namespace
@@ -499,7 +502,10 @@ void GraphEditor::schedule()
 void GraphEditor::rebuildNow()
 {
     m_view->cancelInteraction();
+    // Asked for outside the user's work (a test, a screenshot): this one drawing may wait for Graphviz.
+    m_waitForGraphviz = true;
     rebuild(true);
+    m_waitForGraphviz = false;
 }
 
 void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
@@ -530,6 +536,7 @@ void GraphEditor::rebuild(bool synchronous, bool refreshGraph)
         return;
     m_scope.cardCap = m_cardCap != 0 ? m_cardCap : cardCapForViewport();
     const std::uint64_t generation = ++m_generation;
+    m_mailbox->wanted.store(generation);
     if (synchronous || model->graph().nodes().size() <= m_foldedAtOnce) {
         // A small graph is folded at once, so that a fold answers at once.
         doc::GraphProjection projection = doc::GraphProjection::project(model->graph(), m_collapse, m_scope);
@@ -581,6 +588,7 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
 {
     const std::vector<std::optional<QPointF>> known = knownPositions(projection);
     const bool complete = std::all_of(known.begin(), known.end(), [](const auto &p) { return p.has_value(); });
+    m_mailbox->wanted.store(generation);
     m_layingOut = false;
     m_pendingModel.reset();
     m_pendingProjection.reset();
@@ -620,13 +628,25 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
             const QSize viewport = m_view->viewport()->size().expandedTo(QSize(800, 500));
             layout = doc::layoutColumns(projection, layers, options, viewport.width(), viewport.height());
         } else if (!complete) {
-            layout = doc::layoutGraph(projection, options);
+            // The GUI thread never waits for Graphviz, which may be laying out a large drawing in the background
+            // for seconds: this one then goes to the background too, or, when it is wanted at once (a search that
+            // unfolds a bundle), is drawn in columns by its paths.
+            doc::GraphLayoutControl control;
+            control.waitForGraphviz = m_waitForGraphviz;
+            layout = doc::layoutGraph(projection, options, control);
+            if (layout.busy && synchronous) {
+                const QSize viewport = m_view->viewport()->size().expandedTo(QSize(800, 500));
+                layout = doc::layoutColumns(
+                    projection, doc::pathLayers(projection), options, viewport.width(), viewport.height());
+            }
         }
-        m_layoutError = layout.error;
-        const std::vector<QPointF> positions = place(projection, known, layout);
-        const bool batched = !synchronous && projection.nodes().size() + projection.edges().size() > kBatchedItems;
-        populate(std::move(model), std::move(projection), positions, batched);
-        return;
+        if (!layout.busy) {
+            m_layoutError = layout.error;
+            const std::vector<QPointF> positions = place(projection, known, layout);
+            const bool batched = !synchronous && projection.nodes().size() + projection.edges().size() > kBatchedItems;
+            populate(std::move(model), std::move(projection), positions, batched);
+            return;
+        }
     }
     // Lay out in the background; the drawing stays as it is until the result arrives, and a newer rebuild makes this
     // one's result stale (the generation).
@@ -638,7 +658,10 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
     updateStatus();
     std::shared_ptr<LayoutMailbox> mailbox = m_mailbox;
     doc::runInBackground([mailbox, shared, options, generation] {
-        doc::GraphLayoutResult result = doc::layoutGraph(*shared, options);
+        // A newer drawing replaced this one while it waited for Graphviz: it gives way (layoutArrived ignores it).
+        doc::GraphLayoutControl control;
+        control.stillWanted = [&mailbox, generation] { return mailbox->wanted.load() == generation; };
+        doc::GraphLayoutResult result = doc::layoutGraph(*shared, options, control);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
         if (GraphEditor *editor = mailbox->editor) {
             QMetaObject::invokeMethod(
@@ -653,7 +676,7 @@ void GraphEditor::drawProjection(std::shared_ptr<const core::AccountModel> model
 
 void GraphEditor::layoutArrived(std::uint64_t generation, doc::GraphLayoutResult result)
 {
-    if (generation != m_generation || !m_pendingProjection || !m_pendingModel) {
+    if (generation != m_generation || result.superseded || !m_pendingProjection || !m_pendingModel) {
         Q_EMIT backgroundLayoutFinished(false);
         return;
     }
@@ -980,7 +1003,7 @@ void GraphEditor::finishDrawing()
 void GraphEditor::clearDrawing()
 {
     abandonDrawing();
-    ++m_generation;
+    m_mailbox->wanted.store(++m_generation);
     m_layingOut = false;
     m_pendingModel.reset();
     m_pendingProjection.reset();

@@ -86,14 +86,17 @@ public:
     const doc::GraphCollapse &collapse() const { return m_collapse; }
 
     /// Waits for the document's analysis model to be current, then folds, lays out and draws its graph now, on this
-    /// thread (tests, scripted screenshots).
+    /// thread, waiting for Graphviz if it lays out another graph (tests, scripted screenshots). Every other drawing
+    /// leaves the GUI thread free: when Graphviz is busy, a drawing wanted at once (a search) is laid out in columns by
+    /// its paths, any other one in the background, and a background layout that a newer drawing replaced before its
+    /// turn is dropped without running.
     void rebuildNow();
     /// Whether a drawing is being made: laid out in the background, or its items made batch by batch.
     bool isLayingOut() const { return m_layingOut; }
     /// Whether the drawing shown, or the one being made, is of the document's current analysis model.
     bool isUpToDate() const;
     /// Drawings with more cards than this that need Graphviz are laid out in the background after an edit or a fold
-    /// (250 unless set); smaller ones at once. rebuildNow() always lays out at once.
+    /// (250 unless set); smaller ones at once unless Graphviz is busy. rebuildNow() always lays out at once.
     void setBackgroundLayoutThreshold(std::size_t cards) { m_backgroundThreshold = cards; }
     /// Access graphs of more nodes than this are folded into the drawing (doc::GraphProjection) in the background,
     /// except on rebuildNow() (for tests; 2,000 by default).
@@ -308,6 +311,8 @@ private:
     QTimer *m_drawingTimer;
     bool m_layingOut = false;
     std::size_t m_backgroundThreshold = 250;
+    /// Set only while rebuildNow() draws: the one drawing that may wait for Graphviz on the GUI thread.
+    bool m_waitForGraphviz = false;
     std::size_t m_foldedAtOnce = 2000;
     /// Holds a drawing's scene while it is made in batches (see populate()).
     QGraphicsView *m_builderView = nullptr;
