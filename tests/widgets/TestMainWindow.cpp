@@ -19,15 +19,19 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -90,8 +94,10 @@ private Q_SLOTS:
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
     void newRoleProposesAFreeNameAndRefusesATakenOne();
+    void newRoleTabsThroughItsFieldsInReadingOrder();
     void authorsTheClassicLambdaRoleWithClicksAndKeysOnly();
     void remembersRecentFilesAndOpensDroppedOnes();
+    void menusAndTitleSayWhatTheyShould();
     void importsPolicyFilesIntoTheSelectedRole();
     void switchesBetweenLightAndDarkPalettes();
 };
@@ -312,13 +318,11 @@ void TestMainWindow::exportsAndCopiesTheRolesPolicies()
                    "\"PutLogObjects\",\n            \"Effect\": \"Allow\",\n            \"Action\": \"s3:PutObject\",\n"
                    "            \"Resource\": \"arn:aws:s3:::my-log-bucket/*\"\n        }\n    ]\n}\n"));
 
-    // Minified, as IAM stores it.
-    auto *minify = window.findChild<QAction *>(QStringLiteral("minifyExportAction"));
-    QVERIFY(minify);
-    minify->setChecked(true);
+    // Minified, as IAM stores it, when the Export dialog's "Minify JSON" is chosen.
+    QSettings().setValue(QStringLiteral("export/minify"), true);
     QTemporaryDir minified;
     QVERIFY2(window.exportRolePolicies(minified.path(), nullptr, &error), qPrintable(error));
-    minify->setChecked(false);
+    QSettings().remove(QStringLiteral("export/minify"));
     QFile compact(minified.filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json")));
     QVERIFY(compact.open(QIODevice::ReadOnly));
     const QByteArray expected =
@@ -416,6 +420,29 @@ void TestMainWindow::newRoleProposesAFreeNameAndRefusesATakenOne()
     ui::NewRoleDialog empty(QStringLiteral("444455556666"));
     empty.setExistingRoles({ { QStringLiteral("444455556666"), QStringLiteral("NewRole") } });
     QCOMPARE(empty.findChild<QLineEdit *>(QStringLiteral("blank_name"))->text(), QStringLiteral("NewRole2"));
+}
+
+void TestMainWindow::newRoleTabsThroughItsFieldsInReadingOrder()
+{
+    ui::NewRoleDialog dialog(QStringLiteral("111122223333"));
+    QVERIFY(dialog.selectTemplate(QStringLiteral("lambda-s3-logs")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *templates = dialog.findChild<QComboBox *>();
+    templates->setFocus();
+    QStringList visited;
+    for (int i = 0; i < 6; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        const auto *button = qobject_cast<QPushButton *>(focus);
+        visited.append(button ? button->text().remove(QLatin1Char('&')) : focus->objectName());
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    // Template, Account, the template's blanks in order, then OK and Cancel (it went Template, Account, OK, Cancel,
+    // Role name, Log bucket).
+    QCOMPARE(visited,
+        QStringList({ templates->objectName(), QStringLiteral("templateAccountLineEdit"), QStringLiteral("blank_name"),
+            QStringLiteral("blank_bucket"), QStringLiteral("OK"), QStringLiteral("Cancel") }));
 }
 
 void TestMainWindow::buildsTheClassicLambdaRoleFromATemplate()
@@ -608,6 +635,49 @@ void TestMainWindow::remembersRecentFilesAndOpensDroppedOnes()
     // Kept in the settings (written off the GUI thread): the next window lists them too.
     QTRY_COMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), window.recentFiles());
     QCOMPARE(ui::MainWindow().recentFiles(), window.recentFiles());
+    QSettings().remove(QStringLiteral("recentFiles"));
+}
+
+void TestMainWindow::menusAndTitleSayWhatTheyShould()
+{
+    QSettings().remove(QStringLiteral("recentFiles"));
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // What has no file to be saved to yet says where it came from: an imported account (it said "Imported
+    // account"), the bundled example (it said "Untitled"; the example is in the app's resources, not the tests').
+    QString error;
+    const QString gaad = QString::fromStdString(rd::test::testDataPath("gaad/small-account.json"));
+    QVERIFY2(window.openFile(gaad, &error), qPrintable(error));
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("small-account.json (imported)")),
+        qPrintable(window.windowTitle()));
+    // Save As lists the new file under File > Open Recent (it did not) and the title names it.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("mine.rdws"));
+    QVERIFY2(window.saveAs(saved, &error), qPrintable(error));
+    QCOMPARE(window.recentFiles().first(), saved);
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("mine.rdws")));
+    // Every panel's View menu entry works (Workspace, Findings and History were greyed out).
+    QMenu *view = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View"))
+            view = menu->menu();
+    }
+    QVERIFY(view);
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        QAction *toggle = dock->toggleViewAction();
+        QVERIFY2(view->actions().contains(toggle), qPrintable(dock->windowTitle()));
+        QVERIFY2(toggle->isEnabled(), qPrintable(dock->windowTitle()));
+        // isHidden(): a panel tabbed behind another is shown, though not visible.
+        const bool hidden = dock->isHidden();
+        toggle->trigger();
+        QCOMPARE(dock->isHidden(), !hidden);
+        toggle->trigger();
+        QCOMPARE(dock->isHidden(), hidden);
+    }
+    // Minifying is the Export dialog's choice, not a second one in the File menu.
+    for (QAction *action : window.findChildren<QAction *>())
+        QVERIFY2(!action->text().contains(QStringLiteral("Minify")), qPrintable(action->text()));
     QSettings().remove(QStringLiteral("recentFiles"));
 }
 

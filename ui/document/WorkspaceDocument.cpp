@@ -131,7 +131,7 @@ bool WorkspaceDocument::adopt(LoadedFile file, QString *error)
     for (core::Diagnostic &d : file.diagnostics)
         findings.push_back(LoadFinding { std::move(d), file.path });
     replace(std::move(*file.workspace), noPath ? QString() : file.path, file.imported, false, std::move(file.model),
-        std::move(findings));
+        std::move(findings), noPath ? QFileInfo(file.path).fileName() : QString());
     return true;
 }
 
@@ -141,9 +141,10 @@ void WorkspaceDocument::reset(core::Workspace workspace, const QString &filePath
 }
 
 void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered,
-    std::shared_ptr<const core::AccountModel> model, std::vector<LoadFinding> loadFindings)
+    std::shared_ptr<const core::AccountModel> model, std::vector<LoadFinding> loadFindings, QString sourceName)
 {
     m_workspace = std::move(workspace);
+    m_sourceName = std::move(sourceName);
     m_loadFindings = std::move(loadFindings);
     m_typedTexts.clear();
     m_unreadTexts.clear();

@@ -48,6 +48,9 @@ public:
     QString filePath() const { return m_filePath; }
     /// True when the workspace came from GAAD output and has not been saved as a workspace yet.
     bool isImported() const { return m_imported; }
+    /// The name of the file the workspace came from when it has no file to be saved to (an imported account, the
+    /// bundled example): for the window title. Empty otherwise.
+    const QString &sourceName() const { return m_sourceName; }
     /// Edits not saved yet: undoable ones, an import, or a restored recovery copy.
     bool hasUnsavedChanges() const;
     /// True while workspaceReset() is being delivered: views that react to one another's signals then (a browser
@@ -211,7 +214,8 @@ private:
     /// (no unsaved changes: an old copy is removed). False, with `error` set, when the folder cannot be made.
     bool prepareRecovery(QString *path, QString *error);
     void replace(core::Workspace workspace, const QString &filePath, bool imported, bool recovered = false,
-        std::shared_ptr<const core::AccountModel> model = nullptr, std::vector<LoadFinding> loadFindings = {});
+        std::shared_ptr<const core::AccountModel> model = nullptr, std::vector<LoadFinding> loadFindings = {},
+        QString sourceName = {});
     /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
     void announceUnsavedChanges();
 
@@ -230,6 +234,7 @@ private:
     AccountAnalysis *m_analysis;
     QString m_filePath;
     bool m_imported = false;
+    QString m_sourceName;
     bool m_recovered = false;
     bool m_announcedUnsaved = false;
     bool m_resetting = false;

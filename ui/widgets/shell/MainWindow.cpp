@@ -105,7 +105,9 @@ MainWindow::MainWindow(QWidget *parent)
     auto *dock = new QDockWidget(tr("Workspace"), this);
     dock->setObjectName(QStringLiteral("workspaceDockWidget"));
     dock->setWidget(m_browser);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // Every panel can be closed and brought back from the View menu (a panel that cannot be closed greys its entry).
+    dock->setFeatures(
+        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
 
     // The centre: the role in front, or the access graph of the whole workspace.
@@ -135,7 +137,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *findingsDock = new QDockWidget(tr("Findings"), this);
     findingsDock->setObjectName(QStringLiteral("findingsDockWidget"));
     findingsDock->setWidget(m_findings);
-    findingsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    findingsDock->setFeatures(
+        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock);
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::revealFinding);
     // The undo history as a list: clicking an entry goes back (or forward) to it.
@@ -145,7 +148,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDockWidget"));
     historyDock->setWidget(history);
-    historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    historyDock->setFeatures(
+        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(findingsDock, historyDock);
     // The simulation of the role in front, on the right: it follows every edit.
@@ -291,13 +295,6 @@ void MainWindow::createActions()
     m_exportAction->setEnabled(false);
     QAction *exportGraph = file->addAction(tr("Export &Graph as Picture…"), this, &MainWindow::onExportGraph);
     exportGraph->setObjectName(QStringLiteral("exportGraphAction"));
-    // IAM stores policies without white space; some pipelines want them so.
-    m_minifyAction = file->addAction(tr("&Minify Exported JSON"));
-    m_minifyAction->setObjectName(QStringLiteral("minifyExportAction"));
-    m_minifyAction->setCheckable(true);
-    m_minifyAction->setChecked(QSettings().value(QStringLiteral("export/minify"), false).toBool());
-    connect(m_minifyAction, &QAction::toggled, this,
-        [](bool on) { QSettings().setValue(QStringLiteral("export/minify"), on); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -594,7 +591,8 @@ bool MainWindow::exportRolePolicies(const QString &folder, QStringList *written,
         return false;
     }
     m_summary->flushTextEdits();
-    const bool minify = m_minifyAction && m_minifyAction->isChecked();
+    // The Export dialog's "Minify JSON" choice, which it keeps (IAM stores policies without white space).
+    const bool minify = QSettings().value(QStringLiteral("export/minify"), false).toBool();
     const std::vector<core::ExportedFile> files =
         core::rolePolicyFiles(*role, minify ? core::WriteStyle::Minified : core::WriteStyle::Pretty);
     if (auto reason = core::writeExportedFiles(files, folder.toStdString())) {
@@ -752,10 +750,20 @@ bool MainWindow::onSaveAs()
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".rdws");
     QString error;
-    if (!m_document->save(path, &error)) {
+    if (!saveAs(path, &error)) {
         QMessageBox::critical(this, tr("Save workspace"), error);
         return false;
     }
+    return true;
+}
+
+bool MainWindow::saveAs(const QString &path, QString *error)
+{
+    if (!m_document->save(path, error))
+        return false;
+    // Where the workspace now lives: File > Open Recent lists it, as it lists what was opened.
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
 }
 
@@ -787,9 +795,12 @@ void MainWindow::showRoleOf(core::RoleId id)
 
 void MainWindow::updateTitle()
 {
-    QString name = m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName();
-    if (m_document->isImported())
-        name = tr("Imported account");
+    // The file's name; for what has no file to save to yet, where it came from.
+    QString name = QFileInfo(m_document->filePath()).fileName();
+    if (name.isEmpty() && !m_document->sourceName().isEmpty())
+        name = (m_document->isImported() ? tr("%1 (imported)") : tr("%1 (example)")).arg(m_document->sourceName());
+    else if (name.isEmpty())
+        name = m_document->isImported() ? tr("Imported account") : tr("Untitled");
     setWindowTitle(tr("%1[*] — IAM Role Designer").arg(name));
     setWindowModified(m_document->hasUnsavedChanges());
 }

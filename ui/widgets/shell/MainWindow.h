@@ -84,6 +84,8 @@ public:
 
     /// The most recently opened workspace files, newest first (kept in the settings).
     QStringList recentFiles() const;
+    /// File > Save As with its file chosen: saves there and adds it to File > Open Recent.
+    bool saveAs(const QString &path, QString *error = nullptr);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -127,7 +129,6 @@ private:
     QLabel *m_statusLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
-    QAction *m_minifyAction = nullptr;
     QAction *m_copyPolicyAction = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,7 +48,8 @@ NewRoleDialog::NewRoleDialog(const QString &accountId, QWidget *parent)
     auto *top = new QFormLayout;
     top->addRow(tr("&Template"), m_templates);
     top->addRow(tr("&Account"), m_account);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto *buttons = m_buttons;
     connect(buttons, &QDialogButtonBox::accepted, this, &NewRoleDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &NewRoleDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -124,6 +126,7 @@ void NewRoleDialog::showTemplate(int index)
         m_fields.append({ QStringLiteral("name"), edit });
         if (!m_existing.isEmpty())
             proposeName(QStringLiteral("NewRole"));
+        orderTabs();
         adjustSize();
         return;
     }
@@ -141,7 +144,21 @@ void NewRoleDialog::showTemplate(int index)
         if (blank.key == "name" && isTaken(m_account->text().trimmed(), doc::toQString(blank.example)))
             proposeName(doc::toQString(blank.example));
     }
+    orderTabs();
     adjustSize();
+}
+
+void NewRoleDialog::orderTabs()
+{
+    // As the fields read from top to bottom: the blanks are made after the buttons, so Qt's order (creation) would
+    // put them last.
+    QList<QWidget *> chain { m_templates, m_account };
+    for (const auto &field : std::as_const(m_fields))
+        chain.append(field.second);
+    chain.append(m_buttons->button(QDialogButtonBox::Ok));
+    chain.append(m_buttons->button(QDialogButtonBox::Cancel));
+    for (qsizetype i = 0; i + 1 < chain.size(); ++i)
+        setTabOrder(chain[i], chain[i + 1]);
 }
 
 void NewRoleDialog::accept()

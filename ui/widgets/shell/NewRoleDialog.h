@@ -9,6 +9,7 @@
 #include <optional>
 
 class QComboBox;
+class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -41,6 +42,8 @@ public:
 
 private:
     void showTemplate(int index);
+    /// Tab goes through the fields as they read, top to bottom, then OK and Cancel.
+    void orderTabs();
     /// Makes m_role from the template and the blanks, or says why not in m_error.
     void build();
     /// Whether `account` has a role named `name`, whatever the case.
@@ -55,6 +58,7 @@ private:
     QList<QPair<QString, QLineEdit *>> m_fields;
     QList<QPair<QString, QString>> m_existing;
     QLabel *m_error;
+    QDialogButtonBox *m_buttons = nullptr;
     std::optional<core::Role> m_role;
 };
 
