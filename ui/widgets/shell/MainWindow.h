@@ -27,7 +27,9 @@ namespace rd::ui
 class FindingsPanel;
 class GraphEditActions;
 class GraphEditor;
+class GuideWindow;
 class RoleSummaryView;
+class ShortcutsDialog;
 class SimulationPanel;
 class WorkspaceBrowser;
 
@@ -62,8 +64,8 @@ public:
     /// Brings the policy of the selected role's first finding to the front (the file's findings have none).
     void showFirstFinding();
     /// Writes the selected role's trust policy and inline policies as deployable JSON files into a folder (what
-    /// File > Export Role Policies does after asking for the folder), pretty-printed or, with File > Minify Exported
-    /// JSON checked, without white space.
+    /// File > Export Role Policies does after asking for the folder), pretty-printed or, with the Export dialog's
+    /// "Minify JSON" chosen, without white space.
     bool exportRolePolicies(const QString &folder, QStringList *written = nullptr, QString *error = nullptr);
 
     /// Adds a policy JSON file to the selected role: as its trust policy when the document is one, else as an inline
@@ -87,6 +89,14 @@ public:
     /// File > Save As with its file chosen: saves there and adds it to File > Open Recent.
     bool saveAs(const QString &path, QString *error = nullptr);
 
+    /// Help > Guide (F1): opens the guide at `section`, or at the section about the panel that has the focus when
+    /// empty (the simulation panel's, the reach explorer's, the findings', the graph's; the roles' otherwise).
+    GuideWindow *showGuide(const QString &section = {});
+    /// Help > Keyboard Shortcuts: shows (not modal) the list of every shortcut.
+    ShortcutsDialog *showShortcuts();
+    /// What Help > About says: the version, Qt's, the licenses of the program and of the bundled AWS data.
+    QString aboutText() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -105,6 +115,11 @@ private:
     void onNewRole();
     void onNewWorkspace();
     void onImportPolicy();
+    void onAbout();
+    /// The guide's section about the panel `widget` is in.
+    QString guideSectionFor(const QWidget *widget) const;
+    /// What's This texts for every panel (Help > What's This, Shift+F1).
+    void describePanels();
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     void openAfterAsking(const QString &path);
@@ -130,6 +145,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_copyPolicyAction = nullptr;
+    GuideWindow *m_guide = nullptr;
+    ShortcutsDialog *m_shortcuts = nullptr;
 };
 
 } // namespace rd::ui
