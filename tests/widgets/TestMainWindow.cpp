@@ -103,6 +103,7 @@ private Q_SLOTS:
     void remembersRecentFilesAndOpensDroppedOnes();
     void menusAndTitleSayWhatTheyShould();
     void helpIsAtHand();
+    void menuShortcutsWorkFromTheFilterAndTheReachFields();
     void importsPolicyFilesIntoTheSelectedRole();
     void switchesBetweenLightAndDarkPalettes();
 };
@@ -742,6 +743,53 @@ void TestMainWindow::helpIsAtHand()
     for (QDockWidget *dock : window.findChildren<QDockWidget *>())
         QVERIFY2(!dock->whatsThis().isEmpty(), qPrintable(dock->windowTitle()));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("whatsThisAction")));
+}
+
+void TestMainWindow::menuShortcutsWorkFromTheFilterAndTheReachFields()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    auto *name = window.findChild<QLineEdit *>(QStringLiteral("roleNameLineEdit"));
+    QTRY_COMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
+    name->setFocus();
+    name->end(false);
+    QTest::keyClicks(name, QStringLiteral("X"));
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+
+    // Ctrl+Z in the workspace filter undoes the workspace's last step (the field kept the key for itself).
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("browserFilterEdit"));
+    QVERIFY(filter);
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.document()->undoStack()->index(), 0);
+    QTRY_COMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
+
+    // Ctrl+E in a reach explorer field opens File > Export (the field took it as "end of line").
+    auto *reachDock = window.findChild<QDockWidget *>(QStringLiteral("reachDockWidget"));
+    reachDock->show();
+    reachDock->raise();
+    auto *reachField = reachDock->findChild<QLineEdit *>();
+    QVERIFY(reachField);
+    reachField->setFocus();
+    QTRY_VERIFY(reachField->hasFocus());
+    bool exportOpened = false;
+    QTimer::singleShot(0, &window, [&] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            exportOpened = modal->objectName() == QStringLiteral("exportDialog");
+            modal->close();
+        }
+    });
+    QTest::keyClick(reachField, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(exportOpened);
+    // Copy and paste stay the field's.
+    reachField->setText(QStringLiteral("alice"));
+    reachField->selectAll();
+    QTest::keyClick(reachField, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("alice"));
 }
 
 void TestMainWindow::importsPolicyFilesIntoTheSelectedRole()

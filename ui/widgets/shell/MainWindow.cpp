@@ -28,11 +28,13 @@
 #include "widgets/shell/ShortcutsDialog.h"
 #include "widgets/shell/WorkspaceBrowser.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -1002,18 +1004,46 @@ bool MainWindow::isPolicyFile(const QString &path)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    // The editors' line edits and spin boxes would take Ctrl+Z for their own little undo; in the role's views the
-    // workspace's history is the only one, so the keys go to Edit > Undo and Redo.
+    // Line edits, spin boxes and combo boxes take some keys before the application sees them: Ctrl+Z for their own
+    // little undo, and on Linux Ctrl+E, Ctrl+U and others for moving and deleting. In this window the workspace's
+    // history is the only one and the menus' shortcuts work everywhere (the filter and the reach explorer's fields
+    // included), so those keys go to the menus' commands; copying, cutting, pasting and selecting stay the field's.
     if (event->type() == QEvent::ShortcutOverride) {
         auto *widget = qobject_cast<QWidget *>(watched);
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (widget && m_summary->isAncestorOf(widget)
-            && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
+        const bool undo = key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo);
+        const bool field = qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || qobject_cast<QComboBox *>(widget);
+        if (widget && isAncestorOf(widget)
+            && ((undo && m_summary->isAncestorOf(widget)) || (field && takesMenuShortcut(*key)))) {
             event->ignore();
             return true;
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::takesMenuShortcut(const QKeyEvent &key)
+{
+    if (key.matches(QKeySequence::Copy) || key.matches(QKeySequence::Cut) || key.matches(QKeySequence::Paste)
+        || key.matches(QKeySequence::SelectAll))
+        return false;
+    // Only chords: plain keys (Delete, F2, arrows) are the field's. Ctrl+F finds in the panel it is pressed in
+    // (the graph's search) before it filters the workspace.
+    if (!(key.modifiers() & (Qt::ControlModifier | Qt::AltModifier)) || key.matches(QKeySequence::Find))
+        return false;
+    if (m_menuShortcuts.isEmpty()) {
+        std::function<void(const QList<QAction *> &)> collect = [&](const QList<QAction *> &actions) {
+            for (QAction *action : actions) {
+                if (action->menu())
+                    collect(action->menu()->actions());
+                for (const QKeySequence &sequence : action->shortcuts())
+                    m_menuShortcuts.insert(sequence);
+            }
+        };
+        collect(menuBar()->actions());
+    }
+    return m_menuShortcuts.contains(QKeySequence(key.keyCombination()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -4,12 +4,15 @@
 
 #include "rd/core/workspace/Workspace.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
 
 class QAction;
+class QKeyEvent;
 class QLabel;
 class QMenu;
 class QLineEdit;
@@ -120,6 +123,8 @@ private:
     QString guideSectionFor(const QWidget *widget) const;
     /// What's This texts for every panel (Help > What's This, Shift+F1).
     void describePanels();
+    /// Whether a key pressed in a field is one of the menus' shortcuts that the field would otherwise keep.
+    bool takesMenuShortcut(const QKeyEvent &key);
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     void openAfterAsking(const QString &path);
@@ -147,6 +152,8 @@ private:
     QAction *m_copyPolicyAction = nullptr;
     GuideWindow *m_guide = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
+    /// The menus' shortcuts (made on first use, after the menus).
+    QSet<QKeySequence> m_menuShortcuts;
 };
 
 } // namespace rd::ui
