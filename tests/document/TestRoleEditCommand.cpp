@@ -22,6 +22,7 @@ private Q_SLOTS:
     void refusesNoOpsAndUnknownRoles();
     void policyEditsMergeOnlyWithinOneField();
     void typedTextComesBackWithUndoAndRedo();
+    void aPauseInTypingEndsTheStep();
     void undoingAnAddedRoleTakesItsAccountAlong();
 };
 
@@ -151,6 +152,33 @@ void TestRoleEditCommand::typedTextComesBackWithUndoAndRedo()
     changed.statements.front().effect->value = "Deny";
     document.editPolicy(ref, changed, QStringLiteral("Deny"), {});
     QVERIFY(document.policyText(ref).contains(QStringLiteral("\n")));
+}
+
+void TestRoleEditCommand::aPauseInTypingEndsTheStep()
+{
+    // Two JSON edits about ten seconds apart were one undo step; the rule is one step per pause in typing (about a
+    // second) or per gesture.
+    doc::WorkspaceDocument document;
+    const core::RoleId id = loadExample(document);
+    const doc::PolicyRef ref { id, {} };
+    const QString original = document.policyText(ref);
+    const auto typeText = [&](const char *service) {
+        const QString typed = QStringLiteral(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%1"},"Action":"sts:AssumeRole"}]})")
+                                  .arg(QLatin1String(service));
+        core::ParseResult parsed = core::parsePolicy(typed.toStdString());
+        QVERIFY(document.editPolicy(ref, *parsed.policy, QStringLiteral("Edit text"), QStringLiteral("json:"), &typed));
+    };
+    typeText("ec2.amazonaws.com");
+    typeText("ecs.amazonaws.com"); // at once: the same step
+    QCOMPARE(document.undoStack()->count(), 1);
+    QTest::qWait(int(doc::RoleEditCommand::kTypingPause.count()) + 100);
+    typeText("eks.amazonaws.com"); // after a pause: a step of its own
+    QCOMPARE(document.undoStack()->count(), 2);
+    document.undoStack()->undo();
+    QVERIFY(document.policyText(ref).contains(QStringLiteral("ecs.amazonaws.com")));
+    document.undoStack()->undo();
+    QCOMPARE(document.policyText(ref), original);
 }
 
 void TestRoleEditCommand::undoingAnAddedRoleTakesItsAccountAlong()

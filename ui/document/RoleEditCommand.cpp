@@ -21,6 +21,7 @@ RoleEditCommand::RoleEditCommand(WorkspaceDocument *document, core::Role before,
     , m_after(std::move(after))
     , m_field(field)
     , m_mergeKey(mergeKey)
+    , m_lastEdit(std::chrono::steady_clock::now())
 {
 }
 
@@ -58,6 +59,10 @@ bool RoleEditCommand::mergeWith(const QUndoCommand *other)
     // A text edit merges only with text edits of the same policy, a form edit only with form edits.
     if (m_text.has_value() != next->m_text.has_value() || (m_text && !(m_text->policy == next->m_text->policy)))
         return false;
+    // A pause in typing ends the step.
+    if (next->m_lastEdit - m_lastEdit >= kTypingPause)
+        return false;
+    m_lastEdit = next->m_lastEdit;
     m_after = next->m_after;
     if (m_text)
         m_text->after = next->m_text->after;

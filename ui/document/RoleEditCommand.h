@@ -7,6 +7,7 @@
 
 #include <QUndoCommand>
 
+#include <chrono>
 #include <optional>
 
 namespace rd::doc
@@ -15,13 +16,16 @@ namespace rd::doc
 class WorkspaceDocument;
 
 /// One edit of a role: the role before and after. Consecutive edits of the same field of the same role (typing a
-/// name) merge into one step, so that Undo takes back a gesture, not a keystroke.
+/// name) merge into one step, so that Undo takes back a gesture, not a keystroke; a pause of kTypingPause or more
+/// between two edits starts a new step, so that Undo does not take back a minute of typing at once.
 class RoleEditCommand : public QUndoCommand
 {
 public:
     /// Fields whose successive edits merge; Other never merges. Policy edits merge when they carry the same
     /// non-empty merge key (one form field, or the JSON text of one policy).
     enum class Field { Other, Name, Path, Description, MaxSessionDuration, Tags, Policy };
+    /// The pause in typing that ends an undo step.
+    static constexpr std::chrono::milliseconds kTypingPause { 1000 };
 
     RoleEditCommand(WorkspaceDocument *document, core::Role before, core::Role after, Field field, const QString &text,
         const QString &mergeKey = {});
@@ -41,6 +45,8 @@ private:
     core::Role m_after;
     Field m_field;
     QString m_mergeKey;
+    /// When the last edit merged into this step was made.
+    std::chrono::steady_clock::time_point m_lastEdit;
     struct PolicyText {
         PolicyRef policy;
         QString before;
