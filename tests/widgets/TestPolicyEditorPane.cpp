@@ -25,6 +25,7 @@ private Q_SLOTS:
     void typingReplacesThePolicyAfterAPauseAsOneUndoStep();
     void unparsableTextMarksTheFormStaleAndKeepsTheModel();
     void undoRestoresTheTextAsTyped();
+    void undoWhileTheTextDoesNotParseTakesBackOnlyTheTyping();
     void aFormEditRewritesTheTextThroughTheWriter();
     void anEditElsewhereInTheRoleLeavesTheTypedTextAlone();
     void focusLeavingTheTextReadsItAtOnce();
@@ -132,7 +133,8 @@ void TestPolicyEditorPane::unparsableTextMarksTheFormStaleAndKeepsTheModel()
     QVERIFY(form);
     QVERIFY(form->isStale());
     QCOMPARE(*m_document->workspace().role(m_role), before);
-    QCOMPARE(m_document->undoStack()->count(), 0);
+    // The typing is an undo step of its own, which changes no policy.
+    QCOMPARE(m_document->undoStack()->count(), 1);
     QVERIFY(!pane.diagnostics().empty());
     QCOMPARE(QString::fromStdString(pane.diagnostics().front().code), QStringLiteral("JSON_SYNTAX_ERROR"));
     // The Findings panel says so too, at the line of the text shown, not "no findings".
@@ -149,9 +151,55 @@ void TestPolicyEditorPane::unparsableTextMarksTheFormStaleAndKeepsTheModel()
     QVERIFY(!pane.isStale());
     QVERIFY(!form->isStale());
     QCOMPARE(*m_document->workspace().role(m_role), before);
+    // Typing taken back: no step left to undo.
+    QCOMPARE(m_document->undoStack()->count(), 0);
     for (int row = 0; row < findings.rowCount(); ++row)
         QVERIFY(findings.index(row, doc::FindingsModel::CodeColumn).data().toString()
             != QStringLiteral("JSON_SYNTAX_ERROR"));
+}
+
+void TestPolicyEditorPane::undoWhileTheTextDoesNotParseTakesBackOnlyTheTyping()
+{
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { m_role, "WriteLogs" });
+    pane.show();
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    // An unrelated earlier step: the effect set through the form.
+    core::Policy changed = m_document->workspace().role(m_role)->inlinePolicies.front().document;
+    changed.statements.front().effect->value = "Deny";
+    m_document->editPolicy(doc::PolicyRef { m_role, "WriteLogs" }, changed, QStringLiteral("Set effect"), {});
+    const QString beforeTyping = editor->text();
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    // Mid-typing after the last "Resource" line: `,` then `"Sid": "ReadLogs`, which does not parse.
+    const int at = editor->text().toUtf8().indexOf("my-log-bucket/*\"") + int(qstrlen("my-log-bucket/*\""));
+    int line = 0;
+    int index = 0;
+    editor->lineIndexFromPosition(at, &line, &index);
+    editor->setCursorPosition(line, index);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral(", \"Sid\": \"ReadLogs"));
+    pane.flushTextEdit();
+    const QString typed = editor->text();
+    QVERIFY(pane.isStale());
+    QCOMPARE(m_document->undoStack()->count(), 2);
+    // Undo takes back exactly the typing, and nothing else: the effect stays Deny.
+    m_document->undoStack()->undo();
+    QCOMPARE(editor->text(), beforeTyping);
+    QVERIFY(!pane.isStale());
+    QCOMPARE(
+        QString::fromStdString(
+            m_document->workspace().role(m_role)->inlinePolicies.front().document.statements.front().effect->value),
+        QStringLiteral("Deny"));
+    // Redo brings the typed text back, exactly.
+    m_document->undoStack()->redo();
+    QCOMPARE(editor->text(), typed);
+    QVERIFY(pane.isStale());
+    // Typing on without a pause continues the same step, which undo takes back whole.
+    QTest::keyClicks(editor, QStringLiteral("\""));
+    pane.flushTextEdit();
+    QCOMPARE(m_document->undoStack()->count(), 2);
+    m_document->undoStack()->undo();
+    QCOMPARE(editor->text(), beforeTyping);
+    QCOMPARE(m_document->undoStack()->index(), 1);
 }
 
 void TestPolicyEditorPane::undoRestoresTheTextAsTyped()

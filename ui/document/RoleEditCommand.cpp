@@ -30,6 +30,12 @@ void RoleEditCommand::setPolicyText(const PolicyRef &policy, const QString &befo
     m_text = PolicyText { policy, before, after };
 }
 
+bool RoleEditCommand::isTextStepOf(const PolicyRef &policy, const QString &mergeKey) const
+{
+    return m_text && m_text->policy == policy && m_field == Field::Policy && !m_mergeKey.isEmpty()
+        && m_mergeKey == mergeKey;
+}
+
 void RoleEditCommand::undo()
 {
     if (m_text)
@@ -66,6 +72,9 @@ bool RoleEditCommand::mergeWith(const QUndoCommand *other)
     m_after = next->m_after;
     if (m_text)
         m_text->after = next->m_text->after;
+    // Typing taken back to where the step began: no step at all (the stack drops it).
+    if (m_before == m_after && m_text && m_text->before == m_text->after)
+        setObsolete(true);
     return true;
 }
 

@@ -34,6 +34,8 @@ public:
     /// redo then bring back the text as typed, not as the writer would print it.
     void setPolicyText(const PolicyRef &policy, const QString &before, const QString &after);
 
+    /// True when this step holds typed JSON text of `policy` and would take more typed with `mergeKey`.
+    bool isTextStepOf(const PolicyRef &policy, const QString &mergeKey) const;
     void undo() override;
     void redo() override;
     int id() const override;

@@ -272,9 +272,17 @@ bool WorkspaceDocument::editPolicy(const PolicyRef &ref, core::Policy policy, co
     const QString oldText = typedText ? policyText(ref) : QString();
     if (*old == policy) {
         // The same policy in other words (white space, a key typed again): only the typed text changes, which no
-        // other view shows, so it is recorded without an undo step of its own.
-        if (typedText)
-            setPolicyText(ref, *typedText);
+        // other view shows, so it is recorded without an undo step of its own, unless it continues a text step of
+        // this policy (typing that did not read, taken back): that step then ends at this text.
+        if (typedText) {
+            const auto *top = m_undoStack->index() > 0
+                ? dynamic_cast<const RoleEditCommand *>(m_undoStack->command(m_undoStack->index() - 1))
+                : nullptr;
+            if (top && top->isTextStepOf(ref, mergeKey))
+                editPolicyText(ref, *typedText, undoText, mergeKey);
+            else
+                setPolicyText(ref, *typedText);
+        }
         return false;
     }
     core::Role after = *current;
@@ -287,6 +295,21 @@ bool WorkspaceDocument::editPolicy(const PolicyRef &ref, core::Policy policy, co
     return true;
 }
 
+bool WorkspaceDocument::editPolicyText(
+    const PolicyRef &ref, const QString &text, const QString &undoText, const QString &mergeKey)
+{
+    const core::Role *current = m_workspace.role(ref.role);
+    if (!current || !ref.find(*current))
+        return false;
+    const QString oldText = policyText(ref);
+    if (oldText == text)
+        return false;
+    auto *command = new RoleEditCommand(this, *current, *current, RoleEditCommand::Field::Policy, undoText, mergeKey);
+    command->setPolicyText(ref, oldText, text);
+    m_undoStack->push(command);
+    return true;
+}
+
 QString WorkspaceDocument::policyText(const PolicyRef &ref) const
 {
     const core::Role *role = m_workspace.role(ref.role);
@@ -294,7 +317,9 @@ QString WorkspaceDocument::policyText(const PolicyRef &ref) const
     if (!policy)
         return {};
     const auto typed = m_typedTexts.find({ ref.role.value, ref.inlineName });
-    if (typed != m_typedTexts.end() && typed->second.policy && core::sameContent(*typed->second.policy, *policy))
+    if (typed != m_typedTexts.end()
+        && ((typed->second.policy && core::sameContent(*typed->second.policy, *policy))
+            || (!typed->second.policy && typed->second.basis && core::sameContent(*typed->second.basis, *policy))))
         return typed->second.text;
     return toQString(core::writePolicy(*policy));
 }
@@ -309,8 +334,13 @@ void WorkspaceDocument::setPolicyText(const PolicyRef &ref, const QString &text)
     const QByteArray utf8 = text.toUtf8();
     core::ParseResult parsed = core::parsePolicy(std::string_view(utf8.constData(), std::size_t(utf8.size())));
     stored.policy.reset();
-    if (parsed.isUsable())
+    stored.basis.reset();
+    if (parsed.isUsable()) {
         stored.policy = std::move(parsed.policy);
+    } else if (const core::Role *role = m_workspace.role(ref.role)) {
+        if (const core::Policy *model = ref.find(*role))
+            stored.basis = *model;
+    }
     Q_EMIT policyTextChanged(ref.role);
 }
 

@@ -126,6 +126,10 @@ public:
     /// which policyText() then returns and undo/redo restore. The policy is stored without source ranges.
     bool editPolicy(const PolicyRef &ref, core::Policy policy, const QString &undoText, const QString &mergeKey,
         const QString *typedText = nullptr);
+    /// Records JSON text typed for a policy that does not read as a policy (yet) as an undo step of its own, which
+    /// changes no policy: undo brings back the text as it was before, redo the typed text, and neither crosses an
+    /// unrelated step. Merges with the text edits of the same policy and `mergeKey` typed without a pause.
+    bool editPolicyText(const PolicyRef &ref, const QString &text, const QString &undoText, const QString &mergeKey);
     /// The JSON text of a policy: as last typed in the JSON editor while that text still says what the model says,
     /// otherwise as the core writer prints the policy. Empty when there is no such policy.
     QString policyText(const PolicyRef &ref) const;
@@ -224,7 +228,10 @@ private:
     /// Each with the policy it reads as (read once, when recorded), or none when it does not read as one.
     struct TypedText {
         QString text;
+        /// What the text says, when it reads as a policy.
         std::optional<core::Policy> policy;
+        /// When it does not: the policy the model held when it was typed. The text stands while the model does.
+        std::optional<core::Policy> basis;
     };
     std::map<std::pair<std::uint64_t, std::string>, TypedText> m_typedTexts;
     /// setUnreadPolicyText(), by role id and inline policy name ("" for the trust policy).

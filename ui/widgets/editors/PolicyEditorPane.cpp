@@ -140,8 +140,9 @@ void PolicyEditorPane::refresh()
     m_formSetAccount(accountId());
     m_formSetPolicy(*policy);
     // The model says what the text last said: the edit was elsewhere in the role (its name) or came from this text.
-    // The text stays as typed, typing not read yet included.
-    if (m_shown && *m_shown == *policy)
+    // The text stays as typed, typing not read yet included, unless an undo or redo of typed text changed the text
+    // the document holds for this policy.
+    if (m_shown && *m_shown == *policy && (m_textPending || m_editor->text() == m_document->policyText(m_ref)))
         return;
     m_debounce->stop();
     m_textPending = false;
@@ -200,13 +201,18 @@ void PolicyEditorPane::validateText(bool commit)
         m_stale = !usable;
         m_formSetStale(m_stale);
     }
+    const QString undoText =
+        m_ref.isTrust() ? tr("Edit trust policy text") : tr("Edit text of %1").arg(toQString(m_ref.inlineName));
+    const QString mergeKey = QStringLiteral("json:") + toQString(m_ref.inlineName);
     if (usable && commit) {
         core::Policy policy = std::move(*parsed.policy);
         core::clearSourceRanges(policy);
         m_shown = policy;
-        m_document->editPolicy(m_ref, std::move(policy),
-            m_ref.isTrust() ? tr("Edit trust policy text") : tr("Edit text of %1").arg(toQString(m_ref.inlineName)),
-            QStringLiteral("json:") + toQString(m_ref.inlineName), &text);
+        m_document->editPolicy(m_ref, std::move(policy), undoText, mergeKey, &text);
+    } else if (commit) {
+        // Text that does not read is an undo step too (it changes no policy): undo then takes back this typing,
+        // not an unrelated earlier step, and redo brings it back.
+        m_document->editPolicyText(m_ref, text, undoText, mergeKey);
     }
     Q_EMIT validated();
 }
