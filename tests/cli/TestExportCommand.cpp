@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 namespace
 {
 
@@ -61,6 +64,16 @@ const char *kMinifiedWriteLogs =
     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PutLogObjects\",\"Effect\":"
     "\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::my-log-bucket/*\"}]}\n";
 
+/// A file's inode and modification time: both stay when the file is left alone.
+QPair<qulonglong, qlonglong> identityOf(const QString &path)
+{
+    struct stat info {
+    };
+    if (::stat(path.toLocal8Bit().constData(), &info) != 0)
+        return {};
+    return { info.st_ino, qlonglong(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec };
+}
+
 const char *kTags = "[{\"Key\":\"team\",\"Value\":\"web\"},{\"Key\":\"cost-center\",\"Value\":\"4711\"}]";
 
 } // namespace
@@ -75,6 +88,7 @@ private Q_SLOTS:
     void acceptsEveryFormatOfTheTable_data();
     void acceptsEveryFormatOfTheTable();
     void minifiesPolicyJson();
+    void exportingAgainLeavesUnchangedFilesUntouched();
     void exportsOnlyTheNamedRoles();
     void refusesErrorFindingsWithExitOne();
     void forceExportsAnyway();
@@ -192,6 +206,41 @@ void TestExportCommand::minifiesPolicyJson()
     const QByteArray text = readAll(QDir(out).filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json")));
     const QByteArray expected = kMinifiedWriteLogs;
     QCOMPARE(text, expected);
+}
+
+void TestExportCommand::exportingAgainLeavesUnchangedFilesUntouched()
+{
+    const QString out = m_dir.filePath(QStringLiteral("again"));
+    const QStringList arguments { QStringLiteral("export"), QStringLiteral("--workspace"),
+        example(QStringLiteral("lambda-logging.rdws")), QStringLiteral("--format"), QStringLiteral("policy-json"),
+        QStringLiteral("--out"), out };
+    const CliRun first = runCli(arguments);
+    QCOMPARE(first.exitCode, 0);
+    const QStringList files = first.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(files.size(), 2);
+    // Modification times a day in the past, so that any write shows.
+    const timespec past[2] = { { 1577836800, 0 }, { 1577836800, 0 } };
+    QList<QPair<qulonglong, qlonglong>> before;
+    for (const QString &file : files) {
+        QVERIFY(::utimensat(AT_FDCWD, file.toLocal8Bit().constData(), past, 0) == 0);
+        before << identityOf(file);
+    }
+
+    // The same export again: every path is printed, no file is written.
+    const CliRun again = runCli(arguments);
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.out, first.out);
+    for (qsizetype i = 0; i < files.size(); ++i)
+        QCOMPARE(identityOf(files[i]), before[i]);
+
+    // Minified, every file changes: each is replaced.
+    const CliRun minified = runCli(arguments + QStringList { QStringLiteral("--minify") });
+    QCOMPARE(minified.exitCode, 0);
+    QCOMPARE(minified.out, first.out);
+    for (qsizetype i = 0; i < files.size(); ++i)
+        QVERIFY(identityOf(files[i]).first != before[i].first);
+    QCOMPARE(
+        readAll(QDir(out).filePath(QStringLiteral("LambdaLogWriter.WriteLogs.json"))), QByteArray(kMinifiedWriteLogs));
 }
 
 void TestExportCommand::exportsOnlyTheNamedRoles()

@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 using namespace rd::core;
 
 class TestPolicyExport : public QObject
@@ -18,6 +21,9 @@ private Q_SLOTS:
     void namesAndTexts();
     void writesIntoAFolderOnly();
     void removesWhatInterruptedSavesOfItsFilesLeft();
+    void exportingAgainRewritesOnlyWhatChanged();
+    void rewritesAFileUnlessItHoldsTheNewContent_data();
+    void rewritesAFileUnlessItHoldsTheNewContent();
 };
 
 namespace
@@ -35,6 +41,42 @@ Role lambdaRole()
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::my-log-bucket/*"}]})")
              .policy });
     return role;
+}
+
+/// What tells a file left alone from a file written again: a rewrite renames a new file (another inode) onto the
+/// name, and a write in place would change the modification time, which the tests first set to a day long past.
+struct FileIdentity {
+    ino_t inode = 0;
+    timespec modified {};
+    mode_t mode = 0;
+
+    bool sameAs(const FileIdentity &other) const
+    {
+        return inode == other.inode && modified.tv_sec == other.modified.tv_sec
+            && modified.tv_nsec == other.modified.tv_nsec;
+    }
+};
+
+FileIdentity identityOf(const QString &path)
+{
+    struct stat info {
+    };
+    if (::stat(path.toLocal8Bit().constData(), &info) != 0)
+        return {};
+    return { info.st_ino, info.st_mtim, info.st_mode & 07777 };
+}
+
+/// Sets the modification time of `path` to 2020-01-01, so that any later write shows.
+bool backdate(const QString &path)
+{
+    const timespec times[2] = { { 1577836800, 0 }, { 1577836800, 0 } };
+    return ::utimensat(AT_FDCWD, path.toLocal8Bit().constData(), times, 0) == 0;
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -95,6 +137,103 @@ void TestPolicyExport::removesWhatInterruptedSavesOfItsFilesLeft()
     QVERIFY(!QFile::exists(staleTrust));
     QVERIFY(!QFile::exists(staleInline));
     QVERIFY(QFile::exists(other));
+}
+
+void TestPolicyExport::exportingAgainRewritesOnlyWhatChanged()
+{
+    // A workspace's export (a batch large enough to be flushed with one file system flush) written twice into the
+    // same folder: the second time writes nothing; after one role's inline policy changed, it writes that file only.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Workspace workspace;
+    std::vector<RoleId> roles;
+    for (int i = 0; i < 12; ++i) {
+        Role role = lambdaRole();
+        role.name = "Writer" + std::to_string(i);
+        roles.push_back(workspace.add(role));
+    }
+    const std::vector<ExportedFile> files = policyJsonFiles(workspace, roles);
+    QCOMPARE(files.size(), std::size_t { 24 });
+    QVERIFY(!writeExportedFiles(files, dir.path().toStdString()));
+    std::vector<FileIdentity> before;
+    for (const ExportedFile &file : files) {
+        const QString path = dir.filePath(QString::fromStdString(file.name));
+        QVERIFY(backdate(path));
+        before.push_back(identityOf(path));
+        QVERIFY(before.back().inode != 0);
+    }
+
+    QVERIFY(!writeExportedFiles(files, dir.path().toStdString()));
+    for (std::size_t i = 0; i < files.size(); ++i)
+        QVERIFY2(
+            identityOf(dir.filePath(QString::fromStdString(files[i].name))).sameAs(before[i]), files[i].name.c_str());
+
+    Role &changed = *workspace.role(roles[5]);
+    changed.inlinePolicies.front().document = *parsePolicy(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::other-bucket/*"}]})")
+                                                   .policy;
+    const std::vector<ExportedFile> again = policyJsonFiles(workspace, roles);
+    QCOMPARE(again.size(), files.size());
+    QVERIFY(!writeExportedFiles(again, dir.path().toStdString()));
+    int rewritten = 0;
+    for (std::size_t i = 0; i < again.size(); ++i) {
+        const QString path = dir.filePath(QString::fromStdString(again[i].name));
+        QCOMPARE(contentOf(path), QByteArray::fromStdString(again[i].text));
+        const bool untouched = identityOf(path).sameAs(before[i]);
+        QVERIFY2(untouched == (again[i].name != "Writer5.Write_Logs_2.json"), again[i].name.c_str());
+        rewritten += untouched ? 0 : 1;
+    }
+    QCOMPARE(rewritten, 1);
+}
+
+void TestPolicyExport::rewritesAFileUnlessItHoldsTheNewContent_data()
+{
+    QTest::addColumn<QByteArray>("old");
+    QTest::addColumn<bool>("oldExecutable");
+    QTest::addColumn<QByteArray>("written");
+    QTest::addColumn<bool>("executable");
+    QTest::addColumn<bool>("rewritten");
+    const QByteArray policy = "{\"Version\": \"2012-10-17\"}\n";
+    QTest::addRow("the same bytes are left untouched") << policy << false << policy << false << false;
+    QTest::addRow("other bytes of another length are written") << policy << false << policy + "\n" << false << true;
+    QTest::addRow("other bytes of the same length are written")
+        << policy << false << QByteArray(policy).replace("2012", "2008") << false << true;
+    QTest::addRow("a file that ends earlier is written") << policy + "{}" << false << policy << false << true;
+    QTest::addRow("an empty file stays when nothing is to be in it")
+        << QByteArray() << false << QByteArray() << false << false;
+    QTest::addRow("a script with its execute bits is left untouched")
+        << QByteArray("#!/bin/sh\n") << true << QByteArray("#!/bin/sh\n") << true << false;
+    QTest::addRow("a script without its execute bits is written with them")
+        << QByteArray("#!/bin/sh\n") << false << QByteArray("#!/bin/sh\n") << true << true;
+    QTest::addRow("execute bits are not taken away from the same bytes")
+        << QByteArray("#!/bin/sh\n") << true << QByteArray("#!/bin/sh\n") << false << false;
+}
+
+void TestPolicyExport::rewritesAFileUnlessItHoldsTheNewContent()
+{
+    QFETCH(QByteArray, old);
+    QFETCH(bool, oldExecutable);
+    QFETCH(QByteArray, written);
+    QFETCH(bool, executable);
+    QFETCH(bool, rewritten);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("file"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(old), old.size());
+    }
+    QVERIFY(::chmod(path.toLocal8Bit().constData(), oldExecutable ? 0755 : 0644) == 0);
+    QVERIFY(backdate(path));
+    const FileIdentity before = identityOf(path);
+
+    QVERIFY(
+        !writeExportedFiles({ ExportedFile { "file", written.toStdString(), executable } }, dir.path().toStdString()));
+    QCOMPARE(contentOf(path), written);
+    const FileIdentity after = identityOf(path);
+    QCOMPARE(!after.sameAs(before), rewritten);
+    QCOMPARE(after.mode, mode_t(executable || oldExecutable ? 0755 : 0644));
 }
 
 QTEST_APPLESS_MAIN(TestPolicyExport)

@@ -92,14 +92,17 @@ std::string uniqueSuffix()
 }
 
 /// Where writing `path` really lands: symbolic links followed to their final target (a missing target is created,
-/// as open(2) with O_CREAT would). Linux gives up after 40 links (path_resolution(7)); so do we.
-std::filesystem::path finalTarget(const std::string &path, std::string &error)
+/// as open(2) with O_CREAT would), and what that target is (`info`; st_mode 0 when it does not exist). Linux gives
+/// up after 40 links (path_resolution(7)); so do we.
+std::filesystem::path finalTarget(const std::string &path, struct stat &info, std::string &error)
 {
     std::filesystem::path current(path);
     for (int hops = 0; hops < 40; ++hops) {
-        struct stat info {
-        };
-        if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode))
+        if (::lstat(current.c_str(), &info) != 0) {
+            info.st_mode = 0;
+            return current;
+        }
+        if (!S_ISLNK(info.st_mode))
             return current;
         std::error_code ec;
         const std::filesystem::path link = std::filesystem::read_symlink(current, ec);
@@ -227,6 +230,9 @@ struct PendingWrite {
     std::string path;
     std::filesystem::path target;
     std::filesystem::path folder;
+    /// The target as it is before the write; st_mode 0 when there is none.
+    struct stat existing {
+    };
     std::string temporary;
 };
 
@@ -235,6 +241,57 @@ void discard(std::vector<PendingWrite> &pending)
     for (PendingWrite &p : pending) {
         if (!p.temporary.empty())
             ::unlink(p.temporary.c_str());
+    }
+}
+
+// Where `path` is written: its final target (symbolic links followed), that target's folder, and what the target is
+// now.
+std::optional<std::string> resolveTarget(const std::string &path, PendingWrite &out)
+{
+    std::string resolveError;
+    out.path = path;
+    out.target = finalTarget(path, out.existing, resolveError);
+    if (!resolveError.empty())
+        return resolveError;
+    out.folder = out.target.has_parent_path() ? out.target.parent_path() : ".";
+    return std::nullopt;
+}
+
+// The permissions a file written over one of mode `mode` gets: the same, plus the execute bits for whoever may read
+// it when it is a script.
+mode_t replacementMode(mode_t mode, bool executable)
+{
+    mode &= 07777;
+    return executable ? mode | ((mode & 0444) >> 2) : mode;
+}
+
+// Whether the target of `write` (resolveTarget()) is a regular file that holds exactly `file.content` and already
+// has the permissions that writing it would give it: then writing it again would change nothing. The size is
+// compared first, the bytes only when it matches. Any doubt (the file cannot be read, or reads back other bytes)
+// answers false, and the file is written as usual.
+bool holdsAlready(const PendingWrite &write, const AtomicWrite &file)
+{
+    const struct stat &info = write.existing;
+    if (!S_ISREG(info.st_mode) || static_cast<std::uint64_t>(info.st_size) != file.content.size()
+        || replacementMode(info.st_mode, file.executable) != (info.st_mode & 07777))
+        return false;
+    FileDescriptor fd(::open(write.target.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return false;
+    char buffer[65536];
+    std::size_t offset = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return false;
+        if (n == 0)
+            return offset == file.content.size();
+        const auto count = static_cast<std::size_t>(n);
+        if (count > file.content.size() - offset || std::memcmp(buffer, file.content.data() + offset, count) != 0)
+            return false;
+        offset += count;
     }
 }
 
@@ -256,19 +313,13 @@ bool writeAll(int fd, std::string_view data)
     return true;
 }
 
-// Writes the content `produce` makes to a new temporary file beside the final target of `file.path`, flushed to disk
+// Writes the content `produce` makes to a new temporary file beside `out.target` (resolveTarget()), flushed to disk
 // when `flush` says so (a batch flushes the file system once instead), and closed: a batch of any size keeps no file
 // open.
 std::optional<std::string> writeTemporary(
     const AtomicWrite &file, const std::function<bool(const TextSink &)> &produce, PendingWrite &out, bool flush)
 {
     const std::string &path = file.path;
-    std::string resolveError;
-    out.path = path;
-    out.target = finalTarget(path, resolveError);
-    if (!resolveError.empty())
-        return resolveError;
-    out.folder = out.target.has_parent_path() ? out.target.parent_path() : ".";
     const std::string prefix = atomicWriteTemporaryPrefix(out.target.filename().string());
     FileDescriptor fd(-1);
     std::string temporary;
@@ -283,15 +334,9 @@ std::optional<std::string> writeTemporary(
         return "cannot save `" + path + "`: cannot create a file in its folder: " + std::strerror(errno);
     out.temporary = temporary;
     // Keep the permissions of the file being replaced.
-    struct stat old {
-    };
-    const bool replacing = ::stat(out.target.c_str(), &old) == 0;
-    if (replacing || file.executable) {
-        mode_t mode = replacing ? old.st_mode & 07777 : 0644 & ~currentUmask();
-        if (file.executable)
-            mode |= (mode & 0444) >> 2;
-        ::fchmod(fd.get(), mode);
-    }
+    const bool replacing = out.existing.st_mode != 0;
+    if (replacing || file.executable)
+        ::fchmod(fd.get(), replacementMode(replacing ? out.existing.st_mode : 0644 & ~currentUmask(), file.executable));
     int writeErrno = 0;
     const bool made = produce([&](std::string_view piece) {
         if (writeErrno != 0)
@@ -314,14 +359,14 @@ std::optional<std::string> writeTemporary(
 // From this many files on, a batch flushes the file system once rather than each file.
 constexpr std::size_t kFlushFileSystemFrom = 16;
 
-// Flushes the temporary files to disk when they were not flushed one by one, then renames each onto its target and
-// flushes each folder once.
-std::optional<std::string> commit(std::vector<PendingWrite> &pending)
+// Flushes the temporary files to disk when `flushFileSystem` says that they were not flushed one by one, then renames
+// each onto its target and flushes each folder once.
+std::optional<std::string> commit(std::vector<PendingWrite> &pending, bool flushFileSystem)
 {
     std::set<std::string> folders;
     for (const PendingWrite &p : pending)
         folders.insert(p.folder.string());
-    if (pending.size() >= kFlushFileSystemFrom) {
+    if (flushFileSystem) {
         for (const std::string &folder : folders) {
             FileDescriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
             if (dir.get() < 0 || ::syncfs(dir.get()) != 0) {
@@ -358,16 +403,25 @@ std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &
 {
     std::vector<PendingWrite> pending;
     pending.reserve(files.size());
+    // Decided by the size of the batch, not by how many files turn out to need writing: a temporary file written
+    // without its own flush must be flushed by the file system flush before it is renamed.
     const bool flushEach = files.size() < kFlushFileSystemFrom;
     for (const AtomicWrite &file : files) {
-        pending.emplace_back();
+        PendingWrite write;
+        if (auto error = resolveTarget(file.path, write)) {
+            discard(pending);
+            return error;
+        }
+        if (holdsAlready(write, file))
+            continue;
+        pending.push_back(std::move(write));
         const auto content = [&file](const TextSink &sink) { return sink(file.content); };
         if (auto error = writeTemporary(file, content, pending.back(), flushEach)) {
             discard(pending);
             return error;
         }
     }
-    return commit(pending);
+    return commit(pending, !flushEach);
 }
 
 std::optional<std::string> writeFileAtomically(const std::string &path, std::string_view content)
@@ -379,13 +433,16 @@ std::optional<std::string> writeFileAtomically(
     const std::string &path, const std::function<bool(const TextSink &)> &produce)
 {
     std::vector<PendingWrite> pending(1);
-    if (auto error = writeTemporary({ path, {}, false }, produce, pending.front(), true)) {
+    const AtomicWrite file { path, {}, false };
+    if (auto error = resolveTarget(path, pending.front()))
+        return error;
+    if (auto error = writeTemporary(file, produce, pending.front(), true)) {
         discard(pending);
         return error;
     }
     const std::filesystem::path folder = pending.front().folder;
     const std::string prefix = atomicWriteTemporaryPrefix(pending.front().target.filename().string());
-    if (auto error = commit(pending))
+    if (auto error = commit(pending, false))
         return error;
     removeTemporariesWithPrefixes(folder, { prefix });
     return std::nullopt;

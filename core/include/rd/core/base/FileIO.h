@@ -52,9 +52,12 @@ struct AtomicWrite {
 /// Writes many files with the guarantee of writeFileAtomically() for each (every target holds its old content or
 /// the whole new one), at the cost of one flush to disk for the batch instead of one per file: every temporary file
 /// is written first, then the file system is flushed once (syncfs), then each is renamed onto its target, then each
-/// folder is flushed once. A failure before the renames leaves every target untouched and removes the temporary
-/// files; a failure while renaming names the file, and the files renamed before it hold their new content. Stale
-/// temporary files are not looked for (see removeStaleTemporaries()).
+/// folder is flushed once. A target that already is a regular file holding exactly `content`, with the execute bits
+/// asked for, is left as it is (same inode, same modification time, not flushed again): its size is compared first,
+/// its bytes only when the size matches, so writing a batch again where little changed writes little. A failure
+/// before the renames leaves every target untouched and removes the temporary files; a failure while renaming names
+/// the file, and the files renamed before it hold their new content. Stale temporary files are not looked for (see
+/// removeStaleTemporaries()).
 std::optional<std::string> writeFilesAtomically(const std::vector<AtomicWrite> &files);
 
 /// Removes from `folder` the temporary files that interrupted saves of the targets named `targetNames` (file names in

@@ -35,7 +35,8 @@ std::vector<ExportedFile> policyJsonFiles(
     const Workspace &workspace, const std::vector<RoleId> &roles, WriteStyle style = WriteStyle::Pretty);
 
 /// Writes the files into an existing folder, each atomically, executable ones with `chmod +x` where the file system
-/// has permissions. Returns a one-line reason on the first failure.
+/// has permissions; a file that already holds exactly its new content is left untouched (writeFilesAtomically()), so
+/// exporting again into the same folder rewrites only what changed. Returns a one-line reason on the first failure.
 std::optional<std::string> writeExportedFiles(const std::vector<ExportedFile> &files, const std::string &folder);
 
 } // namespace rd::core
