@@ -85,6 +85,8 @@ private Q_SLOTS:
     void drawsOneCardPerViewNode();
     void conditionalEdgesAreDashedAndExplainTheirConditions();
     void draggingANodeIsOneUndoStep();
+    void draggedPlacesSurviveSaveAndReopen_data();
+    void draggedPlacesSurviveSaveAndReopen();
     void searchUnfoldsSelectsAndCentres();
     void searchDrawsAtOnceWhileGraphvizIsBusy();
     void foldingGroupMembersChangesTheCards();
@@ -208,6 +210,59 @@ void TestGraphEditor::draggingANodeIsOneUndoStep()
     QVERIFY(f.document.workspace().layout.empty());
     QCOMPARE(f.document.undoStack()->count(), steps + 2);
     QCOMPARE(f.editor->nodeItem(role)->pos(), before);
+}
+
+void TestGraphEditor::draggedPlacesSurviveSaveAndReopen_data()
+{
+    QTest::addColumn<int>("scope");
+    QTest::newRow("whole account") << int(doc::GraphScope::Mode::Account);
+    QTest::newRow("focus") << int(doc::GraphScope::Mode::Focus);
+}
+
+void TestGraphEditor::draggedPlacesSurviveSaveAndReopen()
+{
+    QFETCH(int, scope);
+    const auto mode = doc::GraphScope::Mode(scope);
+    const auto openIn = [mode](doc::WorkspaceDocument &document, const QString &path) {
+        QString error;
+        auto editor = std::make_unique<ui::GraphEditor>(&document);
+        if (!document.load(path, &error))
+            return std::unique_ptr<ui::GraphEditor>();
+        editor->setScopeMode(mode);
+        editor->resize(1400, 900);
+        editor->show();
+        if (!QTest::qWaitForWindowExposed(editor.get()))
+            return std::unique_ptr<ui::GraphEditor>();
+        editor->rebuildNow();
+        // The role in focus, as selecting it in the workspace browser does.
+        if (mode == doc::GraphScope::Mode::Focus && editor->graph())
+            editor->focusOn(
+                core::graphLayoutKey(editor->graph()->nodes()[nodeByKey(*editor->graph(), kRoleArn)]), true);
+        return editor;
+    };
+    doc::WorkspaceDocument first;
+    std::unique_ptr<ui::GraphEditor> editor = openIn(first, QStringLiteral(RD_EXAMPLE_WORKSPACE));
+    QVERIFY(editor && editor->graph());
+    const std::size_t role = nodeByKey(*editor->graph(), kRoleArn);
+    QVERIFY(editor->nodeItem(role));
+    const QPoint from = editor->nodeCenter(role).toPoint();
+    drag(editor->view()->viewport(), from, from + QPoint(60, 90));
+    const QPointF moved = editor->nodeItem(role)->pos();
+    QCOMPARE(first.workspace().layout.size(), std::size_t { 1 });
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moved.rdws"));
+    QString error;
+    QVERIFY2(first.save(path, &error), qPrintable(error));
+    editor.reset();
+
+    // Reopened: the card is where it was dragged to.
+    doc::WorkspaceDocument second;
+    std::unique_ptr<ui::GraphEditor> again = openIn(second, path);
+    QVERIFY(again && again->graph());
+    QCOMPARE(second.workspace().layout.size(), std::size_t { 1 });
+    const std::size_t reopened = nodeByKey(*again->graph(), kRoleArn);
+    QVERIFY(again->nodeItem(reopened));
+    QCOMPARE(again->nodeItem(reopened)->pos(), moved);
 }
 
 void TestGraphEditor::searchUnfoldsSelectsAndCentres()
