@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void answersWithDeniesApplied();
     void saysItIsAnalysingUntilTheFirstModelIsReady();
     void listsTheDenyThatNarrowsAnAnswer();
+    void saysAllActionsAndCountsManyServices();
 };
 
 namespace
@@ -189,5 +191,49 @@ void TestReachExplorer::listsTheDenyThatNarrowsAnAnswer()
     QVERIFY(window.summaryView()->currentPane()->jsonEditor()->hasSelectedText());
 }
 
+void TestReachExplorer::saysAllActionsAndCountsManyServices()
+{
+    // `"Action": "*"` read as "* *", and a broad read-only policy as every service one by one.
+    core::Workspace ws = deniedWriter();
+    core::Role &role = ws.roles.front();
+    role.inlinePolicies.push_back(core::InlinePolicy { "admin",
+        rd::test::policyWithoutRangesOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*",)"
+                                        R"("Resource":"arn:aws:s3:::everything"}]})") });
+    role.inlinePolicies.push_back(core::InlinePolicy { "reader",
+        rd::test::policyWithoutRangesOf(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","ec2:Describe*",)"
+            R"("iam:Get*","iam:List*","lambda:Get*","lambda:List*","logs:Describe*","logs:Get*","sqs:Get*",)"
+            R"("sns:Get*","kms:Describe*"],"Resource":"arn:aws:s3:::many"}]})") });
+    doc::WorkspaceDocument document;
+    document.reset(std::move(ws));
+    ui::ReachExplorer explorer(&document);
+    explorer.show();
+    explorer.ask(ui::ReachExplorer::Mode::WhatCan, QStringLiteral("arn:aws:iam::111122223333:role/Reader"));
+    auto *answers = explorer.findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QTRY_VERIFY(answers->topLevelItemCount() >= 3);
+    QTreeWidgetItem *everything = nullptr;
+    QTreeWidgetItem *many = nullptr;
+    QTreeWidgetItem *object = nullptr;
+    for (int i = 0; i < answers->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = answers->topLevelItem(i);
+        if (item->text(1) == QStringLiteral("arn:aws:s3:::everything"))
+            everything = item;
+        else if (item->text(1) == QStringLiteral("arn:aws:s3:::many"))
+            many = item;
+        else if (item->text(1) == QStringLiteral("arn:aws:s3:::data-bucket/x"))
+            object = item;
+    }
+    QVERIFY(everything && many && object);
+    QCOMPARE(everything->text(2), QStringLiteral("all actions (*)"));
+    // Eight services: counted by access level (as the catalog levels their actions), each named in the tooltip.
+    QVERIFY2(many->text(2).contains(QRegularExpression(QStringLiteral("^List: \\d services; Read: \\d services$"))),
+        qPrintable(many->text(2)));
+    QVERIFY(many->toolTip(2).contains(QStringLiteral("kms Read: kms:describe*")));
+    // A few: by name, the levels of a service together.
+    QVERIFY2(object->text(2) == QStringLiteral("s3 Read") || object->text(2) == QStringLiteral("s3 Read, Write"),
+        qPrintable(object->text(2)));
+}
+
 QTEST_MAIN(TestReachExplorer)
+
 #include "TestReachExplorer.moc"

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -63,12 +64,58 @@ std::vector<core::ReachAnswer> reachAnswers(const ReachExplorer::Mode mode, cons
                                                 : reach.whoCan(subject, action, maxHops);
 }
 
+/// Every group as "service level", one per line: the tooltip of the actions column.
+QString actionsDetail(const std::vector<core::ActionGroup> &groups)
+{
+    QStringList lines;
+    for (const core::ActionGroup &g : groups) {
+        QStringList patterns;
+        for (const std::string &p : g.patterns)
+            patterns << toQString(p);
+        lines << QStringLiteral("%1 %2: %3")
+                     .arg(toQString(g.service), toQString(g.accessLevel), patterns.join(QStringLiteral(", ")));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+/// What an answer may do, short enough to read in a column: `*` as all actions, a few services by name with their
+/// access levels (`s3 List, Read`), many services counted by access level (`Read: 212 services`).
 QString actionsText(const std::vector<core::ActionGroup> &groups)
 {
+    QStringList excluded;
+    std::map<std::string, QStringList> levelsByService;
+    for (const core::ActionGroup &g : groups) {
+        if (g.service == "*" && (g.accessLevel == "*" || g.patterns.empty()))
+            return ReachExplorer::tr("all actions (*)");
+        if (g.accessLevel == "NotAction") {
+            for (const std::string &p : g.patterns)
+                excluded << toQString(p);
+            continue;
+        }
+        const QString level = g.service == "*" ? QStringLiteral("%1 (%2)").arg(toQString(g.accessLevel),
+                                  QString::fromStdString(g.patterns.empty() ? "" : g.patterns[0]))
+                                               : toQString(g.accessLevel);
+        QStringList &levels = levelsByService[g.service];
+        if (!levels.contains(level))
+            levels << level;
+    }
     QStringList parts;
-    for (const core::ActionGroup &g : groups)
-        parts << QStringLiteral("%1 %2").arg(toQString(g.service), toQString(g.accessLevel));
-    return parts.join(QStringLiteral(", "));
+    if (!excluded.isEmpty())
+        parts << ReachExplorer::tr("all actions except %1").arg(excluded.join(QStringLiteral(", ")));
+    constexpr std::size_t kServicesByName = 6;
+    if (levelsByService.size() <= kServicesByName) {
+        for (const auto &[service, levels] : levelsByService)
+            parts << QStringLiteral("%1 %2").arg(toQString(service), levels.join(QStringLiteral(", ")));
+    } else {
+        std::map<QString, int> servicesByLevel;
+        for (const auto &[service, levels] : levelsByService) {
+            for (const QString &level : levels)
+                ++servicesByLevel[level];
+        }
+        for (const auto &[level, count] : servicesByLevel)
+            parts << ReachExplorer::tr("%1: %n services", nullptr, count).arg(level);
+    }
+    return parts.join(QStringLiteral("; "));
 }
 } // namespace
 
@@ -347,6 +394,7 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
         auto *item = new QTreeWidgetItem(m_answers,
             { toQString(answer.principal), toQString(answer.resource), actionsText(answer.actions),
                 QString::number(answer.path.size()), answer.conditional ? tr("yes") : QString() });
+        item->setToolTip(ActionsColumn, actionsDetail(answer.actions));
         item->setData(0, AnswerIndexRole, qulonglong(&answer - answers.data()));
         conditional += answer.conditional ? 1 : 0;
         for (const core::ReachHop &hop : answer.path) {
