@@ -51,6 +51,7 @@ private Q_SLOTS:
     void validatesAWorkspaceAndFailsOnChosenSeverity();
     void validateWorkspaceReportsWhatTheLoadFound_data();
     void validateWorkspaceReportsWhatTheLoadFound();
+    void validateWorkspaceReportsTheTagsAndDescriptionOfAnImportedRole();
     void workspaceCommandsRefuseABrokenLoad_data();
     void workspaceCommandsRefuseABrokenLoad();
     void simulateReproducesTheCorpus();
@@ -517,6 +518,32 @@ void TestCli::validateWorkspaceReportsWhatTheLoadFound()
     const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file });
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(file + finding), qPrintable(run.out + run.err));
+}
+
+void TestCli::validateWorkspaceReportsTheTagsAndDescriptionOfAnImportedRole()
+{
+    // An account export whose role IAM could not have been given as it reads (IAM API Reference, CreateRole and Tag):
+    // it loads as it is, and each broken rule is a finding of the role, not a load error.
+    const QString file = write(QStringLiteral("tagged-account.json"),
+        QByteArray(R"({"RoleDetailList": [{"RoleName": "Deploy", "Arn": "arn:aws:iam::111122223333:role/Deploy",
+  "Description": "Deploys the \u00e9 \ud83d\ude80 app",
+  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+  "Tags": [{"Key": "team\ud83d\ude80", "Value": "web"}, {"Key": "Team", "Value": "aws:web"},
+           {"Key": "team", "Value": "a,b"}]}]})"));
+    const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file });
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, QString());
+    const QString prefix = file + QStringLiteral(": ERROR ");
+    for (const QString &line :
+        { QStringLiteral("INVALID_ROLE_DESCRIPTION role Deploy: the description has `\U0001F680` (U+1F680) at "
+                         "character 15"),
+            QStringLiteral("INVALID_TAG_KEY role Deploy: tag 1: the key `team\U0001F680` has `\U0001F680` (U+1F680)"),
+            QStringLiteral("INVALID_TAG_VALUE role Deploy: tag 2 (`Team`): the value `aws:web` begins with `aws:`"),
+            QStringLiteral("INVALID_TAG_VALUE role Deploy: tag 3 (`team`): the value `a,b` has `,` (U+002C)"),
+            QStringLiteral("DUPLICATE_TAG_KEY role Deploy: tags 2 and 3 have the keys `Team` and `team`") })
+        QVERIFY2(run.out.contains(prefix + line), qPrintable(run.out));
+    QCOMPARE(run.out.count(QLatin1Char('\n')), 5);
 }
 
 void TestCli::workspaceCommandsRefuseABrokenLoad_data()

@@ -8,12 +8,14 @@
 // larger inputs.
 #include "PolicyText.h"
 #include "rd/core/base/CheckCodes.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
+#include <QChar>
 #include <QFile>
 #include <QtTest>
 
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void fileCheck();
     void sizeQuotasCountWithoutWhiteSpace();
     void roleLevelRules();
+    void tagCharactersAreUnicodeLettersNumbersAndSeparators();
 };
 
 namespace
@@ -124,7 +127,8 @@ bool hasCode(const Diagnostics &findings, std::string_view code)
 }
 
 /// Checks the row's expectation against the findings: the code absent for a passing row; otherwise present, with
-/// the row's severity, the table's learn-more link, and (for findings in a text) the exact underlined text.
+/// the row's severity, the table's learn-more link, the row's `message` text if it gives one, and (for findings in a
+/// text) the exact underlined text.
 void expect(const Row &row, const Diagnostics &findings, const std::string *input)
 {
     const std::string code = row.at("code").get<std::string>();
@@ -138,6 +142,8 @@ void expect(const Row &row, const Diagnostics &findings, const std::string *inpu
     QCOMPARE(QString::fromUtf8(severityName(it->severity).data()),
         QString::fromStdString(row.at("severity").get<std::string>()));
     QVERIFY(!it->message.empty());
+    if (row.contains("message"))
+        QVERIFY2(it->message.find(row.at("message").get<std::string>()) != std::string::npos, it->message.c_str());
     const CheckInfo *check = findCheck(code);
     QVERIFY2(check, "the code is not in the check table");
     QCOMPARE(QString::fromStdString(it->learnMoreUrl), QString::fromStdString(learnMoreUrl(*check)));
@@ -184,6 +190,9 @@ void TestPolicyChecks::roleCheck()
         role.name = r.at("name").get<std::string>();
         role.path = r.value("path", std::string("/"));
         role.maxSessionDuration = r.value("maxSessionDuration", kDefaultMaxSessionDuration);
+        role.description = r.value("description", std::string());
+        for (const Row &t : r.value("tags", Row::array()))
+            role.tags.push_back(Tag { t.at("key").get<std::string>(), t.value("value", std::string()) });
         role.trustPolicy = policyOf(r.contains("trustPolicy") ? r.at("trustPolicy").dump() : kLambdaTrust);
         role.attachedPolicyArns = r.value("attachedPolicies", std::vector<std::string>());
         for (const Row &p : r.value("inlinePolicies", Row::array()))
@@ -330,6 +339,40 @@ void TestPolicyChecks::roleLevelRules()
     clean.add(ok);
     const RoleFindings none = validateRole(clean, clean.roles[0]);
     QCOMPARE(none.count(), std::size_t { 0 });
+}
+
+void TestPolicyChecks::tagCharactersAreUnicodeLettersNumbersAndSeparators()
+{
+    // IAM API Reference, "Tag": keys and values of [\p{L}\p{Z}\p{N}_.:/=+\-@]. Core reads the three classes from its
+    // own table (scripts/make_unicode_table.py, Unicode 14.0); Qt's QChar, of the same Unicode version in Qt 6.4, is
+    // the oracle for every code point that version assigns. Unassigned ones are in no class.
+    const std::u32string_view symbols = U"_.:/=+-@";
+    int allowed = 0;
+    int refused = 0;
+    int unassigned = 0;
+    for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+        const QChar::UnicodeVersion version = QChar::unicodeVersion(c);
+        if (version == QChar::Unicode_Unassigned || version > QChar::Unicode_14_0) {
+            if (version == QChar::Unicode_Unassigned && isTagCharacter(c))
+                QFAIL(qPrintable(QStringLiteral("unassigned U+%1 is taken as a tag character")
+                                     .arg(uint(c), 4, 16, QLatin1Char('0'))));
+            ++unassigned;
+            continue;
+        }
+        const QChar::Category category = QChar::category(c);
+        const bool expected = QChar::isLetter(c) || QChar::isNumber(c) || category == QChar::Separator_Space
+            || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
+            || symbols.find(c) != std::u32string_view::npos;
+        if (isTagCharacter(c) != expected)
+            QFAIL(qPrintable(QStringLiteral("U+%1: expected %2").arg(uint(c), 4, 16, QLatin1Char('0')).arg(expected)));
+        ++(expected ? allowed : refused);
+    }
+    // Both answers were exercised, across the planes: letters of CJK Extension B (U+20000...) are in the table.
+    QVERIFY(allowed > 130000);
+    QVERIFY(refused > 100000);
+    QVERIFY(unassigned > 0);
+    QVERIFY(isTagCharacter(U'\U00020000'));
+    QVERIFY(!isTagCharacter(U'\U0001F680'));
 }
 
 QTEST_GUILESS_MAIN(TestPolicyChecks)

@@ -337,6 +337,19 @@ std::vector<std::pair<const char *, Case>> &cases()
                     r.sessionTags = { { "k", std::string(257, 'v') } };
                 },
                 false, "ValidationError", "less than or equal to 256" });
+        add("an emoji in a session tag value is a ValidationError: not a letter, number or separator (AWS STS API "
+            "Reference, Tag: Value pattern)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { "Project", "blue\U0001F680" } };
+                },
+                false, "ValidationError", "regular expression pattern" });
+        add("letters and digits of any script are session tag characters (AWS STS API Reference, Tag: Key pattern)",
+            { s,
+                [](AssumeRoleRequest &r) {
+                    r.sessionTags = { { "Café 部門 \u0663", "Ωmega" } };
+                },
+                true, "", "" });
         add("session tag keys differing only in case are refused (IAM User Guide, Passing session tags in AWS STS)",
             { s,
                 [](AssumeRoleRequest &r) {

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void listsTheFindingsOfTheSelectedRole();
     void hasNoFindingsForTheExampleRole();
     void listsWhatReadingTheFileFoundWhicheverRoleIsSelected();
+    void listsTheTagAndDescriptionFindingsOfAnImportedRole();
 };
 
 namespace
@@ -148,6 +149,48 @@ void TestFindingsModel::listsWhatReadingTheFileFoundWhicheverRoleIsSelected()
         qPrintable(error));
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.fileFindingCount(), 0);
+}
+
+void TestFindingsModel::listsTheTagAndDescriptionFindingsOfAnImportedRole()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // An account export whose role breaks IAM's rules for descriptions and tags (IAM API Reference, CreateRole and
+    // Tag): opened as it is, with no finding about the file; the role's findings say what IAM would refuse.
+    const QString path = rd::test::writeScratchFile(dir, QStringLiteral("account.json"),
+        R"({"RoleDetailList": [{"RoleName": "Deploy", "Arn": "arn:aws:iam::111122223333:role/Deploy",
+  "Description": "\u90e8\u7f72",
+  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+  "Tags": [{"Key": "aws:team", "Value": "web"}]}]})");
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(document.load(path, &error), qPrintable(error));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(document.workspace().roles.front().tags.front().key, std::string("aws:team"));
+
+    model.setRole(roleNamed(document, "Deploy"));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.fileFindingCount(), 0);
+    QCOMPARE(model.count(core::Severity::Error), 2);
+    QCOMPARE(
+        model.index(0, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("INVALID_ROLE_DESCRIPTION"));
+    QCOMPARE(model.index(0, doc::FindingsModel::WhereColumn).data().toString(), QStringLiteral("role"));
+    QVERIFY(model.index(0, doc::FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("the description has `\u90e8` (U+90E8)")));
+    QCOMPARE(model.index(1, doc::FindingsModel::CodeColumn).data().toString(), QStringLiteral("INVALID_TAG_KEY"));
+    QVERIFY(model.index(1, doc::FindingsModel::MessageColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("tag 1: the key `aws:team` begins with `aws:`")));
+    QVERIFY(model.index(1, 0)
+                .data(doc::FindingsModel::LearnMoreRole)
+                .toString()
+                .endsWith(QStringLiteral("/APIReference/API_Tag.html")));
 }
 
 QTEST_GUILESS_MAIN(TestFindingsModel)

@@ -211,6 +211,7 @@ void TestRoleEditor::tagKeyRules_data()
     QTest::newRow("129 characters are too many") << QString(129, QLatin1Char('k')) << QStringLiteral("at most 128");
     QTest::newRow("a hash is not allowed") << QStringLiteral("bad#key") << QStringLiteral("`#`");
     QTest::newRow("a comma is not allowed") << QStringLiteral("a,b") << QStringLiteral("`,`");
+    QTest::newRow("an emoji is not a letter") << QStringLiteral("team\U0001F680") << QStringLiteral("`\U0001F680`");
     QTest::newRow("the aws: prefix is reserved") << QStringLiteral("aws:team") << QStringLiteral("aws: prefix");
     QTest::newRow("the aws: prefix is reserved in any case")
         << QStringLiteral("AWS:team") << QStringLiteral("aws: prefix");
@@ -237,7 +238,10 @@ void TestRoleEditor::tagValueRules_data()
     QTest::newRow("an empty value is fine") << QString() << QString();
     QTest::newRow("256 characters are fine") << QString(256, QLatin1Char('v')) << QString();
     QTest::newRow("257 characters are too many") << QString(257, QLatin1Char('v')) << QStringLiteral("at most 256");
-    QTest::newRow("a value may start with aws:") << QStringLiteral("aws:thing") << QString();
+    // IAM User Guide, "Tagging IAM resources": "You cannot create a tag key or value that begins with the text aws:".
+    QTest::newRow("a value may not begin with aws: either")
+        << QStringLiteral("aws:thing") << QStringLiteral("aws: prefix");
+    QTest::newRow("a value may hold aws: later on") << QStringLiteral("thing aws:") << QString();
     QTest::newRow("a semicolon is not allowed") << QStringLiteral("a;b") << QStringLiteral("`;`");
 }
 

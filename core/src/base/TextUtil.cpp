@@ -47,6 +47,31 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos)
     return length == 0 ? 1 : length;
 }
 
+char32_t codePointAt(std::string_view text, std::size_t pos)
+{
+    const auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[pos + i])); };
+    switch (validUtf8Length(text, pos)) {
+    case 1:
+        return byte(0);
+    case 2:
+        return ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
+    case 3:
+        return ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+    case 4:
+        return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
+    default:
+        return U'\uFFFD';
+    }
+}
+
+std::size_t codePointCount(std::string_view text)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); i += utf8SequenceLength(text, i))
+        ++count;
+    return count;
+}
+
 void appendUtf8(std::string &out, std::uint32_t cp)
 {
     if (cp < 0x80) {

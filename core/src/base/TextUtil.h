@@ -16,6 +16,11 @@ namespace rd::core
 std::size_t validUtf8Length(std::string_view text, std::size_t pos);
 /// Like validUtf8Length, but 1 for a malformed sequence, so that callers can always step forward.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t pos);
+/// The code point whose UTF-8 sequence starts at `pos`, or U+FFFD for a malformed sequence (step on with
+/// utf8SequenceLength).
+char32_t codePointAt(std::string_view text, std::size_t pos);
+/// The number of code points of `text`, each malformed byte counting as one: characters as IAM and STS count them.
+std::size_t codePointCount(std::string_view text);
 void appendUtf8(std::string &out, std::uint32_t cp);
 std::string hex2(unsigned value);
 std::string hex4(unsigned value);

@@ -3,6 +3,7 @@
 #include "rd/core/sts/StsParameterRules.h"
 
 #include "base/TextUtil.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
 
 #include <algorithm>
@@ -21,15 +22,6 @@ constexpr std::string_view kRequestParameters = "AWS STS API Reference, AssumeRo
 bool isWordCharacter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// Characters counted as STS counts them: code points.
-std::size_t characterCount(std::string_view text)
-{
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); i += utf8SequenceLength(text, i))
-        ++count;
-    return count;
 }
 
 std::string quoteForMessage(std::string_view value)
@@ -70,12 +62,14 @@ std::optional<StsFailure> checkPatterned(std::string_view parameter, std::string
     return std::nullopt;
 }
 
-// A tag character: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`. Non-ASCII characters are taken as letters (the checker has no
-// Unicode tables; the rare non-ASCII symbol that AWS would refuse is accepted here).
-bool isTagCharacter(char c)
+// Every character of a session tag key or value is one of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, as for IAM tags.
+bool allTagCharacters(std::string_view text)
 {
-    return isWordCharacter(c) || c == ' ' || std::string_view("_.:/=+-@").find(c) != std::string_view::npos
-        || static_cast<unsigned char>(c) >= 0x80;
+    for (std::size_t i = 0; i < text.size(); i += utf8SequenceLength(text, i)) {
+        if (!isTagCharacter(codePointAt(text, i)))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -139,7 +133,7 @@ std::optional<StsFailure> checkSessionPolicyText(std::string_view text)
 {
     const std::string rule = "Policy: at most 2048 characters from \\u0020 to \\u00FF, tab, line feed and carriage "
                              "return";
-    const std::size_t count = characterCount(text);
+    const std::size_t count = codePointCount(text);
     if (count > kMaxSessionPolicyChars)
         return validationError("Policy", "policy", text, "have length less than or equal to 2048", rule);
     if (text.empty())
@@ -214,18 +208,18 @@ std::optional<StsFailure> checkSessionTags(const std::vector<Tag> &tags, const s
     }
     std::set<std::string> seen;
     for (const Tag &tag : tags) {
-        const std::size_t keyLength = characterCount(tag.key);
+        const std::size_t keyLength = codePointCount(tag.key);
         if (keyLength < 1 || keyLength > kMaxSessionTagKeyChars)
             return validationError("Tags", "tags.member.key", tag.key,
                 keyLength < 1 ? "have length greater than or equal to 1" : "have length less than or equal to 128",
                 "Tags: keys of 1 to 128 characters");
-        if (characterCount(tag.value) > kMaxSessionTagValueChars)
+        if (codePointCount(tag.value) > kMaxSessionTagValueChars)
             return validationError("Tags", "tags.member.value", tag.value, "have length less than or equal to 256",
                 "Tags: values of at most 256 characters");
-        if (!std::all_of(tag.key.begin(), tag.key.end(), isTagCharacter))
+        if (!allTagCharacters(tag.key))
             return validationError("Tags", "tags.member.key", tag.key,
                 "satisfy regular expression pattern: " + pattern + "+", "Tags: keys of " + pattern);
-        if (!std::all_of(tag.value.begin(), tag.value.end(), isTagCharacter))
+        if (!allTagCharacters(tag.value))
             return validationError("Tags", "tags.member.value", tag.value,
                 "satisfy regular expression pattern: " + pattern + "*", "Tags: values of " + pattern);
         // IAM User Guide, "Passing session tags in AWS STS": "You can't pass session tags that have the same key

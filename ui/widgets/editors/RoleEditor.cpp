@@ -28,7 +28,6 @@
 #include <algorithm>
 #include <array>
 #include <set>
-#include <string_view>
 
 namespace rd::ui
 {
@@ -38,8 +37,8 @@ namespace
 
 // IAM User Guide, "Tagging IAM resources" (naming rules) and IAM API Reference, Tag data type: keys 1 to 128
 // characters, values 0 to 256.
-constexpr int kMaxTagKeyLength = 128;
-constexpr int kMaxTagValueLength = 256;
+constexpr int kMaxTagKeyLength = static_cast<int>(core::kMaxTagKeyLength);
+constexpr int kMaxTagValueLength = static_cast<int>(core::kMaxTagValueLength);
 const QColor kErrorBackground(255, 224, 224);
 const QString kErrorStyle = QStringLiteral("color: #b00020;");
 const QString kWarningStyle = QStringLiteral("color: #b35c00;");
@@ -60,22 +59,21 @@ QString durationText(int seconds)
     return hours == 1 ? RoleEditor::tr("1 hour") : RoleEditor::tr("%1 hours").arg(hours);
 }
 
-// The Tag data type's pattern, [\p{L}\p{Z}\p{N}_.:/=+\-@]: letters, separators (spaces), numbers and seven symbols.
-// Returns the first character outside it, or an empty string.
+// The Tag data type's pattern, [\p{L}\p{Z}\p{N}_.:/=+\-@]: letters, separators (spaces), numbers and seven symbols,
+// as core reads it (so that the cell and the Findings panel agree). Returns the first character outside it, or an
+// empty string.
 QString firstBadTagCharacter(const QString &text)
 {
     for (const char32_t c : text.toUcs4()) {
-        if (QChar::isLetter(c) || QChar::isNumber(c))
-            continue;
-        const QChar::Category category = QChar::category(c);
-        if (category == QChar::Separator_Space || category == QChar::Separator_Line
-            || category == QChar::Separator_Paragraph)
-            continue;
-        if (std::u32string_view(U"_.:/=+-@").find(c) != std::u32string_view::npos)
-            continue;
-        return QString::fromUcs4(&c, 1);
+        if (!core::isTagCharacter(c))
+            return QString::fromUcs4(&c, 1);
     }
     return {};
+}
+
+bool hasReservedPrefix(const QString &text)
+{
+    return core::hasReservedTagPrefix(doc::toStdString(text.left(4)));
 }
 
 qsizetype characterCount(const QString &text)
@@ -143,8 +141,8 @@ RoleEditor::RoleEditor(doc::WorkspaceDocument *document, QWidget *parent)
         QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_tags->setMinimumHeight(
         m_tags->horizontalHeader()->sizeHint().height() + 5 * m_tags->fontMetrics().height() * 3 / 2);
-    m_tags->setToolTip(tr("At most %1 tags. Keys: 1 to %2 characters, unique regardless of case, not starting with "
-                          "aws:. Values: up to %3 characters. Letters, digits, spaces and _ . : / = + - @")
+    m_tags->setToolTip(tr("At most %1 tags. Keys: 1 to %2 characters, unique regardless of case. Values: up to %3 "
+                          "characters. Neither starts with aws:. Letters, digits, spaces and _ . : / = + - @")
                            .arg(kMaxTags)
                            .arg(kMaxTagKeyLength)
                            .arg(kMaxTagValueLength));
@@ -331,7 +329,7 @@ QString RoleEditor::tagKeyError(const QString &key, const QStringList &otherKeys
         return tr("Tag keys have at most %1 characters; this one has %2.").arg(kMaxTagKeyLength).arg(length);
     if (const QString bad = firstBadTagCharacter(key); !bad.isEmpty())
         return tr("`%1` is not allowed in a tag key: use letters, digits, spaces and _ . : / = + - @").arg(bad);
-    if (key.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive))
+    if (hasReservedPrefix(key))
         return tr("The aws: prefix is reserved for tags that AWS adds.");
     // Role tag keys are case-insensitive: Department and department are the same key.
     if (otherKeys.contains(key, Qt::CaseInsensitive))
@@ -345,6 +343,9 @@ QString RoleEditor::tagValueError(const QString &value)
         return tr("Tag values have at most %1 characters; this one has %2.").arg(kMaxTagValueLength).arg(length);
     if (const QString bad = firstBadTagCharacter(value); !bad.isEmpty())
         return tr("`%1` is not allowed in a tag value: use letters, digits, spaces and _ . : / = + - @").arg(bad);
+    // "You cannot create a tag key or value that begins with the text aws:".
+    if (hasReservedPrefix(value))
+        return tr("The aws: prefix is reserved for tags that AWS adds, in values too.");
     return {};
 }
 

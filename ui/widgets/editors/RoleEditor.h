@@ -3,6 +3,7 @@
 #pragma once
 
 #include "document/RoleEditCommand.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/workspace/Workspace.h"
 #include "widgets/editors/ManagedPolicyPicker.h"
 
@@ -40,14 +41,16 @@ public:
     /// The tag table's cells carry their IAM rule violation (empty when none) under this role, and as tooltip.
     static constexpr int TagErrorRole = Qt::UserRole + 1;
     /// IAM User Guide, "IAM and AWS STS quotas": tags per IAM role.
-    static constexpr int kMaxTags = 50;
+    static constexpr int kMaxTags = static_cast<int>(core::kMaxTagsPerRole);
 
     explicit RoleEditor(doc::WorkspaceDocument *document, QWidget *parent = nullptr);
 
     void setRole(core::RoleId id);
 
     /// What IAM says about a tag key or value, or an empty string when it takes it (IAM User Guide, "Tagging IAM
-    /// resources", naming rules; IAM API Reference, Tag data type). `otherKeys`: the role's other tag keys.
+    /// resources", naming rules; IAM API Reference, Tag data type): core's rules (rd/core/policy/IamIdentifiers.h),
+    /// which the validator's INVALID_TAG_KEY, INVALID_TAG_VALUE and DUPLICATE_TAG_KEY apply too. `otherKeys`: the
+    /// role's other tag keys.
     static QString tagKeyError(const QString &key, const QStringList &otherKeys);
     static QString tagValueError(const QString &value);
 

@@ -139,6 +139,11 @@ enum class CheckCode {
     InvalidMaxSessionDuration,
     ManagedPoliciesPerRoleExceeded,
     RoleInlinePoliciesSizeExceedsQuota,
+    InvalidRoleDescription,
+    InvalidTagKey,
+    InvalidTagValue,
+    DuplicateTagKey,
+    TagsPerRoleExceeded,
     // Workspace and import files
     WorkspaceFormatError,
     GaadFormatError,

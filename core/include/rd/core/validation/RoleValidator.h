@@ -29,7 +29,11 @@ struct RoleFindings {
 /// as identity policies, and the role-level rules of IAM (IAM User Guide, "IAM and AWS STS quotas" and "IAM
 /// identifiers"): name 1-64 characters of `[A-Za-z0-9+=,.@_-]` and unique in the account regardless of case, path,
 /// MaxSessionDuration 3,600-43,200 seconds, at most `quotas.managedPoliciesPerRole` managed policies, inline
-/// policies together within `quotas.roleInlinePoliciesTotal` characters.
+/// policies together within `quotas.roleInlinePoliciesTotal` characters; and those of CreateRole and the Tag data type
+/// (IAM API Reference) and of "Tagging IAM resources" (IAM User Guide): a description of at most 1,000 characters of
+/// tab, line breaks and printable Latin-1; at most 50 tags, keys of 1 to 128 and values of 0 to 256 characters of
+/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, neither beginning with `aws:`, no two keys equal regardless of case. Characters
+/// are counted as code points of the UTF-8 text.
 RoleFindings validateRole(const Workspace &workspace, const Role &role, const ValidationOptions &options = {});
 
 /// The same for a role of the workspace `names` indexes, with the duplicate-name rule answered by the index: what
