@@ -81,6 +81,21 @@ QStringList shownRoles(ui::MainWindow &window)
         names << filter->index(row, 0, section).data().toString();
     return names;
 }
+
+// The bundled example opened in `window`, shown and active, as a user has it in front of them.
+bool showExampleInFront(ui::MainWindow &window)
+{
+    QString error;
+    if (!window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    window.activateWindow();
+    return true;
+}
 } // namespace
 
 class TestMainWindow : public QObject
@@ -690,11 +705,7 @@ void TestMainWindow::menusAndTitleSayWhatTheyShould()
 void TestMainWindow::helpIsAtHand()
 {
     ui::MainWindow window;
-    QString error;
-    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
+    QVERIFY(showExampleInFront(window));
     // F1 opens the guide at the section about the panel in use: the simulation panel's here.
     auto *simulationDock = window.findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
     simulationDock->show();
@@ -748,11 +759,7 @@ void TestMainWindow::helpIsAtHand()
 void TestMainWindow::menuShortcutsWorkFromTheFilterAndTheReachFields()
 {
     ui::MainWindow window;
-    QString error;
-    QVERIFY2(window.openFile(QStringLiteral(RD_EXAMPLE_WORKSPACE), &error), qPrintable(error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
+    QVERIFY(showExampleInFront(window));
     auto *name = window.findChild<QLineEdit *>(QStringLiteral("roleNameLineEdit"));
     QTRY_COMPARE(name->text(), QStringLiteral("LambdaLogWriter"));
     name->setFocus();
