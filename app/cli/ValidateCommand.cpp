@@ -44,7 +44,9 @@ bool reaches(const Diagnostics &diagnostics, Severity failOn)
 
 // What loading the workspace found (a malformed file or GAAD entry, with its position), then every role of it
 // (role-level findings, then its trust policy's and each inline policy's) and every resource policy, with the role
-// or resource named in each message. Only a file that cannot be read at all is no findings.
+// or resource named in each message. A policy's findings carry their position in the file, as the loaded policies
+// keep theirs (a GAAD document held in a string: the string's). Only a file that cannot be read at all is no
+// findings.
 std::optional<FileFindings> validateWorkspace(const std::string &file)
 {
     WorkspaceLoadResult loaded = loadWorkspaceFile(file);

@@ -49,6 +49,8 @@ private Q_SLOTS:
     void refusesTextsOfTooManyValues();
     void runningOutOfMemoryExitsTwo();
     void validatesAWorkspaceAndFailsOnChosenSeverity();
+    void validateWorkspacePointsAtTheOffendingValue_data();
+    void validateWorkspacePointsAtTheOffendingValue();
     void validateWorkspaceReportsWhatTheLoadFound_data();
     void validateWorkspaceReportsWhatTheLoadFound();
     void validateWorkspaceReportsTheTagsAndDescriptionOfAnImportedRole();
@@ -485,6 +487,113 @@ void TestCli::validatesAWorkspaceAndFailsOnChosenSeverity()
     const CliRun bad =
         runCli({ QStringLiteral("validate"), QStringLiteral("--fail-on"), QStringLiteral("loud"), policy });
     QCOMPARE(bad.exitCode, 2);
+}
+
+namespace
+{
+
+// A workspace whose one inline policy misspells an action, on line 20.
+const QByteArray kMisspeltActionWorkspace = R"({
+    "format": "role-designer-workspace",
+    "formatVersion": 1,
+    "nextId": 2,
+    "accounts": [{"accountId": "111122223333"}],
+    "roles": [
+        {
+            "id": 1,
+            "name": "Reader",
+            "arn": "arn:aws:iam::111122223333:role/Reader",
+            "accountId": "111122223333",
+            "trustPolicy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                "Principal": {"Service": "lambda.amazonaws.com"}}]},
+            "inlinePolicies": [{
+                "name": "Read",
+                "document": {
+                    "Version": "2012-10-17",
+                    "Statement": [{
+                        "Effect": "Allow",
+                        "Action": "s3:GetObjectt",
+                        "Resource": "*"
+                    }]
+                }
+            }]
+        }
+    ]
+}
+)";
+// The same role in GAAD output, its inline policy URL-encoded as the IAM API returns it.
+const QByteArray kMisspeltActionGaad = R"({"RoleDetailList": [{
+    "RoleName": "Reader", "Arn": "arn:aws:iam::111122223333:role/Reader",
+    "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+        "Principal": {"Service": "lambda.amazonaws.com"}}]},
+    "RolePolicyList": [{"PolicyName": "Read",
+        "PolicyDocument": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObjectt%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D"}]
+}]}
+)";
+
+} // namespace
+
+void TestCli::validateWorkspacePointsAtTheOffendingValue_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("underlined");
+    QTest::addRow("a workspace file: the value") << kMisspeltActionWorkspace << QByteArray(R"("s3:GetObjectt")");
+    // The document was read from the string's decoded text, which the file does not hold.
+    QTest::addRow("a URL-encoded GAAD document: the whole string")
+        << kMisspeltActionGaad
+        << QByteArray(R"("%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow)"
+                      R"(%22%2C%22Action%22%3A%22s3%3AGetObjectt%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D")");
+}
+
+void TestCli::validateWorkspacePointsAtTheOffendingValue()
+{
+    // So that CI can annotate the workspace file: a policy's finding names the line and column of the offending value
+    // in the file, as a policy file's does, and SARIF names the file with that region.
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, underlined);
+    const QString file = write(QStringLiteral("account.rdws"), content);
+    const qsizetype at = content.indexOf(underlined);
+    QVERIFY(at > 0);
+    const int line = int(content.left(at).count('\n')) + 1;
+    const int column = int(at - content.lastIndexOf('\n', at));
+    const CliRun text = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file });
+    QCOMPARE(text.exitCode, 1);
+    const QString expected = QStringLiteral("%1:%2:%3: ERROR INVALID_ACTION role Reader, inline policy Read: ")
+                                 .arg(file)
+                                 .arg(line)
+                                 .arg(column);
+    QVERIFY2(text.out.contains(expected), qPrintable(expected + QStringLiteral("\nnot in\n") + text.out));
+
+    const CliRun sarif = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file,
+        QStringLiteral("--format"), QStringLiteral("sarif") });
+    QCOMPARE(sarif.exitCode, 1);
+    const QJsonArray results = QJsonDocument::fromJson(sarif.out.toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("runs"))
+                                   .toArray()
+                                   .at(0)
+                                   .toObject()
+                                   .value(QStringLiteral("results"))
+                                   .toArray();
+    QJsonObject location;
+    for (const QJsonValue &result : results) {
+        if (result.toObject().value(QStringLiteral("ruleId")).toString() == QLatin1String("INVALID_ACTION"))
+            location = result.toObject()
+                           .value(QStringLiteral("locations"))
+                           .toArray()
+                           .at(0)
+                           .toObject()
+                           .value(QStringLiteral("physicalLocation"))
+                           .toObject();
+    }
+    QVERIFY2(!location.isEmpty(), qPrintable(sarif.out));
+    QCOMPARE(
+        location.value(QStringLiteral("artifactLocation")).toObject().value(QStringLiteral("uri")).toString(), file);
+    const QJsonObject region = location.value(QStringLiteral("region")).toObject();
+    QCOMPARE(region.value(QStringLiteral("startLine")).toInt(), line);
+    QCOMPARE(region.value(QStringLiteral("startColumn")).toInt(), column);
+    QCOMPARE(region.value(QStringLiteral("endLine")).toInt(), line);
+    QCOMPARE(region.value(QStringLiteral("endColumn")).toInt(), column + int(underlined.size()));
 }
 
 namespace

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <sys/resource.h>
@@ -29,6 +30,7 @@ class TestWorkspaceFile : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void roundTripsEveryField();
+    void policiesKeepTheirPlacesInTheFile();
     void writesStableText();
     void readsTheBundledExample();
     void rejectsBadFiles_data();
@@ -113,8 +115,38 @@ void TestWorkspaceFile::roundTripsEveryField()
     for (const Diagnostic &d : loaded.diagnostics)
         qWarning("%s", d.message.c_str());
     QVERIFY(loaded.workspace);
-    QVERIFY(*loaded.workspace == ws);
+    QVERIFY(sameContent(*loaded.workspace, ws));
     QCOMPARE(writeWorkspace(*loaded.workspace), text);
+}
+
+void TestWorkspaceFile::policiesKeepTheirPlacesInTheFile()
+{
+    // `validate --workspace` reports a policy's findings at their place in the file: the loaded policies keep the
+    // ranges of their values in the whole text, though the reader hands the file's entries out one by one.
+    const Workspace ws = sampleWorkspace();
+    const std::string text = writeWorkspace(ws);
+    const WorkspaceLoadResult loaded = loadWorkspaceText(text);
+    QVERIFY(loaded.ok());
+    const Workspace &back = *loaded.workspace;
+    const Role &role = back.roles.front();
+    const std::vector<std::pair<const PolicyString *, std::string>> values {
+        { &role.trustPolicy.statements[0].principal->entries[0].values.values[0],
+            R"("arn:aws:iam::444455556666:root")" },
+        { &role.inlinePolicies[0].document.statements[0].action->values[0], R"("cloudformation:*")" },
+        { &*back.policies[0].versions[0].document.statements[0].effect, R"("Allow")" },
+        { &*back.resources[0].policy->statements[0].effect, R"("Deny")" },
+    };
+    for (const auto &[value, written] : values) {
+        const SourceRange &range = value->range;
+        QVERIFY2(range.isValid(), written.c_str());
+        QCOMPARE(text.substr(range.begin.offset, range.length()), written);
+        const std::size_t lineStart = text.rfind('\n', range.begin.offset) + 1;
+        QCOMPARE(range.begin.line, 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(lineStart), '\n')));
+        QCOMPARE(range.begin.column, 1 + int(range.begin.offset - lineStart));
+    }
+    // The workspace as saved, but for those places.
+    QVERIFY(sameContent(back, ws));
+    QVERIFY(!(back == ws));
 }
 
 void TestWorkspaceFile::writesStableText()
@@ -304,7 +336,7 @@ void TestWorkspaceFile::readsListsThatComeBeforeTheFormat()
     QCOMPARE(members.back().key, std::string("formatVersion"));
     const WorkspaceLoadResult loaded = loadWorkspaceText(writeJson(*json.value));
     QVERIFY(loaded.ok());
-    QVERIFY(*loaded.workspace == ws);
+    QVERIFY(sameContent(*loaded.workspace, ws));
 }
 
 void TestWorkspaceFile::readsNoListOfAFileOfAnotherVersion()

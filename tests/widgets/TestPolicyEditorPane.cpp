@@ -14,6 +14,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace rd;
 
 class TestPolicyEditorPane : public QObject
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void focusLeavingTheTextReadsItAtOnce();
     void completionOffersCatalogActionsAndConditionKeys();
     void findingsOfTheRoleCarryRangesIntoTheShownText();
+    void aRoleLoadedFromAFileIsUnderlinedInTheShownText();
 
 private:
     doc::WorkspaceDocument *m_document = nullptr;
@@ -321,6 +324,44 @@ void TestPolicyEditorPane::findingsOfTheRoleCarryRangesIntoTheShownText()
                 QByteArray("\"s3:PutObjekt\""));
     }
     QVERIFY(found);
+}
+
+void TestPolicyEditorPane::aRoleLoadedFromAFileIsUnderlinedInTheShownText()
+{
+    // Core keeps where each policy of a workspace file stood in the file, which is no place in the text the editor
+    // shows: the squiggles, the Findings panel and the undo history go by the editor's own text.
+    QString error;
+    QVERIFY2(m_document->load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/needs-review.rdws"), &error),
+        qPrintable(error));
+    core::RoleId role;
+    for (const core::Role &r : m_document->workspace().roles) {
+        if (r.name == "CiDeploy")
+            role = r.id;
+    }
+    ui::PolicyEditorPane pane(m_document, doc::PolicyRef { role, "Deploy" });
+    ui::PolicyJsonEditor *editor = pane.jsonEditor();
+    const int typo = int(editor->text().toUtf8().indexOf("\"s3:GetObjekt\""));
+    QVERIFY(typo > 0);
+    const core::Diagnostic *underlined = editor->diagnosticAt(std::size_t(typo + 1));
+    QVERIFY(underlined);
+    QCOMPARE(QString::fromStdString(underlined->code), QStringLiteral("INVALID_ACTION"));
+    QCOMPARE(int(underlined->range.begin.offset), typo);
+    QCOMPARE(int(underlined->range.end.offset), typo + int(qstrlen("\"s3:GetObjekt\"")));
+    // The Findings panel's finding selects the same text.
+    doc::FindingsModel findings(m_document);
+    findings.setRole(role);
+    const auto listed = std::find_if(findings.findings().begin(), findings.findings().end(),
+        [](const doc::FindingsModel::Finding &f) { return f.diagnostic.code == "INVALID_ACTION"; });
+    QVERIFY(listed != findings.findings().end());
+    QCOMPARE(listed->policy, QStringLiteral("Deploy"));
+    QCOMPARE(int(listed->diagnostic.range.begin.offset), typo);
+    // White space typed into the text says the same policy as the file did: no undo step, nothing to save.
+    editor->setCursorPosition(0, 1);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral(" "));
+    pane.flushTextEdit();
+    QCOMPARE(m_document->undoStack()->count(), 0);
+    QVERIFY(!m_document->hasUnsavedChanges());
 }
 
 QTEST_MAIN(TestPolicyEditorPane)

@@ -101,6 +101,11 @@ WorkspaceDocument::LoadedFile WorkspaceDocument::readFile(const QString &path, b
         loaded.diagnostics = std::move(result.diagnostics);
         loaded.imported = result.source == core::WorkspaceSource::Gaad;
         loaded.workspace = std::move(result.workspace);
+        // INVARIANT: the document's policies carry no source ranges. Core keeps each policy's place in the file (for
+        // the command line's findings), but the editors show every policy as a text of its own and read their
+        // positions from that text; and a policy typed again in other words must compare equal to the stored one.
+        // The load findings keep their positions in the file.
+        core::clearSourceRanges(*loaded.workspace);
     } catch (const std::bad_alloc &) {
         loaded.workspace.reset();
         loaded.error = tr("Cannot open %1: out of memory while reading it").arg(path);

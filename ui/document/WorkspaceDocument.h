@@ -62,7 +62,9 @@ public:
     /// the load found short of an error (a truncated account export, say). Emits workspaceReset().
     bool load(const QString &path, QString *error);
     /// What load() reads: a workspace from a workspace file or GAAD output, and its analysis model. Touches no
-    /// document, so that a long import can run on another thread while the window shows its progress.
+    /// document, so that a long import can run on another thread while the window shows its progress. The
+    /// workspace's policies come without source ranges, as the document keeps them (editors take positions from the
+    /// text they show, not from the file).
     struct LoadedFile {
         std::optional<core::Workspace> workspace;
         /// The workspace's analysis model, when readFile() was asked to build it (null otherwise, or when building it

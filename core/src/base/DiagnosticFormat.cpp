@@ -14,7 +14,7 @@ namespace rd::core
 std::string formatDiagnosticLine(std::string_view file, const Diagnostic &d)
 {
     std::string line(file);
-    // A finding about something that has no text of its own (a role's name, a workspace policy) has no position.
+    // A finding about something that has no text of its own (a role's name, its number of policies) has no position.
     if (d.range.isValid())
         line += ':' + std::to_string(d.range.begin.line) + ':' + std::to_string(d.range.begin.column);
     line += ": ";

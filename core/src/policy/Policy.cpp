@@ -46,99 +46,116 @@ std::optional<Effect> Statement::effectValue() const
 namespace
 {
 
-void clear(SourceRange &range)
+/// Gives every range of a policy the same value.
+class RangeSetter
 {
-    range = SourceRange {};
-}
-
-void clear(PolicyString &s)
-{
-    clear(s.range);
-}
-
-void clear(JsonValue &value)
-{
-    clear(value.range);
-    for (JsonValue &e : value.elements)
-        clear(e);
-    for (JsonMember &m : value.members) {
-        clear(m.keyRange);
-        clear(m.value);
+public:
+    explicit RangeSetter(const SourceRange &range)
+        : m_range(range)
+    {
     }
-}
 
-void clear(StringList &list)
-{
-    clear(list.range);
-    for (PolicyString &s : list.values)
-        clear(s);
-}
-
-void clear(PrincipalBlock &block)
-{
-    clear(block.range);
-    clear(block.wildcard);
-    for (PrincipalEntry &e : block.entries) {
-        clear(e.type);
-        clear(e.values);
-    }
-}
-
-void clear(ConditionBlock &block)
-{
-    clear(block.range);
-    for (ConditionClause &clause : block.clauses) {
-        clear(clause.op);
-        clear(clause.valueRange);
-        for (ConditionEntry &entry : clause.entries) {
-            clear(entry.key);
-            clear(entry.valueRange);
-            for (ConditionValue &v : entry.values)
-                clear(v.range);
+    void set(Policy &policy) const
+    {
+        set(policy.version);
+        set(policy.id);
+        set(policy.statementRange);
+        set(policy.range);
+        for (ExtraElement &e : policy.extras)
+            set(e);
+        for (PolicyElementSlot &slot : policy.order)
+            set(slot.keyRange);
+        for (Statement &s : policy.statements) {
+            set(s.sid);
+            set(s.effect);
+            set(s.principal);
+            set(s.notPrincipal);
+            set(s.action);
+            set(s.notAction);
+            set(s.resource);
+            set(s.notResource);
+            set(s.condition);
+            for (ExtraElement &e : s.extras)
+                set(e);
+            for (ElementSlot &slot : s.order)
+                set(slot.keyRange);
+            set(s.range);
         }
     }
-}
 
-void clear(ExtraElement &extra)
-{
-    clear(extra.name);
-    clear(extra.value);
-}
+private:
+    void set(SourceRange &range) const { range = m_range; }
 
-template <class T> void clear(std::optional<T> &value)
-{
-    if (value)
-        clear(*value);
-}
+    void set(PolicyString &s) const { set(s.range); }
+
+    void set(JsonValue &value) const
+    {
+        set(value.range);
+        for (JsonValue &e : value.elements)
+            set(e);
+        for (JsonMember &m : value.members) {
+            set(m.keyRange);
+            set(m.value);
+        }
+    }
+
+    void set(StringList &list) const
+    {
+        set(list.range);
+        for (PolicyString &s : list.values)
+            set(s);
+    }
+
+    void set(PrincipalBlock &block) const
+    {
+        set(block.range);
+        set(block.wildcard);
+        for (PrincipalEntry &e : block.entries) {
+            set(e.type);
+            set(e.values);
+        }
+    }
+
+    void set(ConditionBlock &block) const
+    {
+        set(block.range);
+        for (ConditionClause &clause : block.clauses) {
+            set(clause.op);
+            set(clause.valueRange);
+            for (ConditionEntry &entry : clause.entries) {
+                set(entry.key);
+                set(entry.valueRange);
+                for (ConditionValue &v : entry.values)
+                    set(v.range);
+            }
+        }
+    }
+
+    void set(ExtraElement &extra) const
+    {
+        set(extra.name);
+        set(extra.value);
+    }
+
+    template <class T> void set(std::optional<T> &value) const
+    {
+        if (value)
+            set(*value);
+    }
+
+    SourceRange m_range;
+};
 
 } // namespace
 
 void clearSourceRanges(Policy &policy)
 {
-    clear(policy.version);
-    clear(policy.id);
-    clear(policy.statementRange);
-    clear(policy.range);
-    for (ExtraElement &e : policy.extras)
-        clear(e);
-    for (PolicyElementSlot &slot : policy.order)
-        clear(slot.keyRange);
-    for (Statement &s : policy.statements) {
-        clear(s.sid);
-        clear(s.effect);
-        clear(s.principal);
-        clear(s.notPrincipal);
-        clear(s.action);
-        clear(s.notAction);
-        clear(s.resource);
-        clear(s.notResource);
-        clear(s.condition);
-        for (ExtraElement &e : s.extras)
-            clear(e);
-        for (ElementSlot &slot : s.order)
-            clear(slot.keyRange);
-        clear(s.range);
-    }
+    RangeSetter(SourceRange {}).set(policy);
+}
+
+void setSourceRanges(Policy &policy, const SourceRange &range)
+{
+    RangeSetter(range).set(policy);
 }
 
 bool sameContent(const Policy &a, const Policy &b)

@@ -124,7 +124,10 @@ private:
             policyError(range, where + ": " + reason + "; the policy was skipped");
             return std::nullopt;
         }
-        clearSourceRanges(*parsed.policy);
+        // An object document keeps its ranges, positions in the file. A string document's are positions in the
+        // string's decoded text, which the file does not hold: they become the string's own range.
+        if (fromString)
+            setSourceRanges(*parsed.policy, range);
         return std::move(parsed.policy);
     }
 

@@ -284,4 +284,49 @@ void Workspace::collectExternalPrincipals()
     }
 }
 
+namespace
+{
+
+/// Calls `fn` on every policy document of the workspace.
+template <class Fn> void forEachPolicy(Workspace &workspace, const Fn &fn)
+{
+    for (User &user : workspace.users) {
+        for (InlinePolicy &p : user.inlinePolicies)
+            fn(p.document);
+    }
+    for (Group &group : workspace.groups) {
+        for (InlinePolicy &p : group.inlinePolicies)
+            fn(p.document);
+    }
+    for (Role &role : workspace.roles) {
+        fn(role.trustPolicy);
+        for (InlinePolicy &p : role.inlinePolicies)
+            fn(p.document);
+    }
+    for (ManagedPolicy &policy : workspace.policies) {
+        for (PolicyVersion &version : policy.versions)
+            fn(version.document);
+    }
+    for (Resource &resource : workspace.resources) {
+        if (resource.policy)
+            fn(*resource.policy);
+    }
+}
+
+} // namespace
+
+void clearSourceRanges(Workspace &workspace)
+{
+    forEachPolicy(workspace, [](Policy &policy) { clearSourceRanges(policy); });
+}
+
+bool sameContent(const Workspace &a, const Workspace &b)
+{
+    Workspace left = a;
+    Workspace right = b;
+    clearSourceRanges(left);
+    clearSourceRanges(right);
+    return left == right;
+}
+
 } // namespace rd::core

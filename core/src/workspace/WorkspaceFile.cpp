@@ -477,9 +477,8 @@ private:
                 m_out.push_back(makeDiagnostic(
                     CheckCode::WorkspaceFormatError, d.range, "`" + f.childPath(key) + "`: " + d.message));
         }
-        if (!parsed.policy)
-            return std::nullopt;
-        clearSourceRanges(*parsed.policy);
+        // The policy keeps its ranges, positions in the file's text (the reader hands entries out one by one, but
+        // their positions are the file's), so that findings about it point into the file.
         return std::move(parsed.policy);
     }
 

@@ -192,6 +192,11 @@ struct Policy {
 /// Resets every source range in the policy, for storing a policy apart from its text.
 void clearSourceRanges(Policy &policy);
 
+/// Gives every source range in the policy the value `range`: for a policy read from a text that is not the one its
+/// positions must refer to (a document held in a JSON string, URL-encoded or not), so that whatever a finding is
+/// about, it points at the whole string and never at an unrelated place of the file.
+void setSourceRanges(Policy &policy, const SourceRange &range);
+
 /// True when two policies say the same thing in the same form and order, wherever their texts put it (source
 /// ranges are ignored).
 bool sameContent(const Policy &a, const Policy &b);

@@ -229,6 +229,8 @@ public:
     /// SAML and OIDC providers, web identity providers.
     void collectExternalPrincipals();
 
+    /// Everything compares, the source ranges of the policies included (where a loaded workspace's policies stood in
+    /// its file); sameContent() leaves those out.
     friend bool operator==(const Workspace &, const Workspace &) = default;
 
 private:
@@ -248,6 +250,14 @@ bool canonicalLess(const ManagedPolicy &a, const ManagedPolicy &b);
 bool canonicalLess(const Resource &a, const Resource &b);
 bool canonicalLess(const ExternalPrincipal &a, const ExternalPrincipal &b);
 bool canonicalLess(const GraphPosition &a, const GraphPosition &b);
+
+/// Resets the source ranges of every policy in the workspace (see clearSourceRanges(Policy &)), for a workspace kept
+/// apart from the file it was read from.
+void clearSourceRanges(Workspace &workspace);
+
+/// True when two workspaces hold the same things, wherever the texts they were read from put their policies: as
+/// operator== but with the policies' source ranges left out (a workspace as saved and as loaded back, say).
+bool sameContent(const Workspace &a, const Workspace &b);
 
 /// The account id in an ARN (`arn:aws:iam::111122223333:role/x` -> `111122223333`), or "" when it has none.
 std::string accountOfArn(std::string_view arn);
