@@ -204,16 +204,21 @@ void TestReachExplorer::saysAllActionsAndCountsManyServices()
             R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*","ec2:Describe*",)"
             R"("iam:Get*","iam:List*","lambda:Get*","lambda:List*","logs:Describe*","logs:Get*","sqs:Get*",)"
             R"("sns:Get*","kms:Describe*"],"Resource":"arn:aws:s3:::many"}]})") });
+    // A wildcard in the service part spans services, but is not every action.
+    role.inlinePolicies.push_back(core::InlinePolicy { "spanning",
+        rd::test::policyWithoutRangesOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                                        R"("Action":"s*:Get*","Resource":"arn:aws:s3:::spanning"}]})") });
     doc::WorkspaceDocument document;
     document.reset(std::move(ws));
     ui::ReachExplorer explorer(&document);
     explorer.show();
     explorer.ask(ui::ReachExplorer::Mode::WhatCan, QStringLiteral("arn:aws:iam::111122223333:role/Reader"));
     auto *answers = explorer.findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
-    QTRY_VERIFY(answers->topLevelItemCount() >= 3);
+    QTRY_VERIFY(answers->topLevelItemCount() >= 4);
     QTreeWidgetItem *everything = nullptr;
     QTreeWidgetItem *many = nullptr;
     QTreeWidgetItem *object = nullptr;
+    QTreeWidgetItem *spanning = nullptr;
     for (int i = 0; i < answers->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = answers->topLevelItem(i);
         if (item->text(1) == QStringLiteral("arn:aws:s3:::everything"))
@@ -222,9 +227,12 @@ void TestReachExplorer::saysAllActionsAndCountsManyServices()
             many = item;
         else if (item->text(1) == QStringLiteral("arn:aws:s3:::data-bucket/x"))
             object = item;
+        else if (item->text(1) == QStringLiteral("arn:aws:s3:::spanning"))
+            spanning = item;
     }
-    QVERIFY(everything && many && object);
+    QVERIFY(everything && many && object && spanning);
     QCOMPARE(everything->text(2), QStringLiteral("all actions (*)"));
+    QCOMPARE(spanning->text(2), QStringLiteral("s*:get*"));
     // Eight services: counted by access level (as the catalog levels their actions), each named in the tooltip.
     QVERIFY2(many->text(2).contains(QRegularExpression(QStringLiteral("^List: \\d services; Read: \\d services$"))),
         qPrintable(many->text(2)));

@@ -83,25 +83,32 @@ QString actionsDetail(const std::vector<core::ActionGroup> &groups)
 QString actionsText(const std::vector<core::ActionGroup> &groups)
 {
     QStringList excluded;
+    // Patterns whose service part has a wildcard (`s*:get*`) span services: the graph groups them as service `*`.
+    QStringList acrossServices;
     std::map<std::string, QStringList> levelsByService;
     for (const core::ActionGroup &g : groups) {
-        if (g.service == "*" && (g.accessLevel == "*" || g.patterns.empty()))
-            return ReachExplorer::tr("all actions (*)");
         if (g.accessLevel == "NotAction") {
             for (const std::string &p : g.patterns)
                 excluded << toQString(p);
             continue;
         }
-        const QString level = g.service == "*" ? QStringLiteral("%1 (%2)").arg(toQString(g.accessLevel),
-                                  QString::fromStdString(g.patterns.empty() ? "" : g.patterns[0]))
-                                               : toQString(g.accessLevel);
+        if (g.service == "*") {
+            for (const std::string &p : g.patterns) {
+                if (p == "*")
+                    return ReachExplorer::tr("all actions (*)");
+                acrossServices << toQString(p);
+            }
+            continue;
+        }
         QStringList &levels = levelsByService[g.service];
-        if (!levels.contains(level))
+        if (const QString level = toQString(g.accessLevel); !levels.contains(level))
             levels << level;
     }
     QStringList parts;
     if (!excluded.isEmpty())
         parts << ReachExplorer::tr("all actions except %1").arg(excluded.join(QStringLiteral(", ")));
+    if (!acrossServices.isEmpty())
+        parts << acrossServices.join(QStringLiteral(", "));
     constexpr std::size_t kServicesByName = 6;
     if (levelsByService.size() <= kServicesByName) {
         for (const auto &[service, levels] : levelsByService)
