@@ -419,11 +419,9 @@ Diagnostics mergeListRoles(Workspace &workspace, std::string_view text)
             "this is not the output of `aws iam list-roles`: it has no `Roles` list"));
         return out;
     }
+    // Every element of a `Roles` list was read as the text was; this reports a `Roles` that is not a list.
     JsonFields top(root, "", out, CheckCode::GaadFormatError, false);
-    std::vector<JsonValue> *roles = top.array("Roles", true);
-    // Only a `Roles` that is not a list is still here: its elements, if any, were all read.
-    for (std::size_t i = 0; roles && i < roles->size(); ++i)
-        readEntry((*roles)[i], i);
+    top.array("Roles", true);
     for (Change &change : changes) {
         if (change.description)
             change.role->description = std::move(*change.description);
