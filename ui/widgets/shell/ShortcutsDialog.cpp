@@ -23,6 +23,15 @@ QString plain(QString text)
     return text.trimmed();
 }
 
+/// The action's shortcuts as the platform writes them, comma-separated.
+QString shortcutsOf(const QAction *action)
+{
+    QStringList texts;
+    for (const QKeySequence &key : action->shortcuts())
+        texts.append(key.toString(QKeySequence::NativeText));
+    return texts.join(QStringLiteral(", "));
+}
+
 void collect(const QString &where, QMenu *menu, QList<QStringList> &rows, QSet<QAction *> &seen)
 {
     for (QAction *action : menu->actions()) {
@@ -33,13 +42,8 @@ void collect(const QString &where, QMenu *menu, QList<QStringList> &rows, QSet<Q
         if (action->isSeparator() || seen.contains(action))
             continue;
         seen.insert(action);
-        const QList<QKeySequence> keys = action->shortcuts();
-        if (keys.isEmpty())
-            continue;
-        QStringList texts;
-        for (const QKeySequence &key : keys)
-            texts.append(key.toString(QKeySequence::NativeText));
-        rows.append({ plain(action->text()), texts.join(QStringLiteral(", ")), where });
+        if (!action->shortcuts().isEmpty())
+            rows.append({ plain(action->text()), shortcutsOf(action), where });
     }
 }
 
@@ -62,10 +66,7 @@ ShortcutsDialog::ShortcutsDialog(
         if (seen.contains(action) || action->shortcuts().isEmpty())
             continue;
         seen.insert(action);
-        QStringList texts;
-        for (const QKeySequence &key : action->shortcuts())
-            texts.append(key.toString(QKeySequence::NativeText));
-        rows.append({ plain(action->text()), texts.join(QStringLiteral(", ")), where });
+        rows.append({ plain(action->text()), shortcutsOf(action), where });
     }
     m_table->setObjectName(QStringLiteral("shortcutsTable"));
     m_table->setColumnCount(3);
