@@ -200,6 +200,9 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
         Question none;
         prepare(none);
     });
+    // Spanning is set where it shows: each setFirstColumnSpanned() lays the tree out, so setting it on every hop of
+    // thousands of answers at once froze the window.
+    connect(m_answers, &QTreeWidget::itemExpanded, this, &ReachExplorer::spanChildren);
     // A row (or one of its hops or statements) selected: its answer's path is highlighted.
     connect(m_answers, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         while (item && item->parent())
@@ -397,10 +400,15 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
     doc::releaseInBackground(std::move(m_graph));
     m_graph = question.graph;
     int conditional = 0;
+    // Made apart and added at once: thousands of answers (what a role reaches in a large account) laid out once,
+    // not once per item. Hops and statements span the row when their answer is expanded (spanChildren()).
+    QList<QTreeWidgetItem *> rows;
+    rows.reserve(qsizetype(answers.size()));
     for (const core::ReachAnswer &answer : answers) {
-        auto *item = new QTreeWidgetItem(m_answers,
-            { toQString(answer.principal), toQString(answer.resource), actionsText(answer.actions),
+        auto *item = new QTreeWidgetItem(
+            QStringList { toQString(answer.principal), toQString(answer.resource), actionsText(answer.actions),
                 QString::number(answer.path.size()), answer.conditional ? tr("yes") : QString() });
+        rows.append(item);
         item->setToolTip(ActionsColumn, actionsDetail(answer.actions));
         item->setData(0, AnswerIndexRole, qulonglong(&answer - answers.data()));
         conditional += answer.conditional ? 1 : 0;
@@ -415,12 +423,10 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
                 text += tr(", if %1").arg(keys.join(QStringLiteral(", ")));
             }
             auto *hopItem = new QTreeWidgetItem(item, { text });
-            hopItem->setFirstColumnSpanned(true);
             for (const core::GraphStatementRef &ref : hop.statements) {
                 const QString sid = ref.sid.empty() ? QString() : QStringLiteral(" (%1)").arg(toQString(ref.sid));
                 auto *statement = new QTreeWidgetItem(
                     hopItem, { tr("%1, statement %2%3").arg(toQString(ref.policy)).arg(ref.index + 1).arg(sid) });
-                statement->setFirstColumnSpanned(true);
                 statement->setData(0, PolicyLabelRole, toQString(ref.policy));
                 statement->setData(0, StatementIndexRole, int(ref.index));
                 statement->setToolTip(0, tr("Double-click to open the statement in its editor"));
@@ -439,12 +445,12 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
                 text += tr(", if %1").arg(keys.join(QStringLiteral(", ")));
             }
             auto *except = new QTreeWidgetItem(item, { text });
-            except->setFirstColumnSpanned(true);
             except->setData(0, PolicyLabelRole, toQString(ref.policy));
             except->setData(0, StatementIndexRole, int(ref.index));
             except->setToolTip(0, tr("A Deny statement that covers part of this answer; double-click to open it"));
         }
     }
+    m_answers->addTopLevelItems(rows);
     m_answers->resizeColumnToContents(PrincipalColumn);
     m_answers->resizeColumnToContents(ResourceColumn);
     m_summary->setText(answers.empty()
@@ -455,6 +461,22 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
     m_shown = std::move(answers);
     announcePaths(question);
     Q_EMIT answered();
+}
+
+void ReachExplorer::spanChildren(QTreeWidgetItem *item)
+{
+    for (int i = 0; i < item->childCount(); ++i)
+        item->child(i)->setFirstColumnSpanned(true);
+}
+
+void ReachExplorer::expandAllAnswers()
+{
+    for (int i = 0; i < m_answers->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *answer = m_answers->topLevelItem(i);
+        answer->setExpanded(true);
+        for (int j = 0; j < answer->childCount(); ++j)
+            answer->child(j)->setExpanded(true);
+    }
 }
 
 } // namespace rd::ui

@@ -16,6 +16,7 @@ class QLineEdit;
 class QSpinBox;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace rd::core
 {
@@ -53,6 +54,8 @@ public:
     void answerNow();
     /// How many answers the table shows.
     int answerCount() const;
+    /// Expands every answer and its hops (for pictures of the panel).
+    void expandAllAnswers();
     /// Selects the answer in `row` (what clicking it does).
     void selectAnswer(int row);
 
@@ -75,6 +78,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    /// Lets the hops and statements under an expanded item span the row.
+    void spanChildren(QTreeWidgetItem *item);
     struct Question;
     struct Mailbox;
 

@@ -656,7 +656,7 @@ bool MainWindow::showView(const QString &name)
             }
             auto *explorer = findChild<ReachExplorer *>();
             explorer->ask(ReachExplorer::Mode::WhatCan, subject);
-            explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"))->expandAll();
+            explorer->expandAllAnswers();
             // The graph draws the answers' paths: drawn now, for the picture.
             m_graphEditor->rebuildNow();
             m_graphEditor->fitHighlight();
