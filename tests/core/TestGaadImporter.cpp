@@ -268,6 +268,13 @@ void TestGaadImporter::reportsBrokenEntriesAndKeepsTheRest_data()
         << "RoleDetailList[0].AssumeRolePolicyDocument: the condition operator `Service` must be an object of "
            "condition keys, not a string; the policy was skipped"
         << 1;
+    QTest::addRow("a key repeated in a document held as a string skips that policy, so that the account saves "
+                  "(fuzz_gaad_importer)")
+        << R"({"RoleDetailList":[{"RoleName":"A","Arn":"arn:aws:iam::111122223333:role/A","AssumeRolePolicyDocument":"{\"Version\":\"2012-10-17\",\"Extra\":{\"a\":1,\"a\":2},\"Statement\":[]}"}]})"
+        << "GAAD_POLICY_ERROR"
+        << "RoleDetailList[0].AssumeRolePolicyDocument: duplicate key `a`: only the last one counts, so the earlier "
+           "value is ignored (in the decoded document); the policy was skipped"
+        << 1;
     QTest::addRow("a role that is not an object is skipped")
         << R"({"RoleDetailList":[7,{"RoleName":"B","Arn":"arn:aws:iam::111122223333:role/B"}]})"
         << "GAAD_FORMAT_ERROR"

@@ -109,6 +109,15 @@ private:
                     + std::string(jsonTypeName(value->type)));
             return std::nullopt;
         }
+        // A key repeated in a document held as a string: the workspace file, read strictly, would refuse the text
+        // the document is saved as (the repeat survives in any element kept verbatim), and which value IAM meant is
+        // unclear, so the policy is skipped with the reason.
+        for (const Diagnostic &d : parsed.diagnostics) {
+            if (fromString && hasCheckCode(d, CheckCode::DuplicateKeys)) {
+                policyError(range, where + ": " + d.message + " (in the decoded document); the policy was skipped");
+                return std::nullopt;
+            }
+        }
         if (!parsed.isUsable()) {
             std::string reason = "not a policy document";
             for (const Diagnostic &d : parsed.diagnostics) {
