@@ -28,6 +28,7 @@ private Q_SLOTS:
     void rules();
     void defaultDurationGivesOneHourAndDeterministicCredentials();
     void failureNamesThePolicyAndStatement();
+    void deniedOutsiderIsNamedAsGivenAndTheTrustPolicyAsSuch();
     void chainCarriesTransitiveTagsAndCapsEveryLaterHop();
     void sourceIdentityPersistsThroughAChain();
     void effectivePermissionsIntersectBoundaryAndSessionPolicy();
@@ -583,6 +584,44 @@ void TestStsSimulator::failureNamesThePolicyAndStatement()
     QCOMPARE(QString::fromStdString(h.parameter), QStringLiteral("DurationSeconds"));
     QVERIFY(h.policy.empty());
     QVERIFY(h.rule.find("Request Parameters") != std::string::npos);
+}
+
+void TestStsSimulator::deniedOutsiderIsNamedAsGivenAndTheTrustPolicyAsSuch()
+{
+    // `arn:aws:iam::999999999999:root` of an account the workspace does not model stands for some IAM principal of it
+    // (root credentials cannot call AssumeRole: IAM User Guide, "AWS account root user"). The answer names the caller
+    // as given, not the stand-in used to evaluate, and calls the role's trust policy by its name (IAM User Guide,
+    // "Roles terms and concepts": the trust policy is the role's resource-based policy).
+    const std::string outsider = "arn:aws:iam::999999999999:root";
+    const Workspace workspace = makeWorkspace(Setup {});
+    StsSimulator simulator(workspace);
+    const AssumeRoleResult denied = simulator.assume(baseRequest(outsider));
+    QVERIFY(!denied.allowed);
+    QCOMPARE(denied.hops.size(), std::size_t(1));
+    const AssumeRoleHop &hop = denied.hops.front();
+    QCOMPARE(QString::fromStdString(hop.caller), QString::fromStdString(outsider));
+    const std::string &message = hop.failure->message;
+    QVERIFY2(message.rfind("An IAM principal of account 999999999999 (" + outsider
+                     + ") is not authorized to perform: "
+                       "sts:AssumeRole on resource: "
+                     + kTarget,
+                 0)
+            == 0,
+        message.c_str());
+    QVERIFY2(message.find("ExternalPrincipal") == std::string::npos, message.c_str());
+    QVERIFY2(message.find("resource policy") == std::string::npos, message.c_str());
+    QVERIFY2(message.find("cross-account request: the role's trust policy does not allow it") != std::string::npos,
+        message.c_str());
+    QVERIFY2(hop.reason.find("the role's trust policy") != std::string::npos, hop.reason.c_str());
+    // The nearest statement is numbered as people count and its failing element read as a sentence.
+    QVERIFY2(message.find("; nearest: statement 1 of trust policy of role Target matches all but its principal "
+                          "(Principal does not name the requester)")
+            != std::string::npos,
+        message.c_str());
+    // The stand-in is still stated among the assumptions, so nothing is hidden.
+    QVERIFY(std::any_of(denied.assumptions.begin(), denied.assumptions.end(), [](const std::string &a) {
+        return a.find("stands for an IAM principal of account 999999999999") != std::string::npos;
+    }));
 }
 
 void TestStsSimulator::chainCarriesTransitiveTagsAndCapsEveryLaterHop()

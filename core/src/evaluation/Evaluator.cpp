@@ -164,6 +164,15 @@ Decision Evaluation::finish(Decision decision, std::string_view reason, std::str
         return decision;
     m_explanation->decision = decision;
     m_explanation->reason = std::string(reason) + std::string(detail);
+    // For sts:AssumeRole* and the other actions a trust policy governs, the resource policy is the role's trust
+    // policy (IAM User Guide, "Roles terms and concepts": "trust policy ... a resource-based policy"): say so.
+    if (m_request.isTrustPolicyAction()) {
+        static constexpr std::string_view kGeneric = "the resource policy";
+        static constexpr std::string_view kTrust = "the role's trust policy";
+        for (std::size_t at = m_explanation->reason.find(kGeneric); at != std::string::npos;
+             at = m_explanation->reason.find(kGeneric, at + kTrust.size()))
+            m_explanation->reason.replace(at, kGeneric.size(), kTrust);
+    }
     const Effect wanted = decision == Decision::ExplicitlyDenied ? Effect::Deny : Effect::Allow;
     if (decision != Decision::ImplicitlyDenied) {
         for (StatementRef &ref : m_matched) {

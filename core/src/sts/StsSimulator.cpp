@@ -108,6 +108,9 @@ struct IdentitySide {
 // Who calls STS for one hop.
 struct Caller {
     std::string arn;
+    /// How answers name the caller: its ARN, or the principal as given when it stands for some principal of an
+    /// account the workspace does not model.
+    std::string shownAs;
     RequestPrincipal principal;
     IdentitySide side;
     std::vector<std::shared_ptr<const CompiledPolicy>> sessionPolicies;
@@ -415,6 +418,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 // `arn:aws:iam::A:root` of an outside account stands for some IAM principal of it (root user
                 // credentials cannot call AssumeRole: IAM User Guide, "AWS account root user").
                 caller.arn = "arn:" + caller.principal.partition + ":iam::" + account + ":user/ExternalPrincipal";
+                caller.shownAs = request.principal;
                 RequestPrincipal::parse(caller.arn, caller.principal, parseError);
                 caller.principalArnKey = caller.arn;
                 result.assumptions.push_back("`" + request.principal + "` stands for an IAM principal of account "
@@ -495,7 +499,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         const StsApi hopApi = first ? api : StsApi::AssumeRole;
         AssumeRoleHop hop;
         hop.roleArn = roleArn;
-        hop.caller = caller.arn;
+        hop.caller = caller.shownAs.empty() ? caller.arn : caller.shownAs;
         hop.api = hopApi;
         hop.sessionName = sessionName;
         hop.chained = caller.chained;
@@ -677,7 +681,11 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             if (decision != Decision::Allowed) {
                 StsFailure f;
                 f.code = "AccessDenied";
-                f.message = principalNoun(caller) + ": " + caller.arn
+                // AWS's AccessDenied message names the caller's ARN; a stand-in for an unmodelled account's
+                // principal is named as the user gave it.
+                f.message = (caller.shownAs.empty() ? principalNoun(caller) + ": " + caller.arn
+                                                    : "An IAM principal of account " + caller.principal.account + " ("
+                                        + caller.shownAs + ")")
                     + " is not authorized to perform: " + std::string(action) + " on resource: " + target.arn
                     + (decision == Decision::ExplicitlyDenied ? " with an explicit deny" : "") + " ("
                     + explanation.reason + ")";
@@ -696,8 +704,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                     f.range = miss.range;
                     f.message += "; nearest: statement " + std::to_string(miss.statement.statement + 1)
                         + (miss.statement.sid.empty() ? std::string() : " (" + miss.statement.sid + ")") + " of "
-                        + miss.statement.policy + " fails on its " + miss.element
-                        + (miss.detail.empty() ? std::string() : " " + miss.detail);
+                        + miss.statement.policy + " matches all but its " + miss.element
+                        + (miss.detail.empty() ? std::string() : " (" + miss.detail + ")");
                 } else if (explanation.reason.find("trust") != std::string::npos
                     || explanation.reason.find("resource policy") != std::string::npos) {
                     f.policy = set.resource->name();
