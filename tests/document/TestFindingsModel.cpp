@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The findings model: the validator's findings for the selected role, most severe first, cleared when the role goes;
 // and what reading the workspace's file found, whichever role is selected, until the workspace is saved or replaced.
+#include "PolicyText.h"
 #include "ScratchFiles.h"
 #include "document/FindingsModel.h"
 #include "document/WorkspaceDocument.h"
@@ -13,6 +14,8 @@
 #include <QtTest>
 
 using namespace rd;
+using rd::test::policyDocument;
+using rd::test::policyOf;
 
 class TestFindingsModel : public QObject
 {
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void hasNoFindingsForTheExampleRole();
     void listsWhatReadingTheFileFoundWhicheverRoleIsSelected();
     void listsTheTagAndDescriptionFindingsOfAnImportedRole();
+    void listsTheFindingsOfEveryRoleInTheWorkspaceScope();
+    void workspaceScopeFollowsEditsRenamesAndRemovals();
 };
 
 namespace
@@ -195,3 +200,100 @@ void TestFindingsModel::listsTheTagAndDescriptionFindingsOfAnImportedRole()
 
 QTEST_GUILESS_MAIN(TestFindingsModel)
 #include "TestFindingsModel.moc"
+
+void TestFindingsModel::listsTheFindingsOfEveryRoleInTheWorkspaceScope()
+{
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/needs-review.rdws"), &error),
+        qPrintable(error));
+    model.setRole(roleNamed(document, "CiDeploy"));
+    QCOMPARE(model.rowCount(), 4);
+
+    model.setScope(doc::FindingsModel::Scope::Workspace);
+    QVERIFY(model.waitForCurrent(5000));
+    QCOMPARE(model.roleCount(), 2);
+    QCOMPARE(model.rolesWithFindings(), 2);
+    // CiDeploy's four and PartnerAudit's one, most severe first, each naming its role.
+    QCOMPARE(model.rowCount(), 5);
+    QMultiMap<QString, QString> codesByRole;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, doc::FindingsModel::RoleColumn);
+        codesByRole.insert(index.data().toString(), model.index(row, doc::FindingsModel::CodeColumn).data().toString());
+        QVERIFY(index.data(doc::FindingsModel::RoleIdRole).toULongLong() != 0);
+    }
+    QCOMPARE(codesByRole.values(QStringLiteral("PartnerAudit")), QStringList({ "MISSING_EXTERNAL_ID" }));
+    QCOMPARE(codesByRole.values(QStringLiteral("CiDeploy")).size(), 4);
+    // The severity column sorts by rank, not by its words.
+    QCOMPARE(model.index(0, doc::FindingsModel::SeverityColumn).data(doc::FindingsModel::SortRole).toInt(),
+        int(core::Severity::Error));
+    QCOMPARE(model.headerData(doc::FindingsModel::RoleColumn, Qt::Horizontal).toString(), QStringLiteral("Role"));
+
+    // No role selected: still every role's findings.
+    model.setRole({});
+    QCOMPARE(model.rowCount(), 5);
+    // Back to the selected role only.
+    model.setScope(doc::FindingsModel::Scope::SelectedRole);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.isBusy());
+}
+
+void TestFindingsModel::workspaceScopeFollowsEditsRenamesAndRemovals()
+{
+    doc::WorkspaceDocument document;
+    doc::FindingsModel model(&document);
+    QString error;
+    QVERIFY2(document.load(QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws"), &error),
+        qPrintable(error));
+    model.setScope(doc::FindingsModel::Scope::Workspace);
+    QVERIFY(model.waitForCurrent(5000));
+    auto codesOf = [&](const QString &role) {
+        QStringList codes;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, doc::FindingsModel::RoleColumn).data().toString() == role)
+                codes << model.index(row, doc::FindingsModel::CodeColumn).data().toString();
+        }
+        return codes;
+    };
+    auto rebuilt = [&] {
+        QSignalSpy changed(&model, &doc::FindingsModel::findingsChanged);
+        return changed.wait(2000);
+    };
+    QVERIFY(!codesOf(QStringLiteral("AppRuntime")).contains(QStringLiteral("DUPLICATE_ROLE_NAME")));
+
+    // A role renamed to another's name regardless of case: both become duplicates (IAM User Guide, "IAM
+    // identifiers": role names are unique in an account regardless of case), though only one was edited.
+    const core::RoleId breakGlass = roleNamed(document, "BreakGlass");
+    QVERIFY(document.editRole(breakGlass, QStringLiteral("Rename"), doc::RoleEditCommand::Field::Other,
+        [](core::Role &r) { r.name = "appruntime"; }));
+    QVERIFY(rebuilt());
+    QVERIFY(codesOf(QStringLiteral("AppRuntime")).contains(QStringLiteral("DUPLICATE_ROLE_NAME")));
+    QVERIFY(codesOf(QStringLiteral("appruntime")).contains(QStringLiteral("DUPLICATE_ROLE_NAME")));
+
+    // Undone: neither is a duplicate any more.
+    document.undoStack()->undo();
+    QVERIFY(rebuilt());
+    QVERIFY(!codesOf(QStringLiteral("AppRuntime")).contains(QStringLiteral("DUPLICATE_ROLE_NAME")));
+    QVERIFY(codesOf(QStringLiteral("appruntime")).isEmpty());
+
+    // A broken policy in a role that is not selected shows up, and goes with the role.
+    const core::RoleId deployer = roleNamed(document, "Deployer");
+    QVERIFY(document.editRole(deployer, QStringLiteral("Break"), doc::RoleEditCommand::Field::Other, [](core::Role &r) {
+        r.inlinePolicies.front().document =
+            policyOf(policyDocument(R"({"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"})"));
+    }));
+    QVERIFY(rebuilt());
+    QVERIFY(codesOf(QStringLiteral("Deployer")).contains(QStringLiteral("INVALID_ACTION")));
+    core::Role copy = *document.workspace().role(deployer);
+    document.removeRole(deployer);
+    QVERIFY(rebuilt());
+    QVERIFY(codesOf(QStringLiteral("Deployer")).isEmpty());
+    // A role added: validated without a new sweep.
+    copy.name = "Deployer2";
+    document.insertRole(copy);
+    QVERIFY(rebuilt());
+    QVERIFY(codesOf(QStringLiteral("Deployer2")).contains(QStringLiteral("INVALID_ACTION")));
+    QVERIFY(!model.isBusy());
+}

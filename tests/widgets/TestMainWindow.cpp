@@ -109,6 +109,7 @@ private Q_SLOTS:
     void listsEveryErrorOfAFileItCannotOpen();
     void tellsOnceWhatOpeningAFileFoundAndListsItInTheFindings();
     void showsTheSelectedRolesFindings();
+    void showsTheWholeWorkspacesFindingsSortedByRole();
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
@@ -317,6 +318,50 @@ void TestMainWindow::showsTheSelectedRolesFindings()
 
     QVERIFY(window.selectRole(QStringLiteral("PartnerAudit")));
     QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
+}
+
+void TestMainWindow::showsTheWholeWorkspacesFindingsSortedByRole()
+{
+    QSettings().remove(QStringLiteral("findings/wholeWorkspace"));
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_NEEDS_REVIEW_WORKSPACE), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.selectRole(QStringLiteral("CiDeploy")));
+    auto *summary = window.findChild<QLabel *>(QStringLiteral("findingsSummaryLabel"));
+    auto *table = window.findChild<QTreeView *>(QStringLiteral("findingsTreeView"));
+    auto *scope = window.findChild<QComboBox *>(QStringLiteral("findingsScopeCombo"));
+    QVERIFY(summary && table && scope);
+    QVERIFY(table->isColumnHidden(doc::FindingsModel::RoleColumn));
+
+    scope->setCurrentIndex(1);
+    QTRY_COMPARE(summary->text(), QStringLiteral("1 error, 3 security warnings, 1 suggestion, in 2 of 2 roles"));
+    QCOMPARE(table->model()->rowCount(), 5);
+    QVERIFY(!table->isColumnHidden(doc::FindingsModel::RoleColumn));
+
+    // Sorted by role, descending: PartnerAudit's finding first.
+    table->sortByColumn(doc::FindingsModel::RoleColumn, Qt::DescendingOrder);
+    QCOMPARE(
+        table->model()->index(0, doc::FindingsModel::RoleColumn).data().toString(), QStringLiteral("PartnerAudit"));
+    QCOMPARE(table->model()->index(0, doc::FindingsModel::CodeColumn).data().toString(),
+        QStringLiteral("MISSING_EXTERNAL_ID"));
+    // Activating it shows that role and its trust policy, with the finding's range selected.
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *title = window.findChild<QLabel *>(QStringLiteral("roleTitleLabel"));
+    QTRY_COMPARE(title->text(), QStringLiteral("PartnerAudit"));
+    QTRY_COMPARE(window.summaryView()->currentPolicyTitle(), QStringLiteral("Trust relationships"));
+    QVERIFY(window.summaryView()->currentPane()->jsonEditor()->hasSelectedText());
+    // The whole workspace's findings stay listed whichever role is selected.
+    QCOMPARE(table->model()->rowCount(), 5);
+
+    // The choice is kept for the next window.
+    QVERIFY(QSettings().value(QStringLiteral("findings/wholeWorkspace")).toBool());
+    scope->setCurrentIndex(0);
+    QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
+    QSettings().remove(QStringLiteral("findings/wholeWorkspace"));
 }
 
 void TestMainWindow::exportsAndCopiesTheRolesPolicies()

@@ -67,6 +67,7 @@
 #include <QVBoxLayout>
 #include <QWhatsThis>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <utility>
@@ -635,6 +636,7 @@ bool MainWindow::showView(const QString &name)
     if (name == QLatin1String("main") || name == QLatin1String("role")) {
         m_summary->showPolicy(QStringLiteral("role"));
     } else if (name == QLatin1String("findings")) {
+        m_findingsModel->waitForCurrent();
         showFirstFinding();
     } else if (name == QLatin1String("reach")) {
         // What the selected role can reach, through role chains.
@@ -738,9 +740,21 @@ void MainWindow::revealFinding(int row)
     const auto &findings = m_findingsModel->findings();
     if (row < 0 || row >= findings.size())
         return;
-    const doc::FindingsModel::Finding &finding = findings.at(row);
+    doc::FindingsModel::Finding finding = findings.at(row);
     if (!finding.file.isEmpty())
         return; // about the file as read, not a policy of the role
+    if (finding.role.isValid() && finding.role != m_summary->role()) {
+        // A finding of another role (the whole workspace's findings): show that role, whose findings are then
+        // validated from its editors' texts, and point at the same finding there.
+        m_browser->selectRole(finding.role);
+        const auto &now = m_findingsModel->findings();
+        const auto same = std::find_if(now.begin(), now.end(), [&](const doc::FindingsModel::Finding &f) {
+            return f.role == finding.role && f.policy == finding.policy && f.diagnostic.code == finding.diagnostic.code
+                && f.diagnostic.message == finding.diagnostic.message;
+        });
+        if (same != now.end())
+            finding = *same;
+    }
     if (finding.policy.isEmpty()) {
         m_summary->showPolicy(QStringLiteral("role"));
         return;
