@@ -42,7 +42,10 @@ int main(int argc, char **argv)
     const QCommandLineOption theme(QStringLiteral("theme"),
         QStringLiteral("Colours for this run: system, light or dark (View > Theme keeps a choice)."),
         QStringLiteral("name"));
-    parser.addOptions({ screenshot, view, role, theme });
+    const QCommandLineOption size(QStringLiteral("size"),
+        QStringLiteral("The window's size for the screenshot (default: the window's own, 1100x720)."),
+        QStringLiteral("WIDTHxHEIGHT"));
+    parser.addOptions({ screenshot, view, role, theme, size });
     parser.process(app);
 
     rd::ui::AppTheme::Mode mode = rd::ui::AppTheme::saved();
@@ -105,10 +108,19 @@ int main(int argc, char **argv)
             }
             return 0;
         }
-        const bool wide = name == QLatin1String("simulation") || name == QLatin1String("graph")
-            || name == QLatin1String("reach") || name == QLatin1String("overview")
-            || name == QLatin1String("account-graph");
-        window.resize(wide ? 1600 : 1280, wide ? 960 : 800);
+        if (parser.isSet(size)) {
+            const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+            bool wideOk = false;
+            bool highOk = false;
+            const int width = parts.size() == 2 ? parts[0].toInt(&wideOk) : 0;
+            const int height = parts.size() == 2 ? parts[1].toInt(&highOk) : 0;
+            if (!wideOk || !highOk || width < 200 || height < 200 || width > 8000 || height > 8000) {
+                QTextStream(stderr) << "role-designer: --size wants WIDTHxHEIGHT, 200 to 8000 each, not "
+                                    << parser.value(size) << '\n';
+                return 2;
+            }
+            window.resize(width, height);
+        }
         window.show();
         QApplication::processEvents();
         window.showView(name);

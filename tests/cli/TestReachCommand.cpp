@@ -128,7 +128,7 @@ void TestReachCommand::textNamesTheHopsAndStatements()
         QStringLiteral("--principal"), q(kAlice) });
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QStringLiteral("[conditional]")), qPrintable(run.out));
-    QVERIFY(run.out.contains(QStringLiteral("(if aws:multifactorauthpresent)")));
+    QVERIFY(run.out.contains(QStringLiteral("(if aws:MultiFactorAuthPresent)")));
     // Text numbers statements from 1, as the editors and the explorer do (ReadData is B's first statement); JSON's
     // `index` counts from 0 (docs/REACHABILITY.md).
     QVERIFY2(run.out.contains(QStringLiteral("statement 1 (ReadData)")), qPrintable(run.out));

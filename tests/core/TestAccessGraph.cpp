@@ -267,13 +267,13 @@ void TestAccessGraph::conditionalHopNamesItsConditionKeys()
     QVERIFY(mfa);
     QVERIFY(mfa->conditional);
     QVERIFY(mfa->path[0].conditional);
-    QCOMPARE(mfa->path[0].conditionKeys, std::vector<std::string> { "aws:multifactorauthpresent" });
+    QCOMPARE(mfa->path[0].conditionKeys, std::vector<std::string> { "aws:MultiFactorAuthPresent" });
     QVERIFY(!mfa->path[1].conditional);
     const std::vector<ReachAnswer> vendor = Reachability(graph).whoCan("arn:aws:s3:::vendor-bucket/x", "s3:PutObject");
     const ReachAnswer *external = answerFor(vendor, "arn:aws:iam::999988887777:root", kVendorBucket);
     QVERIFY(external);
     QVERIFY(external->conditional);
-    QCOMPARE(external->path[0].conditionKeys, std::vector<std::string> { "sts:externalid" });
+    QCOMPARE(external->path[0].conditionKeys, std::vector<std::string> { "sts:ExternalId" });
     // The role itself reaches its bucket unconditionally.
     const ReachAnswer *role = answerFor(vendor, kVendorRole, kVendorBucket);
     QVERIFY(role);

@@ -551,7 +551,7 @@ void TestGraphEdits::crossAccountTrustAddsBothSides()
     const AccessGraph &rebuilt = rebuiltModel->graph();
     const std::size_t edge = edgeOf(rebuilt, GraphEdgeKind::MayAssume, kBob, kTarget);
     QVERIFY(edge != AccessGraph::npos);
-    QCOMPARE(rebuilt.edges()[edge].conditionKeys, std::vector<std::string> { "sts:externalid" });
+    QCOMPARE(rebuilt.edges()[edge].conditionKeys, std::vector<std::string> { "sts:ExternalId" });
     // Before the edit there was no such edge.
     QCOMPARE(edgeOf(g, GraphEdgeKind::MayAssume, kBob, kTarget), AccessGraph::npos);
 }

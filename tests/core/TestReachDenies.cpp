@@ -243,13 +243,13 @@ void TestReachDenies::whoCan_data()
     QTest::newRow("Policy evaluation logic: a conditional deny keeps the answer, conditional on the deny's keys")
         << conditionalDeny << ""
         << ""
-        << "" << secret << get << true << true << QStringList { "aws:securetransport" };
+        << "" << secret << get << true << true << QStringList { "aws:SecureTransport" };
     const QString conditionalBucketDeny =
         j(R"({"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::secret/*",)"
           R"("Condition":{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}})");
     QTest::newRow("Policy evaluation logic: a conditional bucket-policy deny keeps the answer with its keys")
         << kAllowS3 << "" << conditionalBucketDeny << "" << secret << get << true << true
-        << QStringList { "aws:sourceip" };
+        << QStringList { "aws:SourceIp" };
     const QString arnDeny = kAllowS3
         + j(R"(,{"Effect":"Deny","Action":"s3:GetObject","Resource":"*",)"
             R"("Condition":{"StringEquals":{"aws:PrincipalArn":"%1"}}})");
@@ -289,7 +289,7 @@ void TestReachDenies::whoCan_data()
     QTest::newRow("AWS global condition context keys: a known tag condition that holds leaves only the unknown key")
         << tagAndIp << ""
         << ""
-        << "team=blue" << secret << get << true << true << QStringList { "aws:sourceip" };
+        << "team=blue" << secret << get << true << true << QStringList { "aws:SourceIp" };
     const QString tagDeny = kAllowS3
         + j(R"(,{"Effect":"Deny","Action":"s3:*","Resource":"*",)"
             R"("Condition":{"StringNotEquals":{"aws:PrincipalTag/team":"blue"}}})");
@@ -402,7 +402,7 @@ void TestReachDenies::trustConditionsPerCaller()
         QCOMPARE(graph.edges()[edge].conditional, conditional);
         if (conditional)
             QCOMPARE(graph.edges()[edge].conditionKeys.front(),
-                std::string(caller == q(kCarol) ? "aws:userid" : "aws:multifactorauthpresent"));
+                std::string(caller == q(kCarol) ? "aws:userid" : "aws:MultiFactorAuthPresent"));
     }
 }
 
@@ -495,7 +495,7 @@ void TestReachDenies::whatCan_data()
              R"("Condition":{"Bool":{"aws:SecureTransport":"false"}}})")
         << ""
         << "arn:aws:s3:::secret/*" << true << QStringList { "s3:getobject" } << QStringList { inlinePolicy.arg(1) }
-        << true << QStringList { "aws:securetransport" };
+        << true << QStringList { "aws:SecureTransport" };
     QTest::newRow("IAM JSON policy elements: NotResource: a deny outside the public bucket cuts s3:* on * in part")
         << kAllowS3 + j(R"(,{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::public/*"})") << ""
         << "*" << true << QStringList { "s3:*" } << QStringList { inlinePolicy.arg(1) } << false << QStringList();

@@ -167,7 +167,7 @@ void TestGraphEditor::conditionalEdgesAreDashedAndExplainTheirConditions()
     const QPoint at = f.editor->edgePoint(assume).toPoint();
     QHelpEvent help(QEvent::ToolTip, at, f.viewport()->mapToGlobal(at));
     QApplication::sendEvent(f.viewport(), &help);
-    QVERIFY(edge->toolTip().contains(QStringLiteral("aws:sourceaccount")));
+    QVERIFY(edge->toolTip().contains(QStringLiteral("aws:SourceAccount")));
     // The role's permission on the bucket's objects holds without conditions: solid, labelled with its access level.
     const std::size_t objects = nodeByKey(f.graph(), "arn:aws:s3:::my-log-bucket/*");
     const std::size_t actOn = f.graph().findEdge(role, objects, core::GraphEdgeKind::MayActOn);

@@ -16,12 +16,6 @@ namespace
 
 constexpr std::string_view kPrincipalTag = "aws:principaltag/";
 
-void addKey(std::vector<std::string> &keys, const std::string &key)
-{
-    if (std::find(keys.begin(), keys.end(), key) == keys.end())
-        keys.push_back(key);
-}
-
 } // namespace
 
 PrincipalFacts PrincipalFacts::of(const User &user)
@@ -90,7 +84,8 @@ ConditionVerdict evaluateKnownConditions(const CompiledStatement &statement, con
                 known = known && (!part.isVariable || facts->knows(part.text));
         }
         if (!known) {
-            addKey(verdict.unknownKeys, condition.key);
+            // As the policy spells it: what answers show.
+            addIgnoringCase(verdict.unknownKeys, condition.keyText);
             continue;
         }
         if (!matcher)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "base/TextUtil.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -202,6 +203,12 @@ bool percentDecode(std::string_view in, std::string &out)
         i += 2;
     }
     return true;
+}
+
+void addIgnoringCase(std::vector<std::string> &list, std::string_view value)
+{
+    if (std::none_of(list.begin(), list.end(), [&](const std::string &item) { return equalsIgnoreCase(item, value); }))
+        list.emplace_back(value);
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rd::core
 {
@@ -47,5 +48,10 @@ bool base64Decode(std::string_view in, std::string &out);
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view text);
+
+/// Appends `value` to `list` unless the list holds it already regardless of (ASCII) case: condition keys as their
+/// policies spell them, once each (IAM User Guide, "IAM JSON policy elements: Condition": key names are not case
+/// sensitive).
+void addIgnoringCase(std::vector<std::string> &list, std::string_view value);
 
 } // namespace rd::core

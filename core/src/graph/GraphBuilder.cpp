@@ -33,20 +33,17 @@ GraphStatementRef refOf(const ResolvedPolicy &policy, const CompiledStatement &s
     return { policy.compiled.name(), s.index, s.sid, policy.source };
 }
 
+// Condition keys as the policy spells them, once each.
 void addKeys(std::vector<std::string> &keys, const CompiledStatement &s)
 {
-    for (const CompiledCondition &c : s.conditions) {
-        if (std::find(keys.begin(), keys.end(), c.key) == keys.end())
-            keys.push_back(c.key);
-    }
+    for (const CompiledCondition &c : s.conditions)
+        addIgnoringCase(keys, c.keyText);
 }
 
 void addKeys(std::vector<std::string> &keys, const std::vector<std::string> &more)
 {
-    for (const std::string &k : more) {
-        if (std::find(keys.begin(), keys.end(), k) == keys.end())
-            keys.push_back(k);
-    }
+    for (const std::string &k : more)
+        addIgnoringCase(keys, k);
 }
 
 using IdentitySet = GraphBuilder::IdentitySet;

@@ -99,6 +99,8 @@ ConditionRow::ConditionRow(QWidget *parent)
     , m_remove(new QToolButton)
 {
     m_operator->setObjectName(QStringLiteral("conditionOperatorCombo"));
+    m_operator->setMinimumContentsLength(12);
+    m_operator->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_operator->setToolTip(
         tr("Condition operator (IAM User Guide, \"IAM JSON policy elements: Condition operators\")"));
     for (int i = 0; i <= static_cast<int>(core::ConditionOperator::Null); ++i) {
@@ -116,7 +118,10 @@ ConditionRow::ConditionRow(QWidget *parent)
     m_key->setObjectName(QStringLiteral("conditionKeyCombo"));
     m_key->setEditable(true);
     m_key->setInsertPolicy(QComboBox::NoInsert);
-    m_key->setMinimumContentsLength(24);
+    // Narrow enough to sit in a trust card beside the JSON text at the default window size; the key's field takes
+    // whatever width the row has, and the operator's list shows the names whole.
+    m_key->setMinimumContentsLength(12);
+    m_key->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_key->lineEdit()->setPlaceholderText(tr("Condition key, such as aws:SourceIp"));
     auto *completer = new QCompleter(m_key->model(), m_key);
     completer->setCaseSensitivity(Qt::CaseInsensitive);

@@ -7,6 +7,7 @@
 #include "widgets/editors/ArnBuilderDialog.h"
 #include "widgets/editors/PermissionStatementCard.h"
 #include "widgets/editors/StringListEditor.h"
+#include "widgets/editors/VerticalScrollArea.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
@@ -59,7 +60,7 @@ std::string unusedSid(const core::Policy &policy, const std::string &sid)
 PermissionPolicyForm::PermissionPolicyForm(QWidget *parent)
     : QWidget(parent)
     , m_staleBanner(new QLabel)
-    , m_scroll(new QScrollArea)
+    , m_scroll(new VerticalScrollArea)
     , m_cardBox(new QWidget)
     , m_cardLayout(new QVBoxLayout(m_cardBox))
     , m_emptyLabel(new QLabel)
@@ -76,8 +77,6 @@ PermissionPolicyForm::PermissionPolicyForm(QWidget *parent)
         QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c060; }"));
     m_staleBanner->hide();
     m_scroll->setObjectName(QStringLiteral("statementScrollArea"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
     m_cardBox->setObjectName(QStringLiteral("statementCardBox"));
     m_emptyLabel->setObjectName(QStringLiteral("noStatementLabel"));
     m_emptyLabel->setText(tr("No statements: the policy allows nothing. Add a statement to grant permissions."));

@@ -11,7 +11,6 @@
 
 class QLabel;
 class QPushButton;
-class QScrollArea;
 class QTimer;
 class QVBoxLayout;
 
@@ -19,6 +18,7 @@ namespace rd::ui
 {
 
 class PermissionStatementCard;
+class VerticalScrollArea;
 
 /// A permission (identity) policy as a form: one card per statement (PermissionStatementCard) in a scroll area, and
 /// buttons to add, remove, duplicate and move statements. Every gesture emits policyEdited once with the whole policy:
@@ -73,7 +73,7 @@ private:
     bool m_stale = false;
     std::vector<PermissionStatementCard *> m_cards;
     QLabel *m_staleBanner;
-    QScrollArea *m_scroll;
+    VerticalScrollArea *m_scroll;
     QWidget *m_cardBox;
     QVBoxLayout *m_cardLayout;
     QLabel *m_emptyLabel;

@@ -9,6 +9,7 @@
 #include "widgets/editors/PermissionPolicyForm.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/TrustPolicyForm.h"
+#include "widgets/editors/VerticalScrollArea.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -63,6 +64,8 @@ PolicyEditorPane::PolicyEditorPane(doc::WorkspaceDocument *document, const doc::
     }
     m_sizeLabel->setObjectName(QStringLiteral("policySizeLabel"));
     m_sizeLabel->setForegroundRole(QPalette::PlaceholderText);
+    // Wraps in a narrow pane rather than set the text side's minimum width.
+    m_sizeLabel->setWordWrap(true);
 
     auto *textSide = new QWidget(this);
     auto *textLayout = new QVBoxLayout(textSide);
@@ -73,18 +76,19 @@ PolicyEditorPane::PolicyEditorPane(doc::WorkspaceDocument *document, const doc::
     m_splitter->setObjectName(QStringLiteral("policySplitter"));
     if (policy.isTrust()) {
         // The trust form grows with its cards; the permission form scrolls its own.
-        auto *scroll = new QScrollArea(this);
+        // The form never scrolls sideways: the splitter keeps it as wide as its cards need (the JSON text wraps),
+        // and the cards wrap what they can.
+        auto *scroll = new VerticalScrollArea(this);
         scroll->setObjectName(QStringLiteral("trustFormScrollArea"));
         scroll->setWidget(m_form);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
         m_splitter->addWidget(scroll);
     } else {
         m_splitter->addWidget(m_form);
     }
     m_splitter->addWidget(textSide);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // Room beyond the form's minimum goes to the text and the form alike.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

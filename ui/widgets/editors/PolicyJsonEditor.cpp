@@ -54,7 +54,10 @@ PolicyJsonEditor::PolicyJsonEditor(QWidget *parent)
     setTabWidth(2);
     setAutoIndent(true);
     setBraceMatching(QsciScintilla::SloppyBraceMatch);
-    setWrapMode(QsciScintilla::WrapNone);
+    // Long lines (ARNs, condition keys) wrap, indented under their start (the margin numbers only their first part),
+    // rather than run past the right edge: the text sits beside the form and is read more than scrolled.
+    setWrapMode(QsciScintilla::WrapCharacter);
+    setWrapIndentMode(QsciScintilla::WrapIndentIndented);
     setScrollWidthTracking(true);
     setScrollWidth(1);
 
@@ -84,6 +87,7 @@ PolicyJsonEditor::PolicyJsonEditor(QWidget *parent)
     SendScintilla(SCI_AUTOCSTOPS, static_cast<const char *>("\","));
     applyPalette();
 
+    connect(this, &QsciScintilla::linesChanged, this, &PolicyJsonEditor::fitLineNumberMargin);
     connect(this, &QsciScintilla::textChanged, this, [this] {
         if (!m_settingText)
             Q_EMIT textEdited();
@@ -127,7 +131,13 @@ void PolicyJsonEditor::applyPalette()
     setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
     setCaretLineVisible(true);
     setCaretLineBackgroundColor(pal.color(QPalette::AlternateBase));
-    setMarginWidth(0, QStringLiteral("00000"));
+    fitLineNumberMargin();
+}
+
+void PolicyJsonEditor::fitLineNumberMargin()
+{
+    const int digits = static_cast<int>(QString::number(std::max(lines(), 1)).size());
+    setMarginWidth(0, QString(std::max(digits, 2) + 1, QLatin1Char('0')));
 }
 
 void PolicyJsonEditor::setPolicyText(const QString &text)

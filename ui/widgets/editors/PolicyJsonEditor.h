@@ -54,6 +54,8 @@ protected:
 
 private:
     void applyPalette();
+    /// The line numbers' margin as wide as the last line's number needs (and one digit more), not wider.
+    void fitLineNumberMargin();
     void onCharAdded(int character);
     void onDwell(int position, int x, int y);
 

@@ -89,7 +89,9 @@ TrustPolicyForm::TrustPolicyForm(QWidget *parent)
     m_value->setObjectName(QStringLiteral("principalValueEdit"));
     m_value->setEditable(true);
     m_value->setInsertPolicy(QComboBox::NoInsert);
-    m_value->setMinimumContentsLength(28);
+    // The field takes the row's width; its minimum stays small enough for the default window size.
+    m_value->setMinimumContentsLength(12);
+    m_value->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_value->lineEdit()->setObjectName(QStringLiteral("principalValueLineEdit"));
     auto *completer = new QCompleter(m_value->model(), m_value);
     completer->setCaseSensitivity(Qt::CaseInsensitive);

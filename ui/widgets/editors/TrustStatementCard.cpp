@@ -5,6 +5,7 @@
 #include "document/StringConversion.h"
 #include "rd/core/policy/TrustHardening.h"
 #include "widgets/editors/ConditionEditor.h"
+#include "widgets/editors/FlowLayout.h"
 #include "widgets/editors/StringListEditor.h"
 #include "widgets/editors/TrustedEntityKind.h"
 
@@ -220,19 +221,18 @@ TrustStatementCard::TrustStatementCard(QStringListModel *servicePrincipals, QWid
     header->addWidget(m_effect);
     header->addWidget(m_remove);
 
-    // Three columns, so that the card stays narrow enough to sit beside the JSON text.
-    auto *actions = new QGridLayout;
+    // As many on a line as the card's width holds, so that the card stays narrow enough to sit beside the JSON text
+    // at the default window size.
+    auto *actions = new FlowLayout;
     actions->setContentsMargins(0, 0, 0, 0);
-    constexpr int kActionColumns = 3;
     for (std::size_t i = 0; i < kTrustActions.size(); ++i) {
         auto *box = new QCheckBox(QString::fromLatin1(kTrustActions[i]));
         box->setObjectName(actionObjectName(kTrustActions[i]));
         m_actionBoxes[i] = box;
-        actions->addWidget(box, int(i) / kActionColumns, int(i) % kActionColumns);
+        actions->addWidget(box);
         connect(
             box, &QCheckBox::clicked, this, [this, i](bool checked) { actionToggled(static_cast<int>(i), checked); });
     }
-    actions->setColumnStretch(kActionColumns, 1);
 
     auto *suggestions = new QHBoxLayout(m_suggestionBox);
     suggestions->setContentsMargins(0, 0, 0, 0);

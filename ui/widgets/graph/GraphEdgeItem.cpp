@@ -25,7 +25,7 @@ constexpr double kArrowWidth = 8;
 constexpr double kPickWidth = 12;
 constexpr double kPlainLod = 0.28;
 constexpr double kLineLod = 0.12;
-constexpr double kTextLod = 0.5;
+constexpr double kTextLod = kGraphTextZoom;
 
 /// Liang-Barsky: the part of segment a-b inside `r`; false when none.
 bool clipSegment(QPointF &a, QPointF &b, const QRectF &r)

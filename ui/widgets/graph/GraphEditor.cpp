@@ -988,11 +988,17 @@ void GraphEditor::finishDrawing()
     m_minimap->refreshNow();
     if (m_fitOnRedraw && !m_nodeItems.empty()) {
         m_fitOnRedraw = false;
-        fit();
-        // A new focus: its card is the one selected.
         if (m_scope.mode == doc::GraphScope::Mode::Focus && m_projection.focus() < m_nodeItems.size()) {
+            // A new focus: shown readable (around its card when the whole does not fit so), its card selected.
+            QRectF bounds;
+            for (const GraphNodeItem *item : m_nodeItems)
+                bounds = bounds.united(item->sceneBoundingRect());
+            GraphNodeItem *focus = m_nodeItems[m_projection.focus()];
+            m_view->fitReadable(bounds.adjusted(-20, -20, 20, 20), focus->sceneBoundingRect().center(), 1.2);
             m_scene->clearSelection();
-            m_nodeItems[m_projection.focus()]->setSelected(true);
+            focus->setSelected(true);
+        } else {
+            fit();
         }
     }
     Q_EMIT graphRedrawn();

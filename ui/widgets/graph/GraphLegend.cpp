@@ -6,8 +6,10 @@
 #include "widgets/graph/GraphView.h"
 
 #include <QFontMetricsF>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSettings>
 
 #include <array>
 
@@ -27,19 +29,54 @@ GraphLegend::GraphLegend(GraphView *view)
     , m_view(view)
 {
     setObjectName(QStringLiteral("graphLegend"));
-    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setCursor(Qt::PointingHandCursor);
+    m_folded = QSettings().value(QStringLiteral("graph/legendFolded"), false).toBool();
     connect(m_view, &GraphView::viewChanged, this, &GraphLegend::reposition);
+}
+
+void GraphLegend::setFolded(bool folded)
+{
+    if (folded == m_folded)
+        return;
+    m_folded = folded;
+    QSettings().setValue(QStringLiteral("graph/legendFolded"), folded);
+    updateSize();
+    update();
+}
+
+void GraphLegend::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        setFolded(!m_folded);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void GraphLegend::updateSize()
+{
+    if (!m_style)
+        return;
+    const QFontMetricsF metrics(m_style->edgeFont);
+    if (m_folded) {
+        setFixedSize(int(2 * kPadding + metrics.horizontalAdvance(tr("Key ▸")) + 2), 2 * kPadding + kRow - 4);
+        setToolTip(tr("Show the key to the edges"));
+    } else {
+        double text = 0;
+        for (const QString &label :
+            { tr("may assume"), tr("may act on"), tr("member of"), tr("only if conditions hold") })
+            text = std::max(text, metrics.horizontalAdvance(label));
+        setFixedSize(int(2 * kPadding + kSample + 8 + text + 2), 2 * kPadding + 4 * kRow - 4);
+        setToolTip(tr("Click to fold the key"));
+    }
+    reposition();
 }
 
 void GraphLegend::setGraphStyle(const GraphStyle *style)
 {
     m_style = style;
-    const QFontMetricsF metrics(style->edgeFont);
-    double text = 0;
-    for (const QString &label : { tr("may assume"), tr("may act on"), tr("member of"), tr("only if conditions hold") })
-        text = std::max(text, metrics.horizontalAdvance(label));
-    setFixedSize(int(2 * kPadding + kSample + 8 + text + 2), 2 * kPadding + 4 * kRow - 4);
-    reposition();
+    updateSize();
     update();
 }
 
@@ -65,6 +102,13 @@ void GraphLegend::paintEvent(QPaintEvent *event)
     painter.setPen(QPen(border, 1));
     painter.setBrush(fill);
     painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    if (m_folded) {
+        painter.setFont(s.edgeFont);
+        painter.setPen(s.text);
+        const QFontMetricsF metrics(s.edgeFont);
+        painter.drawText(QPointF(kPadding, kPadding + kRow / 2.0 - 2 + metrics.ascent() / 2 - 1), tr("Key ▸"));
+        return;
+    }
 
     struct Row {
         QString label;

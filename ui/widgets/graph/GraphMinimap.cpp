@@ -144,11 +144,25 @@ QPointF GraphMinimap::toScene(const QPointF &point) const
         m_sceneArea.top() + (point.y() - target.top()) * m_sceneArea.height() / target.height() };
 }
 
+void GraphMinimap::enterEvent(QEnterEvent *event)
+{
+    QWidget::enterEvent(event);
+    update();
+}
+
+void GraphMinimap::leaveEvent(QEvent *event)
+{
+    QWidget::leaveEvent(event);
+    update();
+}
+
 void GraphMinimap::paintEvent(QPaintEvent *event)
 {
     Q_UNUSED(event);
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    // See-through until the pointer comes to it, so that the cards it lies over still show.
+    painter.setOpacity(underMouse() ? 1.0 : 0.55);
     const QColor base = m_style ? m_style->background : palette().color(QPalette::Base);
     const QColor text = m_style ? m_style->text : palette().color(QPalette::Text);
     QColor fill = base;

@@ -31,7 +31,7 @@ constexpr double kStackStep = 4;
 // Below these levels of detail (device pixels per scene unit) the card is drawn as a plain shape, then without text.
 constexpr double kPlainLod = 0.28;
 constexpr double kBoxLod = 0.12;
-constexpr double kTextLod = 0.5;
+constexpr double kTextLod = kGraphTextZoom;
 
 QPainterPath outlineOf(core::GraphNodeKind kind)
 {

@@ -14,6 +14,10 @@ namespace rd::ui
 /// The colours and fonts of the graph editor, derived from the application's palette (light or dark, see AppTheme):
 /// one accent colour per node kind, one per edge kind, and the neutral colours around them. A plain value that the
 /// editor's items read while painting; the editor makes a new one when the palette changes.
+/// The zoom from which cards and edge labels draw their text (GraphNodeItem, GraphEdgeItem): fitting a graph on its
+/// own never goes below it (GraphView::fitReadable()).
+constexpr double kGraphTextZoom = 0.5;
+
 struct GraphStyle {
     bool dark = false;
     QColor background;

@@ -81,6 +81,7 @@ void GraphView::fitTo(const QRectF &sceneRect, double maxZoom)
 {
     if (sceneRect.isEmpty())
         return;
+    m_refit = [this, sceneRect, maxZoom] { fitTo(sceneRect, maxZoom); };
     const QSizeF area = QSizeF(viewport()->size()) * 0.94;
     const double wanted =
         std::clamp(std::min(area.width() / sceneRect.width(), area.height() / sceneRect.height()), kMinZoom, maxZoom);
@@ -102,6 +103,20 @@ void GraphView::fitTo(const QRectF &sceneRect, double maxZoom)
     }
     updateRenderHints();
     Q_EMIT viewChanged();
+}
+
+void GraphView::fitReadable(const QRectF &sceneRect, const QPointF &anchor, double maxZoom)
+{
+    if (sceneRect.isEmpty())
+        return;
+    fitTo(sceneRect, maxZoom);
+    if (zoom() < kGraphTextZoom) {
+        setTransform(QTransform::fromScale(kGraphTextZoom, kGraphTextZoom));
+        centerOn(anchor);
+        updateRenderHints();
+        Q_EMIT viewChanged();
+    }
+    m_refit = [this, sceneRect, anchor, maxZoom] { fitReadable(sceneRect, anchor, maxZoom); };
 }
 
 void GraphView::fitAll()
@@ -186,6 +201,7 @@ bool GraphView::viewportEvent(QEvent *event)
 
 void GraphView::wheelEvent(QWheelEvent *event)
 {
+    m_refit = nullptr;
     const QPoint delta = event->angleDelta();
     const int steps = delta.y() != 0 ? delta.y() : delta.x();
     if (steps == 0) {
@@ -199,6 +215,8 @@ void GraphView::wheelEvent(QWheelEvent *event)
 
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
+    // The user takes over the view: a resize no longer fits it.
+    m_refit = nullptr;
     const QPoint pos = event->position().toPoint();
     if (event->button() == Qt::MiddleButton) {
         m_panning = true;
@@ -321,10 +339,12 @@ void GraphView::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
+        m_refit = nullptr;
         zoomBy(1.25);
         event->accept();
         return;
     case Qt::Key_Minus:
+        m_refit = nullptr;
         zoomBy(0.8);
         event->accept();
         return;
@@ -413,6 +433,8 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    if (m_refit)
+        m_refit();
     Q_EMIT viewChanged();
 }
 

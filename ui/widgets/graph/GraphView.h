@@ -41,8 +41,12 @@ public:
     /// centre when `anchor` is outside it. The zoom stays within 3% and 400%.
     void zoomBy(double factor, QPoint anchor = QPoint(-1, -1));
     double zoom() const;
-    /// Shows `sceneRect` whole, zoomed in at most to `maxZoom`.
+    /// Shows `sceneRect` whole, zoomed in at most to `maxZoom`. Until the user zooms or pans, a resize of the view
+    /// (a dock closed, the window resized) fits again.
     void fitTo(const QRectF &sceneRect, double maxZoom = 1.0);
+    /// fitTo(), but never below the zoom at which cards show their text (kGraphTextZoom): a graph too large for that
+    /// is shown from `anchor` (the focus card) instead, and the user zooms out to see the rest.
+    void fitReadable(const QRectF &sceneRect, const QPointF &anchor, double maxZoom = 1.0);
     /// Shows every item.
     void fitAll();
     /// Makes an item's tooltip when it is first asked for (the texts of a large graph cost more than its drawing).
@@ -119,6 +123,8 @@ private:
     bool m_rubberBandSelecting = false;
     QPoint m_panLast;
     QList<QWidget *> m_overlays;
+    /// The last fit, done again when the view is resized, until the user zooms or pans (empty then).
+    std::function<void()> m_refit;
     std::function<QString(const QGraphicsItem *)> m_toolTips;
     /// The background grid's dots, reused between frames.
     QList<QPointF> m_gridPoints;

@@ -175,6 +175,10 @@ MainWindow::MainWindow(QWidget *parent)
         QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, simulationDock);
     simulationDock->hide();
+    connect(simulationDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            showSimulationDock();
+    });
     connect(m_simulation, &SimulationPanel::statementActivated, this, &MainWindow::revealStatement);
     // Who reaches what, through role chains: a table of answers under the role view.
     auto *reach = new ReachExplorer(m_document);
@@ -663,16 +667,12 @@ bool MainWindow::showView(const QString &name)
             m_graphEditor->rebuildNow();
             m_graphEditor->fitHighlight();
         }
-    } else if (name == QLatin1String("graph") || name == QLatin1String("overview")
-        || name == QLatin1String("account-graph")) {
-        // The whole workspace's access graph; with the reach explorer's answer for the role lit up when one is
-        // selected.
+    } else if (name == QLatin1String("overview") || name == QLatin1String("account-graph")) {
+        // The whole workspace's access graph.
         m_graphEditor->fit();
     } else if (name == QLatin1String("simulation")) {
         // The Lambda story: the role's first trusted principal assumes it; may the session write its logs?
-        auto *dock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
-        dock->show();
-        dock->raise();
+        showSimulationDock();
         m_summary->showPolicy(QStringLiteral("trust"));
         m_simulation->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"));
         m_simulation->simulateNow();
@@ -974,6 +974,23 @@ void MainWindow::showFirstFinding()
 void MainWindow::showGraph(bool graph)
 {
     m_center->setCurrentWidget(graph ? static_cast<QWidget *>(m_graphEditor) : m_summary);
+}
+
+void MainWindow::showSimulationDock()
+{
+    auto *simulation = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+    auto *browser = findChild<QDockWidget *>(QStringLiteral("workspaceDockWidget"));
+    // The browser (about 260 px), the trust form and its JSON text (about 700 px) and the simulation (about 380 px).
+    constexpr int kRoomForThree = 1400;
+    const bool narrow = width() < kRoomForThree;
+    const int wanted = std::clamp(m_simulation->sizeHint().width() + 24, 360, 460);
+    if (narrow && !simulation->isFloating() && dockWidgetArea(simulation) == Qt::RightDockWidgetArea
+        && !browser->isHidden() && !browser->isFloating() && dockWidgetArea(browser) == Qt::LeftDockWidgetArea)
+        tabifyDockWidget(browser, simulation);
+    simulation->show();
+    simulation->raise();
+    if (!simulation->isFloating())
+        resizeDocks({ simulation }, { wanted }, Qt::Horizontal);
 }
 
 void MainWindow::showRoleOf(core::RoleId id)

@@ -113,6 +113,9 @@ private:
     bool onSaveAs();
     /// Shows a role (or none) in the role view, the findings panel and the actions.
     void showRoleOf(core::RoleId id);
+    /// Shows the simulation dock where it has room: in a window too narrow for the browser, the editors and the
+    /// simulation side by side (the default size), as a tab beside the workspace browser, whose area widens for it.
+    void showSimulationDock();
     void onExport();
     void onExportGraph();
     void onNewRole();
