@@ -11,6 +11,7 @@
 #include "widgets/graph/GraphEditor.h"
 #include "widgets/graph/GraphMinimap.h"
 #include "widgets/graph/GraphNodeItem.h"
+#include "widgets/graph/GraphStyle.h"
 #include "widgets/graph/GraphView.h"
 #include "widgets/shell/AppTheme.h"
 
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void minimapShowsTheVisibleArea();
     void rendersLightAndDark();
     void theFocusScopeDrawsTheFocusAndOpensBundles();
+    void aNewFocusOpensReadableAndFitsAgainWhenResized();
     void exportsWhatIsShownAsSvgAndPng();
 };
 
@@ -660,6 +662,40 @@ void TestGraphEditor::theFocusScopeDrawsTheFocusAndOpensBundles()
     f.editor->rebuildNow();
     QVERIFY(f.editor->projection().find(bundleKey) < f.editor->projection().nodes().size());
     QVERIFY(f.editor->drawnNodeCount() <= 5);
+}
+
+void TestGraphEditor::aNewFocusOpensReadableAndFitsAgainWhenResized()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_SOURCE_DIR "/resources/examples/platform-team.rdws")));
+    // A view too small for the focus's neighbourhood at a zoom where cards show their text.
+    f.editor->resize(380, 280);
+    f.editor->setScopeMode(doc::GraphScope::Mode::Focus);
+    const std::size_t developer = nodeByKey(f.graph(), std::string(kTeam) + "role/AppRuntime");
+    QVERIFY(f.editor->focusOnEntity(doc::EntityKind::Role, f.graph().nodes()[developer].entityId));
+    f.editor->rebuildNow();
+    ui::GraphView *view = f.editor->view();
+    // Opened readable, around the focus card, rather than fitted below the zoom at which cards have text.
+    QVERIFY2(view->zoom() >= ui::kGraphTextZoom, qPrintable(QString::number(view->zoom())));
+    const QPoint focusAt = view->mapFromScene(f.editor->nodeItem(developer)->sceneBoundingRect().center());
+    QVERIFY(view->viewport()->rect().contains(focusAt));
+
+    // A larger view (a dock closed, the window grown) fits again, as long as the user has not zoomed or panned.
+    f.editor->resize(560, 400);
+    QApplication::processEvents();
+    const double fitted = view->zoom();
+    f.editor->resize(760, 540);
+    QApplication::processEvents();
+    QVERIFY2(view->zoom() > fitted, qPrintable(QStringLiteral("%1 then %2").arg(fitted).arg(view->zoom())));
+    QVERIFY(view->zoom() >= ui::kGraphTextZoom);
+    // Once the user zooms, a resize leaves the view alone.
+    QWheelEvent wheel(QPointF(100, 100), view->viewport()->mapToGlobal(QPointF(100, 100)), QPoint(), QPoint(0, 120),
+        Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    const double chosen = view->zoom();
+    f.editor->resize(560, 400);
+    QApplication::processEvents();
+    QCOMPARE(view->zoom(), chosen);
 }
 
 void TestGraphEditor::exportsWhatIsShownAsSvgAndPng()

@@ -34,6 +34,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void tellsOnceWhatOpeningAFileFoundAndListsItInTheFindings();
     void showsTheSelectedRolesFindings();
     void showsTheWholeWorkspacesFindingsSortedByRole();
+    void theTrustFormFitsTheDefaultWindowSize();
     void exportsAndCopiesTheRolesPolicies();
     void editsARoleAndUndoesIt();
     void buildsTheClassicLambdaRoleFromATemplate();
@@ -362,6 +364,37 @@ void TestMainWindow::showsTheWholeWorkspacesFindingsSortedByRole()
     scope->setCurrentIndex(0);
     QCOMPARE(summary->text(), QStringLiteral("1 security warning"));
     QSettings().remove(QStringLiteral("findings/wholeWorkspace"));
+}
+
+void TestMainWindow::theTrustFormFitsTheDefaultWindowSize()
+{
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(QStringLiteral(RD_PLATFORM_TEAM_WORKSPACE), &error), qPrintable(error));
+    QCOMPARE(window.size(), QSize(1100, 720));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Developer's trust: three users, a condition on aws:MultiFactorAuthPresent; then the simulation opened beside.
+    for (bool simulation : { false, true }) {
+        QVERIFY(window.selectRole(QStringLiteral("Developer")));
+        window.summaryView()->showPolicy(QStringLiteral("trust"));
+        if (simulation)
+            window.showView(QStringLiteral("simulation"));
+        QApplication::processEvents();
+        auto *scroll =
+            window.summaryView()->currentPane()->findChild<QScrollArea *>(QStringLiteral("trustFormScrollArea"));
+        QVERIFY(scroll);
+        // The form is as wide as its viewport: nothing of it lies beyond the right edge.
+        QTRY_VERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+            qPrintable(
+                QStringLiteral("form %1 wide in %2").arg(scroll->widget()->width()).arg(scroll->viewport()->width())));
+        auto *effect = scroll->widget()->findChild<QComboBox *>(QStringLiteral("effectCombo"));
+        QVERIFY(effect);
+        const QRect inView(effect->mapTo(scroll->viewport(), QPoint()), effect->size());
+        QVERIFY(scroll->viewport()->rect().contains(inView));
+        // The JSON text keeps room to be read.
+        QVERIFY(window.summaryView()->currentPane()->jsonEditor()->width() >= 200);
+    }
 }
 
 void TestMainWindow::exportsAndCopiesTheRolesPolicies()

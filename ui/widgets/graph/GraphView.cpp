@@ -433,8 +433,11 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    if (m_refit)
-        m_refit();
+    if (m_refit) {
+        // A copy: fitting again replaces m_refit while it runs.
+        const std::function<void()> refit = m_refit;
+        refit();
+    }
     Q_EMIT viewChanged();
 }
 
