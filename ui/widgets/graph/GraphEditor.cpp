@@ -1627,6 +1627,11 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
     m_highlighting = true;
     m_highlightNodeKeys.clear();
     m_highlightEdgeKeys.clear();
+    // What the previous highlight unfolded folds back unless this one needs it too.
+    std::set<std::string> previouslyUnfolded = std::move(m_unfoldedForHighlight);
+    m_unfoldedForHighlight.clear();
+    for (const std::string &key : previouslyUnfolded)
+        m_collapse.expanded.erase(key);
     bool unfold = false;
     auto lightNode = [&](std::size_t n) {
         if (n >= nodes.size())
@@ -1635,8 +1640,10 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
         const std::size_t v = m_projection.viewNodeOf(n);
         if (v < m_projection.nodes().size() && m_projection.nodes()[v].bundle
             && m_projection.nodes()[v].members.size() > 1) {
-            m_collapse.expanded.insert(m_projection.nodes()[v].key);
-            m_collapse.collapsed.erase(m_projection.nodes()[v].key);
+            const std::string &key = m_projection.nodes()[v].key;
+            if (m_collapse.expanded.insert(key).second || previouslyUnfolded.contains(key))
+                m_unfoldedForHighlight.insert(key);
+            m_collapse.collapsed.erase(key);
             unfold = true;
         }
     };
@@ -1650,7 +1657,10 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
         lightNode(edges[e].from);
         lightNode(edges[e].to);
     }
-    if (unfold) {
+    // Bundles the previous highlight opened and this one does not need: drawn folded again.
+    const bool refold = std::any_of(previouslyUnfolded.begin(), previouslyUnfolded.end(),
+        [&](const std::string &key) { return !m_unfoldedForHighlight.contains(key); });
+    if (unfold || refold) {
         // Unfolding may need Graphviz on a large drawing: the lit part comes into view once it is drawn.
         m_revealHighlight = true;
         rebuild(false, false);
@@ -1681,6 +1691,16 @@ void GraphEditor::clearHighlight()
     m_highlighting = false;
     m_highlightNodeKeys.clear();
     m_highlightEdgeKeys.clear();
+    if (!m_unfoldedForHighlight.empty()) {
+        // Folded again as the Fold buttons say.
+        for (const std::string &key : m_unfoldedForHighlight)
+            m_collapse.expanded.erase(key);
+        m_unfoldedForHighlight.clear();
+        if (m_graph) {
+            rebuild(false, false);
+            return;
+        }
+    }
     applyHighlight();
 }
 

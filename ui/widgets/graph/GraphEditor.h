@@ -324,6 +324,9 @@ private:
     /// The highlighted part is to be brought into view when the drawing that unfolds it is made.
     bool m_revealHighlight = false;
     std::set<std::string> m_highlightNodeKeys;
+    /// The bundles a highlight unfolded to show its cards: folded again when the highlight is cleared or replaced, so
+    /// that the drawing matches the Fold buttons once more.
+    std::set<std::string> m_unfoldedForHighlight;
     std::set<doc::GraphEdgeKey> m_highlightEdgeKeys;
 };
 
