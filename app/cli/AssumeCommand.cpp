@@ -13,8 +13,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <optional>
 
 namespace rd::cli
@@ -65,8 +69,16 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
         if (hop.credentials) {
             std::cout << "  credentials (simulated, not usable): AccessKeyId " << hop.credentials->accessKeyId << '\n';
         }
-        for (const Tag &tag : hop.sessionTags)
-            std::cout << "  session tag: " << tag.key << '=' << tag.value << '\n';
+        for (const Tag &tag : hop.sessionTags) {
+            const auto marked = [&](const std::vector<std::string> &keys) {
+                return std::find(keys.begin(), keys.end(), tag.key) != keys.end();
+            };
+            std::cout << "  session tag: " << tag.key << '=' << tag.value
+                      << (marked(hop.inheritedTagKeys) ? " (inherited)" : "")
+                      << (marked(hop.transitiveTagKeys) ? " (transitive)" : "") << '\n';
+        }
+        for (const std::string &policy : hop.sessionPolicies)
+            std::cout << "  session policy: " << policy << '\n';
         if (!hop.sourceIdentity.empty())
             std::cout << "  source identity: " << hop.sourceIdentity << '\n';
         for (const StatementRef &ref : hop.deciding)
@@ -87,7 +99,20 @@ void printText(const AssumeRoleResult &result, const EffectivePermissions *permi
                               << service.countByLevel[level];
             }
             std::cout << '\n';
+            for (const EffectiveAction &action : service.actions) {
+                std::cout << "    " << action.action << " (" << accessLevelName(action.accessLevel) << ")";
+                for (std::size_t i = 0; i < action.resources.size(); ++i)
+                    std::cout << (i == 0 ? ": " : "; ") << effectiveResourceText(action.resources[i]);
+                std::cout << '\n';
+                for (const EffectiveResource &resource : action.resources) {
+                    for (const EffectiveCondition &condition : resource.conditions)
+                        std::cout << "      conditional (" << resource.pattern
+                                  << "): " << effectiveConditionText(condition) << '\n';
+                }
+            }
         }
+        if (permissions->unlisted > 0)
+            std::cout << "  ... and " << permissions->unlisted << " more actions, not listed\n";
     }
     if (check) {
         std::cout << "check " << check->action << " on " << check->resource << ": " << decisionName(check->decision)
@@ -109,7 +134,7 @@ CLI::App *AssumeCommand::configure(CLI::App &app)
         ->add_option("--principal", m_principal,
             "Caller: user ARN, role or role session ARN, service principal, SAML/OIDC provider, external account root")
         ->required();
-    m_sub->add_option("--role", m_roles, "Role ARN to assume; repeat for a chain")->required();
+    m_roleOption = m_sub->add_option("--role", m_roles, "Role ARN to assume; repeat for a chain")->required();
     m_sub->add_option("--api", m_api, "assume-role, saml or web-identity (default: from the principal)")
         ->check(CLI::IsMember({ "assume-role", "saml", "web-identity" }));
     m_sub->add_option("--duration", m_duration, "DurationSeconds (default 3600)");
@@ -127,10 +152,93 @@ CLI::App *AssumeCommand::configure(CLI::App &app)
     m_sub->add_option("--context", m_context, "Extra condition key KEY=VALUE (repeatable; overrides derived keys)");
     m_sub->add_option("--session-policy", m_sessionPolicyFile, "Inline session policy file (`-` for stdin)");
     m_sub->add_option("--session-policy-arn", m_sessionPolicyArns, "Managed session policy ARN (repeatable)");
+    // Per hop: each applies to the --role before it. Their values are read in command-line order (readHopOptions).
+    m_hopTagOption = m_sub->add_option(
+        "--hop-tag", m_hopValues[0], "Session tag KEY=VALUE passed by the hop of the --role before it (repeatable)");
+    m_hopTransitiveOption = m_sub->add_option("--hop-transitive-tag-key", m_hopValues[1],
+        "Transitive tag key of the hop of the --role before it (repeatable)");
+    m_hopPolicyOption = m_sub->add_option(
+        "--hop-session-policy", m_hopValues[2], "Inline session policy file of the hop of the --role before it");
+    m_hopPolicyArnOption = m_sub->add_option("--hop-session-policy-arn", m_hopValues[3],
+        "Managed session policy ARN of the hop of the --role before it (repeatable)");
+    m_hopSessionNameOption =
+        m_sub->add_option("--hop-session-name", m_hopValues[4], "RoleSessionName of the hop of the --role before it");
+    m_hopDurationOption =
+        m_sub->add_option("--hop-duration", m_hopValues[5], "DurationSeconds of the hop of the --role before it");
+    m_hopExternalIdOption =
+        m_sub->add_option("--hop-external-id", m_hopValues[6], "ExternalId of the hop of the --role before it");
     m_sub->add_option("--check", m_check, "ACTION RESOURCE: what the session may do")->expected(2);
     m_sub->add_flag("--permissions", m_permissions, "Add the session's effective permissions");
     m_sub->add_option("--format", m_format, "Output format")->check(CLI::IsMember({ "text", "json" }));
     return m_sub;
+}
+
+std::string AssumeCommand::readHopOptions(AssumeRoleRequest &request) const
+{
+    // CLI11 records every value it reads, in command-line order, with the option that read it (App::parse_order):
+    // each --hop-* value belongs to the hop of the latest --role before it.
+    std::map<const CLI::Option *, std::size_t> seen;
+    std::size_t roles = 0;
+    for (const CLI::Option *option : m_sub->parse_order()) {
+        const std::size_t index = seen[option]++;
+        if (option == m_roleOption) {
+            ++roles;
+            continue;
+        }
+        const std::array<const CLI::Option *, 7> hopOptions { m_hopTagOption, m_hopTransitiveOption, m_hopPolicyOption,
+            m_hopPolicyArnOption, m_hopSessionNameOption, m_hopDurationOption, m_hopExternalIdOption };
+        const std::vector<std::string> &values = option->results();
+        if (std::find(hopOptions.begin(), hopOptions.end(), option) == hopOptions.end() || index >= values.size())
+            continue;
+        const std::string name = option->get_name();
+        const std::string &value = values[index];
+        if (roles == 0)
+            return name + " `" + value + "` comes before any --role: put it after the --role of its hop";
+        if (request.hops.size() < roles)
+            request.hops.resize(roles);
+        AssumeRoleHopParameters &hop = request.hops[roles - 1];
+        const std::string once = name + " is given twice for hop " + std::to_string(roles);
+        if (option == m_hopTagOption) {
+            Tag tag;
+            if (!splitPair(value, tag.key, tag.value))
+                return name + " `" + value + "` is not KEY=VALUE";
+            if (!hop.sessionTags)
+                hop.sessionTags.emplace();
+            hop.sessionTags->push_back(tag);
+        } else if (option == m_hopTransitiveOption) {
+            if (!hop.transitiveTagKeys)
+                hop.transitiveTagKeys.emplace();
+            hop.transitiveTagKeys->push_back(value);
+        } else if (option == m_hopPolicyOption) {
+            if (hop.sessionPolicy)
+                return once;
+            FileReadResult read = readTextFile(value, kMaxPolicyTextBytes);
+            if (!read.ok())
+                return read.error;
+            hop.sessionPolicy = read.text;
+        } else if (option == m_hopPolicyArnOption) {
+            if (!hop.sessionPolicyArns)
+                hop.sessionPolicyArns.emplace();
+            hop.sessionPolicyArns->push_back(value);
+        } else if (option == m_hopSessionNameOption) {
+            if (hop.roleSessionName)
+                return once;
+            hop.roleSessionName = value;
+        } else if (option == m_hopDurationOption) {
+            if (hop.durationSeconds)
+                return once;
+            long long seconds = 0;
+            const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+            if (error != std::errc() || end != value.data() + value.size())
+                return name + " `" + value + "` is not a number of seconds";
+            hop.durationSeconds = seconds;
+        } else if (option == m_hopExternalIdOption) {
+            if (hop.externalId)
+                return once;
+            hop.externalId = value;
+        }
+    }
+    return {};
 }
 
 int AssumeCommand::run()
@@ -185,6 +293,8 @@ int AssumeCommand::run()
         request.sessionPolicy = read.text;
     }
     request.sessionPolicyArns = m_sessionPolicyArns;
+    if (const std::string error = readHopOptions(request); !error.empty())
+        return usageError(error);
 
     WorkspaceLoadResult loaded = loadWorkspaceFile(m_workspace);
     if (!loaded.ok())

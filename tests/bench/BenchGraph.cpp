@@ -4,7 +4,8 @@
 // 1,000 customer managed policies, 10,000 resources. Measures building the graph, one who-can and one what-can query,
 // all-pairs reachability (what-can for every principal, in its light form Reachability::visitReach: the best path per
 // reached may-act-on edge, not materialised), all pairs with full paths (Reachability::whatCan for every principal,
-// each answer's path written as `reach --format text` prints it) and the peak resident set size. Targets:
+// each answer's path written as `reach --format text` prints it), the simulation panel's effective permissions of an
+// AdministratorAccess role with a boundary, and the peak resident set size. Targets:
 // build < 5 s, a query < 100 ms, all pairs < 30 s, memory < 2 GB. RD_BENCH_GRAPH_SMALL=1 shrinks the account fifty-fold
 // (what CTest's smoke run uses).
 #include "LargeAccount.h"
@@ -296,6 +297,40 @@ void AllPairsWithPathText(benchmark::State &state)
     state.counters["peak_rss_mb"] = peakRssMb();
 }
 BENCHMARK(AllPairsWithPathText)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The simulation panel's effective permissions (StsSimulator::effectivePermissions, listing 500 as the panel does)
+// of a role of the account that has AdministratorAccess and the account's S3/SQS permissions boundary, assumed by a
+// user its trust policy names. Target: interactive, well under 100 ms.
+void EffectivePermissionsAdministratorWithBoundary(benchmark::State &state)
+{
+    static const Workspace workspace = [] {
+        Workspace w = account();
+        Role &role = w.roles[w.roles.size() / 2];
+        role.attachedPolicyArns = { "arn:aws:iam::aws:policy/AdministratorAccess" };
+        role.inlinePolicies.clear();
+        role.permissionsBoundaryArn = "arn:aws:iam::" + role.accountId + ":policy/boundary-data";
+        role.trustPolicy = rd::test::policyOf(rd::test::policyDocument(
+            R"({"Effect":"Allow","Principal":{"AWS":")" + w.users.front().arn + R"("},"Action":"sts:AssumeRole"})"));
+        return w;
+    }();
+    const StsSimulator simulator(workspace, AccountModel::build(workspace));
+    AssumeRoleRequest request;
+    request.principal = workspace.users.front().arn;
+    request.roleArns = { workspace.roles[workspace.roles.size() / 2].arn };
+    request.currentTime = 1767225600; // 2026-01-01T00:00:00Z
+    const AssumeRoleResult result = simulator.assume(request);
+    if (!result.allowed) {
+        state.SkipWithError("the role was not assumed");
+        return;
+    }
+    std::size_t actions = 0;
+    for (auto _ : state) {
+        actions = simulator.effectivePermissions(result, 500).actionCount;
+        benchmark::DoNotOptimize(actions);
+    }
+    state.counters["actions"] = static_cast<double>(actions);
+}
+BENCHMARK(EffectivePermissionsAdministratorWithBoundary)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -44,10 +44,15 @@ private Q_SLOTS:
     void textFormatSummarises();
     void textNumbersStatementsFromOne();
     void chainWithTagsSessionPolicyAndContext();
+    void hopOptionsGoWithTheRoleBeforeThem();
+    void permissionsListResourcesAndTheDecidingCondition();
     void badUsageExitsTwoWithOneLine_data();
     void badUsageExitsTwoWithOneLine();
 
 private:
+    QString writeFile(const QString &name, const QByteArray &text);
+    QStringList chainArgs() const;
+
     QTemporaryDir m_dir;
     QString m_chainWorkspace;
 };
@@ -261,6 +266,139 @@ void TestAssumeCommand::chainWithTagsSessionPolicyAndContext()
         qPrintable(capped.out));
 }
 
+QString TestAssumeCommand::writeFile(const QString &name, const QByteArray &text)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// alice assumes First (external ID and MFA), whose session assumes Second (in eu-west-1); no role yet.
+QStringList TestAssumeCommand::chainArgs() const
+{
+    return { QStringLiteral("assume"), QStringLiteral("--workspace"), m_chainWorkspace, QStringLiteral("--principal"),
+        QStringLiteral("arn:aws:iam::111122223333:user/alice"), QStringLiteral("--external-id"), QStringLiteral("X-1"),
+        QStringLiteral("--mfa"), QStringLiteral("--context"), QStringLiteral("aws:RequestedRegion=eu-west-1"),
+        QStringLiteral("--time"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"),
+        QStringLiteral("json") };
+}
+
+void TestAssumeCommand::hopOptionsGoWithTheRoleBeforeThem()
+{
+    const QString first = QStringLiteral("arn:aws:iam::111122223333:role/First");
+    const QString second = QStringLiteral("arn:aws:iam::111122223333:role/Second");
+    const QString s3Only = writeFile(QStringLiteral("s3-only.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]})");
+    const QString getOnly = writeFile(QStringLiteral("get-only.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})");
+    auto hops = [](const CliRun &run) {
+        return QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("hops")).toArray();
+    };
+
+    // IAM User Guide, "Session policies": a session policy on the first hop without sts:AssumeRole stops the second.
+    QStringList args = chainArgs();
+    args << QStringLiteral("--role") << first << QStringLiteral("--hop-session-policy") << s3Only
+         << QStringLiteral("--role") << second;
+    CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(hops(run).size(), 2);
+    QCOMPARE(hops(run).at(0).toObject().value(QStringLiteral("sessionPolicies")).toArray(),
+        QJsonArray { QStringLiteral("inline session policy of hop 1") });
+    const QJsonObject failure = hops(run).at(1).toObject().value(QStringLiteral("failure")).toObject();
+    QCOMPARE(failure.value(QStringLiteral("code")).toString(), QStringLiteral("AccessDenied"));
+    QVERIFY2(failure.value(QStringLiteral("message")).toString().contains(QStringLiteral("session policy")),
+        qPrintable(run.out));
+
+    // Tags per hop: the first hop's transitive tag reaches the second session, which adds its own; the second hop's
+    // session policy limits the final session (IAM User Guide, "Chaining roles with session tags").
+    args = chainArgs();
+    args << QStringLiteral("--role") << first << QStringLiteral("--hop-tag") << QStringLiteral("Team=a")
+         << QStringLiteral("--hop-transitive-tag-key") << QStringLiteral("Team") << QStringLiteral("--role") << second
+         << QStringLiteral("--hop-tag") << QStringLiteral("Project=b") << QStringLiteral("--hop-session-policy")
+         << getOnly << QStringLiteral("--check") << QStringLiteral("s3:GetObject")
+         << QStringLiteral("arn:aws:s3:::b/k");
+    run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject hop2 = hops(run).at(1).toObject();
+    QCOMPARE(hop2.value(QStringLiteral("sessionTags")).toArray().size(), 2);
+    QCOMPARE(hop2.value(QStringLiteral("inheritedTagKeys")).toArray(), QJsonArray { QStringLiteral("Team") });
+    QCOMPARE(hop2.value(QStringLiteral("sessionPolicies")).toArray(),
+        QJsonArray { QStringLiteral("inline session policy of hop 2") });
+    QCOMPARE(hops(run).at(0).toObject().value(QStringLiteral("sessionTags")).toArray().size(), 1);
+    args[args.indexOf(QStringLiteral("s3:GetObject"))] = QStringLiteral("s3:PutObject");
+    QCOMPARE(runCli(args).exitCode, 1);
+
+    // Text shows where each tag came from.
+    args[args.indexOf(QStringLiteral("json"))] = QStringLiteral("text");
+    run = runCli(args);
+    QVERIFY2(run.out.contains(QStringLiteral("  session tag: Team=a (inherited) (transitive)\n")), qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QStringLiteral("  session policy: inline session policy of hop 2\n")), qPrintable(run.out));
+
+    // AWS STS API Reference, AssumeRole, "Request Parameters", Tags: the second hop may not pass the inherited key.
+    args = chainArgs();
+    args << QStringLiteral("--role") << first << QStringLiteral("--hop-tag") << QStringLiteral("Team=a")
+         << QStringLiteral("--hop-transitive-tag-key") << QStringLiteral("Team") << QStringLiteral("--role") << second
+         << QStringLiteral("--hop-tag") << QStringLiteral("team=c");
+    run = runCli(args);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(hops(run).at(1).toObject().value(QStringLiteral("failure")).toObject().value(QStringLiteral("code")),
+        QJsonValue(QStringLiteral("InvalidParameterValue")));
+
+    // Per-hop duration: the first hop may last two hours (First allows 7,200 s), the chained one one hour at most.
+    args = chainArgs();
+    args << QStringLiteral("--role") << first << QStringLiteral("--hop-duration") << QStringLiteral("7200")
+         << QStringLiteral("--role") << second;
+    run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(hops(run).at(0).toObject().value(QStringLiteral("durationSeconds")).toInt(), 7200);
+    QCOMPARE(hops(run).at(1).toObject().value(QStringLiteral("durationSeconds")).toInt(), 3600);
+}
+
+void TestAssumeCommand::permissionsListResourcesAndTheDecidingCondition()
+{
+    // The role may put any object of my-log-bucket; the session policy narrows it to one prefix, on a condition of
+    // its own (IAM User Guide, "Session policies").
+    const QString narrowing = writeFile(QStringLiteral("narrowing.json"),
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject",)"
+        R"("Resource":"arn:aws:s3:::my-log-bucket/2026/*","Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}]})");
+    QStringList args = lambdaArgs();
+    args << QStringLiteral("--permissions") << QStringLiteral("--session-policy") << narrowing;
+    CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject action = QJsonDocument::fromJson(run.out.toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("effectivePermissions"))
+                                   .toObject()
+                                   .value(QStringLiteral("services"))
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(QStringLiteral("actions"))
+                                   .toArray()
+                                   .first()
+                                   .toObject();
+    QCOMPARE(action.value(QStringLiteral("action")).toString(), QStringLiteral("s3:PutObject"));
+    QCOMPARE(action.value(QStringLiteral("conditional")).toBool(), true);
+    const QJsonObject resource = action.value(QStringLiteral("resources")).toArray().first().toObject();
+    QCOMPARE(resource.value(QStringLiteral("pattern")).toString(), QStringLiteral("arn:aws:s3:::my-log-bucket/2026/*"));
+    const QJsonObject condition = resource.value(QStringLiteral("conditions")).toArray().first().toObject();
+    QCOMPARE(condition.value(QStringLiteral("type")).toString(), QStringLiteral("session"));
+    QCOMPARE(condition.value(QStringLiteral("policy")).toString(), QStringLiteral("inline session policy"));
+    QCOMPARE(condition.value(QStringLiteral("keys")).toArray(), QJsonArray { QStringLiteral("aws:SourceVpc") });
+
+    args[args.indexOf(QStringLiteral("json"))] = QStringLiteral("text");
+    run = runCli(args);
+    QVERIFY2(run.out.contains(QStringLiteral("    s3:PutObject (Write): arn:aws:s3:::my-log-bucket/2026/*\n")),
+        qPrintable(run.out));
+    QVERIFY2(
+        run.out.contains(QStringLiteral("      conditional (arn:aws:s3:::my-log-bucket/2026/*): Allow condition of "
+                                        "the session policy `inline session policy`, statement 1: aws:SourceVpc\n")),
+        qPrintable(run.out));
+}
+
 void TestAssumeCommand::badUsageExitsTwoWithOneLine_data()
 {
     QTest::addColumn<QStringList>("extra");
@@ -277,6 +415,20 @@ void TestAssumeCommand::badUsageExitsTwoWithOneLine_data()
     QTest::newRow("a missing session policy file")
         << QStringList { QStringLiteral("--session-policy"), QStringLiteral("/nonexistent/policy.json") }
         << QStringLiteral("policy.json");
+    QTest::newRow("a per-hop option before any --role")
+        << QStringList { QStringLiteral("--hop-tag"), QStringLiteral("Team=a"), QStringLiteral("before") }
+        << QStringLiteral("--hop-tag `Team=a` comes before any --role");
+    QTest::newRow("a per-hop tag without =") << QStringList { QStringLiteral("--hop-tag"), QStringLiteral("novalue") }
+                                             << QStringLiteral("--hop-tag `novalue` is not KEY=VALUE");
+    QTest::newRow("a per-hop duration that is not a number") << QStringList { QStringLiteral("--hop-duration"),
+        QStringLiteral("1h") } << QStringLiteral("--hop-duration `1h` is not a number of seconds");
+    QTest::newRow("a per-hop session policy given twice for one hop")
+        << QStringList { QStringLiteral("--hop-session-policy"), QStringLiteral(RD_SOURCE_DIR "/README.md"),
+               QStringLiteral("--hop-session-policy"), QStringLiteral(RD_SOURCE_DIR "/README.md") }
+        << QStringLiteral("--hop-session-policy is given twice for hop 1");
+    QTest::newRow("a missing per-hop session policy file")
+        << QStringList { QStringLiteral("--hop-session-policy"), QStringLiteral("/nonexistent/hop-policy.json") }
+        << QStringLiteral("cannot open `/nonexistent/hop-policy.json`");
 }
 
 void TestAssumeCommand::badUsageExitsTwoWithOneLine()
@@ -288,6 +440,9 @@ void TestAssumeCommand::badUsageExitsTwoWithOneLine()
         args[args.indexOf(kLambdaRole)] = extra.at(1);
     } else if (extra.first() == QStringLiteral("--time")) {
         args[args.indexOf(QStringLiteral("--time")) + 1] = extra.at(1);
+    } else if (extra.last() == QStringLiteral("before")) {
+        args.insert(1, extra.at(0));
+        args.insert(2, extra.at(1));
     } else {
         args << extra;
     }

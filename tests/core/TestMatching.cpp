@@ -23,6 +23,8 @@ private Q_SLOTS:
     void arn();
     void resource_data();
     void resource();
+    void resourceWithin_data();
+    void resourceWithin();
     void ipRange_data();
     void ipRange();
     void dateTime_data();
@@ -160,6 +162,56 @@ void TestMatching::resource()
     QFETCH(QString, resource);
     QFETCH(bool, match);
     QCOMPARE(resourceMatch(pattern.toStdString(), resource.toStdString()), match);
+}
+
+void TestMatching::resourceWithin_data()
+{
+    QTest::addColumn<QString>("inner");
+    QTest::addColumn<QString>("outer");
+    QTest::addColumn<bool>("within");
+    QTest::addColumn<bool>("overlap");
+    // What the effective permissions intersect Resource patterns with (IAM User Guide, "IAM JSON policy elements:
+    // Resource": `*` and `?` wildcards, a `*` inside a segment stays in it).
+    QTest::addRow("Resource: a deeper prefix lies within a shorter one") << "arn:aws:s3:::a/x/*"
+                                                                         << "arn:aws:s3:::a/*" << true << true;
+    QTest::addRow("Resource: a shorter prefix does not lie within a deeper one")
+        << "arn:aws:s3:::a/*"
+        << "arn:aws:s3:::a/x/*" << false << true;
+    QTest::addRow("Resource: other buckets share nothing") << "arn:aws:s3:::a/*"
+                                                           << "arn:aws:s3:::b/*" << false << false;
+    QTest::addRow("Resource: an ARN lies within *") << "arn:aws:s3:::a/k"
+                                                    << "*" << true << true;
+    QTest::addRow("Resource: * lies within nothing narrower") << "*"
+                                                              << "arn:aws:s3:::*" << false << true;
+    QTest::addRow("Resource: a pattern lies within itself") << "arn:aws:s3:::a/*"
+                                                            << "arn:aws:s3:::a/*" << true << true;
+    QTest::addRow("Resource: a star does not lie within ?") << "arn:aws:s3:::a/*"
+                                                            << "arn:aws:s3:::a/?" << false << true;
+    QTest::addRow("Resource: ? lies within a star") << "arn:aws:s3:::a/?"
+                                                    << "arn:aws:s3:::a/*" << true << true;
+    QTest::addRow("Resource: a crossing star does not lie within a star kept in its segment")
+        << "arn:aws:s3:::a/*"
+        << "arn:aws:s3:::a/*.csv" << false << true;
+    QTest::addRow("Resource: a star kept in its segment lies within a crossing one")
+        << "arn:aws:logs:us-east-1:1:log-group:a*b"
+        << "arn:aws:logs:us-east-1:1:log-group:*" << true << true;
+    QTest::addRow("Resource: a star kept in its segment does not cover a colon (overlap reads every star as crossing)")
+        << "arn:aws:s3:::a/x:y.csv"
+        << "arn:aws:s3:::a/*.csv" << false << true;
+    QTest::addRow("Resource: prefix and suffix patterns overlap without either holding the other")
+        << "arn:aws:s3:::a*"
+        << "arn:aws:s3:::*b" << false << true;
+}
+
+void TestMatching::resourceWithin()
+{
+    QFETCH(QString, inner);
+    QFETCH(QString, outer);
+    QFETCH(bool, within);
+    QFETCH(bool, overlap);
+    QCOMPARE(resourcePatternWithin(inner.toStdString(), outer.toStdString()), within);
+    QCOMPARE(patternsOverlap(inner.toStdString(), outer.toStdString()), overlap);
+    QCOMPARE(patternsOverlap(outer.toStdString(), inner.toStdString()), overlap);
 }
 
 void TestMatching::ipRange_data()

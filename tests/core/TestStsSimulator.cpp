@@ -30,8 +30,12 @@ private Q_SLOTS:
     void failureNamesThePolicyAndStatement();
     void deniedOutsiderIsNamedAsGivenAndTheTrustPolicyAsSuch();
     void chainCarriesTransitiveTagsAndCapsEveryLaterHop();
+    void hopContext_data();
+    void hopContext();
     void sourceIdentityPersistsThroughAChain();
     void effectivePermissionsIntersectBoundaryAndSessionPolicy();
+    void effectivePermissionsByResource_data();
+    void effectivePermissionsByResource();
     void attachedAwsManagedPoliciesAreResolvedOffline();
     void lambdaStoryFromTheExampleWorkspace();
     void samlAndWebIdentityCallers();
@@ -461,6 +465,369 @@ std::vector<std::pair<const char *, Case>> &cases()
     return list;
 }
 
+// --- Per-hop session context --------------------------------------------------------------------------------------
+
+// The IAM User Guide's example of "Chaining roles with session tags": alice assumes Role1 (tagged Heart=1), whose
+// session assumes Role2 (Sun=2), whose session assumes Role3 (Star=3, Lightning=4). Each trust policy names the
+// previous caller for sts:AssumeRole and sts:TagSession; Role1 and Role2 may assume any role and tag sessions; Role3
+// may read and write `arn:aws:s3:::data/*`.
+const std::string kRole1 = "arn:aws:iam::111122223333:role/Role1";
+const std::string kRole2 = "arn:aws:iam::111122223333:role/Role2";
+const std::string kRole3 = "arn:aws:iam::111122223333:role/Role3";
+constexpr unsigned kRole3TrustWithoutTagSession = 1;
+constexpr unsigned kRole2TrustNeedsExternalId = 2;
+
+Workspace tagChainWorkspace(unsigned flags)
+{
+    Workspace w = makeWorkspace({});
+    const std::string assumeAndTag = R"(["sts:AssumeRole","sts:TagSession"])";
+    const std::string chainIdentity =
+        policyDocument(R"({"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],"Resource":"*"})");
+    auto role = [&](const std::string &name, const std::string &arn, const std::string &trusted,
+                    const std::string &actions, const std::string &condition, std::vector<Tag> tags,
+                    const std::string &identity) {
+        Role r;
+        r.accountId = kA;
+        r.name = name;
+        r.arn = arn;
+        r.maxSessionDuration = 7200;
+        r.tags = std::move(tags);
+        r.trustPolicy = policyOf(policyDocument(allowStatement(R"({"AWS":")" + trusted + R"("})", actions, condition)));
+        r.inlinePolicies.push_back({ "Permissions", policyOf(identity) });
+        w.add(r);
+    };
+    role("Role1", kRole1, kAlice, assumeAndTag, {}, { { "Heart", "1" } }, chainIdentity);
+    role("Role2", kRole2, kRole1, assumeAndTag,
+        (flags & kRole2TrustNeedsExternalId) ? R"({"StringEquals":{"sts:ExternalId":"X-2"}})" : "", { { "Sun", "2" } },
+        chainIdentity);
+    role("Role3", kRole3, kRole2,
+        (flags & kRole3TrustWithoutTagSession) ? std::string(R"("sts:AssumeRole")") : assumeAndTag, {},
+        { { "Star", "3" }, { "Lightning", "4" } },
+        policyDocument(
+            R"({"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::data/*"})"));
+    return w;
+}
+
+struct HopCase {
+    unsigned flags = 0;
+    std::function<void(AssumeRoleRequest &)> adjust;
+    /// 0: every hop succeeds; N: hop N (from 1) fails with `code`; -1: the request cannot be simulated.
+    int failingHop = 0;
+    std::string code;
+    std::string messagePart;
+    /// Each hop's session tags, sorted `K=V`, when given.
+    std::vector<QStringList> hopTags;
+    /// The final session's aws:PrincipalTag values, sorted `K=V`, when given.
+    std::optional<QStringList> finalTags;
+    /// What the final session may do.
+    std::vector<std::pair<std::string, Decision>> checks;
+    /// Something else to compare: its actual value (from the result) and its expected value.
+    std::function<QString(const AssumeRoleResult &)> actual;
+    QString expected;
+};
+
+QStringList sortedTags(const std::vector<Tag> &tags)
+{
+    QStringList out;
+    for (const Tag &tag : tags)
+        out << QString::fromStdString(tag.key + "=" + tag.value);
+    out.sort();
+    return out;
+}
+
+AssumeRoleHopParameters &hopOf(AssumeRoleRequest &r, std::size_t index)
+{
+    if (r.hops.size() <= index)
+        r.hops.resize(index + 1);
+    return r.hops[index];
+}
+
+std::string sessionPolicyAllowing(const std::string &actions, const std::string &resource = "*")
+{
+    return policyDocument(R"({"Effect":"Allow","Action":)" + actions + R"(,"Resource":")" + resource + R"("})");
+}
+
+std::vector<std::pair<const char *, HopCase>> &hopCases()
+{
+    static std::vector<std::pair<const char *, HopCase>> list;
+    if (!list.empty())
+        return list;
+    auto add = [](const char *name, HopCase c) { list.emplace_back(name, std::move(c)); };
+    auto firstHopStarAndHeart = [](AssumeRoleRequest &r) {
+        hopOf(r, 0).sessionTags = std::vector<Tag> { { "Star", "1" }, { "Heart", "1" } };
+        hopOf(r, 0).transitiveTagKeys = std::vector<std::string> { "Star", "Heart" };
+    };
+    const std::string data = "arn:aws:s3:::data/k";
+
+    // --- session tags and transitive tags, hop by hop ---
+    {
+        HopCase c;
+        c.adjust = firstHopStarAndHeart;
+        c.hopTags = { { "Heart=1", "Star=1" }, { "Heart=1", "Star=1" }, { "Heart=1", "Star=1" } };
+        c.finalTags = QStringList { "Heart=1", "Lightning=4", "Star=1" };
+        c.actual = [](const AssumeRoleResult &r) {
+            QStringList keys;
+            for (const std::string &key : r.hops[2].transitiveTagKeys)
+                keys << QString::fromStdString(key);
+            return keys.join(',') + "; inherited " + QString::number(r.hops[2].inheritedTagKeys.size());
+        };
+        c.expected = "Star,Heart; inherited 2";
+        add("transitive tags of the first hop reach the third session, stay transitive, and override the role's tag "
+            "(IAM User Guide, Chaining roles with session tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [=](AssumeRoleRequest &r) {
+            firstHopStarAndHeart(r);
+            hopOf(r, 2).sessionTags = std::vector<Tag> { { "Heart", "3" } };
+        };
+        c.failingHop = 3;
+        c.code = "InvalidParameterValue";
+        c.messagePart = "inherited from the calling session";
+        add("a later hop cannot pass a tag with the key of an inherited transitive tag (AWS STS API Reference, "
+            "AssumeRole, Request Parameters: Tags; IAM User Guide, Chaining roles with session tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [=](AssumeRoleRequest &r) {
+            firstHopStarAndHeart(r);
+            hopOf(r, 1).sessionTags = std::vector<Tag> { { "heart", "2" } };
+        };
+        c.failingHop = 2;
+        c.code = "InvalidParameterValue";
+        c.messagePart = "`heart` has the key of the transitive tag `Heart=1`";
+        add("the inherited key is compared without regard to case (IAM User Guide, Passing session tags in AWS STS: "
+            "tag keys are case-insensitive)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 1).sessionTags = std::vector<Tag> { { "Moon", "2" } }; };
+        c.hopTags = { {}, { "Moon=2" }, {} };
+        c.finalTags = QStringList { "Lightning=4", "Star=3" };
+        add("a tag a later hop passes without the transitive mark applies to that session only (IAM User Guide, "
+            "Chaining roles with session tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 1).sessionTags = std::vector<Tag> { { "Moon", "2" } };
+            hopOf(r, 1).transitiveTagKeys = std::vector<std::string> { "Moon" };
+        };
+        c.hopTags = { {}, { "Moon=2" }, { "Moon=2" } };
+        c.finalTags = QStringList { "Lightning=4", "Moon=2", "Star=3" };
+        add("a tag a later hop marks transitive passes on from that hop (IAM User Guide, Chaining roles with session "
+            "tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 0).sessionTags = std::vector<Tag> { { "Project", "a" } };
+            hopOf(r, 1).sessionTags = std::vector<Tag> { { "Project", "b" } };
+        };
+        c.hopTags = { { "Project=a" }, { "Project=b" }, {} };
+        add("a key passed without the transitive mark may be passed again by a later hop (IAM User Guide, Chaining "
+            "roles with session tags: only transitive tags are inherited)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 1).sessionTags = std::vector<Tag> { { "Moon", "2" } };
+            hopOf(r, 1).transitiveTagKeys = std::vector<std::string> { "Team" };
+        };
+        c.failingHop = 2;
+        c.code = "InvalidParameterValue";
+        c.messagePart = "Team";
+        add("a later hop's transitive key must be one of its own tags (IAM User Guide, Chaining roles with session "
+            "tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.flags = kRole3TrustWithoutTagSession;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 2).sessionTags = std::vector<Tag> { { "Moon", "3" } }; };
+        c.failingHop = 3;
+        c.code = "AccessDenied";
+        c.messagePart = "sts:TagSession";
+        add("tags passed on a later hop need sts:TagSession in that role's trust policy (IAM User Guide, Passing "
+            "session tags in AWS STS)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.flags = kRole3TrustWithoutTagSession;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 1).sessionTags = std::vector<Tag> { { "Moon", "2" } }; };
+        c.hopTags = { {}, { "Moon=2" }, {} };
+        add("a non-transitive tag of an earlier hop asks nothing of a later role's trust policy (IAM User Guide, "
+            "Chaining roles with session tags)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            r.sessionTags = { { "Wide", "1" } };
+            hopOf(r, 0).sessionTags = std::vector<Tag> { { "Own", "1" } };
+        };
+        c.hopTags = { { "Own=1" }, {}, {} };
+        add("a hop's own tags win over the request-wide tags of the first hop (docs/SIMULATION.md, The request)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            std::vector<Tag> tags;
+            for (int i = 0; i < 50; ++i) {
+                std::string value;
+                unsigned x = 2654435761u * static_cast<unsigned>(i + 1);
+                for (int j = 0; j < 256; ++j) {
+                    x = x * 1103515245u + 12345u;
+                    value += "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[(x >> 16) % 62];
+                }
+                tags.push_back({ "key" + std::to_string(i), value });
+            }
+            hopOf(r, 1).sessionTags = tags;
+        };
+        c.failingHop = 2;
+        c.code = "PackedPolicyTooLarge";
+        c.messagePart = "Packed size of session tags consumes";
+        add("the packed size is checked per hop: 50 long tags on the second hop exceed it there (AWS STS API "
+            "Reference, AssumeRole, Errors: PackedPolicyTooLarge)",
+            std::move(c));
+    }
+
+    // --- session policies, hop by hop ---
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 0).sessionPolicy = sessionPolicyAllowing(R"("s3:*")"); };
+        c.failingHop = 2;
+        c.code = "AccessDenied";
+        c.messagePart = "session policy does not allow";
+        add("a session policy on the first hop that does not allow sts:AssumeRole stops the second hop (IAM User "
+            "Guide, Session policies; Role chaining)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 0).sessionPolicy = sessionPolicyAllowing(R"(["sts:AssumeRole","sts:TagSession"])");
+        };
+        c.checks = { { "s3:PutObject", Decision::Allowed }, { "s3:GetObject", Decision::Allowed } };
+        c.actual = [](const AssumeRoleResult &r) {
+            QStringList first;
+            for (const std::string &policy : r.hops[0].sessionPolicies)
+                first << QString::fromStdString(policy);
+            return first.join(',') + "; final " + QString::number(r.session->sessionPolicies.size());
+        };
+        c.expected = "inline session policy of hop 1; final 0";
+        add("a first-hop session policy allowing sts:AssumeRole lets the chain go on and limits no later session (IAM "
+            "User Guide, Session policies)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 2).sessionPolicy = sessionPolicyAllowing(R"("s3:GetObject")"); };
+        c.checks = { { "s3:GetObject", Decision::Allowed }, { "s3:PutObject", Decision::ImplicitlyDenied } };
+        add("the last hop's session policy limits the final session (IAM User Guide, Session policies)", std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            r.sessionPolicy = sessionPolicyAllowing(R"("s3:PutObject")");
+            hopOf(r, 2).sessionPolicy = sessionPolicyAllowing(R"("s3:GetObject")");
+        };
+        c.checks = { { "s3:GetObject", Decision::Allowed }, { "s3:PutObject", Decision::ImplicitlyDenied } };
+        add("the last hop's own session policy wins over the request-wide one (docs/SIMULATION.md, The request)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { r.sessionPolicy = sessionPolicyAllowing(R"("s3:GetObject")"); };
+        c.checks = { { "s3:GetObject", Decision::Allowed }, { "s3:PutObject", Decision::ImplicitlyDenied } };
+        add("the request-wide session policy still goes with the last hop only (docs/SIMULATION.md, The request)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 1).sessionPolicyArns =
+                std::vector<std::string> { "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess" };
+        };
+        c.failingHop = 3;
+        c.code = "AccessDenied";
+        c.messagePart = "session policy does not allow";
+        add("a managed session policy on the middle hop without sts:AssumeRole stops the last hop (AWS STS API "
+            "Reference, AssumeRole, Request Parameters: PolicyArns)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 0).sessionPolicy =
+                sessionPolicyAllowing(R"("sts:AssumeRole")", "arn:aws:s3:::" + std::string(2048, 'b'));
+        };
+        c.failingHop = 1;
+        c.code = "ValidationError";
+        c.messagePart = "less than or equal to 2048";
+        add("an inline session policy over 2048 characters on the first hop fails there (AWS STS API Reference, "
+            "AssumeRole, Request Parameters: Policy)",
+            std::move(c));
+    }
+
+    // --- the other per-hop parameters ---
+    {
+        HopCase c;
+        c.flags = kRole2TrustNeedsExternalId;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 1).externalId = "X-2"; };
+        add("a hop's own external ID meets its role's trust condition (IAM User Guide, confused deputy; AWS STS API "
+            "Reference, AssumeRole, Request Parameters: ExternalId)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.flags = kRole2TrustNeedsExternalId;
+        c.failingHop = 2;
+        c.code = "AccessDenied";
+        c.messagePart = "sts:ExternalId";
+        add("without the external ID the hop whose trust policy needs it is denied (IAM User Guide, confused deputy)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) {
+            hopOf(r, 0).durationSeconds = 7200;
+            hopOf(r, 1).roleSessionName = "second";
+        };
+        c.actual = [](const AssumeRoleResult &r) {
+            return QString::number(r.hops[0].durationSeconds) + " " + QString::number(r.hops[1].durationSeconds) + " "
+                + QString::fromStdString(r.hops[1].assumedRoleArn + " " + r.hops[2].sessionName);
+        };
+        c.expected = "7200 3600 arn:aws:sts::111122223333:assumed-role/Role2/second test-session";
+        add("the first hop may last two hours while the chained hops keep the default; a hop may name its session "
+            "(IAM User Guide, Role chaining)",
+            std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { hopOf(r, 1).durationSeconds = 7200; };
+        c.failingHop = 2;
+        c.code = "ValidationError";
+        c.messagePart = "1 hour session limit for roles assumed by role chaining";
+        add("a chained hop asking for two hours fails (IAM User Guide, Role chaining)", std::move(c));
+    }
+    {
+        HopCase c;
+        c.adjust = [](AssumeRoleRequest &r) { r.hops.resize(4); };
+        c.failingHop = -1;
+        add("parameters for more hops than roles cannot be simulated", std::move(c));
+    }
+    return list;
+}
+
 } // namespace
 
 void TestStsSimulator::rules_data()
@@ -680,6 +1047,57 @@ void TestStsSimulator::chainCarriesTransitiveTagsAndCapsEveryLaterHop()
     QVERIFY(capped.hops[1].failure->rule.find("Role chaining") != std::string::npos);
 }
 
+void TestStsSimulator::hopContext_data()
+{
+    QTest::addColumn<int>("index");
+    const auto &list = hopCases();
+    for (std::size_t i = 0; i < list.size(); ++i)
+        QTest::newRow(list[i].first) << static_cast<int>(i);
+}
+
+void TestStsSimulator::hopContext()
+{
+    QFETCH(int, index);
+    const HopCase &c = hopCases()[static_cast<std::size_t>(index)].second;
+    const Workspace workspace = tagChainWorkspace(c.flags);
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest(kAlice, kRole1);
+    request.roleArns = { kRole1, kRole2, kRole3 };
+    if (c.adjust)
+        c.adjust(request);
+    const AssumeRoleResult result = simulator.assume(request);
+    if (c.failingHop < 0) {
+        QVERIFY(!result.error.empty());
+        QVERIFY(result.hops.empty());
+        return;
+    }
+    QVERIFY2(result.error.empty(), result.error.c_str());
+    const AssumeRoleHop &last = result.hops.back();
+    const std::string failure = last.failure ? last.failure->code + ": " + last.failure->message : std::string("none");
+    if (c.failingHop == 0) {
+        QVERIFY2(result.allowed, failure.c_str());
+        QCOMPARE(result.hops.size(), std::size_t { 3 });
+    } else {
+        QVERIFY(!result.allowed);
+        QCOMPARE(result.hops.size(), static_cast<std::size_t>(c.failingHop));
+        QVERIFY(last.failure.has_value());
+        QCOMPARE(QString::fromStdString(last.failure->code), QString::fromStdString(c.code));
+        QVERIFY2(last.failure->message.find(c.messagePart) != std::string::npos, last.failure->message.c_str());
+        QVERIFY(!last.failure->rule.empty());
+        return;
+    }
+    for (std::size_t i = 0; i < c.hopTags.size(); ++i)
+        QCOMPARE(sortedTags(result.hops[i].sessionTags), c.hopTags[i]);
+    if (c.finalTags)
+        QCOMPARE(sortedTags(result.session->principalTags), *c.finalTags);
+    for (const auto &[action, decision] : c.checks) {
+        const SessionCheck check = simulator.check(result, request, action, "arn:aws:s3:::data/k");
+        QVERIFY2(check.decision == decision, (action + ": " + check.explanation.reason).c_str());
+    }
+    if (c.actual)
+        QCOMPARE(c.actual(result), c.expected);
+}
+
 void TestStsSimulator::sourceIdentityPersistsThroughAChain()
 {
     // IAM User Guide, "Monitor and control actions taken with assumed roles": the source identity "persists across
@@ -776,6 +1194,168 @@ void TestStsSimulator::effectivePermissionsIntersectBoundaryAndSessionPolicy()
     const EffectivePermissions limited = simulator.effectivePermissions(result, 1);
     QCOMPARE(limited.actionCount, std::size_t { 2 });
     QCOMPARE(limited.unlisted, std::size_t { 1 });
+}
+
+void TestStsSimulator::effectivePermissionsByResource_data()
+{
+    // Each row: the role's identity policy, its permissions boundary and the session policy (empty: none), an action,
+    // and what the effective permissions list for it (effectiveResourceText, each condition in brackets); no lines
+    // when the action is not listed.
+    QTest::addColumn<QString>("identity");
+    QTest::addColumn<QString>("boundary");
+    QTest::addColumn<QString>("session");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QStringList>("expected");
+    const auto doc = [](const std::string &statements) { return QString::fromStdString(policyDocument(statements)); };
+    const auto allow = [&](const std::string &action, const std::string &resource, const std::string &extra = {}) {
+        return R"({"Effect":"Allow","Action":")" + action + R"(","Resource":)" + resource + extra + "}";
+    };
+    const QString getA = doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")"));
+    const QString role = QStringLiteral("`inline policy Mixed of role Target`");
+
+    QTest::addRow("a session policy narrows the role's pattern to its own (IAM User Guide, Session policies)")
+        << getA << QString() << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/x/*")")) << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/x/*" };
+    QTest::addRow("a boundary allowing the action only on another bucket takes it out (IAM User Guide, Permissions "
+                  "boundaries for IAM entities)")
+        << getA << doc(allow("s3:GetObject", R"("arn:aws:s3:::b/*")")) << QString() << "s3:GetObject" << QStringList {};
+    QTest::addRow("a session policy for another bucket takes the action out (IAM User Guide, Session policies)")
+        << getA << QString() << doc(allow("s3:*", R"("arn:aws:s3:::b/*")")) << "s3:GetObject" << QStringList {};
+    QTest::addRow("the role's * is narrowed to the boundary's pattern (IAM User Guide, Permissions boundaries for IAM "
+                  "entities)")
+        << doc(allow("s3:*", R"("*")")) << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")")) << QString()
+        << "s3:GetObject" << QStringList { "arn:aws:s3:::a/*" };
+    QTest::addRow("an action the boundary does not name is out, whatever the resources")
+        << doc(allow("s3:*", R"("*")")) << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")")) << QString()
+        << "s3:PutObject" << QStringList {};
+    QTest::addRow("a boundary and a session policy narrow in turn (IAM User Guide, Session policies)")
+        << doc(allow("s3:*", R"("*")")) << doc(allow("s3:*", R"("arn:aws:s3:::a/*")"))
+        << doc(allow("s3:GetObject", R"(["arn:aws:s3:::a/x/*","arn:aws:s3:::b/*"])")) << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/x/*" };
+    QTest::addRow("patterns that overlap without either holding the other are both kept")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a*")")) << QString()
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::*b")")) << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a* and arn:aws:s3:::*b" };
+    QTest::addRow("an unconditional Deny on the whole pattern takes the action out (IAM User Guide, Policy evaluation "
+                  "logic)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")") + ","
+               + R"({"Effect":"Deny","Action":"s3:*","Resource":"arn:aws:s3:::*"})")
+        << QString() << QString() << "s3:GetObject" << QStringList {};
+    QTest::addRow("an unconditional Deny on part of the pattern becomes an exception (IAM User Guide, Policy "
+                  "evaluation logic)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")") + ","
+               + R"({"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::a/secret/*"})")
+        << QString() << QString() << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/* except arn:aws:s3:::a/secret/*" };
+    QTest::addRow("a Deny with NotResource leaves what it spares (IAM User Guide, IAM JSON policy elements: "
+                  "NotResource)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")") + ","
+               + R"({"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::a/public/*"})")
+        << QString() << QString() << "s3:GetObject" << QStringList { "arn:aws:s3:::a/public/*" };
+    QTest::addRow("a boundary's Deny takes out what it covers (IAM User Guide, Permissions boundaries for IAM "
+                  "entities)")
+        << getA
+        << doc(allow("s3:*", R"("*")") + ","
+               + R"({"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::a/private/*"})")
+        << QString() << "s3:GetObject" << QStringList { "arn:aws:s3:::a/* except arn:aws:s3:::a/private/*" };
+    QTest::addRow("an Allow with NotResource is everything but its patterns (IAM User Guide, IAM JSON policy "
+                  "elements: NotResource)")
+        << doc(R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":"arn:aws:s3:::b/*"})") << QString()
+        << QString() << "s3:GetObject" << QStringList { "* except arn:aws:s3:::b/*" };
+    QTest::addRow("NotResource meets a boundary: patterns inside the exception go, others stay")
+        << doc(R"({"Effect":"Allow","Action":"s3:GetObject","NotResource":"arn:aws:s3:::b/*"})")
+        << doc(allow("s3:GetObject", R"(["arn:aws:s3:::a/*","arn:aws:s3:::b/x/*"])")) << QString() << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/*" };
+    QTest::addRow("the role's condition is named as the identity-based policy's (IAM User Guide, IAM JSON policy "
+                  "elements: Condition)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")",
+               R"(,"Sid":"Office","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}})"))
+        << QString() << QString() << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/* [Allow condition of the identity-based policy " + role
+               + ", statement 1 (Office): aws:SourceIp]" };
+    QTest::addRow("the boundary's condition is named as the boundary's (IAM User Guide, Permissions boundaries for "
+                  "IAM entities)")
+        << getA << doc(allow("s3:*", R"("*")", R"(,"Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}})"))
+        << QString() << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/* [Allow condition of the permissions boundary "
+                         "`arn:aws:iam::111122223333:policy/Boundary`, statement 1: aws:RequestedRegion]" };
+    QTest::addRow("the session policy's condition is named as the session policy's (IAM User Guide, Session "
+                  "policies)")
+        << getA << QString()
+        << doc(allow(
+               "s3:GetObject", R"("arn:aws:s3:::a/x/*")", R"(,"Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}})"))
+        << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/x/* [Allow condition of the session policy `inline session policy`, "
+                         "statement 1: aws:SourceVpc]" };
+    QTest::addRow("a conditional Deny on the pattern makes it conditional, naming the Deny (IAM User Guide, Policy "
+                  "evaluation logic)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")") + ","
+               + R"({"Sid":"NoMfaNoRead","Effect":"Deny","Action":"s3:*","Resource":"*",)"
+               + R"("Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}})")
+        << QString() << QString() << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/* [Deny condition of the identity-based policy " + role
+               + ", statement 2 (NoMfaNoRead): aws:MultiFactorAuthPresent]" };
+    QTest::addRow("an unconditional grant of a wider pattern hides a conditional narrower one") << doc(
+        allow(
+            "s3:GetObject", R"("arn:aws:s3:::a/*")", R"(,"Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}})")
+        + "," + allow("s3:GetObject", R"("*")")) << QString() << QString() << "s3:GetObject" << QStringList { "*" };
+    QTest::addRow("a pattern with a policy variable is kept as written (IAM User Guide, IAM policy elements: "
+                  "Variables and tags)")
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/${aws:username}/*")")) << QString()
+        << doc(allow("s3:GetObject", R"("arn:aws:s3:::a/*")")) << "s3:GetObject"
+        << QStringList { "arn:aws:s3:::a/${aws:username}/*" };
+}
+
+void TestStsSimulator::effectivePermissionsByResource()
+{
+    QFETCH(QString, identity);
+    QFETCH(QString, boundary);
+    QFETCH(QString, session);
+    QFETCH(QString, action);
+    QFETCH(QStringList, expected);
+    Workspace workspace = makeWorkspace({});
+    for (Role &role : workspace.roles) {
+        if (role.name != "Target")
+            continue;
+        role.inlinePolicies = { { "Mixed", policyOf(identity.toStdString()) } };
+        if (!boundary.isEmpty()) {
+            ManagedPolicy policy;
+            policy.name = "Boundary";
+            policy.arn = "arn:aws:iam::111122223333:policy/Boundary";
+            policy.defaultVersionId = "v1";
+            policy.versions.push_back({ "v1", true, "", policyOf(boundary.toStdString()) });
+            role.permissionsBoundaryArn = policy.arn;
+            workspace.add(policy);
+        }
+    }
+    StsSimulator simulator(workspace);
+    AssumeRoleRequest request = baseRequest();
+    if (!session.isEmpty())
+        request.sessionPolicy = session.toStdString();
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(result.allowed);
+    const EffectivePermissions permissions = simulator.effectivePermissions(result);
+    QStringList actual;
+    bool listed = false;
+    for (const EffectiveService &service : permissions.services) {
+        for (const EffectiveAction &a : service.actions) {
+            if (QString::fromStdString(a.action) != action)
+                continue;
+            listed = true;
+            QVERIFY(!a.resources.empty());
+            bool allConditional = true;
+            for (const EffectiveResource &r : a.resources) {
+                QString line = QString::fromStdString(effectiveResourceText(r));
+                for (const EffectiveCondition &c : r.conditions)
+                    line += " [" + QString::fromStdString(effectiveConditionText(c)) + "]";
+                actual << line;
+                allConditional = allConditional && r.conditional();
+            }
+            QCOMPARE(a.conditional, allConditional);
+        }
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(listed, !expected.isEmpty());
 }
 
 void TestStsSimulator::attachedAwsManagedPoliciesAreResolvedOffline()

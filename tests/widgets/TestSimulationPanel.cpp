@@ -1,18 +1,24 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "ChainWorkspace.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/WorkspaceFile.h"
 #include "widgets/analysis/SimulationPanel.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -27,6 +33,7 @@ private Q_SLOTS:
     void followsAnEditOfTheTrustPolicyByItself();
     void boundsTheDurationByTheRolesMaximumSession();
     void linksTheDecidingStatementToItsEditor();
+    void eachHopOfAChainHasItsOwnTagsAndSessionPolicy();
 };
 
 namespace
@@ -152,6 +159,87 @@ void TestSimulationPanel::linksTheDecidingStatementToItsEditor()
     ui::PolicyJsonEditor *editor = window.summaryView()->currentPane()->jsonEditor();
     QVERIFY(editor->hasSelectedText());
     QVERIFY(editor->selectedText().contains(QStringLiteral("lambda.amazonaws.com")));
+}
+
+void TestSimulationPanel::eachHopOfAChainHasItsOwnTagsAndSessionPolicy()
+{
+    // The reach tests' chain: alice (with MFA) assumes A, whose session assumes B, which reads data-bucket.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("chain.rdws"));
+    QVERIFY(!core::saveWorkspaceFile(file.toStdString(), test::chainWorkspace("chain", "Data")).has_value());
+    ui::MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(file, &error), qPrintable(error));
+    window.showView(QStringLiteral("simulation"));
+    window.show();
+    ui::SimulationPanel *panel = window.simulationPanel();
+    const core::Workspace &ws = window.document()->workspace();
+    panel->setRole(ws.roles.front().id);
+    panel->setCurrentTime(kIssued);
+    panel->setPrincipal(QString::fromStdString(test::kChainAlice));
+    panel->findChild<QCheckBox *>(QStringLiteral("simulationMfaCheckBox"))->setChecked(true);
+    panel->setChain({ QString::fromStdString(test::kChainRoleB) });
+    panel->setCheck(QStringLiteral("s3:GetObject"), QStringLiteral("arn:aws:s3:::data-bucket/k"));
+    panel->simulateNow();
+    QVERIFY2(panel->result().allowed, qPrintable(panel->verdict()));
+    QCOMPARE(panel->result().hops.size(), std::size_t { 2 });
+
+    // The per-hop fields are folded away; unfolded, the hop list names both hops.
+    auto *toggle = panel->findChild<QToolButton *>(QStringLiteral("simulationHopToggle"));
+    auto *box = panel->findChild<QWidget *>(QStringLiteral("simulationHopBox"));
+    auto *hops = panel->findChild<QComboBox *>(QStringLiteral("simulationHopCombo"));
+    auto *tags = panel->findChild<QLineEdit *>(QStringLiteral("simulationTagsEdit"));
+    auto *policy = panel->findChild<QPlainTextEdit *>(QStringLiteral("simulationSessionPolicyEdit"));
+    QVERIFY(toggle && box && hops && tags && policy);
+    QVERIFY(!box->isVisible());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QVERIFY(box->isVisible());
+    QCOMPARE(hops->count(), 2);
+    QCOMPARE(hops->itemText(1), QStringLiteral("2. B"));
+
+    // A session policy typed for the first hop, without sts:AssumeRole, stops the second (IAM User Guide, "Session
+    // policies").
+    hops->setCurrentIndex(0);
+    policy->setFocus();
+    QTest::keyClicks(
+        policy, R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]})");
+    panel->simulateNow();
+    QVERIFY(!panel->result().allowed);
+    QCOMPARE(panel->result().hops.size(), std::size_t { 2 });
+    QCOMPARE(
+        panel->result().hops.front().sessionPolicies, std::vector<std::string> { "inline session policy of hop 1" });
+    QVERIFY2(panel->verdict().startsWith(QStringLiteral("AccessDenied")), qPrintable(panel->verdict()));
+    QVERIFY2(toggle->text() == QStringLiteral("policy: hop 1"), qPrintable(toggle->text()));
+
+    // The second hop's fields are its own: empty. Its session policy limits the final session.
+    hops->setCurrentIndex(1);
+    QVERIFY(policy->toPlainText().isEmpty());
+    panel->setHopSession(0, {}, {}, {});
+    panel->setHopSession(1, QStringLiteral("Team=a"), QString(),
+        QStringLiteral(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket",)"
+                       R"("Resource":"*"}]})"));
+    panel->simulateNow();
+    // B's trust policy does not allow sts:TagSession: the tags of the second hop are refused there.
+    QVERIFY(!panel->result().allowed);
+    QVERIFY2(panel->result().hops.back().failure->message.find("sts:TagSession") != std::string::npos,
+        panel->result().hops.back().failure->message.c_str());
+    panel->setHopSession(1, QString(), QString(),
+        QStringLiteral(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket",)"
+                       R"("Resource":"*"}]})"));
+    panel->simulateNow();
+    QVERIFY2(panel->result().allowed, qPrintable(panel->verdict()));
+    QVERIFY(panel->checkResult());
+    QCOMPARE(panel->checkResult()->decision, core::Decision::ImplicitlyDenied);
+    // The effective permissions keep what the session policy allows on the role's pattern.
+    auto *permissions = panel->findChild<QTreeWidget *>(QStringLiteral("simulationPermissionsTree"));
+    QCOMPARE(permissions->topLevelItemCount(), 1);
+    QCOMPARE(permissions->topLevelItem(0)->childCount(), 1);
+    QCOMPARE(permissions->topLevelItem(0)->child(0)->text(0), QStringLiteral("s3:ListBucket"));
+    QCOMPARE(permissions->topLevelItem(0)->child(0)->text(2), QStringLiteral("arn:aws:s3:::data-bucket/*"));
+    // Back on the first hop, its own (now empty) fields show.
+    hops->setCurrentIndex(0);
+    QVERIFY(tags->text().isEmpty());
+    QVERIFY(policy->toPlainText().isEmpty());
 }
 
 QTEST_MAIN(TestSimulationPanel)

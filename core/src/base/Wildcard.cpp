@@ -212,4 +212,123 @@ bool resourceMatch(std::string_view pattern, std::string_view resource)
     return simulate(tokens, resource);
 }
 
+namespace
+{
+
+// A Resource pattern as resourceMatch reads it: a run of stars is one star, which crosses `:` when the run ends the
+// pattern or is followed by `:`, or when no star of the pattern is confined to its segment (the plain matcher then
+// applies to all of them).
+std::vector<Token> resourceTokens(std::string_view pattern)
+{
+    const bool confined = hasStarInSegment(pattern);
+    std::vector<Token> tokens;
+    tokens.reserve(pattern.size());
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '*') {
+            std::size_t end = i;
+            while (end < pattern.size() && pattern[end] == '*')
+                ++end;
+            const bool across = !confined || end == pattern.size() || pattern[end] == ':';
+            tokens.push_back(Token { across ? Token::Kind::StarAcrossSegments : Token::Kind::StarInSegment, 0 });
+            i = end - 1;
+        } else if (c == '?') {
+            tokens.push_back(Token { Token::Kind::AnyOne, 0 });
+        } else if (c == kWildcardEscape && i + 1 < pattern.size()) {
+            tokens.push_back(Token { Token::Kind::Literal, pattern[++i] });
+        } else {
+            tokens.push_back(Token { Token::Kind::Literal, c });
+        }
+    }
+    return tokens;
+}
+
+bool isStar(const Token &t)
+{
+    return t.kind == Token::Kind::StarInSegment || t.kind == Token::Kind::StarAcrossSegments;
+}
+
+// Whether the token `outer` (one of the outer pattern's) can stand for the inner pattern's token `inner` in every
+// text: a star that crosses segments for anything, a star confined to its segment for a literal other than `:` or
+// another confined star, `?` for one literal or `?`, a literal for the same literal.
+bool covers(const Token &outer, const Token &inner)
+{
+    switch (outer.kind) {
+    case Token::Kind::StarAcrossSegments:
+        return true;
+    case Token::Kind::StarInSegment:
+        return (inner.kind == Token::Kind::Literal && inner.c != ':') || inner.kind == Token::Kind::StarInSegment;
+    case Token::Kind::AnyOne:
+        return inner.kind == Token::Kind::Literal || inner.kind == Token::Kind::AnyOne;
+    case Token::Kind::Literal:
+        return inner.kind == Token::Kind::Literal && inner.c == outer.c;
+    }
+    return false;
+}
+
+} // namespace
+
+bool patternsOverlap(std::string_view a, std::string_view b)
+{
+    const std::vector<Token> x = resourceTokens(a);
+    const std::vector<Token> y = resourceTokens(b);
+    const std::size_t n = x.size();
+    const std::size_t m = y.size();
+    // reach[i][j]: some text takes x[0..i) and y[0..j) to the same point. A star may match nothing, or one more
+    // character of the other pattern.
+    std::vector<char> reach((n + 1) * (m + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> char & { return reach[i * (m + 1) + j]; };
+    at(0, 0) = 1;
+    for (std::size_t i = 0; i <= n; ++i) {
+        for (std::size_t j = 0; j <= m; ++j) {
+            if (!at(i, j))
+                continue;
+            const bool xStar = i < n && isStar(x[i]);
+            const bool yStar = j < m && isStar(y[j]);
+            if (xStar) {
+                at(i + 1, j) = 1;
+                if (j < m)
+                    at(i, j + 1) = 1;
+            }
+            if (yStar) {
+                at(i, j + 1) = 1;
+                if (i < n)
+                    at(i + 1, j) = 1;
+            }
+            if (i < n && j < m && !xStar && !yStar
+                && (x[i].kind == Token::Kind::AnyOne || y[j].kind == Token::Kind::AnyOne || x[i].c == y[j].c))
+                at(i + 1, j + 1) = 1;
+        }
+    }
+    return at(n, m);
+}
+
+bool resourcePatternWithin(std::string_view inner, std::string_view outer)
+{
+    if (inner == outer)
+        return true;
+    const std::vector<Token> in = resourceTokens(inner);
+    const std::vector<Token> out = resourceTokens(outer);
+    const std::size_t n = out.size();
+    const std::size_t m = in.size();
+    // reach[i][j]: out[0..i) stands for in[0..j). A star of `out` takes nothing, or one more token of `in` it covers.
+    std::vector<char> reach((n + 1) * (m + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> char & { return reach[i * (m + 1) + j]; };
+    at(0, 0) = 1;
+    for (std::size_t i = 0; i <= n; ++i) {
+        for (std::size_t j = 0; j <= m; ++j) {
+            if (!at(i, j) || i == n)
+                continue;
+            if (isStar(out[i])) {
+                at(i + 1, j) = 1;
+                if (j < m && covers(out[i], in[j]))
+                    at(i, j + 1) = 1;
+            } else if (j < m && covers(out[i], in[j])) {
+                at(i + 1, j + 1) = 1;
+            }
+        }
+    }
+    return at(n, m);
+}
+
 } // namespace rd::core

@@ -14,30 +14,6 @@ namespace rd::core
 namespace
 {
 
-struct Token {
-    enum class Kind { Literal, One, Star };
-    Kind kind = Kind::Literal;
-    char c = 0;
-};
-
-std::vector<Token> tokensOf(std::string_view pattern)
-{
-    std::vector<Token> out;
-    out.reserve(pattern.size());
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == kWildcardEscape && i + 1 < pattern.size())
-            out.push_back({ Token::Kind::Literal, pattern[++i] });
-        else if (c == '*')
-            out.push_back({ Token::Kind::Star, c });
-        else if (c == '?')
-            out.push_back({ Token::Kind::One, c });
-        else
-            out.push_back({ Token::Kind::Literal, c });
-    }
-    return out;
-}
-
 std::string_view textOf(const CompiledPattern &p)
 {
     return p.any ? std::string_view("*") : std::string_view(p.pattern);
@@ -54,41 +30,6 @@ bool withinAny(const std::vector<std::string> &patterns, std::string_view text)
 DenyCover combine(DenyCover a, DenyCover b)
 {
     return std::min(a, b);
-}
-
-bool patternsOverlap(std::string_view a, std::string_view b)
-{
-    const std::vector<Token> x = tokensOf(a);
-    const std::vector<Token> y = tokensOf(b);
-    const std::size_t n = x.size();
-    const std::size_t m = y.size();
-    // reach[i][j]: some text takes x[0..i) and y[0..j) to the same point. A star may match nothing, or one more
-    // character of the other pattern.
-    std::vector<char> reach((n + 1) * (m + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> char & { return reach[i * (m + 1) + j]; };
-    at(0, 0) = 1;
-    for (std::size_t i = 0; i <= n; ++i) {
-        for (std::size_t j = 0; j <= m; ++j) {
-            if (!at(i, j))
-                continue;
-            const bool xStar = i < n && x[i].kind == Token::Kind::Star;
-            const bool yStar = j < m && y[j].kind == Token::Kind::Star;
-            if (xStar) {
-                at(i + 1, j) = 1;
-                if (j < m)
-                    at(i, j + 1) = 1;
-            }
-            if (yStar) {
-                at(i, j + 1) = 1;
-                if (i < n)
-                    at(i + 1, j) = 1;
-            }
-            if (i < n && j < m && !xStar && !yStar
-                && (x[i].kind == Token::Kind::One || y[j].kind == Token::Kind::One || x[i].c == y[j].c))
-                at(i + 1, j + 1) = 1;
-        }
-    }
-    return at(n, m);
 }
 
 DenyCover actionCover(const CompiledStatement &deny, std::string_view action)
@@ -152,7 +93,11 @@ bool resourceGovernedBy(std::string_view arn, std::string_view attachedTo)
 
 DenyCover resourceCover(const CompiledStatement &deny, std::string_view pattern, std::string_view attachedTo)
 {
-    const auto within = [&](const CompiledPattern &p) { return resourcePatternMatches(p, pattern); };
+    // The grant's pattern lies within the deny's (resourcePatternWithin); a pattern with policy variables is known
+    // only per request, so it covers nothing whole.
+    const auto within = [&](const CompiledPattern &p) {
+        return p.any || (!p.variables && resourcePatternWithin(pattern, p.pattern));
+    };
     const auto overlaps = [&](const CompiledPattern &p) { return patternsOverlap(textOf(p), pattern); };
     DenyCover cover = DenyCover::None;
     switch (deny.resourceMode) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/base/Wildcard.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
 #include "rd/core/graph/AccessGraph.h"
 
@@ -14,16 +15,13 @@ namespace rd::core
 
 /// How much of a symbolic grant (an action pattern, a resource pattern) a Deny statement covers, read from the
 /// statement's Action/NotAction and Resource/NotResource (IAM User Guide, "IAM JSON policy elements: NotAction",
-/// "NotResource"). Patterns are compared as wildcard patterns: one lies within another when the other matches it
-/// read literally; two overlap when some text matches both.
+/// "NotResource"). Patterns are compared as wildcard patterns: an action pattern lies within another when the other
+/// matches it read literally, a resource pattern as resourcePatternWithin judges; two overlap when some text matches
+/// both (patternsOverlap).
 enum class DenyCover { None, Partial, Full };
 
 /// The lesser of two covers: a grant is covered fully only when its actions and its resource both are.
 DenyCover combine(DenyCover a, DenyCover b);
-
-/// Whether some text matches both wildcard patterns (`*` any run, `?` one character, kWildcardEscape quoting the
-/// next byte).
-bool patternsOverlap(std::string_view a, std::string_view b);
 
 /// The deny's cover of a granted action pattern (lower case; `*` for all).
 DenyCover actionCover(const CompiledStatement &deny, std::string_view action);

@@ -158,6 +158,10 @@ void writeHop(JsonTextWriter &out, const AssumeRoleHop &hop)
     writeTags(out, hop.sessionTags);
     out.key("transitiveTagKeys");
     writeStringList(out, hop.transitiveTagKeys);
+    out.key("inheritedTagKeys");
+    writeStringList(out, hop.inheritedTagKeys);
+    out.key("sessionPolicies");
+    writeStringList(out, hop.sessionPolicies);
     out.key("sourceIdentity");
     out.string(hop.sourceIdentity);
     out.key("failure");
@@ -181,6 +185,39 @@ void writeHop(JsonTextWriter &out, const AssumeRoleHop &hop)
     }
     out.endArray();
     writeExplanation(out, hop.reason, hop.deciding, hop.nearMisses);
+    out.endObject();
+}
+
+void writeResource(JsonTextWriter &out, const EffectiveResource &resource)
+{
+    out.beginObject();
+    out.key("pattern");
+    out.string(resource.pattern);
+    out.key("alsoMatching");
+    writeStringList(out, resource.alsoMatching);
+    out.key("except");
+    writeStringList(out, resource.except);
+    out.key("conditional");
+    out.boolean(resource.conditional());
+    out.key("conditions");
+    out.beginArray();
+    for (const EffectiveCondition &condition : resource.conditions) {
+        out.beginObject();
+        out.key("type");
+        out.string(policyTypeName(condition.type));
+        out.key("policy");
+        out.string(condition.policy);
+        out.key("statement");
+        out.number(std::to_string(condition.statement));
+        out.key("sid");
+        out.string(condition.sid);
+        out.key("effect");
+        out.string(condition.effect == Effect::Allow ? "Allow" : "Deny");
+        out.key("keys");
+        writeStringList(out, condition.keys);
+        out.endObject();
+    }
+    out.endArray();
     out.endObject();
 }
 
@@ -215,7 +252,10 @@ void writePermissions(JsonTextWriter &out, const EffectivePermissions &permissio
             out.key("accessLevel");
             out.string(accessLevelName(action.accessLevel));
             out.key("resources");
-            writeStringList(out, action.resources);
+            out.beginArray();
+            for (const EffectiveResource &resource : action.resources)
+                writeResource(out, resource);
+            out.endArray();
             out.key("conditional");
             out.boolean(action.conditional);
             out.endObject();

@@ -249,6 +249,25 @@ std::optional<StsFailure> checkSessionTags(const std::vector<Tag> &tags, const s
     return std::nullopt;
 }
 
+std::optional<StsFailure> checkInheritedTagConflict(const std::vector<Tag> &passed, const std::vector<Tag> &inherited)
+{
+    for (const Tag &tag : passed) {
+        for (const Tag &kept : inherited) {
+            if (!equalsIgnoreCase(tag.key, kept.key))
+                continue;
+            StsFailure failure;
+            failure.code = "InvalidParameterValue";
+            failure.message = "The session tag `" + tag.key + "` has the key of the transitive tag `" + kept.key + "="
+                + kept.value + "` inherited from the calling session: a chained session cannot pass it again";
+            failure.parameter = "Tags";
+            failure.rule = "a session tag cannot have the key of an inherited transitive tag (AWS STS API Reference, "
+                           "AssumeRole, \"Request Parameters\"; IAM User Guide, \"Chaining roles with session tags\")";
+            return failure;
+        }
+    }
+    return std::nullopt;
+}
+
 int packedPolicySizePercent(
     std::string_view minifiedPolicy, const std::vector<std::string> &policyArns, const std::vector<Tag> &tags)
 {

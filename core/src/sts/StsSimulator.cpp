@@ -5,18 +5,16 @@
 #include "base/TextUtil.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/evaluation/RequestPrincipal.h"
-#include "rd/core/evaluation/StatementMatch.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/sts/StsParameterRules.h"
+#include "sts/EffectivePermissionsBuilder.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <map>
 #include <set>
-#include <unordered_map>
 
 namespace rd::core
 {
@@ -356,6 +354,37 @@ std::string principalNoun(const Caller &caller)
     }
 }
 
+// The parameters one hop passes: the hop's own where AssumeRoleRequest::hops sets them, else the request-wide ones
+// (tags and transitive keys on the first hop, session policies on the last, the rest on every hop).
+struct HopInput {
+    std::vector<Tag> sessionTags;
+    std::vector<std::string> transitiveTagKeys;
+    std::optional<std::string> sessionPolicy;
+    std::vector<std::string> sessionPolicyArns;
+    std::string roleSessionName;
+    std::optional<long long> durationSeconds;
+    std::optional<std::string> externalId;
+};
+
+HopInput hopInput(const AssumeRoleRequest &request, std::size_t index)
+{
+    const bool first = index == 0;
+    const bool last = index + 1 == request.roleArns.size();
+    const AssumeRoleHopParameters none;
+    const AssumeRoleHopParameters &own = index < request.hops.size() ? request.hops[index] : none;
+    HopInput input;
+    input.sessionTags = own.sessionTags.value_or(first ? request.sessionTags : std::vector<Tag> {});
+    input.transitiveTagKeys =
+        own.transitiveTagKeys.value_or(first ? request.transitiveTagKeys : std::vector<std::string> {});
+    input.sessionPolicy = own.sessionPolicy ? own.sessionPolicy : (last ? request.sessionPolicy : std::nullopt);
+    input.sessionPolicyArns =
+        own.sessionPolicyArns.value_or(last ? request.sessionPolicyArns : std::vector<std::string> {});
+    input.roleSessionName = own.roleSessionName.value_or(request.roleSessionName);
+    input.durationSeconds = own.durationSeconds ? own.durationSeconds : request.durationSeconds;
+    input.externalId = own.externalId ? own.externalId : request.externalId;
+    return input;
+}
+
 } // namespace
 
 AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
@@ -474,18 +503,29 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         for (const Tag &tag : request.principalTags)
             setTag(caller.principalTags, tag);
     }
-    if (request.roleSessionName.empty() && api != StsApi::AssumeRoleWithSaml)
+    if (request.hops.size() > request.roleArns.size()) {
+        result.error = "parameters are given for hop " + std::to_string(request.hops.size()) + " but the chain has "
+            + std::to_string(request.roleArns.size()) + (request.roleArns.size() == 1 ? " role" : " roles");
+        return result;
+    }
+    bool defaultSessionName = false;
+    for (std::size_t hopIndex = 0; hopIndex < request.roleArns.size(); ++hopIndex) {
+        const HopInput input = hopInput(request, hopIndex);
+        defaultSessionName = defaultSessionName
+            || (input.roleSessionName.empty() && (hopIndex > 0 || api != StsApi::AssumeRoleWithSaml));
+    }
+    if (defaultSessionName)
         result.assumptions.push_back(
             "no RoleSessionName given: the session is named `" + std::string(kDefaultSessionName) + "`");
     result.assumptions.push_back("the workspace models no service control policies: none were applied (AWS "
                                  "Organizations User Guide, \"Service control policies\")");
 
-    const std::string sessionName =
-        request.roleSessionName.empty() ? std::string(kDefaultSessionName) : request.roleSessionName;
-    const long long duration = request.durationSeconds.value_or(kStsDefaultDurationSeconds);
-
     for (std::size_t hopIndex = 0; hopIndex < request.roleArns.size(); ++hopIndex) {
         const std::string &roleArn = request.roleArns[hopIndex];
+        const HopInput input = hopInput(request, hopIndex);
+        const std::string sessionName =
+            input.roleSessionName.empty() ? std::string(kDefaultSessionName) : input.roleSessionName;
+        const long long duration = input.durationSeconds.value_or(kStsDefaultDurationSeconds);
         const Role *role = d->findRole(roleArn);
         if (!role) {
             result.error = "the role `" + roleArn + "` is not in the workspace";
@@ -513,11 +553,13 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             "arn:" + partition + ":sts::" + role->accountId + ":assumed-role/" + role->name + "/" + sessionName;
         hop.assumedRoleId = (role->awsId.empty() ? role->name : role->awsId) + ":" + sessionName;
 
-        const std::vector<Tag> passedTags = first ? request.sessionTags : std::vector<Tag> {};
-        const std::vector<std::string> passedTransitive =
-            first ? request.transitiveTagKeys : std::vector<std::string> {};
-        // "Chaining roles with session tags": transitive tags pass to later sessions of the chain.
+        const std::vector<Tag> &passedTags = input.sessionTags;
+        const std::vector<std::string> &passedTransitive = input.transitiveTagKeys;
+        // "Chaining roles with session tags": transitive tags pass to later sessions of the chain, and stay
+        // transitive there.
         hop.sessionTags = caller.transitiveTags;
+        for (const Tag &tag : caller.transitiveTags)
+            hop.inheritedTagKeys.push_back(tag.key);
         for (const Tag &tag : passedTags)
             setTag(hop.sessionTags, tag);
         hop.transitiveTagKeys = caller.transitiveKeys;
@@ -543,10 +585,10 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         };
 
         // --- parameter rules (AWS STS API Reference, "Request Parameters") ---
-        if (hopApi != StsApi::AssumeRoleWithSaml || !request.roleSessionName.empty())
+        if (hopApi != StsApi::AssumeRoleWithSaml || !input.roleSessionName.empty())
             record("RoleSessionName is 2 to 64 characters of [\\w+=,.@-]", sourceOf(hopApi, "Request Parameters"),
                 checkRoleSessionName(sessionName), "`" + sessionName + "`");
-        if (!failed && request.externalId) {
+        if (!failed && input.externalId) {
             std::optional<StsFailure> failure;
             if (hopApi != StsApi::AssumeRole) {
                 StsFailure f;
@@ -556,7 +598,7 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 f.rule = "ExternalId exists on AssumeRole only (" + std::string(kSrcAssumeRoleParams) + ")";
                 failure = f;
             } else {
-                failure = checkExternalId(*request.externalId);
+                failure = checkExternalId(*input.externalId);
             }
             record("ExternalId is 2 to 1224 characters of [\\w+=,.@:/-]", std::string(kSrcAssumeRoleParams), failure);
         }
@@ -577,26 +619,33 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
                 checkMaxSessionDuration(duration, role->maxSessionDuration),
                 std::to_string(duration) + " s of at most " + std::to_string(role->maxSessionDuration) + " s");
 
-        // Session policies go with the last hop.
+        // The session policies of this hop limit this hop's session only (IAM User Guide, "Session policies"): the
+        // next hop's caller, or the final session.
         std::vector<std::shared_ptr<const CompiledPolicy>> newSessionPolicies;
         std::string minifiedSessionPolicy;
-        if (last && !failed && request.sessionPolicy) {
-            std::optional<StsFailure> failure = checkSessionPolicyText(*request.sessionPolicy);
+        if (!failed && input.sessionPolicy) {
+            std::optional<StsFailure> failure = checkSessionPolicyText(*input.sessionPolicy);
             record("the inline session policy is at most 2048 characters and a policy", std::string(kSrcQuotas),
-                failure, std::to_string(request.sessionPolicy->size()) + " characters");
+                failure, std::to_string(input.sessionPolicy->size()) + " characters");
             if (!failure) {
-                ParseResult parsed = parsePolicy(*request.sessionPolicy);
+                ParseResult parsed = parsePolicy(*input.sessionPolicy);
                 minifiedSessionPolicy = writePolicy(*parsed.policy, WriteStyle::Minified);
-                newSessionPolicies.push_back(std::make_shared<const CompiledPolicy>(
-                    CompiledPolicy::compile(*parsed.policy, "inline session policy")));
+                const std::string label = request.roleArns.size() == 1
+                    ? std::string("inline session policy")
+                    : "inline session policy of hop " + std::to_string(hopIndex + 1);
+                newSessionPolicies.push_back(
+                    std::make_shared<const CompiledPolicy>(CompiledPolicy::compile(*parsed.policy, label)));
+                hop.sessionPolicies.push_back(label);
             }
         }
-        if (last && !failed && !request.sessionPolicyArns.empty()) {
-            std::optional<StsFailure> failure = checkSessionPolicyArns(request.sessionPolicyArns);
+        if (!failed && !input.sessionPolicyArns.empty()) {
+            std::optional<StsFailure> failure = checkSessionPolicyArns(input.sessionPolicyArns);
             record("at most 10 managed session policy ARNs", std::string(kSrcQuotas), failure,
-                std::to_string(request.sessionPolicyArns.size()) + " ARNs");
+                std::to_string(input.sessionPolicyArns.size()) + " ARNs");
             if (!failure) {
-                for (const std::string &arn : request.sessionPolicyArns) {
+                hop.sessionPolicies.insert(
+                    hop.sessionPolicies.end(), input.sessionPolicyArns.begin(), input.sessionPolicyArns.end());
+                for (const std::string &arn : input.sessionPolicyArns) {
                     if (const ResolvedPolicyPtr policy = d->model->managedPolicy(arn)) {
                         // Shares the model's compiled policy: the session keeps it alive after the simulator is gone.
                         newSessionPolicies.push_back(std::shared_ptr<const CompiledPolicy>(policy, &policy->compiled));
@@ -614,6 +663,10 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             record("at most 50 session tags, keys up to 128 and values up to 256 characters, no key twice",
                 std::string(kSrcSessionTags), checkSessionTags(passedTags, passedTransitive),
                 std::to_string(passedTags.size()) + " tags");
+        if (!failed && !passedTags.empty() && !caller.transitiveTags.empty())
+            record("a session tag cannot have the key of an inherited transitive tag", std::string(kSrcChainingTags),
+                checkInheritedTagConflict(passedTags, caller.transitiveTags),
+                std::to_string(caller.transitiveTags.size()) + " inherited transitive tags");
 
         // --- authorization through the evaluation engine ---
         const Role &target = *role;
@@ -639,8 +692,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             addCallerContext(stsRequest.context, caller, request, now);
             if (hopApi != StsApi::AssumeRoleWithSaml)
                 stsRequest.context.set("sts:RoleSessionName", sessionName);
-            if (request.externalId && hopApi == StsApi::AssumeRole)
-                stsRequest.context.set("sts:ExternalId", *request.externalId);
+            if (input.externalId && hopApi == StsApi::AssumeRole)
+                stsRequest.context.set("sts:ExternalId", *input.externalId);
             if (!hop.sourceIdentity.empty())
                 stsRequest.context.set("sts:SourceIdentity", hop.sourceIdentity);
             if (!hop.sessionTags.empty()) {
@@ -743,8 +796,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
 
         // --- packed size ---
         if (!failed) {
-            std::vector<std::string> arns = last ? request.sessionPolicyArns : std::vector<std::string> {};
-            hop.packedPolicySize = packedPolicySizePercent(minifiedSessionPolicy, arns, hop.sessionTags);
+            hop.packedPolicySize =
+                packedPolicySizePercent(minifiedSessionPolicy, input.sessionPolicyArns, hop.sessionTags);
             const int tagsOnly = packedPolicySizePercent({}, {}, hop.sessionTags);
             record("the packed session policies and tags fit in the allotted space (approximated)",
                 std::string(kSrcAssumeRoleErrors),
@@ -884,127 +937,20 @@ SessionCheck StsSimulator::check(const AssumeRoleResult &result, const AssumeRol
 
 EffectivePermissions StsSimulator::effectivePermissions(const AssumeRoleResult &result, std::size_t listLimit) const
 {
-    EffectivePermissions out;
     if (!result.session)
-        return out;
+        return {};
     const Role *role = d->findRole(result.session->roleArn);
     if (!role)
-        return out;
+        return {};
     d->unresolved.clear();
     const IdentitySide side = d->roleSide(*role);
-    out.unresolvedPolicies.assign(d->unresolved.begin(), d->unresolved.end());
     std::vector<const CompiledPolicy *> sessionPolicies;
     for (const auto &policy : result.session->sessionPolicies)
         sessionPolicies.push_back(policy.get());
-    const ServiceCatalog &catalog = ServiceCatalog::builtin();
-
-    struct Candidate {
-        const ServiceInfo *service = nullptr;
-        const ActionInfo *action = nullptr;
-        std::set<std::string> resources;
-        bool unconditional = false;
-    };
-    std::map<std::string, Candidate> candidates;
-    for (const CompiledPolicy *policy : side.identity) {
-        for (const CompiledStatement &statement : policy->statements()) {
-            if (statement.effect != Effect::Allow || !statementUsable(statement))
-                continue;
-            std::vector<std::pair<const ServiceInfo *, const ActionInfo *>> matched;
-            if (statement.actionMode == ElementMode::Positive) {
-                for (const CompiledPattern &pattern : statement.actions) {
-                    auto more = catalog.matchActions(pattern.text);
-                    matched.insert(matched.end(), more.begin(), more.end());
-                }
-            } else if (statement.actionMode == ElementMode::Negative) {
-                for (const auto &entry : catalog.matchActions("*")) {
-                    if (actionMatches(statement, toLower(entry.first->prefix + ":" + entry.second->name)))
-                        matched.push_back(entry);
-                }
-            }
-            for (const auto &[service, action] : matched) {
-                Candidate &candidate = candidates[toLower(service->prefix + ":" + action->name)];
-                candidate.service = service;
-                candidate.action = action;
-                if (statement.resourceMode == ElementMode::Positive) {
-                    for (const CompiledPattern &pattern : statement.resources)
-                        candidate.resources.insert(pattern.text);
-                } else {
-                    for (const CompiledPattern &pattern : statement.resources)
-                        candidate.resources.insert("NotResource " + pattern.text);
-                }
-                candidate.unconditional = candidate.unconditional || statement.conditions.empty();
-            }
-        }
-    }
-
-    // How a policy treats an action, by action alone: allowed (unconditionally or not), or denied for every resource
-    // without a condition.
-    struct Stance {
-        bool allows = false;
-        bool allowsUnconditionally = false;
-        bool deniesOutright = false;
-    };
-    auto stanceOf = [](const std::vector<const CompiledPolicy *> &policies, std::string_view lowerAction) {
-        Stance stance;
-        for (const CompiledPolicy *policy : policies) {
-            for (const CompiledStatement &statement : policy->statements()) {
-                if (!statementUsable(statement) || !actionMatches(statement, lowerAction))
-                    continue;
-                if (*statement.effect == Effect::Allow) {
-                    stance.allows = true;
-                    stance.allowsUnconditionally = stance.allowsUnconditionally || statement.conditions.empty();
-                } else if (statement.conditions.empty() && resourceMatchesEveryResource(statement)) {
-                    stance.deniesOutright = true;
-                }
-            }
-        }
-        return stance;
-    };
-    const std::vector<const CompiledPolicy *> boundary =
-        side.boundary ? std::vector<const CompiledPolicy *> { side.boundary } : std::vector<const CompiledPolicy *> {};
-
-    std::map<std::string, EffectiveService> services;
-    std::size_t listed = 0;
-    for (const auto &[lowerAction, candidate] : candidates) {
-        const Stance identity = stanceOf(side.identity, lowerAction);
-        if (identity.deniesOutright)
-            continue;
-        bool conditional = !candidate.unconditional;
-        if (!boundary.empty()) {
-            const Stance b = stanceOf(boundary, lowerAction);
-            if (!b.allows || b.deniesOutright)
-                continue;
-            conditional = conditional || !b.allowsUnconditionally;
-        }
-        if (!sessionPolicies.empty()) {
-            const Stance s = stanceOf(sessionPolicies, lowerAction);
-            if (!s.allows || s.deniesOutright)
-                continue;
-            conditional = conditional || !s.allowsUnconditionally;
-        }
-        EffectiveService &service = services[candidate.service->prefix];
-        service.prefix = candidate.service->prefix;
-        service.name = candidate.service->name;
-        ++service.countByLevel[static_cast<std::size_t>(candidate.action->accessLevel)];
-        ++out.actionCount;
-        if (listed < listLimit) {
-            EffectiveAction action;
-            action.action = candidate.service->prefix + ":" + candidate.action->name;
-            action.accessLevel = candidate.action->accessLevel;
-            action.resources.assign(candidate.resources.begin(), candidate.resources.end());
-            action.conditional = conditional;
-            service.actions.push_back(std::move(action));
-            ++listed;
-        } else {
-            ++out.unlisted;
-        }
-    }
-    for (auto &[prefix, service] : services)
-        out.services.push_back(std::move(service));
-    out.notes.push_back("Actions are intersected by name: an action counts when the role's identity policies allow it, "
-                        "the permissions boundary and the session policies (when present) allow it for some resource, "
-                        "and no statement denies it on every resource without a condition. Resources are those of the "
-                        "role's Allow statements; use a check for an exact answer.");
+    EffectivePermissions out =
+        EffectivePermissionsBuilder(side.identity, side.boundary, sessionPolicies, ServiceCatalog::builtin())
+            .build(listLimit);
+    out.unresolvedPolicies.assign(d->unresolved.begin(), d->unresolved.end());
     if (!side.boundary && !role->permissionsBoundaryArn.empty())
         out.notes.push_back("the permissions boundary `" + role->permissionsBoundaryArn + "` could not be found");
     return out;

@@ -21,11 +21,13 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -97,7 +99,12 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     , m_mfaAge(new QSpinBox(this))
     , m_sourceIp(new QLineEdit(this))
     , m_time(new QDateTimeEdit(this))
+    , m_hopToggle(new QToolButton(this))
+    , m_hopBox(new QWidget(this))
+    , m_hopCombo(new QComboBox(this))
     , m_tags(new QLineEdit(this))
+    , m_transitive(new QLineEdit(this))
+    , m_sessionPolicy(new QPlainTextEdit(this))
     , m_context(new QLineEdit(this))
     , m_derived(new QLabel(this))
     , m_verdict(new QLabel(this))
@@ -135,8 +142,28 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     m_time->setTimeSpec(Qt::UTC);
     m_time->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
     m_time->setDateTime(QDateTime::currentDateTimeUtc());
+    m_hopToggle->setObjectName(QStringLiteral("simulationHopToggle"));
+    m_hopToggle->setCheckable(true);
+    m_hopToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_hopToggle->setArrowType(Qt::RightArrow);
+    m_hopToggle->setAutoRaise(true);
+    // The summary never widens the panel: it is cut at the field's width, the tooltip has it whole.
+    m_hopToggle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_hopToggle->setToolTip(tr("Session tags, transitive keys and a session policy for each AssumeRole call of the "
+                               "chain"));
+    m_hopBox->setObjectName(QStringLiteral("simulationHopBox"));
+    m_hopBox->setVisible(false);
+    m_hopCombo->setObjectName(QStringLiteral("simulationHopCombo"));
+    m_hopCombo->setToolTip(tr("The AssumeRole call whose session parameters the fields below show"));
     m_tags->setObjectName(QStringLiteral("simulationTagsEdit"));
     m_tags->setPlaceholderText(tr("session tags: key=value, key=value"));
+    m_transitive->setObjectName(QStringLiteral("simulationTransitiveEdit"));
+    m_transitive->setPlaceholderText(tr("transitive keys, passed on to later hops"));
+    m_sessionPolicy->setObjectName(QStringLiteral("simulationSessionPolicyEdit"));
+    m_sessionPolicy->setPlaceholderText(tr("session policy JSON: limits this hop's session"));
+    m_sessionPolicy->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_sessionPolicy->setTabChangesFocus(true);
+    m_sessionPolicy->setFixedHeight(m_sessionPolicy->fontMetrics().lineSpacing() * 4);
     m_context->setObjectName(QStringLiteral("simulationContextEdit"));
     m_context->setPlaceholderText(tr("more context: aws:SourceVpc=vpc-1, aws:RequestedRegion=eu-west-1"));
     m_derived->setObjectName(QStringLiteral("simulationDerivedLabel"));
@@ -184,7 +211,15 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     form->addRow(tr("MFA"), mfaRow);
     form->addRow(tr("Source &IP"), m_sourceIp);
     form->addRow(tr("&Time"), m_time);
-    form->addRow(tr("Session &tags"), m_tags);
+    // Each hop's session parameters, folded away until asked for: a hop list and the chosen hop's fields.
+    auto *hopForm = new QFormLayout(m_hopBox);
+    hopForm->setContentsMargins(0, 0, 0, 0);
+    hopForm->addRow(tr("&Hop"), m_hopCombo);
+    hopForm->addRow(tr("Session &tags"), m_tags);
+    hopForm->addRow(tr("Transiti&ve"), m_transitive);
+    hopForm->addRow(tr("Session polic&y"), m_sessionPolicy);
+    form->addRow(tr("Session"), m_hopToggle);
+    form->addRow(m_hopBox);
     form->addRow(tr("C&ontext"), m_context);
     form->addRow(tr("Derived"), m_derived);
 
@@ -221,8 +256,17 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
             simulateWhenCurrent();
     });
     for (QLineEdit *edit :
-        { m_chain, m_sessionName, m_externalId, m_sourceIp, m_tags, m_context, m_checkAction, m_checkResource })
+        { m_chain, m_sessionName, m_externalId, m_sourceIp, m_context, m_checkAction, m_checkResource })
         connect(edit, &QLineEdit::textChanged, this, &SimulationPanel::schedule);
+    connect(m_chain, &QLineEdit::textChanged, this, &SimulationPanel::refreshHops);
+    for (QLineEdit *edit : { m_tags, m_transitive })
+        connect(edit, &QLineEdit::textChanged, this, &SimulationPanel::storeHop);
+    connect(m_sessionPolicy, &QPlainTextEdit::textChanged, this, &SimulationPanel::storeHop);
+    connect(m_hopCombo, &QComboBox::currentIndexChanged, this, &SimulationPanel::showHop);
+    connect(m_hopToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_hopToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_hopBox->setVisible(open);
+    });
     connect(m_principal, &QComboBox::currentTextChanged, this, &SimulationPanel::schedule);
     connect(m_duration, &QSlider::valueChanged, this, [this](int value) {
         m_durationText->setText(durationText(value));
@@ -261,6 +305,7 @@ void SimulationPanel::setRole(core::RoleId id)
     m_settingFields = true;
     if (changed)
         refreshPrincipals();
+    refreshHops();
     updateDurationBounds();
     m_settingFields = false;
     simulateWhenCurrent();
@@ -320,6 +365,100 @@ void SimulationPanel::setChain(const QStringList &roleArns)
     m_chain->setText(roleArns.join(QStringLiteral(", ")));
 }
 
+void SimulationPanel::setHopSession(
+    int hop, const QString &tags, const QString &transitiveKeys, const QString &sessionPolicy)
+{
+    if (hop < 0 || hop >= m_hopCombo->count())
+        return;
+    m_hopCombo->setCurrentIndex(hop);
+    m_tags->setText(tags);
+    m_transitive->setText(transitiveKeys);
+    m_sessionPolicy->setPlainText(sessionPolicy);
+}
+
+void SimulationPanel::refreshHops()
+{
+    // The hops: the role in front, then the chain's roles, named by their last path element.
+    QStringList names;
+    if (const core::Role *role = m_document->workspace().role(m_role))
+        names << toQString(role->name);
+    for (const QString &arn : m_chain->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
+        names << arn.section(QLatin1Char('/'), -1);
+    if (names.isEmpty())
+        names << tr("the role in front");
+    m_hopFields.resize(static_cast<std::size_t>(names.size()));
+    const int shown = std::min(m_shownHop, static_cast<int>(names.size()) - 1);
+    const bool blocked = m_hopCombo->blockSignals(true);
+    m_hopCombo->clear();
+    for (int i = 0; i < names.size(); ++i)
+        m_hopCombo->addItem(tr("%1. %2").arg(i + 1).arg(names.at(i)));
+    m_hopCombo->setCurrentIndex(shown);
+    m_hopCombo->blockSignals(blocked);
+    if (shown != m_shownHop)
+        showHop(shown);
+    updateHopSummary();
+}
+
+void SimulationPanel::showHop(int hop)
+{
+    if (hop < 0 || static_cast<std::size_t>(hop) >= m_hopFields.size())
+        return;
+    m_shownHop = hop;
+    const HopFields &fields = m_hopFields[static_cast<std::size_t>(hop)];
+    // Showing another hop's fields changes no parameter: nothing to store, no new simulation.
+    const QSignalBlocker tags(m_tags);
+    const QSignalBlocker transitive(m_transitive);
+    const QSignalBlocker policy(m_sessionPolicy);
+    m_tags->setText(fields.tags);
+    m_transitive->setText(fields.transitive);
+    m_sessionPolicy->setPlainText(fields.policy);
+}
+
+void SimulationPanel::storeHop()
+{
+    if (static_cast<std::size_t>(m_shownHop) >= m_hopFields.size())
+        return;
+    HopFields &fields = m_hopFields[static_cast<std::size_t>(m_shownHop)];
+    fields.tags = m_tags->text();
+    fields.transitive = m_transitive->text();
+    fields.policy = m_sessionPolicy->toPlainText();
+    updateHopSummary();
+    schedule();
+}
+
+void SimulationPanel::updateHopSummary()
+{
+    // Which hops pass tags and session policies, in a few words, so that the folded fields hide nothing; the details
+    // go in the tooltip.
+    QStringList tagged;
+    QStringList withPolicy;
+    QStringList details;
+    for (std::size_t i = 0; i < m_hopFields.size(); ++i) {
+        const HopFields &fields = m_hopFields[i];
+        const std::size_t tags = pairs(fields.tags).size();
+        const bool policy = !fields.policy.trimmed().isEmpty();
+        if (tags > 0)
+            tagged << QString::number(i + 1);
+        if (policy)
+            withPolicy << QString::number(i + 1);
+        if (tags > 0 || policy)
+            details << tr("Hop %1 (%2): %3 session tag(s)%4")
+                           .arg(i + 1)
+                           .arg(m_hopCombo->itemText(static_cast<int>(i)))
+                           .arg(tags)
+                           .arg(policy ? tr(", a session policy") : QString());
+    }
+    QStringList parts;
+    if (!tagged.isEmpty())
+        parts << tr("tags: hop %1").arg(tagged.join(QStringLiteral(", ")));
+    if (!withPolicy.isEmpty())
+        parts << tr("policy: hop %1").arg(withPolicy.join(QStringLiteral(", ")));
+    m_hopToggle->setText(parts.isEmpty() ? tr("no tags or session policy") : parts.join(QStringLiteral(" · ")));
+    m_hopToggle->setToolTip(details.isEmpty()
+            ? tr("Session tags, transitive keys and a session policy for each AssumeRole call of the chain")
+            : details.join(QLatin1Char('\n')));
+}
+
 void SimulationPanel::setDurationSeconds(int seconds)
 {
     m_duration->setValue(seconds);
@@ -353,8 +492,28 @@ core::AssumeRoleRequest SimulationPanel::request() const
         r.mfaAgeSeconds = m_mfaAge->value();
     r.sourceIp = toStdString(m_sourceIp->text().trimmed());
     r.currentTime = m_time->dateTime().toSecsSinceEpoch();
-    for (auto &[key, value] : pairs(m_tags->text()))
-        r.sessionTags.push_back(core::Tag { key, value });
+    // Each hop passes what its fields say (AWS STS API Reference, AssumeRole, Request Parameters: Tags,
+    // TransitiveTagKeys, Policy).
+    for (std::size_t i = 0; i < m_hopFields.size() && i < r.roleArns.size(); ++i) {
+        const HopFields &fields = m_hopFields[i];
+        core::AssumeRoleHopParameters hop;
+        for (auto &[key, value] : pairs(fields.tags)) {
+            if (!hop.sessionTags)
+                hop.sessionTags.emplace();
+            hop.sessionTags->push_back(core::Tag { key, value });
+        }
+        for (const QString &key :
+            fields.transitive.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+            if (!hop.transitiveTagKeys)
+                hop.transitiveTagKeys.emplace();
+            hop.transitiveTagKeys->push_back(toStdString(key));
+        }
+        if (!fields.policy.trimmed().isEmpty())
+            hop.sessionPolicy = toStdString(fields.policy);
+        if (r.hops.size() <= i)
+            r.hops.resize(i + 1);
+        r.hops[i] = std::move(hop);
+    }
     r.context = pairs(m_context->text());
     return r;
 }
@@ -410,11 +569,30 @@ void SimulationPanel::simulateWhenCurrent()
                     counts.join(QStringLiteral(", ")) });
             for (const core::EffectiveAction &action : service.actions) {
                 QStringList resources;
-                for (const std::string &resource : action.resources)
-                    resources << toQString(resource);
-                new QTreeWidgetItem(top,
-                    { toQString(action.action) + (action.conditional ? tr(" (conditional)") : QString()),
-                        toQString(core::accessLevelName(action.accessLevel)), resources.join(QStringLiteral(", ")) });
+                bool someConditional = false;
+                for (const core::EffectiveResource &resource : action.resources) {
+                    resources << toQString(core::effectiveResourceText(resource));
+                    someConditional = someConditional || resource.conditional();
+                }
+                const QString note = action.conditional ? tr(" (conditional)")
+                    : someConditional                   ? tr(" (partly conditional)")
+                                                        : QString();
+                auto *item = new QTreeWidgetItem(top,
+                    { toQString(action.action) + note, toQString(core::accessLevelName(action.accessLevel)),
+                        resources.join(QStringLiteral("; ")) });
+                // Which policy's condition decides, per resource pattern; the tooltip has it all for a narrow panel.
+                QStringList details = resources;
+                for (const core::EffectiveResource &resource : action.resources) {
+                    for (const core::EffectiveCondition &condition : resource.conditions) {
+                        const QString text = QStringLiteral("%1: %2").arg(
+                            toQString(resource.pattern), toQString(core::effectiveConditionText(condition)));
+                        auto *child = new QTreeWidgetItem(item, { tr("condition"), QString(), text });
+                        child->setToolTip(2, text);
+                        details << tr("Condition on %1").arg(text);
+                    }
+                }
+                for (int column : { 0, 2 })
+                    item->setToolTip(column, details.join(QLatin1Char('\n')));
             }
         }
         if (permissions.unlisted > 0)
@@ -480,6 +658,25 @@ void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
                     .arg(i + 1)
                     .arg(toQString(hop.caller), toQString(hop.roleArn),
                         hop.failure ? toQString(hop.failure->code) : tr("allowed")) });
+        if (!hop.sessionTags.empty()) {
+            QStringList tags;
+            for (const core::Tag &tag : hop.sessionTags) {
+                const bool inherited = std::find(hop.inheritedTagKeys.begin(), hop.inheritedTagKeys.end(), tag.key)
+                    != hop.inheritedTagKeys.end();
+                const bool transitive = std::find(hop.transitiveTagKeys.begin(), hop.transitiveTagKeys.end(), tag.key)
+                    != hop.transitiveTagKeys.end();
+                tags << QStringLiteral("%1=%2%3%4")
+                            .arg(toQString(tag.key), toQString(tag.value), inherited ? tr(" (inherited)") : QString(),
+                                transitive ? tr(" (transitive)") : QString());
+            }
+            new QTreeWidgetItem(item, { tr("Session tags: %1").arg(tags.join(QStringLiteral(", "))) });
+        }
+        if (!hop.sessionPolicies.empty()) {
+            QStringList policies;
+            for (const std::string &policy : hop.sessionPolicies)
+                policies << toQString(policy);
+            new QTreeWidgetItem(item, { tr("Session policies: %1").arg(policies.join(QStringLiteral(", "))) });
+        }
         if (hop.credentials) {
             new QTreeWidgetItem(item, { tr("Session %1").arg(toQString(hop.assumedRoleArn)) });
             new QTreeWidgetItem(

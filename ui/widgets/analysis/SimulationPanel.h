@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -17,6 +19,7 @@ class QSlider;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 class QTreeWidget;
 
 namespace rd::doc
@@ -48,6 +51,10 @@ public:
     /// Field setters for scripted use and tests (each is what typing in the field does).
     void setPrincipal(const QString &principal);
     void setChain(const QStringList &roleArns);
+    /// What hop `hop` (from 0: the role in front, then the chain's roles) passes: session tags `key=value, ...`, the
+    /// keys it marks transitive `key, ...`, and an inline session policy (JSON; empty: none). The fields show the
+    /// hop chosen in the hop list; this chooses `hop` and types into them.
+    void setHopSession(int hop, const QString &tags, const QString &transitiveKeys, const QString &sessionPolicy);
     void setDurationSeconds(int seconds);
     void setCheck(const QString &action, const QString &resource);
     void setCurrentTime(const QDateTime &time);
@@ -75,6 +82,13 @@ private:
     void simulateWhenCurrent();
     void refreshPrincipals();
     core::AssumeRoleRequest request() const;
+    /// The hop list follows the role in front and the chain: one entry per hop, each hop's fields kept by position.
+    void refreshHops();
+    /// Shows the chosen hop's fields.
+    void showHop(int hop);
+    /// Keeps what the per-hop fields say for the hop shown.
+    void storeHop();
+    void updateHopSummary();
     void showResult(const core::AssumeRoleRequest &request);
     void updateDurationBounds();
 
@@ -91,7 +105,12 @@ private:
     QSpinBox *m_mfaAge;
     QLineEdit *m_sourceIp;
     QDateTimeEdit *m_time;
+    QToolButton *m_hopToggle;
+    QWidget *m_hopBox;
+    QComboBox *m_hopCombo;
     QLineEdit *m_tags;
+    QLineEdit *m_transitive;
+    QPlainTextEdit *m_sessionPolicy;
     QLineEdit *m_context;
     QLabel *m_derived;
     QLabel *m_verdict;
@@ -103,6 +122,14 @@ private:
     QLabel *m_checkVerdict;
     QTreeWidget *m_permissions;
     QTabWidget *m_details = nullptr;
+    /// What each hop passes, as typed (tags, transitive keys, session policy), by hop position.
+    struct HopFields {
+        QString tags;
+        QString transitive;
+        QString policy;
+    };
+    std::vector<HopFields> m_hopFields;
+    int m_shownHop = 0;
     core::AssumeRoleResult m_result;
     std::optional<core::SessionCheck> m_check;
     bool m_settingFields = false;

@@ -44,4 +44,16 @@ bool arnMatch(std::string_view pattern, std::string_view arn);
 /// boundaries" (a `*` followed by `:` or ending the pattern matches anything). `?` matches one byte.
 bool resourceMatch(std::string_view pattern, std::string_view resource);
 
+/// Whether some text matches both wildcard patterns (`*` any run, `?` one character, kWildcardEscape quoting the next
+/// byte). Every `*` is read as matching any run, so for Resource patterns (resourceMatch) the answer may be yes where
+/// a star confined to its segment rules the overlap out: it never says no to an overlap that exists.
+bool patternsOverlap(std::string_view a, std::string_view b);
+
+/// Whether every resource that the Resource pattern `inner` matches is matched by the Resource pattern `outer` too
+/// (both as resourceMatch reads them): `outer` read against `inner` token by token, where a `*` of `outer` may take
+/// any run of `inner`'s characters and wildcards (a star confined to its segment only those that cannot be `:`), and a
+/// `?` of `outer` one character or `?`. Sound, not complete: a yes is always right, a no may miss a containment that
+/// needs reasoning across tokens (`?*` lies within `*?`).
+bool resourcePatternWithin(std::string_view inner, std::string_view outer);
+
 } // namespace rd::core

@@ -24,10 +24,27 @@ std::string_view stsApiAction(StsApi api);
 /// `assume-role`, `saml`, `web-identity` (the CLI's `--api` values) or the operation names, case-insensitively.
 std::optional<StsApi> stsApiFromName(std::string_view name);
 
+/// What one AssumeRole call of a chain passes, where it differs from the request-wide values: every call of a real
+/// chain passes its own Tags and TransitiveTagKeys, Policy and PolicyArns, RoleSessionName, DurationSeconds and
+/// ExternalId (AWS STS API Reference, AssumeRole, "Request Parameters"). A field that is set wins over the request-wide
+/// one for this hop, even when it is empty (an empty list passes nothing); a field left unset takes the request-wide
+/// value as AssumeRoleRequest describes.
+struct AssumeRoleHopParameters {
+    std::optional<std::vector<Tag>> sessionTags;
+    std::optional<std::vector<std::string>> transitiveTagKeys;
+    /// The inline session policy's text: it limits this hop's session only, so on an early hop it decides whether that
+    /// session may call sts:AssumeRole for the next (IAM User Guide, "Session policies").
+    std::optional<std::string> sessionPolicy;
+    std::optional<std::vector<std::string>> sessionPolicyArns;
+    std::optional<std::string> roleSessionName;
+    std::optional<long long> durationSeconds;
+    std::optional<std::string> externalId;
+};
+
 /// One simulated call, or a chain of calls: the caller assumes `roleArns[0]`, whose session assumes `roleArns[1]`, and
-/// so on (IAM User Guide, "Role chaining"). The same parameters go with every hop, except that session tags are passed
-/// on the first hop only (later hops inherit the transitive ones) and the session policies are passed on the last hop
-/// only (the session whose permissions are asked about).
+/// so on (IAM User Guide, "Role chaining"). The request-wide parameters go with every hop, except that session tags
+/// and transitive tag keys are passed on the first hop only (later hops inherit the transitive ones) and the session
+/// policies on the last hop only (the session whose permissions are asked about). `hops` overrides any of them per hop.
 struct AssumeRoleRequest {
     /// The caller: an IAM user ARN, a role session `arn:aws:sts::A:assumed-role/R/S`, a role ARN (treated as one of
     /// its sessions), a service principal (`lambda.amazonaws.com`), a SAML or OIDC provider ARN, a web identity
@@ -51,6 +68,9 @@ struct AssumeRoleRequest {
     std::optional<std::string> sessionPolicy;
     /// The `PolicyArns` parameter: managed policies used as session policies.
     std::vector<std::string> sessionPolicyArns;
+    /// Per-hop parameters: `hops[i]` goes with `roleArns[i]`; may be shorter than `roleArns` (the missing hops take
+    /// the request-wide values), never longer (the request cannot be simulated then).
+    std::vector<AssumeRoleHopParameters> hops;
 
     /// The caller authenticated with MFA (aws:MultiFactorAuthPresent), this many seconds ago (aws:MultiFactorAuthAge).
     bool mfaPresent = false;

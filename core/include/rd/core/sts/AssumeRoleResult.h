@@ -88,7 +88,14 @@ struct AssumeRoleHop {
     bool chained = false;
     /// The session's tags: passed on this hop, or inherited transitive tags.
     std::vector<Tag> sessionTags;
+    /// Its transitive keys: inherited ones stay transitive, then this hop's TransitiveTagKeys.
     std::vector<std::string> transitiveTagKeys;
+    /// The keys of `sessionTags` inherited from the caller's session as transitive tags (IAM User Guide, "Passing
+    /// session tags in AWS STS", "Chaining roles with session tags").
+    std::vector<std::string> inheritedTagKeys;
+    /// The session policies passed on this hop, which limit this hop's session only: the inline one's label (`inline
+    /// session policy`, `inline session policy of hop N` in a chain), then the PolicyArns as given.
+    std::vector<std::string> sessionPolicies;
     std::string sourceIdentity;
     std::vector<StsCheck> checks;
     std::optional<StsFailure> failure;
@@ -99,16 +106,56 @@ struct AssumeRoleHop {
     std::vector<NearMiss> nearMisses;
 };
 
+/// A Condition that decides whether the session may act on an EffectiveResource: the statement that has it.
+struct EffectiveCondition {
+    /// Which policy layer holds it: `Identity` (the role's identity-based policies), `PermissionsBoundary` or
+    /// `Session`.
+    PolicyType type = PolicyType::Identity;
+    /// The policy's label, as explanations name it (`inline policy P of role R`, `inline session policy`...).
+    std::string policy;
+    std::size_t statement = 0;
+    std::string sid;
+    /// Allow: the permission holds only when the condition does. Deny: it is lost when the condition holds.
+    Effect effect = Effect::Allow;
+    /// The condition keys the statement tests, as written.
+    std::vector<std::string> keys;
+};
+
+/// Resources the session may act on for one action: a Resource pattern of the role's identity-based policies narrowed
+/// by the permissions boundary's and the session policies' patterns for the action, less what Deny statements take
+/// out.
+struct EffectiveResource {
+    /// The narrowest of the intersected patterns, as written in its policy (`*` for all).
+    std::string pattern;
+    /// Patterns the resource must match as well, where two overlapping patterns lie neither within the other (their
+    /// intersection is no single pattern): `arn:aws:s3:::a*` with `arn:aws:s3:::*b`.
+    std::vector<std::string> alsoMatching;
+    /// Patterns taken out: an Allow statement's NotResource, the Resource of an unconditional Deny that covers part of
+    /// the pattern.
+    std::vector<std::string> except;
+    /// The conditions that decide, in the order found; empty when none does.
+    std::vector<EffectiveCondition> conditions;
+
+    bool conditional() const { return !conditions.empty(); }
+};
+
 /// An action the session may perform on some resources.
 struct EffectiveAction {
     /// `s3:PutObject`, as the catalog spells it.
     std::string action;
     AccessLevel accessLevel = AccessLevel::Read;
-    /// The Resource patterns of the role's Allow statements that grant it.
-    std::vector<std::string> resources;
-    /// Every grant, or the boundary's or session policy's only allowance, has a Condition.
+    /// Where the session may perform it; never empty.
+    std::vector<EffectiveResource> resources;
+    /// Every resource of it is conditional.
     bool conditional = false;
 };
+
+/// `arn:aws:s3:::a/x/*`, with ` and arn:...` for each pattern it must also match and ` except arn:..., arn:...` for the
+/// patterns taken out.
+std::string effectiveResourceText(const EffectiveResource &resource);
+/// `Allow condition of the session policy `inline session policy`, statement 1 (Sid): aws:SourceIp` (statements
+/// numbered from 1).
+std::string effectiveConditionText(const EffectiveCondition &condition);
 
 struct EffectiveService {
     std::string prefix;
@@ -118,8 +165,8 @@ struct EffectiveService {
     std::vector<EffectiveAction> actions;
 };
 
-/// What the session may do: the role's identity policies ∩ its permissions boundary ∩ the session policies, by
-/// action (docs/SIMULATION.md, "Effective permissions", says how the intersection is approximated).
+/// What the session may do: the role's identity policies ∩ its permissions boundary ∩ the session policies, by action
+/// and resource pattern (docs/SIMULATION.md, "Effective permissions", says how patterns are intersected).
 struct EffectivePermissions {
     /// By service prefix.
     std::vector<EffectiveService> services;

@@ -60,6 +60,11 @@ std::optional<StsFailure> checkSessionPolicyArns(const std::vector<std::string> 
 /// (AWS STS API Reference, AssumeRole, "Request Parameters"; IAM User Guide, "Passing session tags in AWS STS").
 std::optional<StsFailure> checkSessionTags(
     const std::vector<Tag> &tags, const std::vector<std::string> &transitiveKeys);
+/// A session tag passed by a role session must not have the key of a transitive tag it inherits, compared
+/// case-insensitively: "If you pass a session tag with the same key as an inherited tag, the operation fails" (AWS STS
+/// API Reference, AssumeRole, "Request Parameters", Tags; IAM User Guide, "Chaining roles with session tags"). The
+/// pages name no error code: the failure is InvalidParameterValue, as for duplicate tag keys.
+std::optional<StsFailure> checkInheritedTagConflict(const std::vector<Tag> &passed, const std::vector<Tag> &inherited);
 
 /// An approximation of STS's PackedPolicySize, in percent: the zlib-compressed size of the minified inline session
 /// policy, the managed policy ARNs and the session tags, against kPackedPolicyBudgetBytes. AWS compresses these into

@@ -51,8 +51,9 @@ public:
     SessionCheck check(const AssumeRoleResult &result, const AssumeRoleRequest &request, std::string_view action,
         std::string_view resource) const;
 
-    /// The session's effective permissions by service and access level; at most `listLimit` actions are listed (all
-    /// are counted). Empty when the result has no session.
+    /// The session's effective permissions by service, access level and resource pattern (docs/SIMULATION.md,
+    /// "Effective permissions"); at most `listLimit` actions are listed (all are counted). Empty when the result has
+    /// no session.
     EffectivePermissions effectivePermissions(const AssumeRoleResult &result, std::size_t listLimit = 1000) const;
 
 private:
