@@ -91,6 +91,7 @@ private Q_SLOTS:
     void searchUnfoldsSelectsAndCentres();
     void searchDrawsAtOnceWhileGraphvizIsBusy();
     void foldingGroupMembersChangesTheCards();
+    void aClearedHighlightFoldsWhatItUnfolded();
     void draggingFromTheHandleOntoARoleAsksForAConnection();
     void shiftDraggingANodeAlsoConnects();
     void deletingASelectedEdgeAsksToRemoveIt();
@@ -349,6 +350,35 @@ void TestGraphEditor::foldingGroupMembersChangesTheCards()
     // And folds back through the same key the context menu uses.
     f.editor->setBundleFolded("bundle:group:group:6", true);
     QCOMPARE(f.editor->drawnNodeCount(), folded);
+}
+
+void TestGraphEditor::aClearedHighlightFoldsWhatItUnfolded()
+{
+    Fixture f;
+    QVERIFY(f.open(QStringLiteral(RD_TEAM_WORKSPACE)));
+    const int folded = f.editor->drawnNodeCount();
+    auto *toggle = f.editor->findChild<QAction *>(QStringLiteral("graphFoldGroups"));
+    QVERIFY(toggle && toggle->isChecked());
+    // A reach answer through bob lights him up: his group's bundle opens to show his card.
+    const std::size_t bob = nodeByKey(f.graph(), std::string(kTeam) + "user/bob");
+    f.editor->highlight({ bob }, {});
+    f.editor->rebuildNow();
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    QVERIFY(!f.editor->nodeItem(bob)->isBundle());
+    // The answer cleared (or undone): drawn folded again, as the pressed Fold button says.
+    f.editor->clearHighlight();
+    f.editor->rebuildNow();
+    QVERIFY(toggle->isChecked());
+    QCOMPARE(f.editor->drawnNodeCount(), folded);
+    QVERIFY(f.editor->nodeItem(bob)->isBundle());
+    // A bundle the user opened stays open through a highlight and its clearing.
+    QTest::mouseDClick(f.viewport(), Qt::LeftButton, Qt::NoModifier, f.editor->nodeCenter(bob).toPoint());
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
+    f.editor->highlight({ bob }, {});
+    f.editor->rebuildNow();
+    f.editor->clearHighlight();
+    f.editor->rebuildNow();
+    QCOMPARE(f.editor->drawnNodeCount(), folded + 2);
 }
 
 void TestGraphEditor::draggingFromTheHandleOntoARoleAsksForAConnection()
