@@ -479,7 +479,7 @@ void TestWorkspaceBrowser::renamingAReferencedRoleInPlaceAsksAndRewritesTheTrust
     QTest::keyClicks(editor, QStringLiteral("Engineer"));
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_COMPARE(f.document.workspace().role(developer)->name, std::string("Engineer"));
-    QVERIFY2(shown.contains(QStringLiteral("Renaming it to Engineer")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Renaming it to Engineer also updates what names it")), qPrintable(shown));
     QVERIFY2(
         shown.contains(QStringLiteral("role Deployer: trust policy, statement 1 (Developers)")), qPrintable(shown));
     const core::Statement &trusted = roleNamed(f.document.workspace(), "Deployer").trustPolicy.statements.front();

@@ -26,7 +26,7 @@ class QUndoStack;
 namespace rd::core
 {
 class AccountModel;
-} // namespace rd::core
+}
 
 namespace rd::doc
 {

@@ -490,11 +490,11 @@ bool WorkspaceBrowser::confirmReferences(
         QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("referencesMessageBox"));
     const QString places = counted(count, tr("1 place"), tr("%1 places"));
-    box.setText(deleting ? tr("The %1 %2 is named in %3 of the workspace. Deleting it takes it out of them too, in the "
-                              "same undo step.")
+    box.setText(deleting ? tr("The %1 %2 is named in %3 of the workspace. Deleting it also updates what names it, "
+                              "in the same undo step:")
                                .arg(label, name, places)
-                         : tr("The %1 %2 is named in %3 of the workspace. Renaming it to %4 writes the new name "
-                              "there too, in the same undo step.")
+                         : tr("The %1 %2 is named in %3 of the workspace. Renaming it to %4 also updates what names "
+                              "it, in the same undo step:")
                                .arg(label, name, places, newName));
     QStringList lines;
     for (std::size_t i = 0; i < references.size() && i < kListedReferences; ++i)
