@@ -2,22 +2,26 @@
 // SPDX-License-Identifier: MIT
 // Core throughput: reading and writing the AWS managed policy corpus, importing a GAAD file of 1,000 roles, loading
 // and saving the workspace it becomes, exporting it; the whole-workspace duplicate-name rule and list-roles merge at
-// 100,000 roles.
+// 100,000 roles; the references between entities (what a deletion updates, what a loaded file names but lacks).
 #include "CorpusFiles.h"
 #include "GaadFixture.h"
+#include "LargeAccount.h"
 #include "rd/core/catalog/AwsManagedPolicies.h"
 #include "rd/core/export/WorkspaceExport.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "rd/core/validation/RoleNameIndex.h"
+#include "rd/core/workspace/EntityReferences.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 namespace
 {
@@ -245,6 +249,48 @@ void MergeListRoles(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(MergeListRoles)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// The generated account of `roles` roles (2,000 users in 200 groups, 1,000 customer managed policies, each role with
+/// one to three attached and one in twenty with a permissions boundary), built once per size.
+const Workspace &largeAccount(std::size_t roles)
+{
+    static std::map<std::size_t, Workspace> made;
+    auto found = made.find(roles);
+    if (found == made.end()) {
+        rd::test::LargeAccountSize size;
+        size.roles = roles;
+        found = made.emplace(roles, rd::test::makeLargeAccount(rd::test::LargeAccountSize::forBenchmarks(size))).first;
+    }
+    return found->second;
+}
+
+/// The loader's DANGLING_REFERENCE check (findDanglingReferences) over every role, user and group of the generated
+/// account: hash sets of the policy ARNs and group names, one lookup per reference. Arg: the number of roles.
+void FindDanglingReferences(benchmark::State &state)
+{
+    const Workspace &ws = largeAccount(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(findDanglingReferences(ws).size());
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ws.roles.size()));
+}
+BENCHMARK(FindDanglingReferences)->Arg(5000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// What the workspace browser lists before it deletes the permissions boundary that one role and user in twenty use
+/// (findReferences over every role, user, group and resource). Arg: the number of roles.
+void FindReferencesToABoundary(benchmark::State &state)
+{
+    const Workspace &ws = largeAccount(static_cast<std::size_t>(state.range(0)));
+    const auto boundary = std::find_if(
+        ws.policies.begin(), ws.policies.end(), [](const ManagedPolicy &p) { return p.name == "boundary-data"; });
+    const ReferenceTarget target = ReferenceTarget::of(*boundary);
+    std::size_t found = 0;
+    for (auto _ : state) {
+        found = findReferences(ws, target).size();
+        benchmark::DoNotOptimize(found);
+    }
+    state.counters["references"] = static_cast<double>(found);
+}
+BENCHMARK(FindReferencesToABoundary)->Arg(5000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 /// What AwsManagedPolicies::builtin() does on first use: inflate the embedded list (3.4 MB of text) and split it into
 /// 1,594 entries whose documents stay text. It has to stay well under 100 ms: the policy picker waits for it.

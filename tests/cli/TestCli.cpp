@@ -51,6 +51,7 @@ private Q_SLOTS:
     void validatesAWorkspaceAndFailsOnChosenSeverity();
     void validateWorkspacePointsAtTheOffendingValue_data();
     void validateWorkspacePointsAtTheOffendingValue();
+    void validateWorkspaceReportsDanglingReferencesAsWarnings();
     void validateWorkspaceReportsWhatTheLoadFound_data();
     void validateWorkspaceReportsWhatTheLoadFound();
     void validateWorkspaceReportsTheTagsAndDescriptionOfAnImportedRole();
@@ -532,6 +533,30 @@ const QByteArray kMisspeltActionGaad = R"({"RoleDetailList": [{
 )";
 
 } // namespace
+
+void TestCli::validateWorkspaceReportsDanglingReferencesAsWarnings()
+{
+    // A user in a group the file does not hold: noted where the name stands, and the file still validates.
+    const QByteArray content = R"({
+    "format": "role-designer-workspace",
+    "formatVersion": 1,
+    "accounts": [{"accountId": "111122223333"}],
+    "users": [{"id": 1, "name": "alice", "arn": "arn:aws:iam::111122223333:user/alice",
+               "accountId": "111122223333", "groups": ["Admins"]}]
+}
+)";
+    const QString file = write(QStringLiteral("dangling.rdws"), content);
+    const CliRun run = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file });
+    QCOMPARE(run.exitCode, 0);
+    const QString expected =
+        QStringLiteral("%1:6:56: WARNING DANGLING_REFERENCE user `alice` is in the group `Admins`, "
+                       "which its account does not have in the workspace")
+            .arg(file);
+    QVERIFY2(run.out.contains(expected), qPrintable(expected + QStringLiteral("\nnot in\n") + run.out));
+    const CliRun strict = runCli({ QStringLiteral("validate"), QStringLiteral("--workspace"), file,
+        QStringLiteral("--fail-on"), QStringLiteral("warning") });
+    QCOMPARE(strict.exitCode, 1);
+}
 
 void TestCli::validateWorkspacePointsAtTheOffendingValue_data()
 {

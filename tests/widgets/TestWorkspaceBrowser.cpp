@@ -13,12 +13,16 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <memory>
 
 using namespace rd;
 using doc::EntityKind;
@@ -83,6 +87,40 @@ void answerNameDialog(const QString &name)
     });
 }
 
+// Answers the next question about references (`referencesMessageBox`): agrees or cancels, and keeps its text and
+// informative text in `shown`. Waits for the box (a rename asks once the inline editor has closed).
+void answerReferencesQuestion(bool agree, QString *shown)
+{
+    auto *timer = new QTimer(qApp);
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, tries, agree, shown] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QStringLiteral("referencesMessageBox")) {
+            if (++*tries > 500)
+                timer->deleteLater();
+            return;
+        }
+        timer->stop();
+        timer->deleteLater();
+        *shown = box->text() + QLatin1Char('\n') + box->informativeText();
+        if (agree)
+            box->findChild<QPushButton *>(QStringLiteral("confirmReferencesButton"))->click();
+        else
+            box->button(QMessageBox::Cancel)->click();
+    });
+    timer->start(10);
+}
+
+const core::User &userNamed(const core::Workspace &ws, const std::string &name)
+{
+    return *std::find_if(ws.users.begin(), ws.users.end(), [&](const core::User &u) { return u.name == name; });
+}
+
+const core::Role &roleNamed(const core::Workspace &ws, const std::string &name)
+{
+    return *std::find_if(ws.roles.begin(), ws.roles.end(), [&](const core::Role &r) { return r.name == name; });
+}
+
 } // namespace
 
 class TestWorkspaceBrowser : public QObject
@@ -99,6 +137,8 @@ private Q_SLOTS:
     void f2RenamesInPlace();
     void f2WithAnInvalidNameChangesNothing();
     void deleteKeyDeletesAndUndoRestoresTheRole();
+    void deletingAReferencedEntityAsksAndUpdatesTheReferencesInOneStep();
+    void renamingAReferencedRoleInPlaceAsksAndRewritesTheTrustPolicies();
     void returnOpensTheCurrentEntity();
     void filterShowsMatchesAndCtrlFFocusesIt();
     void selectRoleFromOutside();
@@ -357,6 +397,98 @@ void TestWorkspaceBrowser::deleteKeyDeletesAndUndoRestoresTheRole()
     QCOMPARE(
         f.shownNames(EntityKind::Role), (QStringList { QStringLiteral("CiDeploy"), QStringLiteral("PartnerAudit") }));
     QVERIFY(f.browser.selectRole(ci));
+}
+
+void TestWorkspaceBrowser::deletingAReferencedEntityAsksAndUpdatesTheReferencesInOneStep()
+{
+    // platform-team.rdws: alice, bob and dave are in the group developers; the role Developer trusts all three.
+    Fixture f;
+    QVERIFY2(f.open(example("platform-team.rdws")), qPrintable(f.error));
+    const core::Workspace before = f.document.workspace();
+    const core::Group developers = *std::find_if(
+        before.groups.begin(), before.groups.end(), [](const core::Group &g) { return g.name == "developers"; });
+    QVERIFY(f.browser.selectEntity(EntityKind::Group, developers.id.value));
+    QAction *remove = f.action("browserDeleteAction");
+
+    // Cancelled: nothing changes.
+    QString shown;
+    answerReferencesQuestion(false, &shown);
+    remove->trigger();
+    QVERIFY2(shown.contains(QStringLiteral("The group developers is named in 3 places")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("user alice: groups")), qPrintable(shown));
+    QCOMPARE(f.document.undoStack()->count(), 0);
+    QVERIFY(f.document.workspace() == before);
+
+    // Agreed: the group goes and its users leave it, in one step.
+    answerReferencesQuestion(true, &shown);
+    remove->trigger();
+    QCOMPARE(f.document.undoStack()->count(), 1);
+    QCOMPARE(f.document.undoStack()->undoText(), QStringLiteral("Delete group developers"));
+    QVERIFY(!f.document.workspace().group(developers.id));
+    QCOMPARE(userNamed(f.document.workspace(), "alice").groupNames, std::vector<std::string>());
+    QCOMPARE(userNamed(f.document.workspace(), "dave").groupNames, std::vector<std::string> { "admins" });
+    QCOMPARE(f.shownNames(EntityKind::Group), QStringList { QStringLiteral("admins") });
+    const core::Workspace deleted = f.document.workspace();
+    f.document.undoStack()->undo();
+    QVERIFY(f.document.workspace() == before);
+    QCOMPARE(f.shownNames(EntityKind::Group), (QStringList { QStringLiteral("admins"), QStringLiteral("developers") }));
+    f.document.undoStack()->redo();
+    QVERIFY(f.document.workspace() == deleted);
+
+    // A user named in a trust policy: the question says what AWS does with a deleted principal.
+    f.document.undoStack()->undo();
+    QVERIFY(f.browser.selectEntity(EntityKind::User, userNamed(before, "alice").id.value));
+    answerReferencesQuestion(true, &shown);
+    remove->trigger();
+    QVERIFY2(
+        shown.contains(QStringLiteral("role Developer: trust policy, statement 1 (Developers)")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("unique ID")), qPrintable(shown));
+    QCOMPARE(roleNamed(f.document.workspace(), "Developer")
+                 .trustPolicy.statements.front()
+                 .principal->entries.front()
+                 .values.values.size(),
+        std::size_t { 2 });
+
+    // Nothing names the role AppRuntime: deleted without a question.
+    QVERIFY(f.browser.selectRole(roleNamed(before, "AppRuntime").id));
+    const int steps = f.document.undoStack()->count();
+    remove->trigger();
+    QCOMPARE(f.document.undoStack()->count(), steps + 1);
+    QVERIFY(!f.document.workspace().role(roleNamed(before, "AppRuntime").id));
+}
+
+void TestWorkspaceBrowser::renamingAReferencedRoleInPlaceAsksAndRewritesTheTrustPolicies()
+{
+    // platform-team.rdws: the role Deployer trusts the role Developer.
+    Fixture f;
+    QVERIFY2(f.open(example("platform-team.rdws")), qPrintable(f.error));
+    QVERIFY(f.show());
+    const core::Workspace before = f.document.workspace();
+    const core::RoleId developer = roleNamed(before, "Developer").id;
+    QVERIFY(f.browser.selectRole(developer));
+    QTreeView *tree = f.browser.treeView();
+    tree->setFocus();
+
+    QString shown;
+    answerReferencesQuestion(true, &shown);
+    QTest::keyClick(tree, Qt::Key_F2);
+    auto *editor = tree->findChild<QLineEdit *>(QStringLiteral("entityNameEditor"));
+    QVERIFY(editor);
+    QTRY_VERIFY(editor->hasFocus());
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Engineer"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(f.document.workspace().role(developer)->name, std::string("Engineer"));
+    QVERIFY2(shown.contains(QStringLiteral("Renaming it to Engineer also updates what names it")), qPrintable(shown));
+    QVERIFY2(
+        shown.contains(QStringLiteral("role Deployer: trust policy, statement 1 (Developers)")), qPrintable(shown));
+    const core::Statement &trusted = roleNamed(f.document.workspace(), "Deployer").trustPolicy.statements.front();
+    QCOMPARE(trusted.principal->entries.front().values.values.front().value,
+        std::string("arn:aws:iam::111122223333:role/Engineer"));
+    QCOMPARE(f.document.undoStack()->count(), 1);
+    QCOMPARE(f.document.undoStack()->undoText(), QStringLiteral("Rename role Developer to Engineer"));
+    f.document.undoStack()->undo();
+    QVERIFY(f.document.workspace() == before);
 }
 
 void TestWorkspaceBrowser::returnOpensTheCurrentEntity()

@@ -4,6 +4,8 @@
 
 #include "document/WorkspaceDocument.h"
 
+#include <algorithm>
+
 namespace rd::doc
 {
 
@@ -36,10 +38,19 @@ bool RoleEditCommand::isTextStepOf(const PolicyRef &policy, const QString &merge
         && m_mergeKey == mergeKey;
 }
 
+void RoleEditCommand::setFollowers(std::vector<WorkspaceEntity> before, std::vector<WorkspaceEntity> after)
+{
+    Q_ASSERT(before.size() == after.size());
+    m_followersBefore = std::move(before);
+    m_followersAfter = std::move(after);
+}
+
 void RoleEditCommand::undo()
 {
     if (m_text)
         m_document->setPolicyText(m_text->policy, m_text->before);
+    for (auto it = m_followersBefore.rbegin(); it != m_followersBefore.rend(); ++it)
+        m_document->replaceEntity(*it);
     m_document->replaceRole(m_before);
 }
 
@@ -48,6 +59,8 @@ void RoleEditCommand::redo()
     if (m_text)
         m_document->setPolicyText(m_text->policy, m_text->after);
     m_document->replaceRole(m_after);
+    for (const WorkspaceEntity &entity : m_followersAfter)
+        m_document->replaceEntity(entity);
 }
 
 int RoleEditCommand::id() const
@@ -57,21 +70,42 @@ int RoleEditCommand::id() const
     return kRoleEditId + static_cast<int>(m_field);
 }
 
+bool RoleEditCommand::canMerge(const RoleEditCommand &next) const
+{
+    if (id() == -1 || next.id() != id())
+        return false;
+    if (next.m_after.id != m_after.id || next.m_field != m_field || next.m_mergeKey != m_mergeKey)
+        return false;
+    // A text edit merges only with text edits of the same policy, a form edit only with form edits.
+    if (m_text.has_value() != next.m_text.has_value() || (m_text && !(m_text->policy == next.m_text->policy)))
+        return false;
+    // A pause in typing ends the step.
+    return next.m_lastEdit - m_lastEdit < kTypingPause;
+}
+
 bool RoleEditCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const RoleEditCommand *>(other);
-    if (next->m_after.id != m_after.id || next->m_field != m_field || next->m_mergeKey != m_mergeKey)
-        return false;
-    // A text edit merges only with text edits of the same policy, a form edit only with form edits.
-    if (m_text.has_value() != next->m_text.has_value() || (m_text && !(m_text->policy == next->m_text->policy)))
-        return false;
-    // A pause in typing ends the step.
-    if (next->m_lastEdit - m_lastEdit >= kTypingPause)
+    if (!canMerge(*next))
         return false;
     m_lastEdit = next->m_lastEdit;
     m_after = next->m_after;
     if (m_text)
         m_text->after = next->m_text->after;
+    // A follower this step changed already keeps the state it had when the step began; a new one joins.
+    for (std::size_t i = 0; i < next->m_followersAfter.size(); ++i) {
+        const WorkspaceEntity &entity = next->m_followersAfter[i];
+        const auto same = [&](const WorkspaceEntity &e) {
+            return entityKind(e) == entityKind(entity) && entityId(e) == entityId(entity);
+        };
+        const auto found = std::find_if(m_followersAfter.begin(), m_followersAfter.end(), same);
+        if (found != m_followersAfter.end()) {
+            *found = entity;
+        } else {
+            m_followersBefore.push_back(next->m_followersBefore[i]);
+            m_followersAfter.push_back(entity);
+        }
+    }
     // Typing taken back to where the step began: no step at all (the stack drops it).
     if (m_before == m_after && m_text && m_text->before == m_text->after)
         setObsolete(true);

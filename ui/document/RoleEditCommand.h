@@ -3,21 +3,24 @@
 #pragma once
 
 #include "document/PolicyRef.h"
+#include "document/WorkspaceEntity.h"
 #include "rd/core/workspace/Workspace.h"
 
 #include <QUndoCommand>
 
 #include <chrono>
 #include <optional>
+#include <vector>
 
 namespace rd::doc
 {
 
 class WorkspaceDocument;
 
-/// One edit of a role: the role before and after. Consecutive edits of the same field of the same role (typing a
-/// name) merge into one step, so that Undo takes back a gesture, not a keystroke; a pause of kTypingPause or more
-/// between two edits starts a new step, so that Undo does not take back a minute of typing at once.
+/// One edit of a role: the role before and after, and the other entities that change with it (the trust and resource
+/// policies that name a renamed role follow its new ARN). Consecutive edits of the same field of the same role
+/// (typing a name) merge into one step, so that Undo takes back a gesture, not a keystroke; a pause of kTypingPause or
+/// more between two edits starts a new step, so that Undo does not take back a minute of typing at once.
 class RoleEditCommand : public QUndoCommand
 {
 public:
@@ -36,6 +39,19 @@ public:
 
     /// True when this step holds typed JSON text of `policy` and would take more typed with `mergeKey`.
     bool isTextStepOf(const PolicyRef &policy, const QString &mergeKey) const;
+
+    /// For the document: the role as the edit leaves it, once what follows the role is known (before the push).
+    void setAfter(core::Role after) { m_after = std::move(after); }
+    /// Other entities the edit changes, each as it was and as it becomes (entities that name the role). Redo puts
+    /// the role, then these; undo these back, then the role.
+    void setFollowers(std::vector<WorkspaceEntity> before, std::vector<WorkspaceEntity> after);
+    /// The followers as they were when this step began.
+    const std::vector<WorkspaceEntity> &followersBefore() const { return m_followersBefore; }
+    /// The role as it was when this step began.
+    const core::Role &before() const { return m_before; }
+    /// True when `next`, pushed on top of this step, would merge into it (mergeWith() accepts it). The undo stack
+    /// merges only with a step that is not its clean state, which the caller checks.
+    bool canMerge(const RoleEditCommand &next) const;
     void undo() override;
     void redo() override;
     int id() const override;
@@ -55,6 +71,9 @@ private:
         QString after;
     };
     std::optional<PolicyText> m_text;
+    /// INVARIANT: the same entities, by kind and id, in the same order.
+    std::vector<WorkspaceEntity> m_followersBefore;
+    std::vector<WorkspaceEntity> m_followersAfter;
 };
 
 } // namespace rd::doc

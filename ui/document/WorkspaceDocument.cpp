@@ -10,8 +10,10 @@
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
+#include "rd/core/workspace/ReferenceEdit.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QCoreApplication>
@@ -24,13 +26,75 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <optional>
+#include <set>
 #include <type_traits>
 
 namespace rd::doc
 {
+
+namespace
+{
+
+/// Edits a holder of references (a role, user, group or resource); false when the edit does not change it.
+bool applyEdit(const core::ReferenceEdit &edit, WorkspaceEntity &entity)
+{
+    return std::visit(
+        [&](auto &e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (
+                std::is_same_v<T,
+                    core::
+                        Role> || std::is_same_v<T, core::User> || std::is_same_v<T, core::Group> || std::is_same_v<T, core::Resource>)
+                return edit.applyTo(e);
+            else
+                return false;
+        },
+        entity);
+}
+
+/// The entities that hold `references`, each once, in the order they first appear; those in `seen` (kind, id) left
+/// out.
+std::vector<WorkspaceEntity> holdersOf(const core::Workspace &workspace,
+    const std::vector<core::EntityReference> &references, std::set<std::pair<int, std::uint64_t>> seen = {})
+{
+    std::vector<WorkspaceEntity> out;
+    for (const core::EntityReference &r : references) {
+        const EntityKind kind = entityKindOf(r.holder);
+        if (!seen.emplace(static_cast<int>(kind), r.holderId).second)
+            continue;
+        if (std::optional<WorkspaceEntity> holder = findEntity(workspace, kind, r.holderId))
+            out.push_back(std::move(*holder));
+    }
+    return out;
+}
+
+/// The holders of the edit's references as the edit leaves them, those it changes only.
+std::vector<WorkspaceEntity> editedHolders(const core::Workspace &workspace, const core::ReferenceEdit &edit)
+{
+    std::vector<WorkspaceEntity> out = holdersOf(workspace, edit.references(workspace));
+    std::erase_if(out, [&](WorkspaceEntity &holder) { return !applyEdit(edit, holder); });
+    return out;
+}
+
+/// Whether the references to a role renamed from `start` to `after` can follow it: its new name and path are ones
+/// IAM takes (IAM API Reference, "CreateRole": a name of 1 to 64 of [\w+=,.@-], a path `/` or `/.../`), and no
+/// other role of the account has either name (a principal naming it could mean that one).
+bool referencesCanFollow(const core::Workspace &workspace, const core::Role &start, const core::Role &after)
+{
+    constexpr std::size_t kMaxRoleNameLength = 64;
+    if (!core::isValidIamName(after.name, kMaxRoleNameLength) || after.path.empty() || after.path.front() != '/'
+        || after.path.back() != '/')
+        return false;
+    return std::none_of(workspace.roles.begin(), workspace.roles.end(), [&](const core::Role &r) {
+        return r.id != start.id && r.accountId == start.accountId && (r.name == start.name || r.name == after.name);
+    });
+}
+
+} // namespace
 
 WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
@@ -222,8 +286,55 @@ bool WorkspaceDocument::editRole(
     }
     if (after == *current)
         return false;
-    m_undoStack->push(new RoleEditCommand(this, *current, std::move(after), field, text));
+    auto command = std::make_unique<RoleEditCommand>(this, *current, after, field, text);
+    if (after.arn != current->arn) {
+        followRoleArn(*current, after, *command);
+        command->setAfter(std::move(after));
+    }
+    m_undoStack->push(command.release());
     return true;
+}
+
+void WorkspaceDocument::followRoleArn(const core::Role &current, core::Role &after, RoleEditCommand &command) const
+{
+    // The step the edit joins (the keystrokes of a name merge into one): what names the role follows from where it
+    // stood when the step began, so that a name passed through on the way (empty, or another role's) never decides
+    // what it names. The undo stack merges with neither its clean state nor a step that does not take the edit.
+    const RoleEditCommand *top = nullptr;
+    if (m_undoStack->index() > 0 && m_undoStack->index() != m_undoStack->cleanIndex()) {
+        top = dynamic_cast<const RoleEditCommand *>(m_undoStack->command(m_undoStack->index() - 1));
+        if (top && !top->canMerge(command))
+            top = nullptr;
+    }
+    const core::Role &start = top ? top->before() : current;
+    const core::ReferenceTarget from = core::ReferenceTarget::of(start);
+    const core::ReferenceEdit edit = core::ReferenceEdit::rename(from, core::ReferenceTarget::of(after));
+    const bool follows = referencesCanFollow(m_workspace, start, after);
+    // Its own trust policy, where it names the role.
+    core::Role own = start;
+    if (follows)
+        edit.applyTo(own);
+    after.trustPolicy = std::move(own.trustPolicy);
+    // The others: those the step changed already, as they were when it began, then those that name the role now.
+    std::vector<WorkspaceEntity> origins = top ? top->followersBefore() : std::vector<WorkspaceEntity> {};
+    std::set<std::pair<int, std::uint64_t>> seen { { static_cast<int>(EntityKind::Role), start.id.value } };
+    for (const WorkspaceEntity &origin : origins)
+        seen.emplace(static_cast<int>(entityKind(origin)), entityId(origin));
+    std::vector<WorkspaceEntity> named = holdersOf(m_workspace, core::findReferences(m_workspace, from), seen);
+    origins.insert(origins.end(), std::make_move_iterator(named.begin()), std::make_move_iterator(named.end()));
+    std::vector<WorkspaceEntity> before;
+    std::vector<WorkspaceEntity> followed;
+    for (const WorkspaceEntity &origin : origins) {
+        WorkspaceEntity next = origin;
+        if (follows)
+            applyEdit(edit, next);
+        std::optional<WorkspaceEntity> now = findEntity(m_workspace, entityKind(origin), entityId(origin));
+        if (!now || *now == next)
+            continue;
+        before.push_back(std::move(*now));
+        followed.push_back(std::move(next));
+    }
+    command.setFollowers(std::move(before), std::move(followed));
 }
 
 void WorkspaceDocument::replaceRole(const core::Role &role)
@@ -633,6 +744,85 @@ bool WorkspaceDocument::replaceEntities(const std::vector<WorkspaceEntity> &enti
             m_undoStack->push(command.release());
     }
     m_undoStack->endMacro();
+    return true;
+}
+
+std::vector<core::EntityReference> WorkspaceDocument::deletionReferences(EntityKind kind, std::uint64_t id) const
+{
+    const std::optional<WorkspaceEntity> entity = findEntity(m_workspace, kind, id);
+    const std::optional<core::ReferenceTarget> target = entity ? referenceTargetOf(*entity) : std::nullopt;
+    if (!target)
+        return {};
+    return core::ReferenceEdit::removal(*target).references(m_workspace);
+}
+
+std::vector<core::EntityReference> WorkspaceDocument::renameReferences(EntityKind kind, std::uint64_t id) const
+{
+    const std::optional<WorkspaceEntity> entity = findEntity(m_workspace, kind, id);
+    const std::optional<core::ReferenceTarget> target = entity ? referenceTargetOf(*entity) : std::nullopt;
+    if (!target)
+        return {};
+    return core::findReferences(m_workspace, *target);
+}
+
+void WorkspaceDocument::pushWithHolders(
+    std::unique_ptr<QUndoCommand> command, const std::vector<WorkspaceEntity> &holders, bool holdersFirst)
+{
+    if (holders.empty()) {
+        m_undoStack->push(command.release());
+        return;
+    }
+    const QString text = command->text();
+    // One macro: a single undo step, undone in reverse order.
+    m_undoStack->beginMacro(text);
+    if (!holdersFirst)
+        m_undoStack->push(command.release());
+    for (const WorkspaceEntity &holder : holders) {
+        if (std::unique_ptr<EntityCommand> replace = EntityCommand::replace(this, holder, text))
+            m_undoStack->push(replace.release());
+    }
+    if (holdersFirst)
+        m_undoStack->push(command.release());
+    m_undoStack->endMacro();
+}
+
+bool WorkspaceDocument::deleteEntity(EntityKind kind, std::uint64_t id, const QString &text)
+{
+    std::unique_ptr<EntityCommand> removal = EntityCommand::remove(this, kind, id, text);
+    if (!removal)
+        return false;
+    std::vector<WorkspaceEntity> holders;
+    const std::optional<WorkspaceEntity> entity = findEntity(m_workspace, kind, id);
+    if (const std::optional<core::ReferenceTarget> target = referenceTargetOf(*entity))
+        holders = editedHolders(m_workspace, core::ReferenceEdit::removal(*target));
+    // The references go first, so that undo brings the entity back before anything names it again.
+    pushWithHolders(std::move(removal), holders, true);
+    return true;
+}
+
+bool WorkspaceDocument::renameEntity(EntityKind kind, std::uint64_t id, const std::string &name, const QString &text)
+{
+    const std::optional<WorkspaceEntity> current = findEntity(m_workspace, kind, id);
+    if (!current || !isRenamable(*current) || entityName(*current) == name)
+        return false;
+    const QString undoText = !text.isEmpty()
+        ? text
+        : tr("Rename %1 %2 to %3").arg(entityKindLabel(kind), toQString(entityName(*current)), toQString(name));
+    if (kind == EntityKind::Role) {
+        // editRole keeps the ARN, and what names the role, in step with the name.
+        return editRole(core::RoleId { id }, undoText, RoleEditCommand::Field::Name,
+            [&name](core::Role &changed) { changed.name = name; });
+    }
+    const WorkspaceEntity renamed = renamedEntity(*current, name);
+    std::unique_ptr<EntityCommand> replace = EntityCommand::replace(this, renamed, undoText);
+    if (!replace)
+        return false;
+    std::vector<WorkspaceEntity> holders;
+    const std::optional<core::ReferenceTarget> before = referenceTargetOf(*current);
+    const std::optional<core::ReferenceTarget> after = referenceTargetOf(renamed);
+    if (before && after && !(*before == *after))
+        holders = editedHolders(m_workspace, core::ReferenceEdit::rename(*before, *after));
+    pushWithHolders(std::move(replace), holders, false);
     return true;
 }
 

@@ -15,10 +15,12 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace rd::core
@@ -110,7 +112,10 @@ public:
 
     /// Edits a role through the undo stack: `change` is applied to a copy, and when that differs from the role a
     /// RoleEditCommand with `text` (the Undo menu's wording) is pushed. Renaming or moving the role keeps its ARN in
-    /// step. Returns false when the role does not exist or nothing changed.
+    /// step, and the trust and resource policies that name the role (core::ReferenceEdit) follow its new ARN in the
+    /// same step; while the name or path is one IAM would refuse (typing), or another role of the account has the old
+    /// or the new name, they keep naming the role as it was when the step began. Returns false when the role does not
+    /// exist or nothing changed.
     bool editRole(core::RoleId id, const QString &text, RoleEditCommand::Field field,
         const std::function<void(core::Role &)> &change);
     /// Puts a role back as given (for undo commands). Emits roleChanged().
@@ -178,6 +183,21 @@ public:
     /// Replaces several entities as one undo step (a graph editor gesture): each takes the place of the entity with
     /// its kind and id. False, with nothing done, when one of them does not exist or nothing changes.
     bool replaceEntities(const std::vector<WorkspaceEntity> &entities, const QString &text);
+
+    /// What deleting the entity would update (core::ReferenceEdit::references()): the attached-policy and group lists,
+    /// permissions boundaries and policy principals of other entities that name it, and a role's instance profiles.
+    /// Empty for resources, external principals and AWS managed policies, which no entity of the workspace depends on.
+    std::vector<core::EntityReference> deletionReferences(EntityKind kind, std::uint64_t id) const;
+    /// What renaming the entity would rewrite: the places that name it, its own trust policy included.
+    std::vector<core::EntityReference> renameReferences(EntityKind kind, std::uint64_t id) const;
+    /// Deletes the entity and takes every reference to it out (deletionReferences()), as one undo step whose undo
+    /// brings back the entity, at its place and with its id, and every reference exactly. `text` defaults to "Delete
+    /// <kind> <name>". False when there is no such entity.
+    bool deleteEntity(EntityKind kind, std::uint64_t id, const QString &text = {});
+    /// Renames the entity (renamedEntity(): an IAM entity's ARN follows) and rewrites every reference to it, as one
+    /// undo step; a role goes through editRole(). The name is not checked (see entityNameError()). `text` defaults to
+    /// "Rename <kind> <old> to <new>". False when there is no such entity or nothing changes.
+    bool renameEntity(EntityKind kind, std::uint64_t id, const std::string &name, const QString &text = {});
     // --- End of the entities of every kind -------------------------------------------------------------------
 
     // --- Graph editor layout (Workspace::layout) ------------------------------------------------------------------
@@ -224,6 +244,13 @@ private:
         QString sourceName = {});
     /// Emits unsavedChangesChanged() when hasUnsavedChanges() differs from what was last announced.
     void announceUnsavedChanges();
+    /// For editRole(): makes the entities that name `current` follow its new ARN in `after` (see editRole()), from
+    /// the state they had when the step `command` joins began.
+    void followRoleArn(const core::Role &current, core::Role &after, RoleEditCommand &command) const;
+    /// Pushes `command` with replacements of `holders`, as one step: the holders first when `holdersFirst` (a
+    /// removal: undo brings the entity back before the references to it), after the command otherwise (a rename).
+    void pushWithHolders(
+        std::unique_ptr<QUndoCommand> command, const std::vector<WorkspaceEntity> &holders, bool holdersFirst);
 
     core::Workspace m_workspace;
     /// Texts typed in the JSON editor, by role id and inline policy name ("" for the trust policy).

@@ -414,6 +414,61 @@ std::optional<WorkspaceEntity> duplicateEntity(const core::Workspace &workspace,
     return std::nullopt;
 }
 
+std::optional<core::ReferenceTarget> referenceTargetOf(const WorkspaceEntity &entity)
+{
+    std::optional<core::ReferenceTarget> target;
+    if (const auto *role = std::get_if<core::Role>(&entity))
+        target = core::ReferenceTarget::of(*role);
+    else if (const auto *user = std::get_if<core::User>(&entity))
+        target = core::ReferenceTarget::of(*user);
+    else if (const auto *group = std::get_if<core::Group>(&entity))
+        target = core::ReferenceTarget::of(*group);
+    else if (const auto *policy = std::get_if<core::ManagedPolicy>(&entity))
+        target = core::ReferenceTarget::of(*policy);
+    if (target && !target->isReferable())
+        target.reset();
+    return target;
+}
+
+EntityKind entityKindOf(core::ReferenceHolder holder)
+{
+    switch (holder) {
+    case core::ReferenceHolder::Role:
+        return EntityKind::Role;
+    case core::ReferenceHolder::User:
+        return EntityKind::User;
+    case core::ReferenceHolder::Group:
+        return EntityKind::Group;
+    case core::ReferenceHolder::Resource:
+        return EntityKind::Resource;
+    }
+    return EntityKind::Role;
+}
+
+QString referenceText(const core::EntityReference &reference)
+{
+    const QString holder =
+        tr("%1 %2").arg(entityKindLabel(entityKindOf(reference.holder)), toQString(reference.holderName));
+    const QString statement = reference.sid.empty()
+        ? tr("statement %1").arg(reference.index + 1)
+        : tr("statement %1 (%2)").arg(reference.index + 1).arg(toQString(reference.sid));
+    switch (reference.field) {
+    case core::ReferenceField::AttachedPolicy:
+        return tr("%1: attached policies").arg(holder);
+    case core::ReferenceField::PermissionsBoundary:
+        return tr("%1: permissions boundary").arg(holder);
+    case core::ReferenceField::GroupMembership:
+        return tr("%1: groups").arg(holder);
+    case core::ReferenceField::TrustPrincipal:
+        return tr("%1: trust policy, %2").arg(holder, statement);
+    case core::ReferenceField::ResourcePolicyPrincipal:
+        return tr("%1: resource policy, %2").arg(holder, statement);
+    case core::ReferenceField::InstanceProfile:
+        return tr("%1: instance profile %2").arg(holder, toQString(reference.value));
+    }
+    return holder;
+}
+
 std::optional<WorkspaceEntity> newEntity(EntityKind kind, const std::string &accountId, const std::string &name)
 {
     switch (kind) {

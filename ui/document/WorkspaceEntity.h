@@ -3,6 +3,7 @@
 #pragma once
 
 #include "document/EntityKind.h"
+#include "rd/core/workspace/EntityReferences.h"
 #include "rd/core/workspace/Workspace.h"
 
 #include <QString>
@@ -50,6 +51,16 @@ WorkspaceEntity renamedEntity(const WorkspaceEntity &entity, const std::string &
 /// Nothing for external principals (a copy would be the same principal) and for resources whose ARN does not end in
 /// their name (the copy would have no ARN of its own).
 std::optional<WorkspaceEntity> duplicateEntity(const core::Workspace &workspace, const WorkspaceEntity &entity);
+/// What other entities name this one by (core::ReferenceTarget): users, groups, roles and customer managed
+/// policies; nothing for resources and external principals, which no other entity of a workspace names, and for AWS
+/// managed policies.
+std::optional<core::ReferenceTarget> referenceTargetOf(const WorkspaceEntity &entity);
+/// The kind of entity that holds a reference.
+EntityKind entityKindOf(core::ReferenceHolder holder);
+/// Where a reference is, for a list shown to the user: `role Deploy: attached policies`, `role Deploy: trust
+/// policy, statement 2 (AllowCi)`, `role Audit: instance profile AuditProfile`.
+QString referenceText(const core::EntityReference &reference);
+
 /// A new, empty user, group or customer managed policy (with one empty default version) in `accountId`; nothing for
 /// other kinds, which need more than a name.
 std::optional<WorkspaceEntity> newEntity(EntityKind kind, const std::string &accountId, const std::string &name);

@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "document/WorkspaceTreeModel.h"
 
-#include "document/EntityCommand.h"
-#include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/IamIdentifiers.h"
@@ -740,16 +738,8 @@ bool WorkspaceTreeModel::setData(const QModelIndex &index, const QVariant &value
         return false;
     const QString label = entityKindLabel(entityKind(*current));
     const QString text = tr("Rename %1 %2 to %3").arg(label, toQString(entityName(*current)), name);
-    if (const auto *r = std::get_if<core::Role>(&*current)) {
-        // editRole keeps the ARN in step with the name.
-        return m_document->editRole(
-            r->id, text, RoleEditCommand::Field::Name, [&newName](core::Role &changed) { changed.name = newName; });
-    }
-    std::unique_ptr<EntityCommand> command = EntityCommand::replace(m_document, renamedEntity(*current, newName), text);
-    if (!command)
-        return false;
-    m_document->undoStack()->push(command.release());
-    return true;
+    // One step: the entity, its ARN, and everything that names it (WorkspaceDocument::renameEntity()).
+    return m_document->renameEntity(entityKind(*current), entityId(*current), newName, text);
 }
 
 void WorkspaceTreeModel::setSectionIcon(const QIcon &icon)

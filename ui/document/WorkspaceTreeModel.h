@@ -64,8 +64,9 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    /// Renaming (EditRole on the name column) goes through the undo stack: a RoleEditCommand for a role, an
-    /// EntityCommand for the others. Refuses, changing nothing, a name that nameError() objects to.
+    /// Renaming (EditRole on the name column) goes through the undo stack as one step that also rewrites whatever
+    /// names the entity (WorkspaceDocument::renameEntity()); it asks nothing (the browser asks before it commits).
+    /// Refuses, changing nothing, a name that nameError() objects to.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;

@@ -293,6 +293,9 @@ constexpr std::array kChecks {
     own(GaadPolicyError, "GAAD_POLICY_ERROR", kError, kFileInput,
         "a policy document of an account export is unreadable and was skipped",
         "https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html"),
+    own(DanglingReference, "DANGLING_REFERENCE", kWarning, kFileInput,
+        "a user, group or role names a customer managed policy or group the workspace does not have",
+        "https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html"),
 };
 
 constexpr bool inEnumOrder()
@@ -306,7 +309,7 @@ constexpr bool inEnumOrder()
 
 static_assert(inEnumOrder(), "the check table lists each CheckCode once, in the enum's order");
 static_assert(
-    kChecks.size() == static_cast<std::size_t>(GaadPolicyError) + 1, "the check table ends with the last CheckCode");
+    kChecks.size() == static_cast<std::size_t>(DanglingReference) + 1, "the check table ends with the last CheckCode");
 
 } // namespace
 

@@ -127,7 +127,7 @@ std::vector<JsonValue> *JsonFields::array(std::string_view key, bool required)
     return &v->elements;
 }
 
-std::vector<std::string> JsonFields::strings(std::string_view key)
+std::vector<std::string> JsonFields::strings(std::string_view key, std::vector<SourceRange> *ranges)
 {
     std::vector<std::string> out;
     std::vector<JsonValue> *elements = array(key);
@@ -143,6 +143,8 @@ std::vector<std::string> JsonFields::strings(std::string_view key)
             continue;
         }
         out.push_back(std::move(e.text));
+        if (ranges)
+            ranges->push_back(e.range);
     }
     return out;
 }

@@ -33,8 +33,8 @@ public:
     bool boolean(std::string_view key, bool fallback);
     /// The member's elements when it is an array (empty when absent or mistyped).
     std::vector<JsonValue> *array(std::string_view key, bool required = false);
-    /// An array of strings.
-    std::vector<std::string> strings(std::string_view key);
+    /// An array of strings; with `ranges`, the range of each string returned is appended there.
+    std::vector<std::string> strings(std::string_view key, std::vector<SourceRange> *ranges = nullptr);
     /// The member when it is an object.
     JsonValue *object(std::string_view key, bool required = false);
 

@@ -7,7 +7,9 @@
 #include "rd/core/base/CheckCodes.h"
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "workspace/ReferenceSites.h"
 
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -72,6 +74,9 @@ public:
                 "account; run the AWS CLI without --max-items to get all of it"));
         m_ws.collectExternalPrincipals();
         m_ws.sortCanonically();
+        // Noted, not refused: an export made with --filter legitimately names what it leaves out.
+        Diagnostics dangling = m_sites.findings(m_ws, true);
+        m_out.insert(m_out.end(), std::make_move_iterator(dangling.begin()), std::make_move_iterator(dangling.end()));
         return std::move(m_ws);
     }
 
@@ -160,24 +165,50 @@ private:
         return out;
     }
 
-    static std::vector<std::string> attached(JsonFields &f)
+    /// The ARNs of AttachedManagedPolicies, and in `ranges` where each stands.
+    static std::vector<std::string> attached(JsonFields &f, std::vector<SourceRange> &ranges)
     {
         std::vector<std::string> out;
         f.forEachObject("AttachedManagedPolicies", [&](JsonFields &p) {
             std::string arn = p.string("PolicyArn", true);
-            if (!arn.empty())
-                out.push_back(std::move(arn));
+            if (arn.empty())
+                return;
+            out.push_back(std::move(arn));
+            ranges.push_back(p.value("PolicyArn")->range);
         });
         return out;
     }
 
-    std::string boundary(JsonFields &f)
+    /// The ARN of PermissionsBoundary, and in `range` where it stands.
+    std::string boundary(JsonFields &f, SourceRange &range)
     {
         JsonValue *value = f.object("PermissionsBoundary");
         if (!value)
             return {};
         JsonFields b(*value, f.childPath("PermissionsBoundary"), m_out, CheckCode::GaadFormatError, false);
-        return b.string("PermissionsBoundaryArn");
+        std::string arn = b.string("PermissionsBoundaryArn");
+        if (!arn.empty())
+            range = b.value("PermissionsBoundaryArn")->range;
+        return arn;
+    }
+
+    /// Where the references of an entity stood, noted once it has its id.
+    struct Places {
+        std::vector<SourceRange> attached;
+        SourceRange boundary;
+        std::vector<SourceRange> groups;
+    };
+
+    void note(ReferenceHolder holder, std::uint64_t id, const Places &places)
+    {
+        if (id == 0)
+            return;
+        for (std::size_t i = 0; i < places.attached.size(); ++i)
+            m_sites.add(holder, id, ReferenceField::AttachedPolicy, i, places.attached[i]);
+        if (places.boundary.isValid())
+            m_sites.add(holder, id, ReferenceField::PermissionsBoundary, 0, places.boundary);
+        for (std::size_t i = 0; i < places.groups.size(); ++i)
+            m_sites.add(holder, id, ReferenceField::GroupMembership, i, places.groups[i]);
     }
 
     static std::vector<Tag> tags(JsonFields &f)
@@ -206,13 +237,14 @@ private:
         e.createDate = f.string("CreateDate");
     }
 
-    /// Adds an entity that has a name (one without was already reported) and its account.
-    template <class Entity> void store(Entity &&e)
+    /// Adds an entity that has a name (one without was already reported) and its account; returns its id (0: not
+    /// added).
+    template <class Entity> std::uint64_t store(Entity &&e)
     {
         if (e.name.empty())
-            return;
+            return 0;
         m_ws.ensureAccount(e.accountId);
-        m_ws.add(std::forward<Entity>(e));
+        return m_ws.add(std::forward<Entity>(e)).value;
     }
 
     template <class Fn> void readObject(JsonValue &entry, const std::string &path, Fn fn)
@@ -223,22 +255,24 @@ private:
     void readUser(JsonFields &f)
     {
         User u;
+        Places places;
         readIdentity(f, "User", u);
         u.inlinePolicies = inlinePolicies(f, "UserPolicyList");
-        u.groupNames = f.strings("GroupList");
-        u.attachedPolicyArns = attached(f);
-        u.permissionsBoundaryArn = boundary(f);
+        u.groupNames = f.strings("GroupList", &places.groups);
+        u.attachedPolicyArns = attached(f, places.attached);
+        u.permissionsBoundaryArn = boundary(f, places.boundary);
         u.tags = tags(f);
-        store(std::move(u));
+        note(ReferenceHolder::User, store(std::move(u)), places);
     }
 
     void readGroup(JsonFields &f)
     {
         Group g;
+        Places places;
         readIdentity(f, "Group", g);
         g.inlinePolicies = inlinePolicies(f, "GroupPolicyList");
-        g.attachedPolicyArns = attached(f);
-        store(std::move(g));
+        g.attachedPolicyArns = attached(f, places.attached);
+        note(ReferenceHolder::Group, store(std::move(g)), places);
     }
 
     void readRole(JsonFields &f)
@@ -250,8 +284,9 @@ private:
         if (auto trust = document(f, "AssumeRolePolicyDocument"))
             r.trustPolicy = std::move(*trust);
         r.inlinePolicies = inlinePolicies(f, "RolePolicyList");
-        r.attachedPolicyArns = attached(f);
-        r.permissionsBoundaryArn = boundary(f);
+        Places places;
+        r.attachedPolicyArns = attached(f, places.attached);
+        r.permissionsBoundaryArn = boundary(f, places.boundary);
         r.tags = tags(f);
         f.forEachObject("InstanceProfileList", [&](JsonFields &p) {
             InstanceProfile profile;
@@ -263,7 +298,7 @@ private:
             if (!profile.name.empty())
                 r.instanceProfiles.push_back(std::move(profile));
         });
-        store(std::move(r));
+        note(ReferenceHolder::Role, store(std::move(r)), places);
     }
 
     void readPolicy(JsonFields &f)
@@ -298,6 +333,7 @@ private:
 
     Diagnostics &m_out;
     Workspace m_ws;
+    ReferenceSites m_sites;
 };
 
 } // namespace

@@ -10,10 +10,12 @@
 #include "rd/core/json/JsonReader.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/workspace/GaadImporter.h"
+#include "workspace/ReferenceSites.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -316,6 +318,9 @@ public:
         return std::move(m_ws);
     }
 
+    /// DANGLING_REFERENCE warnings for the workspace read, at their places in the file.
+    Diagnostics referenceFindings(const Workspace &workspace) const { return m_sites.findings(workspace, false); }
+
 private:
     void readAccount(JsonFields &f)
     {
@@ -326,9 +331,10 @@ private:
     {
         User u;
         readIdentity(f, u);
-        u.groupNames = f.strings("groups");
-        u.permissionsBoundaryArn = f.string("permissionsBoundary");
-        u.attachedPolicyArns = f.strings("attachedPolicies");
+        std::vector<SourceRange> groups;
+        u.groupNames = f.strings("groups", &groups);
+        noteSites(ReferenceHolder::User, u.id.value, ReferenceField::GroupMembership, groups);
+        readPolicyReferences(f, ReferenceHolder::User, u, &u.permissionsBoundaryArn);
         u.inlinePolicies = inlinePolicies(f);
         u.tags = tags(f);
         m_ws.add(std::move(u));
@@ -338,7 +344,7 @@ private:
     {
         Group g;
         readIdentity(f, g);
-        g.attachedPolicyArns = f.strings("attachedPolicies");
+        readPolicyReferences(f, ReferenceHolder::Group, g, nullptr);
         g.inlinePolicies = inlinePolicies(f);
         m_ws.add(std::move(g));
     }
@@ -358,8 +364,7 @@ private:
         }
         if (auto policy = document(f, "trustPolicy", true))
             r.trustPolicy = std::move(*policy);
-        r.permissionsBoundaryArn = f.string("permissionsBoundary");
-        r.attachedPolicyArns = f.strings("attachedPolicies");
+        readPolicyReferences(f, ReferenceHolder::Role, r, &r.permissionsBoundaryArn);
         r.inlinePolicies = inlinePolicies(f);
         r.tags = tags(f);
         f.forEachObject("instanceProfiles", [&](JsonFields &p) {
@@ -465,6 +470,28 @@ private:
         return path.empty() ? std::string("/") : path;
     }
 
+    void noteSites(
+        ReferenceHolder holder, std::uint64_t id, ReferenceField field, const std::vector<SourceRange> &ranges)
+    {
+        for (std::size_t i = 0; i < ranges.size(); ++i)
+            m_sites.add(holder, id, field, i, ranges[i]);
+    }
+
+    /// `attachedPolicies` and, where the entity has one, `permissionsBoundary`, noting where each stands.
+    template <class Entity>
+    void readPolicyReferences(JsonFields &f, ReferenceHolder holder, Entity &e, std::string *boundary)
+    {
+        std::vector<SourceRange> attached;
+        e.attachedPolicyArns = f.strings("attachedPolicies", &attached);
+        noteSites(holder, e.id.value, ReferenceField::AttachedPolicy, attached);
+        if (!boundary)
+            return;
+        *boundary = f.string("permissionsBoundary");
+        if (!boundary->empty())
+            m_sites.add(
+                holder, e.id.value, ReferenceField::PermissionsBoundary, 0, f.value("permissionsBoundary")->range);
+    }
+
     std::optional<Policy> document(JsonFields &f, std::string_view key, bool required)
     {
         JsonValue *value = f.object(key, required);
@@ -507,6 +534,7 @@ private:
     Diagnostics &m_out;
     std::set<std::uint64_t> m_ids;
     Workspace m_ws;
+    ReferenceSites m_sites;
 };
 
 } // namespace
@@ -611,8 +639,16 @@ WorkspaceLoadResult loadWorkspaceText(std::string_view text)
     result.workspace = workspaceReader.finish(root);
     result.diagnostics.insert(result.diagnostics.end(), listFindings.begin(), listFindings.end());
     // A workspace is read strictly: the reader's findings and the text's (a duplicate key) alike refuse it.
-    if (hasErrors(result.diagnostics))
+    if (hasErrors(result.diagnostics)) {
         result.workspace.reset();
+        return result;
+    }
+    // References to entities the file does not hold are only noted: the workspace reads as it is.
+    if (result.workspace) {
+        Diagnostics dangling = workspaceReader.referenceFindings(*result.workspace);
+        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(dangling.begin()),
+            std::make_move_iterator(dangling.end()));
+    }
     return result;
 }
 

@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStyle>
@@ -23,6 +25,9 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
 
 namespace rd::ui
 {
@@ -70,6 +75,54 @@ QIcon themedIcon(const char *themeName, QStyle *style, QStyle::StandardPixmap fa
 }
 
 constexpr int kMessageMilliseconds = 10000;
+// How many references the question lists in its text; its details list up to kDetailReferences.
+constexpr std::size_t kListedReferences = 8;
+constexpr std::size_t kDetailReferences = 2000;
+
+/// `one` when `count` is 1, else `many` with the count for %1 (the program has no translations to pick plurals).
+QString counted(int count, const QString &one, const QString &many)
+{
+    return count == 1 ? one : many.arg(count);
+}
+
+/// `12 attached-policy lists, 3 trust policy statements`: how many references of each kind.
+QString countsByField(const std::vector<core::EntityReference> &references)
+{
+    using core::ReferenceField;
+    std::map<ReferenceField, int> counts;
+    for (const core::EntityReference &r : references)
+        ++counts[r.field];
+    QStringList parts;
+    for (const auto &[field, count] : counts) {
+        switch (field) {
+        case ReferenceField::AttachedPolicy:
+            parts << counted(count, WorkspaceBrowser::tr("1 attached-policy list"),
+                WorkspaceBrowser::tr("%1 attached-policy lists"));
+            break;
+        case ReferenceField::PermissionsBoundary:
+            parts << counted(count, WorkspaceBrowser::tr("1 permissions boundary"),
+                WorkspaceBrowser::tr("%1 permissions boundaries"));
+            break;
+        case ReferenceField::GroupMembership:
+            parts << counted(
+                count, WorkspaceBrowser::tr("1 user in the group"), WorkspaceBrowser::tr("%1 users in the group"));
+            break;
+        case ReferenceField::TrustPrincipal:
+            parts << counted(count, WorkspaceBrowser::tr("1 trust policy statement"),
+                WorkspaceBrowser::tr("%1 trust policy statements"));
+            break;
+        case ReferenceField::ResourcePolicyPrincipal:
+            parts << counted(count, WorkspaceBrowser::tr("1 resource policy statement"),
+                WorkspaceBrowser::tr("%1 resource policy statements"));
+            break;
+        case ReferenceField::InstanceProfile:
+            parts << counted(
+                count, WorkspaceBrowser::tr("1 instance profile"), WorkspaceBrowser::tr("%1 instance profiles"));
+            break;
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
 
 } // namespace
 
@@ -394,7 +447,92 @@ void WorkspaceBrowser::commitName(const QModelIndex &proxyIndex, const QString &
         return;
     }
     clearMessage();
-    m_model->setData(source, name);
+    const EntityKind kind = Model::kindOf(source);
+    const quint64 id = Model::idOf(source);
+    if (m_document->renameReferences(kind, id).empty()) {
+        m_model->setData(source, name);
+        return;
+    }
+    // The question waits until the editor has closed: a dialog opened while the view commits would take the focus
+    // from the editor, which commits again when it loses it.
+    QTimer::singleShot(0, this, [this, kind, id, name] { renameAfterAsking(kind, id, name); });
+}
+
+void WorkspaceBrowser::renameAfterAsking(EntityKind kind, quint64 id, const QString &name)
+{
+    const std::optional<doc::WorkspaceEntity> item = doc::findEntity(m_document->workspace(), kind, id);
+    if (!item)
+        return;
+    const std::string newName = doc::toStdString(name);
+    const QString error = doc::entityNameError(m_document->workspace(), *item, newName);
+    if (!error.isEmpty()) {
+        showMessage(error);
+        return;
+    }
+    const std::vector<core::EntityReference> references = m_document->renameReferences(kind, id);
+    if (!references.empty() && !confirmReferences(kind, id, references, name))
+        return;
+    m_document->renameEntity(kind, id, newName);
+}
+
+bool WorkspaceBrowser::confirmReferences(
+    EntityKind kind, quint64 id, const std::vector<core::EntityReference> &references, const QString &newName)
+{
+    const std::optional<doc::WorkspaceEntity> item = doc::findEntity(m_document->workspace(), kind, id);
+    if (!item)
+        return false;
+    const bool deleting = newName.isEmpty();
+    const QString label = doc::entityKindLabel(kind);
+    const QString name = doc::toQString(doc::entityName(*item));
+    const auto count = static_cast<int>(references.size());
+    QMessageBox box(QMessageBox::Question,
+        deleting ? tr("Delete %1 %2").arg(label, name) : tr("Rename %1 %2").arg(label, name), QString(),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("referencesMessageBox"));
+    const QString places = counted(count, tr("1 place"), tr("%1 places"));
+    box.setText(deleting ? tr("The %1 %2 is named in %3 of the workspace. Deleting it also updates what names it, "
+                              "in the same undo step:")
+                               .arg(label, name, places)
+                         : tr("The %1 %2 is named in %3 of the workspace. Renaming it to %4 also updates what names "
+                              "it, in the same undo step:")
+                               .arg(label, name, places, newName));
+    QStringList lines;
+    for (std::size_t i = 0; i < references.size() && i < kListedReferences; ++i)
+        lines << doc::referenceText(references[i]);
+    if (references.size() > kListedReferences)
+        lines << tr("…and %1 more; in all: %2.")
+                     .arg(references.size() - kListedReferences)
+                     .arg(countsByField(references));
+    const bool principals = std::any_of(references.begin(), references.end(), [](const core::EntityReference &r) {
+        return r.field == core::ReferenceField::TrustPrincipal
+            || r.field == core::ReferenceField::ResourcePolicyPrincipal;
+    });
+    // IAM User Guide, "AWS JSON policy elements: Principal": IAM keeps a user or role named in a Principal as its
+    // unique ID, so a statement naming a deleted one names no one, even after one of the same name is made again.
+    if (deleting && principals)
+        lines << QString()
+              << tr("AWS keeps a user or role named in a policy's Principal as its unique ID: once it "
+                    "is deleted, the statement no longer names anyone, even if one of the same name is "
+                    "made again. A statement left naming no one is removed.");
+    box.setInformativeText(lines.join(QLatin1Char('\n')));
+    if (references.size() > kListedReferences) {
+        QStringList details;
+        for (std::size_t i = 0; i < references.size() && i < kDetailReferences; ++i)
+            details << doc::referenceText(references[i]);
+        if (references.size() > kDetailReferences)
+            details << tr("…and %1 more").arg(references.size() - kDetailReferences);
+        box.setDetailedText(details.join(QLatin1Char('\n')));
+    }
+    QPushButton *go = box.addButton(deleting
+            ? counted(count, tr("Delete and Update 1 Reference"), tr("Delete and Update %1 References"))
+            : counted(count, tr("Rename and Update 1 Reference"), tr("Rename and Update %1 References")),
+        QMessageBox::AcceptRole);
+    go->setObjectName(QStringLiteral("confirmReferencesButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == go;
 }
 
 void WorkspaceBrowser::duplicateCurrent()
@@ -424,12 +562,13 @@ void WorkspaceBrowser::deleteCurrent()
     const std::optional<doc::WorkspaceEntity> item = m_model->entity(source);
     if (!item)
         return;
-    std::unique_ptr<doc::EntityCommand> command =
-        doc::EntityCommand::remove(m_document, doc::entityKind(*item), doc::entityId(*item));
-    if (!command)
+    const EntityKind kind = doc::entityKind(*item);
+    const quint64 id = doc::entityId(*item);
+    const std::vector<core::EntityReference> references = m_document->deletionReferences(kind, id);
+    if (!references.empty() && !confirmReferences(kind, id, references, QString()))
         return;
     clearMessage();
-    m_document->undoStack()->push(command.release());
+    m_document->deleteEntity(kind, id);
 }
 
 void WorkspaceBrowser::openCurrent()

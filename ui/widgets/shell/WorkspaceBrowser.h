@@ -3,11 +3,14 @@
 #pragma once
 
 #include "document/EntityKind.h"
+#include "rd/core/workspace/EntityReferences.h"
 #include "rd/core/workspace/Workspace.h"
 
 #include <QList>
 #include <QSet>
 #include <QWidget>
+
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -28,9 +31,11 @@ namespace rd::ui
 
 /// The workspace browser, the main window's left panel: a filter line over a tree of the workspace's accounts,
 /// roles, users, groups, policies, resources and external principals (doc::WorkspaceTreeModel), sorted by name.
-/// Every change goes through the document's undo stack: rename in place (F2), duplicate (Ctrl+D), delete (Delete,
-/// without asking: Undo brings the entity back), and new users, groups and policies by name; a new role is asked of
-/// the main window (newRoleRequested()), which has the template dialog.
+/// Every change goes through the document's undo stack: rename in place (F2), duplicate (Ctrl+D), delete (Delete),
+/// and new users, groups and policies by name; a new role is asked of the main window (newRoleRequested()), which has
+/// the template dialog. Deleting or renaming an entity that others name (an attached policy, a group with users, a
+/// user or role in a trust policy) first asks, listing those references (referencesMessageBox), and then changes the
+/// entity and every reference as one undo step; one nothing names is deleted without asking (Undo brings it back).
 class WorkspaceBrowser : public QWidget
 {
     Q_OBJECT
@@ -69,7 +74,8 @@ public Q_SLOTS:
     void renameCurrent();
     /// Adds a copy of the current entity (`name-copy`, its own ARN) and makes it current.
     void duplicateCurrent();
-    /// Deletes the current entity through the undo stack (nothing is asked: Undo restores it).
+    /// Deletes the current entity through the undo stack, with the references to it (see the class comment); asks
+    /// first when there are any.
     void deleteCurrent();
     /// Return, or a double-click: opens the current entity (roleOpened(), entityOpened()); on a section, expands or
     /// collapses it.
@@ -107,8 +113,16 @@ private:
     void updateActions();
     void showMessage(const QString &text);
     void clearMessage();
-    /// For the inline editor: renames the row's entity, or shows why not.
+    /// For the inline editor: renames the row's entity, or shows why not. An entity that others name is renamed
+    /// after the editor has closed, once the user agrees (renameAfterAsking()).
     void commitName(const QModelIndex &proxyIndex, const QString &text);
+    /// Asks whether to rename the entity to `name` and rewrite the references to it, then does.
+    void renameAfterAsking(doc::EntityKind kind, quint64 id, const QString &name);
+    /// Asks whether to go on with a deletion (`newName` empty) or a rename of the entity that `references` name:
+    /// the message box `referencesMessageBox` lists them (the first ones, with counts by kind, every one in the
+    /// details). True when the user agrees.
+    bool confirmReferences(
+        doc::EntityKind kind, quint64 id, const std::vector<core::EntityReference> &references, const QString &newName);
     bool selectSourceIndex(const QModelIndex &source);
     QModelIndex currentSourceIndex() const;
     /// The account for a new entity: the current row's, else the workspace's first; "" when there is none.

@@ -149,6 +149,7 @@ enum class CheckCode {
     GaadFormatError,
     GaadFormatWarning,
     GaadPolicyError,
+    DanglingReference,
 };
 
 /// What a check needs as input, and so which file of tests/data/validation/ holds its examples.
