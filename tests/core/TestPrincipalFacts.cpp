@@ -82,7 +82,7 @@ void TestPrincipalFacts::evaluate_data()
         << QStringList();
     QTest::newRow("IAM JSON policy elements: Condition: a holding known condition leaves the unknown keys")
         << true << R"({"StringEquals":{"aws:userid":"AIDAALICE"},"Bool":{"aws:SecureTransport":"true"}})" << unknown
-        << QStringList { "aws:securetransport" };
+        << QStringList { "aws:SecureTransport" };
 }
 
 void TestPrincipalFacts::evaluate()
