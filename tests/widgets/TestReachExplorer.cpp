@@ -2,14 +2,18 @@
 // SPDX-License-Identifier: MIT
 #include "PolicyText.h"
 #include "document/AccountAnalysis.h"
+#include "document/EntityCompletionModel.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "rd/core/workspace/WorkspaceFile.h"
+#include "widgets/analysis/EntityPicker.h"
 #include "widgets/analysis/ReachExplorer.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QLabel>
 #include <QRegularExpression>
@@ -28,6 +32,12 @@ private Q_SLOTS:
     void saysItIsAnalysingUntilTheFirstModelIsReady();
     void listsTheDenyThatNarrowsAnAnswer();
     void saysAllActionsAndCountsManyServices();
+    void completesAliceFromTheList();
+    void resolvesAUniqueNameOnReturn();
+    void answersForANameWithoutReturn();
+    void listsTheResourcesInResourceMode();
+    void takesAnArnAsTyped();
+    void asksWhichOfSeveralOfOneName();
 };
 
 namespace
@@ -67,6 +77,54 @@ ui::ReachExplorer *openExample(ui::MainWindow &window)
         qFatal("the window has no reach explorer");
     return explorer;
 }
+
+/// The platform team's example (users alice, bob..., roles, resources, external principals), with a role called bob
+/// when `roleBob`, in a window with the reach explorer in front.
+ui::ReachExplorer *openPlatformTeam(ui::MainWindow &window, bool roleBob = false)
+{
+    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(RD_PLATFORM_WORKSPACE);
+    if (!loaded.workspace)
+        qFatal("cannot read %s", RD_PLATFORM_WORKSPACE);
+    if (roleBob) {
+        core::Role bob;
+        bob.accountId = "111122223333";
+        bob.name = "bob";
+        bob.arn = "arn:aws:iam::111122223333:role/bob";
+        loaded.workspace->add(std::move(bob));
+    }
+    window.document()->reset(std::move(*loaded.workspace));
+    window.showView(QStringLiteral("reach"));
+    window.show();
+    // Active, so that the picker has the focus that its list needs to stay open.
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        qFatal("the window did not become active");
+    auto *explorer = window.findChild<ui::ReachExplorer *>();
+    if (!explorer)
+        qFatal("the window has no reach explorer");
+    // No question yet.
+    explorer->ask(ui::ReachExplorer::Mode::WhatCan, QString());
+    return explorer;
+}
+
+ui::EntityPicker *subjectPicker(ui::ReachExplorer *explorer)
+{
+    auto *picker = explorer->findChild<ui::EntityPicker *>(QStringLiteral("reachSubjectPicker"));
+    if (!picker)
+        qFatal("the reach explorer has no subject picker");
+    picker->setFocus();
+    return picker;
+}
+
+QStringList listedKeys(const QAbstractItemView *popup)
+{
+    QStringList keys;
+    for (int row = 0; row < popup->model()->rowCount(); ++row)
+        keys << popup->model()->index(row, 0).data(doc::EntityCompletionModel::KeyRole).toString();
+    return keys;
+}
+
+const QString kAlice = QStringLiteral("arn:aws:iam::111122223333:user/alice");
 
 } // namespace
 
@@ -156,8 +214,8 @@ void TestReachExplorer::saysItIsAnalysingUntilTheFirstModelIsReady()
     QVERIFY(!document.analysis()->model());
     QVERIFY(summary->text().contains(QStringLiteral("Analysing")));
     QSignalSpy answered(&explorer, &ui::ReachExplorer::answered);
-    explorer.findChild<QComboBox *>(QStringLiteral("reachSubjectCombo"))
-        ->setCurrentText(QStringLiteral("lambda.amazonaws.com"));
+    explorer.findChild<ui::EntityPicker *>(QStringLiteral("reachSubjectPicker"))
+        ->setText(QStringLiteral("lambda.amazonaws.com"));
     QTRY_VERIFY(explorer.answerCount() >= 1);
     QVERIFY(answered.count() >= 1);
 }
@@ -244,6 +302,161 @@ void TestReachExplorer::saysAllActionsAndCountsManyServices()
     // A few: by name, the levels of a service together.
     QVERIFY2(object->text(2) == QStringLiteral("s3 Read") || object->text(2) == QStringLiteral("s3 Read, Write"),
         qPrintable(object->text(2)));
+}
+
+void TestReachExplorer::completesAliceFromTheList()
+{
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    QTest::keyClicks(picker, QStringLiteral("ali"));
+    QAbstractItemView *popup = picker->popup();
+    QTRY_VERIFY(popup->isVisible());
+    // The user whose name starts with the text, with its kind and ARN; nothing chosen yet.
+    QCOMPARE(listedKeys(popup).front(), kAlice);
+    QCOMPARE(popup->model()->index(0, 0).data().toString(), QStringLiteral("alice"));
+    QCOMPARE(
+        popup->model()->index(0, 0).data(doc::EntityCompletionModel::KindNameRole).toString(), QStringLiteral("user"));
+    QVERIFY(!popup->currentIndex().isValid());
+    QSignalSpy picked(picker, &ui::EntityPicker::picked);
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(picker->text(), kAlice);
+    QCOMPARE(picked.count(), 1);
+    QVERIFY(!popup->isVisible());
+    // And the explorer answers for her.
+    QTRY_VERIFY(explorer->answerCount() > 0);
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QCOMPARE(answers->topLevelItem(0)->text(0), kAlice);
+    // Down on the chosen one shows the whole list, that one current (as a combo box's list does).
+    QTest::keyClick(picker, Qt::Key_Down);
+    QTRY_VERIFY(popup->isVisible());
+    QVERIFY(popup->model()->rowCount() > 10);
+    QCOMPARE(popup->currentIndex().data(doc::EntityCompletionModel::KeyRole).toString(), kAlice);
+    QTest::keyClick(popup, Qt::Key_Escape);
+    QCOMPARE(picker->text(), kAlice);
+}
+
+void TestReachExplorer::resolvesAUniqueNameOnReturn()
+{
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    QSignalSpy picked(picker, &ui::EntityPicker::picked);
+    // IAM API Reference, CreateUser, UserName: names are not distinguished by case.
+    QTest::keyClicks(picker, QStringLiteral("Alice"));
+    QTest::keyClick(picker, Qt::Key_Return);
+    QCOMPARE(picker->text(), kAlice);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.front().front().toString(), kAlice);
+    // A part of a name stays as typed: nothing is guessed.
+    picker->clear();
+    QTest::keyClicks(picker, QStringLiteral("alic"));
+    QTest::keyClick(picker, Qt::Key_Return);
+    QCOMPARE(picker->text(), QStringLiteral("alic"));
+    QCOMPARE(picked.count(), 1);
+    explorer->answerNow();
+    QVERIFY2(explorer->findChild<QLabel *>(QStringLiteral("reachSummaryLabel"))
+                 ->text()
+                 .startsWith(QStringLiteral("No principal is called alic")),
+        qPrintable(explorer->findChild<QLabel *>(QStringLiteral("reachSummaryLabel"))->text()));
+}
+
+void TestReachExplorer::answersForANameWithoutReturn()
+{
+    // Typing `alice` asks about the user alice: what she reaches through Developer (IAM User Guide, "Role chaining").
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    QTest::keyClicks(picker, QStringLiteral("alice"));
+    QTRY_VERIFY(explorer->answerCount() > 0);
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QCOMPARE(answers->topLevelItem(0)->text(0), kAlice);
+    QStringList resources;
+    for (int i = 0; i < answers->topLevelItemCount(); ++i)
+        resources << answers->topLevelItem(i)->text(1);
+    QVERIFY2(resources.contains(QStringLiteral("arn:aws:iam::111122223333:role/Developer")),
+        qPrintable(resources.join(QLatin1Char(' '))));
+    QCOMPARE(picker->text(), QStringLiteral("alice"));
+}
+
+void TestReachExplorer::listsTheResourcesInResourceMode()
+{
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window);
+    explorer->findChild<QComboBox *>(QStringLiteral("reachModeCombo"))->setCurrentIndex(1);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    // Down opens the whole list: the workspace's resources, then what else a question can be about.
+    QTest::keyClick(picker, Qt::Key_Down);
+    QAbstractItemView *popup = picker->popup();
+    QTRY_VERIFY(popup->isVisible());
+    const QStringList listed = listedKeys(popup);
+    for (const QString &resource : { QStringLiteral("arn:aws:s3:::example-artifacts"),
+             QStringLiteral("arn:aws:dynamodb:eu-west-1:111122223333:table/orders"),
+             QStringLiteral("arn:aws:sqs:eu-west-1:111122223333:jobs"),
+             QStringLiteral("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+             QStringLiteral("arn:aws:iam::111122223333:role/Deployer") })
+        QVERIFY2(listed.contains(resource), qPrintable(resource));
+    QVERIFY(!listed.contains(QStringLiteral("lambda.amazonaws.com")));
+    QTest::keyClick(popup, Qt::Key_Escape);
+    QVERIFY(!popup->isVisible());
+    // A resource by name: who reaches the orders table.
+    QTest::keyClicks(picker, QStringLiteral("orders"));
+    QTest::keyClick(picker, Qt::Key_Return);
+    QCOMPARE(picker->text(), QStringLiteral("arn:aws:dynamodb:eu-west-1:111122223333:table/orders"));
+    QTRY_VERIFY(explorer->answerCount() > 0);
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QStringList principals;
+    for (int i = 0; i < answers->topLevelItemCount(); ++i)
+        principals << answers->topLevelItem(i)->text(0);
+    QVERIFY2(principals.contains(QStringLiteral("arn:aws:iam::111122223333:role/DataReader")),
+        qPrintable(principals.join(QLatin1Char(' '))));
+}
+
+void TestReachExplorer::takesAnArnAsTyped()
+{
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window);
+    explorer->findChild<QComboBox *>(QStringLiteral("reachModeCombo"))->setCurrentIndex(1);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    // An object of the bucket: no entry of the list, asked about as it is.
+    const QString object = QStringLiteral("arn:aws:s3:::example-artifacts/builds/app.zip");
+    QSignalSpy picked(picker, &ui::EntityPicker::picked);
+    QTest::keyClicks(picker, object);
+    QTest::keyClick(picker, Qt::Key_Return);
+    QCOMPARE(picker->text(), object);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.front().front().toString(), object);
+    QTRY_VERIFY(explorer->answerCount() > 0);
+    auto *answers = explorer->findChild<QTreeWidget *>(QStringLiteral("reachAnswersTree"));
+    QVERIFY(answers->topLevelItem(0)->text(1).startsWith(QStringLiteral("arn:aws:s3:::example-artifacts")));
+}
+
+void TestReachExplorer::asksWhichOfSeveralOfOneName()
+{
+    ui::MainWindow window;
+    ui::ReachExplorer *explorer = openPlatformTeam(window, true);
+    ui::EntityPicker *picker = subjectPicker(explorer);
+    QTest::keyClicks(picker, QStringLiteral("bob"));
+    QAbstractItemView *popup = picker->popup();
+    QTRY_VERIFY(popup->isVisible());
+    // With the list open, keys go to the list, which hands those it does not use to the field.
+    QTest::keyClick(popup, Qt::Key_Return);
+    // Not a guess: the text stays, the list shows the two to choose from, and the explorer says why it waits.
+    QCOMPARE(picker->text(), QStringLiteral("bob"));
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(listedKeys(popup),
+        QStringList({ QStringLiteral("arn:aws:iam::111122223333:user/bob"),
+            QStringLiteral("arn:aws:iam::111122223333:role/bob") }));
+    explorer->answerNow();
+    QCOMPARE(explorer->answerCount(), 0);
+    QVERIFY(explorer->findChild<QLabel *>(QStringLiteral("reachSummaryLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Several principals are called bob")));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    QCOMPARE(picker->text(), QStringLiteral("arn:aws:iam::111122223333:role/bob"));
 }
 
 QTEST_MAIN(TestReachExplorer)

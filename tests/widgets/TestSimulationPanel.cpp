@@ -1,15 +1,18 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "ChainWorkspace.h"
+#include "document/EntityCompletionModel.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/workspace/WorkspaceFile.h"
+#include "widgets/analysis/EntityPicker.h"
 #include "widgets/analysis/SimulationPanel.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -34,6 +37,8 @@ private Q_SLOTS:
     void boundsTheDurationByTheRolesMaximumSession();
     void linksTheDecidingStatementToItsEditor();
     void eachHopOfAChainHasItsOwnTagsAndSessionPolicy();
+    void takesThePrincipalAndTheResourceByName();
+    void asksWhichOfSeveralOfOneName();
 };
 
 namespace
@@ -52,6 +57,33 @@ ui::SimulationPanel *openExample(ui::MainWindow &window)
     panel->simulateNow();
     return panel;
 }
+
+/// The platform team's example (with a role called bob beside the user bob when `roleBob`), its Developer role in
+/// front of the simulation panel; the window active, so that the pickers' lists can open.
+ui::SimulationPanel *openPlatformTeam(ui::MainWindow &window, bool roleBob = false)
+{
+    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(RD_PLATFORM_WORKSPACE);
+    if (!loaded.workspace)
+        qFatal("cannot read %s", RD_PLATFORM_WORKSPACE);
+    if (roleBob) {
+        core::Role bob;
+        bob.accountId = "111122223333";
+        bob.name = "bob";
+        bob.arn = "arn:aws:iam::111122223333:role/bob";
+        loaded.workspace->add(std::move(bob));
+    }
+    window.document()->reset(std::move(*loaded.workspace));
+    if (!window.selectRole(QStringLiteral("Developer")))
+        qFatal("no role Developer");
+    window.showView(QStringLiteral("simulation"));
+    window.show();
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        qFatal("the window did not become active");
+    ui::SimulationPanel *panel = window.simulationPanel();
+    panel->setCurrentTime(kIssued);
+    return panel;
+}
 } // namespace
 
 void TestSimulationPanel::theLambdaStoryWorksEndToEnd()
@@ -61,7 +93,7 @@ void TestSimulationPanel::theLambdaStoryWorksEndToEnd()
     ui::MainWindow window;
     ui::SimulationPanel *panel = openExample(window);
     window.show();
-    QCOMPARE(panel->findChild<QComboBox *>(QStringLiteral("simulationPrincipalCombo"))->currentText(),
+    QCOMPARE(panel->findChild<ui::EntityPicker *>(QStringLiteral("simulationPrincipalPicker"))->text(),
         QStringLiteral("lambda.amazonaws.com"));
     panel->setDurationSeconds(1800);
     panel->simulateNow();
@@ -240,6 +272,61 @@ void TestSimulationPanel::eachHopOfAChainHasItsOwnTagsAndSessionPolicy()
     hops->setCurrentIndex(0);
     QVERIFY(tags->text().isEmpty());
     QVERIFY(policy->toPlainText().isEmpty());
+}
+
+void TestSimulationPanel::takesThePrincipalAndTheResourceByName()
+{
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openPlatformTeam(window);
+    auto *principal = panel->findChild<ui::EntityPicker *>(QStringLiteral("simulationPrincipalPicker"));
+    QVERIFY(principal);
+    // The first principal the trust policy names is the default, and the trust policy's come first in the list.
+    QCOMPARE(principal->text(), QStringLiteral("arn:aws:iam::111122223333:user/alice"));
+    principal->clear();
+    principal->setFocus();
+    QTest::keyClick(principal, Qt::Key_Down);
+    QTRY_VERIFY(principal->popup()->isVisible());
+    QCOMPARE(principal->popup()->model()->index(2, 0).data(doc::EntityCompletionModel::KeyRole).toString(),
+        QStringLiteral("arn:aws:iam::111122223333:user/dave"));
+    QTest::keyClick(principal->popup(), Qt::Key_Escape);
+    // dave by name; the trust policy wants MFA (IAM User Guide, "AWS global condition context keys",
+    // aws:MultiFactorAuthPresent).
+    QTest::keyClicks(principal, QStringLiteral("dave"));
+    panel->findChild<QCheckBox *>(QStringLiteral("simulationMfaCheckBox"))->setChecked(true);
+    panel->simulateNow();
+    QVERIFY2(panel->result().allowed, qPrintable(panel->verdict()));
+    QCOMPARE(QString::fromStdString(panel->result().hops.front().caller),
+        QStringLiteral("arn:aws:iam::111122223333:user/dave"));
+    // The resource by name as well: the session may assume the Deployer role (the Developer's ReadApp policy).
+    auto *resource = panel->findChild<ui::EntityPicker *>(QStringLiteral("simulationCheckResourcePicker"));
+    QVERIFY(resource);
+    panel->setCheck(QStringLiteral("sts:AssumeRole"), QString());
+    resource->setFocus();
+    QTest::keyClicks(resource, QStringLiteral("deployer"));
+    QTest::keyClick(resource, Qt::Key_Return);
+    QCOMPARE(resource->text(), QStringLiteral("arn:aws:iam::111122223333:role/Deployer"));
+    panel->simulateNow();
+    QVERIFY(panel->checkResult());
+    QCOMPARE(QString::fromStdString(panel->checkResult()->resource), resource->text());
+    QCOMPARE(panel->checkResult()->decision, core::Decision::Allowed);
+}
+
+void TestSimulationPanel::asksWhichOfSeveralOfOneName()
+{
+    ui::MainWindow window;
+    ui::SimulationPanel *panel = openPlatformTeam(window, true);
+    auto *principal = panel->findChild<ui::EntityPicker *>(QStringLiteral("simulationPrincipalPicker"));
+    principal->clear();
+    principal->setFocus();
+    QTest::keyClicks(principal, QStringLiteral("bob"));
+    panel->simulateNow();
+    QVERIFY(!panel->result().allowed);
+    QVERIFY2(
+        panel->verdict().contains(QStringLiteral("several principals are called bob")), qPrintable(panel->verdict()));
+    QTest::keyClick(
+        principal->popup()->isVisible() ? static_cast<QWidget *>(principal->popup()) : principal, Qt::Key_Return);
+    QTRY_VERIFY(principal->popup()->isVisible());
+    QCOMPARE(principal->popup()->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestSimulationPanel)

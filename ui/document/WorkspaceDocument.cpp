@@ -6,6 +6,7 @@
 #include "document/AddRoleCommand.h"
 #include "document/BackgroundPool.h"
 #include "document/EntityCommand.h"
+#include "document/EntityCompletionModel.h"
 #include "document/GraphLayoutCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
@@ -100,6 +101,8 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
     , m_analysis(new AccountAnalysis(this))
+    // Made after the analysis and before any view: it follows a new model before the views that read it do.
+    , m_entityCompletions(new EntityCompletionModel(this))
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this, &WorkspaceDocument::announceUnsavedChanges);
 }

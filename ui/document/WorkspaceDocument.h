@@ -32,6 +32,7 @@ namespace rd::doc
 {
 
 class AccountAnalysis;
+class EntityCompletionModel;
 
 /// One open workspace: owns the core model, its file path and the single undo history of every view. Views read
 /// the model through workspace() and refer to entities by their stable ids.
@@ -47,6 +48,10 @@ public:
     /// The analysis model of the workspace (policies resolved, the access graph), computed off the GUI thread after
     /// each change; every view that needs the graph reads it there.
     AccountAnalysis *analysis() const { return m_analysis; }
+    /// Every name the simulation and reach questions take (users, roles, resources, external principals...), with the
+    /// key each stands for: the one list the pickers complete from, made again only when the analysis model's nodes
+    /// change.
+    EntityCompletionModel *entityCompletions() const { return m_entityCompletions; }
     QString filePath() const { return m_filePath; }
     /// True when the workspace came from GAAD output and has not been saved as a workspace yet.
     bool isImported() const { return m_imported; }
@@ -268,6 +273,7 @@ private:
     std::vector<LoadFinding> m_loadFindings;
     QUndoStack *m_undoStack;
     AccountAnalysis *m_analysis;
+    EntityCompletionModel *m_entityCompletions;
     QString m_filePath;
     bool m_imported = false;
     QString m_sourceName;

@@ -4,20 +4,20 @@
 
 #include "document/AccountAnalysis.h"
 #include "document/BackgroundPool.h"
+#include "document/EntityCompletionModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/Reachability.h"
+#include "widgets/analysis/EntityPicker.h"
 
 #include <QComboBox>
-#include <QCompleter>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
-#include <QStringListModel>
 #include <QThreadPool>
 #include <QTimer>
 #include <QTreeWidget>
@@ -130,12 +130,11 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_mode(new QComboBox(this))
-    , m_subject(new QComboBox(this))
+    , m_subject(new EntityPicker(document->entityCompletions(), doc::EntityCompletionModel::principalKinds(), this))
     , m_action(new QLineEdit(this))
     , m_hops(new QSpinBox(this))
     , m_summary(new QLabel(this))
     , m_answers(new QTreeWidget(this))
-    , m_subjects(new QStringListModel(this))
     , m_pending(new QTimer(this))
     , m_mailbox(std::make_shared<Mailbox>())
 {
@@ -144,19 +143,9 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     m_mode->setObjectName(QStringLiteral("reachModeCombo"));
     m_mode->addItem(tr("What can this principal reach?"), int(Mode::WhatCan));
     m_mode->addItem(tr("Who can reach this resource?"), int(Mode::WhoCan));
-    m_subject->setObjectName(QStringLiteral("reachSubjectCombo"));
-    m_subject->setEditable(true);
-    m_subject->setInsertPolicy(QComboBox::NoInsert);
+    m_subject->setObjectName(QStringLiteral("reachSubjectPicker"));
     m_subject->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_subject->lineEdit()->setPlaceholderText(tr("a user, role or service; or a resource ARN"));
-    // Tens of thousands of principals on a large account: one model set in one go, a width that does not measure
-    // them all, and completion of any part of a name.
-    m_subject->setModel(m_subjects);
-    m_subject->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_subject->setMinimumContentsLength(32);
-    m_subject->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    m_subject->completer()->setFilterMode(Qt::MatchContains);
-    m_subject->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_subject->setClearButtonEnabled(true);
     m_action->setObjectName(QStringLiteral("reachActionEdit"));
     m_action->setPlaceholderText(tr("action (optional), e.g. s3:GetObject"));
     m_hops->setObjectName(QStringLiteral("reachMaxHopsSpinBox"));
@@ -186,8 +175,8 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
     m_pending->setSingleShot(true);
     m_pending->setInterval(150);
     connect(m_pending, &QTimer::timeout, this, &ReachExplorer::answerInBackground);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, &ReachExplorer::schedule);
-    connect(m_subject, &QComboBox::currentTextChanged, this, &ReachExplorer::schedule);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ReachExplorer::onModeChanged);
+    connect(m_subject, &QLineEdit::textChanged, this, &ReachExplorer::schedule);
     connect(m_action, &QLineEdit::textChanged, this, &ReachExplorer::schedule);
     connect(m_hops, &QSpinBox::valueChanged, this, &ReachExplorer::schedule);
     // A newer model (after an edit, or of another workspace): the question is asked again.
@@ -219,6 +208,19 @@ ReachExplorer::ReachExplorer(doc::WorkspaceDocument *document, QWidget *parent)
         if (!label.isEmpty())
             Q_EMIT statementActivated(label, item->data(0, StatementIndexRole).toInt());
     });
+    onModeChanged();
+}
+
+void ReachExplorer::onModeChanged()
+{
+    if (Mode(m_mode->currentData().toInt()) == Mode::WhatCan) {
+        m_subject->setKinds(doc::EntityCompletionModel::principalKinds());
+        m_subject->setPlaceholderText(tr("a user, role, account or service: a name or an ARN"));
+    } else {
+        m_subject->setKinds(doc::EntityCompletionModel::resourceKinds());
+        m_subject->setPlaceholderText(tr("a resource, or a user, group or role: a name or an ARN"));
+    }
+    schedule();
 }
 
 ReachExplorer::~ReachExplorer()
@@ -295,7 +297,7 @@ void ReachExplorer::schedule()
 void ReachExplorer::ask(Mode mode, const QString &subject, const QString &action)
 {
     m_mode->setCurrentIndex(m_mode->findData(int(mode)));
-    m_subject->setCurrentText(subject);
+    m_subject->setText(subject);
     m_action->setText(action);
     answerNow();
 }
@@ -305,19 +307,17 @@ int ReachExplorer::answerCount() const
     return m_answers->topLevelItemCount();
 }
 
-void ReachExplorer::updateSubjects(const core::AccountModel &model)
+void ReachExplorer::showNoQuestion(const std::shared_ptr<const core::AccessGraph> &graph, const QString &summary)
 {
-    QStringList keys;
-    keys.reserve(int(model.graph().nodes().size()));
-    for (const core::GraphNode &node : model.graph().nodes()) {
-        if (node.kind != core::GraphNodeKind::Resource)
-            keys << toQString(node.key);
-    }
-    const QString current = m_subject->currentText();
-    const bool blocked = m_subject->blockSignals(true);
-    m_subjects->setStringList(keys);
-    m_subject->setCurrentText(current);
-    m_subject->blockSignals(blocked);
+    m_answers->clear();
+    m_shown.clear();
+    m_graph = graph;
+    m_summary->setText(summary);
+    Question none;
+    none.graph = graph;
+    none.mode = Mode(m_mode->currentData().toInt());
+    announcePaths(none);
+    Q_EMIT answered();
 }
 
 bool ReachExplorer::prepare(Question &question)
@@ -333,29 +333,40 @@ bool ReachExplorer::prepare(Question &question)
         m_summary->setText(tr("Analysing the account…"));
         return false;
     }
-    if (model != m_subjectsModel) {
-        doc::releaseInBackground(std::move(m_subjectsModel));
-        m_subjectsModel = model;
-        updateSubjects(*model);
-    }
     question.generation = ++m_generation;
     question.graph = model->sharedGraph();
     question.mode = Mode(m_mode->currentData().toInt());
-    question.subject = toStdString(m_subject->currentText().trimmed());
+    // A name becomes the ARN of the one entry called that, without Return (EntityPicker).
+    const doc::EntityCompletionModel::Resolution subject = m_subject->resolution();
+    question.subject = toStdString(subject.key);
     const QString action = m_action->text().trimmed();
     if (!action.isEmpty())
         question.action = toStdString(action);
     question.maxHops = m_hops->value();
-    if (question.subject.empty()) {
-        m_answers->clear();
-        m_shown.clear();
-        m_graph = question.graph;
-        m_summary->setText(tr("%1 nodes, %2 edges. Name a principal or a resource.")
-                               .arg(m_graph->nodes().size())
-                               .arg(m_graph->edges().size()));
-        announcePaths(question);
-        Q_EMIT answered();
+    using Status = doc::EntityCompletionModel::Resolution::Status;
+    const bool principal = question.mode == Mode::WhatCan;
+    switch (subject.status) {
+    case Status::Empty:
+        showNoQuestion(question.graph,
+            tr("%1 nodes, %2 edges. Name a principal or a resource.")
+                .arg(question.graph->nodes().size())
+                .arg(question.graph->edges().size()));
         return false;
+    case Status::Ambiguous:
+        showNoQuestion(question.graph,
+            (principal ? tr("Several principals are called %1: pick one from the list (Return shows them).")
+                       : tr("Several resources are called %1: pick one from the list (Return shows them)."))
+                .arg(subject.key));
+        return false;
+    case Status::Unknown:
+        showNoQuestion(question.graph,
+            (principal ? tr("No principal is called %1: pick one from the list (Down shows it), or type an ARN.")
+                       : tr("No resource is called %1: pick one from the list (Down shows it), or type an ARN."))
+                .arg(subject.key));
+        return false;
+    case Status::Key:
+    case Status::Name:
+        break;
     }
     return true;
 }

@@ -10,7 +10,6 @@
 #include <vector>
 
 class QComboBox;
-class QStringListModel;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -21,7 +20,6 @@ class QTreeWidgetItem;
 namespace rd::core
 {
 class AccessGraph;
-class AccountModel;
 struct ReachAnswer;
 } // namespace rd::core
 
@@ -33,12 +31,16 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
+class EntityPicker;
+
 /// "Which principals reach which resources?" as a table: what a principal can reach (directly or through role
 /// chains), or who can reach a resource (and action); each answer with its actions, its shortest path of hops, and
 /// per hop the deciding statements, which open in the policy editors. Conditional answers are marked. The graph is
 /// the document's analysis model (doc::AccountAnalysis), whose edges already take Deny statements and permissions
 /// boundaries into account; the explorer asks again when a newer model is ready, while it is visible. Questions typed
-/// are answered on a worker thread; until the first model is ready the explorer says it is analysing the account.
+/// are answered on a worker thread; until the first model is ready the explorer says it is analysing the account. The
+/// subject is picked by name or ARN (EntityPicker): principals when asking what one reaches, resources (and the IAM
+/// users, groups and roles, resources too) when asking who reaches one.
 class ReachExplorer : public QWidget
 {
     Q_OBJECT
@@ -89,8 +91,10 @@ private:
     /// The question in the fields; false (with the summary saying why) when there is nothing to ask yet.
     bool prepare(Question &question);
     void showAnswers(const Question &question, std::vector<core::ReachAnswer> answers);
-    /// Refills the subject field's list from `model`'s nodes, in one go.
-    void updateSubjects(const core::AccountModel &model);
+    /// Clears the answers and says why there is no question to ask (`summary`).
+    void showNoQuestion(const std::shared_ptr<const core::AccessGraph> &graph, const QString &summary);
+    /// The subject field offers what the mode asks about.
+    void onModeChanged();
     /// Emits subgraphSelected() for answers [first, last).
     void highlightAnswers(std::size_t first, std::size_t last);
     /// The nodes and edges of answers [first, last) of m_shown in m_graph, sorted and unique.
@@ -101,15 +105,12 @@ private:
 
     doc::WorkspaceDocument *m_document;
     QComboBox *m_mode;
-    QComboBox *m_subject;
+    EntityPicker *m_subject;
     QLineEdit *m_action;
     QSpinBox *m_hops;
     QLabel *m_summary;
     QTreeWidget *m_answers;
-    QStringListModel *m_subjects;
     QTimer *m_pending;
-    /// The model the subject list was made from.
-    std::shared_ptr<const core::AccountModel> m_subjectsModel;
     /// The graph of the answers shown.
     std::shared_ptr<const core::AccessGraph> m_graph;
     std::vector<core::ReachAnswer> m_shown;

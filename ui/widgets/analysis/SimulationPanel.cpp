@@ -3,10 +3,12 @@
 #include "widgets/analysis/SimulationPanel.h"
 
 #include "document/AccountAnalysis.h"
+#include "document/EntityCompletionModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/sts/StsSimulator.h"
+#include "widgets/analysis/EntityPicker.h"
 #include "widgets/analysis/SessionTimeline.h"
 
 #include <QCheckBox>
@@ -89,7 +91,9 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     : QWidget(parent)
     , m_document(document)
     , m_pending(new QTimer(this))
-    , m_principal(new QComboBox(this))
+    // The caller: any principal, and the AWS services the program knows (a service the workspace does not name yet).
+    , m_principal(new EntityPicker(document->entityCompletions(),
+          doc::EntityCompletionModel::principalKinds() | doc::EntityCompletionModel::Kind::KnownService, this))
     , m_chain(new QLineEdit(this))
     , m_duration(new QSlider(Qt::Horizontal, this))
     , m_durationText(new QLabel(this))
@@ -112,15 +116,14 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     , m_hops(new QTreeWidget(this))
     , m_credentials(new QPlainTextEdit(this))
     , m_checkAction(new QLineEdit(this))
-    , m_checkResource(new QLineEdit(this))
+    , m_checkResource(
+          new EntityPicker(document->entityCompletions(), doc::EntityCompletionModel::resourceKinds(), this))
     , m_checkVerdict(new QLabel(this))
     , m_permissions(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("simulationPanel"));
-    m_principal->setObjectName(QStringLiteral("simulationPrincipalCombo"));
-    m_principal->setEditable(true);
-    m_principal->setInsertPolicy(QComboBox::NoInsert);
-    m_principal->lineEdit()->setPlaceholderText(tr("lambda.amazonaws.com, a user or role ARN, an account's root ARN…"));
+    m_principal->setObjectName(QStringLiteral("simulationPrincipalPicker"));
+    m_principal->setPlaceholderText(tr("a user, role, account or service: a name or an ARN"));
     m_chain->setObjectName(QStringLiteral("simulationChainEdit"));
     m_chain->setPlaceholderText(tr("Then assume: role ARNs, separated by commas"));
     m_duration->setObjectName(QStringLiteral("simulationDurationSlider"));
@@ -184,8 +187,8 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
     m_credentials->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_checkAction->setObjectName(QStringLiteral("simulationCheckActionEdit"));
     m_checkAction->setPlaceholderText(tr("action, e.g. s3:PutObject"));
-    m_checkResource->setObjectName(QStringLiteral("simulationCheckResourceEdit"));
-    m_checkResource->setPlaceholderText(tr("resource ARN"));
+    m_checkResource->setObjectName(QStringLiteral("simulationCheckResourcePicker"));
+    m_checkResource->setPlaceholderText(tr("a resource: a name or an ARN (empty: *)"));
     m_checkVerdict->setObjectName(QStringLiteral("simulationCheckVerdictLabel"));
     m_checkVerdict->setWordWrap(true);
     m_checkVerdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -255,8 +258,8 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
         if (m_waitingForModel && m_document->analysis()->isCurrent())
             simulateWhenCurrent();
     });
-    for (QLineEdit *edit :
-        { m_chain, m_sessionName, m_externalId, m_sourceIp, m_context, m_checkAction, m_checkResource })
+    for (QLineEdit *edit : { static_cast<QLineEdit *>(m_principal), m_chain, m_sessionName, m_externalId, m_sourceIp,
+             m_context, m_checkAction, static_cast<QLineEdit *>(m_checkResource) })
         connect(edit, &QLineEdit::textChanged, this, &SimulationPanel::schedule);
     connect(m_chain, &QLineEdit::textChanged, this, &SimulationPanel::refreshHops);
     for (QLineEdit *edit : { m_tags, m_transitive })
@@ -267,7 +270,6 @@ SimulationPanel::SimulationPanel(doc::WorkspaceDocument *document, QWidget *pare
         m_hopToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
         m_hopBox->setVisible(open);
     });
-    connect(m_principal, &QComboBox::currentTextChanged, this, &SimulationPanel::schedule);
     connect(m_duration, &QSlider::valueChanged, this, [this](int value) {
         m_durationText->setText(durationText(value));
         schedule();
@@ -313,8 +315,8 @@ void SimulationPanel::setRole(core::RoleId id)
 
 void SimulationPanel::refreshPrincipals()
 {
-    // The principals the role's trust policy names come first (the first is the default); then the workspace's
-    // users and roles, which may be allowed through their own policies.
+    // The principals the role's trust policy names come first in the principal field's list (the first is the
+    // default); the others, which may be allowed through their own policies, follow.
     QStringList candidates;
     const core::Workspace &ws = m_document->workspace();
     if (const core::Role *role = ws.role(m_role)) {
@@ -327,17 +329,10 @@ void SimulationPanel::refreshPrincipals()
             }
         }
     }
-    for (const core::User &user : ws.users)
-        candidates << toQString(user.arn);
-    for (const core::Role &other : ws.roles) {
-        if (other.id != m_role)
-            candidates << toQString(other.arn);
-    }
     candidates.removeDuplicates();
     candidates.removeAll(QStringLiteral("*"));
-    m_principal->clear();
-    m_principal->addItems(candidates);
-    m_principal->setCurrentIndex(candidates.isEmpty() ? -1 : 0);
+    m_principal->setPreferredKeys(candidates);
+    m_principal->setText(candidates.value(0));
 }
 
 void SimulationPanel::updateDurationBounds()
@@ -357,7 +352,7 @@ void SimulationPanel::updateDurationBounds()
 
 void SimulationPanel::setPrincipal(const QString &principal)
 {
-    m_principal->setCurrentText(principal);
+    m_principal->setText(principal);
 }
 
 void SimulationPanel::setChain(const QStringList &roleArns)
@@ -478,7 +473,8 @@ void SimulationPanel::setCurrentTime(const QDateTime &time)
 core::AssumeRoleRequest SimulationPanel::request() const
 {
     core::AssumeRoleRequest r;
-    r.principal = toStdString(m_principal->currentText().trimmed());
+    // A name stands for the ARN of the one principal called that (EntityPicker).
+    r.principal = toStdString(m_principal->key());
     if (const core::Role *role = m_document->workspace().role(m_role))
         r.roleArns.push_back(role->arn);
     for (const QString &arn : m_chain->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts))
@@ -544,16 +540,26 @@ void SimulationPanel::simulateWhenCurrent()
     if (m_waitingForModel)
         return;
     const core::AssumeRoleRequest r = request();
+    m_permissions->clear();
+    using Status = doc::EntityCompletionModel::Resolution::Status;
+    if (m_principal->resolution().status == Status::Ambiguous) {
+        // Not a guess: the field's list shows the principals of that name on Return.
+        m_result = {};
+        m_result.error = toStdString(tr("several principals are called %1: pick one from the list (Return shows them)")
+                                         .arg(toQString(r.principal)));
+        showResult(r);
+        Q_EMIT simulated();
+        return;
+    }
     core::StsSimulator simulator(ws, model);
     m_result = simulator.assume(r);
-    if (m_result.allowed && !m_checkAction->text().trimmed().isEmpty()) {
+    const doc::EntityCompletionModel::Resolution checked = m_checkResource->resolution();
+    if (m_result.allowed && !m_checkAction->text().trimmed().isEmpty() && checked.status != Status::Ambiguous) {
         m_check = simulator.check(m_result, r, toStdString(m_checkAction->text().trimmed()),
-            toStdString(
-                m_checkResource->text().trimmed().isEmpty() ? QStringLiteral("*") : m_checkResource->text().trimmed()));
+            toStdString(checked.status == Status::Empty ? QStringLiteral("*") : checked.key));
     }
     showResult(r);
     // The effective permissions: by service, then access level, then action.
-    m_permissions->clear();
     if (m_result.allowed) {
         const core::EffectivePermissions permissions = simulator.effectivePermissions(m_result, 500);
         for (const core::EffectiveService &service : permissions.services) {
@@ -735,6 +741,11 @@ void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
             text += QStringLiteral(" — ") + toQString(m_check->explanation.reason);
         m_checkVerdict->setText(text);
         m_checkVerdict->setStyleSheet(allowed ? QStringLiteral("color: #2e7d32") : QStringLiteral("color: #d32f2f"));
+    } else if (m_result.allowed
+        && m_checkResource->resolution().status == doc::EntityCompletionModel::Resolution::Status::Ambiguous) {
+        m_checkVerdict->setText(tr("Several resources are called %1: pick one from the list (Return shows them).")
+                                    .arg(m_checkResource->key()));
+        m_checkVerdict->setStyleSheet(QString());
     } else {
         m_checkVerdict->setText(
             m_result.allowed ? tr("Name an action to check what the session may do.") : tr("No session to check."));

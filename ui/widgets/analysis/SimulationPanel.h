@@ -30,12 +30,14 @@ class WorkspaceDocument;
 namespace rd::ui
 {
 
+class EntityPicker;
 class SessionTimeline;
 
 /// Simulates AWS STS for the role in front: may this principal assume it (or a chain of roles starting with it),
 /// with this context and for how long; the credentials that would come back (simulated, never usable); what the
 /// session may then do. The result follows every edit of the workspace and of the panel's fields, without a run
-/// button; the deciding statements link to the policy editors.
+/// button; the deciding statements link to the policy editors. The principal and the checked resource are picked by
+/// name or ARN (EntityPicker); a name that several principals have is not simulated until one is picked.
 class SimulationPanel : public QWidget
 {
     Q_OBJECT
@@ -44,7 +46,7 @@ public:
     ~SimulationPanel() override;
 
     /// The role whose assumption is simulated (the role in front of the window); the principal field offers the
-    /// principals its trust policy names and starts with the first of them.
+    /// principals its trust policy names first, and starts with the first of them.
     void setRole(core::RoleId id);
     core::RoleId role() const { return m_role; }
 
@@ -95,7 +97,7 @@ private:
     doc::WorkspaceDocument *m_document;
     core::RoleId m_role;
     QTimer *m_pending;
-    QComboBox *m_principal;
+    EntityPicker *m_principal;
     QLineEdit *m_chain;
     QSlider *m_duration;
     QLabel *m_durationText;
@@ -118,7 +120,7 @@ private:
     QTreeWidget *m_hops;
     QPlainTextEdit *m_credentials;
     QLineEdit *m_checkAction;
-    QLineEdit *m_checkResource;
+    EntityPicker *m_checkResource;
     QLabel *m_checkVerdict;
     QTreeWidget *m_permissions;
     QTabWidget *m_details = nullptr;
