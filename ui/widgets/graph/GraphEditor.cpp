@@ -1253,10 +1253,14 @@ void GraphEditor::fitHighlight()
         if (!item->isDimmed())
             lit = lit.united(item->sceneBoundingRect());
     }
-    if (!m_highlighting || lit.isNull())
+    if (!m_highlighting || lit.isNull()) {
         fit();
-    else
-        m_view->fitTo(lit.adjusted(-40, -40, 40, 40), 1.0);
+        return;
+    }
+    // Readable: when the lit part is too large for that, its start (the paths run left to right) is shown.
+    const double halfWidth = m_view->viewport()->width() / kGraphTextZoom / 2;
+    const QPointF start(std::min(lit.center().x(), lit.left() - 40 + halfWidth), lit.center().y());
+    m_view->fitReadable(lit.adjusted(-40, -40, 40, 40), start, 1.0);
 }
 
 QString GraphEditor::toolTip(const QGraphicsItem *item) const
@@ -1682,8 +1686,12 @@ void GraphEditor::revealHighlight()
     if (bounds.isEmpty())
         return;
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    if (!visible.contains(bounds))
-        m_view->fitTo(bounds.adjusted(-40, -40, 40, 40), std::max(m_view->zoom(), 0.5));
+    if (!visible.contains(bounds)) {
+        // Readable: when the lit part is too large for that, its start (the paths run left to right) is shown.
+        const double halfWidth = m_view->viewport()->width() / kGraphTextZoom / 2;
+        const QPointF start(std::min(bounds.center().x(), bounds.left() - 40 + halfWidth), bounds.center().y());
+        m_view->fitReadable(bounds.adjusted(-40, -40, 40, 40), start, std::max(m_view->zoom(), 0.5));
+    }
 }
 
 void GraphEditor::clearHighlight()
