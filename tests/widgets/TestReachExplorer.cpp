@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
+#include "ExampleWorkspace.h"
 #include "PolicyText.h"
 #include "document/AccountAnalysis.h"
 #include "document/EntityCompletionModel.h"
@@ -82,17 +83,7 @@ ui::ReachExplorer *openExample(ui::MainWindow &window)
 /// when `roleBob`, in a window with the reach explorer in front.
 ui::ReachExplorer *openPlatformTeam(ui::MainWindow &window, bool roleBob = false)
 {
-    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(RD_PLATFORM_WORKSPACE);
-    if (!loaded.workspace)
-        qFatal("cannot read %s", RD_PLATFORM_WORKSPACE);
-    if (roleBob) {
-        core::Role bob;
-        bob.accountId = "111122223333";
-        bob.name = "bob";
-        bob.arn = "arn:aws:iam::111122223333:role/bob";
-        loaded.workspace->add(std::move(bob));
-    }
-    window.document()->reset(std::move(*loaded.workspace));
+    window.document()->reset(test::exampleWorkspace(RD_PLATFORM_WORKSPACE, roleBob));
     window.showView(QStringLiteral("reach"));
     window.show();
     // Active, so that the picker has the focus that its list needs to stay open.

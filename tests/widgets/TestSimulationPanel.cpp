@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: IAM Role Designer authors
 // SPDX-License-Identifier: MIT
 #include "ChainWorkspace.h"
+#include "ExampleWorkspace.h"
 #include "document/EntityCompletionModel.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/PolicyParser.h"
@@ -62,17 +63,7 @@ ui::SimulationPanel *openExample(ui::MainWindow &window)
 /// front of the simulation panel; the window active, so that the pickers' lists can open.
 ui::SimulationPanel *openPlatformTeam(ui::MainWindow &window, bool roleBob = false)
 {
-    core::WorkspaceLoadResult loaded = core::loadWorkspaceFile(RD_PLATFORM_WORKSPACE);
-    if (!loaded.workspace)
-        qFatal("cannot read %s", RD_PLATFORM_WORKSPACE);
-    if (roleBob) {
-        core::Role bob;
-        bob.accountId = "111122223333";
-        bob.name = "bob";
-        bob.arn = "arn:aws:iam::111122223333:role/bob";
-        loaded.workspace->add(std::move(bob));
-    }
-    window.document()->reset(std::move(*loaded.workspace));
+    window.document()->reset(test::exampleWorkspace(RD_PLATFORM_WORKSPACE, roleBob));
     if (!window.selectRole(QStringLiteral("Developer")))
         qFatal("no role Developer");
     window.showView(QStringLiteral("simulation"));
