@@ -32,7 +32,7 @@ FindingsPanel::FindingsPanel(doc::FindingsModel *model, QWidget *parent)
     m_scope->addItem(tr("Whole workspace"));
     m_scope->setToolTip(tr("Show the findings of the selected role, or of every role of the workspace"));
     m_scope->setWhatsThis(tr("<b>Selected role</b> lists the findings of the role shown in the editors, as you type. "
-                             "<b>Whole workspace</b> lists those of every role, checked in the background after each "
+                             "<b>Whole workspace</b> lists those of every role, kept up to date after each "
                              "change; sort by the Role column to group them."));
 
     m_sorted->setSourceModel(model);
