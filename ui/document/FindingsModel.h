@@ -30,8 +30,8 @@ class WorkspaceDocument;
 /// itself, its trust policy, its inline policies; and, whichever role is selected (or none), what reading the
 /// workspace's file found (WorkspaceDocument::loadFindings()). Recomputed when the role, the workspace or the load
 /// findings change. The selected role is validated at once, from the texts its editors show (so that ranges point
-/// into them). The workspace scope validates every role in slices of a few milliseconds per turn of the event loop
-/// (about 0.3 s for 5,000 roles), then after each edit only the edited roles and those sharing a name with them.
+/// into them). The workspace scope validates every role in slices of a few milliseconds per turn of the event loop,
+/// then after each edit only the edited roles and those sharing a name with them.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
