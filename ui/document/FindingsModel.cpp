@@ -79,16 +79,6 @@ constexpr int kRebuildDelayMs = 150;
 // A slice of the workspace scope's sweep keeps the GUI thread at most this long.
 constexpr qint64 kSliceMs = 8;
 
-/// The account and the name regardless of (ASCII) case: roles with the same key are duplicates (IAM User Guide, "IAM
-/// identifiers": role names are unique in an account regardless of case).
-std::string nameKey(const core::Role &role)
-{
-    std::string key = role.accountId + '\n' + role.name;
-    std::transform(key.begin(), key.end(), key.begin(),
-        [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    return key;
-}
-
 } // namespace
 
 FindingsModel::FindingsModel(WorkspaceDocument *document, QObject *parent)
@@ -233,7 +223,7 @@ void FindingsModel::sweepSlice()
         const core::Role &role = workspace.roles[m_sweepNext++];
         QList<Finding> found;
         appendRoleFindings(found, core::validateRole(role, *m_names), role);
-        m_nameKeys[role.id.value] = nameKey(role);
+        m_nameKeys[role.id.value] = core::RoleNameIndex::key(role);
         if (found.isEmpty())
             m_byRole.remove(role.id.value);
         else
@@ -262,11 +252,11 @@ void FindingsModel::revalidate(const std::vector<core::RoleId> &ids, std::vector
     }
     for (const core::Role &role : workspace.roles) {
         if (wanted.contains(role.id.value))
-            keys.push_back(nameKey(role));
+            keys.push_back(core::RoleNameIndex::key(role));
     }
     const std::unordered_set<std::string> affected(keys.begin(), keys.end());
     for (const core::Role &role : workspace.roles) {
-        std::string key = nameKey(role);
+        std::string key = core::RoleNameIndex::key(role);
         if (!wanted.contains(role.id.value) && !affected.contains(key))
             continue;
         QList<Finding> found;

@@ -25,9 +25,10 @@ public:
     /// and whose id differs from `role`'s; nullptr when there is none.
     const Role *otherWithSameName(const Role &role) const;
 
-private:
+    /// The account and the name regardless of (ASCII) case: roles with equal keys are duplicates.
     static std::string key(const Role &role);
 
+private:
     const Workspace &m_workspace;
     std::unordered_map<std::string, std::vector<std::size_t>> m_roles;
 };
