@@ -1257,10 +1257,7 @@ void GraphEditor::fitHighlight()
         fit();
         return;
     }
-    // Readable: when the lit part is too large for that, its start (the paths run left to right) is shown.
-    const double halfWidth = m_view->viewport()->width() / kGraphTextZoom / 2;
-    const QPointF start(std::min(lit.center().x(), lit.left() - 40 + halfWidth), lit.center().y());
-    m_view->fitReadable(lit.adjusted(-40, -40, 40, 40), start, 1.0);
+    fitLitPart(lit, 1.0);
 }
 
 QString GraphEditor::toolTip(const QGraphicsItem *item) const
@@ -1674,6 +1671,14 @@ void GraphEditor::highlight(const std::vector<std::size_t> &graphNodes, const st
     revealHighlight();
 }
 
+void GraphEditor::fitLitPart(const QRectF &lit, double maxZoom)
+{
+    // Readable: when the lit part is too large for that, its start (the paths run left to right) is shown.
+    const double halfWidth = m_view->viewport()->width() / kGraphTextZoom / 2;
+    const QPointF start(std::min(lit.center().x(), lit.left() - 40 + halfWidth), lit.center().y());
+    m_view->fitReadable(lit.adjusted(-40, -40, 40, 40), start, maxZoom);
+}
+
 void GraphEditor::revealHighlight()
 {
     // Bring the lit part into view.
@@ -1686,12 +1691,8 @@ void GraphEditor::revealHighlight()
     if (bounds.isEmpty())
         return;
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    if (!visible.contains(bounds)) {
-        // Readable: when the lit part is too large for that, its start (the paths run left to right) is shown.
-        const double halfWidth = m_view->viewport()->width() / kGraphTextZoom / 2;
-        const QPointF start(std::min(bounds.center().x(), bounds.left() - 40 + halfWidth), bounds.center().y());
-        m_view->fitReadable(bounds.adjusted(-40, -40, 40, 40), start, std::max(m_view->zoom(), 0.5));
-    }
+    if (!visible.contains(bounds))
+        fitLitPart(bounds, std::max(m_view->zoom(), 0.5));
 }
 
 void GraphEditor::clearHighlight()

@@ -221,6 +221,8 @@ private:
     void applyKeptPositions();
     void applyHighlight();
     /// Moves the view to the highlighted part when it is out of sight.
+    /// Shows the lit part `lit` (scene coordinates) whole, zoomed in at most to `maxZoom`, or readable from its start.
+    void fitLitPart(const QRectF &lit, double maxZoom);
     void revealHighlight();
     void updateSceneRect();
     /// Slides edge labels along their edges so that they cover no card and no other label.
