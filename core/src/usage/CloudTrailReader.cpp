@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/usage/CloudTrailReader.h"
 
-#include <simdjson.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <simdjson.h>
 #include <system_error>
 #include <thread>
+#include <zlib.h>
 
 namespace rd::core
 {
@@ -80,12 +79,14 @@ bool inflateGzip(const std::string &in, std::string &out, std::string &error)
         error = "cannot start inflating";
         return false;
     }
-    // ISIZE, the last four bytes: the inflated size of the last member modulo 2^32, a good first guess.
+    // ISIZE, the last four bytes: the inflated size of the last member modulo 2^32, a good first guess. It is only a
+    // guess: a truncated or hostile file puts anything there, so it never reserves more than JSON's usual ratio allows.
     std::size_t guess = in.size() * 8;
     if (in.size() >= 4) {
         const auto *tail = reinterpret_cast<const unsigned char *>(in.data() + in.size() - 4);
-        guess = std::max<std::size_t>(guess / 8,
-            std::size_t(tail[0]) | std::size_t(tail[1]) << 8 | std::size_t(tail[2]) << 16 | std::size_t(tail[3]) << 24);
+        const std::size_t isize =
+            std::size_t(tail[0]) | std::size_t(tail[1]) << 8 | std::size_t(tail[2]) << 16 | std::size_t(tail[3]) << 24;
+        guess = std::min(std::max(guess / 8, isize), in.size() * 32 + 65536);
     }
     out.resize(guess + simdjson::SIMDJSON_PADDING);
     std::size_t used = 0;
@@ -294,8 +295,8 @@ std::string readRecords(od::parser &parser, simdjson::padded_string_view text, C
 }
 
 // Reads one file into the sink; returns the error or "".
-std::string readFile(
-    const std::string &path, Buffers &buffers, CloudTrailEventSink &sink, std::uint64_t &records, const std::atomic<bool> *cancel)
+std::string readFile(const std::string &path, Buffers &buffers, CloudTrailEventSink &sink, std::uint64_t &records,
+    const std::atomic<bool> *cancel)
 {
     std::string error;
     if (!readWhole(path, buffers.stored, error))
@@ -309,7 +310,8 @@ std::string readFile(
     }
     const std::size_t length = text.size();
     text.resize(length + simdjson::SIMDJSON_PADDING, ' ');
-    return readRecords(buffers.parser, simdjson::padded_string_view(text.data(), length, text.size()), sink, records, cancel);
+    return readRecords(
+        buffers.parser, simdjson::padded_string_view(text.data(), length, text.size()), sink, records, cancel);
 }
 
 } // namespace
@@ -363,8 +365,8 @@ unsigned CloudTrailReader::defaultThreads()
     return std::max(1U, std::thread::hardware_concurrency());
 }
 
-CloudTrailReadSummary CloudTrailReader::read(
-    const std::vector<std::string> &paths, const std::vector<CloudTrailEventSink *> &sinks, const CloudTrailReadOptions &options)
+CloudTrailReadSummary CloudTrailReader::read(const std::vector<std::string> &paths,
+    const std::vector<CloudTrailEventSink *> &sinks, const CloudTrailReadOptions &options)
 {
     FileList list = listFiles(paths);
     CloudTrailReadSummary summary;

@@ -8,6 +8,7 @@
 #include "document/FindingsModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "document/WorkspaceUsage.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Version.h"
 #include "rd/core/export/PolicyExport.h"
@@ -16,6 +17,8 @@
 #include "widgets/analysis/FindingsPanel.h"
 #include "widgets/analysis/ReachExplorer.h"
 #include "widgets/analysis/SimulationPanel.h"
+#include "widgets/analysis/UsageActions.h"
+#include "widgets/analysis/UsagePanel.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
@@ -237,6 +240,34 @@ MainWindow::MainWindow(QWidget *parent)
         reachDock->raise();
         reach->ask(whoCan ? ReachExplorer::Mode::WhoCan : ReachExplorer::Mode::WhatCan, key);
     });
+    // How the role in front was used, from imported CloudTrail logs.
+    m_usage = new doc::WorkspaceUsage(m_document);
+    m_usageActions = new UsageActions(m_document, m_usage, this);
+    m_usagePanel = new UsagePanel(m_document, m_usage);
+    auto *usageDock = new QDockWidget(tr("Usage"), this);
+    usageDock->setObjectName(QStringLiteral("usageDockWidget"));
+    usageDock->setWidget(m_usagePanel);
+    usageDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, usageDock);
+    tabifyDockWidget(reachDock, usageDock);
+    connect(m_usagePanel, &UsagePanel::importRequested, m_usageActions, &UsageActions::importFiles);
+    connect(m_usagePanel, &UsagePanel::generateRequested, m_usageActions, &UsageActions::proposeLeastPrivilege);
+    connect(m_usageActions, &UsageActions::message, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // A new report: the usage panel comes to the front, and the permission forms grey the actions no call used.
+    connect(m_usage, &doc::WorkspaceUsage::reportChanged, this, [this, usageDock] {
+        if (!m_usage->report()) {
+            m_summary->setActionNotes({});
+            return;
+        }
+        usageDock->show();
+        usageDock->raise();
+        m_summary->setActionNotes([this](core::RoleId id, const QString &action) {
+            const core::Role *role = m_document->workspace().role(id);
+            return role ? m_usage->unusedActionNote(*role, action) : QString();
+        });
+    });
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -295,6 +326,11 @@ void MainWindow::createActions()
     QAction *importPolicy = file->addAction(tr("&Import Policy JSON…"), this, &MainWindow::onImportPolicy);
     importPolicy->setObjectName(QStringLiteral("importPolicyAction"));
     importPolicy->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction *importTrail = file->addAction(tr("Import &CloudTrail Logs…"), m_usageActions, &UsageActions::importFiles);
+    importTrail->setObjectName(QStringLiteral("importCloudTrailAction"));
+    QAction *importTrailFolder =
+        file->addAction(tr("Import CloudTrail Log &Folder…"), m_usageActions, &UsageActions::importFolder);
+    importTrailFolder->setObjectName(QStringLiteral("importCloudTrailFolderAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     updateRecentFilesMenu();
@@ -998,6 +1034,7 @@ void MainWindow::showRoleOf(core::RoleId id)
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
     m_simulation->setRole(id);
+    m_usagePanel->setRole(id);
     if (m_copyPolicyAction)
         m_copyPolicyAction->setEnabled(id.isValid());
 }

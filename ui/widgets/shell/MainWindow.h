@@ -22,6 +22,7 @@ namespace rd::doc
 {
 class FindingsModel;
 class WorkspaceDocument;
+class WorkspaceUsage;
 } // namespace rd::doc
 
 namespace rd::ui
@@ -34,6 +35,8 @@ class GuideWindow;
 class RoleSummaryView;
 class ShortcutsDialog;
 class SimulationPanel;
+class UsageActions;
+class UsagePanel;
 class WorkspaceBrowser;
 
 /// The application window: the workspace browser on the left; in the middle the selected role (its properties, trust
@@ -52,6 +55,9 @@ public:
     WorkspaceBrowser *browser() const { return m_browser; }
     GraphEditor *graphEditor() const { return m_graphEditor; }
     GraphEditActions *graphEditActions() const { return m_graphActions; }
+    doc::WorkspaceUsage *usage() const { return m_usage; }
+    UsageActions *usageActions() const { return m_usageActions; }
+    UsagePanel *usagePanel() const { return m_usagePanel; }
     /// Brings the role editor (false) or the access graph (true) to the front of the central area.
     void showGraph(bool graph);
     /// Opens a workspace or GAAD file; shows the reason in a message box, every error of the file in its details (or
@@ -149,6 +155,9 @@ private:
     GraphEditActions *m_graphActions;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
+    doc::WorkspaceUsage *m_usage = nullptr;
+    UsageActions *m_usageActions = nullptr;
+    UsagePanel *m_usagePanel = nullptr;
     QLabel *m_statusLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
