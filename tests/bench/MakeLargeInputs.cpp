@@ -12,6 +12,7 @@
 //                                            N realistic `simulate --batch` cases (tests/support/BatchCaseGenerator),
 //                                            the same for the same SEED (default 1)
 #include "BatchCaseGenerator.h"
+#include "CloudTrailFixture.h"
 #include "GaadFixture.h"
 #include "LargeAccount.h"
 #include "rd/core/base/FileIO.h"
@@ -83,6 +84,15 @@ int main(int argc, char **argv)
             out << generator.next() << '\n';
         return out ? 0 : 1;
     }
+    if (mode == "usage-example" && argc == 3) {
+        // The CloudTrail fixture's workspace and logs (tests/support/CloudTrailFixture.h), for trying the Usage panel.
+        const std::string dir = argv[2];
+        const std::string logs = rd::test::writeCloudTrailFixture(dir + "/trail");
+        if (logs.empty() || rd::core::saveWorkspaceFile(dir + "/app.rdws", rd::test::cloudTrailWorkspace()))
+            return 1;
+        std::cout << dir << "/app.rdws " << logs << '\n';
+        return 0;
+    }
     if (mode == "count" && argc == 3) {
         const rd::core::FileReadResult read = rd::core::readTextFile(argv[2], std::size_t { 1 } << 30);
         rd::core::JsonReadOptions options;
@@ -100,8 +110,8 @@ int main(int argc, char **argv)
             sizeof(rd::core::JsonMember));
         return 0;
     }
-    std::cerr
-        << "usage: make_large_inputs gaad|gaad-small|list-roles|workspace ROLES FILE | count FILE | batch-cases N FILE "
-           "[SEED]\n";
+    std::cerr << "usage: make_large_inputs gaad|gaad-small|list-roles|workspace ROLES FILE | count FILE | "
+                 "usage-example DIR | batch-cases N FILE "
+                 "[SEED]\n";
     return 2;
 }

@@ -114,8 +114,9 @@ void UsageActions::onImportFinished(const QString &error)
     for (const core::RoleUsage &role : report->roles)
         used += role.usage.used() ? 1 : 0;
     const QLocale locale;
-    QString text = tr("Read %1 records from %n file(s)", nullptr, static_cast<int>(report->read.files))
-                       .arg(locale.toString(static_cast<qulonglong>(report->read.records)))
+    QString text = tr("Read %1 records from %2")
+                       .arg(locale.toString(static_cast<qulonglong>(report->read.records)),
+                           report->read.files == 1 ? tr("1 file") : tr("%1 files").arg(report->read.files))
         + tr(": %1 of %2 roles used").arg(used).arg(report->roles.size());
     if (!report->read.errors.empty()) {
         text += tr("; %1 files could not be read (first: %2: %3)")
@@ -164,8 +165,10 @@ std::optional<UsageActions::Proposal> UsageActions::proposal(core::RoleId id, QS
     for (const std::string &line : generated.notes)
         proposal.notes << doc::toQString(line);
     if (!role->attachedPolicyArns.empty())
-        proposal.notes << tr("Applying detaches the role's %n managed policies (they stay in the workspace).", nullptr,
-            static_cast<int>(role->attachedPolicyArns.size()));
+        proposal.notes << (role->attachedPolicyArns.size() == 1
+                ? tr("Applying detaches the role's managed policy (it stays in the workspace).")
+                : tr("Applying detaches the role's %1 managed policies (they stay in the workspace).")
+                      .arg(role->attachedPolicyArns.size()));
     if (!role->permissionsBoundaryArn.empty())
         proposal.notes << tr("The permissions boundary stays.");
     proposal.notes << tr("Made from %1 successful calls of %2 actions in the CloudTrail logs (%3).")

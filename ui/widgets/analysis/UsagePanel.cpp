@@ -125,8 +125,9 @@ UsagePanel::UsagePanel(doc::WorkspaceDocument *document, doc::WorkspaceUsage *us
     auto *calls = new QSplitter(Qt::Horizontal, this);
     calls->addWidget(makeTable(m_models[0], 2));
     calls->addWidget(m_actionChart);
-    calls->setStretchFactor(0, 3);
-    calls->setStretchFactor(1, 2);
+    m_actionChart->setMinimumWidth(360);
+    calls->setStretchFactor(0, 1);
+    calls->setStretchFactor(1, 1);
     m_tabs->addTab(calls, tr("Calls by Action"));
     m_tabs->addTab(m_dayChart, tr("Calls per Day"));
     m_tabs->addTab(makeTable(m_models[1], 2), tr("Denied"));
@@ -202,8 +203,9 @@ void UsagePanel::refresh()
         model->setUsage(report, usage);
 
     const QLocale locale;
-    m_source->setText(
-        tr("CloudTrail logs %1: %n file(s)", nullptr, static_cast<int>(report->read.files)).arg(m_usage->windowText())
+    m_source->setText((report->read.files == 1
+                              ? tr("CloudTrail logs %1: 1 file").arg(m_usage->windowText())
+                              : tr("CloudTrail logs %1: %2 files").arg(m_usage->windowText()).arg(report->read.files))
         + tr(", %1 records").arg(locale.toString(static_cast<qulonglong>(report->read.records))));
     m_generate->setEnabled(usage && usage->usage.used());
     if (!role) {
@@ -230,7 +232,9 @@ void UsagePanel::refresh()
         if (usage->grantedActions > 0)
             parts << tr("%1 of %2 granted actions never used").arg(usage->unusedActions).arg(usage->grantedActions);
         if (!usage->usage.unmapped.empty())
-            parts << tr("%1 calls not mapped to an IAM action").arg(usage->usage.unmapped.size());
+            parts << (usage->usage.unmapped.size() == 1
+                    ? tr("1 kind of call not mapped to an IAM action")
+                    : tr("%1 kinds of call not mapped to an IAM action").arg(usage->usage.unmapped.size()));
         m_summary->setText(parts.join(QStringLiteral(" · ")));
     }
     m_tabs->setTabText(2, tr("Denied (%1)").arg(m_models[1]->rowCount()));
@@ -264,10 +268,14 @@ void UsagePanel::refreshCharts()
         series->append(set);
         series->setBarWidth(0.7);
         actions->addSeries(series);
-        auto *names_axis = new QBarCategoryAxis;
-        names_axis->append(names);
-        actions->addAxis(names_axis, Qt::AlignLeft);
-        series->attachAxis(names_axis);
+        auto *nameAxis = new QBarCategoryAxis;
+        nameAxis->append(names);
+        QFont small = nameAxis->labelsFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        nameAxis->setLabelsFont(small);
+        nameAxis->setTruncateLabels(false);
+        actions->addAxis(nameAxis, Qt::AlignLeft);
+        series->attachAxis(nameAxis);
         auto *counts = new QValueAxis;
         counts->setRange(0, most * 1.05);
         counts->setLabelFormat(QStringLiteral("%d"));

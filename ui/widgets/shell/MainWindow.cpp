@@ -304,7 +304,9 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1100, 720);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // The panels as the user left them, unless the window has gained panels since (a layout saved without the Usage
+    // panel would leave it out of reach): kDockLayoutVersion changes with the set of panels.
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray(), kDockLayoutVersion);
     updateTitle();
     updateStatus();
 }
@@ -712,6 +714,20 @@ bool MainWindow::showView(const QString &name)
         m_summary->showPolicy(QStringLiteral("trust"));
         m_simulation->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"));
         m_simulation->simulateNow();
+    } else if (name == QLatin1String("usage") || name == QLatin1String("least-privilege")) {
+        // How the role was used, from the logs given with --cloudtrail: the panel under its permission policy (whose
+        // never-used actions are greyed), or the least-privilege proposal beside its policies.
+        const core::Role *role = m_document->workspace().role(m_summary->role());
+        if (role && !role->inlinePolicies.empty())
+            m_summary->showPolicy(doc::toQString(role->inlinePolicies.front().name));
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("usageDockWidget"));
+        dock->show();
+        QApplication::processEvents();
+        dock->raise();
+        resizeDocks({ dock }, { 330 }, Qt::Vertical);
+        QApplication::processEvents();
+        if (name == QLatin1String("least-privilege"))
+            m_usageActions->proposeLeastPrivilege(m_summary->role());
     } else if (name == QLatin1String("trust")) {
         m_summary->showPolicy(QStringLiteral("trust"));
     } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
@@ -738,7 +754,22 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
         QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
         QStringLiteral("overview"), QStringLiteral("account-graph"), QStringLiteral("new-role"),
-        QStringLiteral("export") };
+        QStringLiteral("export"), QStringLiteral("usage"), QStringLiteral("least-privilege") };
+}
+
+bool MainWindow::importCloudTrail(const QStringList &paths, QString *error)
+{
+    QString failure;
+    const QMetaObject::Connection done =
+        connect(m_usage, &doc::WorkspaceUsage::importFinished, this, [&failure](const QString &why) { failure = why; });
+    const bool started = m_usage->importLogs(paths);
+    m_usage->waitForImport();
+    disconnect(done);
+    if (!started)
+        failure = tr("CloudTrail logs are already being read.");
+    if (error)
+        *error = failure;
+    return failure.isEmpty();
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
@@ -1203,7 +1234,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState(kDockLayoutVersion));
     event->accept();
 }
 

@@ -66,6 +66,9 @@ public:
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
+    /// Reads CloudTrail logs for the Usage panel and waits for them (the command line's --cloudtrail); false with the
+    /// reason when no report could be made.
+    bool importCloudTrail(const QStringList &paths, QString *error = nullptr);
     /// Adds a role through the undo stack and selects it (what File > New Role from Template does).
     void addRole(const core::Role &role);
     /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
@@ -141,6 +144,8 @@ private:
     void updateRecentFilesMenu();
 
     static constexpr int kMaxRecentFiles = 8;
+    /// The version of the saved panel layout: 1 with the Usage panel.
+    static constexpr int kDockLayoutVersion = 1;
     /// The recent files as last written (read from the settings once).
     mutable std::optional<QStringList> m_recentFiles;
     void updateTitle();
