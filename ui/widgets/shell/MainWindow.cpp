@@ -447,6 +447,8 @@ QString MainWindow::guideSectionFor(const QWidget *widget) const
             return QStringLiteral("simulation");
         if (name == QLatin1String("reachDockWidget"))
             return QStringLiteral("reach");
+        if (name == QLatin1String("usageDockWidget"))
+            return QStringLiteral("usage");
         if (name == QLatin1String("findingsDockWidget"))
             return QStringLiteral("findings");
         if (name == QLatin1String("historyDockWidget"))
@@ -574,6 +576,10 @@ void MainWindow::describePanels()
     describe("reachDockWidget",
         tr("<b>Reach Explorer</b>: what a principal can reach, directly or through chains of roles, or who can reach "
            "a resource, each answer with its path and the statements that decide each hop."));
+    describe("usageDockWidget",
+        tr("<b>Usage</b>: how the role was really used, from CloudTrail logs (File &gt; Import CloudTrail Logs): its "
+           "calls per action and per day, denied calls, who assumed it, the granted actions it never used (greyed "
+           "in its permission forms), and a least-privilege policy made from its calls."));
     m_summary->setWhatsThis(
         tr("<b>Role</b>: the role's properties, its trust relationships (who may assume it) and each inline "
            "policy (what it may do), each as a form beside its JSON text, in sync."));
