@@ -8,6 +8,10 @@
 //   make_large_inputs list-roles ROLES FILE  `aws iam list-roles` output for the roles of either GAAD
 //   make_large_inputs workspace ROLES FILE   the LargeAccount workspace with ROLES roles, as a .rdws file
 //   make_large_inputs count FILE             values in FILE and the bytes the reader's DOM holds for them
+//   make_large_inputs cloudtrail RECORDS FOLDER [PER_FILE]
+//                                            a CloudTrail trail of RECORDS records (tests/support/CloudTrailFixture),
+//                                            PER_FILE records per .json.gz file (default 1000), in the S3 layout
+#include "CloudTrailFixture.h"
 #include "GaadFixture.h"
 #include "LargeAccount.h"
 #include "rd/core/base/FileIO.h"
@@ -69,6 +73,12 @@ int main(int argc, char **argv)
         rd::test::LargeAccountSize size;
         size.roles = std::stoul(argv[2]);
         return write(argv[3], rd::core::writeWorkspace(rd::test::makeLargeAccount(size)));
+    }
+    if (mode == "cloudtrail" && (argc == 4 || argc == 5)) {
+        const std::size_t bytes =
+            rd::test::writeLargeTrail(argv[3], std::stoul(argv[2]), argc == 5 ? std::stoul(argv[4]) : 1000, 200);
+        std::cout << bytes << " bytes of gzip logs\n";
+        return 0;
     }
     if (mode == "count" && argc == 3) {
         const rd::core::FileReadResult read = rd::core::readTextFile(argv[2], std::size_t { 1 } << 30);

@@ -176,20 +176,17 @@ void TestUsageCommand::exitCodes_data()
     const QString ws = QStringLiteral("@WS");
     const QString trail = QStringLiteral("@TRAIL");
     QTest::newRow("no logs given") << QStringList { "usage", "--workspace", ws } << 2 << "give --cloudtrail";
-    QTest::newRow("a path that does not exist")
-        << QStringList { "usage", "--workspace", ws, "--cloudtrail", "/nonexistent/logs" } << 2
-        << "cannot read `/nonexistent/logs`";
-    QTest::newRow("a window that is no time")
-        << QStringList { "usage", "--workspace", ws, "--cloudtrail", trail, "--since", "last week" } << 2
-        << "--since `last week` is not a time";
+    QTest::newRow("a path that does not exist") << QStringList { "usage", "--workspace", ws, "--cloudtrail",
+        "/nonexistent/logs" } << 2 << "cannot read `/nonexistent/logs`";
+    QTest::newRow("a window that is no time") << QStringList { "usage", "--workspace", ws, "--cloudtrail", trail,
+        "--since", "last week" } << 2 << "--since `last week` is not a time";
     QTest::newRow("an unreadable workspace")
         << QStringList { "usage", "--workspace", "/nonexistent.rdws", "--cloudtrail", trail } << 2 << "nonexistent";
     QTest::newRow("a CSV that is not the query's result")
         << QStringList { "usage", "--workspace", ws, "--aggregates", ws } << 2 << "header row";
-    QTest::newRow("a principal without calls has no policy")
-        << QStringList { "generate-policy", "--cloudtrail", trail, "--principal",
-               QString::fromStdString(rd::test::kTrailIdleRole) }
-        << 1 << "made no successful call";
+    QTest::newRow("a principal without calls has no policy") << QStringList { "generate-policy", "--cloudtrail", trail,
+        "--principal", QString::fromStdString(rd::test::kTrailIdleRole) }
+                                                             << 1 << "made no successful call";
     QTest::newRow("generate-policy needs a principal")
         << QStringList { "generate-policy", "--cloudtrail", trail } << 2 << "--principal";
 }

@@ -56,7 +56,8 @@ void compareUsage(const PrincipalUsage &raw, const PrincipalUsage &csv)
 QString sqliteQuery(QString sql)
 {
     const std::pair<const char *, const char *> fields[] = {
-        { "useridentity.sessioncontext.sessionissuer.arn", "json_extract(useridentity, '$.sessionContext.sessionIssuer.arn')" },
+        { "useridentity.sessioncontext.sessionissuer.arn",
+            "json_extract(useridentity, '$.sessionContext.sessionIssuer.arn')" },
         { "useridentity.arn", "json_extract(useridentity, '$.arn')" },
         { "useridentity.invokedby", "json_extract(useridentity, '$.invokedBy')" },
         { "useridentity.principalid", "json_extract(useridentity, '$.principalId')" },
@@ -165,8 +166,10 @@ void TestAthenaAggregates::refusesWhatIsNotTheQuerysResult_data()
 {
     QTest::addColumn<QString>("csv");
     QTest::addColumn<QString>("error");
-    QTest::newRow("empty") << "" << "the file is empty";
-    QTest::newRow("a column missing") << "principal,event_source\n" << "no `event_name` column";
+    QTest::newRow("empty") << ""
+                           << "the file is empty";
+    QTest::newRow("a column missing") << "principal,event_source\n"
+                                      << "no `event_name` column";
     QTest::newRow("calls not a number")
         << "principal,event_source,event_name,error_code,assumed_role,calls,first_time,last_time\n"
            "a,s3.amazonaws.com,GetObject,,,many,2026-03-01T00:00:00Z,2026-03-01T00:00:00Z\n"

@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/usage/CloudTrailReader.h"
 
-#include <simdjson.h>
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
+#include <simdjson.h>
 #include <system_error>
 #include <thread>
+#include <zlib.h>
 
 namespace rd::core
 {
@@ -294,8 +293,8 @@ std::string readRecords(od::parser &parser, simdjson::padded_string_view text, C
 }
 
 // Reads one file into the sink; returns the error or "".
-std::string readFile(
-    const std::string &path, Buffers &buffers, CloudTrailEventSink &sink, std::uint64_t &records, const std::atomic<bool> *cancel)
+std::string readFile(const std::string &path, Buffers &buffers, CloudTrailEventSink &sink, std::uint64_t &records,
+    const std::atomic<bool> *cancel)
 {
     std::string error;
     if (!readWhole(path, buffers.stored, error))
@@ -309,7 +308,8 @@ std::string readFile(
     }
     const std::size_t length = text.size();
     text.resize(length + simdjson::SIMDJSON_PADDING, ' ');
-    return readRecords(buffers.parser, simdjson::padded_string_view(text.data(), length, text.size()), sink, records, cancel);
+    return readRecords(
+        buffers.parser, simdjson::padded_string_view(text.data(), length, text.size()), sink, records, cancel);
 }
 
 } // namespace
@@ -363,8 +363,8 @@ unsigned CloudTrailReader::defaultThreads()
     return std::max(1U, std::thread::hardware_concurrency());
 }
 
-CloudTrailReadSummary CloudTrailReader::read(
-    const std::vector<std::string> &paths, const std::vector<CloudTrailEventSink *> &sinks, const CloudTrailReadOptions &options)
+CloudTrailReadSummary CloudTrailReader::read(const std::vector<std::string> &paths,
+    const std::vector<CloudTrailEventSink *> &sinks, const CloudTrailReadOptions &options)
 {
     FileList list = listFiles(paths);
     CloudTrailReadSummary summary;
