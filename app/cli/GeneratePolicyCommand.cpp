@@ -17,8 +17,8 @@ namespace rd::cli
 
 CLI::App *GeneratePolicyCommand::configure(CLI::App &app)
 {
-    CLI::App *sub = app.add_subcommand(
-        "generate-policy", "A least-privilege policy covering exactly a principal's successful calls in CloudTrail logs");
+    CLI::App *sub = app.add_subcommand("generate-policy",
+        "A least-privilege policy covering exactly a principal's successful calls in CloudTrail logs");
     sub->add_option("--cloudtrail", m_cloudTrail, "CloudTrail log file (.json or .json.gz) or folder; repeatable");
     sub->add_option("--aggregates", m_aggregates, "CSV result of docs/cloudtrail-athena.sql; repeatable");
     sub->add_option("--principal", m_principal, "The role (or user) ARN whose calls the policy allows")->required();

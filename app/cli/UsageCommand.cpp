@@ -16,8 +16,9 @@ namespace rd::cli
 
 CLI::App *UsageCommand::configure(CLI::App &app)
 {
-    CLI::App *sub = app.add_subcommand("usage", "Role usage from CloudTrail logs: calls, denied calls, assumers, "
-                                                "unused permissions, roles never used");
+    CLI::App *sub = app.add_subcommand("usage",
+        "Role usage from CloudTrail logs: calls, denied calls, assumers, "
+        "unused permissions, roles never used");
     sub->add_option("--workspace", m_workspace, "Workspace file (or GAAD output)")->required();
     sub->add_option("--cloudtrail", m_cloudTrail,
         "CloudTrail log file (.json or .json.gz) or folder, walked recursively (AWSLogs/... layout); repeatable");

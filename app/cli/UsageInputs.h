@@ -25,8 +25,8 @@ public:
     /// Reads every input against `workspace` (may be null). A reason in `error` for bad usage (a window that is no
     /// time, a path that does not exist, a CSV that is not the query's result); file errors inside a folder are in
     /// the report, and each is printed on stderr.
-    std::optional<core::UsageReport> read(const core::Workspace *workspace,
-        std::shared_ptr<const core::AccountModel> model, std::string &error) const;
+    std::optional<core::UsageReport> read(
+        const core::Workspace *workspace, std::shared_ptr<const core::AccountModel> model, std::string &error) const;
 };
 
 } // namespace rd::cli

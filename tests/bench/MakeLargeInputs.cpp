@@ -11,6 +11,10 @@
 //   make_large_inputs batch-cases N FILE [SEED]
 //                                            N realistic `simulate --batch` cases (tests/support/BatchCaseGenerator),
 //                                            the same for the same SEED (default 1)
+//   make_large_inputs usage-example DIR      the CloudTrail fixture's workspace (DIR/app.rdws) and logs (DIR/trail)
+//   make_large_inputs cloudtrail RECORDS FOLDER [PER_FILE]
+//                                            a CloudTrail trail of RECORDS records (tests/support/CloudTrailFixture),
+//                                            PER_FILE records per .json.gz file (default 1000), in the S3 layout
 #include "BatchCaseGenerator.h"
 #include "CloudTrailFixture.h"
 #include "GaadFixture.h"
@@ -91,6 +95,10 @@ int main(int argc, char **argv)
         if (logs.empty() || rd::core::saveWorkspaceFile(dir + "/app.rdws", rd::test::cloudTrailWorkspace()))
             return 1;
         std::cout << dir << "/app.rdws " << logs << '\n';
+    if (mode == "cloudtrail" && (argc == 4 || argc == 5)) {
+        const std::size_t bytes =
+            rd::test::writeLargeTrail(argv[3], std::stoul(argv[2]), argc == 5 ? std::stoul(argv[4]) : 1000, 200);
+        std::cout << bytes << " bytes of gzip logs\n";
         return 0;
     }
     if (mode == "count" && argc == 3) {

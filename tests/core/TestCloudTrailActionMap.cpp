@@ -26,8 +26,8 @@ void TestCloudTrailActionMap::maps_data()
     };
     row("the catalog's own name (Service Authorization Reference, Amazon S3)", "s3.amazonaws.com", "GetObject",
         "s3:GetObject");
-    row("case as the catalog spells it (Service Authorization Reference, AWS STS)", "sts.amazonaws.com",
-        "AssumeRole", "sts:AssumeRole");
+    row("case as the catalog spells it (Service Authorization Reference, AWS STS)", "sts.amazonaws.com", "AssumeRole",
+        "sts:AssumeRole");
     row("HeadObject needs s3:GetObject (Amazon S3 API Reference, HeadObject)", "s3.amazonaws.com", "HeadObject",
         "s3:GetObject");
     row("ListObjects needs s3:ListBucket (Amazon S3 API Reference, ListObjects)", "s3.amazonaws.com", "ListObjects",

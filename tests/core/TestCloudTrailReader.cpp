@@ -115,8 +115,8 @@ void TestCloudTrailReader::readsTheFieldsOfEachRecord()
     QCOMPARE(get->issuer, rd::test::kTrailAppRole);
     QCOMPARE(get->identityArn, std::string("arn:aws:sts::111111111111:assumed-role/AppRole/s1"));
     QCOMPARE(get->bucket, std::string("app-data"));
-    QCOMPARE(get->resources,
-        (std::vector<std::string> { "arn:aws:s3:::app-data/reports/a.csv", "arn:aws:s3:::app-data" }));
+    QCOMPARE(
+        get->resources, (std::vector<std::string> { "arn:aws:s3:::app-data/reports/a.csv", "arn:aws:s3:::app-data" }));
     QCOMPARE(get->type, std::string("AwsApiCall"));
     const Copying::Copy *denied = find("PutObject", "2026-03-01T09:08:00Z");
     QVERIFY(denied);
@@ -148,7 +148,8 @@ void TestCloudTrailReader::unreadableFilesAreErrorsAndTheOthersAreRead()
 {
     QTemporaryDir dir;
     writeFile(dir.filePath("a-good.json"), rd::test::cloudTrailFixtureFiles()[1].second);
-    writeFile(dir.filePath("b-cut.json.gz"), rd::test::gzipText(rd::test::cloudTrailFixtureFiles()[1].second).substr(0, 30));
+    writeFile(
+        dir.filePath("b-cut.json.gz"), rd::test::gzipText(rd::test::cloudTrailFixtureFiles()[1].second).substr(0, 30));
     writeFile(dir.filePath("c-other.json"), "{\"Items\":[]}");
     writeFile(dir.filePath("d-broken.json"), "{\"Records\":[{\"eventName\":");
     Counting sink;
@@ -192,8 +193,10 @@ void TestCloudTrailReader::manyFilesAreSpreadOverThreadsWithTheSameEvents()
     QCOMPARE(joined, one.byName);
     // More threads than files: one per file.
     Counting x, y;
-    const CloudTrailReadSummary few =
-        CloudTrailReader::read({ dir.path().toStdString() + "/AWSLogs/111111111111/CloudTrail/us-east-1/2026/03/01/111111111111_CloudTrail_us-east-1_0.json.gz" }, { &x, &y });
+    const CloudTrailReadSummary few = CloudTrailReader::read(
+        { dir.path().toStdString()
+            + "/AWSLogs/111111111111/CloudTrail/us-east-1/2026/03/01/111111111111_CloudTrail_us-east-1_0.json.gz" },
+        { &x, &y });
     QCOMPARE(few.threads, 1u);
 }
 

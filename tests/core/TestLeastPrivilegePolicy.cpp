@@ -63,8 +63,8 @@ void TestLeastPrivilegePolicy::allowsEveryObservedCallAndDeniesEveryUnusedGrant(
     const std::shared_ptr<const AccountModel> model = AccountModel::build(workspace);
     UsageOptions options;
     options.until = UsageCollector::parseEventTime("2026-03-04T00:00:00Z");
-    const UsageReport report = UsageAnalysis::fromCloudTrail(
-        { writeCloudTrailFixture(dir.path().toStdString()) }, &workspace, model, options);
+    const UsageReport report =
+        UsageAnalysis::fromCloudTrail({ writeCloudTrailFixture(dir.path().toStdString()) }, &workspace, model, options);
     const RoleUsage *app = report.role(kTrailAppRole);
     QVERIFY(app);
     const LeastPrivilegePolicy generated =
@@ -82,16 +82,15 @@ void TestLeastPrivilegePolicy::allowsEveryObservedCallAndDeniesEveryUnusedGrant(
     // Every granted action without a successful call: allowed now on some resource, denied by the proposal there
     // and everywhere else tried.
     const std::vector<std::string> resources { "*", "arn:aws:s3:::app-data/out/x.csv", "arn:aws:s3:::app-data",
-        "arn:aws:dynamodb:us-east-1:111111111111:table/Orders",
-        "arn:aws:lambda:us-east-1:111111111111:function:ingest", "arn:aws:iam::111111111111:role/service/Worker",
-        "arn:aws:kms:us-east-1:111111111111:key/k1" };
+        "arn:aws:dynamodb:us-east-1:111111111111:table/Orders", "arn:aws:lambda:us-east-1:111111111111:function:ingest",
+        "arn:aws:iam::111111111111:role/service/Worker", "arn:aws:kms:us-east-1:111111111111:key/k1" };
     std::size_t checked = 0;
     for (const UnusedService &service : app->unused) {
         for (const UnusedAction &unused : service.actions) {
             bool grantedSomewhere = false;
             for (const std::string &resource : resources) {
-                grantedSomewhere = grantedSomewhere
-                    || decide(current, kTrailAppRole, unused.action, resource) == Decision::Allowed;
+                grantedSomewhere =
+                    grantedSomewhere || decide(current, kTrailAppRole, unused.action, resource) == Decision::Allowed;
                 QVERIFY2(decide({ &proposal }, kTrailAppRole, unused.action, resource) != Decision::Allowed,
                     (unused.action + " on " + resource).c_str());
             }
@@ -107,8 +106,8 @@ void TestLeastPrivilegePolicy::validatesWithNoError()
 {
     QTemporaryDir dir;
     const Workspace workspace = cloudTrailWorkspace();
-    const UsageReport report = UsageAnalysis::fromCloudTrail(
-        { writeCloudTrailFixture(dir.path().toStdString()) }, &workspace, nullptr);
+    const UsageReport report =
+        UsageAnalysis::fromCloudTrail({ writeCloudTrailFixture(dir.path().toStdString()) }, &workspace, nullptr);
     for (const std::string &arn : { kTrailAppRole, kTrailDeployRole, kTrailPartnerRole, kTrailAlice }) {
         const LeastPrivilegePolicy generated =
             LeastPrivilegePolicy::generate(*report.principal(arn), ServiceCatalog::builtin(), nullptr);

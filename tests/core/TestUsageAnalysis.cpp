@@ -111,7 +111,8 @@ void TestUsageAnalysis::assumersComeFromAssumeRoleEvents()
     const PrincipalUsage *alice = report.principal(kTrailAlice);
     QVERIFY(alice);
     QCOMPARE(alice->action("sts:AssumeRole")->count, std::uint64_t(2));
-    QCOMPARE(alice->action("sts:AssumeRole")->resources, (std::vector<std::string> { kTrailDeployRole, kTrailAppRole }));
+    QCOMPARE(
+        alice->action("sts:AssumeRole")->resources, (std::vector<std::string> { kTrailDeployRole, kTrailAppRole }));
 }
 
 void TestUsageAnalysis::serviceEventsAreNotCallsOfTheRole()
@@ -203,8 +204,8 @@ void TestUsageAnalysis::unusedPermissionsByServiceAndAccessLevel()
         (std::vector<std::string> { "dynamodb:PutItem", "iam:PassRole", "kms:Decrypt", "lambda:GetFunction",
             "s3:DeleteObject", "s3:PutObject" }));
     QCOMPARE(app->unusedActions, std::size_t(6));
-    const auto s3 = std::find_if(
-        app->unused.begin(), app->unused.end(), [](const UnusedService &s) { return s.prefix == "s3"; });
+    const auto s3 =
+        std::find_if(app->unused.begin(), app->unused.end(), [](const UnusedService &s) { return s.prefix == "s3"; });
     QVERIFY(s3 != app->unused.end());
     QCOMPARE(s3->countByLevel[static_cast<std::size_t>(AccessLevel::Write)], std::size_t(2));
     QCOMPARE(s3->name, std::string("Amazon S3"));

@@ -6,10 +6,9 @@
 #include "SplitMix.h"
 #include "rd/core/json/JsonValue.h"
 
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
+#include <zlib.h>
 
 namespace rd::test
 {
@@ -73,9 +72,8 @@ std::string roleIdentity(const std::string &roleArn, const std::string &session 
 
 std::string userIdentity(const std::string &userArn)
 {
-    return "{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\",\"arn\":" + jsonQuote(userArn)
-        + ",\"accountId\":\"" + accountOf(userArn) + "\",\"accessKeyId\":\"AKIAEXAMPLE\",\"userName\":\""
-        + nameOf(userArn) + "\"}";
+    return "{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\",\"arn\":" + jsonQuote(userArn) + ",\"accountId\":\""
+        + accountOf(userArn) + "\",\"accessKeyId\":\"AKIAEXAMPLE\",\"userName\":\"" + nameOf(userArn) + "\"}";
 }
 
 std::string serviceIdentity(const std::string &service)
@@ -173,7 +171,8 @@ std::vector<std::pair<std::string, std::string>> cloudTrailFixtureFiles()
             s3Params("app-data", "shared/p.csv"), s3Object("app-data", "shared/p.csv"), "", "AwsApiCall", "us-east-1",
             "222222222222" },
     };
-    files.emplace_back(kDay1 + "111111111111_CloudTrail_us-east-1_20260301T0905Z_a1b2c3d4e5f6a7b8.json.gz", file(day1, n));
+    files.emplace_back(
+        kDay1 + "111111111111_CloudTrail_us-east-1_20260301T0905Z_a1b2c3d4e5f6a7b8.json.gz", file(day1, n));
     std::vector<Record> day2 {
         { "2026-03-02T10:00:00Z", "s3.amazonaws.com", "GetObject", app, s3Params("app-data", "reports/a.csv"),
             s3Object("app-data", "reports/a.csv"), "", "AwsApiCall", "eu-west-1" },
@@ -339,10 +338,11 @@ std::size_t writeLargeTrail(const std::string &root, std::size_t records, std::s
                 r.params = s3Params("bench-bucket-" + std::to_string(random.below(20)), key);
                 r.resources = s3Object("bench-bucket-1", key);
             } else if (r.source == "sts.amazonaws.com") {
-                r.params = assumeParams("arn:aws:iam::111111111111:role/bench-role-" + std::to_string(random.below(roles ? roles : 1)));
+                r.params = assumeParams(
+                    "arn:aws:iam::111111111111:role/bench-role-" + std::to_string(random.below(roles ? roles : 1)));
             } else if (r.source == "dynamodb.amazonaws.com") {
-                r.params = "{\"tableName\":\"table-" + std::to_string(random.below(10))
-                    + "\",\"key\":{\"id\":{\"S\":\"" + key + "\"}},\"consistentRead\":false}";
+                r.params = "{\"tableName\":\"table-" + std::to_string(random.below(10)) + "\",\"key\":{\"id\":{\"S\":\""
+                    + key + "\"}},\"consistentRead\":false}";
             } else {
                 r.params = "{\"functionName\":\"fn-" + std::to_string(random.below(10)) + "\",\"maxResults\":50}";
             }

@@ -56,6 +56,7 @@ std::string gzipText(const std::string &text);
 /// A large generated trail for the benchmark: `records` records of `roles` roles (`bench-role-N` of 111111111111) in
 /// files of `recordsPerFile`, gzip-compressed, under `root` in the S3 layout, each record about 1.4 KB as CloudTrail
 /// writes them (identity, session context, TLS details, request and response). Returns the bytes written.
-std::size_t writeLargeTrail(const std::string &root, std::size_t records, std::size_t recordsPerFile, std::size_t roles);
+std::size_t writeLargeTrail(
+    const std::string &root, std::size_t records, std::size_t recordsPerFile, std::size_t roles);
 
 } // namespace rd::test

@@ -148,7 +148,8 @@ void ActionResources::resourcesOf(
     }
 }
 
-std::string ActionResources::patternFor(std::string_view partition, std::string_view region, std::string_view account) const
+std::string ActionResources::patternFor(
+    std::string_view partition, std::string_view region, std::string_view account) const
 {
     if (m_types.empty())
         return "*";

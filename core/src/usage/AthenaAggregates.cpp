@@ -74,7 +74,8 @@ std::string AthenaAggregates::read(std::string_view csv, UsageCollector &collect
     for (std::string_view name : columns()) {
         const auto it = std::find(fields.begin(), fields.end(), name);
         if (it == fields.end())
-            return "the header row has no `" + std::string(name) + "` column: is this docs/cloudtrail-athena.sql's result?";
+            return "the header row has no `" + std::string(name)
+                + "` column: is this docs/cloudtrail-athena.sql's result?";
         index.push_back(static_cast<std::size_t>(it - fields.begin()));
     }
     while (true) {

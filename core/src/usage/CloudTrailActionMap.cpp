@@ -86,7 +86,8 @@ const std::vector<CloudTrailActionMap::Row> &CloudTrailActionMap::eventRows()
         { "s3.amazonaws.com/CompleteMultipartUpload", "s3:PutObject",
             "Amazon S3 User Guide, Multipart upload API and permissions (CompleteMultipartUpload: s3:PutObject)" },
         { "lambda.amazonaws.com/Invoke", "lambda:InvokeFunction",
-            "AWS Lambda Developer Guide, Logging AWS Lambda API calls using AWS CloudTrail (data event Invoke); Lambda API Reference, Invoke (lambda:InvokeFunction)" },
+            "AWS Lambda Developer Guide, Logging AWS Lambda API calls using AWS CloudTrail (data event Invoke); Lambda "
+            "API Reference, Invoke (lambda:InvokeFunction)" },
     };
     return rows;
 }
@@ -96,7 +97,7 @@ CloudTrailActionMap::CloudTrailActionMap(const ServiceCatalog &catalog)
 {
 }
 
-std::string CloudTrailActionMap::servicePrefix(std::string_view eventSource) const
+std::string CloudTrailActionMap::servicePrefix(std::string_view eventSource)
 {
     for (const Row &row : hostRows()) {
         if (row.from == eventSource)

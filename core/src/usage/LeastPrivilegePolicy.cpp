@@ -84,8 +84,8 @@ LeastPrivilegePolicy LeastPrivilegePolicy::generate(
         } else {
             const std::string pattern = types.patternFor(partition, "", account);
             resources.push_back(pattern);
-            out.placeholders.push_back(a.action + ": no resource in the records; replace the placeholders in `"
-                + pattern + "`");
+            out.placeholders.push_back(
+                a.action + ": no resource in the records; replace the placeholders in `" + pattern + "`");
         }
         services[service->prefix][resources].push_back(a.action);
         ++out.actions;

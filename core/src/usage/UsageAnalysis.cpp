@@ -52,8 +52,8 @@ std::vector<UnusedService> UsageAnalysis::unusedPermissions(
     return out;
 }
 
-UsageReport UsageAnalysis::report(const UsageCollector &collector, CloudTrailReadSummary read, const Workspace *workspace,
-    std::shared_ptr<const AccountModel> model)
+UsageReport UsageAnalysis::report(const UsageCollector &collector, CloudTrailReadSummary read,
+    const Workspace *workspace, std::shared_ptr<const AccountModel> model)
 {
     UsageReport report;
     report.since = collector.since();

@@ -23,8 +23,7 @@ struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view> {}(text); }
 };
-template <typename T>
-using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+template <typename T> using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 // What one (event source, event name) pair means, worked out once per collector.
 struct EventKind {
@@ -126,6 +125,45 @@ std::string_view partitionOf(std::string_view arn)
 
 } // namespace
 
+namespace
+{
+
+void addCall(PrincipalStats &p, const EventKind &kind, std::string_view errorCode, std::uint64_t count, long long first,
+    long long last, const std::vector<std::string> &resources)
+{
+    if (!errorCode.empty()) {
+        p.denied += count;
+        CountStats &stats =
+            p.deniedCalls[{ kind.mapped.mapped() ? kind.mapped.action : kind.name, std::string(errorCode) }];
+        stats.count += count;
+        stats.last = std::max(stats.last, last);
+        return;
+    }
+    p.calls += count;
+    widen(p.first, p.last, first);
+    widen(p.first, p.last, last);
+    p.days[first - (first % 86400 + 86400) % 86400] += count;
+    if (!kind.mapped.mapped()) {
+        const std::size_t slash = kind.name.find('/');
+        CountStats &stats = p.unmapped[{ kind.name.substr(0, slash), kind.name.substr(slash + 1) }];
+        stats.count += count;
+        stats.last = std::max(stats.last, last);
+        return;
+    }
+    auto it = p.actions.find(kind.mapped.action);
+    if (it == p.actions.end()) {
+        it = p.actions.emplace(kind.mapped.action, ActionStats {}).first;
+        it->second.accessLevel = kind.mapped.info->accessLevel;
+    }
+    ActionStats &stats = it->second;
+    stats.count += count;
+    widen(stats.first, stats.last, first);
+    widen(stats.first, stats.last, last);
+    addResources(stats, resources);
+}
+
+} // namespace
+
 struct UsageCollector::Private {
     const ServiceCatalog &catalog;
     CloudTrailActionMap actionMap;
@@ -185,42 +223,10 @@ struct UsageCollector::Private {
         (denied ? stats.denied : stats.count) += count;
         stats.last = std::max(stats.last, time);
     }
-
-    void call(PrincipalStats &p, const EventKind &kind, std::string_view errorCode, std::uint64_t count, long long first,
-        long long last)
-    {
-        if (!errorCode.empty()) {
-            p.denied += count;
-            CountStats &stats = p.deniedCalls[{ kind.mapped.mapped() ? kind.mapped.action : kind.name, std::string(errorCode) }];
-            stats.count += count;
-            stats.last = std::max(stats.last, last);
-            return;
-        }
-        p.calls += count;
-        widen(p.first, p.last, first);
-        widen(p.first, p.last, last);
-        p.days[first - (first % 86400 + 86400) % 86400] += count;
-        if (!kind.mapped.mapped()) {
-            const std::size_t slash = kind.name.find('/');
-            CountStats &stats = p.unmapped[{ kind.name.substr(0, slash), kind.name.substr(slash + 1) }];
-            stats.count += count;
-            stats.last = std::max(stats.last, last);
-            return;
-        }
-        auto it = p.actions.find(kind.mapped.action);
-        if (it == p.actions.end()) {
-            it = p.actions.emplace(kind.mapped.action, ActionStats {}).first;
-            it->second.accessLevel = kind.mapped.info->accessLevel;
-        }
-        ActionStats &stats = it->second;
-        stats.count += count;
-        widen(stats.first, stats.last, first);
-        widen(stats.first, stats.last, last);
-        addResources(stats, resources);
-    }
 };
 
-UsageCollector::UsageCollector(std::optional<long long> since, std::optional<long long> until, const ServiceCatalog &catalog)
+UsageCollector::UsageCollector(
+    std::optional<long long> since, std::optional<long long> until, const ServiceCatalog &catalog)
     : d(std::make_unique<Private>(catalog))
 {
     d->since = since;
@@ -242,7 +248,12 @@ std::optional<long long> UsageCollector::parseEventTime(std::string_view t)
         }
         return true;
     };
-    unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    unsigned year = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
     if (t.size() == 20 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && t[19] == 'Z'
         && digits(0, 4, year) && digits(5, 2, month) && digits(8, 2, day) && digits(11, 2, hour)
         && digits(14, 2, minute) && digits(17, 2, second) && month >= 1 && month <= 12 && day >= 1 && day <= 31
@@ -280,7 +291,7 @@ void UsageCollector::consume(const CloudTrailEvent &event)
         kind.resources->resourcesOf(event, partitionOf(principal), d->resources);
     else
         d->resources.clear();
-    d->call(p, kind, event.errorCode, 1, *time, *time);
+    addCall(p, kind, event.errorCode, 1, *time, *time, d->resources);
 }
 
 void UsageCollector::addAggregate(std::string_view principal, std::string_view eventSource, std::string_view eventName,
@@ -298,7 +309,7 @@ void UsageCollector::addAggregate(std::string_view principal, std::string_view e
     if (kind.assume && !assumedRole.empty())
         d->assumed(assumedRole, principal, !errorCode.empty(), count, last);
     d->resources.clear();
-    d->call(d->principal(principal), kind, errorCode, count, first, last);
+    addCall(d->principal(principal), kind, errorCode, count, first, last, d->resources);
 }
 
 void UsageCollector::merge(UsageCollector &other)

@@ -46,7 +46,7 @@ public:
 
     /// The IAM service prefix of an event source (`s3.amazonaws.com` -> `s3`); empty when it is no `*.amazonaws.com`
     /// host.
-    std::string servicePrefix(std::string_view eventSource) const;
+    static std::string servicePrefix(std::string_view eventSource);
     MappedAction map(std::string_view eventSource, std::string_view eventName) const;
 
 private:

@@ -33,8 +33,8 @@ inline constexpr std::size_t kMaxResourcesPerAction = 200;
 class UsageCollector : public CloudTrailEventSink
 {
 public:
-    explicit UsageCollector(std::optional<long long> since = std::nullopt, std::optional<long long> until = std::nullopt,
-        const ServiceCatalog &catalog = ServiceCatalog::builtin());
+    explicit UsageCollector(std::optional<long long> since = std::nullopt,
+        std::optional<long long> until = std::nullopt, const ServiceCatalog &catalog = ServiceCatalog::builtin());
     ~UsageCollector() override;
     UsageCollector(const UsageCollector &) = delete;
     UsageCollector &operator=(const UsageCollector &) = delete;
