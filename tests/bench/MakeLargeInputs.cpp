@@ -95,31 +95,32 @@ int main(int argc, char **argv)
         if (logs.empty() || rd::core::saveWorkspaceFile(dir + "/app.rdws", rd::test::cloudTrailWorkspace()))
             return 1;
         std::cout << dir << "/app.rdws " << logs << '\n';
-        if (mode == "cloudtrail" && (argc == 4 || argc == 5)) {
-            const std::size_t bytes =
-                rd::test::writeLargeTrail(argv[3], std::stoul(argv[2]), argc == 5 ? std::stoul(argv[4]) : 1000, 200);
-            std::cout << bytes << " bytes of gzip logs\n";
-            return 0;
-        }
-        if (mode == "count" && argc == 3) {
-            const rd::core::FileReadResult read = rd::core::readTextFile(argv[2], std::size_t { 1 } << 30);
-            rd::core::JsonReadOptions options;
-            options.maxValues = std::size_t { 1 } << 40;
-            const rd::core::JsonReadResult json = rd::core::readJson(read.text, options);
-            if (!json.value) {
-                std::cerr << "make_large_inputs: not JSON\n";
-                return 2;
-            }
-            Cost cost;
-            walk(*json.value, cost);
-            std::printf(
-                "bytes %zu values %zu heap %zu (%.1f bytes/value) sizeof(JsonValue) %zu sizeof(JsonMember) %zu\n",
-                read.text.size(), cost.values, cost.heapBytes,
-                static_cast<double>(cost.heapBytes) / static_cast<double>(cost.values), sizeof(rd::core::JsonValue),
-                sizeof(rd::core::JsonMember));
-            return 0;
-        }
-        std::cerr << "usage: make_large_inputs gaad|gaad-small|list-roles|workspace ROLES FILE | count FILE | "
-                     "usage-example DIR | cloudtrail RECORDS FOLDER [PER_FILE] | batch-cases N FILE [SEED]\n";
-        return 2;
+        return 0;
     }
+    if (mode == "cloudtrail" && (argc == 4 || argc == 5)) {
+        const std::size_t bytes =
+            rd::test::writeLargeTrail(argv[3], std::stoul(argv[2]), argc == 5 ? std::stoul(argv[4]) : 1000, 200);
+        std::cout << bytes << " bytes of gzip logs\n";
+        return 0;
+    }
+    if (mode == "count" && argc == 3) {
+        const rd::core::FileReadResult read = rd::core::readTextFile(argv[2], std::size_t { 1 } << 30);
+        rd::core::JsonReadOptions options;
+        options.maxValues = std::size_t { 1 } << 40;
+        const rd::core::JsonReadResult json = rd::core::readJson(read.text, options);
+        if (!json.value) {
+            std::cerr << "make_large_inputs: not JSON\n";
+            return 2;
+        }
+        Cost cost;
+        walk(*json.value, cost);
+        std::printf("bytes %zu values %zu heap %zu (%.1f bytes/value) sizeof(JsonValue) %zu sizeof(JsonMember) %zu\n",
+            read.text.size(), cost.values, cost.heapBytes,
+            static_cast<double>(cost.heapBytes) / static_cast<double>(cost.values), sizeof(rd::core::JsonValue),
+            sizeof(rd::core::JsonMember));
+        return 0;
+    }
+    std::cerr << "usage: make_large_inputs gaad|gaad-small|list-roles|workspace ROLES FILE | count FILE | "
+                 "usage-example DIR | cloudtrail RECORDS FOLDER [PER_FILE] | batch-cases N FILE [SEED]\n";
+    return 2;
+}
