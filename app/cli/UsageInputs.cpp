@@ -87,6 +87,16 @@ std::optional<core::UsageReport> UsageInputs::read(
     }
     for (const core::CloudTrailFileError &e : report.read.errors)
         std::cerr << "role-designer-cli: warning: " << e.path << ": " << e.reason << '\n';
+    // Logs that could not be read are no evidence that a role went unused: no report rather than "never used".
+    if (report.read.files == 0) {
+        error = "no CloudTrail log file (.json or .json.gz) found in the --cloudtrail paths";
+        return std::nullopt;
+    }
+    if (report.read.errors.size() >= report.read.files) {
+        error =
+            "no log could be read (" + report.read.errors.front().path + ": " + report.read.errors.front().reason + ")";
+        return std::nullopt;
+    }
     return report;
 }
 

@@ -178,6 +178,11 @@ void TestUsageCommand::exitCodes_data()
     QTest::newRow("no logs given") << QStringList { "usage", "--workspace", ws } << 2 << "give --cloudtrail";
     QTest::newRow("a path that does not exist") << QStringList { "usage", "--workspace", ws, "--cloudtrail",
         "/nonexistent/logs" } << 2 << "cannot read `/nonexistent/logs`";
+    // A check that could not read its input must not report every role as unused.
+    QTest::newRow("a folder without log files")
+        << QStringList { "usage", "--workspace", ws, "--cloudtrail", "@EMPTY" } << 2 << "no CloudTrail log file";
+    QTest::newRow("every log unreadable")
+        << QStringList { "usage", "--workspace", ws, "--cloudtrail", "@BROKEN" } << 2 << "no log could be read";
     QTest::newRow("a window that is no time") << QStringList { "usage", "--workspace", ws, "--cloudtrail", trail,
         "--since", "last week" } << 2 << "--since `last week` is not a time";
     QTest::newRow("an unreadable workspace")
@@ -198,6 +203,13 @@ void TestUsageCommand::exitCodes()
     QFETCH(QString, stderrHas);
     arguments.replaceInStrings(QStringLiteral("@WS"), m_workspace);
     arguments.replaceInStrings(QStringLiteral("@TRAIL"), m_trail);
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("empty")));
+    arguments.replaceInStrings(QStringLiteral("@EMPTY"), m_dir.filePath(QStringLiteral("empty")));
+    QFile broken(m_dir.filePath(QStringLiteral("broken.json.gz")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write(QByteArray::fromStdString(rd::test::gzipText(R"({"Records":[)")).left(12));
+    broken.close();
+    arguments.replaceInStrings(QStringLiteral("@BROKEN"), broken.fileName());
     const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(run.err.contains(stderrHas), qPrintable(run.err));
