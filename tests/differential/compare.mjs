@@ -12,9 +12,10 @@
 // counted, as are cases the reference refuses (an unknown action, a resource of the wrong type...). DISAGREEMENTS gets
 // one JSON line per disagreement ({class, ours, reference, referenceAnalysis, case}), sorted by class. Prints the
 // counts and the classes, largest first. Exit 0 unless the input cannot be read.
-import { anonymousPrincipal, runSimulation } from '@cloud-copilot/iam-simulate'
+import { runSimulation } from '@cloud-copilot/iam-simulate'
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { toSimulation } from './simulation.mjs'
 
 const [casesFile, oursFile, disagreementsFile] = process.argv.slice(2)
 if (!casesFile || !oursFile || !disagreementsFile) {
@@ -42,40 +43,6 @@ function principalKind(principal, context) {
   }
   if (principal.includes(':user/')) return 'user'
   return 'other'
-}
-
-function orgLevels(levels, prefix) {
-  return (levels ?? []).map((policies, level) => ({
-    orgIdentifier: `${prefix}-level-${level}`,
-    policies: policies.map((policy, i) => ({ name: `${prefix}-${level}-${i}`, policy }))
-  }))
-}
-
-// Our case, as the reference's Simulation.
-function toSimulation(c) {
-  const request = c.request
-  const principalAccount = /^arn:[^:]+:(iam|sts)::(\d{12}):/.exec(request.principal)?.[2]
-  const simulation = {
-    request: {
-      principal: request.principal === 'anonymous' ? anonymousPrincipal : request.principal,
-      action: request.action,
-      resource: { resource: request.resource, accountId: request.resourceAccount || principalAccount || '' },
-      contextVariables: request.context ?? {}
-    },
-    identityPolicies: (c.identityPolicies ?? []).map((policy, i) => ({ name: `identity-${i}`, policy })),
-    serviceControlPolicies: orgLevels(c.scps, 'scp'),
-    resourceControlPolicies: orgLevels(c.rcps, 'rcp'),
-    // Our batch cases take the context as given: the reference must not drop resource tags on S3 requests.
-    additionalSettings: { s3: { bucketAbacEnabled: true } }
-  }
-  if (c.resourcePolicy) simulation.resourcePolicy = c.resourcePolicy
-  if (c.sessionPolicy) simulation.sessionPolicy = c.sessionPolicy
-  if ((c.permissionBoundaries ?? []).length > 0)
-    simulation.permissionBoundaryPolicies = c.permissionBoundaries.map((policy, i) => ({
-      name: `boundary-${i}`,
-      policy
-    }))
-  return simulation
 }
 
 // What each of the reference's policy layers said: the signature that groups disagreements.
