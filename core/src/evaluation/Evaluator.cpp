@@ -333,9 +333,11 @@ Decision Evaluation::run()
     }
     switch (resource.grant) {
     case Grant::Direct:
-        // "If a permissions boundary is set for the user, then it must allow the sts:AssumeRole action" (IAM User
-        // Guide, "Update a role trust policy").
-        if (m_request.isTrustPolicyAction() && !boundaryAllows)
+        // "If a user is listed as the principal in a role's trust policy ... If a permissions boundary is set for the
+        // user, then it must allow the sts:AssumeRole action" (IAM User Guide, "Update a role trust policy"). A grant
+        // made directly to a session is "not limited by an implicit deny in an identity-based policy, a permissions
+        // boundary, or session policy" (IAM User Guide, "How AWS enforcement code logic evaluates requests").
+        if (m_request.isTrustPolicyAction() && !boundaryAllows && who.kind == PrincipalKind::User)
             return finish(Decision::ImplicitlyDenied,
                 "the trust policy names the requester, but its permissions boundary does not allow the action");
         return finish(Decision::Allowed, "the resource policy names the requester");
