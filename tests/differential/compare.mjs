@@ -5,21 +5,25 @@
 // @cloud-copilot/iam-simulate (an external test tool, used through its public API only, never linked, copied or
 // shipped) and compares its decision with ours.
 //
-//   node compare.mjs CASES OURS DISAGREEMENTS
+//   node compare.mjs CLI CASES OURS DISAGREEMENTS
 //
-// CASES is the JSON Lines case file, OURS the output of `role-designer-cli simulate --batch CASES` (one line per case,
-// `{"id","decision"}` or `{"id","line","error"}`). Cases that our engine refuses are excluded from the agreement and
-// counted, as are cases the reference refuses (an unknown action, a resource of the wrong type...). DISAGREEMENTS gets
-// one JSON line per disagreement ({class, ours, reference, referenceAnalysis, case}), sorted by class. Prints the
-// counts and the classes, largest first. Exit 0 unless the input cannot be read.
+// CLI is role-designer-cli, CASES the JSON Lines case file, OURS the output of `role-designer-cli simulate --batch
+// CASES` (one line per case, `{"id","decision"}` or `{"id","line","error"}`). Cases that our engine refuses are excluded
+// from the agreement and counted, as are cases the reference refuses (an unknown action, a resource of the wrong
+// type...). Each disagreement is shrunk to a smallest case that still disagrees (minimize.mjs) and classified: a
+// documented divergence of the reference (divergences.mjs, docs/EVALUATION.md) or unexplained. DISAGREEMENTS gets one
+// JSON line per disagreement ({class, ours, reference, shrunk, case}), sorted by class. Prints the counts, the
+// agreement and the classes, largest first. Exit 0 unless the input cannot be read.
 import { runSimulation } from '@cloud-copilot/iam-simulate'
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
+import { classify } from './divergences.mjs'
+import { shrink } from './minimize.mjs'
 import { toSimulation } from './simulation.mjs'
 
-const [casesFile, oursFile, disagreementsFile] = process.argv.slice(2)
-if (!casesFile || !oursFile || !disagreementsFile) {
-  console.error('usage: node compare.mjs CASES OURS DISAGREEMENTS')
+const [cli, casesFile, oursFile, disagreementsFile] = process.argv.slice(2)
+if (!cli || !casesFile || !oursFile || !disagreementsFile) {
+  console.error('usage: node compare.mjs CLI CASES OURS DISAGREEMENTS')
   process.exit(2)
 }
 
@@ -114,28 +118,39 @@ for await (const line of input) {
   ++counts.disagree
   const analysis = response.resultType === 'single' ? response.result.analysis : undefined
   const kind = principalKind(c.request.principal, c.request.context)
-  const klass = `ours ${mine.decision}, reference ${reference}; ${kind}; ${actionClass(c.request)}; reference layers: ${layers(
-    analysis
-  )}`
-  classes.set(klass, (classes.get(klass) ?? 0) + 1)
   disagreements.push({
-    class: klass,
+    // Until it is classified: what the reference's layers said.
+    class: `unexplained: ours ${mine.decision}, reference ${reference}; ${kind}; ${actionClass(c.request)}; reference layers: ${layers(analysis)}`,
     ours: mine.decision,
     reference,
-    ignoredContextKeys: response.resultType === 'single' ? response.result.ignoredContextKeys : undefined,
     case: c
   })
 }
 
+const shrunk = await shrink(cli, disagreements)
+let documented = 0
+disagreements.forEach((d, i) => {
+  d.shrunk = shrunk[i]
+  const divergence = classify(shrunk[i], d.ours, d.reference)
+  if (divergence) {
+    d.class = `${divergence.id}: ${divergence.title} (reference: ${divergence.reference}; ${divergence.source})`
+    ++documented
+  }
+  classes.set(d.class, (classes.get(d.class) ?? 0) + 1)
+})
 disagreements.sort((a, b) => (a.class < b.class ? -1 : a.class > b.class ? 1 : 0))
 writeFileSync(disagreementsFile, disagreements.map((d) => JSON.stringify(d)).join('\n') + (disagreements.length ? '\n' : ''))
 
-const percent = counts.compared ? ((100 * counts.agree) / counts.compared).toFixed(3) : 'n/a'
+const percent = (n) => (counts.compared ? ((100 * n) / counts.compared).toFixed(3) : 'n/a')
 console.log(`cases ${counts.cases}`)
 console.log(`refused by our engine (excluded) ${counts.oursRefused}`)
 console.log(`refused by iam-simulate (excluded) ${counts.referenceRefused}`)
 for (const [message, n] of [...refusedBy].sort((a, b) => b[1] - a[1])) console.log(`  ${n}  ${message}`)
-console.log(`compared ${counts.compared}: agree ${counts.agree}, disagree ${counts.disagree} (agreement ${percent}%)`)
+console.log(`compared ${counts.compared}: agree ${counts.agree}, disagree ${counts.disagree} (agreement ${percent(counts.agree)}%)`)
+console.log(
+  `disagreements in documented divergences of the reference ${documented}, unexplained ${counts.disagree - documented}` +
+    ` (agreement or documented divergence ${percent(counts.agree + documented)}%)`
+)
 if (classes.size > 0) {
   console.log(`disagreement classes (${classes.size}), written with their cases to ${disagreementsFile}:`)
   for (const [klass, n] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`  ${n}  ${klass}`)

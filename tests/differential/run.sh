@@ -41,4 +41,4 @@ if [ "$status" -gt 1 ]; then
 fi
 echo "seed $seed, $n cases ($(date -u +%Y-%m-%d))"
 cd "$here"
-node compare.mjs "$out/cases.jsonl" "$out/ours.jsonl" "$out/disagreements.jsonl"
+node compare.mjs "$cli" "$out/cases.jsonl" "$out/ours.jsonl" "$out/disagreements.jsonl"
