@@ -12,12 +12,12 @@
 // from the agreement and counted, as are cases the reference refuses (an unknown action, a resource of the wrong
 // type...). Each disagreement is shrunk to a smallest case that still disagrees (minimize.mjs) and classified: a
 // documented divergence of the reference (divergences.mjs, docs/EVALUATION.md) or unexplained. DISAGREEMENTS gets one
-// JSON line per disagreement ({class, ours, reference, shrunk, case}), sorted by class. Prints the counts, the
+// JSON line per disagreement ({class, ours, reference, shrunk when it was shrunk, case}), sorted by class. Prints the counts, the
 // agreement and the classes, largest first. Exit 0 unless the input cannot be read.
 import { runSimulation } from '@cloud-copilot/iam-simulate'
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { classify } from './divergences.mjs'
+import { classify, classifyByRequest } from './divergences.mjs'
 import { shrink } from './minimize.mjs'
 import { toSimulation } from './simulation.mjs'
 
@@ -127,11 +127,13 @@ for await (const line of input) {
   })
 }
 
-const shrunk = await shrink(cli, disagreements)
+const byRequest = disagreements.map((d) => classifyByRequest(d.case, d.ours, d.reference))
+const toShrink = disagreements.filter((d, i) => !byRequest[i])
+const shrunk = await shrink(cli, toShrink)
+toShrink.forEach((d, i) => (d.shrunk = shrunk[i]))
 let documented = 0
 disagreements.forEach((d, i) => {
-  d.shrunk = shrunk[i]
-  const divergence = classify(shrunk[i], d.ours, d.reference)
+  const divergence = byRequest[i] ?? classify(d.shrunk, d.ours, d.reference)
   if (divergence) {
     d.class = `${divergence.id}: ${divergence.title} (reference: ${divergence.reference}; ${divergence.source})`
     ++documented

@@ -4,7 +4,8 @@
 // The adjudicated disagreement classes: each is a rule on which the AWS documentation and the reference evaluator
 // differ, with the page that decides it (docs/EVALUATION.md, "Differential testing", lists them). A disagreement is
 // put in a class by testing its shrunk case (minimize.mjs), so that the class names what the disagreement is about
-// rather than what else the case happened to hold. A disagreement in no class is unexplained: a bug of ours to fix or a
+// rather than what else the case happened to hold; a class decided by the request alone (`onOriginal`) is tested on
+// the case as generated, which saves shrinking it. A disagreement in no class is unexplained: a bug of ours to fix or a
 // class to adjudicate.
 
 const UG = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/'
@@ -78,6 +79,8 @@ const policyChanges = new Set([
 export const divergences = [
   {
     id: 'root-user',
+    // Decided by the request alone: shrinking the policies cannot change it.
+    onOriginal: true,
     title: 'The account root user has full access to its own account and cannot assume roles',
     reference: 'treats the root user as an IAM principal with no identity-based policy',
     source: `${UG}reference_policies_evaluation-logic_policy-eval-denyallow.html ("all requests are implicitly denied with the exception of the AWS account root user, which has full access"); ${UG}id_root-user.html (root user credentials cannot call AssumeRole)`,
@@ -137,6 +140,7 @@ export const divergences = [
   },
   {
     id: 'aws-managed-policy-explicit-deny',
+    onOriginal: true,
     title: 'A change to an AWS managed policy that an explicit Deny matches is explicitly denied',
     reference: 'answers ImplicitlyDenied for every change to an AWS managed policy, an explicit Deny notwithstanding',
     source: `${UG}reference_policies_evaluation-logic_policy-eval-denyallow.html ("If the enforcement code finds even one explicit deny that applies, the code returns a final decision of Deny"); ${UG}access_policies_managed-vs-inline.html ("You cannot change the permissions defined in AWS managed policies")`,
@@ -191,4 +195,10 @@ export const divergences = [
 /// The divergence a shrunk disagreement belongs to, or undefined.
 export function classify(shrunk, ours, reference) {
   return divergences.find((d) => d.test(shrunk, ours, reference))
+}
+
+/// The divergence that an unshrunk disagreement belongs to by its request alone (`onOriginal`), or undefined: such
+/// disagreements need no shrinking.
+export function classifyByRequest(c, ours, reference) {
+  return divergences.find((d) => d.onOriginal && d.test(c, ours, reference))
 }
