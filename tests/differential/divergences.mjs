@@ -189,6 +189,30 @@ export const divergences = [
           p.Version !== '2012-10-17' &&
           statementsOf(p).some((s) => JSON.stringify([s.Condition, s.Resource, s.NotResource]).includes('${'))
       )
+  },
+  {
+    id: 'trust-policy-required',
+    title: "sts:AssumeRole needs the role's trust policy to allow it; with none (or none that allows) it is denied",
+    reference: 'trusts the account implicitly when the case gives no trust policy',
+    source: `${UG}reference_policies_evaluation-logic_policy-eval-denyallow.html ("IAM role trust policies and KMS key policies are exceptions to this logic, because they must explicitly allow access for principals")`,
+    test: (c, ours, reference) =>
+      c.request.action.toLowerCase().startsWith('sts:assumerole') &&
+      !c.resourcePolicy &&
+      ours === 'ImplicitlyDenied' &&
+      reference === 'Allowed'
+  },
+  {
+    id: 'federated-user-is-not-an-iam-user',
+    title: 'A federated user session is not the IAM user of the same name: a Principal naming the user does not match it',
+    reference: 'matches arn:aws:sts::A:federated-user/N with a Principal naming arn:aws:iam::A:user/N',
+    source: `${UG}reference_policies_variables.html#policy-vars-infotouse (the federated user's aws:userid is "account:caller-specified-name", a name the caller passes to GetFederationToken); https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html ("Name": "The name of the federated user")`,
+    test: (c) => {
+      const name = /:federated-user\/(.+)$/.exec(c.request.principal)?.[1]
+      if (!name) return false
+      return statementsOf(c.resourcePolicy).some((s) =>
+        values(s.Principal?.AWS).some((p) => typeof p === 'string' && p.endsWith(`:user/${name}`))
+      )
+    }
   }
 ]
 
