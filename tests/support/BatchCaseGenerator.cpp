@@ -36,6 +36,8 @@ constexpr std::array<std::string_view, 3> kTimeLimits { "2026-06-01T00:00:00Z", 
 constexpr std::array<std::string_view, 3> kServices { "sns.amazonaws.com", "lambda.amazonaws.com",
     "events.amazonaws.com" };
 constexpr std::array<std::string_view, 3> kTagKeys { "project", "cost-center", "owner" };
+// Base64 of "x-0", "x-1", "x-2": values for BinaryEquals.
+constexpr std::array<std::string_view, 3> kPayloads { "eC0w", "eC0x", "eC0y" };
 
 /// Who asks; the fields a policy can name.
 struct Requester {
@@ -390,6 +392,8 @@ Json CaseBuilder::makeContext()
         c["aws:RequestTag/" + key] = "x-" + std::to_string(m_r.below(5));
         c["aws:TagKeys"] = chance(60) ? Json::array({ key }) : Json::array({ key, pick(kTagKeys) });
     }
+    if (chance(15))
+        c["aws:RequestTag/payload"] = pick(kPayloads);
     if (chance(8))
         c["aws:CalledVia"] = Json::array({ "athena.amazonaws.com" });
     if (chance(40))
@@ -516,6 +520,12 @@ void CaseBuilder::addCondition(Json &statement, bool control)
         values = chance(80) ? pick(kTimeLimits) : std::string("1780000000");
         break;
     case 4:
+        if (chance(25)) {
+            op = "BinaryEquals";
+            key = "aws:RequestTag/payload";
+            values = pick(kPayloads);
+            break;
+        }
         op = "Bool";
         key = chance(50) ? "aws:SecureTransport" : (chance(70) ? "aws:MultiFactorAuthPresent" : "aws:ViaAWSService");
         values = chance(50) ? "true" : "false";

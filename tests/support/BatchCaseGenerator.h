@@ -13,10 +13,11 @@ namespace rd::test
 /// Realistic random cases of the batch format (docs/EVALUATION.md, "Batch files"), deterministic for a seed: the
 /// differential harness (tests/differential) and the batch benchmarks read them. Each case is one JSON line of about
 /// 1.8 KB on average with identity, resource (trust, key) policies, boundaries, session policies, SCP and RCP levels;
-/// statements use every condition-operator family with `IfExists` and `ForAllValues:`/`ForAnyValue:`, policy
-/// variables with and without defaults, wildcards, `NotAction`/`NotResource`/`NotPrincipal`; requests come from
-/// users, role sessions (as `assumed-role` ARNs or as role ARNs with `aws:PrincipalType` `AssumedRole`), federated
-/// users, root users, services and anonymous callers, in the resource's account or another one.
+/// statements use every condition-operator family (String, Numeric, Date, Bool, Binary, IpAddress, Arn, Null) with
+/// `IfExists` and `ForAllValues:`/`ForAnyValue:`, policy variables with and without defaults, wildcards,
+/// `NotAction`/`NotResource`/`NotPrincipal`; requests come from users, role sessions (as `assumed-role` ARNs or as role
+/// ARNs with `aws:PrincipalType` `AssumedRole`), federated users, root users, services and anonymous callers, in the
+/// resource's account or another one.
 class BatchCaseGenerator
 {
 public:

@@ -36,13 +36,28 @@ std::string escapeLiteral(std::string_view text)
     return out;
 }
 
+// "You can use a policy variable in the Resource element, but only in the resource portion of the ARN. This portion of
+// the ARN appears after the fifth colon (:). You can't use a variable to replace parts of the ARN before the fifth
+// colon, such as the service or account" (IAM User Guide, "IAM policy elements: Variables and tags", "Where you can use
+// policy variables").
+bool variableBeforeResourcePart(std::string_view text)
+{
+    const std::size_t variable = text.find("${");
+    std::size_t colons = 0;
+    for (std::size_t i = 0; i < variable && i < text.size(); ++i)
+        colons += text[i] == ':' ? 1 : 0;
+    return colons < 5;
+}
+
 CompiledPattern compilePattern(const PolicyString &value, bool isAction, bool variables)
 {
     CompiledPattern pattern;
     pattern.text = value.value;
     pattern.range = value.range;
-    // Variables stand in Resource and NotResource only, never in actions.
-    if (variables && !isAction && value.value.find("${") != std::string::npos) {
+    // Variables stand in Resource and NotResource only, never in actions; a variable before the resource part of
+    // the ARN is not replaced, and the pattern is literal text.
+    if (variables && !isAction && value.value.find("${") != std::string::npos
+        && !variableBeforeResourcePart(value.value)) {
         VariableTemplate parsed = VariableTemplate::parse(value.value);
         if (parsed.hasVariables()) {
             pattern.variables = std::move(parsed);

@@ -195,7 +195,17 @@ Decision Evaluation::run()
     const bool scpsApply =
         !m_policies.scps.empty() && (identityApplies || who.kind == PrincipalKind::Root) && !who.isServiceLinkedRole();
     const bool rcpsApply = !who.isServiceLinkedRole();
-    const bool sessionApplies = who.kind == PrincipalKind::RoleSession || who.kind == PrincipalKind::FederatedUser;
+    // A role given by its ARN stands for one of its sessions; a session policy makes it a session whose policy
+    // applies (IAM User Guide, "Session policies": passed "when you programmatically create a temporary session for a
+    // role or federated user").
+    const bool sessionApplies = who.kind == PrincipalKind::RoleSession || who.kind == PrincipalKind::FederatedUser
+        || (who.kind == PrincipalKind::Role && !m_policies.session.empty());
+
+    // "No permissions are required to perform this operation. If an administrator attaches a policy to your identity
+    // that explicitly denies access to the sts:GetCallerIdentity action, you can still perform this operation" (AWS
+    // STS API Reference, "GetCallerIdentity"): any caller with credentials.
+    if (m_request.isCallerIdentity() && (identityApplies || who.kind == PrincipalKind::Root))
+        return finish(Decision::Allowed, "sts:GetCallerIdentity needs no permission, even under an explicit deny");
 
     // Step 1: an explicit deny in any policy that applies decides (IAM User Guide, "How AWS enforcement code logic
     // evaluates requests to allow or deny access").
@@ -251,6 +261,11 @@ Decision Evaluation::run()
         return finish(Decision::ExplicitlyDenied, "explicit deny in ",
             m_explanation ? std::string(denyWhere) + (denyLevel ? " at level " + std::to_string(*denyLevel) : "")
                           : std::string());
+
+    // No policy can grant a change to an AWS managed policy: "You cannot change the permissions defined in AWS
+    // managed policies" (IAM User Guide, "Managed policies and inline policies").
+    if (m_request.changesAwsManagedPolicy())
+        return finish(Decision::ImplicitlyDenied, "AWS managed policies cannot be created, changed, deleted or tagged");
 
     // Step 2: SCPs: every level needs an Allow.
     if (scpLevelWithoutAllow)
@@ -318,9 +333,11 @@ Decision Evaluation::run()
     }
     switch (resource.grant) {
     case Grant::Direct:
-        // "If a permissions boundary is set for the user, then it must allow the sts:AssumeRole action" (IAM User
-        // Guide, "Update a role trust policy").
-        if (m_request.isTrustPolicyAction() && !boundaryAllows)
+        // "If a user is listed as the principal in a role's trust policy ... If a permissions boundary is set for the
+        // user, then it must allow the sts:AssumeRole action" (IAM User Guide, "Update a role trust policy"). A grant
+        // made directly to a session is "not limited by an implicit deny in an identity-based policy, a permissions
+        // boundary, or session policy" (IAM User Guide, "How AWS enforcement code logic evaluates requests").
+        if (m_request.isTrustPolicyAction() && !boundaryAllows && who.kind == PrincipalKind::User)
             return finish(Decision::ImplicitlyDenied,
                 "the trust policy names the requester, but its permissions boundary does not allow the action");
         return finish(Decision::Allowed, "the resource policy names the requester");

@@ -18,6 +18,11 @@ namespace
 constexpr std::array<std::string_view, 6> kTrustPolicyActions { "sts:assumerole", "sts:assumerolewithsaml",
     "sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext" };
 
+// The IAM actions that create, change, delete or tag a managed policy (IAM API Reference): none of them can succeed
+// on an AWS managed policy.
+constexpr std::array<std::string_view, 7> kPolicyChangeActions { "iam:createpolicy", "iam:createpolicyversion",
+    "iam:deletepolicy", "iam:deletepolicyversion", "iam:setdefaultpolicyversion", "iam:tagpolicy", "iam:untagpolicy" };
+
 } // namespace
 
 PreparedRequest::PreparedRequest(Request request)
@@ -52,6 +57,11 @@ PreparedRequest::PreparedRequest(Request request)
     m_trustPolicyAction = trustAction;
     m_requiresResourcePolicy = trustAction || kmsKey;
     m_requiresBoth = m_action == "sts:setsourceidentity" && m_principal.hasIdentityPolicies();
+    m_callerIdentity = m_action == "sts:getcalleridentity";
+    const bool awsManagedPolicy =
+        resourceIsArn && fields[2] == "iam" && fields[4] == "aws" && fields[5].rfind("policy/", 0) == 0;
+    for (std::string_view action : kPolicyChangeActions)
+        m_changesAwsManagedPolicy = m_changesAwsManagedPolicy || (awsManagedPolicy && m_action == action);
 }
 
 } // namespace rd::core

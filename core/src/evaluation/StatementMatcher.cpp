@@ -116,40 +116,18 @@ Grant StatementMatcher::entryGrant(const CompiledPrincipal &entry) const
     return Grant::None;
 }
 
-// NotPrincipal excludes a requester only when every identity it acts as is listed: the account and the user; the
-// account, the role and the session (IAM User Guide, "AWS JSON policy elements: NotPrincipal").
+// NotPrincipal "uses "Effect":"Deny" to deny access to all principals except the principal specified in the
+// NotPrincipal element" (IAM User Guide, "AWS JSON policy elements: NotPrincipal"): the requester is exempt when an
+// entry names it: its own ARN, or its role for a role session ("include the ARN for the role and the ARN for the
+// account containing that role"). The account names the account's root user only: the page's recommended form lists
+// "the ARN for the user's account" next to the user, which must not exempt the account's other users.
 bool StatementMatcher::excludedBy(const std::vector<CompiledPrincipal> &entries) const
 {
-    const RequestPrincipal &who = m_request.principal();
-    bool account = false;
-    bool role = false;
-    bool self = false;
+    const bool root = m_request.principal().kind == PrincipalKind::Root;
     for (const CompiledPrincipal &entry : entries) {
-        using Kind = CompiledPrincipal::Kind;
-        if (entry.kind == Kind::Account && entry.account == who.account && !who.account.empty())
-            account = true;
-        else if (entry.kind == Kind::Role && entryGrant(entry) == Grant::Role)
-            role = true;
-        else if (entry.kind != Kind::Account && entry.kind != Kind::Role && entry.kind != Kind::Any
-            && entryGrant(entry) == Grant::Direct)
-            self = true;
-    }
-    switch (who.kind) {
-    case PrincipalKind::Root:
-        return account;
-    case PrincipalKind::User:
-    case PrincipalKind::FederatedUser:
-        return account && self;
-    case PrincipalKind::Role:
-        return account && role;
-    case PrincipalKind::RoleSession:
-        return account && role && self;
-    case PrincipalKind::Service:
-    case PrincipalKind::IdentityProvider:
-    case PrincipalKind::CanonicalUser:
-        return self;
-    case PrincipalKind::Anonymous:
-        return false;
+        const Grant grant = entryGrant(entry);
+        if (grant == Grant::Direct || grant == Grant::Role || (grant == Grant::Account && root))
+            return true;
     }
     return false;
 }

@@ -63,6 +63,15 @@ public:
     /// sts:SetSourceIdentity: "in both the permissions policy of the principal who is assuming the role and in the
     /// role trust policy" (IAM User Guide, "Monitor and control actions taken with assumed roles").
     bool requiresIdentityAndResourcePolicy() const { return m_requiresBoth; }
+    /// sts:GetCallerIdentity: "No permissions are required to perform this operation. If an administrator attaches a
+    /// policy to your identity that explicitly denies access to the sts:GetCallerIdentity action, you can still
+    /// perform this operation" (AWS STS API Reference, "GetCallerIdentity").
+    bool isCallerIdentity() const { return m_callerIdentity; }
+    /// An action that would change an AWS managed policy (`arn:aws:iam::aws:policy/...`): creating, versioning,
+    /// deleting or tagging it. "You cannot change the permissions defined in AWS managed policies" (IAM User Guide,
+    /// "Managed policies and inline policies"); "AWS managed policies cannot be edited" ("Edit IAM policies"); tags
+    /// go on customer managed policies only (IAM API Reference, "TagPolicy", "UntagPolicy").
+    bool changesAwsManagedPolicy() const { return m_changesAwsManagedPolicy; }
 
 private:
     Request m_request;
@@ -75,6 +84,8 @@ private:
     bool m_requiresResourcePolicy = false;
     bool m_trustPolicyAction = false;
     bool m_requiresBoth = false;
+    bool m_callerIdentity = false;
+    bool m_changesAwsManagedPolicy = false;
     std::string m_error;
 };
 
