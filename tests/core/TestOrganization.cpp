@@ -8,6 +8,8 @@
 #include "rd/core/analysis/OrganizationModel.h"
 #include "rd/core/analysis/RequestSimulator.h"
 #include "rd/core/evaluation/RequestContext.h"
+#include "rd/core/policy/PolicyParser.h"
+#include "rd/core/sts/StsSimulator.h"
 #include "rd/core/workspace/AccountMerger.h"
 #include "rd/core/workspace/GaadImporter.h"
 #include "rd/core/workspace/OrganizationImport.h"
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void evaluatesWithTheOrganization_data();
     void evaluatesWithTheOrganization();
     void levelsFollowTheTree();
+    void assumeAppliesScpsToTheCallerAndEachHopsSession();
     void conditionKeysComeFromTheOrganization();
     void organizationFileFindings_data();
     void organizationFileFindings();
@@ -311,6 +314,51 @@ void TestOrganization::levelsFollowTheTree()
     QVERIFY(!OrganizationModel::serviceSupportsRcps("lambda"));
     // An account outside the organization has no levels.
     QVERIFY(org->scpLevels("999999999999").empty());
+}
+
+void TestOrganization::assumeAppliesScpsToTheCallerAndEachHopsSession()
+{
+    // Organizations UG, "Service control policies (SCPs)": SCPs limit the IAM principals of member accounts, role
+    // sessions included; the management account's are not limited. alice (management) assumes Developer (dev), whose
+    // session assumes CiDeploy (dev): the second hop's caller is a dev session, which an SCP on the dev account
+    // limits.
+    Workspace ws = m_ws;
+    OrganizationPolicy denyAssume;
+    denyAssume.id = "p-denyassume";
+    denyAssume.name = "DenyAssumeRole";
+    denyAssume.document = *parsePolicy(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"sts:AssumeRole","Resource":"*"}]})")
+                               .policy;
+    denyAssume.targetIds = { kDev };
+    ws.organization->policies.push_back(denyAssume);
+    AssumeRoleRequest request;
+    request.principal = "arn:aws:iam::111111111111:user/alice";
+    request.roleArns = { "arn:aws:iam::333333333333:role/Developer", "arn:aws:iam::333333333333:role/CiDeploy" };
+    request.currentTime = 1767225600;
+    const StsSimulator simulator(ws);
+    const AssumeRoleResult result = simulator.assume(request);
+    QVERIFY(!result.allowed);
+    QCOMPARE(result.hops.size(), std::size_t(2));
+    QVERIFY(result.hops[0].failure == std::nullopt);
+    QVERIFY(result.hops[1].failure.has_value());
+    QVERIFY(!result.hops[1].deciding.empty());
+    QCOMPARE(result.hops[1].deciding[0].type, PolicyType::ServiceControl);
+    QCOMPARE(result.hops[1].deciding[0].policy, std::string("DenyAssumeRole attached to account dev (333333333333)"));
+
+    // The session's own requests (assume --check): the dev session meets the root's DenyDeleteBucket.
+    AssumeRoleRequest one = request;
+    one.roleArns.resize(1);
+    const StsSimulator plain(m_ws);
+    const AssumeRoleResult developer = plain.assume(one);
+    QVERIFY(developer.allowed);
+    const SessionCheck check = plain.check(developer, one, "s3:DeleteBucket", "arn:aws:s3:::prod-data");
+    QCOMPARE(check.decision, Decision::ExplicitlyDenied);
+    QCOMPARE(check.explanation.deciding.at(0).policy, std::string("DenyDeleteBucket attached to the root r-ex12"));
+    // The dev account's own queue: the SCPs allow, and the RCP on the Workloads OU lets the organization's session in
+    // (aws:PrincipalOrgID from the organization).
+    const SessionCheck send =
+        plain.check(developer, one, "sqs:SendMessage", "arn:aws:sqs:eu-west-1:333333333333:builds");
+    QCOMPARE(send.decision, Decision::Allowed);
 }
 
 void TestOrganization::conditionKeysComeFromTheOrganization()
