@@ -99,6 +99,7 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
                 }
             }
             std::vector<const PrincipalPolicies *> pointers;
+            pointers.reserve(groups.size());
             for (const PrincipalPolicies &g : groups)
                 pointers.push_back(&g);
             m_own->sets.push_back(std::make_unique<PrincipalPolicies>(resolver.userPolicies(entity, pointers)));
