@@ -277,7 +277,9 @@ void TestCheckCodes::coreMakesDiagnosticsOnlyThroughTheTable()
     // table would be a code the table does not know.
     static const std::regex factory(R"(Diagnostic::(error|securityWarning|warning|suggestion)\s*\()");
     static const std::regex literal(R"re("([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)")re");
-    const std::set<std::string> severities { "SECURITY_WARNING" };
+    // Words of that shape that are not codes: a finding type, and the AWS Organizations API's policy types
+    // (Organization.cpp reads and writes them).
+    const std::set<std::string> severities { "SECURITY_WARNING", "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY" };
     int files = 0;
     for (const char *dir : { "core", "ui", "app" }) {
         for (const auto &entry : std::filesystem::recursive_directory_iterator(kSourceDir / dir)) {
