@@ -48,6 +48,20 @@ struct ResourceTypeInfo {
     std::vector<std::string> conditionKeys;
 };
 
+struct ServiceInfo;
+
+/// One form of a resource type's ARN (a type may have several, "pattern, pattern"), split for matching ARNs of
+/// policies against it.
+struct ArnForm {
+    const ServiceInfo *service = nullptr;
+    const ResourceTypeInfo *type = nullptr;
+    /// The pattern's region and account fields: empty where the service's ARNs have none (IAM, S3 buckets).
+    bool hasRegion = false;
+    bool hasAccount = false;
+    /// The resource part (after the fifth colon) as the matcher reads it: one byte a position, see ServiceCatalog.cpp.
+    std::string resourceTokens;
+};
+
 struct ServiceInfo {
     std::string prefix;
     std::string name;
@@ -111,6 +125,13 @@ public:
     /// Whether the resource part of an ARN (after the fifth colon, wildcards allowed) can be a resource of some type
     /// whose ARNs use this service name: the two agree up to the first placeholder or wildcard of either.
     bool arnResourceFits(std::string_view arnService, std::string_view resourcePart) const;
+    /// The ARN forms of the resource types whose ARNs use this service name (case-sensitive: ARN service names are
+    /// lower case), or nullptr.
+    const std::vector<ArnForm> *arnForms(std::string_view arnService) const;
+    /// Whether an ARN's resource part (wildcards `*` `?` and policy variables allowed, each standing for any text)
+    /// can name a resource of this form: some text matches both. A placeholder of the pattern stands for one or more
+    /// characters; one that is the whole resource part (an S3 bucket name, an SNS topic name) holds no `/`.
+    static bool formFits(const ArnForm &form, std::string_view resourcePart);
 
 private:
     std::vector<ServiceInfo> m_services;
@@ -118,6 +139,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_serviceIndex;
     /// ARN service name → the literal start of each of its resource types' resource parts (`role/`, `table/`).
     std::unordered_map<std::string, std::vector<std::string>> m_arnServices;
+    /// ARN service name → the forms of its resource types.
+    std::unordered_map<std::string, std::vector<ArnForm>> m_arnForms;
     /// Every key without a placeholder, lower case, global keys first.
     std::unordered_map<std::string, const ConditionKeyInfo *> m_keyIndex;
     /// Keys with placeholders, as lower-case wildcard patterns.
