@@ -28,13 +28,6 @@ constexpr CheckInfo aa(CheckCode id, std::string_view code, Severity severity, C
     return CheckInfo { id, code, severity, input, title, severity, {} };
 }
 
-/// A check Access Analyzer has but files under another finding type than the one reported here.
-constexpr CheckInfo aaFiledAs(Severity accessAnalyzerType, CheckCode id, std::string_view code, Severity severity,
-    CheckInput input, std::string_view title)
-{
-    return CheckInfo { id, code, severity, input, title, accessAnalyzerType, {} };
-}
-
 /// A check of the program's own, following the AWS documentation page at `source` (empty: none).
 constexpr CheckInfo own(CheckCode id, std::string_view code, Severity severity, CheckInput input,
     std::string_view title, std::string_view source)
@@ -44,8 +37,6 @@ constexpr CheckInfo own(CheckCode id, std::string_view code, Severity severity, 
 
 // The check table. The finding type of each code is chosen here and nowhere else; docs/VALIDATION.md explains each
 // row, and tests/data/validation/ holds a failing and a passing example of each (TestCheckCodes checks both).
-// Access Analyzer files INVALID_ARN_RESOURCE under errors; the reason this program reports it otherwise is in
-// docs/VALIDATION.md.
 constexpr std::array kChecks {
     // JSON and the policy document
     aa(JsonSyntaxError, "JSON_SYNTAX_ERROR", kError, kPolicyInput, "the text is not valid JSON"),
@@ -121,7 +112,7 @@ constexpr std::array kChecks {
         "reference_policies_actions-resources-contextkeys.html"),
     aa(InvalidArnRegion, "INVALID_ARN_REGION", kError, kPolicyInput, "the region of an ARN is not a region code"),
     aa(InvalidArnAccount, "INVALID_ARN_ACCOUNT", kError, kPolicyInput, "the account of an ARN is not 12 digits"),
-    aaFiledAs(kError, InvalidArnResource, "INVALID_ARN_RESOURCE", kWarning, kPolicyInput,
+    aa(InvalidArnResource, "INVALID_ARN_RESOURCE", kError, kPolicyInput,
         "the resource part of an ARN fits no resource type of its service"),
     aa(InvalidArnServiceCase, "INVALID_ARN_SERVICE_CASE", kError, kPolicyInput,
         "the service name of an ARN is not in lower case"),

@@ -289,6 +289,8 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
         } else if (kind == "R" && f.size() == 4) {
             service->resourceTypes.push_back(
                 ResourceTypeInfo { std::string(f[1]), std::string(f[2]), toStrings(f[3]) });
+        } else if (kind == "X" && f.size() == 4) {
+            service->resourceTypes.push_back(ResourceTypeInfo { std::string(f[1]), std::string(f[2]), {}, true });
         } else if (kind == "K" && f.size() == 3) {
             service->conditionKeys.push_back(keyInfo(f[1], f[2]));
         } else {

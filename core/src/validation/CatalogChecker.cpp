@@ -239,7 +239,9 @@ void CatalogChecker::checkResources(const Statement &statement)
     bool everyResourceKnown = true;
     for (const PolicyString &value : list->values) {
         ResourceFit fit { &value, {} };
-        if (checkResourceArn(value, fit.forms))
+        // An ARN of a supplement form only (resources/catalog: no action lists those) is not judged.
+        if (checkResourceArn(value, fit.forms)
+            && std::any_of(fit.forms.begin(), fit.forms.end(), [](const ArnForm *f) { return !f->type->supplement; }))
             fits.push_back(std::move(fit));
         else
             everyResourceKnown = false;
@@ -407,7 +409,9 @@ bool CatalogChecker::checkResourceArn(const PolicyString &value, std::vector<con
         return false;
     // INVALID_ARN_RESOURCE when the resource part fits no resource type whose ARNs use this service name. Checked
     // against the service's types rather than the statement's actions: the catalog merges services that share a
-    // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs.
+    // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs. An error, as
+    // Access Analyzer has it, since resources/catalog adds the forms the Service Authorization Reference lacks
+    // (third_party/aws-data/resource-supplement.json).
     if (!hasVariable && !m_catalog.arnResourceFits(service, fields[5])) {
         m_out.push_back(makeDiagnostic(CheckCode::InvalidArnResource, value.range,
             "the catalog knows no resource of " + quoted(service) + " whose ARN ends like " + quoted(fields[5])

@@ -46,6 +46,9 @@ struct ResourceTypeInfo {
     /// `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`
     std::string arnPattern;
     std::vector<std::string> conditionKeys;
+    /// A form of third_party/aws-data/resource-supplement.json, which the Service Authorization Reference lacks: no
+    /// action lists it.
+    bool supplement = false;
 };
 
 struct ServiceInfo;
