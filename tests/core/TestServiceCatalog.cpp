@@ -7,9 +7,9 @@
 
 #include <QtTest>
 
-#include <fstream>
-
 #include <nlohmann/json.hpp>
+
+#include <fstream>
 
 using namespace rd::core;
 

@@ -148,7 +148,8 @@ std::string valueTokens(std::string_view text)
             out += kAnyText;
         } else if (c == '?') {
             out += kAnyChar;
-        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{' && text.find('}', i) != std::string_view::npos) {
+        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{'
+            && text.find('}', i) != std::string_view::npos) {
             out += kAnyText;
             i = text.find('}', i);
         } else {
@@ -165,7 +166,8 @@ std::string patternTokens(std::string_view text)
     const bool whole = text.size() > 3 && text.rfind("${", 0) == 0 && text.find('}') == text.size() - 1;
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{' && text.find('}', i) != std::string_view::npos) {
+        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{'
+            && text.find('}', i) != std::string_view::npos) {
             out += whole ? kAnyCharNoSlash : kAnyChar;
             out += whole ? kAnyTextNoSlash : kAnyText;
             i = text.find('}', i);

@@ -341,8 +341,8 @@ void CatalogChecker::checkActionResourceTypes(
         if (flagged.size() > 3)
             names += " and " + std::to_string(flagged.size() - 3) + " more";
         m_out.push_back(makeDiagnostic(CheckCode::MismatchedActionForResource, actions.range,
-            std::to_string(flagged.size()) + " actions of this statement apply to no resource of it: " + names
-                + example + "; give them their resources, or `\"Resource\": \"*\"` for those that take none, in a "
+            std::to_string(flagged.size()) + " actions of this statement apply to no resource of it: " + names + example
+                + "; give them their resources, or `\"Resource\": \"*\"` for those that take none, in a "
                   "statement of their own"));
     }
     if (flagged.size() == resolved.size())
@@ -432,8 +432,7 @@ bool CatalogChecker::checkResourceArn(const PolicyString &value, std::vector<con
     const bool anyRegion = std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return f->hasRegion; });
     const bool anyNoRegion =
         std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return !f->hasRegion; });
-    const bool anyAccount =
-        std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return f->hasAccount; });
+    const bool anyAccount = std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return f->hasAccount; });
     const std::string typeName = quoted(fitting.front()->type->name);
     if (!hasWildcard(region) && !variable(region)) {
         if (!region.empty() && !anyRegion)
@@ -615,8 +614,8 @@ void CatalogChecker::checkPrivateAddresses(bool negated, const ConditionEntry &e
         const std::optional<IpRange> range = IpRange::parse(value.text);
         if (!range)
             continue;
-        const bool isPrivate = std::any_of(
-            kPrivate.begin(), kPrivate.end(), [&](const IpRange &p) { return p.contains(*range); });
+        const bool isPrivate =
+            std::any_of(kPrivate.begin(), kPrivate.end(), [&](const IpRange &p) { return p.contains(*range); });
         if (isPrivate)
             privateValues.push_back(&value);
         else
@@ -625,12 +624,12 @@ void CatalogChecker::checkPrivateAddresses(bool negated, const ConditionEntry &e
     if (privateValues.empty())
         return;
     if (!publicValue) {
-        m_out.push_back(makeDiagnostic(negated ? CheckCode::PrivateNotIpAddress : CheckCode::PrivateIpAddress,
-            entry.key.range,
-            negated ? "`aws:SourceIp` holds only public addresses, so `NotIpAddress` with private ones only always "
-                      "matches: compare `aws:VpcSourceIp` for private addresses"
-                    : "`aws:SourceIp` holds only public addresses, so private ones only never match: compare "
-                      "`aws:VpcSourceIp` for private addresses"));
+        m_out.push_back(
+            makeDiagnostic(negated ? CheckCode::PrivateNotIpAddress : CheckCode::PrivateIpAddress, entry.key.range,
+                negated ? "`aws:SourceIp` holds only public addresses, so `NotIpAddress` with private ones only always "
+                          "matches: compare `aws:VpcSourceIp` for private addresses"
+                        : "`aws:SourceIp` holds only public addresses, so private ones only never match: compare "
+                          "`aws:VpcSourceIp` for private addresses"));
         return;
     }
     for (const ConditionValue *value : privateValues)

@@ -10,8 +10,8 @@
 #include "rd/core/policy/PolicyKind.h"
 
 #include <optional>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace rd::core
 {
