@@ -6,6 +6,7 @@
 #include "rd/core/base/Gzip.h"
 #include "rd/core/base/Wildcard.h"
 
+#include <algorithm>
 #include <array>
 
 // The gzip bytes of resources/catalog/iam-catalog.tsv.gz, embedded by cmake/EmbedFile.cmake.
@@ -183,8 +184,11 @@ bool tokensIntersect(std::string_view a, std::string_view b)
 {
     const std::size_t n = a.size();
     const std::size_t m = b.size();
-    std::vector<char> seen((n + 1) * (m + 1), 0);
-    std::vector<std::pair<std::size_t, std::size_t>> todo { { 0, 0 } };
+    // Reused across calls: validation runs per keystroke, over every form of a service.
+    thread_local std::vector<char> seen;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> todo;
+    seen.assign((n + 1) * (m + 1), 0);
+    todo.assign(1, { 0, 0 });
     seen[0] = 1;
     auto push = [&](std::size_t i, std::size_t j) {
         char &s = seen[i * (m + 1) + j];
@@ -327,8 +331,9 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
                         ? toLower(fields[2])
                         : toLower(catalog.m_services[i].prefix);
                     catalog.m_arnServices[arnService].push_back(std::string(literalStart(fields[5])));
-                    catalog.m_arnForms[arnService].push_back(ArnForm { &catalog.m_services[i], &type,
-                        !fields[3].empty(), !fields[4].empty(), patternTokens(fields[5]) });
+                    catalog.m_arnForms[arnService].push_back(
+                        ArnForm { &catalog.m_services[i], &type, !fields[3].empty(), !fields[4].empty(),
+                            patternTokens(fields[5]), std::string(literalStart(fields[5])) });
                 }
                 patterns = comma == std::string_view::npos ? std::string_view() : patterns.substr(comma + 2);
             }
@@ -386,6 +391,10 @@ const std::vector<ArnForm> *ServiceCatalog::arnForms(std::string_view arnService
 
 bool ServiceCatalog::formFits(const ArnForm &form, std::string_view resourcePart)
 {
+    const std::string_view start = literalStart(resourcePart);
+    const std::size_t common = std::min(start.size(), form.literalStart.size());
+    if (start.compare(0, common, std::string_view(form.literalStart).substr(0, common)) != 0)
+        return false;
     return tokensIntersect(valueTokens(resourcePart), form.resourceTokens);
 }
 

@@ -63,6 +63,9 @@ struct ArnForm {
     bool hasAccount = false;
     /// The resource part (after the fifth colon) as the matcher reads it: one byte a position, see ServiceCatalog.cpp.
     std::string resourceTokens;
+    /// The resource part's text before its first placeholder: an ARN whose own literal start disagrees with it cannot
+    /// fit, which settles most forms without the matcher.
+    std::string literalStart;
 };
 
 struct ServiceInfo {
