@@ -285,7 +285,7 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
                 const bool required = !type.empty() && type.back() == '*';
                 if (required)
                     type.remove_suffix(1);
-                action.resourceTypes.push_back(ActionResourceType { std::string(type), required });
+                action.resourceTypes.push_back(ActionResourceType { std::string(type), nullptr, required });
             }
             action.conditionKeys = toStrings(f[4]);
             service->m_actionIndex.emplace(toLower(action.name), service->actions.size());
@@ -318,6 +318,16 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
         for (const ConditionKeyInfo &info : catalog.m_services[i].conditionKeys)
             indexKey(info);
         catalog.m_serviceIndex.emplace(toLower(catalog.m_services[i].prefix), i);
+        // Each action's resource types, resolved once (the validator asks per keystroke).
+        std::unordered_map<std::string, const ResourceTypeInfo *> types;
+        for (const ResourceTypeInfo &type : catalog.m_services[i].resourceTypes)
+            types.emplace(toLower(type.name), &type);
+        for (ActionInfo &action : catalog.m_services[i].actions) {
+            for (ActionResourceType &type : action.resourceTypes) {
+                const auto found = types.find(toLower(type.name));
+                type.info = found == types.end() ? nullptr : found->second;
+            }
+        }
         for (const ResourceTypeInfo &type : catalog.m_services[i].resourceTypes) {
             // A few types have several forms, written "pattern, pattern".
             std::string_view patterns = type.arnPattern;

@@ -277,8 +277,8 @@ void CatalogChecker::checkActionResourceTypes(
             // and types: not judged.
             entry.unknownType = entry.unknownType || service.prefix == "elasticloadbalancing";
             for (const ActionResourceType &type : action.resourceTypes) {
-                if (const ResourceTypeInfo *info = service.resourceType(type.name))
-                    entry.types.push_back(info);
+                if (type.info)
+                    entry.types.push_back(type.info);
                 else
                     entry.unknownType = true;
             }

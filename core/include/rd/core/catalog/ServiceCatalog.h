@@ -27,8 +27,12 @@ struct ConditionKeyInfo {
     bool multivalued = false;
 };
 
+struct ResourceTypeInfo;
+
 struct ActionResourceType {
     std::string name;
+    /// The service's type of that name, resolved when the catalog is read; nullptr when the service has none.
+    const ResourceTypeInfo *info = nullptr;
     /// The Service Authorization Reference's `*`: the action needs a resource of this type.
     bool required = false;
 };
