@@ -38,10 +38,16 @@ def clean(text):
     return text
 
 
-def convert(catalog):
+def convert(catalog, supplement=None):
     if catalog.get("format") != "iam-catalog/1":
         raise ValueError(f"unknown catalog format {catalog.get('format')!r}")
     out = io.StringIO()
+    pending = {}
+    if supplement is not None:
+        if supplement.get("format") != "resource-supplement/1":
+            raise ValueError(f"unknown supplement format {supplement.get('format')!r}")
+        for form in supplement["forms"]:
+            pending.setdefault(form["service"], []).append(form)
     source = catalog["source"]
     out.write(f"iam-catalog-tsv/1\t{clean(source['version'])}\t{clean(source['dataUpdatedAt'])}\n")
     for key in catalog["globalConditionKeys"]:
@@ -57,6 +63,11 @@ def convert(catalog):
             out.write(f"R\t{clean(rt['name'])}\t{clean(rt['arnPattern'])}\t{keys}\n")
         for key in service["conditionKeys"]:
             out.write(f"K\t{clean(key['name'])}\t{clean(key['type'])}\n")
+        # The supplement's forms go to the first service of their prefix (API Gateway has two).
+        for form in pending.pop(service["prefix"], []):
+            out.write(f"X\t{clean(form['resourceType'])}\t{clean(form['arnPattern'])}\t{clean(form['source'])}\n")
+    if pending:
+        raise ValueError(f"supplement forms for unknown services: {sorted(pending)}")
     return out.getvalue()
 
 
@@ -71,10 +82,16 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--catalog", default=os.path.join(root, "third_party", "aws-data", "iam-catalog.json.gz"))
+    parser.add_argument("--supplement",
+                        help="resource forms to add (default: resource-supplement.json beside the catalog)")
     parser.add_argument("--out", default=os.path.join(root, "resources", "catalog", "iam-catalog.tsv.gz"))
     args = parser.parse_args()
     catalog = load(args.catalog)
-    text = convert(catalog).encode("utf-8")
+    supplement_path = args.supplement or os.path.join(os.path.dirname(os.path.abspath(args.catalog)),
+                                                      "resource-supplement.json")
+    with open(supplement_path, encoding="utf-8") as f:
+        supplement = json.load(f)
+    text = convert(catalog, supplement).encode("utf-8")
     with open(args.out, "wb") as f:
         with gzip.GzipFile(filename="", mode="wb", fileobj=f, compresslevel=9, mtime=0) as z:
             z.write(text)

@@ -5,6 +5,7 @@
 #include "CliSupport.h"
 #include "rd/core/base/DiagnosticFormat.h"
 #include "rd/core/base/FileIO.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
@@ -98,6 +99,9 @@ CLI::App *ValidateCommand::configure(CLI::App &app)
         "Exit 1 at findings of this severity or worse: error, security_warning, warning, suggestion (default error)");
     sub->add_option("--kind", m_kind, "identity, trust, resource, scp or rcp (default: guessed per file)")
         ->check(CLI::IsMember({ "identity", "trust", "resource", "scp", "rcp" }));
+    sub->add_option("--account", m_account,
+        "The 12-digit account the policy files belong to: trust of another account without sts:ExternalId is then a "
+        "security warning (without it, a suggestion)");
     sub->add_option("--format", m_format, "Output format")->check(CLI::IsMember({ "text", "json", "sarif" }));
     return sub;
 }
@@ -113,6 +117,8 @@ int ValidateCommand::run()
     const std::optional<Severity> failOn = severityFromName(m_failOn);
     if (!failOn)
         return usageError("unknown severity `" + m_failOn + "`: use error, security_warning, warning or suggestion");
+    if (!m_account.empty() && !isAccountId(m_account))
+        return usageError("`" + m_account + "` is not an account id: give its 12 digits");
     if (m_files.empty() && m_workspace.empty())
         return usageError("give policy files, or --workspace FILE");
     std::vector<FileFindings> results;
@@ -134,7 +140,10 @@ int ValidateCommand::run()
             unreadable = true;
             continue;
         }
-        FileFindings findings { file == "-" ? std::string("<stdin>") : file, validatePolicyText(read.text, kind) };
+        ValidationOptions options;
+        options.ownerAccount = m_account;
+        FileFindings findings { file == "-" ? std::string("<stdin>") : file,
+            validatePolicyText(read.text, kind, options) };
         failed = failed || reaches(findings.diagnostics, *failOn);
         results.push_back(std::move(findings));
     }

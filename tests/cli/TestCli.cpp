@@ -195,6 +195,18 @@ void TestCli::validateExitCodes_data()
         << QByteArray(
                R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}})")
         << QStringList({ QStringLiteral("--kind"), QStringLiteral("trust") }) << 1 << "MISSING_PRINCIPAL";
+    // IAM User Guide, "Access to AWS accounts owned by third parties": trust of another account without sts:ExternalId.
+    const QByteArray otherAccount(
+        R"({"Version":"2012-10-17","Statement":{"Effect":"Allow",)"
+        R"("Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"}})");
+    QTest::addRow("--account: another account without sts:ExternalId is a security warning")
+        << otherAccount << QStringList({ QStringLiteral("--account"), QStringLiteral("111122223333") }) << 0
+        << "SECURITY_WARNING MISSING_EXTERNAL_ID";
+    QTest::addRow("--account: the role's own account is no finding")
+        << otherAccount << QStringList({ QStringLiteral("--account"), QStringLiteral("444455556666") }) << 0 << "";
+    QTest::addRow("without --account, a suggestion to check the account")
+        << otherAccount << QStringList({ QStringLiteral("--kind"), QStringLiteral("trust") }) << 0
+        << "SUGGESTION MISSING_EXTERNAL_ID";
 }
 
 void TestCli::validateExitCodes()
@@ -226,6 +238,9 @@ void TestCli::badUsageExitsTwoWithOneLine_data()
     QTest::addRow("an unknown policy kind") << QStringList(
         { QStringLiteral("validate"), QStringLiteral("--kind"), QStringLiteral("bucket"), QStringLiteral("x.json") })
                                             << "bucket";
+    QTest::addRow("an account that is not 12 digits") << QStringList(
+        { QStringLiteral("validate"), QStringLiteral("--account"), QStringLiteral("1234"), QStringLiteral("x.json") })
+                                                      << "`1234` is not an account id";
     QTest::addRow("simulate without --batch") << QStringList({ QStringLiteral("simulate") }) << "--batch";
     QTest::addRow("simulate on a missing file")
         << QStringList({ QStringLiteral("simulate"), QStringLiteral("--batch"), QStringLiteral("/no/such.jsonl") })

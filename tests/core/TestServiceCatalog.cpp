@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 using namespace rd::core;
 
 class TestServiceCatalog : public QObject
@@ -36,6 +38,7 @@ void TestServiceCatalog::matchesItsSourceExactly()
     QCOMPARE(catalog.actionCount(), source["counts"]["actions"].get<std::size_t>());
     QCOMPARE(catalog.globalConditionKeys().size(), source["counts"]["globalConditionKeys"].get<std::size_t>());
     std::size_t resourceTypes = 0;
+    std::size_t supplementTypes = 0;
     std::size_t conditionKeys = 0;
     for (const auto &service : source["services"]) {
         const ServiceInfo *s = catalog.service(service["prefix"].get<std::string>());
@@ -55,10 +58,23 @@ void TestServiceCatalog::matchesItsSourceExactly()
             QVERIFY(t);
             QCOMPARE(t->arnPattern, type["arnPattern"].get<std::string>());
         }
-        resourceTypes += s->resourceTypes.size();
+        for (const ResourceTypeInfo &type : s->resourceTypes)
+            ++(type.supplement ? supplementTypes : resourceTypes);
         conditionKeys += s->conditionKeys.size();
     }
     QCOMPARE(resourceTypes, source["counts"]["resourceTypes"].get<std::size_t>());
+    // Plus the forms of the resource supplement, each once (third_party/aws-data/resource-supplement.json).
+    std::ifstream supplementFile(rd::test::awsDataPath("resource-supplement.json"));
+    const nlohmann::json supplement = nlohmann::json::parse(supplementFile, nullptr, false);
+    QVERIFY(supplement.is_object());
+    QCOMPARE(supplementTypes, supplement["forms"].size());
+    for (const auto &form : supplement["forms"]) {
+        const ServiceInfo *s = catalog.service(form["service"].get<std::string>());
+        QVERIFY(s);
+        const ResourceTypeInfo *t = s->resourceType(form["resourceType"].get<std::string>());
+        QVERIFY(t && t->supplement);
+        QCOMPARE(t->arnPattern, form["arnPattern"].get<std::string>());
+    }
     QCOMPARE(conditionKeys, source["counts"]["conditionKeys"].get<std::size_t>());
 }
 

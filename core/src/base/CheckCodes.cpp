@@ -28,13 +28,6 @@ constexpr CheckInfo aa(CheckCode id, std::string_view code, Severity severity, C
     return CheckInfo { id, code, severity, input, title, severity, {} };
 }
 
-/// A check Access Analyzer has but files under another finding type than the one reported here.
-constexpr CheckInfo aaFiledAs(Severity accessAnalyzerType, CheckCode id, std::string_view code, Severity severity,
-    CheckInput input, std::string_view title)
-{
-    return CheckInfo { id, code, severity, input, title, accessAnalyzerType, {} };
-}
-
 /// A check of the program's own, following the AWS documentation page at `source` (empty: none).
 constexpr CheckInfo own(CheckCode id, std::string_view code, Severity severity, CheckInput input,
     std::string_view title, std::string_view source)
@@ -44,8 +37,6 @@ constexpr CheckInfo own(CheckCode id, std::string_view code, Severity severity, 
 
 // The check table. The finding type of each code is chosen here and nowhere else; docs/VALIDATION.md explains each
 // row, and tests/data/validation/ holds a failing and a passing example of each (TestCheckCodes checks both).
-// Access Analyzer files TYPE_MISMATCH_IP_RANGE under general warnings and INVALID_ARN_RESOURCE under errors; the
-// reasons this program reports them otherwise are in docs/VALIDATION.md.
 constexpr std::array kChecks {
     // JSON and the policy document
     aa(JsonSyntaxError, "JSON_SYNTAX_ERROR", kError, kPolicyInput, "the text is not valid JSON"),
@@ -83,6 +74,10 @@ constexpr std::array kChecks {
         "a role trust policy uses NotPrincipal"),
     aa(RoleTrustPolicySyntaxErrorResource, "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE", kError, kPolicyInput,
         "a role trust policy has a Resource or NotResource"),
+    aa(ScpSyntaxErrorPrincipal, "SCP_SYNTAX_ERROR_PRINCIPAL", kError, kPolicyInput,
+        "an SCP has a Principal or NotPrincipal"),
+    aa(FederatedPrincipalNotSupported, "FEDERATED_PRINCIPAL_NOT_SUPPORTED", kError, kPolicyInput,
+        "a resource policy names a Federated principal, which only role trust policies take"),
     // Values
     aa(UnsupportedSid, "UNSUPPORTED_SID", kError, kPolicyInput,
         "a Sid of a policy IAM or Organizations stores holds more than ASCII letters and digits"),
@@ -117,8 +112,20 @@ constexpr std::array kChecks {
         "reference_policies_actions-resources-contextkeys.html"),
     aa(InvalidArnRegion, "INVALID_ARN_REGION", kError, kPolicyInput, "the region of an ARN is not a region code"),
     aa(InvalidArnAccount, "INVALID_ARN_ACCOUNT", kError, kPolicyInput, "the account of an ARN is not 12 digits"),
-    aaFiledAs(kError, InvalidArnResource, "INVALID_ARN_RESOURCE", kWarning, kPolicyInput,
+    aa(InvalidArnResource, "INVALID_ARN_RESOURCE", kError, kPolicyInput,
         "the resource part of an ARN fits no resource type of its service"),
+    aa(InvalidArnServiceCase, "INVALID_ARN_SERVICE_CASE", kError, kPolicyInput,
+        "the service name of an ARN is not in lower case"),
+    aa(ArnRegionNotAllowed, "ARN_REGION_NOT_ALLOWED", kError, kPolicyInput,
+        "an ARN has a region where its resource type's ARNs have none (IAM, S3 buckets)"),
+    aa(MissingArnRegion, "MISSING_ARN_REGION", kError, kPolicyInput,
+        "an ARN has no region where its resource type's ARNs need one"),
+    aa(ArnAccountNotAllowed, "ARN_ACCOUNT_NOT_ALLOWED", kError, kPolicyInput,
+        "an ARN has an account where its resource type's ARNs have none (S3 buckets)"),
+    own(MismatchedActionForResource, "MISMATCHED_ACTION_FOR_RESOURCE", kWarning, kPolicyInput,
+        "an action applies to no resource of the statement, or a resource to none of its actions",
+        "https://docs.aws.amazon.com/service-authorization/latest/reference/"
+        "reference_policies_actions-resources-contextkeys.html"),
     // Conditions
     aa(InvalidConditionOperator, "INVALID_CONDITION_OPERATOR", kError, kPolicyInput,
         "the condition operator does not exist"),
@@ -139,7 +146,7 @@ constexpr std::array kChecks {
     aa(TypeMismatchBoolean, "TYPE_MISMATCH_BOOLEAN", kWarning, kPolicyInput,
         "a Bool or Null operator's value is not true or false"),
     aa(TypeMismatchString, "TYPE_MISMATCH_STRING", kWarning, kPolicyInput, "a BinaryEquals value is not base64"),
-    aaFiledAs(kWarning, TypeMismatchIpRange, "TYPE_MISMATCH_IP_RANGE", kError, kPolicyInput,
+    aa(TypeMismatchIpRange, "TYPE_MISMATCH_IP_RANGE", kWarning, kPolicyInput,
         "an IpAddress operator's value is not an IP address or CIDR block"),
     aa(InvalidDateValue, "INVALID_DATE_VALUE", kWarning, kPolicyInput, "a date is written as epoch seconds"),
     aa(ImproveIpRange, "IMPROVE_IP_RANGE", kSuggestion, kPolicyInput, "a CIDR block has bits set after its prefix"),
@@ -152,6 +159,14 @@ constexpr std::array kChecks {
     aa(StringLikeOperatorWithArnConditionKeys, "STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS", kSecurityWarning,
         kPolicyInput, "StringLike on an ARN key lets * match across the colons of the ARN"),
     aa(InvalidRegion, "INVALID_REGION", kError, kPolicyInput, "an aws:RequestedRegion value is not a region code"),
+    aa(PrivateIpAddress, "PRIVATE_IP_ADDRESS", kError, kPolicyInput,
+        "IpAddress compares aws:SourceIp with private addresses only, which it never holds"),
+    aa(PrivateNotIpAddress, "PRIVATE_NOT_IP_ADDRESS", kError, kPolicyInput,
+        "NotIpAddress compares aws:SourceIp with private addresses only, so it always matches"),
+    aa(PrivateIpAddressSubset, "PRIVATE_IP_ADDRESS_SUBSET", kSuggestion, kPolicyInput,
+        "IpAddress compares aws:SourceIp with private and public addresses: the private ones never match"),
+    aa(PrivateNotIpAddressSubset, "PRIVATE_NOT_IP_ADDRESS_SUBSET", kSuggestion, kPolicyInput,
+        "NotIpAddress compares aws:SourceIp with private and public addresses: the private ones have no effect"),
     // Policy variables
     aa(EmptyVariable, "EMPTY_VARIABLE", kError, kPolicyInput, "${} names no key"),
     aa(MissingBraceInVariable, "MISSING_BRACE_IN_VARIABLE", kError, kPolicyInput, "a policy variable has no closing }"),
@@ -162,14 +177,14 @@ constexpr std::array kChecks {
     aa(VariableUnsupportedInVersion, "VARIABLE_UNSUPPORTED_IN_VERSION", kError, kPolicyInput,
         "a policy variable in a policy without Version 2012-10-17"),
     aa(VariableUnsupportedInElement, "VARIABLE_UNSUPPORTED_IN_ELEMENT", kError, kPolicyInput,
-        "a policy variable where the language takes none (an action)"),
+        "a policy variable where the language takes none (an action, a principal)"),
     aa(InvalidVariableForOperator, "INVALID_VARIABLE_FOR_OPERATOR", kError, kPolicyInput,
         "a policy variable with an operator other than String and Arn"),
     // Trust policies
     aa(RoleTrustPolicyUnsupportedWildcardInPrincipal, "ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL", kError,
         kPolicyInput, "\"Principal\": \"*\" in a role trust policy"),
     aa(UnsupportedWildcardInPrincipal, "UNSUPPORTED_WILDCARD_IN_PRINCIPAL", kError, kPolicyInput,
-        "a principal with a wildcard other than a lone *"),
+        "a principal with a wildcard other than a lone * under AWS"),
     aa(MismatchedActionForPrincipal, "MISMATCHED_ACTION_FOR_PRINCIPAL", kError, kPolicyInput,
         "the sts: action does not fit the principal type"),
     aa(MissingConditionKeyForOidcPrincipal, "MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL", kSecurityWarning, kPolicyInput,
@@ -184,6 +199,14 @@ constexpr std::array kChecks {
     own(MissingExternalId, "MISSING_EXTERNAL_ID", kSecurityWarning, kPolicyInput,
         "another account may assume the role without sts:ExternalId",
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html"),
+    own(MissingExternalIdOwnerUnknown, "MISSING_EXTERNAL_ID", kSuggestion, kPolicyInput,
+        "an account may assume the role without sts:ExternalId; the policy's own account is not known",
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html"),
+    aa(InvalidFederatedPrincipalSyntaxInRoleTrustPolicy, "INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY",
+        kError, kPolicyInput,
+        "a Federated principal is neither a provider's domain name nor a SAML or OIDC provider ARN"),
+    aa(MissingActionForRolesAnywhereTrustPolicy, "MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY", kError, kPolicyInput,
+        "IAM Roles Anywhere is trusted without sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity"),
     own(TrustPolicyAllowsAnyPrincipal, "TRUST_POLICY_ALLOWS_ANY_PRINCIPAL", kSecurityWarning, kPolicyInput,
         "any AWS principal of any account may assume the role",
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"),

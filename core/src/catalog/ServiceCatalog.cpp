@@ -6,6 +6,7 @@
 #include "rd/core/base/Gzip.h"
 #include "rd/core/base/Wildcard.h"
 
+#include <algorithm>
 #include <array>
 
 // The gzip bytes of resources/catalog/iam-catalog.tsv.gz, embedded by cmake/EmbedFile.cmake.
@@ -105,6 +106,120 @@ std::string_view literalStart(std::string_view text)
     return text;
 }
 
+// The tokens of ArnForm::resourceTokens and of the ARNs matched against them: a printable byte is itself; these stand
+// for "any text" and "any one character", with or without `/`.
+constexpr char kAnyText = '\x01';
+constexpr char kAnyChar = '\x02';
+constexpr char kAnyTextNoSlash = '\x03';
+constexpr char kAnyCharNoSlash = '\x04';
+
+bool isAnyText(char c)
+{
+    return c == kAnyText || c == kAnyTextNoSlash;
+}
+
+/// Whether the token `single` (not "any text") can be one character of the text `other` stands for.
+bool oneCharAgrees(char single, char other)
+{
+    const bool singleAny = single == kAnyChar || single == kAnyCharNoSlash;
+    const bool otherAny = other == kAnyChar || other == kAnyCharNoSlash;
+    if (singleAny && otherAny)
+        return true;
+    if (singleAny)
+        return other != '/' || single == kAnyChar;
+    if (otherAny)
+        return single != '/' || other == kAnyChar;
+    return single == other;
+}
+
+/// Whether the "any text" token `star` can take in what the token `other` stands for.
+bool anyTextTakes(char star, char other)
+{
+    return star == kAnyText || other != '/';
+}
+
+/// The resource part of a policy's ARN as tokens: `*` any text, `?` any character, a policy variable any text.
+std::string valueTokens(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '*') {
+            out += kAnyText;
+        } else if (c == '?') {
+            out += kAnyChar;
+        } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{'
+            && text.find('}', i) != std::string_view::npos) {
+            out += kAnyText;
+            i = text.find('}', i);
+        } else {
+            out += (c >= 1 && c <= 4) ? '?' : c;
+        }
+    }
+    return out;
+}
+
+/// A pattern's resource part as tokens: each placeholder is one or more characters, without `/` when it is the whole
+/// resource part (a bucket, topic or queue name).
+std::string patternTokens(std::string_view text)
+{
+    const bool whole = text.size() > 3 && text.rfind("${", 0) == 0 && text.find('}') == text.size() - 1;
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{'
+            && text.find('}', i) != std::string_view::npos) {
+            out += whole ? kAnyCharNoSlash : kAnyChar;
+            out += whole ? kAnyTextNoSlash : kAnyText;
+            i = text.find('}', i);
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+/// Whether some text matches both token strings (the product of the two patterns is not empty).
+bool tokensIntersect(std::string_view a, std::string_view b)
+{
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    // Reused across calls: validation runs per keystroke, over every form of a service.
+    thread_local std::vector<char> seen;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> todo;
+    seen.assign((n + 1) * (m + 1), 0);
+    todo.assign(1, { 0, 0 });
+    seen[0] = 1;
+    auto push = [&](std::size_t i, std::size_t j) {
+        char &s = seen[i * (m + 1) + j];
+        if (!s) {
+            s = 1;
+            todo.emplace_back(i, j);
+        }
+    };
+    while (!todo.empty()) {
+        const auto [i, j] = todo.back();
+        todo.pop_back();
+        if (i == n && j == m)
+            return true;
+        const bool aStar = i < n && isAnyText(a[i]);
+        const bool bStar = j < m && isAnyText(b[j]);
+        if (aStar)
+            push(i + 1, j);
+        if (bStar)
+            push(i, j + 1);
+        if (i == n || j == m)
+            continue;
+        if (aStar && anyTextTakes(a[i], b[j]))
+            push(i, j + 1);
+        if (bStar && anyTextTakes(b[j], a[i]))
+            push(i + 1, j);
+        if (!aStar && !bStar && oneCharAgrees(a[i], b[j]))
+            push(i + 1, j + 1);
+    }
+    return false;
+}
+
 } // namespace
 
 std::string_view accessLevelName(AccessLevel level)
@@ -170,7 +285,7 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
                 const bool required = !type.empty() && type.back() == '*';
                 if (required)
                     type.remove_suffix(1);
-                action.resourceTypes.push_back(ActionResourceType { std::string(type), required });
+                action.resourceTypes.push_back(ActionResourceType { std::string(type), nullptr, required });
             }
             action.conditionKeys = toStrings(f[4]);
             service->m_actionIndex.emplace(toLower(action.name), service->actions.size());
@@ -180,6 +295,8 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
         } else if (kind == "R" && f.size() == 4) {
             service->resourceTypes.push_back(
                 ResourceTypeInfo { std::string(f[1]), std::string(f[2]), toStrings(f[3]) });
+        } else if (kind == "X" && f.size() == 4) {
+            service->resourceTypes.push_back(ResourceTypeInfo { std::string(f[1]), std::string(f[2]), {}, true });
         } else if (kind == "K" && f.size() == 3) {
             service->conditionKeys.push_back(keyInfo(f[1], f[2]));
         } else {
@@ -201,6 +318,16 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
         for (const ConditionKeyInfo &info : catalog.m_services[i].conditionKeys)
             indexKey(info);
         catalog.m_serviceIndex.emplace(toLower(catalog.m_services[i].prefix), i);
+        // Each action's resource types, resolved once (the validator asks per keystroke).
+        std::unordered_map<std::string, const ResourceTypeInfo *> types;
+        for (const ResourceTypeInfo &type : catalog.m_services[i].resourceTypes)
+            types.emplace(toLower(type.name), &type);
+        for (ActionInfo &action : catalog.m_services[i].actions) {
+            for (ActionResourceType &type : action.resourceTypes) {
+                const auto found = types.find(toLower(type.name));
+                type.info = found == types.end() ? nullptr : found->second;
+            }
+        }
         for (const ResourceTypeInfo &type : catalog.m_services[i].resourceTypes) {
             // A few types have several forms, written "pattern, pattern".
             std::string_view patterns = type.arnPattern;
@@ -214,6 +341,9 @@ std::optional<ServiceCatalog> ServiceCatalog::parse(std::string_view text, std::
                         ? toLower(fields[2])
                         : toLower(catalog.m_services[i].prefix);
                     catalog.m_arnServices[arnService].push_back(std::string(literalStart(fields[5])));
+                    catalog.m_arnForms[arnService].push_back(
+                        ArnForm { &catalog.m_services[i], &type, !fields[3].empty(), !fields[4].empty(),
+                            patternTokens(fields[5]), std::string(literalStart(fields[5])) });
                 }
                 patterns = comma == std::string_view::npos ? std::string_view() : patterns.substr(comma + 2);
             }
@@ -261,6 +391,21 @@ bool ServiceCatalog::arnResourceFits(std::string_view arnService, std::string_vi
             return true;
     }
     return false;
+}
+
+const std::vector<ArnForm> *ServiceCatalog::arnForms(std::string_view arnService) const
+{
+    const auto it = m_arnForms.find(std::string(arnService));
+    return it == m_arnForms.end() ? nullptr : &it->second;
+}
+
+bool ServiceCatalog::formFits(const ArnForm &form, std::string_view resourcePart)
+{
+    const std::string_view start = literalStart(resourcePart);
+    const std::size_t common = std::min(start.size(), form.literalStart.size());
+    if (start.compare(0, common, std::string_view(form.literalStart).substr(0, common)) != 0)
+        return false;
+    return tokensIntersect(valueTokens(resourcePart), form.resourceTokens);
 }
 
 const ServiceInfo *ServiceCatalog::service(std::string_view prefix) const

@@ -65,9 +65,10 @@ bool familyAccepts(ConditionFamily family, ConditionKeyType type)
 {
     switch (family) {
     case ConditionFamily::String:
-        // Every value reaches IAM as a string: string operators apply to keys of any type (AWS's own policies
-        // compare aws:ViaAWSService and ARN keys with StringEquals and StringLike).
-        return true;
+        // Every value reaches IAM as a string: string operators apply to keys of most types (AWS's own policies
+        // compare ARN, numeric and date keys with StringEquals and StringLike). Not to Bool keys: Access Analyzer's
+        // reference names aws:MultiFactorAuthPresent, which needs a Bool operator, as its TYPE_MISMATCH example.
+        return type != ConditionKeyType::Bool;
     case ConditionFamily::Arn:
         // ARN operators also apply to string keys that hold ARNs (kms:EncryptionContext:aws:s3:arn).
         return type == ConditionKeyType::Arn || type == ConditionKeyType::String;
@@ -167,6 +168,10 @@ void CatalogChecker::check(const Policy &policy)
                 if (entry.values.isArray && entry.values.values.empty())
                     m_out.push_back(makeDiagnostic(CheckCode::EmptyArrayPrincipal, entry.values.range,
                         "the " + quoted(entry.type.value) + " list is empty: it names nobody"));
+                // IAM User Guide, "IAM policy elements: Variables and tags": variables in Resource and Condition
+                // values only; a principal is named literally.
+                for (const PolicyString &value : entry.values.values)
+                    checkVariables(value, false, "a principal: name it literally, or compare `aws:PrincipalArn`");
             }
         }
     }
@@ -230,28 +235,147 @@ void CatalogChecker::checkResources(const Statement &statement)
         elementList(statement.resource, statement.notResource, "Resource", CheckCode::EmptyArrayResource);
     if (!list)
         return;
-    for (const PolicyString &value : list->values)
-        checkResourceArn(value);
+    std::vector<ResourceFit> fits;
+    bool everyResourceKnown = true;
+    for (const PolicyString &value : list->values) {
+        ResourceFit fit { &value, {} };
+        // An ARN of a supplement form only (resources/catalog: no action lists those) is not judged.
+        if (checkResourceArn(value, fit.forms)
+            && std::any_of(fit.forms.begin(), fit.forms.end(), [](const ArnForm *f) { return !f->type->supplement; }))
+            fits.push_back(std::move(fit));
+        else
+            everyResourceKnown = false;
+    }
+    if (statement.resource && statement.action)
+        checkActionResourceTypes(*statement.action, fits, everyResourceKnown);
+}
+
+// Service Authorization Reference, "Actions, resources, and condition keys for AWS services": each action lists the
+// resource types it takes (none: only "Resource": "*"). An action whose statement names no resource of those types
+// is granted (or denied) on nothing; a resource that no action of the statement takes is named for nothing.
+void CatalogChecker::checkActionResourceTypes(
+    const StringList &actions, const std::vector<ResourceFit> &fits, bool everyResourceKnown)
+{
+    if (fits.empty())
+        return;
+    struct ActionTypes {
+        const PolicyString *value;
+        std::vector<const ResourceTypeInfo *> types;
+        /// A type of another service, or one the catalog does not define: the action is not judged.
+        bool unknownType = false;
+    };
+    std::vector<ActionTypes> resolved;
+    for (const PolicyString &value : actions.values) {
+        const std::string &text = value.value;
+        const std::size_t colon = text.find(':');
+        if (colon == std::string::npos || text.find("${") != std::string::npos
+            || hasWildcard(std::string_view(text).substr(0, colon)))
+            return;
+        ActionTypes entry { &value, {} };
+        auto addTypes = [&](const ServiceInfo &service, const ActionInfo &action) {
+            // The catalog merges Elastic Load Balancing v1 and v2 under one prefix and misses pairs of their actions
+            // and types: not judged.
+            entry.unknownType = entry.unknownType || service.prefix == "elasticloadbalancing";
+            for (const ActionResourceType &type : action.resourceTypes) {
+                if (type.info)
+                    entry.types.push_back(type.info);
+                else
+                    entry.unknownType = true;
+            }
+        };
+        if (hasWildcard(text)) {
+            const auto matches = m_catalog.matchActions(text);
+            if (matches.empty())
+                return;
+            for (const auto &[service, action] : matches)
+                addTypes(*service, *action);
+        } else {
+            const ServiceInfo *service = m_catalog.service(std::string_view(text).substr(0, colon));
+            const ActionInfo *action = service ? service->action(std::string_view(text).substr(colon + 1)) : nullptr;
+            if (!action)
+                return;
+            addTypes(*service, *action);
+        }
+        resolved.push_back(std::move(entry));
+    }
+    auto takes = [](const ActionTypes &action, const ResourceFit &fit) {
+        return action.unknownType || std::any_of(fit.forms.begin(), fit.forms.end(), [&](const ArnForm *form) {
+            return std::find(action.types.begin(), action.types.end(), form->type) != action.types.end();
+        });
+    };
+    auto typeNames = [](const ResourceFit &fit) {
+        std::string names;
+        for (const ArnForm *form : fit.forms) {
+            const std::string name = quoted(form->type->name);
+            if (names.find(name) == std::string::npos)
+                names += (names.empty() ? "" : " or ") + name;
+        }
+        return names;
+    };
+    std::vector<const ActionTypes *> flagged;
+    for (const ActionTypes &action : resolved) {
+        if (everyResourceKnown
+            && std::none_of(fits.begin(), fits.end(), [&](const ResourceFit &fit) { return takes(action, fit); }))
+            flagged.push_back(&action);
+    }
+    const std::string example = " (" + quoted(fits.front().value->value) + " is " + typeNames(fits.front()) + ")";
+    if (flagged.size() == 1) {
+        const ActionTypes &action = *flagged.front();
+        std::string message = quoted(action.value->value);
+        if (action.types.empty()) {
+            message += " takes no resource ARN, only \"Resource\": \"*\"";
+        } else {
+            std::string wanted;
+            for (const ResourceTypeInfo *type : action.types) {
+                if (wanted.find(quoted(type->name)) == std::string::npos)
+                    wanted += (wanted.empty() ? "" : ", ") + quoted(type->name);
+            }
+            message += " applies to resources of type " + wanted + ", and no resource of this statement is one";
+        }
+        m_out.push_back(makeDiagnostic(CheckCode::MismatchedActionForResource, action.value->range, message + example));
+    } else if (flagged.size() > 1) {
+        // One finding for the statement: AWS's own policies list dozens of actions against a few ARNs.
+        std::string names;
+        for (std::size_t i = 0; i < flagged.size() && i < 3; ++i)
+            names += (i ? ", " : "") + quoted(flagged[i]->value->value);
+        if (flagged.size() > 3)
+            names += " and " + std::to_string(flagged.size() - 3) + " more";
+        m_out.push_back(makeDiagnostic(CheckCode::MismatchedActionForResource, actions.range,
+            std::to_string(flagged.size()) + " actions of this statement apply to no resource of it: " + names + example
+                + "; give them their resources, or `\"Resource\": \"*\"` for those that take none, in a "
+                  "statement of their own"));
+    }
+    if (flagged.size() == resolved.size())
+        return;
+    for (const ResourceFit &fit : fits) {
+        if (fit.forms.front()->service->prefix == "elasticloadbalancing"
+            || std::any_of(resolved.begin(), resolved.end(), [&](const ActionTypes &a) { return takes(a, fit); }))
+            continue;
+        m_out.push_back(makeDiagnostic(CheckCode::MismatchedActionForResource, fit.value->range,
+            "no action of this statement applies to " + quoted(fit.value->value) + ", a resource of type "
+                + typeNames(fit)));
+    }
 }
 
 // IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format); variables only in the
-// resource part of the ARN ("IAM policy elements: Variables and tags").
-void CatalogChecker::checkResourceArn(const PolicyString &value)
+// resource part of the ARN ("IAM policy elements: Variables and tags"). Returns true, with the ARN forms of the
+// catalog the value can name, when it names resources of a known type.
+bool CatalogChecker::checkResourceArn(const PolicyString &value, std::vector<const ArnForm *> &fitting)
 {
     const std::string &text = value.value;
     if (text == "*")
-        return;
+        return false;
     const bool hasVariable = checkVariables(value, true, "a Resource");
     std::array<std::string_view, 6> fields;
     if (text.rfind("arn:", 0) != 0) {
         m_out.push_back(makeDiagnostic(CheckCode::InvalidArnPrefix, value.range,
             quoted(text) + " is not an ARN: a resource is `*` or starts with `arn:`"));
-        return;
+        return false;
     }
     if (!splitArn(text, fields)) {
         m_out.push_back(makeDiagnostic(CheckCode::MissingArnField, value.range,
             quoted(text) + " has fewer than the six fields of an ARN, arn:partition:service:region:account:resource"));
-        return;
+        return false;
     }
     const std::string_view partition = fields[1];
     if (!hasWildcard(partition) && std::find(kPartitions.begin(), kPartitions.end(), partition) == kPartitions.end())
@@ -265,9 +389,13 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
             // a few ARN service names (migrationhub-strategy, devops-guru), hence a warning.
             m_out.push_back(makeDiagnostic(CheckCode::InvalidArnService, value.range,
                 "the catalog knows no service that uses " + quoted(service) + " in its ARNs"));
-            return;
+            return false;
         }
     }
+    const std::string lowerService = toLower(service);
+    if (knownService && lowerService != service)
+        m_out.push_back(makeDiagnostic(CheckCode::InvalidArnServiceCase, value.range,
+            "write the service name " + quoted(service) + " of the ARN in lower case: " + quoted(lowerService)));
     const std::string_view region = fields[3];
     auto variable = [](std::string_view field) { return field.find("${") != std::string_view::npos; };
     if (!region.empty() && !hasWildcard(region) && !variable(region) && !isRegion(region))
@@ -277,16 +405,48 @@ void CatalogChecker::checkResourceArn(const PolicyString &value)
     if (!account.empty() && !hasWildcard(account) && !variable(account) && !isAccountId(account) && account != "aws")
         m_out.push_back(makeDiagnostic(CheckCode::InvalidArnAccount, value.range,
             quoted(account) + " is not an account id: use the 12 digits, no dashes"));
-    if (!knownService || hasVariable)
-        return;
+    if (!knownService)
+        return false;
     // INVALID_ARN_RESOURCE when the resource part fits no resource type whose ARNs use this service name. Checked
     // against the service's types rather than the statement's actions: the catalog merges services that share a
-    // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs. Access Analyzer
-    // calls this an error; the bundled catalog lacks some resource forms AWS accepts, so it is a warning here.
-    if (!m_catalog.arnResourceFits(service, fields[5]))
+    // prefix (Elastic Load Balancing v1 and v2), so its per-action resource lists miss real pairs. An error, as
+    // Access Analyzer has it, since resources/catalog adds the forms the Service Authorization Reference lacks
+    // (third_party/aws-data/resource-supplement.json).
+    if (!hasVariable && !m_catalog.arnResourceFits(service, fields[5])) {
         m_out.push_back(makeDiagnostic(CheckCode::InvalidArnResource, value.range,
             "the catalog knows no resource of " + quoted(service) + " whose ARN ends like " + quoted(fields[5])
                 + ": check the resource part of the ARN"));
+        return false;
+    }
+    if (const std::vector<ArnForm> *forms = m_catalog.arnForms(lowerService)) {
+        for (const ArnForm &form : *forms) {
+            if (ServiceCatalog::formFits(form, fields[5]))
+                fitting.push_back(&form);
+        }
+    }
+    if (fitting.empty())
+        return false;
+    // Access Analyzer's ARN_REGION_NOT_ALLOWED, MISSING_ARN_REGION and ARN_ACCOUNT_NOT_ALLOWED: the region and
+    // account fields of every resource type the ARN can name agree (IAM and S3 buckets have neither, most services
+    // need a region).
+    const bool anyRegion = std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return f->hasRegion; });
+    const bool anyNoRegion =
+        std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return !f->hasRegion; });
+    const bool anyAccount = std::any_of(fitting.begin(), fitting.end(), [](const ArnForm *f) { return f->hasAccount; });
+    const std::string typeName = quoted(fitting.front()->type->name);
+    if (!hasWildcard(region) && !variable(region)) {
+        if (!region.empty() && !anyRegion)
+            m_out.push_back(makeDiagnostic(CheckCode::ArnRegionNotAllowed, value.range,
+                "the " + typeName + " ARNs of " + quoted(lowerService) + " have no region: remove " + quoted(region)));
+        else if (region.empty() && !anyNoRegion)
+            m_out.push_back(makeDiagnostic(CheckCode::MissingArnRegion, value.range,
+                "the " + typeName + " ARNs of " + quoted(lowerService)
+                    + " need a region: add one, or `*` for every region"));
+    }
+    if (!account.empty() && !hasWildcard(account) && !variable(account) && !anyAccount)
+        m_out.push_back(makeDiagnostic(CheckCode::ArnAccountNotAllowed, value.range,
+            "the " + typeName + " ARNs of " + quoted(lowerService) + " have no account: remove " + quoted(account)));
+    return true;
 }
 
 bool CatalogChecker::checkVariables(const PolicyString &value, bool allowed, std::string_view where)
@@ -436,8 +596,48 @@ void CatalogChecker::checkConditions(const ConditionBlock &block)
             }
             for (const ConditionValue &value : entry.values)
                 checkConditionValue(clause, value, family, acceptsPolicyVariables(spec->op));
+            if (family == ConditionFamily::IpAddress && equalsIgnoreCase(key, "aws:SourceIp"))
+                checkPrivateAddresses(spec->op == ConditionOperator::NotIpAddress, entry);
         }
     }
+}
+
+// IAM User Guide, "AWS global condition context keys" (aws:SourceIp): the key holds the requester's public address;
+// a request through a VPC endpoint has aws:VpcSourceIp instead. The private ranges are RFC 1918's and RFC 4193's.
+void CatalogChecker::checkPrivateAddresses(bool negated, const ConditionEntry &entry)
+{
+    static const std::array<IpRange, 4> kPrivate { *IpRange::parse("10.0.0.0/8"), *IpRange::parse("172.16.0.0/12"),
+        *IpRange::parse("192.168.0.0/16"), *IpRange::parse("fc00::/7") };
+    std::vector<const ConditionValue *> privateValues;
+    bool publicValue = false;
+    for (const ConditionValue &value : entry.values) {
+        const std::optional<IpRange> range = IpRange::parse(value.text);
+        if (!range)
+            continue;
+        const bool isPrivate =
+            std::any_of(kPrivate.begin(), kPrivate.end(), [&](const IpRange &p) { return p.contains(*range); });
+        if (isPrivate)
+            privateValues.push_back(&value);
+        else
+            publicValue = true;
+    }
+    if (privateValues.empty())
+        return;
+    if (!publicValue) {
+        m_out.push_back(
+            makeDiagnostic(negated ? CheckCode::PrivateNotIpAddress : CheckCode::PrivateIpAddress, entry.key.range,
+                negated ? "`aws:SourceIp` holds only public addresses, so `NotIpAddress` with private ones only always "
+                          "matches: compare `aws:VpcSourceIp` for private addresses"
+                        : "`aws:SourceIp` holds only public addresses, so private ones only never match: compare "
+                          "`aws:VpcSourceIp` for private addresses"));
+        return;
+    }
+    for (const ConditionValue *value : privateValues)
+        m_out.push_back(makeDiagnostic(
+            negated ? CheckCode::PrivateNotIpAddressSubset : CheckCode::PrivateIpAddressSubset, value->range,
+            quoted(value->text) + " is private, and `aws:SourceIp` holds only public addresses: "
+                + (negated ? "it has no effect here" : "it never matches")
+                + "; compare `aws:VpcSourceIp` for private addresses"));
 }
 
 void CatalogChecker::checkConditionValue(

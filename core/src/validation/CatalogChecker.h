@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace rd::core
 {
@@ -29,9 +30,17 @@ private:
     const StringList *elementList(const std::optional<StringList> &positive, const std::optional<StringList> &negative,
         std::string_view element, CheckCode emptyCode);
     void checkActions(const Statement &statement);
+    /// A Resource value and the ARN forms of the catalog it can name.
+    struct ResourceFit {
+        const PolicyString *value;
+        std::vector<const ArnForm *> forms;
+    };
     void checkResources(const Statement &statement);
-    void checkResourceArn(const PolicyString &value);
+    bool checkResourceArn(const PolicyString &value, std::vector<const ArnForm *> &fitting);
+    void checkActionResourceTypes(
+        const StringList &actions, const std::vector<ResourceFit> &fits, bool everyResourceKnown);
     void checkConditions(const ConditionBlock &block);
+    void checkPrivateAddresses(bool negated, const ConditionEntry &entry);
     void checkConditionValue(
         const ConditionClause &clause, const ConditionValue &value, ConditionFamily family, bool variablesAllowed);
     /// Reports malformed `${...}`; returns true when the text holds a well-formed variable.

@@ -3,6 +3,8 @@
 #include "rd/core/validation/PolicyValidator.h"
 
 #include "rd/core/base/CheckCodes.h"
+#include "rd/core/base/Wildcard.h"
+#include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/policy/PolicyWriter.h"
 #include "validation/CatalogChecker.h"
@@ -10,6 +12,7 @@
 #include "validation/SecurityChecker.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace rd::core
@@ -142,7 +145,14 @@ private:
             for (StatementElement e : { StatementElement::Principal, StatementElement::NotPrincipal }) {
                 const bool present =
                     e == StatementElement::Principal ? s.principal.has_value() : s.notPrincipal.has_value();
-                if (present)
+                // Access Analyzer's own code for SCPs (AWS Organizations User Guide, "SCP syntax": SCPs do not
+                // support Principal or NotPrincipal).
+                if (present && m_kind == PolicyKind::ServiceControl)
+                    m_out.push_back(makeDiagnostic(CheckCode::ScpSyntaxErrorPrincipal, keyRange(s, e),
+                        "SCPs do not support `" + std::string(statementElementName(e))
+                            + "`: an SCP applies to every principal of the accounts it is attached to; name "
+                              "principals with the `aws:PrincipalArn` condition key"));
+                else if (present)
                     m_out.push_back(makeDiagnostic(CheckCode::UnsupportedPrincipal, keyRange(s, e),
                         "`" + std::string(statementElementName(e)) + "` is not supported in "
                             + (m_kind == PolicyKind::Identity
@@ -154,6 +164,29 @@ private:
         for (const auto *block : { s.principal ? &*s.principal : nullptr, s.notPrincipal ? &*s.notPrincipal : nullptr })
             if (block)
                 checkPrincipal(*block);
+    }
+
+    /// A Federated principal of a role trust policy: the ARN of an IAM SAML or OIDC provider, or the domain name of
+    /// a web identity provider (IAM User Guide, "AWS JSON policy elements: Principal", federated user principals).
+    /// Wildcards and policy variables are reported by their own checks.
+    static bool isFederatedPrincipal(std::string_view value)
+    {
+        if (value.find_first_of("*?") != std::string_view::npos || value.find("${") != std::string_view::npos)
+            return true;
+        std::array<std::string_view, 6> fields;
+        if (value.rfind("arn:", 0) == 0) {
+            if (!splitArn(value, fields) || fields[2] != "iam" || !fields[3].empty() || !isAccountId(fields[4]))
+                return false;
+            for (std::string_view marker : { std::string_view("saml-provider/"), std::string_view("oidc-provider/") }) {
+                if (fields[5].rfind(marker, 0) == 0 && fields[5].size() > marker.size())
+                    return true;
+            }
+            return false;
+        }
+        const bool domainCharacters = std::all_of(value.begin(), value.end(),
+            [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-'; });
+        return domainCharacters && value.find('.') != std::string_view::npos && value.front() != '.'
+            && value.back() != '.' && value.find("..") == std::string_view::npos;
     }
 
     static bool isEveryone(const PrincipalBlock &block)
@@ -181,6 +214,26 @@ private:
                     "`" + type
                         + "` is not a principal type: use `AWS`, `Service`, "
                           "`Federated` or `CanonicalUser`"));
+            if (type != "Federated")
+                continue;
+            // IAM User Guide, "AWS JSON policy elements: Principal" (federated user principals): identity providers
+            // are trusted by role trust policies only.
+            if (m_kind == PolicyKind::Resource)
+                m_out.push_back(makeDiagnostic(CheckCode::FederatedPrincipalNotSupported, entry.type.range,
+                    "a resource policy cannot name a `Federated` identity provider: only role trust policies can; "
+                    "name the role that the provider's users assume instead"));
+            if (m_kind != PolicyKind::Trust)
+                continue;
+            for (const PolicyString &value : entry.values.values) {
+                if (!isFederatedPrincipal(value.value))
+                    m_out.push_back(makeDiagnostic(CheckCode::InvalidFederatedPrincipalSyntaxInRoleTrustPolicy,
+                        value.range,
+                        "`" + value.value
+                            + "` is not an identity provider: write the ARN of a SAML or OIDC provider "
+                              "(`arn:aws:iam::111122223333:saml-provider/NAME`, "
+                              "`arn:aws:iam::111122223333:oidc-provider/HOST`) or the domain name of a web identity "
+                              "provider (`cognito-identity.amazonaws.com`, `accounts.google.com`)"));
+            }
         }
     }
 

@@ -161,6 +161,43 @@ void SecurityChecker::check(const Policy &policy)
     }
     if (m_kind == PolicyKind::Identity)
         checkEscalation(policy);
+    if (m_kind == PolicyKind::Trust)
+        checkRolesAnywhere(policy);
+}
+
+// IAM Roles Anywhere User Guide, "Trust model": the role's trust policy grants the service principal
+// sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity. The statements that trust it may share them out.
+void SecurityChecker::checkRolesAnywhere(const Policy &policy)
+{
+    static constexpr std::array<std::string_view, 3> kNeeded { "sts:AssumeRole", "sts:TagSession",
+        "sts:SetSourceIdentity" };
+    std::array<bool, 3> granted {};
+    const PolicyString *first = nullptr;
+    for (const Statement &statement : policy.statements) {
+        if (statement.effectValue() != Effect::Allow || !statement.principal)
+            continue;
+        bool trusts = false;
+        for (const PrincipalEntry &entry : statement.principal->entries) {
+            for (const PolicyString &value : entry.values.values) {
+                if (entry.type.value == "Service" && toLower(value.value) == "rolesanywhere.amazonaws.com") {
+                    trusts = true;
+                    first = first ? first : &value;
+                }
+            }
+        }
+        for (std::size_t i = 0; trusts && i < kNeeded.size(); ++i)
+            granted[i] = granted[i] || reach(statement, toLower(kNeeded[i])).covered;
+    }
+    std::string missing;
+    for (std::size_t i = 0; first && i < kNeeded.size(); ++i) {
+        if (!granted[i])
+            missing += (missing.empty() ? "" : ", ") + std::string(kNeeded[i]);
+    }
+    if (!missing.empty())
+        m_out.push_back(makeDiagnostic(CheckCode::MissingActionForRolesAnywhereTrustPolicy, first->range,
+            "IAM Roles Anywhere needs sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity to assume the role; "
+            "add "
+                + missing));
 }
 
 // "Wildcards (*, ?) are not supported with the principal key": only a lone `*` names everyone.
@@ -178,7 +215,8 @@ void SecurityChecker::checkPrincipalWildcards(const Statement &statement)
             "`\"Principal\": \"*\"` is not supported in a role trust policy: name the principals"));
     for (const PrincipalEntry &entry : statement.principal->entries) {
         for (const PolicyString &value : entry.values.values) {
-            if (value.value != "*" && hasWildcard(value.value))
+            // A lone `*` means everyone only under `AWS`: `"Service": "*"` names no service.
+            if (hasWildcard(value.value) && (value.value != "*" || entry.type.value != "AWS"))
                 m_out.push_back(makeDiagnostic(CheckCode::UnsupportedWildcardInPrincipal, value.range,
                     "wildcards are not supported in " + quoted(entry.type.value) + " principals: " + quoted(value.value)
                         + " names nobody; use a condition such as `aws:PrincipalArn` with "
@@ -233,6 +271,12 @@ void SecurityChecker::checkTrustStatement(const Statement &statement)
                         "the account " + account
                             + " may assume this role without `sts:ExternalId`: if it is a "
                               "third party, require the external id it was given"));
+                else if (m_options.ownerAccount.empty() && isAccountId(account) && !keys.count("sts:externalid"))
+                    m_out.push_back(makeDiagnostic(CheckCode::MissingExternalIdOwnerUnknown, value.range,
+                        "the account " + account
+                            + " may assume this role without `sts:ExternalId`: if it is not the role's own account "
+                              "but a third party's, require the external id it was given (`validate --account ID` "
+                              "tells)"));
             } else if (type == "Service") {
                 mismatched({ "sts:assumerole", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext" }, value);
                 if (!isOwnWorkloadService(value.value)

@@ -26,6 +26,7 @@ private:
     void checkPrincipalWildcards(const Statement &statement);
     void checkBreadth(const Statement &statement);
     void checkEscalation(const Policy &policy);
+    void checkRolesAnywhere(const Policy &policy);
     void checkAttachedResource(const StringList &resources);
 
     PolicyKind m_kind;

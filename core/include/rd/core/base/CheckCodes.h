@@ -40,6 +40,8 @@ enum class CheckCode {
     UniqueSidsRequired,
     RoleTrustPolicySyntaxErrorNotPrincipal,
     RoleTrustPolicySyntaxErrorResource,
+    ScpSyntaxErrorPrincipal,
+    FederatedPrincipalNotSupported,
     // Values
     UnsupportedSid,
     EmptySidValue,
@@ -63,6 +65,11 @@ enum class CheckCode {
     InvalidArnRegion,
     InvalidArnAccount,
     InvalidArnResource,
+    InvalidArnServiceCase,
+    ArnRegionNotAllowed,
+    MissingArnRegion,
+    ArnAccountNotAllowed,
+    MismatchedActionForResource,
     // Conditions
     InvalidConditionOperator,
     NullWithIfExists,
@@ -83,6 +90,10 @@ enum class CheckCode {
     ForAllValuesWithSingleValuedKey,
     StringLikeOperatorWithArnConditionKeys,
     InvalidRegion,
+    PrivateIpAddress,
+    PrivateNotIpAddress,
+    PrivateIpAddressSubset,
+    PrivateNotIpAddressSubset,
     // Policy variables
     EmptyVariable,
     MissingBraceInVariable,
@@ -100,6 +111,9 @@ enum class CheckCode {
     SpecificGithubRepoAndBranchRecommended,
     ConfusedDeputySourceRecommended,
     MissingExternalId,
+    MissingExternalIdOwnerUnknown,
+    InvalidFederatedPrincipalSyntaxInRoleTrustPolicy,
+    MissingActionForRolesAnywhereTrustPolicy,
     TrustPolicyAllowsAnyPrincipal,
     // Resource policies
     RestrictAccessToServicePrincipal,

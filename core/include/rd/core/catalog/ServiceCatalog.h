@@ -27,8 +27,12 @@ struct ConditionKeyInfo {
     bool multivalued = false;
 };
 
+struct ResourceTypeInfo;
+
 struct ActionResourceType {
     std::string name;
+    /// The service's type of that name, resolved when the catalog is read; nullptr when the service has none.
+    const ResourceTypeInfo *info = nullptr;
     /// The Service Authorization Reference's `*`: the action needs a resource of this type.
     bool required = false;
 };
@@ -46,6 +50,26 @@ struct ResourceTypeInfo {
     /// `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`
     std::string arnPattern;
     std::vector<std::string> conditionKeys;
+    /// A form of third_party/aws-data/resource-supplement.json, which the Service Authorization Reference lacks: no
+    /// action lists it.
+    bool supplement = false;
+};
+
+struct ServiceInfo;
+
+/// One form of a resource type's ARN (a type may have several, "pattern, pattern"), split for matching ARNs of
+/// policies against it.
+struct ArnForm {
+    const ServiceInfo *service = nullptr;
+    const ResourceTypeInfo *type = nullptr;
+    /// The pattern's region and account fields: empty where the service's ARNs have none (IAM, S3 buckets).
+    bool hasRegion = false;
+    bool hasAccount = false;
+    /// The resource part (after the fifth colon) as the matcher reads it: one byte a position, see ServiceCatalog.cpp.
+    std::string resourceTokens;
+    /// The resource part's text before its first placeholder: an ARN whose own literal start disagrees with it cannot
+    /// fit, which settles most forms without the matcher.
+    std::string literalStart;
 };
 
 struct ServiceInfo {
@@ -111,6 +135,13 @@ public:
     /// Whether the resource part of an ARN (after the fifth colon, wildcards allowed) can be a resource of some type
     /// whose ARNs use this service name: the two agree up to the first placeholder or wildcard of either.
     bool arnResourceFits(std::string_view arnService, std::string_view resourcePart) const;
+    /// The ARN forms of the resource types whose ARNs use this service name (case-sensitive: ARN service names are
+    /// lower case), or nullptr.
+    const std::vector<ArnForm> *arnForms(std::string_view arnService) const;
+    /// Whether an ARN's resource part (wildcards `*` `?` and policy variables allowed, each standing for any text)
+    /// can name a resource of this form: some text matches both. A placeholder of the pattern stands for one or more
+    /// characters; one that is the whole resource part (an S3 bucket name, an SNS topic name) holds no `/`.
+    static bool formFits(const ArnForm &form, std::string_view resourcePart);
 
 private:
     std::vector<ServiceInfo> m_services;
@@ -118,6 +149,8 @@ private:
     std::unordered_map<std::string, std::size_t> m_serviceIndex;
     /// ARN service name → the literal start of each of its resource types' resource parts (`role/`, `table/`).
     std::unordered_map<std::string, std::vector<std::string>> m_arnServices;
+    /// ARN service name → the forms of its resource types.
+    std::unordered_map<std::string, std::vector<ArnForm>> m_arnForms;
     /// Every key without a placeholder, lower case, global keys first.
     std::unordered_map<std::string, const ConditionKeyInfo *> m_keyIndex;
     /// Keys with placeholders, as lower-case wildcard patterns.
