@@ -493,7 +493,8 @@ void addSummary(BatchSummary &total, const BatchSummary &part)
 }
 
 /// Chunks go to the workers in input order and come back to be written in the same order; at most `maxInFlight`
-/// are held at once, so memory does not grow with the input. With no workers the caller's thread does the work.
+/// are held at once, so memory does not grow with the input. The caller's thread evaluates chunks too, while it waits
+/// for the next one to write; with no workers it does all the work.
 class ChunkPipeline
 {
 public:
@@ -501,10 +502,9 @@ public:
         : m_options(options)
         , m_out(out)
         , m_summary(summary)
-        , m_maxInFlight(2 * workers + 1)
+        , m_maxInFlight(2 * (workers + 1) + 1)
+        , m_inlineReader(makeReader())
     {
-        if (workers == 0)
-            m_inlineReader = makeReader();
         for (std::size_t i = 0; i < workers; ++i)
             m_workers.emplace_back([this] { work(); });
     }
@@ -568,13 +568,28 @@ private:
         addSummary(m_summary, chunk.summary);
     }
 
-    /// Writes the finished chunks at the front, waiting while `limit` or more are in flight.
+    /// Writes the finished chunks at the front while `limit` or more are in flight; waiting for one, the caller's
+    /// thread works on a chunk no worker has taken yet.
     void writeDone(std::unique_lock<std::mutex> &lock, std::size_t limit)
     {
         while (!m_inFlight.empty()) {
             if (!m_inFlight.front()->done) {
                 if (m_inFlight.size() < limit)
                     return;
+                if (!m_todo.empty()) {
+                    Chunk *chunk = m_todo.front();
+                    m_todo.pop_front();
+                    lock.unlock();
+                    std::exception_ptr failure;
+                    try {
+                        processChunk(*chunk, m_inlineReader.get(), m_options);
+                    } catch (...) {
+                        failure = std::current_exception();
+                    }
+                    lock.lock();
+                    finished(*chunk, failure);
+                    continue;
+                }
                 m_changed.wait(lock, [this] { return m_inFlight.front()->done; });
             }
             std::unique_ptr<Chunk> chunk = std::move(m_inFlight.front());
@@ -587,6 +602,15 @@ private:
             lock.lock();
             m_spare.push_back(std::move(chunk));
         }
+    }
+
+    /// Marks `chunk` processed (under m_mutex), keeping the first failure.
+    void finished(Chunk &chunk, const std::exception_ptr &failure)
+    {
+        if (failure && !m_failure)
+            m_failure = failure;
+        chunk.done = true;
+        m_changed.notify_all();
     }
 
     void work()
@@ -609,10 +633,7 @@ private:
                 failure = std::current_exception();
             }
             lock.lock();
-            if (failure && !m_failure)
-                m_failure = failure;
-            chunk->done = true;
-            m_changed.notify_all();
+            finished(*chunk, failure);
         }
     }
 
@@ -649,8 +670,8 @@ private:
 std::size_t workerCount(const BatchOptions &options)
 {
     const std::size_t threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
-    // One thread: the caller's does the work; several: that many workers, the caller reads and writes.
-    return threads <= 1 ? 0 : std::min<std::size_t>(threads, 64);
+    // The caller's thread reads, writes and evaluates too: N threads are N - 1 workers and the caller.
+    return std::min<std::size_t>(std::max<std::size_t>(threads, 1), 64) - 1;
 }
 
 } // namespace

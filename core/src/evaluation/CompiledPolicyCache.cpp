@@ -11,7 +11,7 @@ namespace rd::core
 namespace
 {
 
-constexpr std::size_t kSeenSlots = std::size_t { 1 } << 14;
+constexpr std::size_t kSeenSlots = std::size_t { 1 } << 12;
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include "rd/core/validation/PolicyValidator.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <simdjson.h>
 #include <utility>
@@ -34,20 +35,29 @@ std::string_view trimEnd(std::string_view text)
     return text;
 }
 
-/// The keys of one object so far: a repeated key is a DUPLICATE_KEYS error for the full reader.
+/// The keys of one object so far: a repeated key is a DUPLICATE_KEYS error for the full reader. The first keys are
+/// held in place: most objects of a case have a handful, and this runs for every one of them.
 class KeySet
 {
 public:
     bool add(std::string_view key)
     {
-        if (std::find(m_keys.begin(), m_keys.end(), key) != m_keys.end())
+        const auto inPlace = m_inPlace.begin() + static_cast<std::ptrdiff_t>(std::min(m_count, m_inPlace.size()));
+        if (std::find(m_inPlace.begin(), inPlace, key) != inPlace
+            || std::find(m_more.begin(), m_more.end(), key) != m_more.end())
             return false;
-        m_keys.push_back(key);
+        if (m_count < m_inPlace.size())
+            m_inPlace.at(m_count) = key;
+        else
+            m_more.push_back(key);
+        ++m_count;
         return true;
     }
 
 private:
-    std::vector<std::string_view> m_keys;
+    std::array<std::string_view, 16> m_inPlace {};
+    std::size_t m_count = 0;
+    std::vector<std::string_view> m_more;
 };
 
 /// Iterates the members of an object, refusing duplicate keys; `visit(key, value)` returns false to decline.
@@ -276,6 +286,7 @@ bool readPolicy(od::object &root, Policy &policy)
                 return false;
         } else if (type == od::json_type::array) {
             policy.statementForm = StatementForm::Array;
+            policy.statements.reserve(4);
             od::array statements;
             if (value.get_array().get(statements))
                 return false;
@@ -316,6 +327,17 @@ struct PolicyTexts {
     std::optional<std::string_view> session;
     std::vector<std::vector<std::string_view>> scps;
     std::vector<std::vector<std::string_view>> rcps;
+
+    /// Empties the lists, keeping their buffers for the next case.
+    void clear()
+    {
+        identity.clear();
+        resource.reset();
+        boundaries.clear();
+        session.reset();
+        scps.clear();
+        rcps.clear();
+    }
 };
 
 bool readPolicyList(od::value &value, std::vector<std::string_view> &out)
@@ -453,7 +475,7 @@ bool FastCaseReader::read(std::string_view line, std::size_t capacity, BatchCase
 {
     State &state = *m_state;
     PolicyTexts &texts = state.texts;
-    texts = PolicyTexts {};
+    texts.clear();
     od::document doc;
     od::object root;
     if (!openObject(state.parser, line, capacity, doc, root))
