@@ -42,9 +42,9 @@ class KeySet
 public:
     bool add(std::string_view key)
     {
-        const auto inPlace = m_inPlace.begin() + static_cast<std::ptrdiff_t>(std::min(m_count, m_inPlace.size()));
-        if (std::find(m_inPlace.begin(), inPlace, key) != inPlace
-            || std::find(m_more.begin(), m_more.end(), key) != m_more.end())
+        const std::string_view *begin = m_inPlace.data();
+        const std::string_view *inPlace = begin + std::min(m_count, m_inPlace.size());
+        if (std::find(begin, inPlace, key) != inPlace || std::find(m_more.begin(), m_more.end(), key) != m_more.end())
             return false;
         if (m_count < m_inPlace.size())
             m_inPlace.at(m_count) = key;
@@ -80,7 +80,10 @@ template <typename Visit> bool forEachElement(od::array &array, Visit &&visit)
 {
     for (auto result : array) {
         od::value value;
-        if (std::move(result).get(value) || !visit(value))
+        if (result.error())
+            return false;
+        value = result.value_unsafe();
+        if (!visit(value))
             return false;
     }
     return true;
@@ -444,7 +447,7 @@ struct FastCaseReader::State {
         od::document doc;
         od::object root;
         Policy policy;
-        const std::size_t offset = static_cast<std::size_t>(text.data() - line.data());
+        const auto offset = static_cast<std::size_t>(text.data() - line.data());
         if (!openObject(parser, text, capacity - offset, doc, root) || !readPolicy(root, policy))
             return nullptr;
         for (const Diagnostic &d : validateGrammar(policy, kind)) {
