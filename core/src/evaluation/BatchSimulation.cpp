@@ -344,10 +344,10 @@ public:
     {
     }
 
-    /// The next line into `line` (without its newline or a trailing carriage return; empty unless `Line`).
-    LineStatus next(std::string &line)
+    /// Appends the next line to `buffer` (without its newline or a trailing carriage return; nothing unless `Line`).
+    LineStatus next(std::string &buffer)
     {
-        line.clear();
+        const std::size_t start = buffer.size();
         bool tooLong = false;
         bool any = false;
         std::size_t skipped = 0;
@@ -366,22 +366,21 @@ public:
             const char *begin = m_buffer.data() + m_pos;
             const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', m_size - m_pos));
             const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : m_size - m_pos;
-            if (!tooLong && line.size() + length > m_limit) {
+            if (!tooLong && buffer.size() - start + length > m_limit) {
                 tooLong = true;
-                line.clear();
-                line.shrink_to_fit();
+                buffer.resize(start);
             }
             if (tooLong)
                 skipped += length;
             else
-                line.append(begin, length);
+                buffer.append(begin, length);
             m_pos += length;
             if (newline) {
                 ++m_pos;
                 if (tooLong)
                     return LineStatus::TooLong;
-                if (!line.empty() && line.back() == '\r')
-                    line.pop_back();
+                if (buffer.size() > start && buffer.back() == '\r')
+                    buffer.pop_back();
                 return LineStatus::Line;
             }
             if (tooLong && skipped > m_skipLimit)
@@ -445,9 +444,14 @@ struct Chunk {
     static constexpr std::size_t kMaxBytes = std::size_t { 128 } << 10;
     bool full() const { return lines.size() >= kMaxLines || text.size() >= kMaxBytes; }
 
-    /// Empties the chunk for reuse, keeping its buffers: allocating a megabyte per chunk would cost page faults.
+    /// Empties the chunk for reuse, keeping its buffers (fresh memory costs page faults), unless a long line grew
+    /// them far past the usual size.
     void clear()
     {
+        if (text.capacity() > 4 * kMaxBytes)
+            text = std::string();
+        if (output.capacity() > 4 * kMaxBytes)
+            output = std::string();
         text.clear();
         lines.clear();
         output.clear();
@@ -720,10 +724,13 @@ BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &o
     {
         ChunkPipeline pipeline(workerCount(options), options, out, summary);
         LineReader reader(in, options.maxLineBytes, options.maxSkipBytes);
-        std::string line;
         std::size_t lineNumber = 0;
         std::unique_ptr<Chunk> chunk = pipeline.acquire();
-        for (LineStatus status = reader.next(line); status != LineStatus::End; status = reader.next(line)) {
+        // Lines are read straight into the chunk's text.
+        for (std::size_t start = chunk->text.size(); true; start = chunk->text.size()) {
+            const LineStatus status = reader.next(chunk->text);
+            if (status == LineStatus::End)
+                break;
             ++lineNumber;
             if (status == LineStatus::TooLong || status == LineStatus::Unended) {
                 const std::string limit = std::to_string(options.maxLineBytes);
@@ -739,10 +746,12 @@ BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &o
                     "the case is longer than " + limit + " bytes and no newline ends it: the run stopped");
                 break;
             }
-            if (line.find_first_not_of(" \t") == std::string::npos)
+            const std::string_view line = std::string_view(chunk->text).substr(start);
+            if (line.find_first_not_of(" \t") == std::string_view::npos) {
+                chunk->text.resize(start);
                 continue;
-            chunk->lines.push_back(Chunk::Line { chunk->text.size(), line.size(), lineNumber, {} });
-            chunk->text += line;
+            }
+            chunk->lines.push_back(Chunk::Line { start, line.size(), lineNumber, {} });
             chunk->text += '\n';
             if (chunk->full())
                 pipeline.submit(std::exchange(chunk, pipeline.acquire()));

@@ -306,20 +306,18 @@ bool readPolicy(od::object &root, Policy &policy)
     });
 }
 
-/// Opens `text` (with `capacity` readable bytes) as a document whose root is one object with nothing after it.
+/// Opens `text` (with `capacity` readable bytes) as a document whose root is an object.
 bool openObject(od::parser &parser, std::string_view text, std::size_t capacity, od::document &doc, od::object &root)
 {
-    std::string_view raw;
-    if (parser.iterate(text.data(), text.size(), capacity).get(doc) || doc.get_object().get(root)
-        || root.raw_json().get(raw))
-        return false;
-    // On Demand does not look past the root's closing brace: text after it (`{...}{...}`) is refused here.
-    const auto start = static_cast<std::size_t>(raw.data() - text.data());
-    if (std::any_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(start), [](char c) { return !isSpace(c); })
-        || trimEnd(text.substr(start)).size() != trimEnd(raw).size())
-        return false;
-    doc.rewind();
-    return !doc.get_object().get(root);
+    return !parser.iterate(text.data(), text.size(), capacity).get(doc) && !doc.get_object().get(root);
+}
+
+/// After the root object was read to its end: true when nothing follows it (On Demand does not look past the root's
+/// closing brace by itself, so `{...}{...}` would pass).
+bool endsAfterRoot(od::document &doc)
+{
+    const char *location = nullptr;
+    return doc.current_location().get(location) == simdjson::OUT_OF_BOUNDS;
 }
 
 /// The texts of a case's policies, before the request says how to check the resource policy.
@@ -448,7 +446,7 @@ struct FastCaseReader::State {
         od::object root;
         Policy policy;
         const auto offset = static_cast<std::size_t>(text.data() - line.data());
-        if (!openObject(parser, text, capacity - offset, doc, root) || !readPolicy(root, policy))
+        if (!openObject(parser, text, capacity - offset, doc, root) || !readPolicy(root, policy) || !endsAfterRoot(doc))
             return nullptr;
         for (const Diagnostic &d : validateGrammar(policy, kind)) {
             if (d.severity == Severity::Error)
@@ -517,7 +515,7 @@ bool FastCaseReader::read(std::string_view line, std::size_t capacity, BatchCase
         }
         return false;
     });
-    if (!read || !hasRequest || out.id.empty() || texts.boundaries.size() > 1)
+    if (!read || !endsAfterRoot(doc) || !hasRequest || out.id.empty() || texts.boundaries.size() > 1)
         return false;
     const PreparedRequest &prepared = out.request.emplace(std::move(request));
     if (!prepared.ok())
