@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset release >/dev/null
-benches="${BENCHES:-bench_core bench_evaluation bench_validation bench_document bench_editor}"
+benches="${BENCHES:-bench_core bench_evaluation bench_validation bench_document bench_editor bench_usage}"
 # shellcheck disable=SC2086
 cmake --build --preset release --target $benches
 for bench in $benches; do

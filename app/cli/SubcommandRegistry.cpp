@@ -5,9 +5,11 @@
 #include "AssumeCommand.h"
 #include "ExportCommand.h"
 #include "FmtCommand.h"
+#include "GeneratePolicyCommand.h"
 #include "ImportCommand.h"
 #include "ReachCommand.h"
 #include "SimulateCommand.h"
+#include "UsageCommand.h"
 #include "ValidateCommand.h"
 
 namespace rd::cli
@@ -24,6 +26,8 @@ std::vector<std::unique_ptr<Subcommand>> subcommandRegistry()
     subcommands.push_back(std::make_unique<ReachCommand>());
     subcommands.push_back(std::make_unique<AssumeCommand>());
     subcommands.push_back(std::make_unique<ExportCommand>());
+    subcommands.push_back(std::make_unique<UsageCommand>());
+    subcommands.push_back(std::make_unique<GeneratePolicyCommand>());
     return subcommands;
 }
 

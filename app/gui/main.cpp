@@ -45,7 +45,11 @@ int main(int argc, char **argv)
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("The window's size for the screenshot (default: the window's own, 1100x720)."),
         QStringLiteral("WIDTHxHEIGHT"));
-    parser.addOptions({ screenshot, view, role, theme, size });
+    const QCommandLineOption cloudTrail(QStringLiteral("cloudtrail"),
+        QStringLiteral("Read these CloudTrail logs (a .json or .json.gz file, or a folder; repeatable) for the Usage "
+                       "panel, as File > Import CloudTrail Logs does."),
+        QStringLiteral("path"));
+    parser.addOptions({ screenshot, view, role, theme, size, cloudTrail });
     parser.process(app);
 
     rd::ui::AppTheme::Mode mode = rd::ui::AppTheme::saved();
@@ -74,6 +78,13 @@ int main(int argc, char **argv)
     if (parser.isSet(role) && !window.selectRole(parser.value(role))) {
         QTextStream(stderr) << "role-designer: no role named " << parser.value(role) << '\n';
         return 2;
+    }
+
+    if (parser.isSet(cloudTrail)) {
+        if (!window.importCloudTrail(parser.values(cloudTrail), &error)) {
+            QTextStream(stderr) << "role-designer: " << error << '\n';
+            return 2;
+        }
     }
 
     if (parser.isSet(screenshot)) {
@@ -125,7 +136,9 @@ int main(int argc, char **argv)
         QApplication::processEvents();
         window.showView(name);
         QApplication::processEvents();
-        if (!window.grab().save(out, "PNG")) {
+        // A view that opens a dialog (the least-privilege proposal) is a picture of the dialog.
+        QWidget *shown = QApplication::activeModalWidget() ? QApplication::activeModalWidget() : &window;
+        if (!shown->grab().save(out, "PNG")) {
             QTextStream(stderr) << "role-designer: cannot write " << out << '\n';
             return 2;
         }

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void passesActionsAndEditsToTheConditionEditor();
     void sharesOneCompletionModel();
     void staleModeIsReadOnly();
+    void greysNotedActions();
 };
 
 void TestPermissionPolicyForm::addsAStatementAndTypesAnActionAndAResource()
@@ -691,6 +692,33 @@ void TestPermissionPolicyForm::staleModeIsReadOnly()
     QTest::keyClicks(sid, QStringLiteral("B"));
     QCOMPARE(recorder.count(), 1);
     QVERIFY(recorder.last().json.contains(QStringLiteral("\"Sid\":\"AB\"")));
+}
+
+void TestPermissionPolicyForm::greysNotedActions()
+{
+    // The Usage panel notes granted actions no call used: greyed, the note as tool tip, on cards built before and
+    // after the notes are set.
+    ui::PermissionPolicyForm form;
+    form.setPolicy(test::policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+        "Action":["s3:GetObject","s3:PutObject"],"Resource":"*"}]})"));
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    form.setActionNote([](const QString &action) {
+        return action == QStringLiteral("s3:GetObject") ? QString() : QStringLiteral("Not used");
+    });
+    ui::StringListEditor *actions = actionsOf(form, 0);
+    QCOMPARE(actions->rowNote(0), QString());
+    QCOMPARE(actions->rowNote(1), QStringLiteral("Not used"));
+    QCOMPARE(actions->lineEdit(1)->toolTip(), QStringLiteral("Not used"));
+    QVERIFY(actions->lineEdit(1)->styleSheet().contains(QStringLiteral("italic")));
+
+    form.setPolicy(test::policyOf(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+        "Resource":"*"},{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*"}]})"));
+    form.card(1)->ensureBuilt();
+    QCOMPARE(actionsOf(form, 1)->rowNote(0), QStringLiteral("Not used"));
+    form.setActionNote({});
+    QCOMPARE(actionsOf(form, 1)->rowNote(0), QString());
+    QCOMPARE(actionsOf(form, 1)->lineEdit(0)->styleSheet(), QString());
 }
 
 QTEST_MAIN(TestPermissionPolicyForm)

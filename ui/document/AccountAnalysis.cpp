@@ -9,7 +9,6 @@
 
 #include <QEventLoop>
 #include <QFutureWatcher>
-#include <QPromise>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -115,20 +114,6 @@ void addChanged(core::WorkspaceDelta &delta, WorkspaceEntity entity)
                 delta.resources.push_back(std::move(e));
         },
         entity);
-}
-
-/// Runs `job` in the background (runInBackground()); the future holds its result.
-template <class Job> QFuture<std::invoke_result_t<Job>> runInPool(Job job)
-{
-    using R = std::invoke_result_t<Job>;
-    auto promise = std::make_shared<QPromise<R>>();
-    QFuture<R> future = promise->future();
-    promise->start();
-    runInBackground([promise, job = std::move(job)] {
-        promise->addResult(job());
-        promise->finish();
-    });
-    return future;
 }
 
 } // namespace

@@ -2,8 +2,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QFuture>
+#include <QPromise>
+
 #include <functional>
 #include <memory>
+#include <type_traits>
+#include <utility>
 
 class QThreadPool;
 
@@ -19,6 +24,20 @@ QThreadPool *backgroundPool();
 /// the pool's threads): on a machine of two cores, three busy workers would otherwise take two thirds of the CPU time
 /// the GUI thread needs to paint and answer input.
 void runInBackground(std::function<void()> task);
+
+/// Runs `job` in the background (runInBackground()); the future holds its result.
+template <class Job> QFuture<std::invoke_result_t<Job>> runInPool(Job job)
+{
+    using R = std::invoke_result_t<Job>;
+    auto promise = std::make_shared<QPromise<R>>();
+    QFuture<R> future = promise->future();
+    promise->start();
+    runInBackground([promise, job = std::move(job)] {
+        promise->addResult(job());
+        promise->finish();
+    });
+    return future;
+}
 
 /// Drops `object` on a background thread when this is its last reference: freeing the model or the graph of a large
 /// account takes tens of milliseconds that the GUI thread need not spend.

@@ -139,10 +139,18 @@ bool PermissionPolicyForm::editable() const
     return !m_stale;
 }
 
+void PermissionPolicyForm::setActionNote(std::function<QString(const QString &)> note)
+{
+    m_actionNote = std::move(note);
+    for (PermissionStatementCard *card : m_cards)
+        card->setActionNote(m_actionNote);
+}
+
 PermissionStatementCard *PermissionPolicyForm::createCard(int position)
 {
     auto *card = new PermissionStatementCard;
     card->setReadOnly(m_stale);
+    card->setActionNote(m_actionNote);
     connect(card, &PermissionStatementCard::statementEdited, this, &PermissionPolicyForm::statementEdited);
     connect(card, &PermissionStatementCard::removeRequested, this, &PermissionPolicyForm::removeStatement);
     connect(card, &PermissionStatementCard::duplicateRequested, this, &PermissionPolicyForm::duplicateStatement);

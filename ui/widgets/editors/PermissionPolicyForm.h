@@ -7,6 +7,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QLabel;
@@ -45,6 +46,9 @@ public:
     PermissionStatementCard *card(int index) const;
     int cardCount() const { return static_cast<int>(m_cards.size()); }
 
+    /// Notes on action values in every card (PermissionStatementCard::setActionNote), kept for cards made later.
+    void setActionNote(std::function<QString(const QString &)> note);
+
     /// Appends a statement (`"Effect": "Allow"`, nothing else) and focuses its first action row: what the Add
     /// statement button does.
     void addStatement();
@@ -71,6 +75,7 @@ private:
     core::Policy m_policy;
     QString m_account;
     bool m_stale = false;
+    std::function<QString(const QString &)> m_actionNote;
     std::vector<PermissionStatementCard *> m_cards;
     QLabel *m_staleBanner;
     VerticalScrollArea *m_scroll;

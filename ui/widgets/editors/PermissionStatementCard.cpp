@@ -125,6 +125,8 @@ void PermissionStatementCard::ensureBuilt()
     m_actions->setObjectName(QStringLiteral("actionListEditor"));
     m_actions->setPlaceholderText(tr("service:Action, e.g. s3:GetObject or s3:Get*"));
     m_actions->setCompletionModel(doc::ActionCompletionModel::instance());
+    if (m_actionNote)
+        m_actions->setValueNote(m_actionNote);
     m_resourceElement->setObjectName(QStringLiteral("resourceElementComboBox"));
     m_resourceElement->addItems({ QStringLiteral("Resource"), QStringLiteral("NotResource") });
     m_resourceElement->setToolTip(tr("NotResource matches every resource except those listed"));
@@ -273,6 +275,13 @@ void PermissionStatementCard::showSummary()
         * (1 + rows(actions.size()) + 1 + static_cast<int>(actions.size()) + rows(resources.size()) + 2
             + 2 * static_cast<int>(conditions) + 1);
     setMinimumHeight(estimate);
+}
+
+void PermissionStatementCard::setActionNote(std::function<QString(const QString &)> note)
+{
+    m_actionNote = std::move(note);
+    if (m_actions)
+        m_actions->setValueNote(m_actionNote);
 }
 
 void PermissionStatementCard::setReadOnly(bool readOnly)

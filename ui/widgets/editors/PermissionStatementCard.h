@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ public:
     void setReadOnly(bool readOnly);
     /// The values of the Action element (empty when the statement uses NotAction).
     QStringList actionValues() const;
+    /// Notes on the Action element's values (StringListEditor::setValueNote): an unused action is greyed with the
+    /// note as its tool tip. An empty function clears the notes.
+    void setActionNote(std::function<QString(const QString &)> note);
     /// Appends an ARN to the Resource or NotResource list shown (emits statementEdited unless it is there already).
     void insertResource(const QString &arn);
 
@@ -103,6 +107,7 @@ private:
     QToolButton *m_remove = nullptr;
     QComboBox *m_actionElement = nullptr;
     StringListEditor *m_actions = nullptr;
+    std::function<QString(const QString &)> m_actionNote;
     ActionMatchPreview *m_preview = nullptr;
     QComboBox *m_resourceElement = nullptr;
     StringListEditor *m_resources = nullptr;

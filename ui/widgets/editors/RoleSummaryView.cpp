@@ -6,6 +6,7 @@
 #include "document/WorkspaceDocument.h"
 #include "rd/core/policy/IamIdentifiers.h"
 #include "rd/core/policy/PolicyParser.h"
+#include "widgets/editors/PermissionPolicyForm.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleEditor.h"
@@ -184,9 +185,30 @@ void RoleSummaryView::syncPolicyTabs(const core::Role &role)
             continue;
         }
         auto *pane = new PolicyEditorPane(m_document, doc::PolicyRef { role.id, name }, m_tabs);
+        applyActionNotes(pane);
         m_tabs->insertTab(index, pane, toQString(name));
         m_tabs->setTabToolTip(index, tr("Inline policy %1: double-click to rename").arg(toQString(name)));
     }
+}
+
+void RoleSummaryView::setActionNotes(std::function<QString(core::RoleId, const QString &)> note)
+{
+    m_actionNote = std::move(note);
+    for (int i = kTrustTab + 1; i < m_tabs->count(); ++i)
+        applyActionNotes(static_cast<PolicyEditorPane *>(m_tabs->widget(i)));
+}
+
+void RoleSummaryView::applyActionNotes(PolicyEditorPane *pane) const
+{
+    auto *form = qobject_cast<PermissionPolicyForm *>(pane->form());
+    if (!form)
+        return;
+    if (!m_actionNote) {
+        form->setActionNote({});
+        return;
+    }
+    form->setActionNote(
+        [note = m_actionNote, role = pane->policyRef().role](const QString &action) { return note(role, action); });
 }
 
 void RoleSummaryView::removePolicyTabs()

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QTabWidget;
 class QToolButton;
@@ -53,8 +55,12 @@ public:
     /// Renames or deletes an inline policy through the undo stack.
     bool renameInlinePolicy(const QString &from, const QString &to, QString *error = nullptr);
     void deleteInlinePolicy(const QString &name);
+    /// Notes on the Action values of the role's permission policies (an action the role never used, from CloudTrail):
+    /// greyed with the note as tool tip. `note` gets the role and the value; an empty function clears the notes.
+    void setActionNotes(std::function<QString(core::RoleId, const QString &)> note);
 
 private:
+    void applyActionNotes(PolicyEditorPane *pane) const;
     void refresh();
     void syncPolicyTabs(const core::Role &role);
     void removePolicyTabs();
@@ -69,6 +75,7 @@ private:
     QTabWidget *m_tabs;
     QToolButton *m_addPolicy;
     QLabel *m_empty;
+    std::function<QString(core::RoleId, const QString &)> m_actionNote;
 };
 
 } // namespace rd::ui

@@ -119,6 +119,21 @@ QString StringListEditor::rowError(int row) const
     return error->isHidden() ? QString() : error->text();
 }
 
+void StringListEditor::setValueNote(std::function<QString(const QString &)> note)
+{
+    m_note = std::move(note);
+    for (const Row &row : m_rows)
+        checkRow(row);
+}
+
+QString StringListEditor::rowNote(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const QLineEdit *edit = m_rows[static_cast<std::size_t>(row)].edit;
+    return edit->property("noted").toBool() ? edit->toolTip() : QString();
+}
+
 void StringListEditor::addRow()
 {
     if (m_readOnly)
@@ -255,9 +270,17 @@ void StringListEditor::checkRow(const Row &row)
     const QString message = (m_check && !text.isEmpty()) ? m_check(text) : QString();
     row.error->setText(message);
     row.error->setVisible(!message.isEmpty());
-    row.edit->setToolTip(message);
+    const QString note = (message.isEmpty() && m_note && !text.isEmpty()) ? m_note(text) : QString();
+    row.edit->setToolTip(message.isEmpty() ? note : message);
     row.edit->setProperty("invalid", !message.isEmpty());
-    row.edit->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #c0392b; }"));
+    row.edit->setProperty("noted", !note.isEmpty());
+    if (!message.isEmpty())
+        row.edit->setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #c0392b; }"));
+    else if (!note.isEmpty())
+        row.edit->setStyleSheet(QStringLiteral("QLineEdit { color: %1; font-style: italic; }")
+                                    .arg(palette().color(QPalette::PlaceholderText).name()));
+    else
+        row.edit->setStyleSheet(QString());
 }
 
 int StringListEditor::indexOf(const QLineEdit *edit) const

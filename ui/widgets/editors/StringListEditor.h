@@ -45,6 +45,12 @@ public:
     void setValueCheck(std::function<QString(const QString &)> check);
     /// The message shown for `row`, "" when it is fine.
     QString rowError(int row) const;
+    /// Notes on good values, not errors (an action no call used in the usage window): the function returns "" or a
+    /// note; a noted row's text is greyed and the note is its tool tip. Checked after setValueCheck's function, whose
+    /// message wins.
+    void setValueNote(std::function<QString(const QString &)> note);
+    /// The note on `row`, "" when none.
+    QString rowNote(int row) const;
     /// Appends an empty row and focuses it (what the Add button does); emits valuesEdited with row -1.
     void addRow();
     /// Removes `row` (what its remove button does); emits valuesEdited with row -1.
@@ -77,6 +83,7 @@ private:
     QAbstractItemModel *m_completionModel = nullptr;
     QString m_placeholder;
     std::function<QString(const QString &)> m_check;
+    std::function<QString(const QString &)> m_note;
     bool m_readOnly = false;
 };
 

@@ -8,6 +8,7 @@
 #include "document/FindingsModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
+#include "document/WorkspaceUsage.h"
 #include "rd/core/analysis/AccountModel.h"
 #include "rd/core/base/Version.h"
 #include "rd/core/export/PolicyExport.h"
@@ -16,6 +17,8 @@
 #include "widgets/analysis/FindingsPanel.h"
 #include "widgets/analysis/ReachExplorer.h"
 #include "widgets/analysis/SimulationPanel.h"
+#include "widgets/analysis/UsageActions.h"
+#include "widgets/analysis/UsagePanel.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
@@ -237,6 +240,34 @@ MainWindow::MainWindow(QWidget *parent)
         reachDock->raise();
         reach->ask(whoCan ? ReachExplorer::Mode::WhoCan : ReachExplorer::Mode::WhatCan, key);
     });
+    // How the role in front was used, from imported CloudTrail logs.
+    m_usage = new doc::WorkspaceUsage(m_document);
+    m_usageActions = new UsageActions(m_document, m_usage, this);
+    m_usagePanel = new UsagePanel(m_document, m_usage);
+    auto *usageDock = new QDockWidget(tr("Usage"), this);
+    usageDock->setObjectName(QStringLiteral("usageDockWidget"));
+    usageDock->setWidget(m_usagePanel);
+    usageDock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, usageDock);
+    tabifyDockWidget(reachDock, usageDock);
+    connect(m_usagePanel, &UsagePanel::importRequested, m_usageActions, &UsageActions::importFiles);
+    connect(m_usagePanel, &UsagePanel::generateRequested, m_usageActions, &UsageActions::proposeLeastPrivilege);
+    connect(m_usageActions, &UsageActions::message, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // A new report: the usage panel comes to the front, and the permission forms grey the actions no call used.
+    connect(m_usage, &doc::WorkspaceUsage::reportChanged, this, [this, usageDock] {
+        if (!m_usage->report()) {
+            m_summary->setActionNotes({});
+            return;
+        }
+        usageDock->show();
+        usageDock->raise();
+        m_summary->setActionNotes([this](core::RoleId id, const QString &action) {
+            const core::Role *role = m_document->workspace().role(id);
+            return role ? m_usage->unusedActionNote(*role, action) : QString();
+        });
+    });
     findingsDock->raise();
     // The role's policies get most of the height; the findings a strip below (the user's layout, restored from the
     // settings, wins).
@@ -273,7 +304,9 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1100, 720);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // The panels as the user left them, unless the window has gained panels since (a layout saved without the Usage
+    // panel would leave it out of reach): kDockLayoutVersion changes with the set of panels.
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray(), kDockLayoutVersion);
     updateTitle();
     updateStatus();
 }
@@ -295,6 +328,11 @@ void MainWindow::createActions()
     QAction *importPolicy = file->addAction(tr("&Import Policy JSON…"), this, &MainWindow::onImportPolicy);
     importPolicy->setObjectName(QStringLiteral("importPolicyAction"));
     importPolicy->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction *importTrail = file->addAction(tr("Import &CloudTrail Logs…"), m_usageActions, &UsageActions::importFiles);
+    importTrail->setObjectName(QStringLiteral("importCloudTrailAction"));
+    QAction *importTrailFolder =
+        file->addAction(tr("Import CloudTrail Log &Folder…"), m_usageActions, &UsageActions::importFolder);
+    importTrailFolder->setObjectName(QStringLiteral("importCloudTrailFolderAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     updateRecentFilesMenu();
@@ -409,6 +447,8 @@ QString MainWindow::guideSectionFor(const QWidget *widget) const
             return QStringLiteral("simulation");
         if (name == QLatin1String("reachDockWidget"))
             return QStringLiteral("reach");
+        if (name == QLatin1String("usageDockWidget"))
+            return QStringLiteral("usage");
         if (name == QLatin1String("findingsDockWidget"))
             return QStringLiteral("findings");
         if (name == QLatin1String("historyDockWidget"))
@@ -536,6 +576,10 @@ void MainWindow::describePanels()
     describe("reachDockWidget",
         tr("<b>Reach Explorer</b>: what a principal can reach, directly or through chains of roles, or who can reach "
            "a resource, each answer with its path and the statements that decide each hop."));
+    describe("usageDockWidget",
+        tr("<b>Usage</b>: how the role was really used, from CloudTrail logs (File &gt; Import CloudTrail Logs): its "
+           "calls per action and per day, denied calls, who assumed it, the granted actions it never used (greyed "
+           "in its permission forms), and a least-privilege policy made from its calls."));
     m_summary->setWhatsThis(
         tr("<b>Role</b>: the role's properties, its trust relationships (who may assume it) and each inline "
            "policy (what it may do), each as a form beside its JSON text, in sync."));
@@ -676,6 +720,20 @@ bool MainWindow::showView(const QString &name)
         m_summary->showPolicy(QStringLiteral("trust"));
         m_simulation->setCheck(QStringLiteral("s3:PutObject"), QStringLiteral("arn:aws:s3:::my-log-bucket/app.log"));
         m_simulation->simulateNow();
+    } else if (name == QLatin1String("usage") || name == QLatin1String("least-privilege")) {
+        // How the role was used, from the logs given with --cloudtrail: the panel under its permission policy (whose
+        // never-used actions are greyed), or the least-privilege proposal beside its policies.
+        const core::Role *role = m_document->workspace().role(m_summary->role());
+        if (role && !role->inlinePolicies.empty())
+            m_summary->showPolicy(doc::toQString(role->inlinePolicies.front().name));
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("usageDockWidget"));
+        dock->show();
+        QApplication::processEvents();
+        dock->raise();
+        resizeDocks({ dock }, { 330 }, Qt::Vertical);
+        QApplication::processEvents();
+        if (name == QLatin1String("least-privilege"))
+            m_usageActions->proposeLeastPrivilege(m_summary->role());
     } else if (name == QLatin1String("trust")) {
         m_summary->showPolicy(QStringLiteral("trust"));
     } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
@@ -702,7 +760,22 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
         QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
         QStringLiteral("overview"), QStringLiteral("account-graph"), QStringLiteral("new-role"),
-        QStringLiteral("export") };
+        QStringLiteral("export"), QStringLiteral("usage"), QStringLiteral("least-privilege") };
+}
+
+bool MainWindow::importCloudTrail(const QStringList &paths, QString *error)
+{
+    QString failure;
+    const QMetaObject::Connection done =
+        connect(m_usage, &doc::WorkspaceUsage::importFinished, this, [&failure](const QString &why) { failure = why; });
+    const bool started = m_usage->importLogs(paths);
+    m_usage->waitForImport();
+    disconnect(done);
+    if (!started)
+        failure = tr("CloudTrail logs are already being read.");
+    if (error)
+        *error = failure;
+    return failure.isEmpty();
 }
 
 void MainWindow::revealStatement(const QString &policy, int statement)
@@ -998,6 +1071,7 @@ void MainWindow::showRoleOf(core::RoleId id)
     m_summary->showRole(id);
     m_findingsModel->setRole(id);
     m_simulation->setRole(id);
+    m_usagePanel->setRole(id);
     if (m_copyPolicyAction)
         m_copyPolicyAction->setEnabled(id.isValid());
 }
@@ -1166,7 +1240,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState(kDockLayoutVersion));
     event->accept();
 }
 

@@ -22,6 +22,7 @@ namespace rd::doc
 {
 class FindingsModel;
 class WorkspaceDocument;
+class WorkspaceUsage;
 } // namespace rd::doc
 
 namespace rd::ui
@@ -34,6 +35,8 @@ class GuideWindow;
 class RoleSummaryView;
 class ShortcutsDialog;
 class SimulationPanel;
+class UsageActions;
+class UsagePanel;
 class WorkspaceBrowser;
 
 /// The application window: the workspace browser on the left; in the middle the selected role (its properties, trust
@@ -52,6 +55,9 @@ public:
     WorkspaceBrowser *browser() const { return m_browser; }
     GraphEditor *graphEditor() const { return m_graphEditor; }
     GraphEditActions *graphEditActions() const { return m_graphActions; }
+    doc::WorkspaceUsage *usage() const { return m_usage; }
+    UsageActions *usageActions() const { return m_usageActions; }
+    UsagePanel *usagePanel() const { return m_usagePanel; }
     /// Brings the role editor (false) or the access graph (true) to the front of the central area.
     void showGraph(bool graph);
     /// Opens a workspace or GAAD file; shows the reason in a message box, every error of the file in its details (or
@@ -60,6 +66,9 @@ public:
     bool openFile(const QString &path, QString *error = nullptr);
     /// Selects the first role whose name matches, for scripted screenshots and tests.
     bool selectRole(const QString &name);
+    /// Reads CloudTrail logs for the Usage panel and waits for them (the command line's --cloudtrail); false with the
+    /// reason when no report could be made.
+    bool importCloudTrail(const QStringList &paths, QString *error = nullptr);
     /// Adds a role through the undo stack and selects it (what File > New Role from Template does).
     void addRole(const core::Role &role);
     /// When the open workspace has a recovery copy newer than its file, asks whether to restore it.
@@ -135,6 +144,8 @@ private:
     void updateRecentFilesMenu();
 
     static constexpr int kMaxRecentFiles = 8;
+    /// The version of the saved panel layout: 1 with the Usage panel.
+    static constexpr int kDockLayoutVersion = 1;
     /// The recent files as last written (read from the settings once).
     mutable std::optional<QStringList> m_recentFiles;
     void updateTitle();
@@ -149,6 +160,9 @@ private:
     GraphEditActions *m_graphActions;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
+    doc::WorkspaceUsage *m_usage = nullptr;
+    UsageActions *m_usageActions = nullptr;
+    UsagePanel *m_usagePanel = nullptr;
     QLabel *m_statusLabel;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportAction = nullptr;
