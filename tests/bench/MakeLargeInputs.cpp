@@ -95,6 +95,8 @@ int main(int argc, char **argv)
         if (logs.empty() || rd::core::saveWorkspaceFile(dir + "/app.rdws", rd::test::cloudTrailWorkspace()))
             return 1;
         std::cout << dir << "/app.rdws " << logs << '\n';
+        return 0;
+    }
     if (mode == "cloudtrail" && (argc == 4 || argc == 5)) {
         const std::size_t bytes =
             rd::test::writeLargeTrail(argv[3], std::stoul(argv[2]), argc == 5 ? std::stoul(argv[4]) : 1000, 200);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The batch format (docs/EVALUATION.md, "Batch files"): a malformed case gets an error line naming what is
 // wrong and the run goes on; hostile sizes are refused, not suffered.
+#include "BatchCaseGenerator.h"
 #include "DataFiles.h"
 #include "rd/core/evaluation/BatchSimulation.h"
 
@@ -338,9 +339,9 @@ void TestBatchSimulation::summaryCountsMismatchesAndErrors()
 
 void TestBatchSimulation::fastReaderGivesTheFullReadersOutput()
 {
-    // The whole evaluation corpus, three times (documents repeat, so the compiled-policy cache serves some), then
-    // every hostile line: the fast reader on two threads must write what the full reader writes on one, byte for
-    // byte, in the same order.
+    // The whole evaluation corpus, three times (documents repeat, so the compiled-policy cache serves some), 2,000
+    // realistic generated cases, then every hostile line: the fast reader on two threads must write what the full
+    // reader writes on one, byte for byte, in the same order.
     const QString folder = QStringLiteral(RD_TEST_DATA_DIR "/eval");
     RD_REQUIRE_FILES(folder, QStringLiteral("*.jsonl"));
     std::string input;
@@ -355,6 +356,11 @@ void TestBatchSimulation::fastReaderGivesTheFullReadersOutput()
             if (!input.ends_with('\n'))
                 input += '\n';
         }
+    }
+    rd::test::BatchCaseGenerator generator(1);
+    for (int i = 0; i < 2000; ++i) {
+        input += generator.next();
+        input += '\n';
     }
     for (const std::string &line : hostileLines())
         input += line + "\n";
@@ -381,7 +387,7 @@ void TestBatchSimulation::fastReaderGivesTheFullReadersOutput()
     QCOMPARE(fastSummary.cases, fullSummary.cases);
     QCOMPARE(fastSummary.errors, fullSummary.errors);
     QCOMPARE(fastSummary.passed, fullSummary.passed);
-    // Every corpus case is a plain, valid case: the fast reader took each of them.
+    // Every corpus case is a plain, valid case: the fast reader took each of them (and most generated ones).
     QVERIFY2(fastSummary.fastCases >= corpusCases, qPrintable(QString::number(fastSummary.fastCases)));
     QVERIFY(fastSummary.fastCases < fastSummary.cases);
 }
