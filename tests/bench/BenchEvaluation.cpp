@@ -11,6 +11,7 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -316,13 +317,15 @@ void runRealistic(benchmark::State &state, const char *threads)
         return;
     }
     long peak = 0;
+    const auto start = std::chrono::steady_clock::now();
     for (auto _ : state)
         peak = std::max(peak, runCli(file, threads));
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     state.SetItemsProcessed(state.iterations() * state.range(0));
     state.counters["peakRssKiB"] = static_cast<double>(peak);
-    if (g_iamSimulateRate > 0) {
-        state.counters["xIamSimulate"] = benchmark::Counter(
-            static_cast<double>(state.range(0)) / g_iamSimulateRate, benchmark::Counter::kIsIterationInvariantRate);
+    if (g_iamSimulateRate > 0 && elapsed.count() > 0) {
+        const double rate = static_cast<double>(state.iterations() * state.range(0)) / elapsed.count();
+        state.counters["xIamSimulate"] = rate / g_iamSimulateRate;
     }
 }
 /// `role-designer-cli simulate --batch` end to end on the realistic cases, process start to exit, on every core;
