@@ -92,6 +92,8 @@ CLI::App *SimulateCommand::configure(CLI::App &app)
     CLI::App *sub = app.add_subcommand("simulate", "Evaluate requests against policies");
     CLI::Option *batch = sub->add_option("--batch", m_batchFile, "JSON Lines file of cases (`-` for stdin)");
     sub->add_flag("--explain", m_explain, "Add the deciding statements and near misses to every result");
+    sub->add_option("--threads", m_threads, "Threads that evaluate cases (default: one per core)")
+        ->check(CLI::Range(std::size_t { 1 }, std::size_t { 64 }));
     CLI::Option *workspace = sub->add_option("--workspace", m_workspace,
         "Workspace file (or GAAD output): evaluate one request against it, its organization's SCPs and RCPs included");
     batch->excludes(workspace);
@@ -155,6 +157,7 @@ int SimulateCommand::runBatch()
     std::istream &in = m_batchFile == "-" ? std::cin : file;
     core::BatchOptions options;
     options.explain = m_explain;
+    options.threads = m_threads;
     const core::BatchSummary summary = core::runBatch(in, std::cout, options);
     std::cout.flush();
     if (file.bad() || (m_batchFile == "-" && std::cin.bad()))

@@ -4,15 +4,17 @@
 
 #include "Subcommand.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace rd::cli
 {
 
-/// `role-designer-cli simulate --batch FILE [--explain]`: evaluates each case of a JSON Lines file (`-` for stdin)
-/// with runBatch() and prints one result line per case (docs/EVALUATION.md). Exit 0 when every case was read and got
-/// its expected decision (if any), 1 when one did not or was malformed, 2 for bad usage or a file that cannot be read.
+/// `role-designer-cli simulate --batch FILE [--explain] [--threads N]`: evaluates each case of a JSON Lines file (`-`
+/// for stdin) with runBatch() and prints one result line per case (docs/EVALUATION.md). Exit 0 when every case was read
+/// and got its expected decision (if any), 1 when one did not or was malformed, 2 for bad usage or a file that cannot
+/// be read.
 ///
 /// `role-designer-cli simulate --workspace W --principal ARN --action A --resource ARN [--context KEY=VALUE...]
 /// [--format json|text]`: one request against a workspace, its organization's SCPs and RCPs included
@@ -36,6 +38,7 @@ private:
     std::string m_resource;
     std::vector<std::string> m_context;
     std::string m_format = "text";
+    std::size_t m_threads = 0;
 };
 
 } // namespace rd::cli

@@ -10,6 +10,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <array>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -211,13 +213,17 @@ std::string makeBatchFile(std::size_t count)
 }
 
 /// Runs the CLI on a file, discarding its output; returns the child's peak resident set in KiB.
-long runCli(const std::string &file)
+long runCli(const std::string &file, const char *threads = nullptr)
 {
     const pid_t pid = ::fork();
     if (pid == 0) {
         std::FILE *devnull = std::freopen("/dev/null", "w", stdout);
         (void)devnull;
-        ::execl(RD_CLI_PATH, RD_CLI_PATH, "simulate", "--batch", file.c_str(), static_cast<char *>(nullptr));
+        if (threads)
+            ::execl(RD_CLI_PATH, RD_CLI_PATH, "simulate", "--batch", file.c_str(), "--threads", threads,
+                static_cast<char *>(nullptr));
+        else
+            ::execl(RD_CLI_PATH, RD_CLI_PATH, "simulate", "--batch", file.c_str(), static_cast<char *>(nullptr));
         std::_Exit(127);
     }
     int status = 0;
@@ -243,6 +249,99 @@ void BatchEndToEnd(benchmark::State &state)
     state.counters["peakRssKiB"] = static_cast<double>(peak);
 }
 BENCHMARK(BatchEndToEnd)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// 5,000 realistic cases (about 1.8 KB each: identity, resource and trust policies, boundaries, session policies,
+/// SCP and RCP levels, every condition-operator family) from `make_large_inputs batch-cases 5000 FILE 1`, written
+/// once per run; "" when that generator is not there.
+const std::string &realisticBatchFile()
+{
+    static const std::string path = [] {
+        const std::string file =
+            (std::filesystem::temp_directory_path() / ("rd-bench-realistic-" + std::to_string(::getpid()) + ".jsonl"))
+                .string();
+        const std::string command =
+            std::string(RD_MAKE_LARGE_INPUTS_PATH) + " batch-cases 5000 '" + file + "' 1 >/dev/null 2>&1";
+        if (std::system(command.c_str()) != 0 || std::filesystem::file_size(file) == 0) {
+            std::filesystem::remove(file);
+            return std::string();
+        }
+        std::atexit([] { std::filesystem::remove(realisticBatchFile()); });
+        return file;
+    }();
+    return path;
+}
+
+/// iam-simulate's cases per second on the realistic file, measured by IamSimulateRealistic (0 until it ran).
+double g_iamSimulateRate = 0;
+
+/// The reference evaluator @cloud-copilot/iam-simulate (tests/differential/package.json; AGPL, run only as an
+/// external process) on the realistic cases: in process, with pre-parsed JSON, only the evaluations timed (by
+/// tests/bench/iam-simulate-throughput.mjs). Skipped without node or without `npm ci` in tests/differential.
+void IamSimulateRealistic(benchmark::State &state)
+{
+    const std::string &file = realisticBatchFile();
+    if (file.empty()) {
+        state.SkipWithError("make_large_inputs has no batch-cases generator");
+        return;
+    }
+    if (std::getenv("RD_BENCH_NO_IAM_SIMULATE")) {
+        state.SkipWithError("RD_BENCH_NO_IAM_SIMULATE is set");
+        return;
+    }
+    for (auto _ : state) {
+        const std::string command = "node '" RD_IAM_SIMULATE_SCRIPT "' '" + file + "' 2>/dev/null";
+        std::FILE *pipe = ::popen(command.c_str(), "r");
+        std::string output;
+        std::array<char, 512> buffer {};
+        while (pipe && std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe))
+            output += buffer.data();
+        const int status = pipe ? ::pclose(pipe) : -1;
+        const std::size_t at = output.find("\"seconds\":");
+        if (status != 0 || at == std::string::npos) {
+            state.SkipWithError("node or iam-simulate is not installed (npm ci in tests/differential)");
+            return;
+        }
+        const double seconds = std::strtod(output.c_str() + at + 10, nullptr);
+        state.SetIterationTime(seconds);
+        g_iamSimulateRate = 5000.0 / seconds;
+    }
+    state.SetItemsProcessed(state.iterations() * 5000);
+}
+BENCHMARK(IamSimulateRealistic)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1);
+
+void runRealistic(benchmark::State &state, const char *threads)
+{
+    const std::string &file = realisticBatchFile();
+    if (file.empty()) {
+        state.SkipWithError("make_large_inputs has no batch-cases generator");
+        return;
+    }
+    long peak = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (auto _ : state)
+        peak = std::max(peak, runCli(file, threads));
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+    state.counters["peakRssKiB"] = static_cast<double>(peak);
+    if (g_iamSimulateRate > 0 && elapsed.count() > 0) {
+        const double rate = static_cast<double>(state.iterations() * state.range(0)) / elapsed.count();
+        state.counters["xIamSimulate"] = rate / g_iamSimulateRate;
+    }
+}
+/// `role-designer-cli simulate --batch` end to end on the realistic cases, process start to exit, on every core;
+/// `xIamSimulate` is how many times iam-simulate's rate that is, when IamSimulateRealistic ran first.
+void BatchEndToEndRealistic(benchmark::State &state)
+{
+    runRealistic(state, nullptr);
+}
+BENCHMARK(BatchEndToEndRealistic)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The same on one thread (`--threads 1`).
+void BatchEndToEndRealisticOneThread(benchmark::State &state)
+{
+    runRealistic(state, "1");
+}
+BENCHMARK(BatchEndToEndRealisticOneThread)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 

@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: MIT
 // The batch format (docs/EVALUATION.md, "Batch files"): a malformed case gets an error line naming what is
 // wrong and the run goes on; hostile sizes are refused, not suffered.
+#include "BatchCaseGenerator.h"
+#include "DataFiles.h"
 #include "rd/core/evaluation/BatchSimulation.h"
 
+#include <QDir>
+#include <QFile>
 #include <QtTest>
 
 #include <array>
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void stopsAnEndlessLineAtTheSkipBound();
     void refusesOverlongLinesWithoutKeepingThem();
     void summaryCountsMismatchesAndErrors();
+    void fastReaderGivesTheFullReadersOutput();
+    void explanationsUseTheFullReader();
 };
 
 namespace
@@ -37,6 +43,118 @@ const char *kRequest =
 QByteArray withCase(const QByteArray &fields)
 {
     return "{\"id\":\"c\"," + fields + "}";
+}
+
+/// Lines that the fast reader must decline (or read exactly as the full reader does): every malformed form the
+/// full reader has a message for, and valid forms it reads that the fast reader leaves to it.
+std::vector<std::string> hostileLines()
+{
+    const std::string request = std::string("\"request\":") + kRequest;
+    const std::string policy(kPolicy);
+    const std::string good = "{\"id\":\"g\"," + request + ",\"identityPolicies\":[" + policy + "]}";
+    const std::string ctx = "\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/a\",\"action\":"
+                            "\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\",\"context\":";
+    auto withPolicy = [&](const std::string &document) {
+        return "{\"id\":\"p\"," + request + ",\"identityPolicies\":[" + document + "]}";
+    };
+    auto conditioned = [&](const std::string &condition) {
+        return withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",)"
+                          R"("Resource":"*","Condition":)"
+            + condition + "}]}");
+    };
+    const std::string principalPolicy = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow",)"
+                                        R"("Principal":{"AWS":["arn:aws:iam::111122223333:user/alice"]},)"
+                                        R"("Action":"s3:GetObject","Resource":"*"}]})";
+    std::vector<std::string> lines {
+        "{\"id\":",
+        "[1,2]",
+        "{" + request + "}",
+        "{\"id\":\"\"," + request + "}",
+        "{\"id\":\"c\"," + request + ",\"expectd\":\"Allowed\"}",
+        "{\"id\":\"c\",\"request\":{\"principal\":\"x\",\"acton\":\"s3:A\"}}",
+        "{\"id\":\"c\",\"identityPolicies\":[]}",
+        "{\"id\":\"c\",\"request\":\"s3:GetObject\"}",
+        "{\"id\":\"c\",\"request\":{\"principal\":7,\"action\":\"s3:A\",\"resource\":\"*\"}}",
+        "{\"id\":\"c\",\"request\":{\"principal\":\"alice\",\"action\":\"s3:A\",\"resource\":\"*\"}}",
+        "{\"id\":\"c\"," + ctx + "{},\"resourceAccount\":\"1234\"}}",
+        "{\"id\":\"c\"," + ctx + "{\"aws:SourceIp\":{\"ip\":1}}}}",
+        "{\"id\":\"c\"," + request + ",\"identityPolicies\":" + policy + "}",
+        "{\"id\":\"c\"," + request + ",\"identityPolicies\":[\"s3:*\"]}",
+        "{\"id\":\"c\"," + request + ",\"permissionBoundaries\":[" + policy + "," + policy + "]}",
+        "{\"id\":\"c\"," + request + ",\"scps\":[" + policy + "]}",
+        "{\"id\":\"c\"," + request + ",\"expected\":\"Deny\"}",
+        "{\"id\":\"c\"," + request + ",\"rule\":" + std::string(500, '[') + std::string(500, ']') + "}",
+        "{\"id\":\"c\",\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/a\",\"action\":\"s3:A\","
+        "\"resource\":\"arn:aws:s3:::"
+            + std::string(9000, 'k') + "\"}}",
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Action":"s3:*","Resource":"*"}]})"),
+        conditioned(R"({"StringMatches":{"aws:username":"a"}})"),
+        // JSON that only the full reader reports on: after the value, inside strings, duplicate keys.
+        good + "{\"x\":1}",
+        good + " x",
+        good + "   ",
+        "\xEF\xBB\xBF" + good,
+        "{\"id\":\"g\t\"," + request + "}",
+        "{\"id\":\t\"g\"," + request + "}",
+        "{\"id\":\"g\xff\"," + request + "}",
+        "{\"id\":\"g\\ud800\"," + request + "}",
+        "{\"id\":\"g\",\"id\":\"h\"," + request + "}",
+        "{\"id\":\"g\"," + ctx + "{\"k\":\"a\",\"k\":\"b\"}}}",
+        "{\"id\":\"g\"," + ctx + "{},\"action\":\"s3:PutObject\"}}",
+        withPolicy(R"({"Version":"2012-10-17","Version":"2012-10-17","Statement":[]})"),
+        withPolicy(
+            R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"*","Resource":"*"}]})"),
+        conditioned(R"({"StringEquals":{"aws:username":"a"},"StringEquals":{"aws:username":"b"}})"),
+        conditioned(R"({"StringEquals":{"aws:username":"a","aws:username":"b"}})"),
+        "{\"id\":\"g\"," + request + ",}",
+        "{\"id\":\"g\" " + request + "}",
+        "{'id':\"g\"," + request + "}",
+        "{\"id\":\"g\",/* c */" + request + "}",
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},]})"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}})"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"])"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":tru}]})"),
+        // Valid forms the fast reader may leave to the full reader, or read the same way.
+        "{\"id\":7," + request + "}",
+        "{\"id\":\"g\"," + request + ",\"rule\":7,\"description\":null}",
+        "{\"id\":\"g\"," + request + ",\"rule\":\"r\",\"description\":\"d\\u00e9\\/\"}",
+        "{\"id\":\"g\"," + ctx + "{\"aws:MultiFactorAuthAge\":3600,\"aws:SecureTransport\":true}}}",
+        "{\"id\":\"g\"," + ctx + "null,\"resourceAccount\":null}}",
+        "{\"id\":\"g\"," + ctx + "{\"aws:TagKeys\":[\"a\",\"b\"],\"aws:username\":\"\\u0061\"}}}",
+        "{\"id\":\"g\",\"identityPolicies\":null,\"resourcePolicy\":null,\"permissionBoundaries\":null,"
+        "\"sessionPolicy\":null,\"scps\":null,\"rcps\":null,\"expected\":null,"
+            + request + "}",
+        "{\"id\":\"g\",\"scps\":[[]],\"rcps\":[[" + policy + "],[]]," + request + "}",
+        withPolicy(
+            R"({"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:Get\u004fbject","Resource":"*"}})"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":["s3:GetObject"]})"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":[],"Foo":1})"),
+        withPolicy(
+            R"({"Version":"2012-10-17","Id":"x","Statement":[{"Sid":"A","Effect":"Allow","NotAction":[],"NotResource":"arn:aws:s3:::c/*"}]})"),
+        withPolicy(
+            R"({"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::${aws:username}"}]})"),
+        conditioned(R"({"NumericLessThan":{"aws:MultiFactorAuthAge":1.50}})"),
+        conditioned(R"({"StringEquals":{"aws:username":[1.50,-0,true,"a"]}})"),
+        conditioned(R"({"NumericEquals":{"aws:MultiFactorAuthAge":1e400}})"),
+        conditioned(R"({"StringEquals":{"aws:username":[["a"]]}})"),
+        conditioned(R"({"StringEquals":{"aws:username":{"a":1}}})"),
+        conditioned(R"({"StringEquals":[]})"),
+        conditioned(R"({"StringEquals":{}})"),
+        conditioned(R"([])"),
+        withPolicy(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[7],"Resource":"*"}]})"),
+        withPolicy(R"({"Version":2012,"Statement":[]})"),
+        // One text as several kinds: the cache must not hand a document checked as one kind out as another.
+        "{\"id\":\"r1\",\"resourcePolicy\":" + principalPolicy + "," + request + "}",
+        "{\"id\":\"r2\",\"resourcePolicy\":" + principalPolicy + "," + request + "}",
+        "{\"id\":\"r3\",\"resourcePolicy\":" + principalPolicy + "," + request + "}",
+        "{\"id\":\"r4\",\"identityPolicies\":[" + principalPolicy + "]," + request + "}",
+        "{\"id\":\"r5\",\"scps\":[[" + principalPolicy + "]]," + request + "}",
+        "{\"id\":\"r6\",\"sessionPolicy\":" + principalPolicy + "," + request + "}",
+        "{\"id\":\"r7\",\"resourcePolicy\":" + principalPolicy
+            + ",\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":"
+              "\"sts:AssumeRole\",\"resource\":\"arn:aws:iam::111122223333:role/R\"}}",
+    };
+    return lines;
 }
 
 } // namespace
@@ -217,6 +335,76 @@ void TestBatchSimulation::summaryCountsMismatchesAndErrors()
     QCOMPARE(summary.failed, std::size_t { 1 });
     QVERIFY(out.str().find(R"({"id":"a","decision":"Allowed","expected":"ImplicitlyDenied"})") != std::string::npos);
     QVERIFY(out.str().ends_with("2 passed, 1 failed\n"));
+}
+
+void TestBatchSimulation::fastReaderGivesTheFullReadersOutput()
+{
+    // The whole evaluation corpus, three times (documents repeat, so the compiled-policy cache serves some), 2,000
+    // realistic generated cases, then every hostile line: the fast reader on two threads must write what the full
+    // reader writes on one, byte for byte, in the same order.
+    const QString folder = QStringLiteral(RD_TEST_DATA_DIR "/eval");
+    RD_REQUIRE_FILES(folder, QStringLiteral("*.jsonl"));
+    std::string input;
+    std::size_t corpusCases = 0;
+    for (int round = 0; round < 3; ++round) {
+        for (const QString &name : QDir(folder).entryList({ QStringLiteral("*.jsonl") }, QDir::Files, QDir::Name)) {
+            QFile file(folder + QLatin1Char('/') + name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray text = file.readAll();
+            input.append(text.constData(), static_cast<std::size_t>(text.size()));
+            corpusCases += static_cast<std::size_t>(text.count("\"id\""));
+            if (!input.ends_with('\n'))
+                input += '\n';
+        }
+    }
+    rd::test::BatchCaseGenerator generator(1);
+    for (int i = 0; i < 2000; ++i) {
+        input += generator.next();
+        input += '\n';
+    }
+    for (const std::string &line : hostileLines())
+        input += line + "\n";
+
+    BatchOptions full;
+    full.fastReader = false;
+    full.threads = 1;
+    std::istringstream fullIn(input);
+    std::ostringstream fullOut;
+    const BatchSummary fullSummary = runBatch(fullIn, fullOut, full);
+    QCOMPARE(fullSummary.fastCases, std::size_t { 0 });
+
+    BatchOptions fast;
+    fast.threads = 2;
+    std::istringstream fastIn(input);
+    std::ostringstream fastOut;
+    const BatchSummary fastSummary = runBatch(fastIn, fastOut, fast);
+
+    const QStringList fullLines = QString::fromStdString(fullOut.str()).split(QLatin1Char('\n'));
+    const QStringList fastLines = QString::fromStdString(fastOut.str()).split(QLatin1Char('\n'));
+    QCOMPARE(fastLines.size(), fullLines.size());
+    for (qsizetype i = 0; i < fullLines.size(); ++i)
+        QCOMPARE(fastLines[i], fullLines[i]);
+    QCOMPARE(fastSummary.cases, fullSummary.cases);
+    QCOMPARE(fastSummary.errors, fullSummary.errors);
+    QCOMPARE(fastSummary.passed, fullSummary.passed);
+    // Every corpus case is a plain, valid case: the fast reader took each of them (and most generated ones).
+    QVERIFY2(fastSummary.fastCases >= corpusCases, qPrintable(QString::number(fastSummary.fastCases)));
+    QVERIFY(fastSummary.fastCases < fastSummary.cases);
+}
+
+void TestBatchSimulation::explanationsUseTheFullReader()
+{
+    const std::string good =
+        std::string("{\"id\":\"a\",\"request\":") + kRequest + ",\"identityPolicies\":[" + kPolicy + "]}\n";
+    BatchOptions options;
+    options.explain = true;
+    std::istringstream in(good + good);
+    std::ostringstream out;
+    const BatchSummary summary = runBatch(in, out, options);
+    QCOMPARE(summary.cases, std::size_t { 2 });
+    QCOMPARE(summary.fastCases, std::size_t { 0 });
+    // The trace gives the statement's position in the case line.
+    QVERIFY2(out.str().find("\"line\":1,\"column\":") != std::string::npos, out.str().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestBatchSimulation)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/evaluation/BatchSimulation.h"
 
+#include "evaluation/BatchCase.h"
+#include "evaluation/FastCaseReader.h"
 #include "json/JsonTextWriter.h"
 #include "rd/core/evaluation/CompiledPolicy.h"
 #include "rd/core/evaluation/Evaluator.h"
@@ -11,10 +13,17 @@
 #include "rd/core/policy/PolicyParser.h"
 #include "rd/core/validation/PolicyValidator.h"
 
+#include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <utility>
 
 namespace rd::core
 {
@@ -27,15 +36,7 @@ struct CaseError {
     std::string message;
 };
 
-/// The policies of one case, compiled, and the set that points into them.
-struct CaseData {
-    std::string id;
-    std::optional<Decision> expected;
-    // A deque keeps the addresses the PolicySet holds while policies are added.
-    std::deque<CompiledPolicy> compiled;
-    PolicySet set;
-    std::optional<PreparedRequest> request;
-};
+using CaseData = BatchCase;
 
 constexpr std::array<std::string_view, 11> kCaseFields { "id", "identityPolicies", "resourcePolicy",
     "permissionBoundaries", "sessionPolicy", "scps", "rcps", "request", "expected", "rule", "description" };
@@ -68,7 +69,8 @@ std::optional<CaseError> compilePolicy(
         if (d.severity == Severity::Error)
             return CaseError { label + ": " + d.code + ": " + d.message };
     }
-    CompiledPolicy &compiled = data.compiled.emplace_back(CompiledPolicy::compile(*parsed.policy, std::move(label)));
+    const CompiledPolicy &compiled = *data.policies.emplace_back(
+        std::make_shared<const CompiledPolicy>(CompiledPolicy::compile(*parsed.policy, std::move(label))));
     const std::vector<std::string> problems = compiled.problems();
     if (!problems.empty())
         return CaseError { compiled.name() + ": " + problems.front() };
@@ -342,10 +344,10 @@ public:
     {
     }
 
-    /// The next line into `line` (without its newline or a trailing carriage return; empty unless `Line`).
-    LineStatus next(std::string &line)
+    /// Appends the next line to `buffer` (without its newline or a trailing carriage return; nothing unless `Line`).
+    LineStatus next(std::string &buffer)
     {
-        line.clear();
+        const std::size_t start = buffer.size();
         bool tooLong = false;
         bool any = false;
         std::size_t skipped = 0;
@@ -364,22 +366,21 @@ public:
             const char *begin = m_buffer.data() + m_pos;
             const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', m_size - m_pos));
             const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : m_size - m_pos;
-            if (!tooLong && line.size() + length > m_limit) {
+            if (!tooLong && buffer.size() - start + length > m_limit) {
                 tooLong = true;
-                line.clear();
-                line.shrink_to_fit();
+                buffer.resize(start);
             }
             if (tooLong)
                 skipped += length;
             else
-                line.append(begin, length);
+                buffer.append(begin, length);
             m_pos += length;
             if (newline) {
                 ++m_pos;
                 if (tooLong)
                     return LineStatus::TooLong;
-                if (!line.empty() && line.back() == '\r')
-                    line.pop_back();
+                if (buffer.size() > start && buffer.back() == '\r')
+                    buffer.pop_back();
                 return LineStatus::Line;
             }
             if (tooLong && skipped > m_skipLimit)
@@ -395,6 +396,287 @@ private:
     std::size_t m_size = 0;
     std::size_t m_pos = 0;
 };
+
+/// The result line of a case read without error. Adds to `summary`.
+std::string resultLine(const BatchCase &data, const BatchOptions &options, BatchSummary &summary)
+{
+    Explanation explanation;
+    const Decision decision = evaluate(data.set, *data.request, options.explain ? &explanation : nullptr);
+    JsonTextWriter w(false, 64);
+    w.beginObject();
+    w.key("id");
+    w.string(data.id);
+    w.key("decision");
+    w.string(decisionName(decision));
+    if (data.expected) {
+        ++summary.checked;
+        if (*data.expected == decision) {
+            ++summary.passed;
+        } else {
+            ++summary.failed;
+            w.key("expected");
+            w.string(decisionName(*data.expected));
+        }
+    }
+    if (options.explain)
+        writeTrace(w, explanation);
+    w.endObject();
+    return w.take();
+}
+
+/// Lines handed to a worker at once, and the result lines it made of them.
+struct Chunk {
+    struct Line {
+        std::size_t offset = 0;
+        std::size_t length = 0;
+        std::size_t number = 0;
+        /// Set for a line the reader refused (too long): its error line.
+        std::string refused;
+    };
+    /// The lines' text, one after the other, then FastCaseReader::kPadding bytes.
+    std::string text;
+    std::vector<Line> lines;
+    std::string output;
+    BatchSummary summary;
+    bool done = false;
+
+    static constexpr std::size_t kMaxLines = 64;
+    static constexpr std::size_t kMaxBytes = std::size_t { 128 } << 10;
+    bool full() const { return lines.size() >= kMaxLines || text.size() >= kMaxBytes; }
+
+    /// Empties the chunk for reuse, keeping its buffers (fresh memory costs page faults), unless a long line grew
+    /// them far past the usual size.
+    void clear()
+    {
+        if (text.capacity() > 4 * kMaxBytes)
+            text = std::string();
+        if (output.capacity() > 4 * kMaxBytes)
+            output = std::string();
+        text.clear();
+        lines.clear();
+        output.clear();
+        summary = {};
+        done = false;
+    }
+};
+
+void processChunk(Chunk &chunk, FastCaseReader *fast, const BatchOptions &options)
+{
+    for (const Chunk::Line &line : chunk.lines) {
+        if (!line.refused.empty()) {
+            ++chunk.summary.cases;
+            ++chunk.summary.errors;
+            chunk.output += line.refused;
+            chunk.output += '\n';
+            continue;
+        }
+        const std::string_view text(chunk.text.data() + line.offset, line.length);
+        if (fast) {
+            BatchCase data;
+            if (fast->read(text, chunk.text.size() - line.offset, data)) {
+                ++chunk.summary.cases;
+                ++chunk.summary.fastCases;
+                chunk.output += resultLine(data, options, chunk.summary);
+                chunk.output += '\n';
+                continue;
+            }
+        }
+        chunk.output += runBatchCase(text, line.number, options, chunk.summary);
+        chunk.output += '\n';
+    }
+}
+
+void addSummary(BatchSummary &total, const BatchSummary &part)
+{
+    total.cases += part.cases;
+    total.checked += part.checked;
+    total.passed += part.passed;
+    total.failed += part.failed;
+    total.errors += part.errors;
+    total.fastCases += part.fastCases;
+}
+
+/// Chunks go to the workers in input order and come back to be written in the same order; at most `maxInFlight`
+/// are held at once, so memory does not grow with the input. The caller's thread evaluates chunks too, while it waits
+/// for the next one to write; with no workers it does all the work.
+class ChunkPipeline
+{
+public:
+    ChunkPipeline(std::size_t workers, const BatchOptions &options, std::ostream &out, BatchSummary &summary)
+        : m_options(options)
+        , m_out(out)
+        , m_summary(summary)
+        , m_maxInFlight(2 * (workers + 1) + 1)
+        , m_inlineReader(makeReader())
+    {
+        for (std::size_t i = 0; i < workers; ++i)
+            m_workers.emplace_back([this] { work(); });
+    }
+
+    ChunkPipeline(const ChunkPipeline &) = delete;
+    ChunkPipeline &operator=(const ChunkPipeline &) = delete;
+
+    ~ChunkPipeline() { stop(); }
+
+    /// An empty chunk to fill: a written one when there is one.
+    std::unique_ptr<Chunk> acquire()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_spare.empty())
+            return std::make_unique<Chunk>();
+        std::unique_ptr<Chunk> chunk = std::move(m_spare.back());
+        m_spare.pop_back();
+        return chunk;
+    }
+
+    void submit(std::unique_ptr<Chunk> chunk)
+    {
+        chunk->text.append(FastCaseReader::kPadding, ' ');
+        if (m_workers.empty()) {
+            processChunk(*chunk, m_inlineReader.get(), m_options);
+            write(*chunk);
+            chunk->clear();
+            m_spare.push_back(std::move(chunk));
+            return;
+        }
+        std::unique_lock lock(m_mutex);
+        m_todo.push_back(chunk.get());
+        m_inFlight.push_back(std::move(chunk));
+        m_changed.notify_all();
+        writeDone(lock, m_maxInFlight);
+    }
+
+    /// Writes every chunk still in flight; rethrows what a worker threw (memory running out).
+    void finish()
+    {
+        if (!m_workers.empty()) {
+            std::unique_lock lock(m_mutex);
+            writeDone(lock, 1);
+        }
+        stop();
+        // The workers have ended: m_failure is no longer written.
+        if (m_failure)
+            std::rethrow_exception(m_failure);
+    }
+
+private:
+    std::unique_ptr<FastCaseReader> makeReader() const
+    {
+        // Explanations name statements and their positions: only the full reader keeps them.
+        return m_options.fastReader && !m_options.explain ? std::make_unique<FastCaseReader>() : nullptr;
+    }
+
+    void write(const Chunk &chunk)
+    {
+        m_out << chunk.output;
+        addSummary(m_summary, chunk.summary);
+    }
+
+    /// Writes the finished chunks at the front while `limit` or more are in flight; waiting for one, the caller's
+    /// thread works on a chunk no worker has taken yet.
+    void writeDone(std::unique_lock<std::mutex> &lock, std::size_t limit)
+    {
+        while (!m_inFlight.empty()) {
+            if (!m_inFlight.front()->done) {
+                if (m_inFlight.size() < limit)
+                    return;
+                if (!m_todo.empty()) {
+                    Chunk *chunk = m_todo.front();
+                    m_todo.pop_front();
+                    lock.unlock();
+                    std::exception_ptr failure;
+                    try {
+                        processChunk(*chunk, m_inlineReader.get(), m_options);
+                    } catch (...) {
+                        failure = std::current_exception();
+                    }
+                    lock.lock();
+                    finished(*chunk, failure);
+                    continue;
+                }
+                m_changed.wait(lock, [this] { return m_inFlight.front()->done; });
+            }
+            std::unique_ptr<Chunk> chunk = std::move(m_inFlight.front());
+            m_inFlight.pop_front();
+            const bool failed = m_failure != nullptr;
+            lock.unlock();
+            if (!failed)
+                write(*chunk);
+            chunk->clear();
+            lock.lock();
+            m_spare.push_back(std::move(chunk));
+        }
+    }
+
+    /// Marks `chunk` processed (under m_mutex), keeping the first failure.
+    void finished(Chunk &chunk, const std::exception_ptr &failure)
+    {
+        if (failure && !m_failure)
+            m_failure = failure;
+        chunk.done = true;
+        m_changed.notify_all();
+    }
+
+    void work()
+    {
+        std::unique_ptr<FastCaseReader> reader;
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_changed.wait(lock, [this] { return m_stopping || !m_todo.empty(); });
+            if (m_todo.empty())
+                return;
+            Chunk *chunk = m_todo.front();
+            m_todo.pop_front();
+            lock.unlock();
+            std::exception_ptr failure;
+            try {
+                if (!reader)
+                    reader = makeReader();
+                processChunk(*chunk, reader.get(), m_options);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            lock.lock();
+            finished(*chunk, failure);
+        }
+    }
+
+    void stop()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+            m_changed.notify_all();
+        }
+        for (std::thread &worker : m_workers) {
+            if (worker.joinable())
+                worker.join();
+        }
+    }
+
+    const BatchOptions &m_options;
+    std::ostream &m_out;
+    BatchSummary &m_summary;
+    const std::size_t m_maxInFlight;
+    std::unique_ptr<FastCaseReader> m_inlineReader;
+    std::vector<std::thread> m_workers;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Chunk *> m_todo;
+    std::deque<std::unique_ptr<Chunk>> m_inFlight;
+    /// Written chunks, for reuse; at most as many as may be in flight.
+    std::vector<std::unique_ptr<Chunk>> m_spare;
+    bool m_stopping = false;
+    /// What a worker threw; guarded by m_mutex.
+    std::exception_ptr m_failure;
+};
+
+std::size_t workerCount(const BatchOptions &options)
+{
+    const std::size_t threads = options.threads > 0 ? options.threads : std::thread::hardware_concurrency();
+    // The caller's thread reads, writes and evaluates too: N threads are N - 1 workers and the caller.
+    return std::min<std::size_t>(std::max<std::size_t>(threads, 1), 64) - 1;
+}
 
 } // namespace
 
@@ -433,56 +715,50 @@ std::string runBatchCase(
         return fail({}, "the case has no `id` (a non-empty string)");
     if (std::optional<CaseError> error = readCase(root, data))
         return fail(data.id, error->message);
-
-    Explanation explanation;
-    const Decision decision = evaluate(data.set, *data.request, options.explain ? &explanation : nullptr);
-    JsonTextWriter w(false, 64);
-    w.beginObject();
-    w.key("id");
-    w.string(data.id);
-    w.key("decision");
-    w.string(decisionName(decision));
-    if (data.expected) {
-        ++summary.checked;
-        if (*data.expected == decision) {
-            ++summary.passed;
-        } else {
-            ++summary.failed;
-            w.key("expected");
-            w.string(decisionName(*data.expected));
-        }
-    }
-    if (options.explain)
-        writeTrace(w, explanation);
-    w.endObject();
-    return w.take();
+    return resultLine(data, options, summary);
 }
 
 BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options)
 {
     BatchSummary summary;
-    LineReader reader(in, options.maxLineBytes, options.maxSkipBytes);
-    std::string line;
-    std::size_t lineNumber = 0;
-    for (LineStatus status = reader.next(line); status != LineStatus::End; status = reader.next(line)) {
-        ++lineNumber;
-        if (status == LineStatus::TooLong || status == LineStatus::Unended) {
-            ++summary.cases;
-            ++summary.errors;
-            const std::string limit = std::to_string(options.maxLineBytes);
-            if (status == LineStatus::TooLong) {
-                out << errorLine({}, lineNumber, "the case is longer than " + limit + " bytes and was skipped") << '\n';
+    {
+        ChunkPipeline pipeline(workerCount(options), options, out, summary);
+        LineReader reader(in, options.maxLineBytes, options.maxSkipBytes);
+        std::size_t lineNumber = 0;
+        std::unique_ptr<Chunk> chunk = pipeline.acquire();
+        // Lines are read straight into the chunk's text.
+        for (std::size_t start = chunk->text.size(); true; start = chunk->text.size()) {
+            const LineStatus status = reader.next(chunk->text);
+            if (status == LineStatus::End)
+                break;
+            ++lineNumber;
+            if (status == LineStatus::TooLong || status == LineStatus::Unended) {
+                const std::string limit = std::to_string(options.maxLineBytes);
+                Chunk::Line &refused = chunk->lines.emplace_back();
+                refused.number = lineNumber;
+                if (status == LineStatus::TooLong) {
+                    refused.refused =
+                        errorLine({}, lineNumber, "the case is longer than " + limit + " bytes and was skipped");
+                    continue;
+                }
+                summary.unendedLine = lineNumber;
+                refused.refused = errorLine({}, lineNumber,
+                    "the case is longer than " + limit + " bytes and no newline ends it: the run stopped");
+                break;
+            }
+            const std::string_view line = std::string_view(chunk->text).substr(start);
+            if (line.find_first_not_of(" \t") == std::string_view::npos) {
+                chunk->text.resize(start);
                 continue;
             }
-            summary.unendedLine = lineNumber;
-            out << errorLine(
-                {}, lineNumber, "the case is longer than " + limit + " bytes and no newline ends it: the run stopped")
-                << '\n';
-            break;
+            chunk->lines.push_back(Chunk::Line { start, line.size(), lineNumber, {} });
+            chunk->text += '\n';
+            if (chunk->full())
+                pipeline.submit(std::exchange(chunk, pipeline.acquire()));
         }
-        if (line.find_first_not_of(" \t") == std::string::npos)
-            continue;
-        out << runBatchCase(line, lineNumber, options, summary) << '\n';
+        if (!chunk->lines.empty())
+            pipeline.submit(std::move(chunk));
+        pipeline.finish();
     }
     if (summary.checked > 0) {
         out << summary.passed << " passed, " << summary.failed << " failed";

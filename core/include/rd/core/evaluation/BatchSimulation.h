@@ -19,6 +19,13 @@ struct BatchOptions {
     /// A longer line is skipped to its newline, reading at most this many more bytes; when no newline comes within
     /// them (or before the end of input) the run stops there, so that an endless input without newlines ends.
     std::size_t maxSkipBytes = std::size_t { 64 } << 20;
+    /// Threads that evaluate cases: 0 for one per core; 1 evaluates on the calling thread. Output stays in input
+    /// order whatever the number.
+    std::size_t threads = 0;
+    /// Reads cases without source ranges (simdjson) and reuses the compiled policies of documents that repeat;
+    /// a case it cannot take is read by the full reader, which gives the diagnostic. The output is the same either
+    /// way. Not used with `explain`, whose traces carry positions.
+    bool fastReader = true;
 };
 
 struct BatchSummary {
@@ -30,6 +37,8 @@ struct BatchSummary {
     std::size_t failed = 0;
     /// Malformed cases (each got an error line), too-long lines included.
     std::size_t errors = 0;
+    /// Cases read by the fast reader (BatchOptions::fastReader); the others went through the full reader.
+    std::size_t fastCases = 0;
     /// Nonzero when the run stopped early: the number of a line longer than `maxLineBytes` that no newline ended.
     std::size_t unendedLine = 0;
 };
@@ -38,7 +47,8 @@ struct BatchSummary {
 /// `out`, one result line per case in input order, streaming: memory does not grow with the number of cases. A case
 /// that cannot be read or evaluated gets `{"id":...,"line":N,"error":"..."}` and the run goes on; so does a line longer
 /// than `maxLineBytes`, unless no newline ends it (see `maxSkipBytes`), which stops the run with its error line and
-/// `unendedLine` set. When any case has `expected`, a last line `N passed, N failed` follows, with `, N malformed`
+/// `unendedLine` set. Cases are evaluated on `options.threads` threads, in chunks of lines, and written in input
+/// order. When any case has `expected`, a last line `N passed, N failed` follows, with `, N malformed`
 /// when some cases were malformed; without `expected` there is no such line. Blank lines are skipped.
 BatchSummary runBatch(std::istream &in, std::ostream &out, const BatchOptions &options = {});
 
