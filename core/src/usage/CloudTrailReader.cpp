@@ -422,11 +422,4 @@ CloudTrailReadSummary CloudTrailReader::read(const std::vector<std::string> &pat
     return summary;
 }
 
-std::string CloudTrailReader::readText(std::string_view json, CloudTrailEventSink &sink, std::uint64_t &records)
-{
-    od::parser parser;
-    const simdjson::padded_string padded(json);
-    return readRecords(parser, padded, sink, records, nullptr);
-}
-
 } // namespace rd::core

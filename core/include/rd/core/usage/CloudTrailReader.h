@@ -87,9 +87,6 @@ public:
 
     /// One reading thread per core (std::thread::hardware_concurrency(), at least 1).
     static unsigned defaultThreads();
-
-    /// Reads one log text (inflated) into `sink`; the error when it is not a CloudTrail log. For tests and tools.
-    static std::string readText(std::string_view json, CloudTrailEventSink &sink, std::uint64_t &records);
 };
 
 } // namespace rd::core
