@@ -29,39 +29,9 @@ try {
   console.error(`iam-simulate is not installed under ${differential} (npm ci there): ${error.message}`)
   process.exit(2)
 }
-const { anonymousPrincipal, runSimulation } = simulate
-
-function orgLevels(levels, prefix) {
-  return (levels ?? []).map((policies, level) => ({
-    orgIdentifier: `${prefix}-level-${level}`,
-    policies: policies.map((policy, i) => ({ name: `${prefix}-${level}-${i}`, policy }))
-  }))
-}
-
-// A batch case (docs/EVALUATION.md, "Batch files") as the reference's simulation input.
-function toSimulation(c) {
-  const request = c.request
-  const principalAccount = /^arn:[^:]+:(iam|sts)::(\d{12}):/.exec(request.principal)?.[2]
-  const simulation = {
-    request: {
-      principal: request.principal === 'anonymous' ? anonymousPrincipal : request.principal,
-      action: request.action,
-      resource: { resource: request.resource, accountId: request.resourceAccount || principalAccount || '' },
-      contextVariables: request.context ?? {}
-    },
-    identityPolicies: (c.identityPolicies ?? []).map((policy, i) => ({ name: `identity-${i}`, policy })),
-    serviceControlPolicies: orgLevels(c.scps, 'scp'),
-    resourceControlPolicies: orgLevels(c.rcps, 'rcp')
-  }
-  if (c.resourcePolicy) simulation.resourcePolicy = c.resourcePolicy
-  if (c.sessionPolicy) simulation.sessionPolicy = c.sessionPolicy
-  if ((c.permissionBoundaries ?? []).length > 0)
-    simulation.permissionBoundaryPolicies = c.permissionBoundaries.map((policy, i) => ({
-      name: `boundary-${i}`,
-      policy
-    }))
-  return simulation
-}
+const { runSimulation } = simulate
+// The harness's own translation of a batch case into the reference's Simulation (one translation for both tools).
+const { toSimulation } = await import(pathToFileURL(join(differential, 'simulation.mjs')).href)
 
 let text
 try {
