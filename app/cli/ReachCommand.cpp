@@ -8,6 +8,7 @@
 #include "rd/core/graph/AccessGraph.h"
 #include "rd/core/graph/GraphFormats.h"
 #include "rd/core/graph/GraphNeighbourhood.h"
+#include "rd/core/graph/OrganizationFilter.h"
 #include "rd/core/graph/Reachability.h"
 #include "rd/core/json/JsonValue.h"
 #include "rd/core/workspace/WorkspaceFile.h"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -42,7 +44,17 @@ std::string actionsJson(const std::vector<ActionGroup> &groups)
     return out + "]";
 }
 
-std::string answerJson(const ReachAnswer &a)
+/// The answer's principal stands for an account the workspace does not model: its own policies are not known.
+bool fromOutsideTheWorkspace(const AccessGraph &graph, const Workspace &workspace, const ReachAnswer &a)
+{
+    const std::size_t node = graph.find(a.principal);
+    if (node == AccessGraph::npos)
+        return false;
+    const GraphNode &n = graph.nodes()[node];
+    return n.kind == GraphNodeKind::Account && !workspace.hasAccount(n.accountId);
+}
+
+std::string answerJson(const ReachAnswer &a, bool outside = false)
 {
     std::string out = "{\"principal\":" + rd::core::jsonQuote(a.principal)
         + ",\"resource\":" + rd::core::jsonQuote(a.resource) + ",\"actions\":" + actionsJson(a.actions) + ",\"path\":[";
@@ -71,7 +83,10 @@ std::string answerJson(const ReachAnswer &a)
             out += (k ? "," : "") + rd::core::jsonQuote(d.conditionKeys[k]);
         out += "]}";
     }
-    return out + "],\"conditional\":" + (a.conditional ? "true" : "false") + "}";
+    out += "],\"conditional\":" + std::string(a.conditional ? "true" : "false");
+    if (outside)
+        out += ",\"note\":\"account not in the workspace: its principals are assumed to allow on their side\"";
+    return out + "}";
 }
 
 // The order of the output: by principal, then resource pattern (one answer per pair, so no ties).
@@ -80,9 +95,9 @@ bool answerBefore(const ReachAnswer &a, const ReachAnswer &b)
     return std::tie(a.principal, a.resource, a.conditional) < std::tie(b.principal, b.resource, b.conditional);
 }
 
-void printJsonAnswer(const ReachAnswer &answer, std::size_t index)
+void printJsonAnswer(const ReachAnswer &answer, std::size_t index, bool outside = false)
 {
-    std::cout << (index ? ",\n " : "\n ") << answerJson(answer);
+    std::cout << (index ? ",\n " : "\n ") << answerJson(answer, outside);
 }
 
 void printJsonEnd(std::size_t count)
@@ -90,11 +105,13 @@ void printJsonEnd(std::size_t count)
     std::cout << (count == 0 ? "]\n" : "\n]\n");
 }
 
-void printTextAnswer(const ReachAnswer &answer, std::string &scratch)
+void printTextAnswer(const ReachAnswer &answer, std::string &scratch, bool outside = false)
 {
     scratch.clear();
     appendReachText(scratch, answer);
     std::cout << scratch;
+    if (outside)
+        std::cout << "  (account not in the workspace: its principals are assumed to allow on their side)\n";
 }
 
 void printTextCount(std::size_t count)
@@ -104,7 +121,8 @@ void printTextCount(std::size_t count)
 
 } // namespace
 
-int ReachCommand::streamEveryAnswer(const AccessGraph &graph, const Reachability &reach) const
+int ReachCommand::streamEveryAnswer(
+    const AccessGraph &graph, const Reachability &reach, const OrganizationFilter *organization) const
 {
     // 16 million answers on the generated 5,000-role account (docs/PERFORMANCE.md): held together they would need
     // tens of gigabytes, so each principal's answers are computed, sorted, printed and dropped in turn. The order is
@@ -123,6 +141,8 @@ int ReachCommand::streamEveryAnswer(const AccessGraph &graph, const Reachability
         std::cout << "[";
     for (const std::size_t node : principals) {
         std::vector<ReachAnswer> answers = reach.whatCan(node, m_maxHops);
+        if (organization)
+            organization->apply(answers);
         std::stable_sort(answers.begin(), answers.end(), answerBefore);
         for (const ReachAnswer &answer : answers) {
             if (json)
@@ -176,6 +196,10 @@ int ReachCommand::run()
     kept->model = AccountModel::build(kept->workspace);
     const AccessGraph &graph = kept->model->graph();
     const Reachability reach(graph);
+    // The organization's SCPs and RCPs remove the answers they deny (docs/REACHABILITY.md, "The organization").
+    std::optional<OrganizationFilter> organization;
+    if (const OrganizationModel *org = kept->model->organization())
+        organization.emplace(graph, *org);
     const std::string lowerAction = [&] {
         std::string a = m_action;
         std::transform(a.begin(), a.end(), a.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -227,14 +251,17 @@ int ReachCommand::run()
     } else if (!m_action.empty()) {
         return usageError("--action needs --principal or --resource");
     } else if (m_format != "dot" && m_format != "graphml") {
-        return streamEveryAnswer(graph, reach);
+        return streamEveryAnswer(graph, reach, organization ? &*organization : nullptr);
     }
+    if (organization)
+        organization->apply(answers,
+            m_action.empty() ? std::optional<std::string>() : std::optional<std::string>(m_action), m_resource);
     std::sort(answers.begin(), answers.end(), answerBefore);
 
     if (m_format == "json") {
         std::cout << "[";
         for (std::size_t i = 0; i < answers.size(); ++i)
-            printJsonAnswer(answers[i], i);
+            printJsonAnswer(answers[i], i, fromOutsideTheWorkspace(graph, kept->workspace, answers[i]));
         printJsonEnd(answers.size());
     } else if (m_format == "dot" || m_format == "graphml") {
         const GraphSelection selection = query ? selectionOf(graph, answers) : GraphSelection {};
@@ -242,7 +269,7 @@ int ReachCommand::run()
     } else {
         std::string scratch;
         for (const ReachAnswer &a : answers)
-            printTextAnswer(a, scratch);
+            printTextAnswer(a, scratch, fromOutsideTheWorkspace(graph, kept->workspace, a));
         printTextCount(answers.size());
     }
     return query && answers.empty() ? kCheckFailedExit : kOkExit;

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void roundTripsEveryField();
     void policiesKeepTheirPlacesInTheFile();
     void writesStableText();
+    void readsAFileOfFormatVersion1();
     void readsTheBundledExample();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
@@ -101,6 +102,38 @@ Workspace sampleWorkspace()
     ws.add(bucket);
     ws.collectExternalPrincipals();
     ws.layout.push_back(GraphPosition { "role:" + std::to_string(roleId.value), 12.5, -3 });
+    // Format version 2: the organization, its OU tree, accounts and SCPs/RCPs with their targets.
+    Organization org;
+    org.id = "o-a1b2c3d4e5";
+    org.arn = "arn:aws:organizations::999988887777:organization/o-a1b2c3d4e5";
+    org.managementAccountId = "999988887777";
+    org.managementAccountArn = "arn:aws:organizations::999988887777:account/o-a1b2c3d4e5/999988887777";
+    org.managementAccountEmail = "root@example.com";
+    org.featureSet = "ALL";
+    org.rootId = "r-ab12";
+    org.rootArn = "arn:aws:organizations::999988887777:root/o-a1b2c3d4e5/r-ab12";
+    org.rootName = "Root";
+    org.units.push_back(OrganizationalUnit { "ou-ab12-11111111", "", "Prod", "r-ab12" });
+    org.accounts.push_back(
+        OrganizationAccount { "111122223333", "", "prod", "prod@example.com", "ACTIVE", "ou-ab12-11111111" });
+    OrganizationPolicy scp;
+    scp.id = "p-deny1";
+    scp.name = "DenyDeleteBucket";
+    scp.type = OrganizationPolicyType::ServiceControl;
+    scp.document = policyWithoutRangesOf(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]})");
+    scp.targetIds = { "r-ab12" };
+    org.policies.push_back(scp);
+    OrganizationPolicy rcp;
+    rcp.id = "p-FullAWSAccess";
+    rcp.name = "RCPFullAWSAccess";
+    rcp.type = OrganizationPolicyType::ResourceControl;
+    rcp.awsManaged = true;
+    rcp.document = policyWithoutRangesOf(
+        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]})");
+    rcp.targetIds = { "r-ab12", "111122223333" };
+    org.policies.push_back(rcp);
+    ws.organization = org;
     return ws;
 }
 } // namespace
@@ -174,6 +207,20 @@ void TestWorkspaceFile::writesStableText()
     QVERIFY(text.find("\n    \"roles\": [\n        {\n            \"id\": 65,") != std::string::npos);
 }
 
+void TestWorkspaceFile::readsAFileOfFormatVersion1()
+{
+    // Format version 1 had no organization: such files still load, as workspaces without one.
+    const std::string path = std::string(RD_TEST_DATA_DIR) + "/graph/team-account.rdws";
+    RD_REQUIRE_FILE(path);
+    QVERIFY(rd::test::readFile(path).find("\"formatVersion\": 1,") != std::string::npos);
+    const WorkspaceLoadResult loaded = loadWorkspaceFile(path);
+    QVERIFY(loaded.ok());
+    QVERIFY(!loaded.workspace->roles.empty());
+    QVERIFY(!loaded.workspace->organization);
+    // Saved again, it is a version 2 file.
+    QVERIFY(writeWorkspace(*loaded.workspace).find("\"formatVersion\": 2,") != std::string::npos);
+}
+
 void TestWorkspaceFile::readsTheBundledExample()
 {
     const std::string path = std::string(RD_TEST_DATA_DIR) + "/../../resources/examples/lambda-logging.rdws";
@@ -200,8 +247,8 @@ void TestWorkspaceFile::rejectsBadFiles_data()
     QTest::addColumn<int>("line");
 
     QTest::addRow("a newer format version is refused with a clear reason")
-        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 2}"
-        << "this workspace has format version 2; this version of the role designer reads format 1: open it with a "
+        << "{\"format\": \"role-designer-workspace\", \"formatVersion\": 3}"
+        << "this workspace has format version 3; this version of the role designer reads format 2: open it with a "
            "newer version"
         << 1;
     QTest::addRow("an unknown field is refused so that saving cannot drop it")

@@ -33,6 +33,7 @@ struct AccountModel::Data {
     std::unordered_map<std::uint64_t, ResolvedPolicyPtr> resourcePolicies;
     GraphBuilder builder;
     std::shared_ptr<const AccessGraph> graph;
+    std::shared_ptr<const OrganizationModel> organization;
     std::uint64_t generation = 0;
 };
 
@@ -184,7 +185,7 @@ bool WorkspaceDelta::empty() const
 {
     return roles.empty() && users.empty() && groups.empty() && policies.empty() && resources.empty()
         && removedRoles.empty() && removedUsers.empty() && removedGroups.empty() && removedPolicies.empty()
-        && removedResources.empty() && !accounts && !externalPrincipals;
+        && removedResources.empty() && !accounts && !externalPrincipals && !organizationChanged;
 }
 
 WorkspaceDelta WorkspaceDelta::between(const Workspace &before, const Workspace &after)
@@ -199,6 +200,10 @@ WorkspaceDelta WorkspaceDelta::between(const Workspace &before, const Workspace 
         delta.accounts = after.accounts;
     if (!(before.externalPrincipals == after.externalPrincipals))
         delta.externalPrincipals = after.externalPrincipals;
+    if (!(before.organization == after.organization)) {
+        delta.organizationChanged = true;
+        delta.organization = after.organization;
+    }
     return delta;
 }
 
@@ -226,6 +231,8 @@ std::shared_ptr<const AccountModel> AccountModel::build(
         data->managedCopies.emplace(policy.arn, std::make_shared<const ManagedPolicy>(policy));
     data->accounts = workspace.accounts;
     data->externalPrincipals = workspace.externalPrincipals;
+    if (workspace.organization)
+        data->organization = OrganizationModel::build(*workspace.organization);
     buildAll(*data);
     return std::make_shared<const AccountModel>(std::move(data));
 }
@@ -237,6 +244,9 @@ std::shared_ptr<const AccountModel> AccountModel::apply(const WorkspaceDelta &de
     d.generation = m_data->generation + 1;
     if (delta.empty())
         return std::make_shared<const AccountModel>(std::move(data));
+    // The organization is read at evaluation time, not by the graph: a change replaces its model only.
+    if (delta.organizationChanged)
+        d.organization = delta.organization ? OrganizationModel::build(*delta.organization) : nullptr;
 
     // The entities. A change of what a node shows (an entity added, removed, renamed or moved to another account)
     // renumbers the graph, and accounts and external principals are nodes too: everything is rebuilt. Other edits
@@ -377,6 +387,16 @@ ResolvedPolicyPtr AccountModel::managedPolicy(std::string_view arn) const
         return it->second;
     // Used by nobody and not in the workspace: an AWS managed policy, compiled for this caller.
     return PolicyResolver::compileManaged(*m_data->aws, m_data->managedCopies, key);
+}
+
+const OrganizationModel *AccountModel::organization() const
+{
+    return m_data->organization.get();
+}
+
+std::shared_ptr<const OrganizationModel> AccountModel::sharedOrganization() const
+{
+    return m_data->organization;
 }
 
 std::uint64_t AccountModel::generation() const

@@ -676,6 +676,13 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
         for (const auto &policy : caller.sessionPolicies)
             set.session.push_back(policy.get());
         set.resource = d->trustPolicy(target);
+        // The caller's account's SCPs and the role's account's RCPs (STS supports RCPs): docs/EVALUATION.md, "The
+        // organization". A hop's caller is the previous hop's session, so each session meets its own account's SCPs.
+        const OrganizationModel *organization = d->model->organization();
+        if (organization) {
+            set.scps = organization->scpLevels(caller.principal.account);
+            set.rcps = organization->rcpLevels(target.accountId, stsApiAction(hopApi));
+        }
         if (!set.resource) {
             result.error = "the role `" + roleArn + "` is not in the account model the simulator was given";
             result.hops.clear();
@@ -711,6 +718,8 @@ AssumeRoleResult StsSimulator::assume(const AssumeRoleRequest &request) const
             if (hopApi == StsApi::AssumeRoleWithSaml && !hasExtraKey(request, "saml:aud"))
                 stsRequest.context.set("saml:aud", "https://signin.aws.amazon.com/saml");
             addExtraContext(stsRequest.context, request);
+            if (organization)
+                organization->addContext(stsRequest.context, caller.principal.account, target.accountId);
             PreparedRequest prepared(std::move(stsRequest));
             if (!prepared.ok()) {
                 explanation = Explanation {};
@@ -925,6 +934,14 @@ SessionCheck StsSimulator::check(const AssumeRoleResult &result, const AssumeRol
     addCallerContext(checkRequest.context, caller, request, now);
     checkRequest.context.set("aws:TokenIssueTime", formatIsoTime(session.issuedEpoch));
     addExtraContext(checkRequest.context, request);
+    // The session's account's SCPs and the resource's account's RCPs (docs/EVALUATION.md, "The organization").
+    if (const OrganizationModel *organization = d->model->organization()) {
+        const std::string resourceAccount =
+            checkRequest.resourceAccount.empty() ? role->accountId : checkRequest.resourceAccount;
+        set.scps = organization->scpLevels(role->accountId);
+        set.rcps = organization->rcpLevels(resourceAccount, action);
+        organization->addContext(checkRequest.context, role->accountId, resourceAccount);
+    }
     PreparedRequest prepared(std::move(checkRequest));
     if (!prepared.ok()) {
         out.error = prepared.error();

@@ -311,6 +311,10 @@ template <class Fn> void forEachPolicy(Workspace &workspace, const Fn &fn)
         if (resource.policy)
             fn(*resource.policy);
     }
+    if (workspace.organization) {
+        for (OrganizationPolicy &policy : workspace.organization->policies)
+            fn(policy.document);
+    }
 }
 
 } // namespace

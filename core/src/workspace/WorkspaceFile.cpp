@@ -200,6 +200,82 @@ void writeResource(JsonTextWriter &w, const Resource &r)
     w.endObject();
 }
 
+void writeOrganization(JsonTextWriter &w, const Organization &org)
+{
+    w.key("organization");
+    w.beginObject();
+    w.key("id");
+    w.string(org.id);
+    writeString(w, "arn", org.arn);
+    writeString(w, "managementAccountId", org.managementAccountId);
+    writeString(w, "managementAccountArn", org.managementAccountArn);
+    writeString(w, "managementAccountEmail", org.managementAccountEmail);
+    writeString(w, "featureSet", org.featureSet);
+    w.key("root");
+    w.beginObject();
+    w.key("id");
+    w.string(org.rootId);
+    writeString(w, "arn", org.rootArn);
+    writeString(w, "name", org.rootName);
+    w.endObject();
+    if (!org.units.empty()) {
+        w.key("organizationalUnits");
+        w.beginArray();
+        for (const OrganizationalUnit &u : org.units) {
+            w.beginObject();
+            w.key("id");
+            w.string(u.id);
+            writeString(w, "arn", u.arn);
+            writeString(w, "name", u.name);
+            w.key("parentId");
+            w.string(u.parentId);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    if (!org.accounts.empty()) {
+        w.key("accounts");
+        w.beginArray();
+        for (const OrganizationAccount &a : org.accounts) {
+            w.beginObject();
+            w.key("id");
+            w.string(a.id);
+            writeString(w, "arn", a.arn);
+            writeString(w, "name", a.name);
+            writeString(w, "email", a.email);
+            writeString(w, "status", a.status);
+            w.key("parentId");
+            w.string(a.parentId);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    if (!org.policies.empty()) {
+        w.key("policies");
+        w.beginArray();
+        for (const OrganizationPolicy &p : org.policies) {
+            w.beginObject();
+            w.key("id");
+            w.string(p.id);
+            writeString(w, "arn", p.arn);
+            writeString(w, "name", p.name);
+            writeString(w, "description", p.description);
+            w.key("type");
+            w.string(organizationPolicyTypeName(p.type));
+            if (p.awsManaged) {
+                w.key("awsManaged");
+                w.boolean(true);
+            }
+            w.key("document");
+            writePolicyValue(w, p.document);
+            writeStrings(w, "targets", p.targetIds);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    w.endObject();
+}
+
 /// Writes a list in canonicalLess() order without copying or reordering the workspace.
 template <class T, class Fn> void writeList(JsonTextWriter &w, std::string_view key, const std::vector<T> &items, Fn fn)
 {
@@ -309,6 +385,10 @@ public:
             std::vector<JsonValue> *items = top.array(list);
             for (std::size_t i = 0; items && i < items->size(); ++i)
                 readEntry(list, std::string(list) + "[" + std::to_string(i) + "]", (*items)[i]);
+        }
+        if (JsonValue *org = top.object("organization")) {
+            JsonFields::readObject(*org, "organization", m_out, CheckCode::WorkspaceFormatError, true,
+                [&](JsonFields &f) { readOrganization(f); });
         }
         top.finish();
         if (nextId > 0)
@@ -426,6 +506,53 @@ private:
         p.identifier = f.string("identifier", true);
         p.name = f.string("name");
         m_ws.add(std::move(p));
+    }
+
+    /// Format version 2: the organization (absent from version 1 files, which load without one).
+    void readOrganization(JsonFields &f)
+    {
+        Organization org;
+        org.id = f.string("id", true);
+        org.arn = f.string("arn");
+        org.managementAccountId = f.string("managementAccountId");
+        org.managementAccountArn = f.string("managementAccountArn");
+        org.managementAccountEmail = f.string("managementAccountEmail");
+        org.featureSet = f.string("featureSet");
+        if (JsonValue *root = f.object("root", true)) {
+            JsonFields::readObject(
+                *root, f.childPath("root"), m_out, CheckCode::WorkspaceFormatError, true, [&](JsonFields &r) {
+                    org.rootId = r.string("id", true);
+                    org.rootArn = r.string("arn");
+                    org.rootName = r.string("name");
+                });
+        }
+        f.forEachObject("organizationalUnits", [&](JsonFields &u) {
+            org.units.push_back(OrganizationalUnit {
+                u.string("id", true), u.string("arn"), u.string("name"), u.string("parentId", true) });
+        });
+        f.forEachObject("accounts", [&](JsonFields &a) {
+            org.accounts.push_back(OrganizationAccount { a.string("id", true), a.string("arn"), a.string("name"),
+                a.string("email"), a.string("status"), a.string("parentId", true) });
+        });
+        f.forEachObject("policies", [&](JsonFields &p) {
+            OrganizationPolicy policy;
+            policy.id = p.string("id", true);
+            policy.arn = p.string("arn");
+            policy.name = p.string("name");
+            policy.description = p.string("description");
+            const std::string type = p.string("type", true);
+            if (auto t = organizationPolicyTypeFromName(type))
+                policy.type = *t;
+            else if (!type.empty())
+                p.error(
+                    p.value("type")->range, "`" + type + "` is not SERVICE_CONTROL_POLICY or RESOURCE_CONTROL_POLICY");
+            policy.awsManaged = p.boolean("awsManaged", false);
+            if (auto doc = document(p, "document", true))
+                policy.document = std::move(*doc);
+            policy.targetIds = p.strings("targets");
+            org.policies.push_back(std::move(policy));
+        });
+        m_ws.organization = std::move(org);
     }
 
     void readPosition(JsonFields &f)
@@ -584,6 +711,8 @@ void writeWorkspaceTo(JsonTextWriter &w, const Workspace &ws)
         out.number(formatCoordinate(p.y));
         out.endObject();
     });
+    if (ws.organization)
+        writeOrganization(w, *ws.organization);
     w.endObject();
 }
 

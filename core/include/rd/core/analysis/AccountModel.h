@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/analysis/OrganizationModel.h"
 #include "rd/core/analysis/PrincipalPolicies.h"
 #include "rd/core/catalog/AwsManagedPolicies.h"
 #include "rd/core/graph/AccessGraph.h"
@@ -33,6 +34,9 @@ struct WorkspaceDelta {
     std::vector<ResourceId> removedResources;
     std::optional<std::vector<Account>> accounts;
     std::optional<std::vector<ExternalPrincipal>> externalPrincipals;
+    /// Set when the organization changed (added, removed or edited): `organization` is then the new one, or empty.
+    bool organizationChanged = false;
+    std::optional<Organization> organization;
 
     bool empty() const;
     /// The entities of `after` that differ from `before` (compared by id and value), and those `before` has and
@@ -71,6 +75,11 @@ public:
     /// A managed policy's default version by ARN, compiled: the workspace's copy, else the built-in AWS managed one;
     /// null when neither has it.
     ResolvedPolicyPtr managedPolicy(std::string_view arn) const;
+
+    /// The workspace's organization made ready for evaluation (its SCP and RCP levels per account, its condition
+    /// keys, where each SCP and RCP is attached); null when the workspace models none.
+    const OrganizationModel *organization() const;
+    std::shared_ptr<const OrganizationModel> sharedOrganization() const;
 
     /// Counts apply() steps since build(): 0 for a model built whole.
     std::uint64_t generation() const;

@@ -149,6 +149,8 @@ enum class CheckCode {
     GaadFormatError,
     GaadFormatWarning,
     GaadPolicyError,
+    OrganizationFormatError,
+    ResourceListFormatError,
     DanglingReference,
 };
 

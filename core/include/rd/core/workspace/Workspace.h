@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rd/core/policy/Policy.h"
+#include "rd/core/workspace/Organization.h"
 
 #include <compare>
 #include <cstdint>
@@ -184,7 +185,8 @@ struct GraphPosition {
 };
 
 /// Everything one workspace holds: accounts and their IAM entities, managed policies, resources, external
-/// principals and the graph layout. A plain value: the document layer owns one and mutates it through commands.
+/// principals, the organization and the graph layout. A plain value: the document layer owns one and mutates it through
+/// commands.
 class Workspace
 {
 public:
@@ -197,6 +199,9 @@ public:
     std::vector<Resource> resources;
     std::vector<ExternalPrincipal> externalPrincipals;
     std::vector<GraphPosition> layout;
+    /// The AWS organization the accounts belong to, when the workspace models one: its OU tree, the accounts placed
+    /// in it (some without IAM entities in the workspace) and its SCPs and RCPs.
+    std::optional<Organization> organization;
 
     /// Adds an entity, giving it a fresh id when it has none; returns the id.
     UserId add(User user);

@@ -13,8 +13,9 @@
 namespace rd::core
 {
 
-/// The format version this build writes, and the newest it reads.
-inline constexpr int kWorkspaceFormatVersion = 1;
+/// The format version this build writes, and the newest it reads. Version 2 added the organization (its OU tree,
+/// accounts, SCPs and RCPs); version 1 files load as workspaces without one.
+inline constexpr int kWorkspaceFormatVersion = 2;
 /// The `format` member that marks a workspace file.
 inline constexpr std::string_view kWorkspaceFormatName = "role-designer-workspace";
 /// Workspace and GAAD files larger than this are refused unread.
