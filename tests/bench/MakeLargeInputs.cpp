@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -79,6 +80,8 @@ std::string replaceAll(std::string text, const std::string &from, const std::str
 /// has a Deny of s3:DeleteBucket and an RCP that keeps S3 and KMS to the organization.
 int writeOrganization(int accounts, int roles, const std::string &dir)
 {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
     const std::string gaad = rd::test::makeGaad(roles, 20, rd::test::InlinePolicies::Small);
     auto id = [](int i) { return std::to_string(100000000000LL + i); };
     const std::string org = "o-benchorg01";

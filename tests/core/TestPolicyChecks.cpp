@@ -13,6 +13,7 @@
 #include "rd/core/validation/PolicyValidator.h"
 #include "rd/core/validation/RoleValidator.h"
 #include "rd/core/workspace/GaadImporter.h"
+#include "rd/core/workspace/OrganizationImport.h"
 #include "rd/core/workspace/WorkspaceFile.h"
 
 #include <QChar>
@@ -238,6 +239,11 @@ void TestPolicyChecks::fileCheck()
         findings = loadWorkspaceText(input).diagnostics;
     } else if (format == "gaad") {
         findings = importGaad(input).diagnostics;
+    } else if (format == "organization") {
+        findings = importOrganization(input).diagnostics;
+    } else if (format == "resources") {
+        Workspace ws;
+        findings = importResources(ws, input);
     } else if (format == "list-roles") {
         GaadImportResult account = importGaad(row.at("account").dump());
         QVERIFY(account.workspace);

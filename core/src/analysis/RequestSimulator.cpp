@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "rd/core/analysis/RequestSimulator.h"
 
+#include "analysis/PolicyResolver.h"
 #include "evaluation/StatementMatcher.h"
 #include "graph/DenyCover.h"
 #include "rd/core/analysis/AccountModel.h"
@@ -10,6 +11,7 @@
 #include "rd/core/policy/PolicyParser.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace rd::core
 {
@@ -45,10 +47,28 @@ const Role *findRoleByName(const Workspace &ws, std::string_view account, std::s
 
 } // namespace
 
+/// What a simulator without an account model compiles for itself, through the one resolver (PolicyResolver).
+struct RequestSimulator::Own {
+    explicit Own(const Workspace &workspace)
+    {
+        for (const ManagedPolicy &policy : workspace.policies)
+            copies.emplace(policy.arn, std::make_shared<const ManagedPolicy>(policy));
+        if (workspace.organization)
+            organization = OrganizationModel::build(*workspace.organization);
+    }
+    PolicyResolver::ManagedCopies copies;
+    PolicyResolver::ManagedCache cache;
+    std::shared_ptr<const OrganizationModel> organization;
+    /// The sets handed out, kept alive for the policies' addresses.
+    std::vector<std::unique_ptr<PrincipalPolicies>> sets;
+};
+
 RequestSimulator::RequestSimulator(const Workspace &workspace, std::shared_ptr<const AccountModel> model)
     : m_workspace(workspace)
-    , m_model(model ? std::move(model) : AccountModel::build(workspace))
+    , m_model(std::move(model))
 {
+    if (!m_model)
+        m_own = std::make_unique<Own>(workspace);
 }
 
 RequestSimulator::~RequestSimulator() = default;
@@ -62,7 +82,31 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
         out.error = error;
         return out;
     }
-    const OrganizationModel *org = m_model->organization();
+    const OrganizationModel *org = m_model ? m_model->organization() : m_own->organization.get();
+    // The policy sets: the model's, or resolved here for this request only.
+    auto setOf = [&](const auto &entity) -> const PrincipalPolicies * {
+        if (m_model)
+            return m_model->policiesOf(entity.id);
+        PolicyResolver resolver(AwsManagedPolicies::builtin(), m_own->copies, m_own->cache);
+        if constexpr (std::is_same_v<std::decay_t<decltype(entity)>, User>) {
+            std::vector<PrincipalPolicies> groups;
+            for (const std::string &name : entity.groupNames) {
+                for (const Group &group : m_workspace.groups) {
+                    if (group.accountId == entity.accountId && group.name == name) {
+                        groups.push_back(resolver.groupPolicies(group));
+                        break;
+                    }
+                }
+            }
+            std::vector<const PrincipalPolicies *> pointers;
+            for (const PrincipalPolicies &g : groups)
+                pointers.push_back(&g);
+            m_own->sets.push_back(std::make_unique<PrincipalPolicies>(resolver.userPolicies(entity, pointers)));
+        } else {
+            m_own->sets.push_back(std::make_unique<PrincipalPolicies>(resolver.rolePolicies(entity)));
+        }
+        return m_own->sets.back().get();
+    };
 
     // The principal's side.
     PolicySet set;
@@ -80,7 +124,7 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
                 return out;
             }
             facts = PrincipalFacts::of(*user);
-            if (const PrincipalPolicies *policies = m_model->policiesOf(user->id)) {
+            if (const PrincipalPolicies *policies = setOf(*user)) {
                 for (const ResolvedPolicyPtr &p : policies->identity)
                     set.identity.push_back(&p->compiled);
                 if (policies->boundary)
@@ -94,7 +138,7 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
                 return out;
             }
             facts = PrincipalFacts::of(*role);
-            if (const PrincipalPolicies *policies = m_model->policiesOf(role->id)) {
+            if (const PrincipalPolicies *policies = setOf(*role)) {
                 for (const ResolvedPolicyPtr &p : policies->identity)
                     set.identity.push_back(&p->compiled);
                 if (policies->boundary)
@@ -117,7 +161,7 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
         PreparedRequest probe(Request { request.principal, request.action, request.resource, {}, {} });
         const Role *targetRole = probe.isTrustPolicyAction() ? findByArn(m_workspace.roles, request.resource) : nullptr;
         if (targetRole) {
-            resourcePolicy = m_model->trustPolicy(targetRole->id);
+            resourcePolicy = m_model ? m_model->trustPolicy(targetRole->id) : PolicyResolver::trustPolicy(*targetRole);
             out.resourceAccount = targetRole->accountId;
         } else {
             const Resource *resource = findByArn(m_workspace.resources, request.resource);
@@ -127,7 +171,8 @@ WorkspaceDecision RequestSimulator::simulate(const WorkspaceRequest &request) co
                     resource = findByArn(m_workspace.resources, bucket);
             }
             if (resource) {
-                resourcePolicy = m_model->resourcePolicy(resource->id);
+                resourcePolicy =
+                    m_model ? m_model->resourcePolicy(resource->id) : PolicyResolver::resourcePolicy(*resource);
                 out.resourceAccount = resource->accountId;
             }
         }

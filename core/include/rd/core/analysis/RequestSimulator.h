@@ -63,7 +63,9 @@ struct WorkspaceDecision {
 class RequestSimulator
 {
 public:
-    /// A null model is built from the workspace.
+    /// Reads the policy sets from `model` (the workspace's, e.g. the document's snapshot). Without one, only what a
+    /// request needs is compiled, when it is asked (the principal's policies, the resource's policy, the
+    /// organization): a one-shot command need not build the model and its graph.
     RequestSimulator(const Workspace &workspace, std::shared_ptr<const AccountModel> model);
     ~RequestSimulator();
     RequestSimulator(const RequestSimulator &) = delete;
@@ -72,8 +74,11 @@ public:
     WorkspaceDecision simulate(const WorkspaceRequest &request) const;
 
 private:
+    struct Own;
     const Workspace &m_workspace;
     std::shared_ptr<const AccountModel> m_model;
+    /// Without a model: what simulate() compiled for itself.
+    std::unique_ptr<Own> m_own;
 };
 
 } // namespace rd::core
