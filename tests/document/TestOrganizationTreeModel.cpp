@@ -60,13 +60,14 @@ void TestOrganizationTreeModel::showsTheTreeWithItsPolicies()
 
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex root = model.index(0, Model::NameColumn);
-    QCOMPARE(root.data().toString(), QStringLiteral("Root"));
-    QCOMPARE(root.siblingAtColumn(Model::IdColumn).data().toString(), QStringLiteral("r-ex12"));
+    QCOMPARE(root.data().toString(), QStringLiteral("Root (r-ex12)"));
+    QCOMPARE(root.data(Model::NodeIdRole).toString(), QStringLiteral("r-ex12"));
     QCOMPARE(Model::NodeKind(root.data(Model::NodeKindRole).toInt()), Model::NodeKind::Root);
     // What is attached to the root (SCPs, then RCPs), then its OUs, then its accounts.
     QCOMPARE(namesUnder(model, root),
-        QStringList({ "SCP FullAWSAccess", "SCP DenyDeleteBucket", "RCP RCPFullAWSAccess", "Workloads", "Sandbox",
-            "management (management account)" }));
+        QStringList(
+            { "SCP FullAWSAccess", "SCP DenyDeleteBucket", "RCP RCPFullAWSAccess", "Workloads (ou-ex12-workload)",
+                "Sandbox (ou-ex12-sandbox1)", "management (111111111111, management account)" }));
 
     const QModelIndex deny = childNamed(model, root, QStringLiteral("SCP DenyDeleteBucket"));
     QCOMPARE(Model::NodeKind(deny.data(Model::NodeKindRole).toInt()), Model::NodeKind::Policy);
@@ -74,17 +75,19 @@ void TestOrganizationTreeModel::showsTheTreeWithItsPolicies()
     QCOMPARE(deny.data(Model::TargetIdRole).toString(), QStringLiteral("r-ex12"));
     QCOMPARE(model.rowCount(deny), 0);
 
-    const QModelIndex workloads = childNamed(model, root, QStringLiteral("Workloads"));
-    QCOMPARE(workloads.siblingAtColumn(Model::IdColumn).data().toString(), QStringLiteral("ou-ex12-workload"));
+    const QModelIndex workloads = childNamed(model, root, QStringLiteral("Workloads (ou-ex12-workload)"));
+    QCOMPARE(workloads.data(Model::NodeIdRole).toString(), QStringLiteral("ou-ex12-workload"));
     QCOMPARE(namesUnder(model, workloads),
-        QStringList({ "SCP FullAWSAccess", "RCP RCPFullAWSAccess", "RCP EnforceOrgIdentities", "prod", "dev" }));
-    const QModelIndex prod = childNamed(model, workloads, QStringLiteral("prod"));
-    QCOMPARE(prod.siblingAtColumn(Model::IdColumn).data().toString(), QStringLiteral("222222222222"));
+        QStringList({ "SCP FullAWSAccess", "RCP RCPFullAWSAccess", "RCP EnforceOrgIdentities", "prod (222222222222)",
+            "dev (333333333333)" }));
+    const QModelIndex prod = childNamed(model, workloads, QStringLiteral("prod (222222222222)"));
+    QCOMPARE(prod.data(Model::NodeIdRole).toString(), QStringLiteral("222222222222"));
     QVERIFY(prod.data(Model::InWorkspaceRole).toBool());
     QCOMPARE(namesUnder(model, prod), QStringList({ "SCP FullAWSAccess", "RCP RCPFullAWSAccess" }));
 
-    const QModelIndex sandbox = childNamed(model, root, QStringLiteral("Sandbox"));
-    QCOMPARE(namesUnder(model, sandbox), QStringList({ "SCP SandboxAllowList", "RCP RCPFullAWSAccess", "sandbox" }));
+    const QModelIndex sandbox = childNamed(model, root, QStringLiteral("Sandbox (ou-ex12-sandbox1)"));
+    QCOMPARE(namesUnder(model, sandbox),
+        QStringList({ "SCP SandboxAllowList", "RCP RCPFullAWSAccess", "sandbox (444444444444)" }));
 }
 
 void TestOrganizationTreeModel::marksAccountsTheWorkspaceDoesNotModel()
@@ -100,11 +103,11 @@ void TestOrganizationTreeModel::marksAccountsTheWorkspaceDoesNotModel()
 
     const QModelIndex dev = model.find(QStringLiteral("333333333333"));
     QVERIFY(dev.isValid());
-    QCOMPARE(dev.data().toString(), QStringLiteral("dev (not in the workspace)"));
+    QCOMPARE(dev.data().toString(), QStringLiteral("dev (333333333333, not in the workspace)"));
     QVERIFY(!dev.data(Model::InWorkspaceRole).toBool());
     QVERIFY(dev.data(Qt::FontRole).value<QFont>().italic());
     const QModelIndex prod = model.find(QStringLiteral("222222222222"));
-    QCOMPARE(prod.data().toString(), QStringLiteral("prod"));
+    QCOMPARE(prod.data().toString(), QStringLiteral("prod (222222222222)"));
     QVERIFY(!prod.data(Qt::FontRole).isValid());
 }
 

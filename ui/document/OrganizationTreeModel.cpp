@@ -123,25 +123,24 @@ QVariant OrganizationTreeModel::data(const QModelIndex &index, int role) const
     case InWorkspaceRole:
         return inWorkspace;
     case Qt::DisplayRole: {
-        if (index.column() == IdColumn)
-            return toQString(node.id);
+        const QString id = toQString(node.id);
         switch (node.kind) {
         case NodeKind::Root:
-            return org.rootName.empty() ? tr("Root") : toQString(org.rootName);
+            return QStringLiteral("%1 (%2)").arg(org.rootName.empty() ? tr("Root") : toQString(org.rootName), id);
         case NodeKind::OrganizationalUnit:
-            return toQString(org.targetName(node.id));
+            return QStringLiteral("%1 (%2)").arg(toQString(org.targetName(node.id)), id);
         case NodeKind::Account: {
-            QString name = toQString(org.targetName(node.id));
+            QStringList notes { id };
             if (node.id == org.managementAccountId)
-                name += tr(" (management account)");
+                notes << tr("management account");
             if (!inWorkspace)
-                name += tr(" (not in the workspace)");
-            return name;
+                notes << tr("not in the workspace");
+            return QStringLiteral("%1 (%2)").arg(toQString(org.targetName(node.id)), notes.join(QStringLiteral(", ")));
         }
         case NodeKind::Policy: {
             const core::OrganizationPolicy *policy = org.policy(node.id);
             if (!policy)
-                return toQString(node.id);
+                return id;
             return QStringLiteral("%1 %2").arg(policy->type == core::OrganizationPolicyType::ServiceControl
                     ? QStringLiteral("SCP")
                     : QStringLiteral("RCP"),
@@ -191,7 +190,7 @@ QVariant OrganizationTreeModel::headerData(int section, Qt::Orientation orientat
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == NameColumn ? tr("Name") : tr("Id");
+    return section == NameColumn ? tr("Name") : QVariant();
 }
 
 QModelIndex OrganizationTreeModel::find(const QString &id, const QString &targetId) const

@@ -17,12 +17,13 @@ class WorkspaceDocument;
 /// accounts as the organization nests them, and under each node the SCPs and RCPs attached to it directly. Columns:
 /// the name and the id. Accounts the workspace does not model (no IAM of theirs was imported) are marked. Empty when
 /// the workspace has no organization. Made again when the workspace is replaced; editing a policy's content changes
-/// nothing the tree shows.
+/// nothing the tree shows. One column: the name with the id (`prod (222222222222)`), policies by kind and name
+/// (`SCP DenyDeleteBucket`), their ids in NodeIdRole.
 class OrganizationTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, IdColumn, ColumnCount };
+    enum Column { NameColumn, ColumnCount };
     enum class NodeKind { Root, OrganizationalUnit, Account, Policy };
     enum Role {
         /// NodeKind as int.

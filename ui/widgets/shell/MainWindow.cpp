@@ -771,6 +771,9 @@ bool MainWindow::showView(const QString &name)
                 }
             }
         }
+        // The tree and the policy get the height: the panels below give theirs up.
+        if (auto *findingsDock = findChild<QDockWidget *>(QStringLiteral("findingsDockWidget")))
+            resizeDocks({ findingsDock }, { 120 }, Qt::Vertical);
         if (name == QLatin1String("organization")) {
             if (guardrail)
                 m_browser->selectOrganizationRow(doc::toQString(guardrail->id));
@@ -799,6 +802,12 @@ bool MainWindow::showView(const QString &name)
         m_summary->showPolicy(QStringLiteral("trust"));
         m_simulation->setCheck(action, resource);
         m_simulation->simulateNow();
+        // The check's verdict in sight: the panel scrolls down to it.
+        QApplication::processEvents();
+        auto *simulationDock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+        auto *scroll = simulationDock ? qobject_cast<QScrollArea *>(simulationDock->widget()) : nullptr;
+        if (auto *verdict = m_simulation->findChild<QLabel *>(QStringLiteral("simulationCheckVerdictLabel")); scroll)
+            scroll->ensureWidgetVisible(verdict, 0, 240);
     } else if (name == QLatin1String("trust")) {
         m_summary->showPolicy(QStringLiteral("trust"));
     } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {

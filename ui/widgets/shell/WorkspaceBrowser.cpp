@@ -208,8 +208,7 @@ WorkspaceBrowser::WorkspaceBrowser(doc::WorkspaceDocument *document, QWidget *pa
     m_organizationTree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_organizationTree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_organizationTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_organizationTree->header()->setStretchLastSection(true);
-    m_organizationTree->setColumnWidth(doc::OrganizationTreeModel::NameColumn, 240);
+    m_organizationTree->setHeaderHidden(true);
     auto onOrganizationRow = [this](const QModelIndex &index) {
         if (!index.isValid())
             return;
