@@ -771,9 +771,6 @@ bool MainWindow::showView(const QString &name)
                 }
             }
         }
-        // The tree and the policy get the height: the panels below give theirs up.
-        if (auto *findingsDock = findChild<QDockWidget *>(QStringLiteral("findingsDockWidget")))
-            resizeDocks({ findingsDock }, { 120 }, Qt::Vertical);
         if (name == QLatin1String("organization")) {
             if (guardrail)
                 m_browser->selectOrganizationRow(doc::toQString(guardrail->id));
