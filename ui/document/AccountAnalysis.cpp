@@ -128,6 +128,12 @@ AccountAnalysis::AccountAnalysis(WorkspaceDocument *document)
     connect(document, &WorkspaceDocument::rolesChanged, this, [this] { onEntitiesAddedOrRemoved(EntityKind::Role); });
     connect(document, &WorkspaceDocument::entitiesChanged, this, &AccountAnalysis::onEntitiesAddedOrRemoved);
     connect(document, &WorkspaceDocument::entityChanged, this, &AccountAnalysis::onEntityEdited);
+    // The organization is not part of a workspace delta: an SCP or RCP edit builds the model afresh (in the
+    // background, as after a load).
+    connect(document, &WorkspaceDocument::organizationPolicyChanged, this, [this] {
+        m_needsBuild = true;
+        changed();
+    });
     // The document's first (empty) workspace.
     changed();
 }

@@ -8,6 +8,7 @@
 #include "document/EntityCommand.h"
 #include "document/EntityCompletionModel.h"
 #include "document/GraphLayoutCommand.h"
+#include "document/OrganizationPolicyCommand.h"
 #include "document/RoleEditCommand.h"
 #include "document/StringConversion.h"
 #include "rd/core/analysis/AccountModel.h"
@@ -220,6 +221,7 @@ void WorkspaceDocument::replace(core::Workspace workspace, const QString &filePa
     m_loadFindings = std::move(loadFindings);
     m_typedTexts.clear();
     m_unreadTexts.clear();
+    m_organizationTexts.clear();
     m_undoStack->clear();
     m_undoStack->setClean();
     m_imported = imported;
@@ -830,6 +832,64 @@ bool WorkspaceDocument::renameEntity(EntityKind kind, std::uint64_t id, const st
 }
 
 // --- End of the entities of every kind ------------------------------------------------------------------------
+
+// --- The organization's SCPs and RCPs -------------------------------------------------------------------------
+
+namespace
+{
+core::OrganizationPolicy *organizationPolicy(core::Workspace &workspace, std::string_view id)
+{
+    if (!workspace.organization)
+        return nullptr;
+    for (core::OrganizationPolicy &policy : workspace.organization->policies) {
+        if (policy.id == id)
+            return &policy;
+    }
+    return nullptr;
+}
+} // namespace
+
+bool WorkspaceDocument::editOrganizationPolicy(
+    const std::string &policyId, core::Policy policy, const QString &typedText, const QString &undoText)
+{
+    const core::OrganizationPolicy *current = organizationPolicy(m_workspace, policyId);
+    if (!current)
+        return false;
+    core::clearSourceRanges(policy);
+    if (current->document == policy) {
+        // The same policy in other words: only the typed text changes, which no other view shows.
+        m_organizationTexts[policyId] = { typedText, policy };
+        return false;
+    }
+    m_undoStack->push(new OrganizationPolicyCommand(
+        this, policyId, current->document, organizationPolicyText(policyId), std::move(policy), typedText, undoText));
+    return true;
+}
+
+void WorkspaceDocument::setOrganizationPolicy(
+    const std::string &policyId, const core::Policy &policy, const QString &typedText)
+{
+    core::OrganizationPolicy *target = organizationPolicy(m_workspace, policyId);
+    if (!target)
+        return;
+    target->document = policy;
+    m_organizationTexts[policyId] = { typedText, policy };
+    Q_EMIT organizationPolicyChanged(toQString(policyId));
+}
+
+QString WorkspaceDocument::organizationPolicyText(const std::string &policyId) const
+{
+    const core::OrganizationPolicy *policy =
+        m_workspace.organization ? m_workspace.organization->policy(policyId) : nullptr;
+    if (!policy)
+        return {};
+    const auto typed = m_organizationTexts.find(policyId);
+    if (typed != m_organizationTexts.end() && core::sameContent(typed->second.second, policy->document))
+        return typed->second.first;
+    return toQString(core::writePolicy(policy->document));
+}
+
+// --- End of the organization ----------------------------------------------------------------------------------
 
 // --- Graph editor layout ------------------------------------------------------------------------------------
 

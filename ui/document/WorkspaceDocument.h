@@ -205,6 +205,21 @@ public:
     bool renameEntity(EntityKind kind, std::uint64_t id, const std::string &name, const QString &text = {});
     // --- End of the entities of every kind -------------------------------------------------------------------
 
+    // --- The organization's SCPs and RCPs (Workspace::organization) ------------------------------------------------
+    /// Replaces the content of the SCP or RCP with `policyId` (typed in its JSON editor, `typedText` the text it was
+    /// read from) through the undo stack: one OrganizationPolicyCommand, which merges with the edits of the same policy
+    /// typed without a pause. The policy is stored without source ranges. False when the workspace has no such policy
+    /// or nothing changes (the same policy in other words only records the text).
+    bool editOrganizationPolicy(
+        const std::string &policyId, core::Policy policy, const QString &typedText, const QString &undoText);
+    /// For OrganizationPolicyCommand: puts the policy's content and its typed text as given. Emits
+    /// organizationPolicyChanged().
+    void setOrganizationPolicy(const std::string &policyId, const core::Policy &policy, const QString &typedText);
+    /// The JSON text of an SCP or RCP: as last typed while it still says what the model says, otherwise as the core
+    /// writer prints the policy. Empty when there is no such policy.
+    QString organizationPolicyText(const std::string &policyId) const;
+    // --- End of the organization ----------------------------------------------------------------------------------
+
     // --- Graph editor layout (Workspace::layout) ------------------------------------------------------------------
     /// Keeps where the graph editor's nodes were put, as one undo step: each position replaces the one with its node
     /// key, or is added. False when nothing changes.
@@ -237,6 +252,8 @@ Q_SIGNALS:
     /// Entities of `kind` were added or removed (insertEntity(), removeEntity()). Roles announce this with
     /// rolesChanged() instead, as AddRoleCommand always has, so that views of roles listen to one signal.
     void entitiesChanged(rd::doc::EntityKind kind);
+    /// The content of an SCP or RCP changed (an edit, its undo or redo).
+    void organizationPolicyChanged(const QString &policyId);
     /// An entity other than a role was replaced (an edit, its undo or redo); roles announce this with roleChanged().
     void entityChanged(rd::doc::EntityKind kind, quint64 id);
 
@@ -271,6 +288,8 @@ private:
     /// setUnreadPolicyText(), by role id and inline policy name ("" for the trust policy).
     std::map<std::pair<std::uint64_t, std::string>, QString> m_unreadTexts;
     std::vector<LoadFinding> m_loadFindings;
+    /// Texts typed for SCPs and RCPs, by policy id: each stands while the policy says what it read as.
+    std::map<std::string, std::pair<QString, core::Policy>, std::less<>> m_organizationTexts;
     QUndoStack *m_undoStack;
     AccountAnalysis *m_analysis;
     EntityCompletionModel *m_entityCompletions;

@@ -8,7 +8,9 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/analysis/OrganizationModel.h"
 #include "rd/core/graph/AccessGraph.h"
+#include "rd/core/graph/OrganizationFilter.h"
 #include "rd/core/graph/Reachability.h"
 #include "widgets/analysis/EntityPicker.h"
 
@@ -36,6 +38,10 @@ namespace rd::ui
 struct ReachExplorer::Question {
     std::uint64_t generation = 0;
     std::shared_ptr<const core::AccessGraph> graph;
+    /// The model the graph is of: its organization's SCPs and RCPs remove the answers they deny.
+    std::shared_ptr<const core::AccountModel> model;
+    /// How many answers the organization removed (set with the answers).
+    std::size_t removedByOrganization = 0;
     Mode mode = Mode::WhatCan;
     std::string subject;
     std::optional<std::string> action;
@@ -56,12 +62,22 @@ namespace
 enum ItemRole { PolicyLabelRole = Qt::UserRole + 1, StatementIndexRole, AnswerIndexRole };
 enum Column { PrincipalColumn, ResourceColumn, ActionsColumn, HopsColumn, ConditionalColumn };
 
-std::vector<core::ReachAnswer> reachAnswers(const ReachExplorer::Mode mode, const core::AccessGraph &graph,
-    const std::string &subject, const std::optional<std::string> &action, int maxHops)
+/// The question's answers, less those the organization's SCPs and RCPs deny (docs/REACHABILITY.md, "The
+/// organization"), whose number goes to `question.removedByOrganization`.
+std::vector<core::ReachAnswer> reachAnswers(ReachExplorer::Question &question)
 {
-    const core::Reachability reach(graph);
-    return mode == ReachExplorer::Mode::WhatCan ? reach.whatCan(subject, maxHops)
-                                                : reach.whoCan(subject, action, maxHops);
+    const core::Reachability reach(*question.graph);
+    std::vector<core::ReachAnswer> answers = question.mode == ReachExplorer::Mode::WhatCan
+        ? reach.whatCan(question.subject, question.maxHops)
+        : reach.whoCan(question.subject, question.action, question.maxHops);
+    question.removedByOrganization = 0;
+    if (const core::OrganizationModel *organization = question.model ? question.model->organization() : nullptr) {
+        const core::OrganizationFilter filter(*question.graph, *organization);
+        question.removedByOrganization = question.mode == ReachExplorer::Mode::WhatCan
+            ? filter.apply(answers)
+            : filter.apply(answers, question.action, question.subject);
+    }
+    return answers;
 }
 
 /// Every group as "service level", one per line: the tooltip of the actions column.
@@ -335,6 +351,7 @@ bool ReachExplorer::prepare(Question &question)
     }
     question.generation = ++m_generation;
     question.graph = model->sharedGraph();
+    question.model = model;
     question.mode = Mode(m_mode->currentData().toInt());
     // A name becomes the ARN of the one entry called that, without Return (EntityPicker).
     const doc::EntityCompletionModel::Resolution subject = m_subject->resolution();
@@ -377,8 +394,8 @@ void ReachExplorer::answerNow()
     Question question;
     if (!prepare(question))
         return;
-    showAnswers(
-        question, reachAnswers(question.mode, *question.graph, question.subject, question.action, question.maxHops));
+    std::vector<core::ReachAnswer> answers = reachAnswers(question);
+    showAnswers(question, std::move(answers));
 }
 
 void ReachExplorer::answerInBackground()
@@ -389,8 +406,7 @@ void ReachExplorer::answerInBackground()
     // The table keeps the last answers until the new ones arrive.
     std::shared_ptr<Mailbox> mailbox = m_mailbox;
     doc::runInBackground([mailbox, question] {
-        std::vector<core::ReachAnswer> answers =
-            reachAnswers(question->mode, *question->graph, question->subject, question->action, question->maxHops);
+        std::vector<core::ReachAnswer> answers = reachAnswers(*question);
         std::lock_guard<std::mutex> lock(mailbox->mutex);
         if (ReachExplorer *explorer = mailbox->explorer) {
             QMetaObject::invokeMethod(
@@ -464,11 +480,16 @@ void ReachExplorer::showAnswers(const Question &question, std::vector<core::Reac
     m_answers->addTopLevelItems(rows);
     m_answers->resizeColumnToContents(PrincipalColumn);
     m_answers->resizeColumnToContents(ResourceColumn);
-    m_summary->setText(answers.empty()
-            ? tr("No answer: nothing in the workspace reaches that.")
-            : tr("%n answer(s), %1 conditional; expand one for its path and the deciding statements.", nullptr,
-                int(answers.size()))
-                  .arg(conditional));
+    QString summary = answers.empty()
+        ? tr("No answer: nothing in the workspace reaches that.")
+        : tr("%n answer(s), %1 conditional; expand one for its path and the deciding statements.", nullptr,
+            int(answers.size()))
+              .arg(conditional);
+    if (question.removedByOrganization > 0)
+        summary += QLatin1Char(' ')
+            + tr("%n more left out: the organization's SCPs or RCPs deny them.", nullptr,
+                int(question.removedByOrganization));
+    m_summary->setText(summary);
     m_shown = std::move(answers);
     announcePaths(question);
     Q_EMIT answered();

@@ -40,7 +40,8 @@ class EntityPicker;
 /// boundaries into account; the explorer asks again when a newer model is ready, while it is visible. Questions typed
 /// are answered on a worker thread; until the first model is ready the explorer says it is analysing the account. The
 /// subject is picked by name or ARN (EntityPicker): principals when asking what one reaches, resources (and the IAM
-/// users, groups and roles, resources too) when asking who reaches one.
+/// users, groups and roles, resources too) when asking who reaches one. The answers that the organization's SCPs and
+/// RCPs deny are left out (core::OrganizationFilter), and the summary says how many.
 class ReachExplorer : public QWidget
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ public:
     ~ReachExplorer() override;
 
     enum class Mode { WhatCan, WhoCan };
+    /// A question as asked, with the model it is asked of (defined in the .cpp).
+    struct Question;
     /// Asks a question and answers it at once, on this thread, once the document's model is current (what the tests and
     /// scripted screenshots do; typing in the fields does the same, answered in the background).
     void ask(Mode mode, const QString &subject, const QString &action = {});
@@ -82,7 +85,6 @@ protected:
 private:
     /// Lets the hops and statements under an expanded item span the row.
     void spanChildren(QTreeWidgetItem *item);
-    struct Question;
     struct Mailbox;
 
     void schedule();

@@ -7,6 +7,7 @@
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/analysis/RequestSimulator.h"
 #include "rd/core/sts/StsSimulator.h"
 #include "widgets/analysis/EntityPicker.h"
 #include "widgets/analysis/SessionTimeline.h"
@@ -74,8 +75,13 @@ void addStatementItems(QTreeWidgetItem *parent, const std::vector<core::Statemen
     for (const core::StatementRef &ref : statements) {
         const QString label = toQString(ref.policy);
         const QString sid = ref.sid.empty() ? QString() : QStringLiteral(" (%1)").arg(toQString(ref.sid));
+        // An SCP or RCP is named by where it is attached: `SCP DenyDeleteBucket attached to the root r-ab12`.
+        const bool organization =
+            ref.type == core::PolicyType::ServiceControl || ref.type == core::PolicyType::ResourceControl;
+        const QString shown =
+            organization ? QStringLiteral("%1 %2").arg(toQString(core::policyTypeName(ref.type)), label) : label;
         auto *item = new QTreeWidgetItem(
-            group, { SimulationPanel::tr("%1, statement %2%3").arg(label).arg(ref.statement + 1).arg(sid) });
+            group, { SimulationPanel::tr("%1, statement %2%3").arg(shown).arg(ref.statement + 1).arg(sid) });
         item->setData(0, PolicyLabelRole, label);
         item->setData(0, StatementIndexRole, int(ref.statement));
         item->setToolTip(0, SimulationPanel::tr("Double-click to open the statement in its editor"));
@@ -526,6 +532,7 @@ void SimulationPanel::simulateWhenCurrent()
 {
     m_pending->stop();
     m_check.reset();
+    m_checkScpLevel.reset();
     const core::Workspace &ws = m_document->workspace();
     if (!ws.role(m_role)) {
         m_waitingForModel = false;
@@ -557,6 +564,17 @@ void SimulationPanel::simulateWhenCurrent()
     if (m_result.allowed && !m_checkAction->text().trimmed().isEmpty() && checked.status != Status::Ambiguous) {
         m_check = simulator.check(m_result, r, toStdString(m_checkAction->text().trimmed()),
             toStdString(checked.status == Status::Empty ? QStringLiteral("*") : checked.key));
+        // An implicit deny where the organization has SCPs: the level whose SCPs allow nothing of the request (the
+        // same request by the role, as `simulate --workspace` answers it).
+        const core::Role *role = ws.role(m_role);
+        if (role && m_check->decision == core::Decision::ImplicitlyDenied && m_check->error.empty()
+            && model->organization()) {
+            const core::RequestSimulator requests(ws, model);
+            const core::WorkspaceDecision byRole =
+                requests.simulate({ role->arn, m_check->action, m_check->resource, {} });
+            if (byRole.decision == core::Decision::ImplicitlyDenied)
+                m_checkScpLevel = byRole.scpLevelWithoutAllow;
+        }
     }
     showResult(r);
     // The effective permissions: by service, then access level, then action.
@@ -613,6 +631,11 @@ void SimulationPanel::simulateWhenCurrent()
 QString SimulationPanel::verdict() const
 {
     return m_verdict->text();
+}
+
+QString SimulationPanel::checkVerdict() const
+{
+    return m_checkVerdict->text();
 }
 
 void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
@@ -715,6 +738,15 @@ void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
         }
         item->setExpanded(true);
     }
+    if (m_check && !m_check->explanation.deciding.empty()) {
+        // The check's deciding statements, an SCP or RCP among them, open in their editors on a double-click.
+        auto *checkItem = new QTreeWidgetItem(m_hops,
+            { tr("Check %1 on %2: %3")
+                    .arg(toQString(m_check->action), toQString(m_check->resource),
+                        toQString(core::decisionName(m_check->decision))) });
+        addStatementItems(checkItem, m_check->explanation.deciding, tr("Deciding statements"));
+        checkItem->setExpanded(true);
+    }
     if (!m_result.assumptions.empty()) {
         auto *assumed = new QTreeWidgetItem(m_hops, { tr("Assumed, as the workspace does not say") });
         for (const std::string &a : m_result.assumptions)
@@ -735,8 +767,23 @@ void SimulationPanel::showResult(const core::AssumeRoleRequest &r)
         QString text = QStringLiteral("%1 %2 on %3: %4")
                            .arg(allowed ? QStringLiteral("✓") : QStringLiteral("✗"), toQString(m_check->action),
                                toQString(m_check->resource), toQString(core::decisionName(m_check->decision)));
+        // The organization's part: the SCP or RCP whose Deny decided, or the level where no SCP allows.
+        QStringList organization;
+        for (const core::StatementRef &ref : m_check->explanation.deciding) {
+            if (m_check->decision == core::Decision::ExplicitlyDenied
+                && (ref.type == core::PolicyType::ServiceControl || ref.type == core::PolicyType::ResourceControl))
+                organization
+                    << tr("Denied by %1 %2").arg(toQString(core::policyTypeName(ref.type)), toQString(ref.policy));
+        }
+        if (m_checkScpLevel) {
+            organization << tr("Implicitly denied: no SCP attached to %1 %2 (%3) allows it")
+                                .arg(toQString(m_checkScpLevel->targetKindName()),
+                                    toQString(m_checkScpLevel->targetName), toQString(m_checkScpLevel->targetId));
+        }
         if (!m_check->error.empty())
             text += QStringLiteral(" — ") + toQString(m_check->error);
+        else if (!organization.isEmpty())
+            text += QStringLiteral(" — ") + organization.join(QStringLiteral("; "));
         else if (!m_check->explanation.reason.empty())
             text += QStringLiteral(" — ") + toQString(m_check->explanation.reason);
         m_checkVerdict->setText(text);

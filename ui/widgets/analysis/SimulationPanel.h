@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rd/core/analysis/OrganizationModel.h"
 #include "rd/core/sts/AssumeRoleResult.h"
 #include "rd/core/workspace/Workspace.h"
 
@@ -68,6 +69,9 @@ public:
     const std::optional<core::SessionCheck> &checkResult() const { return m_check; }
     /// The verdict line, e.g. "Allowed: ..." or "AccessDenied: ...".
     QString verdict() const;
+    /// The check's verdict as shown: with the SCP or RCP that decided it (`Denied by SCP DenyDeleteBucket attached to
+    /// the root r-ab12`), or the organization level where no SCP allows the action.
+    QString checkVerdict() const;
     QSlider *durationSlider() const { return m_duration; }
 
 Q_SIGNALS:
@@ -134,6 +138,8 @@ private:
     int m_shownHop = 0;
     core::AssumeRoleResult m_result;
     std::optional<core::SessionCheck> m_check;
+    /// For a check implicitly denied by the organization: the node none of whose SCPs allows the action.
+    std::optional<core::OrganizationAttachment> m_checkScpLevel;
     bool m_settingFields = false;
     bool m_waitingForModel = false;
 };

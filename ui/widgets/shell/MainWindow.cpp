@@ -10,6 +10,7 @@
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceUsage.h"
 #include "rd/core/analysis/AccountModel.h"
+#include "rd/core/analysis/OrganizationModel.h"
 #include "rd/core/base/Version.h"
 #include "rd/core/export/PolicyExport.h"
 #include "rd/core/policy/PolicyKind.h"
@@ -19,6 +20,7 @@
 #include "widgets/analysis/SimulationPanel.h"
 #include "widgets/analysis/UsageActions.h"
 #include "widgets/analysis/UsagePanel.h"
+#include "widgets/editors/OrganizationPolicyEditor.h"
 #include "widgets/editors/PolicyEditorPane.h"
 #include "widgets/editors/PolicyJsonEditor.h"
 #include "widgets/editors/RoleSummaryView.h"
@@ -86,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_center(new QTabWidget)
     , m_graphEditor(new GraphEditor(m_document))
     , m_graphActions(new GraphEditActions(m_document, this))
+    , m_organizationPolicy(new OrganizationPolicyEditor(m_document))
     , m_findingsModel(new doc::FindingsModel(m_document, this))
     , m_findings(new FindingsPanel(m_findingsModel))
     , m_statusLabel(new QLabel)
@@ -128,6 +131,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_center->setDocumentMode(true);
     m_center->addTab(m_summary, tr("Role"));
     m_center->addTab(m_graphEditor, tr("Access Graph"));
+    // The SCP or RCP picked in the browser's Organization tab; the tab is there when the workspace has an organization.
+    m_center->addTab(m_organizationPolicy, tr("Organization Policy"));
+    auto showOrganizationTab = [this] {
+        m_center->setTabVisible(
+            m_center->indexOf(m_organizationPolicy), m_document->workspace().organization.has_value());
+    };
+    showOrganizationTab();
+    connect(m_document, &doc::WorkspaceDocument::workspaceReset, this, showOrganizationTab);
+    connect(m_browser, &WorkspaceBrowser::organizationPolicyActivated, this,
+        [this](const QString &policyId) { openOrganizationPolicy(policyId); });
     setCentralWidget(m_center);
     // The graph's gestures edit the policies, one undo step each; what they did or why not goes to the status bar.
     // The indexes are those of the model the editor drew.
@@ -455,6 +468,8 @@ QString MainWindow::guideSectionFor(const QWidget *widget) const
             return QStringLiteral("keys");
         if (w == m_graphEditor)
             return QStringLiteral("graph");
+        if (w == m_organizationPolicy || w == m_browser->organizationView())
+            return QStringLiteral("organization");
         if (w == m_summary)
             return QStringLiteral("editing");
     }
@@ -562,7 +577,12 @@ void MainWindow::describePanels()
     describe("workspaceDockWidget",
         tr("<b>Workspace</b>: the accounts, roles, users, groups, managed policies, resources and external principals "
            "of the workspace. Select a role to edit it; Ctrl+F filters; the context menu adds, duplicates, renames "
-           "(F2) and deletes (Del), each undoable."));
+           "(F2) and deletes (Del), each undoable. With an AWS organization, the Organization tab shows its root, OUs "
+           "and accounts with the SCPs and RCPs attached to each; select a policy to open it."));
+    m_organizationPolicy->setWhatsThis(
+        tr("<b>Organization Policy</b>: the SCP or RCP picked in the workspace browser's Organization tab, as JSON "
+           "with the findings of its grammar. Typing replaces it after a pause, one undo step per burst; AWS managed "
+           "policies are read-only."));
     describe("findingsDockWidget",
         tr("<b>Findings</b>: what the checks found in the role in front, most severe first: Error (IAM would refuse "
            "it), Security warning, Warning, Suggestion, with Access Analyzer's codes. Activate a row to open the "
@@ -734,6 +754,57 @@ bool MainWindow::showView(const QString &name)
         QApplication::processEvents();
         if (name == QLatin1String("least-privilege"))
             m_usageActions->proposeLeastPrivilege(m_summary->role());
+    } else if (name == QLatin1String("organization") || name == QLatin1String("scp-simulation")) {
+        // The organization: the first SCP with a Deny statement (a guardrail), open beside the tree.
+        const core::Workspace &workspace = m_document->workspace();
+        if (!workspace.organization)
+            return false;
+        const core::OrganizationPolicy *guardrail = nullptr;
+        const core::Statement *deny = nullptr;
+        for (const core::OrganizationPolicy &policy : workspace.organization->policies) {
+            for (const core::Statement &statement : policy.document.statements) {
+                if (!guardrail && policy.type == core::OrganizationPolicyType::ServiceControl
+                    && statement.effectValue() == core::Effect::Deny && statement.action
+                    && !statement.action->values.empty()) {
+                    guardrail = &policy;
+                    deny = &statement;
+                }
+            }
+        }
+        if (name == QLatin1String("organization")) {
+            if (guardrail)
+                m_browser->selectOrganizationRow(doc::toQString(guardrail->id));
+            else
+                m_browser->tabs()->setCurrentIndex(1);
+            return true;
+        }
+        // The guardrail at work: the role's session asks for the first action the SCP denies, on a resource of that
+        // service in the role's account (its first one of any account else, or `*`).
+        if (!deny)
+            return false;
+        const QString action = doc::toQString(deny->action->values.front().value);
+        const std::string service = doc::toStdString(action.section(QLatin1Char(':'), 0, 0));
+        const core::Role *role = workspace.role(m_summary->role());
+        QString resource = QStringLiteral("*");
+        bool sameAccount = false;
+        for (const core::Resource &r : workspace.resources) {
+            const bool ofService = r.arn.rfind("arn:aws:" + service + ":", 0) == 0;
+            const bool mine = role && r.accountId == role->accountId;
+            if (ofService && (resource == QLatin1String("*") || (mine && !sameAccount))) {
+                resource = doc::toQString(r.arn);
+                sameAccount = mine;
+            }
+        }
+        showSimulationDock();
+        m_summary->showPolicy(QStringLiteral("trust"));
+        m_simulation->setCheck(action, resource);
+        m_simulation->simulateNow();
+        // The check's verdict in sight: the panel scrolls down to it.
+        QApplication::processEvents();
+        auto *simulationDock = findChild<QDockWidget *>(QStringLiteral("simulationDockWidget"));
+        auto *scroll = simulationDock ? qobject_cast<QScrollArea *>(simulationDock->widget()) : nullptr;
+        if (auto *verdict = m_simulation->findChild<QLabel *>(QStringLiteral("simulationCheckVerdictLabel")); scroll)
+            scroll->ensureWidgetVisible(verdict, 0, 240);
     } else if (name == QLatin1String("trust")) {
         m_summary->showPolicy(QStringLiteral("trust"));
     } else if (name == QLatin1String("permissions") || name == QLatin1String("json")) {
@@ -760,7 +831,8 @@ QStringList MainWindow::viewNames()
     return { QStringLiteral("main"), QStringLiteral("trust"), QStringLiteral("permissions"), QStringLiteral("json"),
         QStringLiteral("findings"), QStringLiteral("simulation"), QStringLiteral("reach"), QStringLiteral("graph"),
         QStringLiteral("overview"), QStringLiteral("account-graph"), QStringLiteral("new-role"),
-        QStringLiteral("export"), QStringLiteral("usage"), QStringLiteral("least-privilege") };
+        QStringLiteral("export"), QStringLiteral("usage"), QStringLiteral("least-privilege"),
+        QStringLiteral("organization"), QStringLiteral("scp-simulation") };
 }
 
 bool MainWindow::importCloudTrail(const QStringList &paths, QString *error)
@@ -778,8 +850,35 @@ bool MainWindow::importCloudTrail(const QStringList &paths, QString *error)
     return failure.isEmpty();
 }
 
+bool MainWindow::openOrganizationPolicy(const QString &policyId)
+{
+    const core::Workspace &workspace = m_document->workspace();
+    if (!workspace.organization || !workspace.organization->policy(doc::toStdString(policyId)))
+        return false;
+    m_organizationPolicy->setPolicy(policyId);
+    m_center->setCurrentWidget(m_organizationPolicy);
+    return true;
+}
+
 void MainWindow::revealStatement(const QString &policy, int statement)
 {
+    // An SCP or RCP: the simulator names it by where it is attached (`DenyDeleteBucket attached to the root r-ab12`).
+    if (const std::shared_ptr<const core::AccountModel> model = m_document->analysis()->model()) {
+        if (const core::OrganizationModel *organization = model->organization()) {
+            if (const core::OrganizationAttachment *at = organization->attachmentOf(doc::toStdString(policy))) {
+                m_browser->selectOrganizationRow(doc::toQString(at->policyId), doc::toQString(at->targetId));
+                if (!openOrganizationPolicy(doc::toQString(at->policyId)))
+                    return;
+                const QByteArray text = m_organizationPolicy->jsonEditor()->text().toUtf8();
+                const core::ParseResult parsed =
+                    core::parsePolicy(std::string_view(text.constData(), std::size_t(text.size())));
+                if (parsed.policy && statement >= 0 && std::size_t(statement) < parsed.policy->statements.size())
+                    m_organizationPolicy->jsonEditor()->revealRange(
+                        parsed.policy->statements[std::size_t(statement)].range);
+                return;
+            }
+        }
+    }
     // The simulator names policies `trust policy of role R` and `inline policy P of role R`.
     static const QRegularExpression trust(QStringLiteral("^trust policy of role (.+)$"));
     static const QRegularExpression inlinePolicy(QStringLiteral("^inline policy (.+) of role (.+)$"));

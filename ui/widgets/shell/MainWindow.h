@@ -32,6 +32,7 @@ class FindingsPanel;
 class GraphEditActions;
 class GraphEditor;
 class GuideWindow;
+class OrganizationPolicyEditor;
 class RoleSummaryView;
 class ShortcutsDialog;
 class SimulationPanel;
@@ -58,6 +59,11 @@ public:
     doc::WorkspaceUsage *usage() const { return m_usage; }
     UsageActions *usageActions() const { return m_usageActions; }
     UsagePanel *usagePanel() const { return m_usagePanel; }
+    /// The centre's Organization Policy tab: the SCP or RCP picked in the browser's Organization tab.
+    OrganizationPolicyEditor *organizationPolicyEditor() const { return m_organizationPolicy; }
+    /// Opens an SCP or RCP in the Organization Policy tab and brings it to the front; false when the workspace has no
+    /// such policy.
+    bool openOrganizationPolicy(const QString &policyId);
     /// Brings the role editor (false) or the access graph (true) to the front of the central area.
     void showGraph(bool graph);
     /// Opens a workspace or GAAD file; shows the reason in a message box, every error of the file in its details (or
@@ -87,7 +93,9 @@ public:
     static bool isPolicyFile(const QString &path);
     /// Brings a named view to the front (see viewNames()); false for an unknown name.
     bool showView(const QString &name);
-    /// main, trust, permissions, json, findings, simulation, reach, graph, and the dialogs new-role and export (which
+    /// main, trust, permissions, json, findings, simulation, reach, graph, organization (the browser's Organization
+    /// tab and the first SCP with a Deny, open), scp-simulation (the simulation checking an action that such an SCP
+    /// denies to the role's session), and the dialogs new-role and export (which
     /// the application opens itself).
     static QStringList viewNames();
     /// Opens a statement that a simulation names: its role, its policy, the statement selected in the JSON text.
@@ -158,6 +166,7 @@ private:
     QTabWidget *m_center;
     GraphEditor *m_graphEditor;
     GraphEditActions *m_graphActions;
+    OrganizationPolicyEditor *m_organizationPolicy;
     doc::FindingsModel *m_findingsModel;
     FindingsPanel *m_findings;
     doc::WorkspaceUsage *m_usage = nullptr;

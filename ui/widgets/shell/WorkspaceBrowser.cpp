@@ -3,6 +3,7 @@
 #include "widgets/shell/WorkspaceBrowser.h"
 
 #include "document/EntityCommand.h"
+#include "document/OrganizationTreeModel.h"
 #include "document/StringConversion.h"
 #include "document/WorkspaceDocument.h"
 #include "document/WorkspaceEntity.h"
@@ -21,6 +22,7 @@
 #include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
@@ -135,6 +137,9 @@ WorkspaceBrowser::WorkspaceBrowser(doc::WorkspaceDocument *document, QWidget *pa
     , m_messageLabel(new QLabel)
     , m_messageTimer(new QTimer(this))
     , m_tree(new QTreeView)
+    , m_tabs(new QTabWidget)
+    , m_organizationModel(new doc::OrganizationTreeModel(document, this))
+    , m_organizationTree(new QTreeView)
 {
     setObjectName(QStringLiteral("workspaceBrowser"));
     installIcons();
@@ -188,11 +193,58 @@ WorkspaceBrowser::WorkspaceBrowser(doc::WorkspaceDocument *document, QWidget *pa
     // Renames, undo and redo change what the actions can do without moving the current row.
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &WorkspaceBrowser::updateActions);
 
+    auto *iamPage = new QWidget;
+    auto *iamLayout = new QVBoxLayout(iamPage);
+    iamLayout->setContentsMargins(0, 4, 0, 0);
+    iamLayout->addWidget(m_filterEdit);
+    iamLayout->addWidget(m_messageLabel);
+    iamLayout->addWidget(m_tree);
+
+    // The organization: a small tree (tens of accounts), shown whole.
+    m_organizationTree->setObjectName(QStringLiteral("organizationTree"));
+    m_organizationTree->setModel(m_organizationModel);
+    m_organizationTree->setUniformRowHeights(true);
+    m_organizationTree->setAllColumnsShowFocus(true);
+    m_organizationTree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_organizationTree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_organizationTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_organizationTree->setHeaderHidden(true);
+    auto onOrganizationRow = [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        using OrgModel = doc::OrganizationTreeModel;
+        const auto kind = OrgModel::NodeKind(index.data(OrgModel::NodeKindRole).toInt());
+        const QString id = index.data(OrgModel::NodeIdRole).toString();
+        if (kind == OrgModel::NodeKind::Policy)
+            Q_EMIT organizationPolicyActivated(id, index.data(OrgModel::TargetIdRole).toString());
+        else
+            Q_EMIT organizationNodeActivated(id);
+    };
+    connect(m_organizationTree->selectionModel(), &QItemSelectionModel::currentChanged, this, onOrganizationRow);
+    // Return and a click on the current row open it again (after the editor showed something else).
+    connect(m_organizationTree, &QTreeView::activated, this, onOrganizationRow);
+    connect(m_organizationModel, &QAbstractItemModel::modelReset, this, [this] {
+        const bool organization = m_organizationModel->rowCount() > 0;
+        m_tabs->setTabVisible(1, organization);
+        if (organization)
+            m_organizationTree->expandAll();
+        else
+            m_tabs->setCurrentIndex(0);
+    });
+
+    m_tabs->setObjectName(QStringLiteral("browserTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(iamPage, tr("IAM"));
+    m_tabs->addTab(m_organizationTree, tr("Organization"));
+    m_tabs->setTabToolTip(1, tr("The AWS organization: its root, OUs and accounts with the SCPs and RCPs attached"));
+    const bool organization = m_organizationModel->rowCount() > 0;
+    m_tabs->setTabVisible(1, organization);
+    if (organization)
+        m_organizationTree->expandAll();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_filterEdit);
-    layout->addWidget(m_messageLabel);
-    layout->addWidget(m_tree);
+    layout->addWidget(m_tabs);
 
     createActions();
     onModelReset();
@@ -230,6 +282,7 @@ void WorkspaceBrowser::createActions()
     };
 
     m_focusFilterAction = make(tr("&Filter Workspace"), "browserFocusFilterAction", [this] {
+        m_tabs->setCurrentIndex(0);
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
@@ -280,6 +333,20 @@ core::RoleId WorkspaceBrowser::currentRole() const
 QString WorkspaceBrowser::message() const
 {
     return m_messageLabel->isVisible() || m_messageTimer->isActive() ? m_messageLabel->text() : QString();
+}
+
+bool WorkspaceBrowser::selectOrganizationRow(const QString &id, const QString &targetId)
+{
+    const QModelIndex index = m_organizationModel->find(id, targetId);
+    if (!index.isValid())
+        return false;
+    m_tabs->setCurrentWidget(m_organizationTree);
+    m_organizationTree->scrollTo(index);
+    if (m_organizationTree->currentIndex() == index)
+        Q_EMIT m_organizationTree->activated(index);
+    else
+        m_organizationTree->setCurrentIndex(index);
+    return true;
 }
 
 void WorkspaceBrowser::onCurrentChanged(const QModelIndex &current)

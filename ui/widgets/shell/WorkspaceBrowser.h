@@ -17,11 +17,13 @@ class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTimer;
 class QTreeView;
 
 namespace rd::doc
 {
+class OrganizationTreeModel;
 class WorkspaceDocument;
 class WorkspaceTreeModel;
 } // namespace rd::doc
@@ -36,6 +38,9 @@ namespace rd::ui
 /// the template dialog. Deleting or renaming an entity that others name (an attached policy, a group with users, a
 /// user or role in a trust policy) first asks, listing those references (referencesMessageBox), and then changes the
 /// entity and every reference as one undo step; one nothing names is deleted without asking (Undo brings it back).
+/// A workspace with an AWS organization has a second tab, Organization: the root, OUs and accounts with the SCPs and
+/// RCPs attached at each node (doc::OrganizationTreeModel); a policy row made current opens it
+/// (organizationPolicyActivated()).
 class WorkspaceBrowser : public QWidget
 {
     Q_OBJECT
@@ -47,6 +52,10 @@ public:
     QSortFilterProxyModel *filterModel() const { return m_filter; }
     QTreeView *treeView() const { return m_tree; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    /// The IAM tab and the Organization tab (shown only when the workspace has an organization).
+    QTabWidget *tabs() const { return m_tabs; }
+    doc::OrganizationTreeModel *organizationModel() const { return m_organizationModel; }
+    QTreeView *organizationView() const { return m_organizationTree; }
     /// Ctrl+F: focuses the filter and selects its text. A window-wide shortcut; the main window may also put it in
     /// its Edit menu (and must then drop any other action on Ctrl+F, or neither fires).
     QAction *focusFilterAction() const { return m_focusFilterAction; }
@@ -70,6 +79,9 @@ public Q_SLOTS:
     bool selectRole(core::RoleId id);
     /// The same for an entity of any kind but accounts.
     bool selectEntity(doc::EntityKind kind, quint64 id);
+    /// Brings the Organization tab to the front and makes the row of `id` current there (a node, or a policy at its
+    /// first attachment, or under `targetId`); false when the tree has no such row.
+    bool selectOrganizationRow(const QString &id, const QString &targetId = {});
     /// Starts renaming the current row in place, or says why it cannot be renamed.
     void renameCurrent();
     /// Adds a copy of the current entity (`name-copy`, its own ARN) and makes it current.
@@ -96,6 +108,11 @@ Q_SIGNALS:
     void roleOpened(core::RoleId id);
     /// Return or a double-click on another entity or an account.
     void entityOpened(doc::EntityKind kind, quint64 id);
+    /// A row of the Organization tab became current: an SCP or RCP (`policyId` its `p-...` id, `targetId` the node
+    /// it is attached to there).
+    void organizationPolicyActivated(const QString &policyId, const QString &targetId);
+    /// A root, OU or account row of the Organization tab became current.
+    void organizationNodeActivated(const QString &nodeId);
     /// "New Role…" was chosen: the main window opens its template dialog.
     void newRoleRequested();
     /// A message for the user (also shown under the filter), such as why a name was refused.
@@ -135,6 +152,9 @@ private:
     QLabel *m_messageLabel;
     QTimer *m_messageTimer;
     QTreeView *m_tree;
+    QTabWidget *m_tabs;
+    doc::OrganizationTreeModel *m_organizationModel;
+    QTreeView *m_organizationTree;
     /// Sections expanded before a filter was typed, restored when it is cleared.
     QSet<int> m_expandedBeforeFilter;
     bool m_filtering = false;
