@@ -173,7 +173,7 @@ const std::vector<Definition> &definitions()
                               { "configurationSet", "Configuration set", "transactional", Kind::Name } } },
             "/", "Manages the SES configuration set {configurationSet}", kOwnAccountWithMfaTrust,
             { { "ManageConfigurationSet",
-                R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ses:DescribeConfigurationSet","ses:UpdateConfigurationSetEventDestination","ses:CreateConfigurationSetEventDestination","ses:DeleteConfigurationSetEventDestination"],"Resource":"arn:aws:ses:{region}:{account}:configuration-set/{configurationSet}"}]})" } },
+                R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ses:GetConfigurationSet","ses:GetConfigurationSetEventDestinations","ses:UpdateConfigurationSetEventDestination","ses:CreateConfigurationSetEventDestination","ses:DeleteConfigurationSetEventDestination"],"Resource":"arn:aws:ses:{region}:{account}:configuration-set/{configurationSet}"}]})" } },
             {}, false });
         return d;
     }();
